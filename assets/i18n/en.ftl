@@ -1,0 +1,78 @@
+# Digidak kiosk — English. Short sentences, simple words (B1 or simpler).
+language-name = English
+
+nav-home = Home
+nav-back = Back
+nav-done = I'm done
+staff-open = Staff
+text-size = Size of the letters
+
+home-welcome = Welcome! What do you want to do?
+home-hint = Tap a big button.
+
+tile-help = I need help
+
+help-title = A volunteer will come to you
+help-explain = Tap the green button. A volunteer will see that you want help.
+help-name-label = Your first name (if you want)
+help-call = Call a volunteer
+help-sent-title = A volunteer knows
+help-sent-explain = Stay here. Someone will come soon.
+help-failed = That did not work. Ask someone in the room.
+
+idle-title = Are you still there?
+idle-countdown = In { $seconds } seconds we clear everything. Then the next person can start safely.
+idle-stay = Yes, I am still here
+
+pin-title = Code for volunteers
+pin-explain = Only for volunteers and the coordinator.
+pin-ok = OK
+pin-erase = Erase
+pin-cancel = Stop
+pin-wrong = Wrong code. Try again.
+pin-locked = Too many wrong codes. Wait { $seconds } seconds.
+pin-checking = Checking…
+pin-no-volunteer = This computer has no code for volunteers.
+
+staff-leave = Close
+
+volunteer-title = Volunteer
+volunteer-pause = Do not clear by itself
+volunteer-pause-explain = Use this while you help someone. Turn it off after.
+volunteer-resume = Clear by itself again
+volunteer-paused-banner = A volunteer is helping: automatic clearing is off.
+volunteer-help-title = Who wants help?
+volunteer-help-none = Nobody is waiting for help.
+volunteer-help-noname = (no name)
+volunteer-help-item = { $name } — waiting { $minutes } min
+volunteer-help-done = Helped
+
+admin-title = Admin
+admin-kiosk = Computer
+admin-site = Place
+admin-version = Version
+admin-data-folder = Data folder
+admin-database = Database
+admin-database-ok = fine (schema { $version })
+admin-database-waiting = opening…
+admin-languages = Languages
+admin-default-language = Start language
+admin-modules = Parts
+admin-idle = Clear after quiet time
+admin-idle-value = warning after { $warn } s, clear after { $wipe } s
+admin-lesson-idle = Clear inside a lesson
+admin-server = Server
+admin-server-none = none (this computer works alone)
+admin-pins = Codes
+admin-pins-value = admin: set · volunteer: { $volunteer }
+admin-pin-set = set
+admin-pin-unset = not set
+admin-config = Settings from
+admin-exit = Close the kiosk
+admin-exit-confirm = Do you really want to close the kiosk?
+admin-exit-yes = Yes, close
+admin-exit-no = No
+
+module-help = Ask for help
+
+store-problem = This computer cannot save anything. Tell a volunteer.

@@ -1,0 +1,529 @@
+//! The kiosk's application state and rules, with no egui and no I/O of its own.
+//!
+//! The UI reads a [`Kiosk`] and sends it [`Action`]s; the kiosk turns them into state changes
+//! and store [`Command`]s for the worker thread. [`Kiosk::poll`] takes in what the worker and
+//! the PIN checker have answered, and applies the idle rule.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use crate::clock::Clock;
+use crate::config::KioskConfig;
+use crate::idle::{IdlePhase, IdleTimer};
+use crate::lang::Lang;
+use crate::pin::{PinGuard, Role};
+use crate::store::worker::{Command, Event, StoreHandle, Waker};
+use crate::store::{HelpRequest, StoreInfo};
+
+/// The screens of the kiosk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    /// "I need help": optional first name and a button to call a volunteer.
+    Help,
+    /// The call is saved: a volunteer will come.
+    HelpSent,
+    PinPad,
+    Volunteer,
+    Admin,
+}
+
+impl Screen {
+    fn is_staff(self) -> bool {
+        matches!(self, Screen::Volunteer | Screen::Admin)
+    }
+}
+
+/// Text size, up to twice the normal size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextScale {
+    #[default]
+    Normal,
+    Large,
+    Largest,
+}
+
+impl TextScale {
+    pub const ALL: [TextScale; 3] = [TextScale::Normal, TextScale::Large, TextScale::Largest];
+
+    pub fn factor(self) -> f32 {
+        match self {
+            TextScale::Normal => 1.0,
+            TextScale::Large => 1.5,
+            TextScale::Largest => 2.0,
+        }
+    }
+}
+
+/// Everything a resident typed. Wiped at the end of every session.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Drafts {
+    pub help_name: String,
+    pub pin: String,
+}
+
+/// What the PIN pad shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinStatus {
+    Ready,
+    Checking,
+    Wrong,
+    Locked,
+}
+
+/// The state of the local store, for the admin screen and the resident's error messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreStatus {
+    Opening,
+    Ready(StoreInfo),
+    Unavailable(String),
+}
+
+/// Why a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WipeReason {
+    Idle,
+    Done,
+}
+
+/// Everything the UI can ask for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Someone touched, clicked, typed or scrolled.
+    Input,
+    Go(Screen),
+    Back,
+    Home,
+    SetLanguage(Lang),
+    SetTextScale(TextScale),
+    /// "I'm done": wipe now.
+    EndSession,
+    /// "Yes, I am still here".
+    StillHere,
+    PinDigit(char),
+    PinErase,
+    PinSubmit,
+    /// Saves the help request with the typed first name.
+    CallVolunteer,
+    MarkHelpHandled(String),
+    SetWipePaused(bool),
+    AskExit,
+    CancelExit,
+    ConfirmExit,
+}
+
+/// The kiosk: configuration, session state and the handles to its workers.
+pub struct Kiosk {
+    pub config: Arc<KioskConfig>,
+    /// Where the config came from (a path, or the built-in demo).
+    pub config_origin: String,
+    pub data_dir: PathBuf,
+    clock: Arc<dyn Clock>,
+    store: StoreHandle,
+    waker: Arc<OnceLock<Waker>>,
+
+    nav: Vec<Screen>,
+    pub lang: Lang,
+    pub text_scale: TextScale,
+    pub drafts: Drafts,
+    staff: Option<Role>,
+    idle: IdleTimer,
+    pin_guard: PinGuard,
+    pin_job: Option<Receiver<Option<Role>>>,
+    pub pin_status: PinStatus,
+    awaiting_help_save: bool,
+    pub help_failed: bool,
+    pub exit_confirm: bool,
+    exit_requested: bool,
+    wipes: u64,
+
+    pub help_requests: Vec<HelpRequest>,
+    pub store_status: StoreStatus,
+}
+
+impl std::fmt::Debug for Kiosk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kiosk")
+            .field("nav", &self.nav)
+            .field("lang", &self.lang)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Kiosk {
+    /// Starts the kiosk's store worker on `data_dir` and returns at once.
+    pub fn new(
+        config: KioskConfig,
+        config_origin: String,
+        data_dir: PathBuf,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        let waker: Arc<OnceLock<Waker>> = Arc::new(OnceLock::new());
+        let cell = waker.clone();
+        let store = StoreHandle::spawn(
+            data_dir.clone(),
+            Arc::new(move || {
+                if let Some(wake) = cell.get() {
+                    wake();
+                }
+            }),
+        );
+        let now = clock.now();
+        Self {
+            lang: config.languages.default,
+            config: Arc::new(config),
+            config_origin,
+            data_dir,
+            clock,
+            store,
+            waker,
+            nav: vec![Screen::Home],
+            text_scale: TextScale::Normal,
+            drafts: Drafts::default(),
+            staff: None,
+            idle: IdleTimer::new(now),
+            pin_guard: PinGuard::default(),
+            pin_job: None,
+            pin_status: PinStatus::Ready,
+            awaiting_help_save: false,
+            help_failed: false,
+            exit_confirm: false,
+            exit_requested: false,
+            wipes: 0,
+            help_requests: Vec::new(),
+            store_status: StoreStatus::Opening,
+        }
+    }
+
+    /// Lets background workers wake the UI (egui's `request_repaint`). Set once.
+    pub fn set_waker(&self, waker: Waker) {
+        let _ = self.waker.set(waker);
+    }
+
+    fn wake(&self) {
+        if let Some(w) = self.waker.get() {
+            w();
+        }
+    }
+
+    pub fn now(&self) -> Instant {
+        self.clock.now()
+    }
+
+    pub fn unix_ms(&self) -> i64 {
+        self.clock.unix_ms()
+    }
+
+    pub fn screen(&self) -> Screen {
+        *self.nav.last().unwrap_or(&Screen::Home)
+    }
+
+    pub fn can_go_back(&self) -> bool {
+        self.nav.len() > 1
+    }
+
+    /// The role unlocked by a PIN, while a staff screen is open.
+    pub fn staff(&self) -> Option<Role> {
+        self.staff
+    }
+
+    pub fn wipe_paused(&self) -> bool {
+        self.idle.is_paused()
+    }
+
+    /// How many sessions have been wiped; the UI clears its own memory when this changes.
+    pub fn wipes(&self) -> u64 {
+        self.wipes
+    }
+
+    pub fn exit_requested(&self) -> bool {
+        self.exit_requested
+    }
+
+    /// Time left on a PIN lockout.
+    pub fn pin_locked_for(&self) -> Option<Duration> {
+        self.pin_guard.locked_for(self.clock.now())
+    }
+
+    /// True when there is nothing to protect: home screen, defaults, nothing typed.
+    pub fn is_clean(&self) -> bool {
+        self.nav == [Screen::Home]
+            && self.lang == self.config.languages.default
+            && self.text_scale == TextScale::Normal
+            && self.staff.is_none()
+            && self.drafts == Drafts::default()
+            && !self.idle.is_paused()
+    }
+
+    /// The idle phase now. A clean session is never warned or wiped.
+    pub fn idle_phase(&self) -> IdlePhase {
+        if self.is_clean() {
+            return IdlePhase::Paused;
+        }
+        self.idle.phase(self.clock.now(), self.config.idle_times())
+    }
+
+    /// When the UI must look again even without input (`None`: only on input).
+    pub fn next_wake(&self) -> Option<Duration> {
+        let lock = self
+            .pin_locked_for()
+            .filter(|_| self.screen() == Screen::PinPad)
+            .map(until_next_second);
+        let idle = match self.idle_phase() {
+            IdlePhase::Active { warn_in } => Some(warn_in),
+            IdlePhase::Warning { wipe_in } => Some(until_next_second(wipe_in)),
+            IdlePhase::Expired => Some(Duration::ZERO),
+            IdlePhase::Paused => None,
+        };
+        match (lock, idle) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Takes in answers from the workers and applies the idle rule.
+    pub fn poll(&mut self) {
+        while let Some(event) = self.store.try_recv() {
+            self.on_store_event(event);
+        }
+        if let Some(rx) = &self.pin_job {
+            match rx.try_recv() {
+                Ok(result) => {
+                    self.pin_job = None;
+                    self.on_pin_checked(result);
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => {
+                    self.pin_job = None;
+                    self.pin_status = PinStatus::Ready;
+                }
+            }
+        }
+        let now = self.clock.now();
+        if self.is_clean() {
+            self.idle.input(now);
+        }
+        if self.idle_phase() == IdlePhase::Expired {
+            self.wipe(WipeReason::Idle);
+        }
+    }
+
+    pub fn handle(&mut self, action: Action) {
+        let now = self.clock.now();
+        match action {
+            Action::Input => {
+                // During the warning only "Yes, I am still here" (or any tap on it) counts.
+                if !matches!(self.idle_phase(), IdlePhase::Warning { .. }) {
+                    self.idle.input(now);
+                }
+            }
+            Action::StillHere => self.idle.input(now),
+            Action::Go(screen) => {
+                self.idle.input(now);
+                if screen == Screen::PinPad {
+                    self.drafts.pin.clear();
+                    self.pin_status = if self.pin_locked_for().is_some() {
+                        PinStatus::Locked
+                    } else {
+                        PinStatus::Ready
+                    };
+                }
+                if screen == Screen::Help {
+                    self.help_failed = false;
+                }
+                if screen.is_staff() && self.staff.is_none() {
+                    return;
+                }
+                if self.screen() != screen {
+                    self.nav.push(screen);
+                }
+            }
+            Action::Back => {
+                self.idle.input(now);
+                if self.nav.len() > 1 {
+                    self.nav.pop();
+                }
+                if self.screen() == Screen::HelpSent {
+                    self.nav.pop();
+                }
+                self.leave_staff_if_gone();
+            }
+            Action::Home => {
+                self.idle.input(now);
+                self.nav = vec![Screen::Home];
+                self.leave_staff_if_gone();
+            }
+            Action::SetLanguage(lang) => {
+                self.idle.input(now);
+                if self.config.languages.offered.contains(&lang) {
+                    self.lang = lang;
+                }
+            }
+            Action::SetTextScale(scale) => {
+                self.idle.input(now);
+                self.text_scale = scale;
+            }
+            Action::EndSession => self.wipe(WipeReason::Done),
+            Action::PinDigit(d) => {
+                if d.is_ascii_digit() && self.drafts.pin.len() < *crate::pin::PIN_LEN.end() {
+                    self.drafts.pin.push(d);
+                    if self.pin_status == PinStatus::Wrong {
+                        self.pin_status = PinStatus::Ready;
+                    }
+                }
+            }
+            Action::PinErase => {
+                self.drafts.pin.pop();
+            }
+            Action::PinSubmit => self.submit_pin(),
+            Action::CallVolunteer => {
+                self.idle.input(now);
+                let name = std::mem::take(&mut self.drafts.help_name);
+                let name = name.trim();
+                self.awaiting_help_save = true;
+                self.help_failed = false;
+                self.store.send(Command::AddHelpRequest {
+                    first_name: (!name.is_empty()).then(|| name.to_string()),
+                    now_ms: self.clock.unix_ms(),
+                });
+            }
+            Action::MarkHelpHandled(id) => {
+                if self.staff.is_some() {
+                    self.store.send(Command::MarkHelpHandled {
+                        id,
+                        now_ms: self.clock.unix_ms(),
+                    });
+                }
+            }
+            Action::SetWipePaused(paused) => {
+                if self.staff.is_some() || !paused {
+                    self.idle.set_paused(paused, now);
+                    tracing::info!(paused, "idle wipe pause changed by a volunteer");
+                }
+            }
+            Action::AskExit => self.exit_confirm = self.staff == Some(Role::Admin),
+            Action::CancelExit => self.exit_confirm = false,
+            Action::ConfirmExit => {
+                if self.staff == Some(Role::Admin) && self.exit_confirm {
+                    tracing::info!("admin closed the kiosk");
+                    self.exit_requested = true;
+                }
+            }
+        }
+    }
+
+    fn submit_pin(&mut self) {
+        if self.pin_job.is_some() {
+            return;
+        }
+        if self.pin_locked_for().is_some() {
+            self.pin_status = PinStatus::Locked;
+            self.drafts.pin.clear();
+            return;
+        }
+        let pin = std::mem::take(&mut self.drafts.pin);
+        let hashes = self.config.pin_hashes();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waker = self.waker.clone();
+        // argon2 takes tens of milliseconds by design: never on the UI thread.
+        std::thread::spawn(move || {
+            let _ = tx.send(hashes.verify(&pin));
+            if let Some(w) = waker.get() {
+                w();
+            }
+        });
+        self.pin_job = Some(rx);
+        self.pin_status = PinStatus::Checking;
+    }
+
+    fn on_pin_checked(&mut self, result: Option<Role>) {
+        let now = self.clock.now();
+        self.pin_guard.record(result.is_some(), now);
+        match result {
+            Some(role) => {
+                tracing::info!(?role, "staff mode opened");
+                self.pin_status = PinStatus::Ready;
+                self.staff = Some(role);
+                if self.screen() == Screen::PinPad {
+                    self.nav.pop();
+                }
+                self.nav.push(match role {
+                    Role::Admin => Screen::Admin,
+                    Role::Volunteer => Screen::Volunteer,
+                });
+                self.store.send(Command::RefreshHelpRequests);
+            }
+            None => {
+                tracing::warn!(failures = self.pin_guard.failures(), "wrong PIN");
+                self.pin_status = if self.pin_guard.locked_for(now).is_some() {
+                    PinStatus::Locked
+                } else {
+                    PinStatus::Wrong
+                };
+            }
+        }
+    }
+
+    fn on_store_event(&mut self, event: Event) {
+        match event {
+            Event::Ready(info) => self.store_status = StoreStatus::Ready(info),
+            Event::Unavailable(e) => self.store_status = StoreStatus::Unavailable(e),
+            Event::HelpRequestSaved(_) => {
+                if std::mem::take(&mut self.awaiting_help_save) && self.screen() == Screen::Help {
+                    *self.nav.last_mut().expect("nav is never empty") = Screen::HelpSent;
+                }
+                self.wake();
+            }
+            Event::HelpRequests(list) => self.help_requests = list,
+            Event::Failed { command, error } => {
+                tracing::error!(command = command.kind(), %error, "store command failed");
+                if matches!(command, Command::AddHelpRequest { .. }) {
+                    self.awaiting_help_save = false;
+                    self.help_failed = true;
+                }
+            }
+        }
+    }
+
+    fn leave_staff_if_gone(&mut self) {
+        if !self.nav.iter().any(|s| s.is_staff()) {
+            self.staff = None;
+            self.exit_confirm = false;
+        }
+    }
+
+    /// Ends the session: everything typed, all navigation, language and text size go back to
+    /// the start. PIN lockouts and saved data stay.
+    pub fn wipe(&mut self, reason: WipeReason) {
+        tracing::info!(?reason, "session wiped");
+        let now = self.clock.now();
+        self.nav = vec![Screen::Home];
+        self.lang = self.config.languages.default;
+        self.text_scale = TextScale::Normal;
+        self.drafts = Drafts::default();
+        self.staff = None;
+        self.idle = IdleTimer::new(now);
+        self.pin_job = None;
+        self.pin_status = PinStatus::Ready;
+        self.awaiting_help_save = false;
+        self.help_failed = false;
+        self.exit_confirm = false;
+        self.wipes += 1;
+    }
+}
+
+fn until_next_second(d: Duration) -> Duration {
+    let frac = Duration::from_nanos(u64::from(d.subsec_nanos()));
+    if frac.is_zero() {
+        Duration::from_secs(1).min(d.max(Duration::from_millis(1)))
+    } else {
+        frac
+    }
+}
+
+/// Whole seconds to show in a countdown (rounded up, so it never shows 0 before the end).
+pub fn countdown_secs(d: Duration) -> u64 {
+    d.as_secs() + u64::from(d.subsec_nanos() > 0)
+}

@@ -1,0 +1,150 @@
+//! `digidak`: the kiosk.
+//!
+//! ```text
+//! digidak [--config PATH] [--data DIR] [--windowed]   run the kiosk
+//! digidak --check-config [--config PATH]              validate a config: exit 0, or 2 with the errors
+//! digidak hash-pin                                    read a PIN on stdin, print its argon2 hash
+//! ```
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use digidak::app::Kiosk;
+use digidak::clock::SystemClock;
+use digidak::config;
+use digidak::i18n::Translations;
+use digidak::ui::KioskUi;
+use digidak::ui::eframe_app::KioskApp;
+
+/// Digidak kiosk: lessons, activities and help for a neighbourhood computer room.
+///
+/// Settings come from built-in defaults, then the config file (the built-in demo config if
+/// --config is not given), then DIGIDAK_* environment variables, then these flags.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    /// The kiosk config file (see kiosk-config/kiosk.toml). Default: the built-in demo config.
+    #[arg(long, env = "DIGIDAK_CONFIG", value_name = "PATH", global = true)]
+    config: Option<PathBuf>,
+    /// The folder for the database and logs. Wins over storage.data_dir in the config.
+    #[arg(long, env = "DIGIDAK_DATA", value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Run in a normal window instead of fullscreen (for trying things out).
+    #[arg(long, env = "DIGIDAK_WINDOWED")]
+    windowed: bool,
+    /// Check the config and exit: 0 if it is valid, 2 with every problem if not.
+    #[arg(long)]
+    check_config: bool,
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Read a PIN (4 to 8 digits) on standard input and print its argon2 hash for kiosk.toml.
+    HashPin,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            tracing::error!("{e:#}");
+            eprintln!("digidak: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(Cmd::HashPin) = cli.command {
+        return hash_pin();
+    }
+    let env: Vec<(String, String)> = std::env::vars().collect();
+    let loaded = match config::load(cli.config.as_deref(), &env) {
+        Ok(loaded) => loaded,
+        Err(errors) => {
+            eprint!("digidak: {errors}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if cli.check_config {
+        let c = &loaded.config;
+        println!(
+            "{}: the config is valid (kiosk \"{}\", site \"{}\", languages {}).",
+            loaded.origin,
+            c.kiosk.name,
+            c.kiosk.site,
+            c.languages
+                .offered
+                .iter()
+                .map(|l| l.code())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let data_dir = cli
+        .data
+        .or_else(|| loaded.config.storage.data_dir.clone())
+        .unwrap_or_else(digidak::default_data_dir);
+    let _log = digidak::logging::init(&data_dir);
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        config = %loaded.origin,
+        data = %data_dir.display(),
+        kiosk = %loaded.config.kiosk.name,
+        "starting the kiosk"
+    );
+    let translations = Translations::load().context("loading the built-in translations")?;
+    let kiosk = Kiosk::new(
+        loaded.config,
+        loaded.origin,
+        data_dir,
+        Arc::new(SystemClock),
+    );
+    let kiosk_mode = !cli.windowed;
+    eframe::run_native(
+        "Digidak",
+        KioskApp::native_options(kiosk_mode),
+        Box::new(move |_cc| {
+            Ok(Box::new(KioskApp::new(
+                KioskUi::new(kiosk, translations),
+                kiosk_mode,
+            )))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("the window could not run: {e}"))?;
+    tracing::info!("kiosk closed");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn hash_pin() -> anyhow::Result<ExitCode> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("PIN (4 to 8 digits): ");
+        std::io::stderr().flush().ok();
+    }
+    let mut line = String::new();
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .context("reading the PIN")?;
+    match digidak::pin::hash_pin(line.trim()) {
+        Ok(hash) => {
+            println!("{hash}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("digidak: {e}");
+            Ok(ExitCode::from(2))
+        }
+    }
+}

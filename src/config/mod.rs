@@ -1,0 +1,362 @@
+//! The kiosk's settings: `kiosk.toml`, layered as
+//! built-in defaults < config file < `DIGIDAK_*` environment < command-line flags.
+//!
+//! Loading never panics and never silently falls back: every problem comes back as a
+//! [`ConfigError`] naming the file (or environment variable), line, field and what is expected.
+
+mod error;
+mod fields;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+pub use error::{ConfigError, ConfigErrors};
+pub use fields::{FIELDS, Field, RESERVED_ENV};
+
+use crate::idle::IdleTimes;
+use crate::lang::Lang;
+use crate::pin::PinHashes;
+
+/// The demo config in `kiosk-config/kiosk.toml`, built into the binary so that `digidak`
+/// runs with no arguments on a fresh machine.
+pub const DEMO_CONFIG: &str = include_str!("../../kiosk-config/kiosk.toml");
+/// How the built-in demo config is named in messages.
+pub const DEMO_CONFIG_ORIGIN: &str = "kiosk-config/kiosk.toml (built in)";
+
+/// The modules a kiosk can show on its home screen. Only modules that exist are listed here:
+/// a config naming any other is an error, not a stub.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Module {
+    /// "I need help": call a volunteer to this kiosk.
+    Help,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KioskConfig {
+    pub kiosk: KioskSection,
+    pub languages: LanguagesSection,
+    pub modules: ModulesSection,
+    pub idle: IdleSection,
+    pub pins: PinsSection,
+    pub server: ServerSection,
+    pub storage: StorageSection,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KioskSection {
+    /// Shown to volunteers and admins, and to the server.
+    pub name: String,
+    /// Short id of the place the kiosk stands (`buurthuis-noord`).
+    pub site: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LanguagesSection {
+    pub default: Lang,
+    pub offered: Vec<Lang>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ModulesSection {
+    pub enabled: Vec<Module>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct IdleSection {
+    pub warn_after_secs: u32,
+    pub wipe_after_secs: u32,
+    pub lesson_warn_after_secs: u32,
+    pub lesson_wipe_after_secs: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PinsSection {
+    /// argon2 hash of the admin PIN (`digidak hash-pin`). Required.
+    pub admin: String,
+    /// argon2 hash of the volunteer PIN; without it there is no volunteer mode.
+    pub volunteer: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerSection {
+    /// The central server; without it the kiosk works on its own.
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StorageSection {
+    /// Where the kiosk keeps its database and logs. Relative paths are relative to the
+    /// config file's folder.
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Default for KioskSection {
+    fn default() -> Self {
+        Self {
+            name: "Digidak kiosk".into(),
+            site: "default".into(),
+        }
+    }
+}
+
+impl Default for LanguagesSection {
+    fn default() -> Self {
+        Self {
+            default: Lang::Nl,
+            offered: Lang::ALL.to_vec(),
+        }
+    }
+}
+
+impl Default for ModulesSection {
+    fn default() -> Self {
+        Self {
+            enabled: vec![Module::Help],
+        }
+    }
+}
+
+impl Default for IdleSection {
+    fn default() -> Self {
+        Self {
+            warn_after_secs: 120,
+            wipe_after_secs: 150,
+            lesson_warn_after_secs: 480,
+            lesson_wipe_after_secs: 540,
+        }
+    }
+}
+
+impl KioskConfig {
+    pub fn idle_times(&self) -> IdleTimes {
+        IdleTimes {
+            warn_after: Duration::from_secs(self.idle.warn_after_secs.into()),
+            wipe_after: Duration::from_secs(self.idle.wipe_after_secs.into()),
+        }
+    }
+
+    pub fn lesson_idle_times(&self) -> IdleTimes {
+        IdleTimes {
+            warn_after: Duration::from_secs(self.idle.lesson_warn_after_secs.into()),
+            wipe_after: Duration::from_secs(self.idle.lesson_wipe_after_secs.into()),
+        }
+    }
+
+    pub fn pin_hashes(&self) -> PinHashes {
+        PinHashes {
+            admin: self.pins.admin.clone(),
+            volunteer: self.pins.volunteer.clone(),
+        }
+    }
+
+    pub fn module_enabled(&self, module: Module) -> bool {
+        self.modules.enabled.contains(&module)
+    }
+}
+
+/// Where a config came from, for messages and for resolving relative paths.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub config: KioskConfig,
+    /// The file, or [`DEMO_CONFIG_ORIGIN`].
+    pub origin: String,
+}
+
+/// Loads the config file (or the built-in demo config when `path` is `None`) and applies
+/// `DIGIDAK_*` overrides from `env`. Relative `storage.data_dir` is resolved against the
+/// config file's folder.
+pub fn load(path: Option<&Path>, env: &[(String, String)]) -> Result<Loaded, ConfigErrors> {
+    let (origin, text, base_dir) = match path {
+        None => (
+            DEMO_CONFIG_ORIGIN.to_string(),
+            DEMO_CONFIG.to_string(),
+            None,
+        ),
+        Some(path) => {
+            let origin = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                ConfigErrors::one(ConfigError::whole_file(
+                    &origin,
+                    format!("cannot read this file: {e}"),
+                ))
+            })?;
+            (origin, text, path.parent().map(Path::to_path_buf))
+        }
+    };
+    let mut config = parse(&origin, &text, env)?;
+    if let (Some(dir), Some(data_dir)) = (base_dir, config.storage.data_dir.as_mut())
+        && data_dir.is_relative()
+    {
+        *data_dir = dir.join(&*data_dir);
+    }
+    Ok(Loaded { config, origin })
+}
+
+/// Parses and validates config text; `origin` names it in messages.
+pub fn parse(
+    origin: &str,
+    text: &str,
+    env: &[(String, String)],
+) -> Result<KioskConfig, ConfigErrors> {
+    let config: KioskConfig =
+        toml::from_str(text).map_err(|e| ConfigErrors::one(error::from_toml(origin, text, &e)))?;
+    let problems = validate(&config);
+    if !problems.is_empty() {
+        return Err(ConfigErrors(
+            problems
+                .into_iter()
+                .map(|(field, problem)| error::at_field(origin, text, field, problem))
+                .collect(),
+        ));
+    }
+    fields::apply_env(origin, text, config, env)
+}
+
+/// Rules that TOML types cannot express. Returns (field, problem) pairs.
+pub fn validate(c: &KioskConfig) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let name = c.kiosk.name.trim();
+    if name.is_empty() || name.chars().count() > 60 {
+        out.push(("kiosk.name", "must be 1 to 60 characters".to_string()));
+    }
+    let site_ok = (1..=40).contains(&c.kiosk.site.len())
+        && c.kiosk
+            .site
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !site_ok {
+        out.push((
+            "kiosk.site",
+            format!(
+                "{:?} is not a site id: use 1 to 40 lowercase letters, digits and dashes",
+                c.kiosk.site
+            ),
+        ));
+    }
+    if c.languages.offered.is_empty() {
+        out.push(("languages.offered", "offer at least one language".into()));
+    }
+    if has_duplicates(&c.languages.offered) {
+        out.push(("languages.offered", "a language is listed twice".into()));
+    }
+    if !c.languages.offered.contains(&c.languages.default) {
+        out.push((
+            "languages.default",
+            format!(
+                "{:?} must also be in languages.offered",
+                c.languages.default.code()
+            ),
+        ));
+    }
+    if c.modules.enabled.is_empty() {
+        out.push(("modules.enabled", "enable at least one module".into()));
+    }
+    if has_duplicates(&c.modules.enabled) {
+        out.push(("modules.enabled", "a module is listed twice".into()));
+    }
+    let idle = &c.idle;
+    if !(15..=3600).contains(&idle.warn_after_secs) {
+        out.push((
+            "idle.warn_after_secs",
+            format!(
+                "{} seconds is not possible: use 15 to 3600",
+                idle.warn_after_secs
+            ),
+        ));
+    }
+    if idle.wipe_after_secs < idle.warn_after_secs.saturating_add(10) || idle.wipe_after_secs > 7200
+    {
+        out.push((
+            "idle.wipe_after_secs",
+            format!(
+                "{} seconds is not possible: the wipe must come at least 10 seconds after the warning \
+                 (idle.warn_after_secs = {}) and within 7200 seconds",
+                idle.wipe_after_secs, idle.warn_after_secs
+            ),
+        ));
+    }
+    if idle.lesson_warn_after_secs < idle.warn_after_secs || idle.lesson_warn_after_secs > 3600 {
+        out.push((
+            "idle.lesson_warn_after_secs",
+            format!(
+                "{} seconds is not possible: lessons wait at least as long as other screens \
+                 (idle.warn_after_secs = {}) and at most 3600 seconds",
+                idle.lesson_warn_after_secs, idle.warn_after_secs
+            ),
+        ));
+    }
+    if idle.lesson_wipe_after_secs < idle.lesson_warn_after_secs.saturating_add(10)
+        || idle.lesson_wipe_after_secs > 7200
+    {
+        out.push((
+            "idle.lesson_wipe_after_secs",
+            format!(
+                "{} seconds is not possible: the wipe must come at least 10 seconds after the warning \
+                 (idle.lesson_warn_after_secs = {}) and within 7200 seconds",
+                idle.lesson_wipe_after_secs, idle.lesson_warn_after_secs
+            ),
+        ));
+    }
+    if c.pins.admin.is_empty() {
+        out.push((
+            "pins.admin",
+            "is required: an argon2 hash made with `digidak hash-pin`".into(),
+        ));
+    } else if let Err(e) = crate::pin::check_hash(&c.pins.admin) {
+        out.push((
+            "pins.admin",
+            format!("is not an argon2 hash made with `digidak hash-pin` ({e})"),
+        ));
+    }
+    if let Some(v) = &c.pins.volunteer
+        && let Err(e) = crate::pin::check_hash(v)
+    {
+        out.push((
+            "pins.volunteer",
+            format!("is not an argon2 hash made with `digidak hash-pin` ({e})"),
+        ));
+    }
+    if let Some(url) = &c.server.url {
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        let ok = rest.is_some_and(|r| {
+            !r.is_empty() && !r.starts_with('/') && !r.chars().any(char::is_whitespace)
+        });
+        if !ok {
+            out.push((
+                "server.url",
+                format!("{url:?} is not a web address like \"https://digidak.example.org\""),
+            ));
+        }
+    }
+    if c.storage
+        .data_dir
+        .as_ref()
+        .is_some_and(|d| d.as_os_str().is_empty())
+    {
+        out.push(("storage.data_dir", "must not be empty".into()));
+    }
+    out
+}
+
+fn has_duplicates<T: PartialEq>(items: &[T]) -> bool {
+    items
+        .iter()
+        .enumerate()
+        .any(|(i, a)| items[..i].contains(a))
+}
+
+#[cfg(test)]
+mod tests;

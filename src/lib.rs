@@ -1,0 +1,20 @@
+//! Digidak kiosk: software for neighbourhood computer rooms. See `ARCHITECTURE.md`.
+
+pub mod app;
+pub mod clock;
+pub mod config;
+pub mod i18n;
+pub mod idle;
+pub mod lang;
+pub mod logging;
+pub mod pin;
+pub mod store;
+pub mod ui;
+
+/// The data folder when neither `--data`, `DIGIDAK_DATA` nor `storage.data_dir` names one:
+/// `~/.local/share/digidak` on Linux.
+pub fn default_data_dir() -> std::path::PathBuf {
+    directories::ProjectDirs::from("be", "Digidak", "digidak")
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| std::path::PathBuf::from("digidak-data"))
+}

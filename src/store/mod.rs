@@ -1,0 +1,303 @@
+//! The kiosk's local store: one SQLite file in the data folder.
+//!
+//! - Versioned migrations (`PRAGMA user_version`), each in its own transaction.
+//! - WAL with `synchronous=FULL`: a write the resident saw confirmed survives a power cut.
+//! - A damaged file, or one written by a newer Digidak, is reported and never touched.
+//!
+//! Only the store worker thread ([`worker`]) owns a [`Store`]; the UI never does.
+
+pub mod worker;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+
+/// The file name inside the data folder.
+pub const DB_FILE: &str = "kiosk.sqlite3";
+
+/// Migrations, in order. Migration `i` brings the schema from version `i` to `i + 1`.
+/// Never edit a migration that has shipped: add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: help requests ("I need help") and a small key-value table.
+    "CREATE TABLE meta (
+         key   TEXT PRIMARY KEY,
+         value TEXT NOT NULL
+     ) STRICT;
+     CREATE TABLE help_requests (
+         id            TEXT PRIMARY KEY,
+         created_at_ms INTEGER NOT NULL,
+         first_name    TEXT,
+         handled_at_ms INTEGER
+     ) STRICT;
+     CREATE INDEX help_requests_open ON help_requests (created_at_ms) WHERE handled_at_ms IS NULL;",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot create the data folder {path}: {source}")]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "{path} is damaged or is not a Digidak database ({detail}). It was left untouched: \
+         move it aside (keep it for recovery) and restart the kiosk"
+    )]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "{path} was written by a newer Digidak (schema {found}; this version knows up to \
+         {supported}). It was left untouched: update this kiosk's software"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("database error in {path}: {source}")]
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+}
+
+/// A request for a volunteer made at this kiosk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRequest {
+    pub id: String,
+    pub created_at_ms: i64,
+    pub first_name: Option<String>,
+}
+
+/// Facts about the open store, for the admin screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreInfo {
+    pub path: PathBuf,
+    pub schema_version: u32,
+}
+
+/// Longest first name kept; longer input is cut, never rejected.
+pub const MAX_NAME_CHARS: usize = 40;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the store in `data_dir`, checking it before changing anything.
+    pub fn open_in(data_dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::CreateDir {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
+        Self::open(&data_dir.join(DB_FILE))
+    }
+
+    /// Opens (or creates) the store file at `path`.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let path = path.to_path_buf();
+        let sqlite = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sqlite)?;
+        // Read-only checks first, so that a bad file is never written to.
+        let corrupt = |detail: String| StoreError::Corrupt {
+            path: path.clone(),
+            detail,
+        };
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| corrupt(e.to_string()))?;
+        if check != "ok" {
+            return Err(corrupt(check));
+        }
+        let found: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| corrupt(e.to_string()))?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path,
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(sqlite)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            tracing::warn!(%mode, "SQLite refused WAL mode");
+        }
+        conn.execute_batch(
+            "PRAGMA synchronous = FULL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA busy_timeout = 5000;",
+        )
+        .map_err(sqlite)?;
+        let mut store = Store { conn, path };
+        store.migrate(found)?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, from: u32) -> Result<(), StoreError> {
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let to = i as u32 + 1;
+            let path = self.path.clone();
+            let sqlite = |source| StoreError::Sqlite {
+                path: path.clone(),
+                source,
+            };
+            let tx = self.conn.transaction().map_err(sqlite)?;
+            tx.execute_batch(sql).map_err(sqlite)?;
+            tx.pragma_update(None, "user_version", to).map_err(sqlite)?;
+            tx.commit().map_err(sqlite)?;
+            tracing::info!(to, "store migrated");
+        }
+        Ok(())
+    }
+
+    fn err(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    pub fn info(&self) -> Result<StoreInfo, StoreError> {
+        let schema_version = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        Ok(StoreInfo {
+            path: self.path.clone(),
+            schema_version,
+        })
+    }
+
+    /// The value of a PRAGMA, for tests and diagnostics.
+    pub fn pragma(&self, name: &str) -> Result<String, StoreError> {
+        self.conn
+            .query_row(&format!("PRAGMA {name}"), [], |r| {
+                r.get::<_, rusqlite::types::Value>(0)
+            })
+            .map(|v| match v {
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                other => format!("{other:?}"),
+            })
+            .map_err(|e| self.err(e))
+    }
+
+    /// Records "I need help". The first name is optional, trimmed and cut to a sane length.
+    pub fn add_help_request(
+        &mut self,
+        first_name: Option<&str>,
+        now_ms: i64,
+    ) -> Result<HelpRequest, StoreError> {
+        let first_name = first_name.map(clean_name).filter(|n| !n.is_empty());
+        let request = HelpRequest {
+            id: uuid::Uuid::now_v7().to_string(),
+            created_at_ms: now_ms,
+            first_name,
+        };
+        self.conn
+            .execute(
+                "INSERT INTO help_requests (id, created_at_ms, first_name) VALUES (?1, ?2, ?3)",
+                params![request.id, request.created_at_ms, request.first_name],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(request)
+    }
+
+    /// Help requests nobody has handled yet, oldest first.
+    pub fn open_help_requests(&self) -> Result<Vec<HelpRequest>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, created_at_ms, first_name FROM help_requests
+                 WHERE handled_at_ms IS NULL ORDER BY created_at_ms, id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(HelpRequest {
+                    id: r.get(0)?,
+                    created_at_ms: r.get(1)?,
+                    first_name: r.get(2)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Marks a help request handled. Handling one twice changes nothing.
+    pub fn mark_help_handled(&mut self, id: &str, now_ms: i64) -> Result<bool, StoreError> {
+        let n = self
+            .conn
+            .execute(
+                "UPDATE help_requests SET handled_at_ms = ?2 WHERE id = ?1 AND handled_at_ms IS NULL",
+                params![id, now_ms],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(n == 1)
+    }
+
+    /// Reads one help request by id, handled or not.
+    pub fn help_request(&self, id: &str) -> Result<Option<HelpRequest>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT id, created_at_ms, first_name FROM help_requests WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(HelpRequest {
+                        id: r.get(0)?,
+                        created_at_ms: r.get(1)?,
+                        first_name: r.get(2)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+}
+
+/// Trims a name, drops control characters, and cuts it to [`MAX_NAME_CHARS`].
+pub fn clean_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .chars()
+        .take(MAX_NAME_CHARS)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_cleaned() {
+        assert_eq!(clean_name("  Fatima \n"), "Fatima");
+        assert_eq!(clean_name("a\u{0}b"), "ab");
+        assert_eq!(clean_name(&"x".repeat(500)).chars().count(), MAX_NAME_CHARS);
+        assert_eq!(clean_name("   "), "");
+    }
+}

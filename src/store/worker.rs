@@ -1,0 +1,168 @@
+//! The store worker: a thread that owns the [`Store`] and does all disk work. The UI sends
+//! [`Command`]s and reads [`Event`]s; neither side ever blocks on the other.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+
+use super::{HelpRequest, Store, StoreInfo};
+
+/// What the UI asks of the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    AddHelpRequest {
+        first_name: Option<String>,
+        now_ms: i64,
+    },
+    MarkHelpHandled {
+        id: String,
+        now_ms: i64,
+    },
+    RefreshHelpRequests,
+}
+
+impl Command {
+    /// A name for logs: never the command's data, which may hold a resident's name.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Command::AddHelpRequest { .. } => "add_help_request",
+            Command::MarkHelpHandled { .. } => "mark_help_handled",
+            Command::RefreshHelpRequests => "refresh_help_requests",
+        }
+    }
+}
+
+/// What the store tells the UI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The store is open and migrated.
+    Ready(StoreInfo),
+    /// The store could not be opened; the text is for the admin screen and the log.
+    Unavailable(String),
+    /// A help request is safely on disk.
+    HelpRequestSaved(HelpRequest),
+    /// The current list of open help requests.
+    HelpRequests(Vec<HelpRequest>),
+    /// A command failed; nothing was half-written.
+    Failed { command: Command, error: String },
+}
+
+/// Called after each event so a sleeping UI wakes up to read it (egui's `request_repaint`).
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// The UI's end of the store worker.
+pub struct StoreHandle {
+    tx: Option<Sender<Command>>,
+    rx: Receiver<Event>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for StoreHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreHandle").finish_non_exhaustive()
+    }
+}
+
+impl StoreHandle {
+    /// Starts the worker, which opens the store in `data_dir` on its own thread.
+    pub fn spawn(data_dir: PathBuf, waker: Waker) -> Self {
+        let (cmd_tx, cmd_rx) = channel::<Command>();
+        let (ev_tx, ev_rx) = channel::<Event>();
+        let thread = std::thread::Builder::new()
+            .name("digidak-store".into())
+            .spawn(move || run(data_dir, cmd_rx, ev_tx, waker))
+            .expect("spawning the store thread");
+        Self {
+            tx: Some(cmd_tx),
+            rx: ev_rx,
+            thread: Some(thread),
+        }
+    }
+
+    /// Queues a command; never blocks.
+    pub fn send(&self, command: Command) {
+        if let Some(tx) = &self.tx
+            && tx.send(command).is_err()
+        {
+            tracing::error!("store worker is gone");
+        }
+    }
+
+    /// The next event, if one is waiting; never blocks.
+    pub fn try_recv(&self) -> Option<Event> {
+        self.rx.try_recv().ok()
+    }
+}
+
+impl Drop for StoreHandle {
+    /// Lets the worker finish every queued write before the program ends.
+    fn drop(&mut self) {
+        self.tx.take();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn run(data_dir: PathBuf, commands: Receiver<Command>, events: Sender<Event>, waker: Waker) {
+    let emit = |ev: Event| {
+        let _ = events.send(ev);
+        waker();
+    };
+    let mut store = match Store::open_in(&data_dir) {
+        Ok(store) => store,
+        Err(e) => {
+            tracing::error!(error = %e, "store unavailable");
+            emit(Event::Unavailable(e.to_string()));
+            // Keep answering so that every command gets a clear failure, not silence.
+            for command in commands {
+                emit(Event::Failed {
+                    command,
+                    error: e.to_string(),
+                });
+            }
+            return;
+        }
+    };
+    match store.info() {
+        Ok(info) => {
+            tracing::info!(path = %info.path.display(), schema = info.schema_version, "store ready");
+            emit(Event::Ready(info));
+        }
+        Err(e) => emit(Event::Unavailable(e.to_string())),
+    }
+    if let Ok(list) = store.open_help_requests() {
+        emit(Event::HelpRequests(list));
+    }
+    for command in commands {
+        let result = match &command {
+            Command::AddHelpRequest { first_name, now_ms } => store
+                .add_help_request(first_name.as_deref(), *now_ms)
+                .map(|req| vec![Event::HelpRequestSaved(req)]),
+            Command::MarkHelpHandled { id, now_ms } => {
+                store.mark_help_handled(id, *now_ms).map(|_| vec![])
+            }
+            Command::RefreshHelpRequests => Ok(vec![]),
+        };
+        match result {
+            Ok(evs) => {
+                for ev in evs {
+                    emit(ev);
+                }
+                match store.open_help_requests() {
+                    Ok(list) => emit(Event::HelpRequests(list)),
+                    Err(e) => tracing::error!(error = %e, "listing help requests"),
+                }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, command = command.kind(), "store command failed");
+                emit(Event::Failed {
+                    command,
+                    error: e.to_string(),
+                });
+            }
+        }
+    }
+    tracing::debug!("store worker stopped");
+}

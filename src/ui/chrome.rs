@@ -1,0 +1,174 @@
+//! What is always on screen: home, back, "I'm done" and the discreet staff corner on top;
+//! languages (in their own names) and text size at the bottom; the "Are you still there?"
+//! overlay over everything.
+
+use egui::{Align, Layout, RichText, TextStyle};
+
+use super::Tr;
+use super::picto::Picto;
+use super::theme;
+use super::widgets::{self, Kind};
+use crate::app::{Action, Kiosk, Screen, TextScale, countdown_secs};
+use crate::i18n::num;
+use crate::idle::IdlePhase;
+
+pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    egui::Panel::top("top-bar")
+        .frame(bar_frame())
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let home = kiosk.screen() != Screen::Home;
+                if ui
+                    .add_enabled_ui(home, |ui| {
+                        widgets::button(ui, Some(Picto::Home), &tr.tr("nav-home"), Kind::Secondary)
+                    })
+                    .inner
+                    .clicked()
+                {
+                    actions.push(Action::Home);
+                }
+                if ui
+                    .add_enabled_ui(kiosk.can_go_back(), |ui| {
+                        widgets::button(ui, Some(Picto::Back), &tr.tr("nav-back"), Kind::Secondary)
+                    })
+                    .inner
+                    .clicked()
+                {
+                    actions.push(Action::Back);
+                }
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    // The staff corner: small, plain, but still a full-size target.
+                    let staff = widgets::button_sized(
+                        ui,
+                        Some(Picto::Staff),
+                        &tr.tr("staff-open"),
+                        Kind::Secondary,
+                        TextStyle::Small.resolve(ui.style()),
+                    );
+                    if staff.clicked() {
+                        actions.push(Action::Go(Screen::PinPad));
+                    }
+                    if widgets::button(ui, Some(Picto::Done), &tr.tr("nav-done"), Kind::Primary)
+                        .clicked()
+                    {
+                        actions.push(Action::EndSession);
+                    }
+                });
+            });
+        });
+    if kiosk.wipe_paused() {
+        egui::Panel::top("paused-banner")
+            .frame(
+                egui::Frame::new()
+                    .fill(theme::NOTICE)
+                    .inner_margin(egui::Margin::symmetric(24, 8)),
+            )
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(tr.tr("volunteer-paused-banner")).color(theme::TEXT));
+                    if widgets::button(
+                        ui,
+                        Some(Picto::Play),
+                        &tr.tr("volunteer-resume"),
+                        Kind::Secondary,
+                    )
+                    .clicked()
+                    {
+                        actions.push(Action::SetWipePaused(false));
+                    }
+                });
+            });
+    }
+}
+
+pub fn bottom_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    egui::Panel::bottom("bottom-bar")
+        .frame(bar_frame())
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for &lang in &kiosk.config.languages.offered {
+                    let kind = if lang == kiosk.lang {
+                        Kind::Selected
+                    } else {
+                        Kind::Secondary
+                    };
+                    if widgets::button(ui, None, &tr.native_name(lang), kind).clicked() {
+                        actions.push(Action::SetLanguage(lang));
+                    }
+                }
+                ui.add_space(24.0);
+                ui.label(RichText::new(tr.tr("text-size")).color(theme::MUTED));
+                for (scale, label, size) in [
+                    (TextScale::Normal, "A", 22.0),
+                    (TextScale::Large, "A+", 30.0),
+                    (TextScale::Largest, "A++", 38.0),
+                ] {
+                    let kind = if scale == kiosk.text_scale {
+                        Kind::Selected
+                    } else {
+                        Kind::Secondary
+                    };
+                    let font = egui::FontId::new(size, theme::bold());
+                    if widgets::button_sized(ui, None, label, kind, font).clicked() {
+                        actions.push(Action::SetTextScale(scale));
+                    }
+                }
+            });
+        });
+}
+
+fn bar_frame() -> egui::Frame {
+    egui::Frame::new()
+        .fill(theme::BAR)
+        .inner_margin(egui::Margin::symmetric(16, 10))
+        .stroke(egui::Stroke::new(1.0, theme::SECONDARY_HOVER))
+}
+
+/// The full-screen "Are you still there?" with a countdown and one big button.
+pub fn idle_overlay(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let IdlePhase::Warning { wipe_in } = kiosk.idle_phase() else {
+        return;
+    };
+    let screen = ui.ctx().content_rect();
+    egui::Area::new(egui::Id::unique("idle-overlay"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(screen.min)
+        .show(ui.ctx(), |ui| {
+            let (rect, backdrop) = ui.allocate_exact_size(screen.size(), egui::Sense::click());
+            ui.painter().rect_filled(rect, 0.0, theme::OVERLAY);
+            if backdrop.clicked() {
+                actions.push(Action::StillHere);
+            }
+            let inner = egui::Rect::from_center_size(
+                rect.center(),
+                egui::vec2(rect.width().min(900.0) - 64.0, rect.height() - 64.0),
+            );
+            ui.scope_builder(
+                egui::UiBuilder::new()
+                    .max_rect(inner)
+                    .layout(Layout::top_down(Align::Center)),
+                |ui| {
+                    ui.add_space((inner.height() * 0.15).min(120.0));
+                    ui.label(
+                        RichText::new(tr.tr("idle-title"))
+                            .heading()
+                            .color(theme::ON_DARK),
+                    );
+                    ui.add_space(16.0);
+                    let seconds = countdown_secs(wipe_in);
+                    ui.label(
+                        RichText::new(
+                            tr.tr_args("idle-countdown", &[("seconds", num(seconds as f64))]),
+                        )
+                        .color(theme::ON_DARK),
+                    );
+                    ui.add_space(32.0);
+                    if widgets::button(ui, Some(Picto::Done), &tr.tr("idle-stay"), Kind::Go)
+                        .clicked()
+                    {
+                        actions.push(Action::StillHere);
+                    }
+                },
+            );
+        });
+}

@@ -1,0 +1,134 @@
+//! The kiosk's egui UI. Screens read the [`Kiosk`] and push [`Action`]s; they never touch disk
+//! or network. [`KioskUi::show`] is one frame: take in input, draw, apply actions, and ask egui
+//! for the next repaint only when a timer needs one (idle screens use no CPU).
+
+mod chrome;
+pub mod eframe_app;
+pub mod picto;
+mod screens;
+pub mod theme;
+pub mod widgets;
+
+use std::sync::Arc;
+
+use fluent_bundle::FluentValue;
+
+use crate::app::{Action, Kiosk};
+use crate::i18n::Translations;
+use crate::lang::Lang;
+
+/// A view of the translations in the current language.
+#[derive(Clone, Copy)]
+pub struct Tr<'a> {
+    pub translations: &'a Translations,
+    pub lang: Lang,
+}
+
+impl Tr<'_> {
+    pub fn tr(&self, key: &str) -> String {
+        self.translations.get(self.lang, key)
+    }
+
+    pub fn tr_args(&self, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.translations.get_args(self.lang, key, args)
+    }
+
+    /// A language's own name ("Français"), whatever the current language.
+    pub fn native_name(&self, lang: Lang) -> String {
+        self.translations.get(lang, "language-name")
+    }
+}
+
+/// The whole kiosk UI around a [`Kiosk`].
+pub struct KioskUi {
+    pub kiosk: Kiosk,
+    translations: Translations,
+    installed: bool,
+    applied_scale: Option<f32>,
+    seen_wipes: u64,
+}
+
+impl KioskUi {
+    pub fn new(kiosk: Kiosk, translations: Translations) -> Self {
+        let seen_wipes = kiosk.wipes();
+        Self {
+            kiosk,
+            translations,
+            installed: false,
+            applied_scale: None,
+            seen_wipes,
+        }
+    }
+
+    /// Draws one frame into `ui` (the whole window).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.installed {
+            self.installed = true;
+            theme::install_fonts(&ctx);
+            let waker_ctx = ctx.clone();
+            self.kiosk
+                .set_waker(Arc::new(move || waker_ctx.request_repaint()));
+        }
+
+        if ctx.input(|i| i.events.iter().any(is_person_input)) {
+            self.kiosk.handle(Action::Input);
+        }
+        self.kiosk.poll();
+
+        if self.kiosk.wipes() != self.seen_wipes {
+            self.seen_wipes = self.kiosk.wipes();
+            // egui keeps text-field undo history and focus in its memory: forget all of it,
+            // and empty the clipboard, so nothing typed reaches the next person.
+            ctx.memory_mut(|m| *m = Default::default());
+            ctx.copy_text(String::new());
+        }
+        let scale = self.kiosk.text_scale.factor();
+        if self.applied_scale != Some(scale) {
+            self.applied_scale = Some(scale);
+            theme::apply(&ctx, scale);
+        }
+
+        let tr = Tr {
+            translations: &self.translations,
+            lang: self.kiosk.lang,
+        };
+        let mut actions = Vec::new();
+        chrome::top_bar(ui, &self.kiosk, tr, &mut actions);
+        chrome::bottom_bar(ui, &self.kiosk, tr, &mut actions);
+        egui::CentralPanel::default()
+            .frame(
+                egui::Frame::new()
+                    .fill(theme::BG)
+                    .inner_margin(egui::Margin::symmetric(32, 24)),
+            )
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        screens::show(ui, &mut self.kiosk, tr, &mut actions);
+                    });
+            });
+        chrome::idle_overlay(ui, &self.kiosk, tr, &mut actions);
+
+        for action in actions {
+            self.kiosk.handle(action);
+        }
+        if let Some(after) = self.kiosk.next_wake() {
+            ctx.request_repaint_after(after);
+        }
+    }
+}
+
+/// Input that means a person is at the kiosk.
+fn is_person_input(event: &egui::Event) -> bool {
+    matches!(
+        event,
+        egui::Event::PointerButton { .. }
+            | egui::Event::PointerMoved(_)
+            | egui::Event::Key { .. }
+            | egui::Event::Text(_)
+            | egui::Event::Touch { .. }
+            | egui::Event::MouseWheel { .. }
+    )
+}

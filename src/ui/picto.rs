@@ -1,0 +1,162 @@
+//! Pictograms drawn with egui's painter: crisp at every size, no image files to load, and
+//! drawn by this project (so free to redistribute). Each is drawn in a square `rect`.
+
+use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picto {
+    /// A house.
+    Home,
+    /// An arrow pointing left.
+    Back,
+    /// A tick in a circle.
+    Done,
+    /// A lifebuoy: help.
+    Help,
+    /// A padlock.
+    Staff,
+    /// A bell.
+    Call,
+    /// A key with a cross: erase one digit.
+    Erase,
+    /// A pause sign.
+    Pause,
+    /// A play sign.
+    Play,
+    /// A power symbol.
+    Exit,
+}
+
+pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
+    let s = rect.width().min(rect.height());
+    let c = rect.center();
+    let w = (s * 0.09).max(2.0);
+    let stroke = Stroke::new(w, color);
+    let at = |x: f32, y: f32| pos2(c.x + x * s, c.y + y * s);
+    match picto {
+        Picto::Home => {
+            p.add(Shape::line(
+                vec![at(-0.42, 0.0), at(0.0, -0.4), at(0.42, 0.0)],
+                stroke,
+            ));
+            p.add(Shape::line(
+                vec![
+                    at(-0.3, -0.08),
+                    at(-0.3, 0.38),
+                    at(0.3, 0.38),
+                    at(0.3, -0.08),
+                ],
+                stroke,
+            ));
+            p.rect_filled(
+                Rect::from_two_pos(at(-0.08, 0.12), at(0.08, 0.38)),
+                0.0,
+                color,
+            );
+        }
+        Picto::Back => {
+            p.line_segment([at(-0.38, 0.0), at(0.38, 0.0)], stroke);
+            p.add(Shape::line(
+                vec![at(-0.05, -0.32), at(-0.38, 0.0), at(-0.05, 0.32)],
+                stroke,
+            ));
+        }
+        Picto::Done => {
+            p.circle_stroke(c, s * 0.42, stroke);
+            p.add(Shape::line(
+                vec![at(-0.2, 0.0), at(-0.05, 0.16), at(0.22, -0.15)],
+                stroke,
+            ));
+        }
+        Picto::Help => {
+            p.circle_stroke(c, s * 0.3, Stroke::new(s * 0.16, color));
+            let bg = Color32::from_rgba_unmultiplied(255, 255, 255, 200);
+            for k in 0..4 {
+                let a = std::f32::consts::FRAC_PI_4 + k as f32 * std::f32::consts::FRAC_PI_2;
+                let d = vec2(a.cos(), a.sin());
+                p.line_segment(
+                    [c + d * s * 0.2, c + d * s * 0.4],
+                    Stroke::new(s * 0.07, bg),
+                );
+            }
+            p.circle_stroke(c, s * 0.4, Stroke::new(w * 0.5, color));
+        }
+        Picto::Staff => {
+            p.rect_filled(
+                Rect::from_two_pos(at(-0.3, -0.05), at(0.3, 0.38)),
+                s * 0.05,
+                color,
+            );
+            p.add(Shape::line(
+                arc(at(0.0, -0.05), s * 0.2, std::f32::consts::PI, 0.0, 12)
+                    .into_iter()
+                    .chain([at(0.2, -0.05)])
+                    .collect(),
+                stroke,
+            ));
+        }
+        Picto::Call => {
+            let mut pts = vec![at(-0.32, 0.22)];
+            pts.extend(arc(at(0.0, -0.08), s * 0.26, std::f32::consts::PI, 0.0, 12));
+            pts.push(at(0.32, 0.22));
+            p.add(Shape::closed_line(pts, stroke));
+            p.circle_filled(at(0.0, 0.32), s * 0.07, color);
+            p.circle_filled(at(0.0, -0.38), s * 0.05, color);
+        }
+        Picto::Erase => {
+            p.add(Shape::closed_line(
+                vec![
+                    at(-0.42, 0.0),
+                    at(-0.18, -0.28),
+                    at(0.4, -0.28),
+                    at(0.4, 0.28),
+                    at(-0.18, 0.28),
+                ],
+                stroke,
+            ));
+            p.line_segment([at(-0.02, -0.12), at(0.22, 0.12)], stroke);
+            p.line_segment([at(0.22, -0.12), at(-0.02, 0.12)], stroke);
+        }
+        Picto::Pause => {
+            p.rect_filled(
+                Rect::from_two_pos(at(-0.25, -0.32), at(-0.08, 0.32)),
+                2.0,
+                color,
+            );
+            p.rect_filled(
+                Rect::from_two_pos(at(0.08, -0.32), at(0.25, 0.32)),
+                2.0,
+                color,
+            );
+        }
+        Picto::Play => {
+            p.add(Shape::convex_polygon(
+                vec![at(-0.22, -0.34), at(0.3, 0.0), at(-0.22, 0.34)],
+                color,
+                Stroke::NONE,
+            ));
+        }
+        Picto::Exit => {
+            p.add(Shape::line(
+                arc(
+                    c,
+                    s * 0.34,
+                    std::f32::consts::FRAC_PI_2 + 0.6,
+                    2.5 * std::f32::consts::PI - 0.6,
+                    20,
+                ),
+                stroke,
+            ));
+            p.line_segment([at(0.0, -0.42), at(0.0, -0.02)], stroke);
+        }
+    }
+}
+
+fn arc(center: Pos2, r: f32, from: f32, to: f32, steps: usize) -> Vec<Pos2> {
+    (0..=steps)
+        .map(|i| {
+            let a = from + (to - from) * i as f32 / steps as f32;
+            center + vec2(a.cos(), -a.sin()) * r
+        })
+        .collect()
+}

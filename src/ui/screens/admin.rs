@@ -1,0 +1,146 @@
+//! Admin mode: what this kiosk is and how it is set up (never the PIN hashes), and the only
+//! way to close the kiosk.
+
+use egui::RichText;
+
+use crate::app::{Action, Kiosk, StoreStatus};
+use crate::i18n::{num, text};
+use crate::ui::Tr;
+use crate::ui::picto::Picto;
+use crate::ui::theme;
+use crate::ui::widgets::{self, Kind};
+
+pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let c = &kiosk.config;
+    ui.label(RichText::new(tr.tr("admin-title")).heading());
+    let langs = |list: &[crate::lang::Lang]| {
+        list.iter()
+            .map(|l| tr.native_name(*l))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let database = match &kiosk.store_status {
+        StoreStatus::Opening => tr.tr("admin-database-waiting"),
+        StoreStatus::Ready(info) => format!(
+            "{} — {}",
+            info.path.display(),
+            tr.tr_args(
+                "admin-database-ok",
+                &[("version", num(info.schema_version))]
+            )
+        ),
+        StoreStatus::Unavailable(e) => e.clone(),
+    };
+    let modules = c
+        .modules
+        .enabled
+        .iter()
+        .map(|m| match m {
+            crate::config::Module::Help => tr.tr("module-help"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let volunteer_pin = if c.pins.volunteer.is_some() {
+        tr.tr("admin-pin-set")
+    } else {
+        tr.tr("admin-pin-unset")
+    };
+    let rows = [
+        (tr.tr("admin-kiosk"), c.kiosk.name.clone()),
+        (tr.tr("admin-site"), c.kiosk.site.clone()),
+        (
+            tr.tr("admin-version"),
+            env!("CARGO_PKG_VERSION").to_string(),
+        ),
+        (tr.tr("admin-config"), kiosk.config_origin.clone()),
+        (
+            tr.tr("admin-data-folder"),
+            kiosk.data_dir.display().to_string(),
+        ),
+        (tr.tr("admin-database"), database),
+        (tr.tr("admin-languages"), langs(&c.languages.offered)),
+        (
+            tr.tr("admin-default-language"),
+            tr.native_name(c.languages.default),
+        ),
+        (tr.tr("admin-modules"), modules),
+        (
+            tr.tr("admin-idle"),
+            tr.tr_args(
+                "admin-idle-value",
+                &[
+                    ("warn", num(c.idle.warn_after_secs)),
+                    ("wipe", num(c.idle.wipe_after_secs)),
+                ],
+            ),
+        ),
+        (
+            tr.tr("admin-lesson-idle"),
+            tr.tr_args(
+                "admin-idle-value",
+                &[
+                    ("warn", num(c.idle.lesson_warn_after_secs)),
+                    ("wipe", num(c.idle.lesson_wipe_after_secs)),
+                ],
+            ),
+        ),
+        (
+            tr.tr("admin-server"),
+            c.server
+                .url
+                .clone()
+                .unwrap_or_else(|| tr.tr("admin-server-none")),
+        ),
+        (
+            tr.tr("admin-pins"),
+            tr.tr_args("admin-pins-value", &[("volunteer", text(&volunteer_pin))]),
+        ),
+    ];
+    egui::Grid::new("admin-facts")
+        .num_columns(2)
+        .spacing(egui::vec2(24.0, 8.0))
+        .show(ui, |ui| {
+            for (k, v) in rows {
+                ui.label(RichText::new(k).strong());
+                ui.add(egui::Label::new(v).wrap());
+                ui.end_row();
+            }
+        });
+    ui.add_space(24.0);
+    if kiosk.exit_confirm {
+        widgets::message(ui, &tr.tr("admin-exit-confirm"), theme::NOTICE, theme::TEXT);
+        ui.horizontal_wrapped(|ui| {
+            if widgets::button(
+                ui,
+                Some(Picto::Exit),
+                &tr.tr("admin-exit-yes"),
+                Kind::Primary,
+            )
+            .clicked()
+            {
+                actions.push(Action::ConfirmExit);
+            }
+            if widgets::button(ui, None, &tr.tr("admin-exit-no"), Kind::Secondary).clicked() {
+                actions.push(Action::CancelExit);
+            }
+        });
+    } else {
+        ui.horizontal_wrapped(|ui| {
+            if widgets::button(
+                ui,
+                Some(Picto::Back),
+                &tr.tr("staff-leave"),
+                Kind::Secondary,
+            )
+            .clicked()
+            {
+                actions.push(Action::Home);
+            }
+            if widgets::button(ui, Some(Picto::Exit), &tr.tr("admin-exit"), Kind::Secondary)
+                .clicked()
+            {
+                actions.push(Action::AskExit);
+            }
+        });
+    }
+}

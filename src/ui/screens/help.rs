@@ -1,0 +1,56 @@
+//! "I need help": an optional first name and one button; then a calm confirmation.
+
+use egui::RichText;
+
+use crate::app::{Action, Kiosk, StoreStatus};
+use crate::store::MAX_NAME_CHARS;
+use crate::ui::Tr;
+use crate::ui::picto::Picto;
+use crate::ui::theme;
+use crate::ui::widgets::{self, Kind};
+
+pub fn form(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    name: &mut String,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(RichText::new(tr.tr("help-title")).heading());
+    ui.label(tr.tr("help-explain"));
+    ui.add_space(16.0);
+    let label = ui.label(tr.tr("help-name-label"));
+    let field = egui::TextEdit::singleline(name)
+        .char_limit(MAX_NAME_CHARS)
+        .desired_width(ui.available_width().min(520.0))
+        .margin(egui::Margin::symmetric(16, 14))
+        .font(egui::TextStyle::Body);
+    ui.add(field).labelled_by(label.id);
+    ui.add_space(16.0);
+    if widgets::button(ui, Some(Picto::Call), &tr.tr("help-call"), Kind::Go).clicked() {
+        actions.push(Action::CallVolunteer);
+    }
+    let unavailable = matches!(kiosk.store_status, StoreStatus::Unavailable(_));
+    if kiosk.help_failed || unavailable {
+        ui.add_space(16.0);
+        widgets::message(
+            ui,
+            &tr.tr("help-failed"),
+            theme::ERROR_BG,
+            theme::ERROR_TEXT,
+        );
+    }
+}
+
+pub fn sent(ui: &mut egui::Ui, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    ui.vertical_centered(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(120.0, 120.0), egui::Sense::hover());
+        crate::ui::picto::paint(ui.painter(), rect, Picto::Done, theme::GO);
+        ui.label(RichText::new(tr.tr("help-sent-title")).heading());
+        ui.label(tr.tr("help-sent-explain"));
+        ui.add_space(24.0);
+        if widgets::button(ui, Some(Picto::Home), &tr.tr("nav-home"), Kind::Primary).clicked() {
+            actions.push(Action::Home);
+        }
+    });
+}

@@ -1,0 +1,34 @@
+//! Home: a welcome and one big tile per enabled module.
+
+use egui::RichText;
+
+use crate::app::{Action, Kiosk, Screen};
+use crate::config::Module;
+use crate::ui::Tr;
+use crate::ui::picto::Picto;
+use crate::ui::theme;
+use crate::ui::widgets;
+
+pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    ui.label(RichText::new(tr.tr("home-welcome")).heading());
+    ui.label(RichText::new(tr.tr("home-hint")).color(theme::MUTED));
+    ui.add_space(24.0);
+    let tiles: Vec<(Picto, String, Screen)> = kiosk
+        .config
+        .modules
+        .enabled
+        .iter()
+        .map(|m| match m {
+            Module::Help => (Picto::Help, tr.tr("tile-help"), Screen::Help),
+        })
+        .collect();
+    let width = (ui.available_width() - 32.0).clamp(200.0, 300.0 * kiosk.text_scale.factor());
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(24.0, 24.0);
+        for (picto, label, screen) in tiles {
+            if widgets::tile(ui, picto, &label, width).clicked() {
+                actions.push(Action::Go(screen));
+            }
+        }
+    });
+}

@@ -1,0 +1,26 @@
+//! One module a screen. Each reads the kiosk and pushes actions.
+
+mod admin;
+mod help;
+mod home;
+mod pinpad;
+mod volunteer;
+
+use super::Tr;
+use crate::app::{Action, Kiosk, Screen};
+
+pub fn show(ui: &mut egui::Ui, kiosk: &mut Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    match kiosk.screen() {
+        Screen::Home => home::show(ui, kiosk, tr, actions),
+        Screen::Help => {
+            // The one place residents type: the draft is lent to the text field for this frame.
+            let mut name = std::mem::take(&mut kiosk.drafts.help_name);
+            help::form(ui, kiosk, &mut name, tr, actions);
+            kiosk.drafts.help_name = name;
+        }
+        Screen::HelpSent => help::sent(ui, tr, actions),
+        Screen::PinPad => pinpad::show(ui, kiosk, tr, actions),
+        Screen::Volunteer => volunteer::show(ui, kiosk, tr, actions),
+        Screen::Admin => admin::show(ui, kiosk, tr, actions),
+    }
+}

@@ -1,0 +1,97 @@
+//! The PIN pad for volunteers and admins: big digits, dots instead of numbers, and a clear
+//! message on a wrong PIN or a lockout. Works with the keyboard too.
+
+use egui::RichText;
+
+use crate::app::{Action, Kiosk, PinStatus, countdown_secs};
+use crate::i18n::num;
+use crate::ui::Tr;
+use crate::ui::picto::Picto;
+use crate::ui::theme;
+use crate::ui::widgets::{self, Kind};
+
+pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let locked = kiosk.pin_locked_for();
+    let checking = kiosk.pin_status == PinStatus::Checking;
+    if locked.is_none() && !checking {
+        ui.input(|i| {
+            for event in &i.events {
+                match event {
+                    egui::Event::Text(t) => {
+                        actions
+                            .extend(t.chars().filter(char::is_ascii_digit).map(Action::PinDigit));
+                    }
+                    egui::Event::Key {
+                        key: egui::Key::Backspace,
+                        pressed: true,
+                        ..
+                    } => actions.push(Action::PinErase),
+                    egui::Event::Key {
+                        key: egui::Key::Enter,
+                        pressed: true,
+                        ..
+                    } => actions.push(Action::PinSubmit),
+                    _ => {}
+                }
+            }
+        });
+    }
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new(tr.tr("pin-title")).heading());
+        ui.label(RichText::new(tr.tr("pin-explain")).color(theme::MUTED));
+        let dots: String = "●".repeat(kiosk.drafts.pin.len());
+        ui.label(
+            RichText::new(if dots.is_empty() {
+                " ".to_string()
+            } else {
+                dots
+            })
+            .size(40.0),
+        );
+        let status = match (locked, kiosk.pin_status) {
+            (Some(left), _) => Some(tr.tr_args(
+                "pin-locked",
+                &[("seconds", num(countdown_secs(left) as f64))],
+            )),
+            (None, PinStatus::Checking) => Some(tr.tr("pin-checking")),
+            (None, PinStatus::Wrong) => Some(tr.tr("pin-wrong")),
+            _ => None,
+        };
+        if let Some(status) = status {
+            widgets::message(ui, &status, theme::ERROR_BG, theme::ERROR_TEXT);
+        }
+        ui.add_enabled_ui(locked.is_none() && !checking, |ui| {
+            egui::Grid::new("pin-grid")
+                .spacing(egui::vec2(12.0, 12.0))
+                .show(ui, |ui| {
+                    for row in [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9']] {
+                        for d in row {
+                            if widgets::button(ui, None, &d.to_string(), Kind::Secondary).clicked()
+                            {
+                                actions.push(Action::PinDigit(d));
+                            }
+                        }
+                        ui.end_row();
+                    }
+                    if widgets::button(ui, Some(Picto::Erase), &tr.tr("pin-erase"), Kind::Secondary)
+                        .clicked()
+                    {
+                        actions.push(Action::PinErase);
+                    }
+                    if widgets::button(ui, None, "0", Kind::Secondary).clicked() {
+                        actions.push(Action::PinDigit('0'));
+                    }
+                    if widgets::button(ui, Some(Picto::Done), &tr.tr("pin-ok"), Kind::Primary)
+                        .clicked()
+                    {
+                        actions.push(Action::PinSubmit);
+                    }
+                    ui.end_row();
+                });
+        });
+        ui.add_space(16.0);
+        if widgets::button(ui, Some(Picto::Back), &tr.tr("pin-cancel"), Kind::Secondary).clicked() {
+            actions.push(Action::Back);
+        }
+    });
+}

@@ -1,0 +1,76 @@
+//! Volunteer mode: pause the idle wipe while guiding, and see who asked for help.
+
+use egui::RichText;
+
+use crate::app::{Action, Kiosk};
+use crate::i18n::{num, text};
+use crate::ui::Tr;
+use crate::ui::picto::Picto;
+use crate::ui::theme;
+use crate::ui::widgets::{self, Kind};
+
+pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    ui.label(RichText::new(tr.tr("volunteer-title")).heading());
+    if kiosk.wipe_paused() {
+        if widgets::button(
+            ui,
+            Some(Picto::Play),
+            &tr.tr("volunteer-resume"),
+            Kind::Primary,
+        )
+        .clicked()
+        {
+            actions.push(Action::SetWipePaused(false));
+        }
+    } else if widgets::button(
+        ui,
+        Some(Picto::Pause),
+        &tr.tr("volunteer-pause"),
+        Kind::Primary,
+    )
+    .clicked()
+    {
+        actions.push(Action::SetWipePaused(true));
+    }
+    ui.label(RichText::new(tr.tr("volunteer-pause-explain")).color(theme::MUTED));
+    ui.add_space(24.0);
+    ui.label(RichText::new(tr.tr("volunteer-help-title")).heading());
+    if kiosk.help_requests.is_empty() {
+        ui.label(tr.tr("volunteer-help-none"));
+    }
+    let now_ms = kiosk.unix_ms();
+    for request in &kiosk.help_requests {
+        let minutes = ((now_ms - request.created_at_ms).max(0) / 60_000) as f64;
+        let name = request
+            .first_name
+            .clone()
+            .unwrap_or_else(|| tr.tr("volunteer-help-noname"));
+        ui.horizontal(|ui| {
+            ui.label(tr.tr_args(
+                "volunteer-help-item",
+                &[("name", text(&name)), ("minutes", num(minutes))],
+            ));
+            if widgets::button(
+                ui,
+                Some(Picto::Done),
+                &tr.tr("volunteer-help-done"),
+                Kind::Go,
+            )
+            .clicked()
+            {
+                actions.push(Action::MarkHelpHandled(request.id.clone()));
+            }
+        });
+    }
+    ui.add_space(24.0);
+    if widgets::button(
+        ui,
+        Some(Picto::Back),
+        &tr.tr("staff-leave"),
+        Kind::Secondary,
+    )
+    .clicked()
+    {
+        actions.push(Action::Home);
+    }
+}

@@ -1,0 +1,178 @@
+//! The kiosk's own widgets: big buttons and tiles with a pictogram and a few words. Every one is
+//! at least [`MIN_TARGET`] on each side, works by touch, mouse and keyboard, and carries its
+//! visible text as its accessible name (which is also how tests find it).
+
+use egui::{
+    Align2, Color32, CornerRadius, Response, Sense, Stroke, TextStyle, Ui, Vec2, WidgetInfo, vec2,
+};
+
+use super::picto::{self, Picto};
+use super::theme::{self, MIN_TARGET};
+
+/// How a button looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The main thing to do on a screen.
+    Primary,
+    /// A positive, "go ahead" action (call a volunteer, confirm).
+    Go,
+    /// Everything else.
+    Secondary,
+    /// A choice that is currently selected (language, text size).
+    Selected,
+}
+
+fn colors(kind: Kind, hovered: bool, enabled: bool) -> (Color32, Color32) {
+    if !enabled {
+        return (theme::SECONDARY, theme::DISABLED_TEXT);
+    }
+    match (kind, hovered) {
+        (Kind::Primary | Kind::Selected, false) => (theme::PRIMARY, theme::ON_DARK),
+        (Kind::Primary | Kind::Selected, true) => (theme::PRIMARY_HOVER, theme::ON_DARK),
+        (Kind::Go, false) => (theme::GO, theme::ON_DARK),
+        (Kind::Go, true) => (theme::GO_HOVER, theme::ON_DARK),
+        (Kind::Secondary, false) => (theme::SECONDARY, theme::TEXT),
+        (Kind::Secondary, true) => (theme::SECONDARY_HOVER, theme::TEXT),
+    }
+}
+
+/// A button with an optional pictogram to the left of its text.
+pub fn button(ui: &mut Ui, picto: Option<Picto>, text: &str, kind: Kind) -> Response {
+    button_sized(ui, picto, text, kind, TextStyle::Button.resolve(ui.style()))
+}
+
+/// Like [`button`], with a given font (the text-size buttons show their own size).
+pub fn button_sized(
+    ui: &mut Ui,
+    picto: Option<Picto>,
+    text: &str,
+    kind: Kind,
+    font: egui::FontId,
+) -> Response {
+    let enabled = ui.is_enabled();
+    let wrap_width = (ui.available_width() - 80.0).max(120.0);
+    let galley = ui.painter().layout(
+        text.to_string(),
+        font.clone(),
+        Color32::PLACEHOLDER,
+        wrap_width,
+    );
+    let icon = if picto.is_some() {
+        (font.size * 1.3).max(32.0)
+    } else {
+        0.0
+    };
+    let pad = vec2(20.0, 12.0);
+    let gap = if picto.is_some() { 12.0 } else { 0.0 };
+    let size = Vec2::new(
+        (pad.x * 2.0 + icon + gap + galley.size().x).max(MIN_TARGET),
+        (pad.y * 2.0 + galley.size().y.max(icon)).max(MIN_TARGET),
+    );
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, enabled, text));
+    if ui.is_rect_visible(rect) {
+        let (bg, fg) = colors(
+            kind,
+            response.hovered() || response.is_pointer_button_down_on(),
+            enabled,
+        );
+        let p = ui.painter();
+        p.rect_filled(rect, CornerRadius::same(12), bg);
+        if kind == Kind::Selected {
+            p.rect_stroke(
+                rect.shrink(3.0),
+                CornerRadius::same(10),
+                Stroke::new(3.0, theme::ON_DARK),
+                egui::StrokeKind::Inside,
+            );
+        }
+        if response.has_focus() {
+            p.rect_stroke(
+                rect.expand(2.0),
+                CornerRadius::same(14),
+                Stroke::new(4.0, theme::FOCUS),
+                egui::StrokeKind::Outside,
+            );
+        }
+        let content_w = icon + gap + galley.size().x;
+        let left = rect.center().x - content_w / 2.0;
+        if let Some(picto) = picto {
+            let icon_rect = egui::Rect::from_center_size(
+                egui::pos2(left + icon / 2.0, rect.center().y),
+                Vec2::splat(icon),
+            );
+            picto::paint(p, icon_rect, picto, fg);
+        }
+        let text_pos = egui::pos2(left + icon + gap, rect.center().y - galley.size().y / 2.0);
+        p.galley(text_pos, galley, fg);
+    }
+    response
+}
+
+/// A home-screen tile: a large pictogram above at most three words.
+pub fn tile(ui: &mut Ui, picto: Picto, text: &str, width: f32) -> Response {
+    let font = TextStyle::Heading.resolve(ui.style());
+    let galley = ui
+        .painter()
+        .layout(text.to_string(), font, Color32::PLACEHOLDER, width - 32.0);
+    let icon = (width * 0.45).clamp(64.0, 140.0);
+    let size = vec2(
+        width,
+        (24.0 + icon + 16.0 + galley.size().y + 24.0).max(MIN_TARGET),
+    );
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, text));
+    if ui.is_rect_visible(rect) {
+        let hovered = response.hovered() || response.is_pointer_button_down_on();
+        let p = ui.painter();
+        p.rect_filled(
+            rect,
+            CornerRadius::same(20),
+            if hovered {
+                theme::TILE_HOVER
+            } else {
+                theme::TILE
+            },
+        );
+        p.rect_stroke(
+            rect,
+            CornerRadius::same(20),
+            Stroke::new(2.0, theme::PRIMARY),
+            egui::StrokeKind::Inside,
+        );
+        if response.has_focus() {
+            p.rect_stroke(
+                rect.expand(3.0),
+                CornerRadius::same(22),
+                Stroke::new(4.0, theme::FOCUS),
+                egui::StrokeKind::Outside,
+            );
+        }
+        let icon_rect = egui::Rect::from_center_size(
+            egui::pos2(rect.center().x, rect.top() + 24.0 + icon / 2.0),
+            Vec2::splat(icon),
+        );
+        picto::paint(p, icon_rect, picto, theme::PRIMARY);
+        let text_rect = egui::Rect::from_min_size(
+            egui::pos2(rect.left(), icon_rect.bottom() + 16.0),
+            vec2(rect.width(), galley.size().y),
+        );
+        let pos = Align2::CENTER_TOP
+            .align_size_within_rect(galley.size(), text_rect)
+            .min;
+        p.galley(pos, galley, theme::TEXT);
+    }
+    response
+}
+
+/// A framed message (errors, notices) in full-width, readable text.
+pub fn message(ui: &mut Ui, text: &str, bg: Color32, fg: Color32) {
+    egui::Frame::new()
+        .fill(bg)
+        .corner_radius(CornerRadius::same(10))
+        .inner_margin(egui::Margin::same(16))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(egui::RichText::new(text).color(fg));
+        });
+}
