@@ -5,7 +5,6 @@ nav-home = Home
 nav-back = Back
 nav-done = I'm done
 staff-open = Staff
-text-size = Size of the letters
 
 home-welcome = Welcome! What do you want to do?
 home-hint = Tap a big button.

@@ -5,7 +5,6 @@ nav-home = Accueil
 nav-back = Retour
 nav-done = J'ai fini
 staff-open = Équipe
-text-size = Taille des lettres
 
 home-welcome = Bienvenue ! Que voulez-vous faire ?
 home-hint = Touchez un grand bouton.

@@ -5,7 +5,6 @@ nav-home = Start
 nav-back = Terug
 nav-done = Ik ben klaar
 staff-open = Begeleiders
-text-size = Grootte van de letters
 
 home-welcome = Welkom! Wat wil je doen?
 home-hint = Tik op een grote knop.

@@ -2,7 +2,7 @@
 //! languages (in their own names) and text size at the bottom; the "Are you still there?"
 //! overlay over everything.
 
-use egui::{Align, Layout, RichText, TextStyle};
+use egui::{Align, Layout, RichText};
 
 use super::Tr;
 use super::picto::Picto;
@@ -16,24 +16,28 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
     egui::Panel::top("top-bar")
         .frame(bar_frame())
         .show(ui, |ui| {
+            let scale = kiosk.text_scale.factor();
+            let font = theme::chrome_font(scale);
             ui.horizontal_wrapped(|ui| {
-                let home = kiosk.screen() != Screen::Home;
-                if ui
-                    .add_enabled_ui(home, |ui| {
-                        widgets::button(ui, Some(Picto::Home), &tr.tr("nav-home"), Kind::Secondary)
-                    })
-                    .inner
-                    .clicked()
-                {
+                let nav = |ui: &mut egui::Ui, enabled: bool, picto, key| {
+                    if enabled {
+                        widgets::button_sized(
+                            ui,
+                            Some(picto),
+                            &tr.tr(key),
+                            Kind::Secondary,
+                            font.clone(),
+                        )
+                        .clicked()
+                    } else {
+                        widgets::button_disabled(ui, Some(picto), &tr.tr(key), font.clone());
+                        false
+                    }
+                };
+                if nav(ui, kiosk.screen() != Screen::Home, Picto::Home, "nav-home") {
                     actions.push(Action::Home);
                 }
-                if ui
-                    .add_enabled_ui(kiosk.can_go_back(), |ui| {
-                        widgets::button(ui, Some(Picto::Back), &tr.tr("nav-back"), Kind::Secondary)
-                    })
-                    .inner
-                    .clicked()
-                {
+                if nav(ui, kiosk.can_go_back(), Picto::Back, "nav-back") {
                     actions.push(Action::Back);
                 }
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
@@ -43,13 +47,20 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                         Some(Picto::Staff),
                         &tr.tr("staff-open"),
                         Kind::Secondary,
-                        TextStyle::Small.resolve(ui.style()),
+                        theme::chrome_small_font(scale),
                     );
                     if staff.clicked() {
                         actions.push(Action::Go(Screen::PinPad));
                     }
-                    if widgets::button(ui, Some(Picto::Done), &tr.tr("nav-done"), Kind::Primary)
-                        .clicked()
+                    let done = tr.tr("nav-done");
+                    if widgets::button_sized(
+                        ui,
+                        Some(Picto::Done),
+                        &done,
+                        Kind::Primary,
+                        font.clone(),
+                    )
+                    .clicked()
                     {
                         actions.push(Action::EndSession);
                     }
@@ -66,13 +77,10 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(tr.tr("volunteer-paused-banner")).color(theme::TEXT));
-                    if widgets::button(
-                        ui,
-                        Some(Picto::Play),
-                        &tr.tr("volunteer-resume"),
-                        Kind::Secondary,
-                    )
-                    .clicked()
+                    let font = theme::chrome_font(kiosk.text_scale.factor());
+                    let resume = tr.tr("volunteer-resume");
+                    if widgets::button_sized(ui, Some(Picto::Play), &resume, Kind::Secondary, font)
+                        .clicked()
                     {
                         actions.push(Action::SetWipePaused(false));
                     }
@@ -85,6 +93,7 @@ pub fn bottom_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Ve
     egui::Panel::bottom("bottom-bar")
         .frame(bar_frame())
         .show(ui, |ui| {
+            let font = theme::chrome_font(kiosk.text_scale.factor());
             ui.horizontal_wrapped(|ui| {
                 for &lang in &kiosk.config.languages.offered {
                     let kind = if lang == kiosk.lang {
@@ -92,12 +101,13 @@ pub fn bottom_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Ve
                     } else {
                         Kind::Secondary
                     };
-                    if widgets::button(ui, None, &tr.native_name(lang), kind).clicked() {
+                    let name = tr.native_name(lang);
+                    if widgets::button_sized(ui, None, &name, kind, font.clone()).clicked() {
                         actions.push(Action::SetLanguage(lang));
                     }
                 }
                 ui.add_space(24.0);
-                ui.label(RichText::new(tr.tr("text-size")).color(theme::MUTED));
+                // The three "A"s, each drawn at its own size, speak for themselves.
                 for (scale, label, size) in [
                     (TextScale::Normal, "A", 22.0),
                     (TextScale::Large, "A+", 30.0),

@@ -90,7 +90,11 @@ pub fn apply(ctx: &egui::Context, scale: f32) {
                 FontId::new(BODY * scale, FontFamily::Proportional),
             ),
             (TextStyle::Button, FontId::new(BUTTON * scale, bold())),
-            (TextStyle::Heading, FontId::new(HEADING * scale, bold())),
+            // Headings start large, so they grow half as fast as body text.
+            (
+                TextStyle::Heading,
+                FontId::new(HEADING * (1.0 + (scale - 1.0) / 2.0), bold()),
+            ),
             (
                 TextStyle::Small,
                 FontId::new(SMALL * scale, FontFamily::Proportional),
@@ -114,6 +118,17 @@ pub fn apply(ctx: &egui::Context, scale: f32) {
         v.widgets.inactive.bg_stroke = egui::Stroke::new(2.0, MUTED);
         v.text_cursor.stroke = egui::Stroke::new(3.0, TEXT);
     });
+}
+
+/// The font of the always-visible bars: they grow at most 1.25x, so that at 2x text the
+/// content, not the chrome, gets the screen. At 1x it is already large and bold.
+pub fn chrome_font(scale: f32) -> FontId {
+    FontId::new(BUTTON * scale.min(1.25), bold())
+}
+
+/// The small font of the staff corner.
+pub fn chrome_small_font(scale: f32) -> FontId {
+    FontId::new(SMALL * scale.min(1.25), FontFamily::Proportional)
 }
 
 /// WCAG relative luminance.

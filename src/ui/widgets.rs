@@ -2,9 +2,7 @@
 //! at least [`MIN_TARGET`] on each side, works by touch, mouse and keyboard, and carries its
 //! visible text as its accessible name (which is also how tests find it).
 
-use egui::{
-    Align2, Color32, CornerRadius, Response, Sense, Stroke, TextStyle, Ui, Vec2, WidgetInfo, vec2,
-};
+use egui::{Color32, CornerRadius, Response, Sense, Stroke, TextStyle, Ui, Vec2, WidgetInfo, vec2};
 
 use super::picto::{self, Picto};
 use super::theme::{self, MIN_TARGET};
@@ -38,7 +36,8 @@ fn colors(kind: Kind, hovered: bool, enabled: bool) -> (Color32, Color32) {
 
 /// A button with an optional pictogram to the left of its text.
 pub fn button(ui: &mut Ui, picto: Option<Picto>, text: &str, kind: Kind) -> Response {
-    button_sized(ui, picto, text, kind, TextStyle::Button.resolve(ui.style()))
+    let font = TextStyle::Button.resolve(ui.style());
+    button_full(ui, picto, text, kind, font, true)
 }
 
 /// Like [`button`], with a given font (the text-size buttons show their own size).
@@ -49,7 +48,29 @@ pub fn button_sized(
     kind: Kind,
     font: egui::FontId,
 ) -> Response {
-    let enabled = ui.is_enabled();
+    button_full(ui, picto, text, kind, font, true)
+}
+
+/// A button that cannot be used right now. Drawn in its own colours rather than egui's faded
+/// disabled look, which would drop the text below 7:1 contrast.
+pub fn button_disabled(
+    ui: &mut Ui,
+    picto: Option<Picto>,
+    text: &str,
+    font: egui::FontId,
+) -> Response {
+    button_full(ui, picto, text, Kind::Secondary, font, false)
+}
+
+fn button_full(
+    ui: &mut Ui,
+    picto: Option<Picto>,
+    text: &str,
+    kind: Kind,
+    font: egui::FontId,
+    enabled: bool,
+) -> Response {
+    let enabled = enabled && ui.is_enabled();
     let wrap_width = (ui.available_width() - 80.0).max(120.0);
     let galley = ui.painter().layout(
         text.to_string(),
@@ -68,7 +89,12 @@ pub fn button_sized(
         (pad.x * 2.0 + icon + gap + galley.size().x).max(MIN_TARGET),
         (pad.y * 2.0 + galley.size().y.max(icon)).max(MIN_TARGET),
     );
-    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    let sense = if enabled {
+        Sense::click()
+    } else {
+        Sense::hover()
+    };
+    let (rect, response) = ui.allocate_exact_size(size, sense);
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, enabled, text));
     if ui.is_rect_visible(rect) {
         let (bg, fg) = colors(
@@ -109,13 +135,12 @@ pub fn button_sized(
     response
 }
 
-/// A home-screen tile: a large pictogram above at most three words.
-pub fn tile(ui: &mut Ui, picto: Picto, text: &str, width: f32) -> Response {
+/// A home-screen tile: a large pictogram (`icon` px) above at most three words.
+pub fn tile(ui: &mut Ui, picto: Picto, text: &str, width: f32, icon: f32) -> Response {
     let font = TextStyle::Heading.resolve(ui.style());
-    let galley = ui
-        .painter()
-        .layout(text.to_string(), font, Color32::PLACEHOLDER, width - 32.0);
-    let icon = (width * 0.45).clamp(64.0, 140.0);
+    let mut job = egui::text::LayoutJob::simple(text.to_string(), font, theme::TEXT, width - 32.0);
+    job.halign = egui::Align::Center;
+    let galley = ui.painter().layout_job(job);
     let size = vec2(
         width,
         (24.0 + icon + 16.0 + galley.size().y + 24.0).max(MIN_TARGET),
@@ -153,14 +178,9 @@ pub fn tile(ui: &mut Ui, picto: Picto, text: &str, width: f32) -> Response {
             Vec2::splat(icon),
         );
         picto::paint(p, icon_rect, picto, theme::PRIMARY);
-        let text_rect = egui::Rect::from_min_size(
-            egui::pos2(rect.left(), icon_rect.bottom() + 16.0),
-            vec2(rect.width(), galley.size().y),
-        );
-        let pos = Align2::CENTER_TOP
-            .align_size_within_rect(galley.size(), text_rect)
-            .min;
-        p.galley(pos, galley, theme::TEXT);
+        // A centred layout job is anchored at its horizontal centre.
+        let anchor = egui::pos2(rect.center().x, icon_rect.bottom() + 16.0);
+        p.galley(anchor, galley, theme::TEXT);
     }
     response
 }

@@ -13,6 +13,9 @@ use crate::ui::widgets::{self, Kind};
 pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
     let c = &kiosk.config;
     ui.label(RichText::new(tr.tr("admin-title")).heading());
+    // The actions come first, so nobody has to scroll to close the kiosk.
+    actions_row(ui, kiosk, tr, actions);
+    ui.add_space(16.0);
     let langs = |list: &[crate::lang::Lang]| {
         list.iter()
             .map(|l| tr.native_name(*l))
@@ -106,7 +109,9 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
                 ui.end_row();
             }
         });
-    ui.add_space(24.0);
+}
+
+fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
     if kiosk.exit_confirm {
         widgets::message(ui, &tr.tr("admin-exit-confirm"), theme::NOTICE, theme::TEXT);
         ui.horizontal_wrapped(|ui| {

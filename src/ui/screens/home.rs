@@ -22,11 +22,14 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             Module::Help => (Picto::Help, tr.tr("tile-help"), Screen::Help),
         })
         .collect();
-    let width = (ui.available_width() - 32.0).clamp(200.0, 300.0 * kiosk.text_scale.factor());
+    let scale = kiosk.text_scale.factor();
+    let width = (ui.available_width() - 32.0).clamp(200.0, 300.0 * scale);
+    // Larger text leaves less room: the pictogram gives way, the words do not.
+    let icon = (140.0 / scale).max(72.0);
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing = egui::vec2(24.0, 24.0);
         for (picto, label, screen) in tiles {
-            if widgets::tile(ui, picto, &label, width).clicked() {
+            if widgets::tile(ui, picto, &label, width, icon).clicked() {
                 actions.push(Action::Go(screen));
             }
         }

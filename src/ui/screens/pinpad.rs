@@ -39,15 +39,7 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
     ui.vertical_centered(|ui| {
         ui.label(RichText::new(tr.tr("pin-title")).heading());
         ui.label(RichText::new(tr.tr("pin-explain")).color(theme::MUTED));
-        let dots: String = "●".repeat(kiosk.drafts.pin.len());
-        ui.label(
-            RichText::new(if dots.is_empty() {
-                " ".to_string()
-            } else {
-                dots
-            })
-            .size(40.0),
-        );
+        pin_dots(ui, kiosk.drafts.pin.len());
         let status = match (locked, kiosk.pin_status) {
             (Some(left), _) => Some(tr.tr_args(
                 "pin-locked",
@@ -94,4 +86,16 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             actions.push(Action::Back);
         }
     });
+}
+
+/// One painted dot per digit typed (the font has no dot glyph, and digits are never shown).
+fn pin_dots(ui: &mut egui::Ui, n: usize) {
+    let size = egui::vec2(crate::pin::PIN_LEN.end().to_owned() as f32 * 40.0, 48.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "●".repeat(n)));
+    let left = rect.center().x - n as f32 * 20.0 + 20.0;
+    for i in 0..n {
+        let c = egui::pos2(left + i as f32 * 40.0, rect.center().y);
+        ui.painter().circle_filled(c, 12.0, theme::TEXT);
+    }
 }
