@@ -1,0 +1,217 @@
+//! The `digidak` binary as an admin uses it: checking configs, hashing PINs, and refusing to
+//! start on a broken config.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_digidak");
+
+fn digidak(args: &[&str], envs: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args);
+    for (k, _) in std::env::vars() {
+        if k.starts_with("DIGIDAK_") {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.envs(envs.iter().copied());
+    cmd.output().unwrap()
+}
+
+fn demo() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config/kiosk.toml"))
+        .unwrap()
+}
+
+fn write_config(dir: &Path, text: &str) -> PathBuf {
+    let path = dir.join("kiosk.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn demo_config_checks_ok() {
+    let o = digidak(&["--check-config"], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("the config is valid"));
+
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config/kiosk.toml");
+    let o = digidak(&["--check-config", "--config", path.to_str().unwrap()], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// Each broken config: exit code 2 and a message naming file, line, field and expectation.
+#[test]
+fn each_config_error_names_file_line_and_field() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // (replace, with, field in the message, words in the message)
+        (
+            "name = \"Demo kiosk\"",
+            "name = \"Demo kiosk",
+            "kiosk.toml:",
+            "invalid",
+        ),
+        (
+            "warn_after_secs = 120",
+            "warn_after_secs = \"soon\"",
+            "idle.warn_after_secs",
+            "expected: whole seconds",
+        ),
+        (
+            "[idle]\n",
+            "[idle]\nwarn_after = 60\n",
+            "unknown field `warn_after`",
+            "expected",
+        ),
+        (
+            "wipe_after_secs = 150",
+            "wipe_after_secs = 100",
+            "idle.wipe_after_secs",
+            "after the warning",
+        ),
+        (
+            "default = \"nl\"",
+            "default = \"de\"",
+            "languages.default",
+            "unknown variant",
+        ),
+        (
+            "enabled = [\"help\"]",
+            "enabled = []",
+            "modules.enabled",
+            "at least one module",
+        ),
+        (
+            "site = \"demo-buurthuis\"",
+            "site = \"Demo Buurthuis\"",
+            "kiosk.site",
+            "lowercase",
+        ),
+        (
+            "# url = \"https://digidak.example.org\"",
+            "url = \"digidak.example.org\"",
+            "server.url",
+            "web address",
+        ),
+    ];
+    for (from, to, field, words) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let text = demo().replacen(from, to, 1);
+        assert_ne!(text, demo(), "case {field}: replacement did not apply");
+        let path = write_config(dir.path(), &text);
+        let line = text
+            .lines()
+            .position(|l| l.contains(to.lines().last().unwrap()))
+            .unwrap()
+            + 1;
+        for args in [
+            vec!["--check-config", "--config", path.to_str().unwrap()],
+            // Starting the kiosk itself stops the same way, before any window opens.
+            vec![
+                "--config",
+                path.to_str().unwrap(),
+                "--data",
+                dir.path().to_str().unwrap(),
+            ],
+        ] {
+            let o = digidak(&args, &[]);
+            let err = stderr(&o);
+            assert_eq!(o.status.code(), Some(2), "{field}: {err}");
+            assert!(
+                err.contains(&format!("{}:{line}:", path.display())),
+                "{field}: no file:line {line} in {err}"
+            );
+            assert!(err.contains(field), "{field}: {err}");
+            assert!(err.contains(words), "{field}: {words:?} not in {err}");
+            assert!(!err.contains("panicked"), "{err}");
+        }
+    }
+}
+
+#[test]
+fn missing_config_file_is_named() {
+    let o = digidak(
+        &["--check-config", "--config", "/nonexistent/kiosk.toml"],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/nonexistent/kiosk.toml"));
+    assert!(stderr(&o).contains("cannot read"));
+}
+
+#[test]
+fn environment_overrides_and_their_errors() {
+    let o = digidak(&["--check-config"], &[("DIGIDAK_KIOSK_NAME", "PC 7")]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("PC 7"));
+
+    let o = digidak(
+        &["--check-config"],
+        &[("DIGIDAK_IDLE_WIPE_AFTER_SECS", "5")],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("environment variable DIGIDAK_IDLE_WIPE_AFTER_SECS"));
+
+    // DIGIDAK_CONFIG names the file, like --config; the flag wins.
+    let o = digidak(
+        &["--check-config"],
+        &[("DIGIDAK_CONFIG", "/nonexistent/a.toml")],
+    );
+    assert!(stderr(&o).contains("/nonexistent/a.toml"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config/kiosk.toml");
+    let o = digidak(
+        &["--check-config", "--config", path.to_str().unwrap()],
+        &[("DIGIDAK_CONFIG", "/nonexistent/a.toml")],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn hash_pin_makes_a_hash_the_config_accepts() {
+    let mut child = Command::new(BIN)
+        .arg("hash-pin")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"8642\n").unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hash = String::from_utf8(o.stdout).unwrap().trim().to_string();
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    assert!(!hash.contains("8642"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let start = demo().find("admin = \"").unwrap();
+    let end = start + demo()[start..].find('\n').unwrap();
+    let text = format!("{}admin = \"{hash}\"{}", &demo()[..start], &demo()[end..]);
+    let path = write_config(dir.path(), &text);
+    let o = digidak(&["--check-config", "--config", path.to_str().unwrap()], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let pins = digidak::config::load(Some(&path), &[])
+        .unwrap()
+        .config
+        .pin_hashes();
+    assert_eq!(pins.verify("8642"), Some(digidak::pin::Role::Admin));
+}
+
+#[test]
+fn hash_pin_refuses_a_bad_pin() {
+    let mut child = Command::new(BIN)
+        .arg("hash-pin")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"12\n").unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("4 to 8 digits"));
+}

@@ -1,0 +1,181 @@
+//! The local store on real files: durability settings, migrations, refusal to touch damaged or
+//! newer databases, and no loss when the writing process is killed.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+use digidak::store::{DB_FILE, SCHEMA_VERSION, Store, StoreError};
+
+#[test]
+fn new_store_uses_wal_and_full_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in(dir.path()).unwrap();
+    assert_eq!(store.pragma("journal_mode").unwrap(), "wal");
+    assert_eq!(store.pragma("synchronous").unwrap(), "2", "2 is FULL");
+    assert_eq!(store.info().unwrap().schema_version, SCHEMA_VERSION);
+    assert!(dir.path().join(DB_FILE).exists());
+}
+
+#[test]
+fn data_survives_reopen_and_migrations_run_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let mut store = Store::open_in(dir.path()).unwrap();
+        store.add_help_request(Some("Fatima"), 1_000).unwrap().id
+    };
+    let mut store = Store::open_in(dir.path()).unwrap();
+    assert_eq!(store.info().unwrap().schema_version, SCHEMA_VERSION);
+    let open = store.open_help_requests().unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].id, id);
+    assert_eq!(open[0].first_name.as_deref(), Some("Fatima"));
+    assert!(store.mark_help_handled(&id, 2_000).unwrap());
+    assert!(
+        !store.mark_help_handled(&id, 3_000).unwrap(),
+        "handling twice changes nothing"
+    );
+    assert!(store.open_help_requests().unwrap().is_empty());
+    assert!(store.help_request(&id).unwrap().is_some());
+}
+
+#[test]
+fn names_are_trimmed_and_empty_names_are_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let a = store.add_help_request(Some("   "), 1).unwrap();
+    assert_eq!(a.first_name, None);
+    let b = store
+        .add_help_request(Some(&"é".repeat(10_000)), 2)
+        .unwrap();
+    assert_eq!(b.first_name.unwrap().chars().count(), 40);
+}
+
+#[test]
+fn a_damaged_file_is_reported_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let junk = b"PK\x03\x04 this is a zip file someone saved here".repeat(100);
+    std::fs::write(&path, &junk).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains(&path.display().to_string()));
+    assert!(err.to_string().contains("left untouched"));
+    assert_eq!(std::fs::read(&path).unwrap(), junk);
+    assert!(!dir.path().join(format!("{DB_FILE}-wal")).exists());
+}
+
+#[test]
+fn a_damaged_page_is_reported_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    {
+        let mut store = Store::open(&path).unwrap();
+        for i in 0..500 {
+            store.add_help_request(Some("x"), i).unwrap();
+        }
+    }
+    // Scribble over a page in the middle of the file.
+    let mut bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() > 3 * 4096);
+    for b in &mut bytes[4096..2 * 4096] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_newer_database_is_reported_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    match &err {
+        StoreError::TooNew {
+            found, supported, ..
+        } => {
+            assert_eq!(*found, 99);
+            assert_eq!(*supported, SCHEMA_VERSION);
+        }
+        other => panic!("expected TooNew, got {other}"),
+    }
+    assert!(err.to_string().contains("newer Digidak"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn an_impossible_data_folder_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, b"x").unwrap();
+    let err = Store::open_in(&file.join("data")).unwrap_err();
+    assert!(matches!(err, StoreError::CreateDir { .. }), "{err}");
+}
+
+/// Run only as a child of `killed_writer_loses_nothing_it_committed`: writes help requests
+/// forever, printing each id after its commit returned.
+#[test]
+fn child_writer() {
+    let Ok(dir) = std::env::var("DIGIDAK_TEST_CHILD_DIR") else {
+        return;
+    };
+    let mut store = Store::open_in(std::path::Path::new(&dir)).unwrap();
+    let mut out = std::io::stdout().lock();
+    for i in 0.. {
+        let req = store.add_help_request(Some("Kid"), i).unwrap();
+        writeln!(out, "committed {}", req.id).unwrap();
+        out.flush().unwrap();
+    }
+}
+
+#[test]
+fn killed_writer_loses_nothing_it_committed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut committed: Vec<String> = Vec::new();
+    for round in 0..12 {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "child_writer", "--nocapture", "--test-threads=1"])
+            .env("DIGIDAK_TEST_CHILD_DIR", dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        // Kill at a different point each round, mid-stream of writes.
+        let kill_after = 3 + round * 7;
+        let mut seen = 0;
+        while seen < kill_after {
+            let line = lines.next().expect("child ended early").unwrap();
+            if let Some(id) = line.strip_prefix("committed ") {
+                committed.push(id.to_string());
+                seen += 1;
+            }
+        }
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        // Anything it managed to print before dying was committed too.
+        for line in lines.map_while(Result::ok) {
+            if let Some(id) = line.strip_prefix("committed ") {
+                committed.push(id.to_string());
+            }
+        }
+
+        let store = Store::open_in(dir.path()).expect("reopens after SIGKILL");
+        assert_eq!(store.pragma("quick_check").unwrap(), "ok");
+        for id in &committed {
+            assert!(
+                store.help_request(id).unwrap().is_some(),
+                "round {round}: committed request {id} is lost"
+            );
+        }
+    }
+    assert!(committed.len() > 100);
+}
