@@ -115,10 +115,17 @@ fn main() {
     let (kf, kp, kt) = stat(&kiosk);
     let (bf, bp, bt) = stat(&bare);
     println!();
-    println!("medians of {runs} runs      first frame      PSS   idle CPU ticks in {} s (max)", idle.as_secs());
+    println!(
+        "medians of {runs} runs      first frame      PSS   idle CPU ticks in {} s (max)",
+        idle.as_secs()
+    );
     println!("kiosk (digidak)          {kf:8.1} ms {kp:7.1} MiB   {kt}");
     println!("bare eframe window       {bf:8.1} ms {bp:7.1} MiB   {bt}");
-    println!("kiosk / bare             {:8.2} x  {:7.2} x", kf / bf, kp / bp);
+    println!(
+        "kiosk / bare             {:8.2} x  {:7.2} x",
+        kf / bf,
+        kp / bp
+    );
     let ok = kf / bf <= 1.5 && kp / bp <= 1.5 && kt == 0;
     println!(
         "goal (<= 1.5x in both, 0 idle ticks): {}",
@@ -127,7 +134,11 @@ fn main() {
 }
 
 fn tempdir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("digidak-bench-{}-{}", std::process::id(), unix_us()));
+    let dir = std::env::temp_dir().join(format!(
+        "digidak-bench-{}-{}",
+        std::process::id(),
+        unix_us()
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

@@ -174,3 +174,43 @@ fn config_without_volunteer_pin_has_no_volunteer_mode() {
     assert_eq!(k.harness.state().kiosk.staff(), None);
     assert!(k.has("Verkeerde code. Probeer opnieuw."));
 }
+
+fn close_the_window(k: &mut TestKiosk) -> Vec<egui::ViewportCommand> {
+    k.harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    k.harness.step();
+    k.harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .unwrap()
+        .commands
+        .clone()
+}
+
+#[test]
+fn closing_the_window_is_refused_unless_an_admin_exits() {
+    let mut k = start();
+    let commands = close_the_window(&mut k);
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "{commands:?}"
+    );
+    assert!(!commands.contains(&egui::ViewportCommand::Close));
+
+    k.click("Begeleiders");
+    k.enter_pin("1357", "OK");
+    k.click("Kiosk afsluiten");
+    k.click("Ja, afsluiten");
+    let commands = close_the_window(&mut k);
+    assert!(
+        commands.contains(&egui::ViewportCommand::Close),
+        "{commands:?}"
+    );
+    assert!(!commands.contains(&egui::ViewportCommand::CancelClose));
+}

@@ -1,5 +1,4 @@
-//! The real window: eframe around [`KioskUi`]. Blocks closing unless an admin exits, covers the
-//! screen in kiosk mode, and can report when the first frame was painted (for benchmarks).
+//! The real window: eframe around [`KioskUi`]. Covers the screen in kiosk mode, and can report when the first frame was painted (for benchmarks).
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -91,14 +90,7 @@ impl eframe::App for KioskApp {
                 }
             }
         }
-        if ctx.input(|i| i.viewport().close_requested()) && !self.ui.kiosk.exit_requested() {
-            tracing::info!("close request refused: only an admin can close the kiosk");
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        }
         self.ui.show(ui);
-        if self.ui.kiosk.exit_requested() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
         self.report.frame(&ctx);
     }
 }

@@ -46,6 +46,7 @@ pub struct KioskUi {
     installed: bool,
     applied_scale: Option<f32>,
     seen_wipes: u64,
+    close_sent: bool,
 }
 
 impl KioskUi {
@@ -57,6 +58,7 @@ impl KioskUi {
             installed: false,
             applied_scale: None,
             seen_wipes,
+            close_sent: false,
         }
     }
 
@@ -71,6 +73,12 @@ impl KioskUi {
                 .set_waker(Arc::new(move || waker_ctx.request_repaint()));
         }
 
+        // The window closes only when an admin chose "Close the kiosk".
+        let close_requested = ctx.input(|i| i.viewport().close_requested());
+        if close_requested && !self.kiosk.exit_requested() {
+            tracing::info!("close request refused: only an admin can close the kiosk");
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
         if ctx.input(|i| i.events.iter().any(is_person_input)) {
             self.kiosk.handle(Action::Input);
         }
@@ -113,6 +121,10 @@ impl KioskUi {
 
         for action in actions {
             self.kiosk.handle(action);
+        }
+        if self.kiosk.exit_requested() && (!self.close_sent || close_requested) {
+            self.close_sent = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if let Some(after) = self.kiosk.next_wake() {
             ctx.request_repaint_after(after);
