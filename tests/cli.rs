@@ -19,6 +19,19 @@ fn digidak(args: &[&str], envs: &[(&str, &str)]) -> Output {
     cmd.output().unwrap()
 }
 
+/// `digidak hash-pin` with `input` on standard input.
+fn hash_pin(input: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .arg("hash-pin")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn demo() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config/kiosk.toml"))
         .unwrap()
@@ -173,15 +186,7 @@ fn environment_overrides_and_their_errors() {
 
 #[test]
 fn hash_pin_makes_a_hash_the_config_accepts() {
-    let mut child = Command::new(BIN)
-        .arg("hash-pin")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(b"8642\n").unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = hash_pin(b"8642\n");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let hash = String::from_utf8(o.stdout).unwrap().trim().to_string();
     assert!(hash.starts_with("$argon2id$"), "{hash}");
@@ -203,15 +208,7 @@ fn hash_pin_makes_a_hash_the_config_accepts() {
 
 #[test]
 fn hash_pin_refuses_a_bad_pin() {
-    let mut child = Command::new(BIN)
-        .arg("hash-pin")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(b"12\n").unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = hash_pin(b"12\n");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("4 to 8 digits"));
 }

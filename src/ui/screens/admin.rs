@@ -3,6 +3,7 @@
 
 use egui::RichText;
 
+use super::act;
 use crate::app::{Action, Kiosk, StoreStatus};
 use crate::i18n::{num, text};
 use crate::ui::Tr;
@@ -115,37 +116,41 @@ fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
     if kiosk.exit_confirm {
         widgets::message(ui, &tr.tr("admin-exit-confirm"), theme::NOTICE, theme::TEXT);
         ui.horizontal_wrapped(|ui| {
-            if widgets::button(
+            act(
                 ui,
                 Some(Picto::Exit),
                 &tr.tr("admin-exit-yes"),
                 Kind::Primary,
-            )
-            .clicked()
-            {
-                actions.push(Action::ConfirmExit);
-            }
-            if widgets::button(ui, None, &tr.tr("admin-exit-no"), Kind::Secondary).clicked() {
-                actions.push(Action::CancelExit);
-            }
+                Action::ConfirmExit,
+                actions,
+            );
+            act(
+                ui,
+                None,
+                &tr.tr("admin-exit-no"),
+                Kind::Secondary,
+                Action::CancelExit,
+                actions,
+            );
         });
     } else {
         ui.horizontal_wrapped(|ui| {
-            if widgets::button(
+            act(
                 ui,
                 Some(Picto::Back),
                 &tr.tr("staff-leave"),
                 Kind::Secondary,
-            )
-            .clicked()
-            {
-                actions.push(Action::Home);
-            }
-            if widgets::button(ui, Some(Picto::Exit), &tr.tr("admin-exit"), Kind::Secondary)
-                .clicked()
-            {
-                actions.push(Action::AskExit);
-            }
+                Action::Home,
+                actions,
+            );
+            act(
+                ui,
+                Some(Picto::Exit),
+                &tr.tr("admin-exit"),
+                Kind::Secondary,
+                Action::AskExit,
+                actions,
+            );
         });
     }
 }

@@ -2,6 +2,7 @@
 
 use egui::RichText;
 
+use super::act;
 use crate::app::{Action, Kiosk, StoreStatus};
 use crate::store::MAX_NAME_CHARS;
 use crate::ui::Tr;
@@ -27,9 +28,14 @@ pub fn form(
         .font(egui::TextStyle::Body);
     ui.add(field).labelled_by(label.id);
     ui.add_space(16.0);
-    if widgets::button(ui, Some(Picto::Call), &tr.tr("help-call"), Kind::Go).clicked() {
-        actions.push(Action::CallVolunteer);
-    }
+    act(
+        ui,
+        Some(Picto::Call),
+        &tr.tr("help-call"),
+        Kind::Go,
+        Action::CallVolunteer,
+        actions,
+    );
     let unavailable = matches!(kiosk.store_status, StoreStatus::Unavailable(_));
     if kiosk.help_failed || unavailable {
         ui.add_space(16.0);
@@ -49,8 +55,13 @@ pub fn sent(ui: &mut egui::Ui, tr: Tr<'_>, actions: &mut Vec<Action>) {
         ui.label(RichText::new(tr.tr("help-sent-title")).heading());
         ui.label(tr.tr("help-sent-explain"));
         ui.add_space(24.0);
-        if widgets::button(ui, Some(Picto::Home), &tr.tr("nav-home"), Kind::Primary).clicked() {
-            actions.push(Action::Home);
-        }
+        act(
+            ui,
+            Some(Picto::Home),
+            &tr.tr("nav-home"),
+            Kind::Primary,
+            Action::Home,
+            actions,
+        );
     });
 }

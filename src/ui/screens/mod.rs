@@ -24,3 +24,17 @@ pub fn show(ui: &mut egui::Ui, kiosk: &mut Kiosk, tr: Tr<'_>, actions: &mut Vec<
         Screen::Admin => admin::show(ui, kiosk, tr, actions),
     }
 }
+
+/// A button that pushes `action` when tapped: the commonest thing a screen does.
+pub(super) fn act(
+    ui: &mut egui::Ui,
+    picto: Option<crate::ui::picto::Picto>,
+    text: &str,
+    kind: crate::ui::widgets::Kind,
+    action: Action,
+    actions: &mut Vec<Action>,
+) {
+    if crate::ui::widgets::button(ui, picto, text, kind).clicked() {
+        actions.push(action);
+    }
+}

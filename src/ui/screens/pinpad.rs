@@ -3,6 +3,7 @@
 
 use egui::RichText;
 
+use super::act;
 use crate::app::{Action, Kiosk, PinStatus, countdown_secs};
 use crate::i18n::num;
 use crate::ui::Tr;
@@ -65,26 +66,37 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
                         }
                         ui.end_row();
                     }
-                    if widgets::button(ui, Some(Picto::Erase), &tr.tr("pin-erase"), Kind::Secondary)
-                        .clicked()
-                    {
-                        actions.push(Action::PinErase);
-                    }
+                    act(
+                        ui,
+                        Some(Picto::Erase),
+                        &tr.tr("pin-erase"),
+                        Kind::Secondary,
+                        Action::PinErase,
+                        actions,
+                    );
                     if widgets::button(ui, None, "0", Kind::Secondary).clicked() {
                         actions.push(Action::PinDigit('0'));
                     }
-                    if widgets::button(ui, Some(Picto::Done), &tr.tr("pin-ok"), Kind::Primary)
-                        .clicked()
-                    {
-                        actions.push(Action::PinSubmit);
-                    }
+                    act(
+                        ui,
+                        Some(Picto::Done),
+                        &tr.tr("pin-ok"),
+                        Kind::Primary,
+                        Action::PinSubmit,
+                        actions,
+                    );
                     ui.end_row();
                 });
         });
         ui.add_space(16.0);
-        if widgets::button(ui, Some(Picto::Back), &tr.tr("pin-cancel"), Kind::Secondary).clicked() {
-            actions.push(Action::Back);
-        }
+        act(
+            ui,
+            Some(Picto::Back),
+            &tr.tr("pin-cancel"),
+            Kind::Secondary,
+            Action::Back,
+            actions,
+        );
     });
 }
 

@@ -2,36 +2,30 @@
 
 use egui::RichText;
 
+use super::act;
 use crate::app::{Action, Kiosk};
 use crate::i18n::{num, text};
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::theme;
-use crate::ui::widgets::{self, Kind};
+use crate::ui::widgets::Kind;
 
 pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
     ui.label(RichText::new(tr.tr("volunteer-title")).heading());
-    if kiosk.wipe_paused() {
-        if widgets::button(
-            ui,
-            Some(Picto::Play),
-            &tr.tr("volunteer-resume"),
-            Kind::Primary,
-        )
-        .clicked()
-        {
-            actions.push(Action::SetWipePaused(false));
-        }
-    } else if widgets::button(
+    let paused = kiosk.wipe_paused();
+    let (picto, label) = if paused {
+        (Picto::Play, tr.tr("volunteer-resume"))
+    } else {
+        (Picto::Pause, tr.tr("volunteer-pause"))
+    };
+    act(
         ui,
-        Some(Picto::Pause),
-        &tr.tr("volunteer-pause"),
+        Some(picto),
+        &label,
         Kind::Primary,
-    )
-    .clicked()
-    {
-        actions.push(Action::SetWipePaused(true));
-    }
+        Action::SetWipePaused(!paused),
+        actions,
+    );
     ui.label(RichText::new(tr.tr("volunteer-pause-explain")).color(theme::MUTED));
     ui.add_space(24.0);
     ui.label(RichText::new(tr.tr("volunteer-help-title")).heading());
@@ -50,27 +44,23 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
                 "volunteer-help-item",
                 &[("name", text(&name)), ("minutes", num(minutes))],
             ));
-            if widgets::button(
+            act(
                 ui,
                 Some(Picto::Done),
                 &tr.tr("volunteer-help-done"),
                 Kind::Go,
-            )
-            .clicked()
-            {
-                actions.push(Action::MarkHelpHandled(request.id.clone()));
-            }
+                Action::MarkHelpHandled(request.id.clone()),
+                actions,
+            );
         });
     }
     ui.add_space(24.0);
-    if widgets::button(
+    act(
         ui,
         Some(Picto::Back),
         &tr.tr("staff-leave"),
         Kind::Secondary,
-    )
-    .clicked()
-    {
-        actions.push(Action::Home);
-    }
+        Action::Home,
+        actions,
+    );
 }
