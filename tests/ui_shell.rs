@@ -154,6 +154,19 @@ fn still_here_keeps_the_session() {
 }
 
 #[test]
+fn the_screen_is_laid_out_right_after_a_wipe() {
+    let mut k = start();
+    let before: Vec<_> = k.button_rects();
+    k.click("Ik wil hulp");
+    k.type_into("Je voornaam (als je wilt)", "Jan");
+    k.advance(Duration::from_secs(150));
+    assert_eq!(k.harness.state().kiosk.screen(), Screen::Home);
+    // No extra frame is coming on an idle home screen: what is drawn now must be right.
+    assert_eq!(k.repaint_delay(), Duration::MAX);
+    assert_eq!(k.button_rects(), before);
+}
+
+#[test]
 fn im_done_wipes_at_once() {
     let mut k = start();
     k.click("Français");

@@ -173,9 +173,10 @@ pub fn idle_overlay(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut 
                         .color(theme::ON_DARK),
                     );
                     ui.add_space(32.0);
-                    if widgets::button(ui, Some(Picto::Done), &tr.tr("idle-stay"), Kind::Go)
-                        .clicked()
-                    {
+                    // The one thing to do here: the biggest button on any screen.
+                    let stay = tr.tr("idle-stay");
+                    let size = egui::vec2(420.0, 110.0);
+                    if widgets::button_min(ui, Some(Picto::Done), &stay, Kind::Go, size).clicked() {
                         actions.push(Action::StillHere);
                     }
                 },

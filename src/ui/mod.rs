@@ -86,10 +86,18 @@ impl KioskUi {
 
         if self.kiosk.wipes() != self.seen_wipes {
             self.seen_wipes = self.kiosk.wipes();
-            // egui keeps text-field undo history and focus in its memory: forget all of it,
-            // and empty the clipboard, so nothing typed reaches the next person.
-            ctx.memory_mut(|m| *m = Default::default());
+            // egui keeps text-field undo history and focus in its memory: forget all of it
+            // (but keep its options, which hold our style), and empty the clipboard, so
+            // nothing typed reaches the next person.
+            ctx.memory_mut(|m| {
+                let options = m.options.clone();
+                *m = Default::default();
+                m.options = options;
+            });
             ctx.copy_text(String::new());
+            // Panels lost their remembered sizes: lay this frame out again before showing it,
+            // because an idle home screen will not draw another one.
+            ctx.request_discard("session wiped");
         }
         let scale = self.kiosk.text_scale.factor();
         if self.applied_scale != Some(scale) {

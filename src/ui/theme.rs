@@ -106,7 +106,6 @@ pub fn apply(ctx: &egui::Context, scale: f32) {
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(16.0, 16.0);
-        style.spacing.interact_size.y = MIN_TARGET;
         style.spacing.button_padding = egui::vec2(20.0, 14.0);
         let v = &mut style.visuals;
         *v = egui::Visuals::light();

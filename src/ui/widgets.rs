@@ -37,7 +37,19 @@ fn colors(kind: Kind, hovered: bool, enabled: bool) -> (Color32, Color32) {
 /// A button with an optional pictogram to the left of its text.
 pub fn button(ui: &mut Ui, picto: Option<Picto>, text: &str, kind: Kind) -> Response {
     let font = TextStyle::Button.resolve(ui.style());
-    button_full(ui, picto, text, kind, font, true)
+    button_full(ui, picto, text, kind, font, true, Vec2::ZERO)
+}
+
+/// Like [`button`], at least `min_size` (keys of a keypad share one size).
+pub fn button_min(
+    ui: &mut Ui,
+    picto: Option<Picto>,
+    text: &str,
+    kind: Kind,
+    min_size: Vec2,
+) -> Response {
+    let font = TextStyle::Button.resolve(ui.style());
+    button_full(ui, picto, text, kind, font, true, min_size)
 }
 
 /// Like [`button`], with a given font (the text-size buttons show their own size).
@@ -48,7 +60,7 @@ pub fn button_sized(
     kind: Kind,
     font: egui::FontId,
 ) -> Response {
-    button_full(ui, picto, text, kind, font, true)
+    button_full(ui, picto, text, kind, font, true, Vec2::ZERO)
 }
 
 /// A button that cannot be used right now. Drawn in its own colours rather than egui's faded
@@ -59,7 +71,7 @@ pub fn button_disabled(
     text: &str,
     font: egui::FontId,
 ) -> Response {
-    button_full(ui, picto, text, Kind::Secondary, font, false)
+    button_full(ui, picto, text, Kind::Secondary, font, false, Vec2::ZERO)
 }
 
 fn button_full(
@@ -69,6 +81,7 @@ fn button_full(
     kind: Kind,
     font: egui::FontId,
     enabled: bool,
+    min_size: Vec2,
 ) -> Response {
     let enabled = enabled && ui.is_enabled();
     let wrap_width = (ui.available_width() - 80.0).max(120.0);
@@ -88,7 +101,8 @@ fn button_full(
     let size = Vec2::new(
         (pad.x * 2.0 + icon + gap + galley.size().x).max(MIN_TARGET),
         (pad.y * 2.0 + galley.size().y.max(icon)).max(MIN_TARGET),
-    );
+    )
+    .max(min_size);
     let sense = if enabled {
         Sense::click()
     } else {

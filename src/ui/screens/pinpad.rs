@@ -53,41 +53,7 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         if let Some(status) = status {
             widgets::message(ui, &status, theme::ERROR_BG, theme::ERROR_TEXT);
         }
-        ui.add_enabled_ui(locked.is_none() && !checking, |ui| {
-            egui::Grid::new("pin-grid")
-                .spacing(egui::vec2(12.0, 12.0))
-                .show(ui, |ui| {
-                    for row in [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9']] {
-                        for d in row {
-                            if widgets::button(ui, None, &d.to_string(), Kind::Secondary).clicked()
-                            {
-                                actions.push(Action::PinDigit(d));
-                            }
-                        }
-                        ui.end_row();
-                    }
-                    act(
-                        ui,
-                        Some(Picto::Erase),
-                        &tr.tr("pin-erase"),
-                        Kind::Secondary,
-                        Action::PinErase,
-                        actions,
-                    );
-                    if widgets::button(ui, None, "0", Kind::Secondary).clicked() {
-                        actions.push(Action::PinDigit('0'));
-                    }
-                    act(
-                        ui,
-                        Some(Picto::Done),
-                        &tr.tr("pin-ok"),
-                        Kind::Primary,
-                        Action::PinSubmit,
-                        actions,
-                    );
-                    ui.end_row();
-                });
-        });
+        ui.add_enabled_ui(locked.is_none() && !checking, |ui| keypad(ui, tr, actions));
         ui.add_space(16.0);
         act(
             ui,
@@ -110,4 +76,51 @@ fn pin_dots(ui: &mut egui::Ui, n: usize) {
         let c = egui::pos2(left + i as f32 * 40.0, rect.center().y);
         ui.painter().circle_filled(c, 12.0, theme::TEXT);
     }
+}
+
+/// Twelve keys of one size, centred: 1-9, then Erase, 0, OK.
+fn keypad(ui: &mut egui::Ui, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let scale = ui.text_style_height(&egui::TextStyle::Button) / 30.0;
+    let key = egui::vec2(150.0 * scale.max(1.0), 72.0 * scale.max(1.0));
+    let gap = 12.0;
+    let width = 3.0 * key.x + 2.0 * gap;
+    let rows: [[Key; 3]; 4] = [
+        ['1', '2', '3'].map(digit),
+        ['4', '5', '6'].map(digit),
+        ['7', '8', '9'].map(digit),
+        [
+            (
+                Some(Picto::Erase),
+                tr.tr("pin-erase"),
+                Kind::Secondary,
+                Action::PinErase,
+            ),
+            digit('0'),
+            (
+                Some(Picto::Done),
+                tr.tr("pin-ok"),
+                Kind::Primary,
+                Action::PinSubmit,
+            ),
+        ],
+    ];
+    for row in rows {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = gap;
+            ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
+            for (picto, label, kind, action) in row {
+                if widgets::button_min(ui, picto, &label, kind, key).clicked() {
+                    actions.push(action);
+                }
+            }
+        });
+        ui.add_space(gap - ui.spacing().item_spacing.y);
+    }
+}
+
+/// A key: pictogram, label, look, and what it does.
+type Key = (Option<Picto>, String, Kind, Action);
+
+fn digit(d: char) -> Key {
+    (None, d.to_string(), Kind::Secondary, Action::PinDigit(d))
 }
