@@ -5,7 +5,8 @@
 //! the PIN checker have answered, and applies the idle rule.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -16,6 +17,7 @@ use crate::lang::Lang;
 use crate::pin::{PinGuard, Role};
 use crate::store::worker::{Command, Event, StoreHandle, Waker};
 use crate::store::{HelpRequest, StoreInfo};
+use crate::sync::worker::{SyncCommand, SyncContext, SyncHandle, SyncStatus};
 
 /// The screens of the kiosk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +64,9 @@ impl TextScale {
 pub struct Drafts {
     pub help_name: String,
     pub pin: String,
+    /// Admin mode: the server address and pairing code being typed.
+    pub server_url: String,
+    pub pairing_code: String,
 }
 
 /// What the PIN pad shows.
@@ -109,6 +114,8 @@ pub enum Action {
     CallVolunteer,
     MarkHelpHandled(String),
     SetWipePaused(bool),
+    /// Admin mode: pair with the server at `drafts.server_url` using `drafts.pairing_code`.
+    Pair,
     AskExit,
     CancelExit,
     ConfirmExit,
@@ -123,6 +130,11 @@ pub struct Kiosk {
     clock: Arc<dyn Clock>,
     store: StoreHandle,
     waker: Arc<OnceLock<Waker>>,
+    sync: Option<SyncHandle>,
+    /// The sync channel, until the store is ready and the sync worker starts.
+    sync_channel: Option<(Sender<SyncCommand>, Receiver<SyncCommand>)>,
+    /// When the UI last painted a frame (Unix ms), for the heartbeat.
+    last_frame_ms: Arc<AtomicI64>,
 
     nav: Vec<Screen>,
     pub lang: Lang,
@@ -152,6 +164,14 @@ impl std::fmt::Debug for Kiosk {
     }
 }
 
+impl Drop for Kiosk {
+    /// Stops sync before the store worker: the sync worker holds a sender to the store worker
+    /// (to ask for a refresh), and the store worker finishes only when every sender is gone.
+    fn drop(&mut self) {
+        self.sync.take();
+    }
+}
+
 impl Kiosk {
     /// Starts the kiosk's store worker on `data_dir` and returns at once.
     pub fn new(
@@ -162,12 +182,17 @@ impl Kiosk {
     ) -> Self {
         let waker: Arc<OnceLock<Waker>> = Arc::new(OnceLock::new());
         let cell = waker.clone();
+        let (sync_tx, sync_rx) = std::sync::mpsc::channel();
+        let nudge = sync_tx.clone();
         let store = StoreHandle::spawn(
             data_dir.clone(),
             Arc::new(move || {
                 if let Some(wake) = cell.get() {
                     wake();
                 }
+            }),
+            Arc::new(move || {
+                let _ = nudge.send(SyncCommand::Nudge);
             }),
         );
         let now = clock.now();
@@ -179,6 +204,9 @@ impl Kiosk {
             clock,
             store,
             waker,
+            sync: None,
+            sync_channel: Some((sync_tx, sync_rx)),
+            last_frame_ms: Arc::new(AtomicI64::new(0)),
             nav: vec![Screen::Home],
             text_scale: TextScale::Normal,
             drafts: Drafts::default(),
@@ -214,6 +242,41 @@ impl Kiosk {
 
     pub fn unix_ms(&self) -> i64 {
         self.clock.unix_ms()
+    }
+
+    /// Records that a frame was painted now (for the heartbeat's proof that the screen renders).
+    pub fn frame_painted(&self) {
+        self.last_frame_ms
+            .store(self.clock.unix_ms(), Ordering::Relaxed);
+    }
+
+    /// What sync is doing, once the store is open.
+    pub fn sync_status(&self) -> Option<SyncStatus> {
+        self.sync.as_ref().map(SyncHandle::status)
+    }
+
+    fn start_sync(&mut self) {
+        let Some((tx, rx)) = self.sync_channel.take() else {
+            return;
+        };
+        let refresh = self.store.sender();
+        let waker = self.waker.clone();
+        let ctx = SyncContext {
+            data_dir: self.data_dir.clone(),
+            clock: self.clock.clone(),
+            last_frame_ms: self.last_frame_ms.clone(),
+            on_data: Arc::new(move || {
+                if let Some(tx) = &refresh {
+                    let _ = tx.send(Command::RefreshHelpRequests);
+                }
+            }),
+            on_status: Arc::new(move || {
+                if let Some(w) = waker.get() {
+                    w();
+                }
+            }),
+        };
+        self.sync = Some(SyncHandle::spawn(ctx, tx, rx));
     }
 
     pub fn screen(&self) -> Screen {
@@ -271,6 +334,12 @@ impl Kiosk {
             .pin_locked_for()
             .filter(|_| self.screen() == Screen::PinPad)
             .map(until_next_second);
+        // Admin mode shows live sync figures: refresh them once a second while it is open.
+        let admin = (self.screen() == Screen::Admin).then_some(Duration::from_secs(1));
+        let lock = match (lock, admin) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         let idle = match self.idle_phase() {
             IdlePhase::Active { warn_in } => Some(warn_in),
             IdlePhase::Warning { wipe_in } => Some(until_next_second(wipe_in)),
@@ -332,6 +401,10 @@ impl Kiosk {
                 }
                 if screen == Screen::Help {
                     self.help_failed = false;
+                    self.store.send(Command::RecordVisit {
+                        name: "help",
+                        now_ms: self.clock.unix_ms(),
+                    });
                 }
                 if screen.is_staff() && self.staff.is_none() {
                     return;
@@ -403,6 +476,17 @@ impl Kiosk {
                     tracing::info!(paused, "idle wipe pause changed by a volunteer");
                 }
             }
+            Action::Pair => {
+                if self.staff == Some(Role::Admin)
+                    && let Some(sync) = &self.sync
+                {
+                    let code = std::mem::take(&mut self.drafts.pairing_code);
+                    sync.pair(
+                        self.drafts.server_url.trim().to_string(),
+                        code.trim().to_string(),
+                    );
+                }
+            }
             Action::AskExit => self.exit_confirm = self.staff == Some(Role::Admin),
             Action::CancelExit => self.exit_confirm = false,
             Action::ConfirmExit => {
@@ -453,6 +537,13 @@ impl Kiosk {
                     Role::Admin => Screen::Admin,
                     Role::Volunteer => Screen::Volunteer,
                 });
+                if role == Role::Admin {
+                    self.drafts.server_url = self
+                        .sync_status()
+                        .and_then(|s| s.pairing.map(|p| p.server_url))
+                        .or_else(|| self.config.server.url.clone())
+                        .unwrap_or_default();
+                }
                 self.store.send(Command::RefreshHelpRequests);
             }
             None => {
@@ -468,7 +559,10 @@ impl Kiosk {
 
     fn on_store_event(&mut self, event: Event) {
         match event {
-            Event::Ready(info) => self.store_status = StoreStatus::Ready(info),
+            Event::Ready(info) => {
+                self.store_status = StoreStatus::Ready(info);
+                self.start_sync();
+            }
             Event::Unavailable(e) => self.store_status = StoreStatus::Unavailable(e),
             Event::HelpRequestSaved(_) => {
                 if std::mem::take(&mut self.awaiting_help_save) && self.screen() == Screen::Help {

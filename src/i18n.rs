@@ -148,6 +148,11 @@ mod tests {
                     "minutes",
                     "name",
                     "volunteer",
+                    "site",
+                    "url",
+                    "count",
+                    "error",
+                    "kiosk",
                 ] {
                     args.set(name, "x");
                 }
@@ -183,7 +188,7 @@ mod tests {
         );
     }
 
-    /// Finds string literals passed as the key of `tr(`, `tr_args(`, `.get(` and `.get_args(`.
+    /// Finds string literals passed as the key of `.tr(` and `.tr_args(`.
     fn collect_used_keys(dir: std::path::PathBuf, out: &mut Vec<String>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -192,7 +197,7 @@ mod tests {
                 continue;
             }
             let code = std::fs::read_to_string(&path).unwrap();
-            for marker in ["tr(\"", "tr_args(\""] {
+            for marker in [".tr(\"", ".tr_args(\""] {
                 for (i, _) in code.match_indices(marker) {
                     let rest = &code[i + marker.len()..];
                     if let Some(end) = rest.find('"') {

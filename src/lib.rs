@@ -8,7 +8,9 @@ pub mod idle;
 pub mod lang;
 pub mod logging;
 pub mod pin;
+pub mod server;
 pub mod store;
+pub mod sync;
 pub mod ui;
 
 /// The data folder when neither `--data`, `DIGIDAK_DATA` nor `storage.data_dir` names one:

@@ -36,7 +36,10 @@ fn admin_pin_shows_kiosk_info_without_secrets_and_can_exit() {
     let dir = k.dir.path().display().to_string();
     assert!(k.has(&dir), "the data folder is shown");
     k.settle(|u| matches!(u.kiosk.store_status, digidak::app::StoreStatus::Ready(_)));
-    assert!(k.has_containing("in orde (schema 1)"));
+    assert!(k.has_containing(&format!(
+        "in orde (schema {})",
+        digidak::store::SCHEMA_VERSION
+    )));
     for text in k.all_text() {
         assert!(!text.contains("argon2"), "a PIN hash is on screen: {text}");
     }

@@ -75,3 +75,23 @@ admin-exit-no = No
 module-help = Ask for help
 
 store-problem = This computer cannot save anything. Tell a volunteer.
+
+admin-sync-title = Server
+admin-sync-not-paired = Not paired: this computer works alone.
+admin-sync-online = Connected to the server.
+admin-sync-offline = No connection to the server. Trying again.
+admin-sync-revoked = The server refuses this computer. Pair it again with a new code.
+admin-sync-behind = Alarm: the server lost data it already had. Sync is stopped. Call the server's administrator.
+admin-sync-paired-as = Paired as { $name } (place { $site }), { $url }
+admin-sync-pending = Waiting to be sent: { $count }
+admin-sync-dead = Refused by the server: { $count }
+admin-sync-last-success = Last success: { $seconds } seconds ago
+admin-sync-never = Never succeeded yet
+admin-sync-last-error = Last error: { $error }
+admin-pair-url = Server address
+admin-pair-code = Pairing code
+admin-pair-button = Pair
+admin-pair-busy = Pairing…
+admin-pair-ok = Paired as { $name }.
+admin-pair-failed = Pairing did not work: { $error }
+volunteer-help-at = at { $kiosk }

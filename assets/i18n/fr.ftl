@@ -75,3 +75,23 @@ admin-exit-no = Non
 module-help = Demander de l'aide
 
 store-problem = Cet ordinateur ne peut rien garder. Dites-le à l'équipe.
+
+admin-sync-title = Serveur
+admin-sync-not-paired = Pas relié : cet ordinateur travaille seul.
+admin-sync-online = Relié au serveur.
+admin-sync-offline = Pas de connexion au serveur. Nous essayons encore.
+admin-sync-revoked = Le serveur refuse cet ordinateur. Reliez-le de nouveau avec un nouveau code.
+admin-sync-behind = Alarme : le serveur a perdu des données qu'il avait déjà. La synchronisation est arrêtée. Appelez le responsable du serveur.
+admin-sync-paired-as = Relié comme { $name } (lieu { $site }), { $url }
+admin-sync-pending = En attente d'envoi : { $count }
+admin-sync-dead = Refusé par le serveur : { $count }
+admin-sync-last-success = Dernière réussite : il y a { $seconds } secondes
+admin-sync-never = Jamais réussi
+admin-sync-last-error = Dernière erreur : { $error }
+admin-pair-url = Adresse du serveur
+admin-pair-code = Code de liaison
+admin-pair-button = Relier
+admin-pair-busy = Liaison en cours…
+admin-pair-ok = Relié comme { $name }.
+admin-pair-failed = La liaison n'a pas marché : { $error }
+volunteer-help-at = à { $kiosk }

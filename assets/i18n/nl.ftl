@@ -75,3 +75,23 @@ admin-exit-no = Nee
 module-help = Hulp vragen
 
 store-problem = Deze computer kan niets bewaren. Zeg het aan een begeleider.
+
+admin-sync-title = Server
+admin-sync-not-paired = Niet gekoppeld: deze computer werkt alleen.
+admin-sync-online = Verbonden met de server.
+admin-sync-offline = Geen verbinding met de server. We proberen opnieuw.
+admin-sync-revoked = De server weigert deze computer. Koppel opnieuw met een nieuwe code.
+admin-sync-behind = Alarm: de server mist gegevens die hij al had. De synchronisatie staat stil. Bel de beheerder van de server.
+admin-sync-paired-as = Gekoppeld als { $name } (plaats { $site }), { $url }
+admin-sync-pending = Wacht op verzending: { $count }
+admin-sync-dead = Geweigerd door de server: { $count }
+admin-sync-last-success = Laatst gelukt: { $seconds } seconden geleden
+admin-sync-never = Nog nooit gelukt
+admin-sync-last-error = Laatste fout: { $error }
+admin-pair-url = Adres van de server
+admin-pair-code = Koppelcode
+admin-pair-button = Koppelen
+admin-pair-busy = Bezig met koppelen…
+admin-pair-ok = Gekoppeld als { $name }.
+admin-pair-failed = Koppelen lukte niet: { $error }
+volunteer-help-at = bij { $kiosk }

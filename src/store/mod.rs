@@ -6,7 +6,10 @@
 //!
 //! Only the store worker thread ([`worker`]) owns a [`Store`]; the UI never does.
 
+mod outbox;
 pub mod worker;
+
+pub use outbox::{DeadLetter, OutboxCounts, Pairing};
 
 use std::path::{Path, PathBuf};
 
@@ -30,6 +33,20 @@ const MIGRATIONS: &[&str] = &[
          handled_at_ms INTEGER
      ) STRICT;
      CREATE INDEX help_requests_open ON help_requests (created_at_ms) WHERE handled_at_ms IS NULL;",
+    // 2: the outbox of operations for the server, and where each help request was made.
+    "ALTER TABLE help_requests ADD COLUMN kiosk_name TEXT;
+     CREATE TABLE outbox (
+         idx           INTEGER PRIMARY KEY,
+         id            TEXT NOT NULL UNIQUE,
+         kind          TEXT NOT NULL,
+         payload       TEXT NOT NULL,
+         kiosk_time_ms INTEGER NOT NULL,
+         schema        INTEGER NOT NULL,
+         status        TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'dead')),
+         reason        TEXT,
+         done_at_ms    INTEGER
+     ) STRICT;
+     CREATE INDEX outbox_pending ON outbox (idx) WHERE status = 'pending';",
 ];
 
 /// The schema version this build writes.
@@ -69,6 +86,8 @@ pub struct HelpRequest {
     pub id: String,
     pub created_at_ms: i64,
     pub first_name: Option<String>,
+    /// The kiosk it was made at, when it came from another kiosk through the server.
+    pub kiosk_name: Option<String>,
 }
 
 /// Facts about the open store, for the admin screen.
@@ -162,7 +181,17 @@ impl Store {
                 path: path.clone(),
                 source,
             };
-            let tx = self.conn.transaction().map_err(sqlite)?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(sqlite)?;
+            // Another connection may have migrated while we waited for the write lock.
+            let now: u32 = tx
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(sqlite)?;
+            if now >= to {
+                continue;
+            }
             tx.execute_batch(sql).map_err(sqlite)?;
             tx.pragma_update(None, "user_version", to).map_err(sqlite)?;
             tx.commit().map_err(sqlite)?;
@@ -203,7 +232,8 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Records "I need help". The first name is optional, trimmed and cut to a sane length.
+    /// Records "I need help" and queues it for the server, in one transaction. The first
+    /// name is optional, trimmed and cut to a sane length.
     pub fn add_help_request(
         &mut self,
         first_name: Option<&str>,
@@ -214,13 +244,32 @@ impl Store {
             id: uuid::Uuid::now_v7().to_string(),
             created_at_ms: now_ms,
             first_name,
+            kiosk_name: None,
         };
-        self.conn
-            .execute(
-                "INSERT INTO help_requests (id, created_at_ms, first_name) VALUES (?1, ?2, ?3)",
-                params![request.id, request.created_at_ms, request.first_name],
-            )
-            .map_err(|e| self.err(e))?;
+        let path = self.path.clone();
+        let sqlite = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(sqlite)?;
+        tx.execute(
+            "INSERT INTO help_requests (id, created_at_ms, first_name) VALUES (?1, ?2, ?3)",
+            params![request.id, request.created_at_ms, request.first_name],
+        )
+        .map_err(sqlite)?;
+        outbox::enqueue(
+            &tx,
+            crate::sync::protocol::kinds::HELP_REQUESTED,
+            &crate::sync::protocol::HelpRequested {
+                id: request.id.clone(),
+                created_at_ms: now_ms,
+                first_name: request.first_name.clone(),
+                kiosk_name: None,
+            },
+            now_ms,
+        )
+        .map_err(sqlite)?;
+        tx.commit().map_err(sqlite)?;
         Ok(request)
     }
 
@@ -229,7 +278,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT id, created_at_ms, first_name FROM help_requests
+                "SELECT id, created_at_ms, first_name, kiosk_name FROM help_requests
                  WHERE handled_at_ms IS NULL ORDER BY created_at_ms, id",
             )
             .map_err(|e| self.err(e))?;
@@ -239,21 +288,41 @@ impl Store {
                     id: r.get(0)?,
                     created_at_ms: r.get(1)?,
                     first_name: r.get(2)?,
+                    kiosk_name: r.get(3)?,
                 })
             })
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
-    /// Marks a help request handled. Handling one twice changes nothing.
+    /// Marks a help request handled and queues that for the server. Handling one twice
+    /// changes nothing and queues nothing.
     pub fn mark_help_handled(&mut self, id: &str, now_ms: i64) -> Result<bool, StoreError> {
-        let n = self
-            .conn
+        let path = self.path.clone();
+        let sqlite = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(sqlite)?;
+        let n = tx
             .execute(
                 "UPDATE help_requests SET handled_at_ms = ?2 WHERE id = ?1 AND handled_at_ms IS NULL",
                 params![id, now_ms],
             )
-            .map_err(|e| self.err(e))?;
+            .map_err(sqlite)?;
+        if n == 1 {
+            outbox::enqueue(
+                &tx,
+                crate::sync::protocol::kinds::HELP_HANDLED,
+                &crate::sync::protocol::HelpHandled {
+                    id: id.to_string(),
+                    handled_at_ms: now_ms,
+                },
+                now_ms,
+            )
+            .map_err(sqlite)?;
+        }
+        tx.commit().map_err(sqlite)?;
         Ok(n == 1)
     }
 
@@ -261,13 +330,14 @@ impl Store {
     pub fn help_request(&self, id: &str) -> Result<Option<HelpRequest>, StoreError> {
         self.conn
             .query_row(
-                "SELECT id, created_at_ms, first_name FROM help_requests WHERE id = ?1",
+                "SELECT id, created_at_ms, first_name, kiosk_name FROM help_requests WHERE id = ?1",
                 [id],
                 |r| {
                     Ok(HelpRequest {
                         id: r.get(0)?,
                         created_at_ms: r.get(1)?,
                         first_name: r.get(2)?,
+                        kiosk_name: r.get(3)?,
                     })
                 },
             )

@@ -19,6 +19,11 @@ pub enum Command {
         id: String,
         now_ms: i64,
     },
+    /// An anonymous visit to a screen or module, for the server's counts.
+    RecordVisit {
+        name: &'static str,
+        now_ms: i64,
+    },
     RefreshHelpRequests,
 }
 
@@ -28,6 +33,7 @@ impl Command {
         match self {
             Command::AddHelpRequest { .. } => "add_help_request",
             Command::MarkHelpHandled { .. } => "mark_help_handled",
+            Command::RecordVisit { .. } => "record_visit",
             Command::RefreshHelpRequests => "refresh_help_requests",
         }
     }
@@ -65,13 +71,14 @@ impl std::fmt::Debug for StoreHandle {
 }
 
 impl StoreHandle {
-    /// Starts the worker, which opens the store in `data_dir` on its own thread.
-    pub fn spawn(data_dir: PathBuf, waker: Waker) -> Self {
+    /// Starts the worker, which opens the store in `data_dir` on its own thread. `after_write`
+    /// runs after each committed write (it nudges the sync worker).
+    pub fn spawn(data_dir: PathBuf, waker: Waker, after_write: Waker) -> Self {
         let (cmd_tx, cmd_rx) = channel::<Command>();
         let (ev_tx, ev_rx) = channel::<Event>();
         let thread = std::thread::Builder::new()
             .name("digidak-store".into())
-            .spawn(move || run(data_dir, cmd_rx, ev_tx, waker))
+            .spawn(move || run(data_dir, cmd_rx, ev_tx, waker, after_write))
             .expect("spawning the store thread");
         Self {
             tx: Some(cmd_tx),
@@ -87,6 +94,11 @@ impl StoreHandle {
         {
             tracing::error!("store worker is gone");
         }
+    }
+
+    /// A sender other threads can use to ask for work (the sync worker asks for a refresh).
+    pub fn sender(&self) -> Option<Sender<Command>> {
+        self.tx.clone()
     }
 
     /// The next event, if one is waiting; never blocks.
@@ -105,7 +117,13 @@ impl Drop for StoreHandle {
     }
 }
 
-fn run(data_dir: PathBuf, commands: Receiver<Command>, events: Sender<Event>, waker: Waker) {
+fn run(
+    data_dir: PathBuf,
+    commands: Receiver<Command>,
+    events: Sender<Event>,
+    waker: Waker,
+    after_write: Waker,
+) {
     let emit = |ev: Event| {
         let _ = events.send(ev);
         waker();
@@ -143,8 +161,20 @@ fn run(data_dir: PathBuf, commands: Receiver<Command>, events: Sender<Event>, wa
             Command::MarkHelpHandled { id, now_ms } => {
                 store.mark_help_handled(id, *now_ms).map(|_| vec![])
             }
+            Command::RecordVisit { name, now_ms } => {
+                store.record_visit(name, *now_ms).map(|()| vec![])
+            }
             Command::RefreshHelpRequests => Ok(vec![]),
         };
+        if result.is_ok() && !matches!(command, Command::RefreshHelpRequests) {
+            after_write();
+        }
+        if matches!(command, Command::RecordVisit { .. }) {
+            if let Err(e) = &result {
+                tracing::error!(error = %e, "could not record a visit");
+            }
+            continue;
+        }
         match result {
             Ok(evs) => {
                 for ev in evs {

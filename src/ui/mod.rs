@@ -134,6 +134,7 @@ impl KioskUi {
             self.close_sent = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        self.kiosk.frame_painted();
         if let Some(after) = self.kiosk.next_wake() {
             ctx.request_repaint_after(after);
         }

@@ -1,6 +1,7 @@
 //! One module a screen. Each reads the kiosk and pushes actions.
 
 mod admin;
+mod admin_sync;
 mod help;
 mod home;
 mod pinpad;
@@ -21,7 +22,15 @@ pub fn show(ui: &mut egui::Ui, kiosk: &mut Kiosk, tr: Tr<'_>, actions: &mut Vec<
         Screen::HelpSent => help::sent(ui, tr, actions),
         Screen::PinPad => pinpad::show(ui, kiosk, tr, actions),
         Screen::Volunteer => volunteer::show(ui, kiosk, tr, actions),
-        Screen::Admin => admin::show(ui, kiosk, tr, actions),
+        Screen::Admin => {
+            admin::show(ui, kiosk, tr, actions);
+            ui.add_space(24.0);
+            let mut url = std::mem::take(&mut kiosk.drafts.server_url);
+            let mut code = std::mem::take(&mut kiosk.drafts.pairing_code);
+            admin_sync::show(ui, kiosk, &mut url, &mut code, tr, actions);
+            kiosk.drafts.server_url = url;
+            kiosk.drafts.pairing_code = code;
+        }
     }
 }
 

@@ -40,10 +40,16 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             .clone()
             .unwrap_or_else(|| tr.tr("volunteer-help-noname"));
         ui.horizontal(|ui| {
-            ui.label(tr.tr_args(
+            let mut line = tr.tr_args(
                 "volunteer-help-item",
                 &[("name", text(&name)), ("minutes", num(minutes))],
-            ));
+            );
+            // Requests from other kiosks of the site say where the resident is.
+            if let Some(kiosk_name) = &request.kiosk_name {
+                line.push_str(" — ");
+                line.push_str(&tr.tr_args("volunteer-help-at", &[("kiosk", text(kiosk_name))]));
+            }
+            ui.label(line);
             act(
                 ui,
                 Some(Picto::Done),

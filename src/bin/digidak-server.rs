@@ -1,0 +1,211 @@
+//! `digidak-server`: the central server kiosks sync to, and its admin commands.
+//!
+//! ```text
+//! digidak-server serve --listen 127.0.0.1:8080 --db /var/lib/digidak/server.sqlite3
+//! digidak-server kiosk add "PC 1" --site buurthuis-noord    prints a one-time pairing code
+//! digidak-server kiosk list
+//! digidak-server kiosk revoke "PC 1"
+//! digidak-server usage                                       anonymous visit counts
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use digidak::server::sqlite::SqliteServerStore;
+use digidak::server::{ServerError, ServerStore};
+
+/// Digidak server: the place kiosks of many sites sync to.
+///
+/// Run it behind a reverse proxy that adds TLS (kiosks should use an https:// address).
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    /// The server's SQLite database (created if missing).
+    #[arg(
+        long,
+        env = "DIGIDAK_SERVER_DB",
+        default_value = "digidak-server.sqlite3",
+        global = true
+    )]
+    db: PathBuf,
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Serve the sync API until stopped (Ctrl-C or SIGTERM finish in-flight requests first).
+    Serve {
+        /// Address and port to listen on; port 0 picks a free one.
+        #[arg(long, env = "DIGIDAK_SERVER_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: String,
+    },
+    /// Manage kiosks.
+    Kiosk {
+        #[command(subcommand)]
+        command: KioskCmd,
+    },
+    /// Show anonymous usage counts per site and day.
+    Usage,
+}
+
+#[derive(Debug, Subcommand)]
+enum KioskCmd {
+    /// Register a kiosk and print its one-time pairing code (valid 24 hours).
+    Add {
+        name: String,
+        #[arg(long)]
+        site: String,
+    },
+    /// List kiosks: name, site, last seen, version, pending operations.
+    List,
+    /// Revoke a kiosk: its next request is refused.
+    Revoke { name: String },
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+fn main() -> ExitCode {
+    let _log = digidak::logging::init_stderr();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("digidak-server: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let store = SqliteServerStore::open(&cli.db).context("opening the database")?;
+    match cli.command {
+        Cmd::Serve { listen } => serve(store, &listen),
+        Cmd::Kiosk { command } => kiosk(store, command),
+        Cmd::Usage => {
+            for (site, day, name, count) in store.usage_counts()? {
+                println!("{site}\t{day}\t{name}\t{count}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn kiosk(store: SqliteServerStore, command: KioskCmd) -> anyhow::Result<ExitCode> {
+    match command {
+        KioskCmd::Add { name, site } => match store.add_kiosk(&name, &site, now_ms()) {
+            Ok(code) => {
+                println!("{code}");
+                eprintln!(
+                    "Pairing code for {name:?} at site {site:?}, valid 24 hours. On the kiosk: \
+                     admin mode, enter the server address and this code."
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(ServerError::BadRequest(m) | ServerError::Conflict(m)) => {
+                eprintln!("digidak-server: {m}");
+                Ok(ExitCode::from(2))
+            }
+            Err(e) => Err(e.into()),
+        },
+        KioskCmd::List => {
+            println!(
+                "name\tsite\tstatus\tlast seen\tversion\tpending ops\tdead letters\tclock skew"
+            );
+            for k in store.list_kiosks()? {
+                let status = if k.revoked {
+                    "revoked"
+                } else if k.paired {
+                    "paired"
+                } else {
+                    "waiting for pairing"
+                };
+                let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    k.name,
+                    k.site,
+                    status,
+                    k.last_seen_ms
+                        .map(format_ms)
+                        .unwrap_or_else(|| "never".into()),
+                    k.app_version.unwrap_or_else(|| "-".into()),
+                    opt(k.outbox_len),
+                    opt(k.dead_letters),
+                    k.skew_ms
+                        .map(|s| format!("{:+.1} s", s as f64 / 1000.0))
+                        .unwrap_or_else(|| "-".into()),
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        KioskCmd::Revoke { name } => {
+            if store.revoke_kiosk(&name, now_ms())? {
+                println!("revoked {name:?}");
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("digidak-server: no active kiosk named {name:?}");
+                Ok(ExitCode::from(2))
+            }
+        }
+    }
+}
+
+/// UTC time for the admin's eye.
+fn format_ms(ms: i64) -> String {
+    let (y, m, d) = digidak::sync::civil_day(ms);
+    let secs = ms.div_euclid(1000).rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
+fn serve(store: SqliteServerStore, listen: &str) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("listening on {listen}"))?;
+        let addr = listener.local_addr()?;
+        // Tests and scripts read this line to find the port.
+        println!("listening on http://{addr}");
+        tracing::info!(%addr, "digidak-server started");
+        digidak::server::http::serve(listener, Arc::new(store), shutdown_signal()).await?;
+        tracing::info!("digidak-server stopped");
+        Ok::<_, anyhow::Error>(ExitCode::SUCCESS)
+    })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing requests under way");
+}

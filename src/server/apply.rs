@@ -1,0 +1,168 @@
+//! What each operation does on the server. Payloads are checked completely before anything is
+//! written; a bad op is rejected with a reason (it goes to the kiosk's dead-letter list) and
+//! never blocks the ops after it.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::KioskAuth;
+use crate::sync::protocol::{HelpHandled, HelpRequested, OP_SCHEMA, Op, UsageVisit, kinds};
+
+/// Why an op was rejected, for the kiosk's dead-letter list.
+pub type Reason = String;
+
+/// Applies one op inside the push transaction. `Ok(Err(reason))` rejects it.
+pub fn apply(
+    tx: &Transaction<'_>,
+    kiosk: &KioskAuth,
+    op: &Op,
+    now_ms: i64,
+) -> rusqlite::Result<Result<(), Reason>> {
+    if op.schema > OP_SCHEMA {
+        return Ok(Err(format!(
+            "schema {} is newer than this server understands ({OP_SCHEMA})",
+            op.schema
+        )));
+    }
+    match op.kind.as_str() {
+        kinds::HELP_REQUESTED => help_requested(tx, kiosk, op, now_ms),
+        kinds::HELP_HANDLED => help_handled(tx, kiosk, op, now_ms),
+        kinds::USAGE_VISIT => usage_visit(tx, kiosk, op),
+        other => Ok(Err(format!("unknown operation kind {other:?}"))),
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(op: &Op) -> Result<T, Reason> {
+    serde_json::from_value(op.payload.clone())
+        .map_err(|e| format!("payload of {} is not valid: {e}", op.kind))
+}
+
+fn is_uuid(s: &str) -> bool {
+    uuid::Uuid::parse_str(s).is_ok()
+}
+
+fn emit(
+    tx: &Transaction<'_>,
+    site: &str,
+    kind: &str,
+    payload: &impl serde::Serialize,
+    now_ms: i64,
+) -> rusqlite::Result<()> {
+    let payload = serde_json::to_string(payload).expect("payload types serialize");
+    tx.execute(
+        "INSERT INTO changes (site, kind, payload, created_ms) VALUES (?1, ?2, ?3, ?4)",
+        params![site, kind, payload, now_ms],
+    )?;
+    Ok(())
+}
+
+fn help_requested(
+    tx: &Transaction<'_>,
+    kiosk: &KioskAuth,
+    op: &Op,
+    now_ms: i64,
+) -> rusqlite::Result<Result<(), Reason>> {
+    let mut p: HelpRequested = match parse(op) {
+        Ok(p) => p,
+        Err(r) => return Ok(Err(r)),
+    };
+    if !is_uuid(&p.id) {
+        return Ok(Err("help request id is not a UUID".into()));
+    }
+    p.first_name = p
+        .first_name
+        .map(|n| crate::store::clean_name(&n))
+        .filter(|n| !n.is_empty());
+    p.kiosk_name = Some(kiosk.name.clone());
+    let inserted = tx.execute(
+        "INSERT INTO help_requests (id, site, kiosk_id, first_name, created_at_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO NOTHING",
+        params![p.id, kiosk.site, kiosk.id, p.first_name, p.created_at_ms],
+    )?;
+    if inserted == 0 {
+        return Ok(Err(format!("help request {} exists already", p.id)));
+    }
+    emit(tx, &kiosk.site, kinds::HELP_REQUESTED, &p, now_ms)?;
+    Ok(Ok(()))
+}
+
+fn help_handled(
+    tx: &Transaction<'_>,
+    kiosk: &KioskAuth,
+    op: &Op,
+    now_ms: i64,
+) -> rusqlite::Result<Result<(), Reason>> {
+    let p: HelpHandled = match parse(op) {
+        Ok(p) => p,
+        Err(r) => return Ok(Err(r)),
+    };
+    let handled: Option<Option<i64>> = tx
+        .query_row(
+            "SELECT handled_at_ms FROM help_requests WHERE id = ?1 AND site = ?2",
+            params![p.id, kiosk.site],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match handled {
+        None => Ok(Err(format!("no help request {} at this site", p.id))),
+        // Two volunteers marked it at once: the first one counts, the second changes nothing.
+        Some(Some(_)) => Ok(Ok(())),
+        Some(None) => {
+            tx.execute(
+                "UPDATE help_requests SET handled_at_ms = ?2 WHERE id = ?1",
+                params![p.id, p.handled_at_ms],
+            )?;
+            emit(tx, &kiosk.site, kinds::HELP_HANDLED, &p, now_ms)?;
+            Ok(Ok(()))
+        }
+    }
+}
+
+fn usage_visit(
+    tx: &Transaction<'_>,
+    kiosk: &KioskAuth,
+    op: &Op,
+) -> rusqlite::Result<Result<(), Reason>> {
+    let p: UsageVisit = match parse(op) {
+        Ok(p) => p,
+        Err(r) => return Ok(Err(r)),
+    };
+    let name_ok = (1..=32).contains(&p.name.len())
+        && p.name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+    if !name_ok {
+        return Ok(Err("usage name must be 1 to 32 of a-z, 0-9, _ and -".into()));
+    }
+    if !is_day(&p.day) {
+        return Ok(Err("usage day must be YYYY-MM-DD".into()));
+    }
+    tx.execute(
+        "INSERT INTO usage_counts (site, day, name, count) VALUES (?1, ?2, ?3, 1)
+         ON CONFLICT (site, day, name) DO UPDATE SET count = count + 1",
+        params![kiosk.site, p.day, p.name],
+    )?;
+    Ok(Ok(()))
+}
+
+fn is_day(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn days() {
+        assert!(super::is_day("2026-11-23"));
+        assert!(!super::is_day("2026-13-01"));
+        assert!(!super::is_day("2026-1-01"));
+        assert!(!super::is_day("<script>x"));
+    }
+}

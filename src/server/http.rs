@@ -1,0 +1,285 @@
+//! The server's HTTP side (axum): `/healthz` and the sync API under `/api/v1`.
+//!
+//! Every answer is JSON. Malformed, oversized or hostile requests get a 4xx with
+//! `{"code": ..., "error": ...}`; only a database failure gives 503 (the kiosk retries).
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::de::DeserializeOwned;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use super::{KioskAuth, ServerError, ServerStore};
+use crate::sync::protocol::{
+    ErrorBody, MAX_PULL_CHANGES, MAX_PUSH_OPS, PROTOCOL_VERSION, PairRequest, PushRequest,
+};
+
+/// The largest request body accepted.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// The largest operation index or cursor the server takes (SQLite integers are signed).
+pub const MAX_INDEX: u64 = i64::MAX as u64;
+/// The longest a request may take.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+type Store = Arc<dyn ServerStore>;
+
+/// An error answer: status, stable code and a sentence.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+
+    fn bad_request(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if self.status.is_server_error() {
+            tracing::error!(code = self.code, error = %self.message, "request failed");
+        } else {
+            tracing::debug!(status = %self.status, code = self.code, error = %self.message, "request refused");
+        }
+        let body = ErrorBody {
+            code: self.code.to_string(),
+            error: self.message,
+        };
+        (self.status, axum::Json(body)).into_response()
+    }
+}
+
+impl From<ServerError> for ApiError {
+    fn from(e: ServerError) -> Self {
+        match e {
+            ServerError::BadRequest(m) => Self::bad_request(m),
+            ServerError::NotFound(m) => Self::new(StatusCode::NOT_FOUND, "not_found", m),
+            ServerError::Conflict(m) => Self::new(StatusCode::CONFLICT, "conflict", m),
+            ServerError::Unauthorized(m) => Self::new(StatusCode::UNAUTHORIZED, "unauthorized", m),
+            ServerError::Db(_) | ServerError::Open { .. } => Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                format!("the server could not do this now, try again: {e}"),
+            ),
+        }
+    }
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// Runs blocking store work off the async threads.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ServerError> + Send + 'static,
+) -> Result<T, ApiError> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(result) => result.map_err(ApiError::from),
+        Err(_) => Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "the server could not do this now, try again",
+        )),
+    }
+}
+
+fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(body)
+        .map_err(|e| ApiError::bad_request(format!("the request body is not valid: {e}")))
+}
+
+fn check_protocol(version: u32) -> Result<(), ApiError> {
+    if version == PROTOCOL_VERSION {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "unsupported_protocol",
+            format!(
+                "protocol version {version} is not supported; this server speaks {PROTOCOL_VERSION}"
+            ),
+        ))
+    }
+}
+
+async fn authenticate(store: &Store, headers: &HeaderMap) -> Result<KioskAuth, ApiError> {
+    let unauthorized = || {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "this kiosk is not paired or was revoked: pair it again in admin mode",
+        )
+    };
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()))
+        .ok_or_else(unauthorized)?
+        .to_string();
+    let store = store.clone();
+    blocking(move || store.authenticate(&token))
+        .await?
+        .ok_or_else(unauthorized)
+}
+
+/// Query string parameters as (name, value) pairs; only plain ASCII numbers are expected.
+fn query_u64(query: &Option<String>, name: &str) -> Result<Option<u64>, ApiError> {
+    let Some(q) = query else { return Ok(None) };
+    for pair in q.split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        if k == name {
+            return v
+                .parse::<u64>()
+                .map(Some)
+                .map_err(|_| ApiError::bad_request(format!("{name} must be a whole number")));
+        }
+    }
+    Ok(None)
+}
+
+fn protocol_from_query(query: &Option<String>) -> Result<(), ApiError> {
+    let v = query_u64(query, "protocol")?
+        .ok_or_else(|| ApiError::bad_request("the protocol parameter is missing"))?;
+    check_protocol(u32::try_from(v).unwrap_or(u32::MAX))
+}
+
+async fn healthz() -> impl IntoResponse {
+    axum::Json(serde_json::json!({ "status": "ok" }))
+}
+
+async fn pair(State(store): State<Store>, body: Bytes) -> Result<Response, ApiError> {
+    let req: PairRequest = parse_json(&body)?;
+    check_protocol(req.protocol)?;
+    if req.code.len() > 64 || req.app_version.len() > 64 {
+        return Err(ApiError::bad_request("the pairing request is too long"));
+    }
+    if req.first_index > MAX_INDEX {
+        return Err(ApiError::bad_request(format!(
+            "first_index must be at most {MAX_INDEX}"
+        )));
+    }
+    let resp = blocking(move || store.pair(&req.code, &req.app_version, req.first_index, now_ms()))
+        .await?;
+    tracing::info!(kiosk = %resp.name, site = %resp.site, "kiosk paired");
+    Ok(axum::Json(resp).into_response())
+}
+
+async fn push(
+    State(store): State<Store>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let kiosk = authenticate(&store, &headers).await?;
+    let req: PushRequest = parse_json(&body)?;
+    check_protocol(req.protocol)?;
+    if req.ops.len() > MAX_PUSH_OPS {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_many_ops",
+            format!("at most {MAX_PUSH_OPS} operations per push"),
+        ));
+    }
+    if req
+        .ops
+        .windows(2)
+        .any(|w| w[0].index.checked_add(1) != Some(w[1].index))
+    {
+        return Err(ApiError::bad_request(
+            "operation indexes in a push must be consecutive",
+        ));
+    }
+    let skew = req.heartbeat.kiosk_time_ms.saturating_sub(now_ms());
+    if skew.abs() > 60_000 {
+        tracing::warn!(kiosk = %kiosk.name, skew_ms = skew, "kiosk clock is off");
+    }
+    let resp = blocking(move || store.push(&kiosk, &req, now_ms())).await?;
+    Ok(axum::Json(resp).into_response())
+}
+
+async fn changes(
+    State(store): State<Store>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    protocol_from_query(&query)?;
+    let kiosk = authenticate(&store, &headers).await?;
+    let after = query_u64(&query, "after")?.unwrap_or(0);
+    let limit = query_u64(&query, "limit")?.unwrap_or(MAX_PULL_CHANGES);
+    let resp = blocking(move || store.pull(&kiosk, after, limit)).await?;
+    Ok(axum::Json(resp).into_response())
+}
+
+async fn status(
+    State(store): State<Store>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    protocol_from_query(&query)?;
+    let kiosk = authenticate(&store, &headers).await?;
+    let resp = blocking(move || store.status(&kiosk, now_ms())).await?;
+    Ok(axum::Json(resp).into_response())
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "there is nothing at this address",
+    )
+}
+
+/// The whole HTTP API.
+pub fn router(store: Store) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/api/v1/pair", post(pair))
+        .route("/api/v1/push", post(push))
+        .route("/api/v1/changes", get(changes))
+        .route("/api/v1/status", get(status))
+        .fallback(not_found)
+        .with_state(store)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(CatchPanicLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Serves until `shutdown` resolves, then finishes the requests (and their transactions)
+/// already under way before returning.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    store: Store,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(store))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

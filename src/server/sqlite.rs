@@ -1,0 +1,470 @@
+//! The server's SQLite store: one file, WAL, `synchronous=FULL`, one writer connection.
+//!
+//! Push is idempotent: each op is keyed by (kiosk, index) and by its UUID, so a retried page,
+//! or the same op in two pages, is stored and applied once.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::{KioskAuth, KioskRow, ServerError, ServerStore, apply, hash_secret, normalize_code};
+use crate::sync::protocol::{
+    Change, OpResult, OpStatus, PROTOCOL_VERSION, PairResponse, PullResponse, PushRequest,
+    PushResponse, StatusResponse,
+};
+
+/// How long a pairing code stays valid.
+pub const PAIRING_VALID_MS: i64 = 24 * 60 * 60 * 1000;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: kiosks, the op log, the change feed, help requests, usage counts.
+    "CREATE TABLE kiosks (
+         id                TEXT PRIMARY KEY,
+         name              TEXT NOT NULL UNIQUE,
+         site              TEXT NOT NULL,
+         pairing_hash      TEXT UNIQUE,
+         pairing_expires_ms INTEGER,
+         token_hash        TEXT UNIQUE,
+         created_ms        INTEGER NOT NULL,
+         revoked_ms        INTEGER,
+         next_index        INTEGER NOT NULL DEFAULT 1,
+         last_seen_ms      INTEGER,
+         app_version       TEXT,
+         outbox_len        INTEGER,
+         dead_letters      INTEGER,
+         last_success_ms   INTEGER,
+         last_frame_ms     INTEGER,
+         skew_ms           INTEGER
+     ) STRICT;
+     CREATE TABLE ops (
+         kiosk_id      TEXT NOT NULL REFERENCES kiosks (id),
+         idx           INTEGER NOT NULL,
+         id            TEXT NOT NULL UNIQUE,
+         kind          TEXT NOT NULL,
+         payload       TEXT NOT NULL,
+         kiosk_time_ms INTEGER NOT NULL,
+         received_ms   INTEGER NOT NULL,
+         rejected      TEXT,
+         PRIMARY KEY (kiosk_id, idx)
+     ) STRICT;
+     CREATE TABLE changes (
+         seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+         site       TEXT NOT NULL,
+         kind       TEXT NOT NULL,
+         payload    TEXT NOT NULL,
+         created_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE INDEX changes_site ON changes (site, seq);
+     CREATE TABLE help_requests (
+         id            TEXT PRIMARY KEY,
+         site          TEXT NOT NULL,
+         kiosk_id      TEXT NOT NULL,
+         first_name    TEXT,
+         created_at_ms INTEGER NOT NULL,
+         handled_at_ms INTEGER
+     ) STRICT;
+     CREATE TABLE usage_counts (
+         site  TEXT NOT NULL,
+         day   TEXT NOT NULL,
+         name  TEXT NOT NULL,
+         count INTEGER NOT NULL,
+         PRIMARY KEY (site, day, name)
+     ) STRICT;",
+];
+
+pub struct SqliteServerStore {
+    conn: Mutex<Connection>,
+}
+
+impl SqliteServerStore {
+    /// Opens (or creates) the server database. A damaged or newer file is refused, untouched.
+    pub fn open(path: &Path) -> Result<Self, ServerError> {
+        let open_err = |detail: String| ServerError::Open {
+            path: path.display().to_string(),
+            detail,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| open_err(e.to_string()))?;
+        }
+        let conn = Connection::open(path).map_err(|e| open_err(e.to_string()))?;
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| open_err(format!("damaged or not a database ({e}); left untouched")))?;
+        if check != "ok" {
+            return Err(open_err(format!("damaged ({check}); left untouched")));
+        }
+        let version: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| open_err(e.to_string()))?;
+        if version as usize > MIGRATIONS.len() {
+            return Err(open_err(format!(
+                "written by a newer digidak-server (schema {version}); left untouched"
+            )));
+        }
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+        conn.execute_batch(
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+        )?;
+        let mut conn = conn;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i as u32 + 1)?;
+            tx.commit()?;
+        }
+        Ok(Self {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave a transaction half-applied (SQLite rolls
+        // back an unfinished transaction when it is dropped), so the connection stays usable.
+        self.conn.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn last_seq(conn: &Connection, site: &str) -> rusqlite::Result<u64> {
+        conn.query_row(
+            "SELECT COALESCE(MAX(seq), 0) FROM changes WHERE site = ?1",
+            [site],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|v| v as u64)
+    }
+}
+
+impl ServerStore for SqliteServerStore {
+    fn add_kiosk(&self, name: &str, site: &str, now_ms: i64) -> Result<String, ServerError> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 60 {
+            return Err(ServerError::BadRequest(
+                "a kiosk name is 1 to 60 characters".into(),
+            ));
+        }
+        let site_ok = (1..=40).contains(&site.len())
+            && site
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !site_ok {
+            return Err(ServerError::BadRequest(
+                "a site id is 1 to 40 lowercase letters, digits and dashes".into(),
+            ));
+        }
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let existing: Option<Option<i64>> = tx
+            .query_row(
+                "SELECT revoked_ms FROM kiosks WHERE name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match existing {
+            Some(None) => {
+                return Err(ServerError::Conflict(format!(
+                    "a kiosk named {name:?} exists; revoke it first or choose another name"
+                )));
+            }
+            // A revoked kiosk keeps its history under a new name; the name is free again.
+            Some(Some(revoked)) => {
+                tx.execute(
+                    "UPDATE kiosks SET name = name || ' (revoked ' || ?2 || ')' WHERE name = ?1",
+                    params![name, revoked],
+                )?;
+            }
+            None => {}
+        }
+        let code = super::pairing_code();
+        tx.execute(
+            "INSERT INTO kiosks (id, name, site, pairing_hash, pairing_expires_ms, created_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                uuid::Uuid::now_v7().to_string(),
+                name,
+                site,
+                hash_secret(&normalize_code(&code)),
+                now_ms + PAIRING_VALID_MS,
+                now_ms
+            ],
+        )?;
+        tx.commit()?;
+        Ok(code)
+    }
+
+    fn list_kiosks(&self) -> Result<Vec<KioskRow>, ServerError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT name, site, token_hash IS NOT NULL, revoked_ms IS NOT NULL, last_seen_ms,
+                    app_version, outbox_len, dead_letters, last_frame_ms, skew_ms
+             FROM kiosks ORDER BY site, name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(KioskRow {
+                name: r.get(0)?,
+                site: r.get(1)?,
+                paired: r.get(2)?,
+                revoked: r.get(3)?,
+                last_seen_ms: r.get(4)?,
+                app_version: r.get(5)?,
+                outbox_len: r.get(6)?,
+                dead_letters: r.get(7)?,
+                last_frame_ms: r.get(8)?,
+                skew_ms: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn revoke_kiosk(&self, name: &str, now_ms: i64) -> Result<bool, ServerError> {
+        let n = self.conn().execute(
+            "UPDATE kiosks SET revoked_ms = ?2, pairing_hash = NULL
+             WHERE name = ?1 AND revoked_ms IS NULL",
+            params![name, now_ms],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn pair(
+        &self,
+        code: &str,
+        _app_version: &str,
+        first_index: u64,
+        now_ms: i64,
+    ) -> Result<PairResponse, ServerError> {
+        let wrong =
+            || ServerError::Unauthorized("this pairing code is unknown, used or expired".into());
+        let code = normalize_code(code);
+        if code.len() != 8 {
+            return Err(wrong());
+        }
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let row: Option<(String, String, String, i64)> = tx
+            .query_row(
+                "SELECT id, name, site, pairing_expires_ms FROM kiosks
+                 WHERE pairing_hash = ?1 AND revoked_ms IS NULL",
+                [hash_secret(&code)],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let Some((id, name, site, expires)) = row else {
+            return Err(wrong());
+        };
+        if expires < now_ms {
+            return Err(wrong());
+        }
+        let token = super::random_hex(32);
+        tx.execute(
+            "UPDATE kiosks SET pairing_hash = NULL, pairing_expires_ms = NULL, token_hash = ?2,
+                    next_index = ?3
+             WHERE id = ?1",
+            params![
+                id,
+                hash_secret(&token),
+                first_index.clamp(1, i64::MAX as u64) as i64
+            ],
+        )?;
+        tx.commit()?;
+        Ok(PairResponse {
+            token,
+            kiosk_id: id,
+            name,
+            site,
+        })
+    }
+
+    fn authenticate(&self, token: &str) -> Result<Option<KioskAuth>, ServerError> {
+        if token.len() != 64 {
+            return Ok(None);
+        }
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id, name, site FROM kiosks WHERE token_hash = ?1 AND revoked_ms IS NULL",
+                [hash_secret(token)],
+                |r| {
+                    Ok(KioskAuth {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        site: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn push(
+        &self,
+        kiosk: &KioskAuth,
+        request: &PushRequest,
+        now_ms: i64,
+    ) -> Result<PushResponse, ServerError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut next: u64 = tx.query_row(
+            "SELECT next_index FROM kiosks WHERE id = ?1",
+            [&kiosk.id],
+            |r| r.get::<_, i64>(0),
+        )? as u64;
+        let mut results = Vec::with_capacity(request.ops.len());
+        for op in &request.ops {
+            if op.index > next {
+                // A gap: the kiosk must send `next` first. Nothing after it is taken.
+                break;
+            }
+            if op.index < next {
+                // Seen before: the same op again is fine; a different op at that index is not.
+                let earlier: Option<(String, Option<String>)> = tx
+                    .query_row(
+                        "SELECT id, rejected FROM ops WHERE kiosk_id = ?1 AND idx = ?2",
+                        params![kiosk.id, op.index as i64],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?;
+                let status = match earlier {
+                    Some((id, None)) if id == op.id => OpStatus::Accepted,
+                    Some((id, Some(reason))) if id == op.id => OpStatus::Rejected { reason },
+                    Some(_) => OpStatus::Rejected {
+                        reason: format!("index {} was used by another operation", op.index),
+                    },
+                    // Indexes before the kiosk's first pairing index were never pushed here.
+                    None => OpStatus::Rejected {
+                        reason: format!("index {} is before this kiosk's first index", op.index),
+                    },
+                };
+                results.push(OpResult {
+                    id: op.id.clone(),
+                    index: op.index,
+                    status,
+                });
+                continue;
+            }
+            let id_taken: bool = tx
+                .query_row("SELECT 1 FROM ops WHERE id = ?1", [&op.id], |_| Ok(true))
+                .optional()?
+                .unwrap_or(false);
+            let outcome = if id_taken {
+                Err(format!(
+                    "operation id {} was used by another operation",
+                    op.id
+                ))
+            } else if uuid::Uuid::parse_str(&op.id).is_err() {
+                Err("operation id is not a UUID".to_string())
+            } else {
+                apply::apply(&tx, kiosk, op, now_ms)?
+            };
+            let stored_id = if id_taken {
+                // Keep the log complete without breaking the UNIQUE id: store under a marker.
+                format!("{}#{}:{}", op.id, kiosk.id, op.index)
+            } else {
+                op.id.clone()
+            };
+            tx.execute(
+                "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms, rejected)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    kiosk.id,
+                    op.index as i64,
+                    stored_id,
+                    op.kind,
+                    op.payload.to_string(),
+                    op.kiosk_time_ms,
+                    now_ms,
+                    outcome.as_ref().err()
+                ],
+            )?;
+            next += 1;
+            results.push(OpResult {
+                id: op.id.clone(),
+                index: op.index,
+                status: match outcome {
+                    Ok(()) => OpStatus::Accepted,
+                    Err(reason) => OpStatus::Rejected { reason },
+                },
+            });
+        }
+        let hb = &request.heartbeat;
+        tx.execute(
+            "UPDATE kiosks SET next_index = ?2, last_seen_ms = ?3, app_version = ?4, outbox_len = ?5,
+                    dead_letters = ?6, last_success_ms = ?7, last_frame_ms = ?8, skew_ms = ?9
+             WHERE id = ?1",
+            params![
+                kiosk.id,
+                next as i64,
+                now_ms,
+                hb.app_version.chars().take(40).collect::<String>(),
+                hb.outbox_len.min(i64::MAX as u64) as i64,
+                hb.dead_letters.min(i64::MAX as u64) as i64,
+                hb.last_success_ms,
+                hb.last_frame_ms,
+                hb.kiosk_time_ms.saturating_sub(now_ms)
+            ],
+        )?;
+        tx.commit()?;
+        Ok(PushResponse {
+            results,
+            next_index: next,
+            server_time_ms: now_ms,
+        })
+    }
+
+    fn pull(&self, kiosk: &KioskAuth, after: u64, limit: u64) -> Result<PullResponse, ServerError> {
+        let limit = limit.clamp(1, crate::sync::protocol::MAX_PULL_CHANGES);
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT seq, kind, payload FROM changes WHERE site = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+        )?;
+        let mut changes = stmt
+            .query_map(
+                params![
+                    kiosk.site,
+                    after.min(i64::MAX as u64) as i64,
+                    (limit + 1) as i64
+                ],
+                |r| {
+                    let payload: String = r.get(2)?;
+                    Ok(Change {
+                        seq: r.get::<_, i64>(0)? as u64,
+                        kind: r.get(1)?,
+                        payload: serde_json::from_str(&payload).unwrap_or(serde_json::Value::Null),
+                    })
+                },
+            )?
+            .collect::<Result<Vec<_>, _>>()?;
+        let more = changes.len() as u64 > limit;
+        changes.truncate(limit as usize);
+        let last_seq = Self::last_seq(&conn, &kiosk.site)?;
+        Ok(PullResponse {
+            changes,
+            last_seq,
+            more,
+        })
+    }
+
+    fn status(&self, kiosk: &KioskAuth, now_ms: i64) -> Result<StatusResponse, ServerError> {
+        let conn = self.conn();
+        let next: i64 = conn.query_row(
+            "SELECT next_index FROM kiosks WHERE id = ?1",
+            [&kiosk.id],
+            |r| r.get(0),
+        )?;
+        Ok(StatusResponse {
+            protocol: PROTOCOL_VERSION,
+            kiosk_id: kiosk.id.clone(),
+            name: kiosk.name.clone(),
+            site: kiosk.site.clone(),
+            next_index: next as u64,
+            last_seq: Self::last_seq(&conn, &kiosk.site)?,
+            server_time_ms: now_ms,
+        })
+    }
+
+    fn usage_counts(&self) -> Result<Vec<(String, String, String, i64)>, ServerError> {
+        let conn = self.conn();
+        let mut stmt = conn
+            .prepare("SELECT site, day, name, count FROM usage_counts ORDER BY site, day, name")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -1,0 +1,151 @@
+//! The kiosk's HTTP client for the sync protocol. Blocking on purpose: it runs only on the
+//! sync worker thread, never on the UI thread.
+
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+
+use super::protocol::{
+    ErrorBody, PROTOCOL_VERSION, PairRequest, PairResponse, PullResponse, PushRequest,
+    PushResponse, StatusResponse,
+};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SyncError {
+    /// No answer: offline, DNS, refused, timed out, cut off. Retry later.
+    #[error("cannot reach the server: {0}")]
+    Network(String),
+    /// 401: the token is unknown or revoked, or a pairing code is wrong. Retrying will not help.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// Another 4xx: the server refused the request itself. Retrying will not help.
+    #[error("the server refused ({status} {code}): {message}")]
+    Refused {
+        status: u16,
+        code: String,
+        message: String,
+    },
+    /// 5xx: the server had a problem. Retry later.
+    #[error("the server had a problem ({status}): {message}")]
+    Server { status: u16, message: String },
+    /// A 2xx answer that is not what the protocol says.
+    #[error("the server's answer was not understood: {0}")]
+    BadResponse(String),
+    #[error("{0:?} is not a web address like https://digidak.example.org")]
+    BadUrl(String),
+}
+
+impl SyncError {
+    /// Network trouble and server errors are worth retrying with backoff.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            SyncError::Network(_) | SyncError::Server { .. } | SyncError::BadResponse(_)
+        )
+    }
+}
+
+pub struct SyncClient {
+    base: String,
+    http: reqwest::blocking::Client,
+}
+
+impl SyncClient {
+    pub fn new(base_url: &str) -> Result<Self, SyncError> {
+        let base = base_url.trim().trim_end_matches('/').to_string();
+        if !(base.starts_with("http://") || base.starts_with("https://"))
+            || base.contains(char::is_whitespace)
+        {
+            return Err(SyncError::BadUrl(base_url.to_string()));
+        }
+        let http = reqwest::blocking::Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(20))
+            .user_agent(concat!("digidak-kiosk/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| SyncError::Network(e.to_string()))?;
+        Ok(Self { base, http })
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    fn answer<T: DeserializeOwned>(
+        resp: Result<reqwest::blocking::Response, reqwest::Error>,
+    ) -> Result<T, SyncError> {
+        let resp = resp.map_err(|e| SyncError::Network(e.to_string()))?;
+        let status = resp.status();
+        let body = resp
+            .bytes()
+            .map_err(|e| SyncError::Network(e.to_string()))?;
+        if status.is_success() {
+            return serde_json::from_slice(&body)
+                .map_err(|e| SyncError::BadResponse(e.to_string()));
+        }
+        let err: Option<ErrorBody> = serde_json::from_slice(&body).ok();
+        let message = err
+            .as_ref()
+            .map(|e| e.error.clone())
+            .unwrap_or_else(|| String::from_utf8_lossy(&body).chars().take(200).collect());
+        let code = err.map(|e| e.code).unwrap_or_default();
+        Err(match status.as_u16() {
+            401 => SyncError::Unauthorized(message),
+            s @ 400..=499 => SyncError::Refused {
+                status: s,
+                code,
+                message,
+            },
+            s => SyncError::Server { status: s, message },
+        })
+    }
+
+    pub fn pair(&self, code: &str, first_index: u64) -> Result<PairResponse, SyncError> {
+        let req = PairRequest {
+            protocol: PROTOCOL_VERSION,
+            code: code.to_string(),
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            first_index,
+        };
+        Self::answer(
+            self.http
+                .post(format!("{}/api/v1/pair", self.base))
+                .json(&req)
+                .send(),
+        )
+    }
+
+    pub fn status(&self, token: &str) -> Result<StatusResponse, SyncError> {
+        Self::answer(
+            self.http
+                .get(format!(
+                    "{}/api/v1/status?protocol={PROTOCOL_VERSION}",
+                    self.base
+                ))
+                .bearer_auth(token)
+                .send(),
+        )
+    }
+
+    pub fn push(&self, token: &str, req: &PushRequest) -> Result<PushResponse, SyncError> {
+        Self::answer(
+            self.http
+                .post(format!("{}/api/v1/push", self.base))
+                .bearer_auth(token)
+                .json(req)
+                .send(),
+        )
+    }
+
+    pub fn pull(&self, token: &str, after: u64, limit: u64) -> Result<PullResponse, SyncError> {
+        Self::answer(
+            self.http
+                .get(format!(
+                    "{}/api/v1/changes?protocol={PROTOCOL_VERSION}&after={after}&limit={limit}",
+                    self.base
+                ))
+                .bearer_auth(token)
+                .send(),
+        )
+    }
+}

@@ -1,0 +1,181 @@
+//! The sync protocol between kiosks and the server: the JSON types both sides share.
+//! `docs/sync.md` documents it with example requests and responses.
+//!
+//! Every request carries `protocol`; a server answers an unknown version with 400 and
+//! `"code": "unsupported_protocol"`.
+
+use serde::{Deserialize, Serialize};
+
+/// The protocol version this build speaks.
+pub const PROTOCOL_VERSION: u32 = 1;
+/// The schema version of operation payloads this build writes.
+pub const OP_SCHEMA: u32 = 1;
+/// Most operations in one push.
+pub const MAX_PUSH_OPS: usize = 200;
+/// Most changes in one pull page.
+pub const MAX_PULL_CHANGES: u64 = 500;
+
+/// `POST /api/v1/pair`: trade a one-time pairing code for a kiosk token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairRequest {
+    pub protocol: u32,
+    pub code: String,
+    pub app_version: String,
+    /// The next outbox index the kiosk will push (it may have worked offline before pairing).
+    pub first_index: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairResponse {
+    /// The kiosk's secret; the server keeps only its hash.
+    pub token: String,
+    pub kiosk_id: String,
+    pub name: String,
+    pub site: String,
+}
+
+/// One write made at a kiosk, applied there at once and pushed to the server later.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Op {
+    /// UUIDv7, unique across all kiosks.
+    pub id: String,
+    /// Dense per-kiosk index: 1, 2, 3, ... with no gaps.
+    pub index: u64,
+    pub kind: String,
+    pub payload: serde_json::Value,
+    /// The kiosk's clock when the op was made: for people to read, never for ordering.
+    pub kiosk_time_ms: i64,
+    pub schema: u32,
+}
+
+/// What a kiosk tells the server about itself with every push.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Heartbeat {
+    pub app_version: String,
+    /// Operations not yet accepted by the server.
+    pub outbox_len: u64,
+    /// Operations the server rejected, waiting in the kiosk's dead-letter list.
+    pub dead_letters: u64,
+    pub last_success_ms: Option<i64>,
+    /// When the kiosk last painted a frame: proof the screen renders.
+    pub last_frame_ms: Option<i64>,
+    /// The kiosk's clock when it sent this, to measure skew (logged, never used for ordering).
+    pub kiosk_time_ms: i64,
+}
+
+/// `POST /api/v1/push`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PushRequest {
+    pub protocol: u32,
+    pub heartbeat: Heartbeat,
+    pub ops: Vec<Op>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum OpStatus {
+    /// Stored and applied (now or by an earlier push of the same op).
+    Accepted,
+    /// Stored but not applied: goes to the kiosk's dead-letter list.
+    Rejected { reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpResult {
+    pub id: String,
+    pub index: u64,
+    #[serde(flatten)]
+    pub status: OpStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushResponse {
+    /// One result per op the server took, in order. Ops after a gap get none.
+    pub results: Vec<OpResult>,
+    /// The index the server expects next from this kiosk.
+    pub next_index: u64,
+    pub server_time_ms: i64,
+}
+
+/// One change a kiosk must apply, in server order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// Server-assigned sequence: the pull cursor.
+    pub seq: u64,
+    pub kind: String,
+    pub payload: serde_json::Value,
+}
+
+/// `GET /api/v1/changes?protocol=1&after=SEQ&limit=N`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PullResponse {
+    pub changes: Vec<Change>,
+    /// The newest sequence number for this kiosk's site.
+    pub last_seq: u64,
+    /// True when more changes wait after this page.
+    pub more: bool,
+}
+
+/// `GET /api/v1/status?protocol=1`: what the server knows of this kiosk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusResponse {
+    pub protocol: u32,
+    pub kiosk_id: String,
+    pub name: String,
+    pub site: String,
+    /// The index the server expects next from this kiosk.
+    pub next_index: u64,
+    /// The newest sequence number for this kiosk's site.
+    pub last_seq: u64,
+    pub server_time_ms: i64,
+}
+
+/// The body of every error answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    /// A stable machine-readable code, e.g. `unauthorized`, `unsupported_protocol`.
+    pub code: String,
+    /// A sentence for people.
+    pub error: String,
+}
+
+/// Operation and change kinds.
+pub mod kinds {
+    /// A resident asked for a volunteer. Payload: [`super::HelpRequested`].
+    pub const HELP_REQUESTED: &str = "help.requested";
+    /// A volunteer marked a help request handled. Payload: [`super::HelpHandled`].
+    pub const HELP_HANDLED: &str = "help.handled";
+    /// An anonymous visit to a screen or module. Payload: [`super::UsageVisit`].
+    pub const USAGE_VISIT: &str = "usage.visit";
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpRequested {
+    pub id: String,
+    pub created_at_ms: i64,
+    pub first_name: Option<String>,
+    /// Set by the server on the change it sends out: which kiosk the resident is at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kiosk_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpHandled {
+    pub id: String,
+    pub handled_at_ms: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UsageVisit {
+    /// What was visited: `home`, `help`, ... Never personal data.
+    pub name: String,
+    /// The kiosk's local day, `YYYY-MM-DD`.
+    pub day: String,
+}

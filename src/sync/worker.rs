@@ -1,0 +1,540 @@
+//! The kiosk's sync worker: a thread with its own connection to the kiosk's SQLite file.
+//!
+//! - Pushes the outbox in pages (index order); the server's answer per op marks it sent or
+//!   dead (dead letters never block the rest).
+//! - Pulls changes after its cursor and applies each page with the new cursor in one
+//!   transaction.
+//! - Runs right after each local write (a nudge), every few seconds, and with exponential
+//!   backoff plus jitter while the network or the server is down.
+//! - Checks the server's status after every (re)connect: a server that forgot operations it had
+//!   acknowledged, or changes this kiosk has applied, raises an alarm and sync stops, instead
+//!   of silently diverging.
+//!
+//! The UI reads a [`SyncStatus`] snapshot; nothing here ever runs on the UI thread.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use super::client::{SyncClient, SyncError};
+use super::protocol::{Heartbeat, MAX_PULL_CHANGES, MAX_PUSH_OPS, PushRequest};
+use crate::clock::Clock;
+use crate::store::{DeadLetter, Pairing, Store};
+
+/// The file in the data folder that holds the kiosk's token (mode 0600, never in kiosk.toml).
+pub const TOKEN_FILE: &str = "server-token";
+/// How often to look for changes when all is well.
+pub const POLL_INTERVAL: Duration = Duration::from_secs(3);
+/// How often to send a heartbeat when there is nothing to push.
+pub const HEARTBEAT_INTERVAL: Duration = Duration::from_secs(30);
+/// Backoff bounds while offline.
+pub const BACKOFF_MIN: Duration = Duration::from_secs(1);
+pub const BACKOFF_MAX: Duration = Duration::from_secs(60);
+
+pub enum SyncCommand {
+    /// Something was written locally: sync soon.
+    Nudge,
+    /// Pair with a server using a one-time code.
+    Pair {
+        url: String,
+        code: String,
+    },
+    Shutdown,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SyncState {
+    /// No server yet: the kiosk works on its own.
+    #[default]
+    NotPaired,
+    Online,
+    /// The server cannot be reached (or had a problem); retrying.
+    Offline,
+    /// The server refused this kiosk's token: it must be paired again.
+    Revoked,
+    /// The server has less than this kiosk knows it had: sync is stopped.
+    ServerBehind,
+}
+
+/// What admin mode shows about sync.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncStatus {
+    pub state: SyncState,
+    pub pairing: Option<Pairing>,
+    pub pending: u64,
+    pub dead: u64,
+    pub dead_letters: Vec<DeadLetter>,
+    pub last_success_ms: Option<i64>,
+    pub last_error: Option<String>,
+    /// Set when the server is behind this kiosk.
+    pub alarm: Option<String>,
+    /// The answer to the last pairing attempt: Ok(name) or Err(message).
+    pub pair_result: Option<Result<String, String>>,
+    /// A pairing attempt is under way.
+    pub pairing_busy: bool,
+    /// How many pairing attempts have been answered (to tell a new answer from an old one).
+    pub pair_answers: u64,
+    /// Kiosk clock minus server clock, measured (logged, never used for ordering).
+    pub skew_ms: Option<i64>,
+}
+
+/// The UI's end of the sync worker.
+pub struct SyncHandle {
+    tx: Sender<SyncCommand>,
+    status: Arc<Mutex<SyncStatus>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// What the worker needs from the kiosk.
+pub struct SyncContext {
+    pub data_dir: PathBuf,
+    pub clock: Arc<dyn Clock>,
+    /// When the UI last painted a frame (Unix ms), for the heartbeat.
+    pub last_frame_ms: Arc<AtomicI64>,
+    /// Called after pulled changes were written: the UI reloads what it shows.
+    pub on_data: Arc<dyn Fn() + Send + Sync>,
+    /// Called after the status changed in a way the UI should show at once.
+    pub on_status: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl SyncHandle {
+    /// Starts the worker on `rx`; `tx` is the matching sender (others may hold clones of it to
+    /// nudge, e.g. the store worker after each write).
+    pub fn spawn(ctx: SyncContext, tx: Sender<SyncCommand>, rx: Receiver<SyncCommand>) -> Self {
+        let status = Arc::new(Mutex::new(SyncStatus::default()));
+        let shared = status.clone();
+        let thread = std::thread::Builder::new()
+            .name("digidak-sync".into())
+            .spawn(move || Worker::new(ctx, shared).run(rx))
+            .expect("spawning the sync thread");
+        Self {
+            tx,
+            status,
+            thread: Some(thread),
+        }
+    }
+
+    pub fn nudge(&self) {
+        let _ = self.tx.send(SyncCommand::Nudge);
+    }
+
+    pub fn pair(&self, url: String, code: String) {
+        let _ = self.tx.send(SyncCommand::Pair { url, code });
+    }
+
+    /// A copy of the current status (the lock is held only to copy).
+    pub fn status(&self) -> SyncStatus {
+        self.status
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
+impl Drop for SyncHandle {
+    fn drop(&mut self) {
+        let _ = self.tx.send(SyncCommand::Shutdown);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Exponential backoff with full jitter.
+struct Backoff {
+    failures: u32,
+}
+
+impl Backoff {
+    fn next(&mut self) -> Duration {
+        self.failures = self.failures.saturating_add(1);
+        let ceiling = BACKOFF_MIN
+            .saturating_mul(1u32 << self.failures.min(10))
+            .min(BACKOFF_MAX);
+        // Full jitter: anywhere in [ceiling/2, ceiling], so a room of kiosks does not retry in step.
+        let half = ceiling / 2;
+        half + half.mul_f64(jitter())
+    }
+}
+
+fn jitter() -> f64 {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    f64::from(OsRng.next_u32()) / f64::from(u32::MAX)
+}
+
+enum Failure {
+    Sync(SyncError),
+    Store(String),
+    Behind(String),
+}
+
+impl From<SyncError> for Failure {
+    fn from(e: SyncError) -> Self {
+        Failure::Sync(e)
+    }
+}
+
+impl From<crate::store::StoreError> for Failure {
+    fn from(e: crate::store::StoreError) -> Self {
+        Failure::Store(e.to_string())
+    }
+}
+
+struct Session {
+    client: SyncClient,
+    token: String,
+}
+
+struct Worker {
+    ctx: SyncContext,
+    shared: Arc<Mutex<SyncStatus>>,
+    status: SyncStatus,
+    session: Option<Session>,
+    backoff: Backoff,
+    checked: bool,
+    last_push: Option<Instant>,
+}
+
+/// Reads the token file, if any.
+fn read_token(data_dir: &Path) -> Option<String> {
+    std::fs::read_to_string(data_dir.join(TOKEN_FILE))
+        .ok()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// Writes the token file with mode 0600, durably, before the pairing is recorded.
+fn write_token(data_dir: &Path, token: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let tmp = data_dir.join(format!("{TOKEN_FILE}.tmp"));
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&tmp)?;
+    f.write_all(token.as_bytes())?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, data_dir.join(TOKEN_FILE))?;
+    if let Ok(dir) = std::fs::File::open(data_dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+impl Worker {
+    fn new(ctx: SyncContext, shared: Arc<Mutex<SyncStatus>>) -> Self {
+        Self {
+            ctx,
+            shared,
+            status: SyncStatus::default(),
+            session: None,
+            backoff: Backoff { failures: 0 },
+            checked: false,
+            last_push: None,
+        }
+    }
+
+    fn publish(&mut self, store: Option<&Store>, notify: bool) {
+        if let Some(store) = store {
+            if let Ok(c) = store.outbox_counts() {
+                self.status.pending = c.pending;
+                self.status.dead = c.dead;
+            }
+            if let Ok(d) = store.dead_letters(20) {
+                self.status.dead_letters = d;
+            }
+        }
+        let changed = {
+            let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
+            let changed = shared.state != self.status.state
+                || shared.pending != self.status.pending
+                || shared.dead != self.status.dead
+                || shared.alarm != self.status.alarm
+                || shared.pair_result != self.status.pair_result
+                || shared.pairing_busy != self.status.pairing_busy
+                || shared.pairing != self.status.pairing;
+            *shared = self.status.clone();
+            changed
+        };
+        // Timestamps alone do not wake an idle screen.
+        if changed || notify {
+            (self.ctx.on_status)();
+        }
+    }
+
+    fn run(mut self, rx: Receiver<SyncCommand>) {
+        let mut store = match Store::open_in(&self.ctx.data_dir) {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::error!(error = %e, "sync cannot open the store");
+                self.status.last_error = Some(e.to_string());
+                self.publish(None, true);
+                for cmd in rx {
+                    if matches!(cmd, SyncCommand::Shutdown) {
+                        break;
+                    }
+                }
+                return;
+            }
+        };
+        self.load_session(&store);
+        self.publish(Some(&store), true);
+        let mut next_at = Instant::now();
+        loop {
+            let wait = next_at.saturating_duration_since(Instant::now());
+            match rx.recv_timeout(wait) {
+                Ok(SyncCommand::Nudge) => {
+                    // While backing off, a local write waits for the next try like everything else.
+                    if self.backoff.failures == 0 {
+                        next_at = Instant::now();
+                    }
+                }
+                Ok(SyncCommand::Pair { url, code }) => {
+                    self.status.pairing_busy = true;
+                    self.status.pair_result = None;
+                    self.publish(Some(&store), true);
+                    self.pair(&mut store, &url, &code);
+                    self.status.pairing_busy = false;
+                    self.status.pair_answers += 1;
+                    self.publish(Some(&store), true);
+                    next_at = Instant::now();
+                }
+                Ok(SyncCommand::Shutdown) | Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+            if Instant::now() < next_at {
+                continue;
+            }
+            if self.session.is_none() {
+                self.status.state = SyncState::NotPaired;
+                self.publish(Some(&store), false);
+                next_at = Instant::now() + Duration::from_secs(3600);
+                continue;
+            }
+            let delay = match self.sync_once(&mut store) {
+                Ok(more) => {
+                    self.backoff.failures = 0;
+                    self.status.state = SyncState::Online;
+                    self.status.last_error = None;
+                    self.status.last_success_ms = Some(self.ctx.clock.unix_ms());
+                    if more { Duration::ZERO } else { POLL_INTERVAL }
+                }
+                Err(failure) => self.on_failure(failure),
+            };
+            self.publish(Some(&store), false);
+            next_at = Instant::now() + delay;
+        }
+        tracing::debug!("sync worker stopped");
+    }
+
+    fn on_failure(&mut self, failure: Failure) -> Duration {
+        self.checked = false;
+        match failure {
+            Failure::Sync(SyncError::Unauthorized(message)) => {
+                tracing::warn!(%message, "server refused this kiosk's token");
+                self.status.state = SyncState::Revoked;
+                self.status.last_error = Some(message);
+                Duration::from_secs(60)
+            }
+            Failure::Behind(message) => {
+                tracing::error!(%message, "the server is behind this kiosk: sync stopped");
+                self.status.state = SyncState::ServerBehind;
+                self.status.alarm = Some(message.clone());
+                self.status.last_error = Some(message);
+                Duration::from_secs(60)
+            }
+            Failure::Sync(e) => {
+                let delay = self.backoff.next();
+                if e.is_retryable() {
+                    tracing::info!(error = %e, retry_in = ?delay, "sync failed, will retry");
+                } else {
+                    tracing::error!(error = %e, retry_in = ?delay, "server refused a sync request");
+                }
+                self.status.state = SyncState::Offline;
+                self.status.last_error = Some(e.to_string());
+                delay
+            }
+            Failure::Store(e) => {
+                tracing::error!(error = %e, "sync could not use the local store");
+                self.status.last_error = Some(e);
+                self.backoff.next()
+            }
+        }
+    }
+
+    fn load_session(&mut self, store: &Store) {
+        self.status.pairing = store.pairing().ok().flatten();
+        self.session = match (&self.status.pairing, read_token(&self.ctx.data_dir)) {
+            (Some(p), Some(token)) => match SyncClient::new(&p.server_url) {
+                Ok(client) => Some(Session { client, token }),
+                Err(e) => {
+                    self.status.last_error = Some(e.to_string());
+                    None
+                }
+            },
+            _ => None,
+        };
+        self.status.state = if self.session.is_some() {
+            SyncState::Offline
+        } else {
+            SyncState::NotPaired
+        };
+    }
+
+    fn pair(&mut self, store: &mut Store, url: &str, code: &str) {
+        let result = (|| -> Result<String, String> {
+            let client = SyncClient::new(url).map_err(|e| e.to_string())?;
+            let first = store.first_unsent_index().map_err(|e| e.to_string())?;
+            let resp = client.pair(code, first).map_err(|e| e.to_string())?;
+            write_token(&self.ctx.data_dir, &resp.token)
+                .map_err(|e| format!("cannot save the token in the data folder: {e}"))?;
+            store
+                .set_pairing(&Pairing {
+                    server_url: client.base_url().to_string(),
+                    kiosk_id: resp.kiosk_id,
+                    name: resp.name.clone(),
+                    site: resp.site,
+                })
+                .map_err(|e| e.to_string())?;
+            Ok(resp.name)
+        })();
+        match &result {
+            Ok(name) => {
+                tracing::info!(kiosk = %name, "paired with the server");
+                self.status.alarm = None;
+                self.checked = false;
+                self.backoff.failures = 0;
+                self.load_session(store);
+            }
+            Err(e) => tracing::warn!(error = %e, "pairing failed"),
+        }
+        self.status.pair_result = Some(result);
+    }
+
+    /// One round: status check (after a reconnect), push, pull. `Ok(true)` when more work waits.
+    fn sync_once(&mut self, store: &mut Store) -> Result<bool, Failure> {
+        let session = self.session.as_ref().expect("checked by the caller");
+        if !self.checked {
+            let status = session.client.status(&session.token)?;
+            let acked = store.acked_index()?;
+            if status.next_index <= acked {
+                return Err(Failure::Behind(format!(
+                    "the server expects operation {} but had already accepted up to {acked}: it may \
+                     have been restored from an old backup",
+                    status.next_index
+                )));
+            }
+            let cursor = store.cursor()?;
+            if status.last_seq < cursor {
+                return Err(Failure::Behind(format!(
+                    "the server's newest change is {} but this kiosk already applied up to {cursor}: \
+                     it may have been restored from an old backup",
+                    status.last_seq
+                )));
+            }
+            self.checked = true;
+        }
+        let more_to_push = self.push(store)?;
+        let more_to_pull = self.pull(store)?;
+        Ok(more_to_push || more_to_pull)
+    }
+
+    fn push(&mut self, store: &mut Store) -> Result<bool, Failure> {
+        let session = self.session.as_ref().expect("checked by the caller");
+        let ops = store.pending_ops(MAX_PUSH_OPS)?;
+        let heartbeat_due = self
+            .last_push
+            .is_none_or(|t| t.elapsed() >= HEARTBEAT_INTERVAL);
+        if ops.is_empty() && !heartbeat_due {
+            return Ok(false);
+        }
+        let counts = store.outbox_counts()?;
+        let frame = self.ctx.last_frame_ms.load(Ordering::Relaxed);
+        let request = PushRequest {
+            protocol: super::protocol::PROTOCOL_VERSION,
+            heartbeat: Heartbeat {
+                app_version: env!("CARGO_PKG_VERSION").to_string(),
+                outbox_len: counts.pending,
+                dead_letters: counts.dead,
+                last_success_ms: self.status.last_success_ms,
+                last_frame_ms: (frame > 0).then_some(frame),
+                kiosk_time_ms: self.ctx.clock.unix_ms(),
+            },
+            ops,
+        };
+        let sent_at = self.ctx.clock.unix_ms();
+        let resp = session.client.push(&session.token, &request)?;
+        self.last_push = Some(Instant::now());
+        let skew = sent_at - resp.server_time_ms;
+        if skew.abs() > 60_000
+            && self
+                .status
+                .skew_ms
+                .is_none_or(|s| (s - skew).abs() > 60_000)
+        {
+            tracing::warn!(
+                skew_ms = skew,
+                "this kiosk's clock differs from the server's"
+            );
+        }
+        self.status.skew_ms = Some(skew);
+        store.apply_push_results(&resp.results, self.ctx.clock.unix_ms())?;
+        for r in &resp.results {
+            if let super::protocol::OpStatus::Rejected { reason } = &r.status {
+                tracing::warn!(index = r.index, %reason, "the server rejected an operation: dead letter");
+            }
+        }
+        if let Some(first) = request.ops.first()
+            && resp.results.is_empty()
+        {
+            // The server took nothing: it expects an index this kiosk cannot give.
+            return Err(Failure::Behind(format!(
+                "the server expects operation {} but this kiosk's next is {}",
+                resp.next_index, first.index
+            )));
+        }
+        Ok(request.ops.len() == MAX_PUSH_OPS)
+    }
+
+    fn pull(&mut self, store: &mut Store) -> Result<bool, Failure> {
+        let session = self.session.as_ref().expect("checked by the caller");
+        let mut changed = false;
+        // A bounded number of pages per round, so a huge backlog does not starve the pushes.
+        for _ in 0..20 {
+            let after = store.cursor()?;
+            let page = session
+                .client
+                .pull(&session.token, after, MAX_PULL_CHANGES)?;
+            if page.last_seq < after {
+                return Err(Failure::Behind(format!(
+                    "the server's newest change is {} but this kiosk already applied up to {after}",
+                    page.last_seq
+                )));
+            }
+            let cursor = page.changes.last().map_or(after, |c| c.seq);
+            if page.changes.iter().any(|c| c.seq <= after) {
+                return Err(Failure::Sync(SyncError::BadResponse(
+                    "the server sent changes out of order".into(),
+                )));
+            }
+            if store.apply_changes(&page.changes, cursor)? > 0 {
+                changed = true;
+            }
+            if !page.more {
+                if changed {
+                    (self.ctx.on_data)();
+                }
+                return Ok(false);
+            }
+        }
+        if changed {
+            (self.ctx.on_data)();
+        }
+        Ok(true)
+    }
+}

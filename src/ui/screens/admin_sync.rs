@@ -1,0 +1,123 @@
+//! Admin mode, server part: sync state, pending and rejected operations, the alarm when the
+//! server is behind, and pairing with a one-time code.
+
+use egui::RichText;
+
+use super::act;
+use crate::app::{Action, Kiosk};
+use crate::i18n::{num, text};
+use crate::sync::worker::SyncState;
+use crate::ui::Tr;
+use crate::ui::picto::Picto;
+use crate::ui::theme;
+use crate::ui::widgets::{self, Kind};
+
+pub fn show(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    url: &mut String,
+    code: &mut String,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(RichText::new(tr.tr("admin-sync-title")).heading());
+    let Some(status) = kiosk.sync_status() else {
+        ui.label(tr.tr("admin-database-waiting"));
+        return;
+    };
+    let state = match status.state {
+        SyncState::NotPaired => tr.tr("admin-sync-not-paired"),
+        SyncState::Online => tr.tr("admin-sync-online"),
+        SyncState::Offline => tr.tr("admin-sync-offline"),
+        SyncState::Revoked => tr.tr("admin-sync-revoked"),
+        SyncState::ServerBehind => tr.tr("admin-sync-behind"),
+    };
+    match status.state {
+        SyncState::Revoked | SyncState::ServerBehind => {
+            widgets::message(ui, &state, theme::ERROR_BG, theme::ERROR_TEXT);
+        }
+        _ => {
+            ui.label(RichText::new(state).strong());
+        }
+    }
+    if let Some(p) = &status.pairing {
+        ui.label(tr.tr_args(
+            "admin-sync-paired-as",
+            &[
+                ("name", text(&p.name)),
+                ("site", text(&p.site)),
+                ("url", text(&p.server_url)),
+            ],
+        ));
+    }
+    ui.label(tr.tr_args(
+        "admin-sync-pending",
+        &[("count", num(status.pending as f64))],
+    ));
+    match status.last_success_ms {
+        Some(ms) => {
+            let seconds = ((kiosk.unix_ms() - ms).max(0) / 1000) as f64;
+            ui.label(tr.tr_args("admin-sync-last-success", &[("seconds", num(seconds))]));
+        }
+        None if status.pairing.is_some() => {
+            ui.label(tr.tr("admin-sync-never"));
+        }
+        None => {}
+    }
+    if let Some(error) = &status.last_error {
+        ui.label(
+            RichText::new(tr.tr_args("admin-sync-last-error", &[("error", text(error))]))
+                .color(theme::MUTED),
+        );
+    }
+    if status.dead > 0 {
+        ui.label(tr.tr_args("admin-sync-dead", &[("count", num(status.dead as f64))]));
+        for d in &status.dead_letters {
+            ui.label(
+                RichText::new(format!("#{} {}: {}", d.index, d.kind, d.reason)).color(theme::MUTED),
+            );
+        }
+    }
+    ui.add_space(16.0);
+    let label = ui.label(tr.tr("admin-pair-url"));
+    ui.add(
+        egui::TextEdit::singleline(url)
+            .desired_width(ui.available_width().min(600.0))
+            .margin(egui::Margin::symmetric(16, 14)),
+    )
+    .labelled_by(label.id);
+    let label = ui.label(tr.tr("admin-pair-code"));
+    ui.add(
+        egui::TextEdit::singleline(code)
+            .char_limit(16)
+            .desired_width(240.0)
+            .margin(egui::Margin::symmetric(16, 14)),
+    )
+    .labelled_by(label.id);
+    act(
+        ui,
+        Some(Picto::Done),
+        &tr.tr("admin-pair-button"),
+        Kind::Primary,
+        Action::Pair,
+        actions,
+    );
+    if status.pairing_busy {
+        ui.label(RichText::new(tr.tr("admin-pair-busy")).strong());
+    }
+    match &status.pair_result {
+        Some(Ok(name)) => widgets::message(
+            ui,
+            &tr.tr_args("admin-pair-ok", &[("name", text(name))]),
+            theme::NOTICE,
+            theme::TEXT,
+        ),
+        Some(Err(e)) => widgets::message(
+            ui,
+            &tr.tr_args("admin-pair-failed", &[("error", text(e))]),
+            theme::ERROR_BG,
+            theme::ERROR_TEXT,
+        ),
+        None => {}
+    }
+}

@@ -1,0 +1,318 @@
+//! Shared helpers for the sync tests: a real server on 127.0.0.1 (in this process, or as a
+//! child process that can be killed), real kiosk stores on temp folders with their real sync
+//! worker, and a way to read the server's database file to count what arrived.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::AtomicI64;
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+use digidak::clock::SystemClock;
+use digidak::server::ServerStore;
+use digidak::server::sqlite::SqliteServerStore;
+use digidak::store::Store;
+use digidak::sync::worker::{SyncContext, SyncHandle, SyncState, SyncStatus};
+
+/// Waits until `check` holds, polling every 20 ms; panics with `what` after `timeout`.
+pub fn wait_until(timeout: Duration, what: &str, mut check: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !check() {
+        assert!(
+            start.elapsed() < timeout,
+            "timed out after {timeout:?}: {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The server running inside the test process on its own tokio runtime thread.
+pub struct InProcessServer {
+    pub addr: SocketAddr,
+    pub store: Arc<SqliteServerStore>,
+    pub db: PathBuf,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl InProcessServer {
+    pub fn start(db: &Path) -> Self {
+        Self::start_at(db, "127.0.0.1:0".parse().unwrap())
+    }
+
+    /// Starts on a given address (e.g. the one a stopped server had).
+    pub fn start_at(db: &Path, addr: SocketAddr) -> Self {
+        let store = Arc::new(SqliteServerStore::open(db).unwrap());
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let (addr_tx, addr_rx) = mpsc::channel();
+        let served = store.clone();
+        let thread = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async move {
+                let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
+                addr_tx.send(listener.local_addr().unwrap()).unwrap();
+                digidak::server::http::serve(listener, served, async {
+                    let _ = stopped.await;
+                })
+                .await
+                .unwrap();
+            });
+        });
+        Self {
+            addr: addr_rx.recv().unwrap(),
+            store,
+            db: db.to_path_buf(),
+            stop: Some(stop),
+            thread: Some(thread),
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn add_kiosk(&self, name: &str, site: &str) -> String {
+        self.store.add_kiosk(name, site, now_ms()).unwrap()
+    }
+}
+
+impl Drop for InProcessServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+pub fn now_ms() -> i64 {
+    use digidak::clock::Clock;
+    SystemClock.unix_ms()
+}
+
+pub fn server_bin() -> &'static str {
+    env!("CARGO_BIN_EXE_digidak-server")
+}
+
+/// Runs a `digidak-server` admin command on `db` and returns its stdout.
+pub fn server_cli(db: &Path, args: &[&str]) -> String {
+    let out = Command::new(server_bin())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "digidak-server {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `digidak-server` as a child process, so a test can SIGKILL it.
+pub struct ChildServer {
+    pub child: Child,
+    pub addr: SocketAddr,
+}
+
+impl ChildServer {
+    /// Starts on `listen` (`127.0.0.1:0` picks a port) and waits for "listening on".
+    pub fn start(db: &Path, listen: &str) -> Self {
+        let mut child = Command::new(server_bin())
+            .args(["serve", "--listen", listen, "--db"])
+            .arg(db)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let addr = line
+            .trim()
+            .strip_prefix("listening on http://")
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+            .parse()
+            .unwrap();
+        Self { child, addr }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for ChildServer {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// A kiosk without a screen: its real store and its real sync worker on a data folder.
+pub struct SyncedKiosk {
+    pub dir: PathBuf,
+    pub store: Store,
+    pub sync: SyncHandle,
+}
+
+impl SyncedKiosk {
+    pub fn start(dir: &Path) -> Self {
+        let store = Store::open_in(dir).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let sync = SyncHandle::spawn(
+            SyncContext {
+                data_dir: dir.to_path_buf(),
+                clock: Arc::new(SystemClock),
+                last_frame_ms: Arc::new(AtomicI64::new(0)),
+                on_data: Arc::new(|| {}),
+                on_status: Arc::new(|| {}),
+            },
+            tx,
+            rx,
+        );
+        Self {
+            dir: dir.to_path_buf(),
+            store,
+            sync,
+        }
+    }
+
+    /// Pairs with `url` using `code` and waits for the answer.
+    pub fn pair(&self, url: &str, code: &str) -> Result<String, String> {
+        let answered = self.sync.status().pair_answers;
+        self.sync.pair(url.to_string(), code.to_string());
+        let mut result = None;
+        wait_until(Duration::from_secs(20), "pairing answer", || {
+            let s = self.sync.status();
+            result = s.pair_result;
+            s.pair_answers > answered
+        });
+        result.unwrap()
+    }
+
+    pub fn status(&self) -> SyncStatus {
+        self.sync.status()
+    }
+
+    /// Waits until the outbox is empty and sync is online.
+    pub fn wait_synced(&self, timeout: Duration) {
+        self.sync.nudge();
+        wait_until(timeout, "outbox pushed", || {
+            let s = self.sync.status();
+            s.state == SyncState::Online
+                && self.store.outbox_counts().unwrap().pending == 0
+                && s.pending == 0
+        });
+    }
+}
+
+/// Every op the kiosk in `dir` ever wrote: (index, id, kind, status).
+pub fn kiosk_outbox(dir: &Path) -> Vec<(i64, String, String, String)> {
+    let conn = rusqlite::Connection::open(dir.join(digidak::store::DB_FILE)).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT idx, id, kind, status FROM outbox ORDER BY idx")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// What the server's database holds for one kiosk: (index, id, kind, rejected?) in order.
+pub fn server_ops(db: &Path, kiosk_name: &str) -> Vec<(i64, String, String, bool)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT o.idx, o.id, o.kind, o.rejected IS NOT NULL FROM ops o
+             JOIN kiosks k ON k.id = o.kiosk_id WHERE k.name = ?1 ORDER BY o.idx",
+        )
+        .unwrap();
+    stmt.query_map([kiosk_name], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+/// Help request ids the server holds for a site.
+pub fn server_help_ids(db: &Path, site: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT id FROM help_requests WHERE site = ?1 ORDER BY id")
+        .unwrap();
+    stmt.query_map([site], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// The sum of the server's usage counts for a site.
+pub fn server_usage_total(db: &Path, site: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(
+        "SELECT COALESCE(SUM(count), 0) FROM usage_counts WHERE site = ?1",
+        [site],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+/// The exactly-once check: the server holds every op the kiosk wrote, once, in the kiosk's
+/// order, with each effect applied once (help requests by id, usage visits by count).
+pub fn assert_exactly_once(kiosk_dir: &Path, server_db: &Path, kiosk_name: &str, site: &str) {
+    let local = kiosk_outbox(kiosk_dir);
+    let remote = server_ops(server_db, kiosk_name);
+    assert!(
+        local.iter().all(|(_, _, _, status)| status == "sent"),
+        "every local op is acknowledged"
+    );
+    let local_ids: Vec<(i64, &str)> = local.iter().map(|o| (o.0, o.1.as_str())).collect();
+    let remote_ids: Vec<(i64, &str)> = remote.iter().map(|o| (o.0, o.1.as_str())).collect();
+    assert_eq!(
+        local_ids.len(),
+        remote_ids.len(),
+        "as many ops on the server"
+    );
+    assert_eq!(local_ids, remote_ids, "the same ops, in the same order");
+    assert!(remote.iter().all(|o| !o.3), "no op was rejected");
+    let visits = local.iter().filter(|o| o.2 == "usage.visit").count() as i64;
+    assert_eq!(
+        server_usage_total(server_db, site),
+        visits,
+        "each visit counted once"
+    );
+    let mut local_help = local_help_ids(kiosk_dir);
+    local_help.sort();
+    assert_eq!(server_help_ids(server_db, site), local_help);
+}
+
+/// Ids of the help requests made at this kiosk (from the payloads in its outbox).
+pub fn local_help_ids(dir: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(dir.join(digidak::store::DB_FILE)).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT json_extract(payload, '$.id') FROM outbox WHERE kind = 'help.requested'")
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
