@@ -119,6 +119,31 @@ fn an_impossible_data_folder_is_reported() {
     assert!(matches!(err, StoreError::CreateDir { .. }), "{err}");
 }
 
+#[test]
+fn two_connections_write_at_once_without_busy_errors() {
+    // The store worker and the sync worker each hold a connection to the same file.
+    let dir = tempfile::tempdir().unwrap();
+    Store::open_in(dir.path()).unwrap();
+    let writers: Vec<_> = (0..2)
+        .map(|_| {
+            let path = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                let mut store = Store::open_in(&path).unwrap();
+                for i in 0..200 {
+                    let req = store.add_help_request(None, i).unwrap();
+                    store.record_visit("home", i).unwrap();
+                    store.mark_help_handled(&req.id, i).unwrap();
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().expect("no writer failed");
+    }
+    let store = Store::open_in(dir.path()).unwrap();
+    assert_eq!(store.outbox_counts().unwrap().pending, 2 * 200 * 3);
+}
+
 /// Run only as a child of `killed_writer_loses_nothing_it_committed`: writes help requests
 /// forever, printing each id after its commit returned.
 #[test]

@@ -144,16 +144,35 @@ fn usage_visit(
     Ok(Ok(()))
 }
 
+/// A real calendar day written `YYYY-MM-DD`.
 fn is_day(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10
+    let shape = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && b.iter()
             .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return false;
+    }
+    // Only ASCII digits and dashes are left, so slicing by bytes is safe.
+    let (Ok(y), Ok(m), Ok(d)) = (
+        s[0..4].parse::<u32>(),
+        s[5..7].parse::<u32>(),
+        s[8..10].parse::<u32>(),
+    ) else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 #[cfg(test)]
@@ -162,6 +181,11 @@ mod tests {
     fn days() {
         assert!(super::is_day("2026-11-23"));
         assert!(!super::is_day("2026-13-01"));
+        assert!(!super::is_day("2026-02-29"));
+        assert!(super::is_day("2028-02-29"));
+        assert!(!super::is_day("2100-02-29"));
+        assert!(!super::is_day("2026-04-31"));
+        assert!(!super::is_day("2026-00-10"));
         assert!(!super::is_day("2026-1-01"));
         assert!(!super::is_day("<script>x"));
     }

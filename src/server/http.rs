@@ -9,6 +9,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::Router;
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -106,8 +107,30 @@ async fn blocking<T: Send + 'static>(
     }
 }
 
-fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    serde_json::from_slice(body)
+/// A request body, or a JSON error when it is too large or could not be read.
+type Body = Result<Bytes, BytesRejection>;
+
+fn parse_json<T: DeserializeOwned>(body: Body) -> Result<T, ApiError> {
+    let body = body.map_err(|rejection| {
+        let status = rejection.status();
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(
+                status,
+                "too_large",
+                format!("the request body is larger than {MAX_BODY_BYTES} bytes"),
+            )
+        } else {
+            ApiError::new(
+                status,
+                "bad_body",
+                format!(
+                    "the request body could not be read: {}",
+                    rejection.body_text()
+                ),
+            )
+        }
+    })?;
+    serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request(format!("the request body is not valid: {e}")))
 }
 
@@ -172,8 +195,8 @@ async fn healthz() -> impl IntoResponse {
     axum::Json(serde_json::json!({ "status": "ok" }))
 }
 
-async fn pair(State(store): State<Store>, body: Bytes) -> Result<Response, ApiError> {
-    let req: PairRequest = parse_json(&body)?;
+async fn pair(State(store): State<Store>, body: Body) -> Result<Response, ApiError> {
+    let req: PairRequest = parse_json(body)?;
     check_protocol(req.protocol)?;
     if req.code.len() > 64 || req.app_version.len() > 64 {
         return Err(ApiError::bad_request("the pairing request is too long"));
@@ -192,10 +215,10 @@ async fn pair(State(store): State<Store>, body: Bytes) -> Result<Response, ApiEr
 async fn push(
     State(store): State<Store>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Result<Response, ApiError> {
     let kiosk = authenticate(&store, &headers).await?;
-    let req: PushRequest = parse_json(&body)?;
+    let req: PushRequest = parse_json(body)?;
     check_protocol(req.protocol)?;
     if req.ops.len() > MAX_PUSH_OPS {
         return Err(ApiError::new(

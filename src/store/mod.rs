@@ -168,6 +168,11 @@ impl Store {
              PRAGMA busy_timeout = 5000;",
         )
         .map_err(sqlite)?;
+        // The store and sync workers each have a connection. Every transaction takes the write
+        // lock when it begins, so one waits for the other (busy_timeout) instead of failing
+        // with "database is locked" when a read turns into a write.
+        let mut conn = conn;
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         let mut store = Store { conn, path };
         store.migrate(found)?;
         Ok(store)
@@ -347,9 +352,17 @@ impl Store {
 }
 
 /// Trims a name, drops control characters, and cuts it to [`MAX_NAME_CHARS`].
+/// Direction overrides and zero-width characters: they can make a name on a volunteer's
+/// screen look like something else, and no one types them on purpose.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
 pub fn clean_name(name: &str) -> String {
     name.chars()
-        .filter(|c| !c.is_control())
+        .filter(|c| !c.is_control() && !is_invisible_format(*c))
         .collect::<String>()
         .trim()
         .chars()
@@ -367,6 +380,7 @@ mod tests {
     fn names_are_cleaned() {
         assert_eq!(clean_name("  Fatima \n"), "Fatima");
         assert_eq!(clean_name("a\u{0}b"), "ab");
+        assert_eq!(clean_name("\u{202e}nimdA\u{200b}"), "nimdA");
         assert_eq!(clean_name(&"x".repeat(500)).chars().count(), MAX_NAME_CHARS);
         assert_eq!(clean_name("   "), "");
     }

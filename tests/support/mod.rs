@@ -215,12 +215,21 @@ impl SyncedKiosk {
     /// Waits until the outbox is empty and sync is online.
     pub fn wait_synced(&self, timeout: Duration) {
         self.sync.nudge();
-        wait_until(timeout, "outbox pushed", || {
+        let start = Instant::now();
+        loop {
             let s = self.sync.status();
-            s.state == SyncState::Online
+            if s.state == SyncState::Online
                 && self.store.outbox_counts().unwrap().pending == 0
                 && s.pending == 0
-        });
+            {
+                return;
+            }
+            assert!(
+                start.elapsed() < timeout,
+                "outbox not pushed after {timeout:?}: {s:?}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
