@@ -29,8 +29,11 @@ fn api() -> Api {
     let token = client.pair(&code, 1).unwrap().token;
     Api {
         server,
+        // A new connection for each request: after refusing a body half-way (413), the server
+        // closes the connection, and a reused one would fail on the client's side.
         http: Client::builder()
             .timeout(Duration::from_secs(20))
+            .pool_max_idle_per_host(0)
             .build()
             .unwrap(),
         token,

@@ -48,10 +48,10 @@ fn emit(
     now_ms: i64,
 ) -> rusqlite::Result<()> {
     let payload = serde_json::to_string(payload).expect("payload types serialize");
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO changes (site, kind, payload, created_ms) VALUES (?1, ?2, ?3, ?4)",
-        params![site, kind, payload, now_ms],
-    )?;
+    )?
+    .execute(params![site, kind, payload, now_ms])?;
     Ok(())
 }
 
@@ -73,11 +73,18 @@ fn help_requested(
         .map(|n| crate::store::clean_name(&n))
         .filter(|n| !n.is_empty());
     p.kiosk_name = Some(kiosk.name.clone());
-    let inserted = tx.execute(
-        "INSERT INTO help_requests (id, site, kiosk_id, first_name, created_at_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO NOTHING",
-        params![p.id, kiosk.site, kiosk.id, p.first_name, p.created_at_ms],
-    )?;
+    let inserted = tx
+        .prepare_cached(
+            "INSERT INTO help_requests (id, site, kiosk_id, first_name, created_at_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO NOTHING",
+        )?
+        .execute(params![
+            p.id,
+            kiosk.site,
+            kiosk.id,
+            p.first_name,
+            p.created_at_ms
+        ])?;
     if inserted == 0 {
         return Ok(Err(format!("help request {} exists already", p.id)));
     }
@@ -136,11 +143,11 @@ fn usage_visit(
     if !is_day(&p.day) {
         return Ok(Err("usage day must be YYYY-MM-DD".into()));
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO usage_counts (site, day, name, count) VALUES (?1, ?2, ?3, 1)
          ON CONFLICT (site, day, name) DO UPDATE SET count = count + 1",
-        params![kiosk.site, p.day, p.name],
-    )?;
+    )?
+    .execute(params![kiosk.site, p.day, p.name])?;
     Ok(Ok(()))
 }
 

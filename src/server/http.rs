@@ -244,13 +244,22 @@ async fn push(
     Ok(axum::Json(resp).into_response())
 }
 
+/// The start of every kiosk GET: a known protocol, then a valid token.
+async fn kiosk_get(
+    store: &Store,
+    headers: &HeaderMap,
+    query: &Option<String>,
+) -> Result<KioskAuth, ApiError> {
+    protocol_from_query(query)?;
+    authenticate(store, headers).await
+}
+
 async fn changes(
     State(store): State<Store>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
-    protocol_from_query(&query)?;
-    let kiosk = authenticate(&store, &headers).await?;
+    let kiosk = kiosk_get(&store, &headers, &query).await?;
     let after = query_u64(&query, "after")?.unwrap_or(0);
     let limit = query_u64(&query, "limit")?.unwrap_or(MAX_PULL_CHANGES);
     let resp = blocking(move || store.pull(&kiosk, after, limit)).await?;
@@ -262,8 +271,7 @@ async fn status(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
-    protocol_from_query(&query)?;
-    let kiosk = authenticate(&store, &headers).await?;
+    let kiosk = kiosk_get(&store, &headers, &query).await?;
     let resp = blocking(move || store.status(&kiosk, now_ms())).await?;
     Ok(axum::Json(resp).into_response())
 }

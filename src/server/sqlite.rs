@@ -74,8 +74,16 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 pub struct SqliteServerStore {
+    /// The one writer: SQLite takes one write transaction at a time anyway.
     conn: Mutex<Connection>,
+    /// Read-only connections for token checks, pulls and status (WAL lets them read while
+    /// the writer writes), so a burst of kiosks does not queue its reads behind pushes.
+    readers: Vec<Mutex<Connection>>,
+    next_reader: std::sync::atomic::AtomicUsize,
 }
+
+/// How many read connections the server keeps.
+const READERS: usize = 4;
 
 impl SqliteServerStore {
     /// Opens (or creates) the server database. A damaged or newer file is refused, untouched.
@@ -113,9 +121,31 @@ impl SqliteServerStore {
             tx.pragma_update(None, "user_version", i as u32 + 1)?;
             tx.commit()?;
         }
+        let readers = (0..READERS)
+            .map(|_| {
+                let r = Connection::open_with_flags(
+                    path,
+                    rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                r.execute_batch("PRAGMA busy_timeout = 5000;")?;
+                Ok(Mutex::new(r))
+            })
+            .collect::<rusqlite::Result<_>>()?;
         Ok(Self {
             conn: Mutex::new(conn),
+            readers,
+            next_reader: std::sync::atomic::AtomicUsize::new(0),
         })
+    }
+
+    /// A read connection, taken in turn.
+    fn reader(&self) -> std::sync::MutexGuard<'_, Connection> {
+        let i = self
+            .next_reader
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            % self.readers.len();
+        self.readers[i].lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
@@ -125,12 +155,9 @@ impl SqliteServerStore {
     }
 
     fn last_seq(conn: &Connection, site: &str) -> rusqlite::Result<u64> {
-        conn.query_row(
-            "SELECT COALESCE(MAX(seq), 0) FROM changes WHERE site = ?1",
-            [site],
-            |r| r.get::<_, i64>(0),
-        )
-        .map(|v| v as u64)
+        conn.prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM changes WHERE site = ?1")?
+            .query_row([site], |r| r.get::<_, i64>(0))
+            .map(|v| v as u64)
     }
 }
 
@@ -279,18 +306,17 @@ impl ServerStore for SqliteServerStore {
             return Ok(None);
         }
         Ok(self
-            .conn()
-            .query_row(
+            .reader()
+            .prepare_cached(
                 "SELECT id, name, site FROM kiosks WHERE token_hash = ?1 AND revoked_ms IS NULL",
-                [hash_secret(token)],
-                |r| {
-                    Ok(KioskAuth {
-                        id: r.get(0)?,
-                        name: r.get(1)?,
-                        site: r.get(2)?,
-                    })
-                },
-            )
+            )?
+            .query_row([hash_secret(token)], |r| {
+                Ok(KioskAuth {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    site: r.get(2)?,
+                })
+            })
             .optional()?)
     }
 
@@ -316,11 +342,12 @@ impl ServerStore for SqliteServerStore {
             if op.index < next {
                 // Seen before: the same op again is fine; a different op at that index is not.
                 let earlier: Option<(String, Option<String>)> = tx
-                    .query_row(
+                    .prepare_cached(
                         "SELECT id, rejected FROM ops WHERE kiosk_id = ?1 AND idx = ?2",
-                        params![kiosk.id, op.index as i64],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
-                    )
+                    )?
+                    .query_row(params![kiosk.id, op.index as i64], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })
                     .optional()?;
                 let status = match earlier {
                     Some((id, None)) if id == op.id => OpStatus::Accepted,
@@ -340,11 +367,37 @@ impl ServerStore for SqliteServerStore {
                 });
                 continue;
             }
-            let id_taken: bool = tx
-                .query_row("SELECT 1 FROM ops WHERE id = ?1", [&op.id], |_| Ok(true))
-                .optional()?
-                .unwrap_or(false);
-            let outcome = if id_taken {
+            // The common path costs one insert and the op's effect. The op's UUID must be new:
+            // the UNIQUE constraint says so without a query of its own.
+            let inserted = tx
+                .prepare_cached(
+                    "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
+                )?
+                .execute(params![
+                    kiosk.id,
+                    op.index as i64,
+                    op.id,
+                    op.kind,
+                    op.payload.to_string(),
+                    op.kiosk_time_ms,
+                    now_ms
+                ])?;
+            let outcome = if inserted == 0 {
+                // Keep the log complete without breaking the UNIQUE id: store under a marker.
+                tx.prepare_cached(
+                    "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?
+                .execute(params![
+                    kiosk.id,
+                    op.index as i64,
+                    format!("{}#{}:{}", op.id, kiosk.id, op.index),
+                    op.kind,
+                    op.payload.to_string(),
+                    op.kiosk_time_ms,
+                    now_ms
+                ])?;
                 Err(format!(
                     "operation id {} was used by another operation",
                     op.id
@@ -354,26 +407,10 @@ impl ServerStore for SqliteServerStore {
             } else {
                 apply::apply(&tx, kiosk, op, now_ms)?
             };
-            let stored_id = if id_taken {
-                // Keep the log complete without breaking the UNIQUE id: store under a marker.
-                format!("{}#{}:{}", op.id, kiosk.id, op.index)
-            } else {
-                op.id.clone()
-            };
-            tx.execute(
-                "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms, rejected)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    kiosk.id,
-                    op.index as i64,
-                    stored_id,
-                    op.kind,
-                    op.payload.to_string(),
-                    op.kiosk_time_ms,
-                    now_ms,
-                    outcome.as_ref().err()
-                ],
-            )?;
+            if let Err(reason) = &outcome {
+                tx.prepare_cached("UPDATE ops SET rejected = ?3 WHERE kiosk_id = ?1 AND idx = ?2")?
+                    .execute(params![kiosk.id, op.index as i64, reason])?;
+            }
             next += 1;
             results.push(OpResult {
                 id: op.id.clone(),
@@ -411,7 +448,7 @@ impl ServerStore for SqliteServerStore {
 
     fn pull(&self, kiosk: &KioskAuth, after: u64, limit: u64) -> Result<PullResponse, ServerError> {
         let limit = limit.clamp(1, crate::sync::protocol::MAX_PULL_CHANGES);
-        let conn = self.conn();
+        let conn = self.reader();
         let mut stmt = conn.prepare_cached(
             "SELECT seq, kind, payload FROM changes WHERE site = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
         )?;
@@ -443,12 +480,10 @@ impl ServerStore for SqliteServerStore {
     }
 
     fn status(&self, kiosk: &KioskAuth, now_ms: i64) -> Result<StatusResponse, ServerError> {
-        let conn = self.conn();
-        let next: i64 = conn.query_row(
-            "SELECT next_index FROM kiosks WHERE id = ?1",
-            [&kiosk.id],
-            |r| r.get(0),
-        )?;
+        let conn = self.reader();
+        let next: i64 = conn
+            .prepare_cached("SELECT next_index FROM kiosks WHERE id = ?1")?
+            .query_row([&kiosk.id], |r| r.get(0))?;
         Ok(StatusResponse {
             protocol: PROTOCOL_VERSION,
             kiosk_id: kiosk.id.clone(),

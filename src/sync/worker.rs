@@ -59,6 +59,42 @@ pub enum SyncState {
     ServerBehind,
 }
 
+/// Why pairing did not work, so admin mode can say what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PairError {
+    /// The server does not know the code, or it was used or expired.
+    WrongCode(String),
+    /// No answer from that address.
+    Unreachable(String),
+    /// What was typed is not a web address.
+    BadAddress(String),
+    /// Anything else (a full disk, a server problem...), with the details.
+    Other(String),
+}
+
+impl std::fmt::Display for PairError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PairError::WrongCode(m)
+            | PairError::Unreachable(m)
+            | PairError::BadAddress(m)
+            | PairError::Other(m) => f.write_str(m),
+        }
+    }
+}
+
+impl From<SyncError> for PairError {
+    fn from(e: SyncError) -> Self {
+        let message = e.to_string();
+        match e {
+            SyncError::Unauthorized(_) => PairError::WrongCode(message),
+            SyncError::Network(_) => PairError::Unreachable(message),
+            SyncError::BadUrl(_) => PairError::BadAddress(message),
+            _ => PairError::Other(message),
+        }
+    }
+}
+
 /// What admin mode shows about sync.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SyncStatus {
@@ -72,7 +108,7 @@ pub struct SyncStatus {
     /// Set when the server is behind this kiosk.
     pub alarm: Option<String>,
     /// The answer to the last pairing attempt: Ok(name) or Err(message).
-    pub pair_result: Option<Result<String, String>>,
+    pub pair_result: Option<Result<String, PairError>>,
     /// A pairing attempt is under way.
     pub pairing_busy: bool,
     /// How many pairing attempts have been answered (to tell a new answer from an old one).
@@ -387,12 +423,14 @@ impl Worker {
     }
 
     fn pair(&mut self, store: &mut Store, url: &str, code: &str) {
-        let result = (|| -> Result<String, String> {
-            let client = SyncClient::new(url).map_err(|e| e.to_string())?;
-            let first = store.first_unsent_index().map_err(|e| e.to_string())?;
-            let resp = client.pair(code, first).map_err(|e| e.to_string())?;
-            write_token(&self.ctx.data_dir, &resp.token)
-                .map_err(|e| format!("cannot save the token in the data folder: {e}"))?;
+        let result = (|| -> Result<String, PairError> {
+            let other = |e: &dyn std::fmt::Display| PairError::Other(e.to_string());
+            let client = SyncClient::new(url)?;
+            let first = store.first_unsent_index().map_err(|e| other(&e))?;
+            let resp = client.pair(code, first)?;
+            write_token(&self.ctx.data_dir, &resp.token).map_err(|e| {
+                PairError::Other(format!("cannot save the token in the data folder: {e}"))
+            })?;
             store
                 .set_pairing(&Pairing {
                     server_url: client.base_url().to_string(),
@@ -400,7 +438,7 @@ impl Worker {
                     name: resp.name.clone(),
                     site: resp.site,
                 })
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| other(&e))?;
             Ok(resp.name)
         })();
         match &result {

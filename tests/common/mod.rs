@@ -100,6 +100,19 @@ impl TestKiosk {
         self.harness.run();
     }
 
+    /// Replaces what the text field that carries `label` holds (select all, delete, type).
+    pub fn retype_into(&mut self, label: &str, text: &str) {
+        self.harness.get_by_label(label).focus();
+        self.harness.run();
+        self.harness
+            .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        self.harness.run();
+        self.harness.key_press(egui::Key::Backspace);
+        self.harness.run();
+        self.harness.get_by_label(label).type_text(text);
+        self.harness.run();
+    }
+
     /// Every label and value on screen, for "nothing of X is shown" checks.
     pub fn all_text(&self) -> Vec<String> {
         self.harness

@@ -205,7 +205,7 @@ impl SyncedKiosk {
             result = s.pair_result;
             s.pair_answers > answered
         });
-        result.unwrap()
+        result.unwrap().map_err(|e| e.to_string())
     }
 
     pub fn status(&self) -> SyncStatus {

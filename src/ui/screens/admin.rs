@@ -11,12 +11,16 @@ use crate::ui::picto::Picto;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 
-pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    let c = &kiosk.config;
+/// The title and the actions: first, so nobody has to scroll to close the kiosk.
+pub fn header(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
     ui.label(RichText::new(tr.tr("admin-title")).heading());
-    // The actions come first, so nobody has to scroll to close the kiosk.
     actions_row(ui, kiosk, tr, actions);
     ui.add_space(16.0);
+}
+
+/// What this kiosk is and how it is set up.
+pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
+    let c = &kiosk.config;
     let langs = |list: &[crate::lang::Lang]| {
         list.iter()
             .map(|l| tr.native_name(*l))

@@ -6,7 +6,7 @@ use egui::RichText;
 use super::act;
 use crate::app::{Action, Kiosk};
 use crate::i18n::{num, text};
-use crate::sync::worker::SyncState;
+use crate::sync::worker::{PairError, SyncState};
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::theme;
@@ -50,6 +50,62 @@ pub fn show(
             ],
         ));
     }
+    ui.add_space(8.0);
+    // Label and field side by side: the whole form fits a 800-pixel-high screen.
+    egui::Grid::new("pairing-form")
+        .num_columns(2)
+        .spacing(egui::vec2(16.0, 8.0))
+        .show(ui, |ui| {
+            let label = ui.label(tr.tr("admin-pair-url"));
+            ui.add(
+                egui::TextEdit::singleline(url)
+                    .desired_width(ui.available_width().clamp(200.0, 420.0))
+                    .margin(egui::Margin::symmetric(12, 12)),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label(tr.tr("admin-pair-code"));
+            ui.add(
+                egui::TextEdit::singleline(code)
+                    .char_limit(16)
+                    .desired_width(200.0)
+                    .margin(egui::Margin::symmetric(12, 12)),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        });
+    act(
+        ui,
+        Some(Picto::Done),
+        &tr.tr("admin-pair-button"),
+        Kind::Primary,
+        Action::Pair,
+        actions,
+    );
+    if status.pairing_busy {
+        ui.label(RichText::new(tr.tr("admin-pair-busy")).strong());
+    }
+    match &status.pair_result {
+        Some(Ok(name)) => widgets::message(
+            ui,
+            &tr.tr_args("admin-pair-ok", &[("name", text(name))]),
+            theme::NOTICE,
+            theme::TEXT,
+        ),
+        Some(Err(e)) => {
+            let sentence = match e {
+                PairError::WrongCode(_) => tr.tr("admin-pair-wrong-code"),
+                PairError::Unreachable(_) => tr.tr("admin-pair-unreachable"),
+                PairError::BadAddress(_) => tr.tr("admin-pair-bad-address"),
+                PairError::Other(detail) => {
+                    tr.tr_args("admin-pair-failed", &[("error", text(detail))])
+                }
+            };
+            widgets::message(ui, &sentence, theme::ERROR_BG, theme::ERROR_TEXT);
+        }
+        None => {}
+    }
+    ui.add_space(16.0);
     ui.label(tr.tr_args(
         "admin-sync-pending",
         &[("count", num(status.pending as f64))],
@@ -77,47 +133,5 @@ pub fn show(
                 RichText::new(format!("#{} {}: {}", d.index, d.kind, d.reason)).color(theme::MUTED),
             );
         }
-    }
-    ui.add_space(16.0);
-    let label = ui.label(tr.tr("admin-pair-url"));
-    ui.add(
-        egui::TextEdit::singleline(url)
-            .desired_width(ui.available_width().min(600.0))
-            .margin(egui::Margin::symmetric(16, 14)),
-    )
-    .labelled_by(label.id);
-    let label = ui.label(tr.tr("admin-pair-code"));
-    ui.add(
-        egui::TextEdit::singleline(code)
-            .char_limit(16)
-            .desired_width(240.0)
-            .margin(egui::Margin::symmetric(16, 14)),
-    )
-    .labelled_by(label.id);
-    act(
-        ui,
-        Some(Picto::Done),
-        &tr.tr("admin-pair-button"),
-        Kind::Primary,
-        Action::Pair,
-        actions,
-    );
-    if status.pairing_busy {
-        ui.label(RichText::new(tr.tr("admin-pair-busy")).strong());
-    }
-    match &status.pair_result {
-        Some(Ok(name)) => widgets::message(
-            ui,
-            &tr.tr_args("admin-pair-ok", &[("name", text(name))]),
-            theme::NOTICE,
-            theme::TEXT,
-        ),
-        Some(Err(e)) => widgets::message(
-            ui,
-            &tr.tr_args("admin-pair-failed", &[("error", text(e))]),
-            theme::ERROR_BG,
-            theme::ERROR_TEXT,
-        ),
-        None => {}
     }
 }

@@ -23,11 +23,20 @@ pub fn show(ui: &mut egui::Ui, kiosk: &mut Kiosk, tr: Tr<'_>, actions: &mut Vec<
         Screen::PinPad => pinpad::show(ui, kiosk, tr, actions),
         Screen::Volunteer => volunteer::show(ui, kiosk, tr, actions),
         Screen::Admin => {
-            admin::show(ui, kiosk, tr, actions);
-            ui.add_space(24.0);
+            admin::header(ui, kiosk, tr, actions);
             let mut url = std::mem::take(&mut kiosk.drafts.server_url);
             let mut code = std::mem::take(&mut kiosk.drafts.pairing_code);
-            admin_sync::show(ui, kiosk, &mut url, &mut code, tr, actions);
+            // Side by side on a wide screen, so pairing needs no scrolling.
+            if ui.available_width() >= 1000.0 {
+                ui.columns(2, |cols| {
+                    admin::facts(&mut cols[0], kiosk, tr);
+                    admin_sync::show(&mut cols[1], kiosk, &mut url, &mut code, tr, actions);
+                });
+            } else {
+                admin::facts(ui, kiosk, tr);
+                ui.add_space(24.0);
+                admin_sync::show(ui, kiosk, &mut url, &mut code, tr, actions);
+            }
             kiosk.drafts.server_url = url;
             kiosk.drafts.pairing_code = code;
         }

@@ -1,0 +1,79 @@
+//! Admin mode pairs the kiosk with a real server on 127.0.0.1, as an admin would: by typing
+//! the address and the code into the labelled fields. Wrong codes, dead addresses and a revoked
+//! kiosk are told in plain words.
+
+mod common;
+mod support;
+
+use common::{TestKiosk, start};
+use digidak::server::ServerStore;
+use support::InProcessServer;
+
+fn open_admin(k: &mut TestKiosk) {
+    k.click("Begeleiders");
+    k.enter_pin("1357", "OK");
+    assert!(k.has("Beheer"));
+    k.settle(|u| u.kiosk.sync_status().is_some());
+    assert!(k.has("Niet gekoppeld: deze computer werkt alleen."));
+}
+
+fn pair(k: &mut TestKiosk, url: &str, code: &str) {
+    k.retype_into("Adres van de server", url);
+    k.retype_into("Koppelcode", code);
+    let answered = k.harness.state().kiosk.sync_status().unwrap().pair_answers;
+    k.click("Koppelen");
+    k.settle(|u| u.kiosk.sync_status().unwrap().pair_answers > answered);
+    k.harness.run();
+}
+
+#[test]
+fn an_admin_pairs_the_kiosk_by_typing_address_and_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let code = server.add_kiosk("PC 1", "noord");
+    let mut k = start();
+    open_admin(&mut k);
+
+    pair(&mut k, "http://127.0.0.1:9", &code);
+    assert!(k.has("De server antwoordt niet. Kijk het adres en de internetverbinding na."));
+    pair(&mut k, "digidak punt be", &code);
+    assert!(k.has("Dat is geen webadres. Een webadres begint met https:// ."));
+    pair(&mut k, &server.url(), "ABCD-EFGH");
+    assert!(k.has(
+        "Deze koppelcode klopt niet, is al gebruikt of is verlopen. Maak een nieuwe code op de server."
+    ));
+
+    pair(&mut k, &server.url(), &code);
+    assert!(k.has("Gekoppeld als PC 1."), "{:?}", k.all_text());
+    assert!(k.has_containing("Gekoppeld als PC 1 (plaats noord)"));
+    k.settle(|u| u.kiosk.sync_status().unwrap().state == digidak::sync::worker::SyncState::Online);
+    assert!(k.has("Verbonden met de server."));
+    assert!(k.has("Wacht op verzending: 0"));
+    // The code is not left on screen for the next person.
+    assert!(!k.all_text().iter().any(|t| t.contains(&code)));
+    // Nor is the token, anywhere.
+    let token = std::fs::read_to_string(k.dir.path().join("server-token")).unwrap();
+    assert!(!k.all_text().iter().any(|t| t.contains(token.trim())));
+}
+
+#[test]
+fn a_revoked_kiosk_says_so_in_admin_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let code = server.add_kiosk("PC 1", "noord");
+    let mut k = start();
+    open_admin(&mut k);
+    pair(&mut k, &server.url(), &code);
+    k.settle(|u| u.kiosk.sync_status().unwrap().state == digidak::sync::worker::SyncState::Online);
+    assert!(
+        server
+            .store
+            .revoke_kiosk("PC 1", support::now_ms())
+            .unwrap()
+    );
+    // The next poll (every few seconds) learns it.
+    k.settle(|u| u.kiosk.sync_status().unwrap().state == digidak::sync::worker::SyncState::Revoked);
+    k.harness.run();
+    assert!(k.has("De server weigert deze computer. Koppel opnieuw met een nieuwe code."));
+    assert!(k.has_containing("pair it again in admin mode"));
+}
