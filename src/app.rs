@@ -67,6 +67,8 @@ pub struct Drafts {
     /// Admin mode: the server address and pairing code being typed.
     pub server_url: String,
     pub pairing_code: String,
+    /// Admin mode: the pairing form is open although the kiosk is paired (to pair again).
+    pub pairing_open: bool,
 }
 
 /// What the PIN pad shows.
@@ -116,6 +118,8 @@ pub enum Action {
     SetWipePaused(bool),
     /// Admin mode: pair with the server at `drafts.server_url` using `drafts.pairing_code`.
     Pair,
+    /// Admin mode: show the pairing form of a kiosk that is already paired.
+    OpenPairing,
     AskExit,
     CancelExit,
     ConfirmExit,
@@ -476,11 +480,15 @@ impl Kiosk {
                     tracing::info!(paused, "idle wipe pause changed by a volunteer");
                 }
             }
+            Action::OpenPairing => {
+                self.drafts.pairing_open = self.staff == Some(Role::Admin);
+            }
             Action::Pair => {
                 if self.staff == Some(Role::Admin)
                     && let Some(sync) = &self.sync
                 {
                     let code = std::mem::take(&mut self.drafts.pairing_code);
+                    self.drafts.pairing_open = false;
                     sync.pair(
                         self.drafts.server_url.trim().to_string(),
                         code.trim().to_string(),

@@ -7,6 +7,7 @@ mod support;
 
 use common::{TestKiosk, start};
 use digidak::server::ServerStore;
+use egui_kittest::kittest::Queryable;
 use support::InProcessServer;
 
 fn open_admin(k: &mut TestKiosk) {
@@ -39,9 +40,13 @@ fn an_admin_pairs_the_kiosk_by_typing_address_and_code() {
     pair(&mut k, "digidak punt be", &code);
     assert!(k.has("Dat is geen webadres. Een webadres begint met https:// ."));
     pair(&mut k, &server.url(), "ABCD-EFGH");
-    assert!(k.has(
-        "Deze koppelcode klopt niet, is al gebruikt of is verlopen. Maak een nieuwe code op de server."
-    ));
+    let wrong = "Deze koppelcode klopt niet, is al gebruikt of is verlopen. Maak een nieuwe code op de server.";
+    assert!(k.has(wrong));
+    // Form, button and answer fit on a 1280x800 screen above the language bar: no scrolling.
+    for label in ["Adres van de server", "Koppelcode", "Koppelen", wrong] {
+        let rect = k.harness.get_by_label(label).rect();
+        assert!(rect.bottom() < 700.0, "{label} is below the fold: {rect:?}");
+    }
 
     pair(&mut k, &server.url(), &code);
     assert!(k.has("Gekoppeld als PC 1."), "{:?}", k.all_text());
@@ -76,4 +81,48 @@ fn a_revoked_kiosk_says_so_in_admin_mode() {
     k.harness.run();
     assert!(k.has("De server weigert deze computer. Koppel opnieuw met een nieuwe code."));
     assert!(k.has_containing("pair it again in admin mode"));
+}
+
+#[test]
+fn a_help_call_at_another_kiosk_of_the_site_shows_on_this_volunteer_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let mut k = start();
+    open_admin(&mut k);
+    pair(&mut k, &server.url(), &server.add_kiosk("Balie", "noord"));
+    k.click("Sluiten");
+
+    // A resident at another computer of the same room asks for help.
+    let mut other = support::SyncedKiosk::start(&dir.path().join("pc2"));
+    other
+        .pair(&server.url(), &server.add_kiosk("PC 2", "noord"))
+        .unwrap();
+    let request = other
+        .store
+        .add_help_request(Some("Yusuf"), support::now_ms())
+        .unwrap();
+    other.sync.nudge();
+
+    k.click("Begeleiders");
+    k.enter_pin("2468", "OK");
+    k.settle(|u| !u.kiosk.help_requests.is_empty());
+    assert!(
+        k.has("Yusuf — wacht 0 min — bij PC 2"),
+        "{:?}",
+        k.all_text()
+    );
+    // Handled here, and the other computer learns it.
+    k.click("Geholpen");
+    support::wait_until(
+        std::time::Duration::from_secs(15),
+        "PC 2 sees it handled",
+        || {
+            !other
+                .store
+                .open_help_requests()
+                .unwrap()
+                .iter()
+                .any(|r| r.id == request.id)
+        },
+    );
 }

@@ -91,6 +91,7 @@ admin-sync-last-error = Last error: { $error }
 admin-pair-url = Server address
 admin-pair-code = Pairing code
 admin-pair-button = Pair
+admin-pair-again = Pair again
 admin-pair-busy = Pairing…
 admin-pair-ok = Paired as { $name }.
 admin-pair-wrong-code = This pairing code is wrong, already used or expired. Make a new code on the server.

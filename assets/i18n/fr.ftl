@@ -91,6 +91,7 @@ admin-sync-last-error = Dernière erreur : { $error }
 admin-pair-url = Adresse du serveur
 admin-pair-code = Code de liaison
 admin-pair-button = Relier
+admin-pair-again = Relier à nouveau
 admin-pair-busy = Liaison en cours…
 admin-pair-ok = Relié comme { $name }.
 admin-pair-wrong-code = Ce code de liaison est faux, déjà utilisé ou expiré. Créez un nouveau code sur le serveur.

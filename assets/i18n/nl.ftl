@@ -91,6 +91,7 @@ admin-sync-last-error = Laatste fout: { $error }
 admin-pair-url = Adres van de server
 admin-pair-code = Koppelcode
 admin-pair-button = Koppelen
+admin-pair-again = Opnieuw koppelen
 admin-pair-busy = Bezig met koppelen…
 admin-pair-ok = Gekoppeld als { $name }.
 admin-pair-wrong-code = Deze koppelcode klopt niet, is al gebruikt of is verlopen. Maak een nieuwe code op de server.

@@ -15,7 +15,7 @@ use crate::ui::widgets::{self, Kind};
 pub fn header(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
     ui.label(RichText::new(tr.tr("admin-title")).heading());
     actions_row(ui, kiosk, tr, actions);
-    ui.add_space(16.0);
+    ui.add_space(8.0);
 }
 
 /// What this kiosk is and how it is set up.

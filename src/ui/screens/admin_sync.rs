@@ -6,7 +6,7 @@ use egui::RichText;
 use super::act;
 use crate::app::{Action, Kiosk};
 use crate::i18n::{num, text};
-use crate::sync::worker::{PairError, SyncState};
+use crate::sync::worker::{PairError, SyncState, SyncStatus};
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::theme;
@@ -50,11 +50,39 @@ pub fn show(
             ],
         ));
     }
-    ui.add_space(8.0);
-    // Label and field side by side: the whole form fits a 800-pixel-high screen.
+    let needs_pairing = status.pairing.is_none()
+        || matches!(status.state, SyncState::Revoked | SyncState::ServerBehind);
+    if needs_pairing || kiosk.drafts.pairing_open {
+        pairing_form(ui, url, code, tr, actions);
+    }
+    // Under the button that was tapped; after a success the form is gone and this moves up.
+    pair_answer(ui, &status, tr);
+    details(ui, kiosk, &status, tr);
+    if !needs_pairing && !kiosk.drafts.pairing_open {
+        ui.add_space(8.0);
+        act(
+            ui,
+            None,
+            &tr.tr("admin-pair-again"),
+            Kind::Secondary,
+            Action::OpenPairing,
+            actions,
+        );
+    }
+}
+
+/// Server address and one-time code, label and field side by side (fits an 800-pixel screen).
+fn pairing_form(
+    ui: &mut egui::Ui,
+    url: &mut String,
+    code: &mut String,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    ui.add_space(2.0);
     egui::Grid::new("pairing-form")
         .num_columns(2)
-        .spacing(egui::vec2(16.0, 8.0))
+        .spacing(egui::vec2(16.0, 6.0))
         .show(ui, |ui| {
             let label = ui.label(tr.tr("admin-pair-url"));
             ui.add(
@@ -82,6 +110,10 @@ pub fn show(
         Action::Pair,
         actions,
     );
+}
+
+/// What became of the last pairing attempt, in words that say what to do.
+fn pair_answer(ui: &mut egui::Ui, status: &SyncStatus, tr: Tr<'_>) {
     if status.pairing_busy {
         ui.label(RichText::new(tr.tr("admin-pair-busy")).strong());
     }
@@ -105,7 +137,11 @@ pub fn show(
         }
         None => {}
     }
-    ui.add_space(16.0);
+}
+
+/// Pending and rejected operations, last success, last error.
+fn details(ui: &mut egui::Ui, kiosk: &Kiosk, status: &SyncStatus, tr: Tr<'_>) {
+    ui.add_space(12.0);
     ui.label(tr.tr_args(
         "admin-sync-pending",
         &[("count", num(status.pending as f64))],

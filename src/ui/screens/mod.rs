@@ -28,9 +28,13 @@ pub fn show(ui: &mut egui::Ui, kiosk: &mut Kiosk, tr: Tr<'_>, actions: &mut Vec<
             let mut code = std::mem::take(&mut kiosk.drafts.pairing_code);
             // Side by side on a wide screen, so pairing needs no scrolling.
             if ui.available_width() >= 1000.0 {
+                // Columns are justified by default, which stretches wrapped text: not here.
+                let plain = egui::Layout::top_down(egui::Align::LEFT);
                 ui.columns(2, |cols| {
-                    admin::facts(&mut cols[0], kiosk, tr);
-                    admin_sync::show(&mut cols[1], kiosk, &mut url, &mut code, tr, actions);
+                    cols[0].with_layout(plain, |ui| admin::facts(ui, kiosk, tr));
+                    cols[1].with_layout(plain, |ui| {
+                        admin_sync::show(ui, kiosk, &mut url, &mut code, tr, actions)
+                    });
                 });
             } else {
                 admin::facts(ui, kiosk, tr);
