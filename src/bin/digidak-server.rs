@@ -120,7 +120,7 @@ fn kiosk(store: SqliteServerStore, command: KioskCmd) -> anyhow::Result<ExitCode
         },
         KioskCmd::List => {
             println!(
-                "name\tsite\tstatus\tlast seen\tversion\tpending ops\tdead letters\tclock skew"
+                "name\tsite\tstatus\tlast seen\tversion\tpending ops\tdead letters\tlast frame\tclock skew"
             );
             for k in store.list_kiosks()? {
                 let status = if k.revoked {
@@ -132,7 +132,7 @@ fn kiosk(store: SqliteServerStore, command: KioskCmd) -> anyhow::Result<ExitCode
                 };
                 let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
                 println!(
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     k.name,
                     k.site,
                     status,
@@ -142,6 +142,8 @@ fn kiosk(store: SqliteServerStore, command: KioskCmd) -> anyhow::Result<ExitCode
                     k.app_version.unwrap_or_else(|| "-".into()),
                     opt(k.outbox_len),
                     opt(k.dead_letters),
+                    // When the kiosk last painted its screen: a frozen screen shows here.
+                    k.last_frame_ms.map(format_ms).unwrap_or_else(|| "-".into()),
                     k.skew_ms
                         .map(|s| format!("{:+.1} s", s as f64 / 1000.0))
                         .unwrap_or_else(|| "-".into()),
@@ -180,7 +182,7 @@ fn serve(store: SqliteServerStore, listen: &str) -> anyhow::Result<ExitCode> {
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(listen)
             .await
-            .with_context(|| format!("listening on {listen}"))?;
+            .with_context(|| format!("cannot listen on {listen}"))?;
         let addr = listener.local_addr()?;
         // Tests and scripts read this line to find the port.
         println!("listening on http://{addr}");
