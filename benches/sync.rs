@@ -321,14 +321,18 @@ fn many_kiosks(dir: &Path, kiosks: usize, rounds: usize) {
 }
 
 fn main() {
-    // `cargo bench` passes --bench; `cargo test --benches` passes nothing useful: run small.
-    let quick = std::env::args().any(|a| a == "--test");
+    // `cargo bench` passes --bench. Under `cargo test --all-targets` it does not: then this is
+    // a smoke test of the benchmark itself, with small sizes.
+    let quick = !std::env::args().any(|a| a == "--bench");
     // On the real disk (not a RAM-backed /tmp), so fsync costs what it costs.
     let dir = tempfile::Builder::new()
         .prefix(".digidak-bench-")
         .tempdir_in(std::env::var("DIGIDAK_BENCH_DIR").unwrap_or_else(|_| ".".into()))
         .unwrap();
     println!("digidak sync benchmark, files in {}", dir.path().display());
+    if quick {
+        println!("(a quick smoke run with small sizes, not a measurement: use cargo bench)");
+    }
     let (ops, kiosks) = if quick {
         (400, 20)
     } else {
