@@ -150,6 +150,8 @@ pub struct Kiosk {
     pin_job: Option<Receiver<Option<Role>>>,
     pub pin_status: PinStatus,
     awaiting_help_save: bool,
+    /// This resident session was counted (anonymously) in the usage figures.
+    session_counted: bool,
     pub help_failed: bool,
     pub exit_confirm: bool,
     exit_requested: bool,
@@ -220,6 +222,7 @@ impl Kiosk {
             pin_job: None,
             pin_status: PinStatus::Ready,
             awaiting_help_save: false,
+            session_counted: false,
             help_failed: false,
             exit_confirm: false,
             exit_requested: false,
@@ -403,12 +406,14 @@ impl Kiosk {
                         PinStatus::Ready
                     };
                 }
+                let resident_screen = !screen.is_staff() && screen != Screen::PinPad;
+                if resident_screen && !std::mem::replace(&mut self.session_counted, true) {
+                    // One anonymous count per resident session (until the next wipe).
+                    self.record_visit("session");
+                }
                 if screen == Screen::Help {
                     self.help_failed = false;
-                    self.store.send(Command::RecordVisit {
-                        name: "help",
-                        now_ms: self.clock.unix_ms(),
-                    });
+                    self.record_visit("help");
                 }
                 if screen.is_staff() && self.staff.is_none() {
                     return;
@@ -596,6 +601,14 @@ impl Kiosk {
         }
     }
 
+    /// Counts an anonymous visit (a name from the code, never anything a person typed).
+    fn record_visit(&self, name: &'static str) {
+        self.store.send(Command::RecordVisit {
+            name,
+            now_ms: self.clock.unix_ms(),
+        });
+    }
+
     /// Ends the session: everything typed, all navigation, language and text size go back to
     /// the start. PIN lockouts and saved data stay.
     pub fn wipe(&mut self, reason: WipeReason) {
@@ -610,6 +623,7 @@ impl Kiosk {
         self.pin_job = None;
         self.pin_status = PinStatus::Ready;
         self.awaiting_help_save = false;
+        self.session_counted = false;
         self.help_failed = false;
         self.exit_confirm = false;
         self.wipes += 1;

@@ -126,3 +126,50 @@ fn a_help_call_at_another_kiosk_of_the_site_shows_on_this_volunteer_screen() {
         },
     );
 }
+
+#[test]
+fn usage_counts_sessions_and_module_visits_and_nothing_personal() {
+    let mut k = start();
+    k.click("Ik wil hulp");
+    k.type_into("Je voornaam (als je wilt)", "Fatima");
+    k.click("Roep een begeleider");
+    k.settle(|u| u.kiosk.screen() == digidak::app::Screen::HelpSent);
+    k.click("Ik ben klaar");
+    k.click("Ik wil hulp");
+    k.click("Start");
+    k.click("Ik wil hulp");
+    let dir = k.dir.path().to_path_buf();
+    let visits = || {
+        let conn = rusqlite::Connection::open(dir.join(digidak::store::DB_FILE)).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT payload FROM outbox WHERE kind = 'usage.visit' ORDER BY idx")
+            .unwrap();
+        stmt.query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap()
+    };
+    support::wait_until(std::time::Duration::from_secs(10), "visits saved", || {
+        visits().len() == 5
+    });
+    let names: Vec<String> = visits()
+        .iter()
+        .map(|p| {
+            serde_json::from_str::<serde_json::Value>(p).unwrap()["name"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    // Two sessions (split by "I'm done"); three visits to the help module.
+    assert_eq!(names, ["session", "help", "session", "help", "help"]);
+    for p in visits() {
+        assert!(!p.contains("Fatima"), "{p}");
+        let v: serde_json::Value = serde_json::from_str(&p).unwrap();
+        assert_eq!(
+            v.as_object().unwrap().len(),
+            2,
+            "only a name and a day: {p}"
+        );
+    }
+}
