@@ -103,13 +103,13 @@ fn a_damaged_database_or_a_busy_port_is_told_plainly() {
 #[test]
 fn sigterm_finishes_what_is_under_way_and_stops_cleanly() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
-    let code = server_cli(&db, &["kiosk", "add", "PC 1", "--site", "noord"]);
-    let mut server = ChildServer::start(&db, "127.0.0.1:0");
+    let support::ChildSetup {
+        db,
+        mut server,
+        kiosk_dir,
+        mut kiosk,
+    } = support::child_server_and_kiosk(dir.path());
     let addr = server.addr;
-    let kiosk_dir = dir.path().join("kiosk");
-    let mut kiosk = SyncedKiosk::start(&kiosk_dir);
-    kiosk.pair(&server.url(), code.trim()).unwrap();
     for round in 0..5 {
         for _ in 0..200 {
             kiosk.store.record_visit("home", support::now_ms()).unwrap();

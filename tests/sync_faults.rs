@@ -15,8 +15,7 @@ use std::time::Duration;
 
 use digidak::store::Store;
 use support::{
-    ChildServer, InProcessServer, SyncedKiosk, assert_exactly_once, local_help_ids, server_cli,
-    server_ops,
+    ChildServer, InProcessServer, SyncedKiosk, assert_exactly_once, local_help_ids, server_ops,
 };
 
 /// A small deterministic random source, seeded per test and printed.
@@ -170,13 +169,13 @@ fn a_kiosk_killed_50_times_loses_and_doubles_nothing() {
 fn a_server_killed_and_restarted_during_pushes_loses_and_doubles_nothing() {
     let mut rng = Rng::seeded("server kills");
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
-    let code = server_cli(&db, &["kiosk", "add", "PC 1", "--site", "noord"]);
-    let mut server = ChildServer::start(&db, "127.0.0.1:0");
+    let support::ChildSetup {
+        db,
+        mut server,
+        kiosk_dir,
+        kiosk,
+    } = support::child_server_and_kiosk(dir.path());
     let addr = server.addr;
-    let kiosk_dir = dir.path().join("kiosk");
-    let kiosk = SyncedKiosk::start(&kiosk_dir);
-    kiosk.pair(&server.url(), code.trim()).unwrap();
 
     // A writer keeps adding operations, as a busy room would.
     let writing = Arc::new(AtomicBool::new(true));

@@ -166,6 +166,30 @@ impl Drop for ChildServer {
     }
 }
 
+/// A `digidak-server` child process on `dir/server.sqlite3`, and a headless kiosk in
+/// `dir/kiosk` paired to it as "PC 1" of site "noord" (through the admin CLI).
+pub struct ChildSetup {
+    pub db: PathBuf,
+    pub server: ChildServer,
+    pub kiosk_dir: PathBuf,
+    pub kiosk: SyncedKiosk,
+}
+
+pub fn child_server_and_kiosk(dir: &Path) -> ChildSetup {
+    let db = dir.join("server.sqlite3");
+    let code = server_cli(&db, &["kiosk", "add", "PC 1", "--site", "noord"]);
+    let server = ChildServer::start(&db, "127.0.0.1:0");
+    let kiosk_dir = dir.join("kiosk");
+    let kiosk = SyncedKiosk::start(&kiosk_dir);
+    kiosk.pair(&server.url(), code.trim()).unwrap();
+    ChildSetup {
+        db,
+        server,
+        kiosk_dir,
+        kiosk,
+    }
+}
+
 /// A kiosk without a screen: its real store and its real sync worker on a data folder.
 pub struct SyncedKiosk {
     pub dir: PathBuf,
