@@ -2,7 +2,7 @@
 //! written; a bad op is rejected with a reason (it goes to the kiosk's dead-letter list) and
 //! never blocks the ops after it.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::KioskAuth;
 use crate::sync::protocol::{HelpHandled, HelpRequested, OP_SCHEMA, Op, UsageVisit, kinds};
@@ -12,7 +12,7 @@ pub type Reason = String;
 
 /// Applies one op inside the push transaction. `Ok(Err(reason))` rejects it.
 pub fn apply(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     kiosk: &KioskAuth,
     op: &Op,
     now_ms: i64,
@@ -41,7 +41,7 @@ fn is_uuid(s: &str) -> bool {
 }
 
 fn emit(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     site: &str,
     kind: &str,
     payload: &impl serde::Serialize,
@@ -56,7 +56,7 @@ fn emit(
 }
 
 fn help_requested(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     kiosk: &KioskAuth,
     op: &Op,
     now_ms: i64,
@@ -93,7 +93,7 @@ fn help_requested(
 }
 
 fn help_handled(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     kiosk: &KioskAuth,
     op: &Op,
     now_ms: i64,
@@ -125,7 +125,7 @@ fn help_handled(
 }
 
 fn usage_visit(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     kiosk: &KioskAuth,
     op: &Op,
 ) -> rusqlite::Result<Result<(), Reason>> {

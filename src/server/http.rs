@@ -77,11 +77,13 @@ impl From<ServerError> for ApiError {
             ServerError::NotFound(m) => Self::new(StatusCode::NOT_FOUND, "not_found", m),
             ServerError::Conflict(m) => Self::new(StatusCode::CONFLICT, "conflict", m),
             ServerError::Unauthorized(m) => Self::new(StatusCode::UNAUTHORIZED, "unauthorized", m),
-            ServerError::Db(_) | ServerError::Open { .. } => Self::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
-                format!("the server could not do this now, try again: {e}"),
-            ),
+            ServerError::Db(_) | ServerError::Open { .. } | ServerError::Unavailable(_) => {
+                Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    format!("the server could not do this now, try again: {e}"),
+                )
+            }
         }
     }
 }
@@ -240,7 +242,7 @@ async fn push(
     if skew.abs() > 60_000 {
         tracing::warn!(kiosk = %kiosk.name, skew_ms = skew, "kiosk clock is off");
     }
-    let resp = blocking(move || store.push(&kiosk, &req, now_ms())).await?;
+    let resp = blocking(move || store.push(&kiosk, req, now_ms())).await?;
     Ok(axum::Json(resp).into_response())
 }
 

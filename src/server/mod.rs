@@ -25,6 +25,9 @@ pub enum ServerError {
     BadRequest(String),
     #[error("{0}")]
     Unauthorized(String),
+    /// The database could not do it now (a retry may work).
+    #[error("{0}")]
+    Unavailable(String),
     #[error("the database {path} cannot be used: {detail}")]
     Open { path: String, detail: String },
 }
@@ -71,11 +74,12 @@ pub trait ServerStore: Send + Sync + 'static {
     ) -> Result<PairResponse, ServerError>;
     /// The kiosk a token belongs to, if it is valid and not revoked.
     fn authenticate(&self, token: &str) -> Result<Option<KioskAuth>, ServerError>;
-    /// Stores and applies a page of operations, idempotently, in one transaction.
+    /// Stores and applies a page of operations, idempotently and all or nothing. (The SQLite
+    /// store commits pushes that arrive together in one transaction, each in a savepoint.)
     fn push(
         &self,
         kiosk: &KioskAuth,
-        request: &PushRequest,
+        request: PushRequest,
         now_ms: i64,
     ) -> Result<PushResponse, ServerError>;
     /// Changes for the kiosk's site after `after`, at most `limit`.

@@ -80,6 +80,8 @@ pub struct SqliteServerStore {
     /// the writer writes), so a burst of kiosks does not queue its reads behind pushes.
     readers: Vec<Mutex<Connection>>,
     next_reader: std::sync::atomic::AtomicUsize,
+    /// Pushes waiting to be committed together.
+    queue: Mutex<Vec<PushJob>>,
 }
 
 /// How many read connections the server keeps.
@@ -136,6 +138,7 @@ impl SqliteServerStore {
             conn: Mutex::new(conn),
             readers,
             next_reader: std::sync::atomic::AtomicUsize::new(0),
+            queue: Mutex::new(Vec::new()),
         })
     }
 
@@ -323,127 +326,64 @@ impl ServerStore for SqliteServerStore {
     fn push(
         &self,
         kiosk: &KioskAuth,
-        request: &PushRequest,
+        request: PushRequest,
         now_ms: i64,
     ) -> Result<PushResponse, ServerError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut next: u64 = tx.query_row(
-            "SELECT next_index FROM kiosks WHERE id = ?1",
-            [&kiosk.id],
-            |r| r.get::<_, i64>(0),
-        )? as u64;
-        let mut results = Vec::with_capacity(request.ops.len());
-        for op in &request.ops {
-            if op.index > next {
-                // A gap: the kiosk must send `next` first. Nothing after it is taken.
-                break;
-            }
-            if op.index < next {
-                // Seen before: the same op again is fine; a different op at that index is not.
-                let earlier: Option<(String, Option<String>)> = tx
-                    .prepare_cached(
-                        "SELECT id, rejected FROM ops WHERE kiosk_id = ?1 AND idx = ?2",
-                    )?
-                    .query_row(params![kiosk.id, op.index as i64], |r| {
-                        Ok((r.get(0)?, r.get(1)?))
-                    })
-                    .optional()?;
-                let status = match earlier {
-                    Some((id, None)) if id == op.id => OpStatus::Accepted,
-                    Some((id, Some(reason))) if id == op.id => OpStatus::Rejected { reason },
-                    Some(_) => OpStatus::Rejected {
-                        reason: format!("index {} was used by another operation", op.index),
-                    },
-                    // Indexes before the kiosk's first pairing index were never pushed here.
-                    None => OpStatus::Rejected {
-                        reason: format!("index {} is before this kiosk's first index", op.index),
-                    },
-                };
-                results.push(OpResult {
-                    id: op.id.clone(),
-                    index: op.index,
-                    status,
-                });
-                continue;
-            }
-            // The common path costs one insert and the op's effect. The op's UUID must be new:
-            // the UNIQUE constraint says so without a query of its own.
-            let inserted = tx
-                .prepare_cached(
-                    "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
-                )?
-                .execute(params![
-                    kiosk.id,
-                    op.index as i64,
-                    op.id,
-                    op.kind,
-                    op.payload.to_string(),
-                    op.kiosk_time_ms,
-                    now_ms
-                ])?;
-            let outcome = if inserted == 0 {
-                // Keep the log complete without breaking the UNIQUE id: store under a marker.
-                tx.prepare_cached(
-                    "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?
-                .execute(params![
-                    kiosk.id,
-                    op.index as i64,
-                    format!("{}#{}:{}", op.id, kiosk.id, op.index),
-                    op.kind,
-                    op.payload.to_string(),
-                    op.kiosk_time_ms,
-                    now_ms
-                ])?;
-                Err(format!(
-                    "operation id {} was used by another operation",
-                    op.id
-                ))
-            } else if uuid::Uuid::parse_str(&op.id).is_err() {
-                Err("operation id is not a UUID".to_string())
-            } else {
-                apply::apply(&tx, kiosk, op, now_ms)?
-            };
-            if let Err(reason) = &outcome {
-                tx.prepare_cached("UPDATE ops SET rejected = ?3 WHERE kiosk_id = ?1 AND idx = ?2")?
-                    .execute(params![kiosk.id, op.index as i64, reason])?;
-            }
-            next += 1;
-            results.push(OpResult {
-                id: op.id.clone(),
-                index: op.index,
-                status: match outcome {
-                    Ok(()) => OpStatus::Accepted,
-                    Err(reason) => OpStatus::Rejected { reason },
-                },
-            });
-        }
-        let hb = &request.heartbeat;
-        tx.execute(
-            "UPDATE kiosks SET next_index = ?2, last_seen_ms = ?3, app_version = ?4, outbox_len = ?5,
-                    dead_letters = ?6, last_success_ms = ?7, last_frame_ms = ?8, skew_ms = ?9
-             WHERE id = ?1",
-            params![
-                kiosk.id,
-                next as i64,
+        // Group commit: pushes that arrive while another commits wait in a queue; whoever gets
+        // the writer next runs them all in one transaction (one fsync), each in a savepoint of
+        // its own so one failing push cannot spoil the others.
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.queue
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(PushJob {
+                kiosk: kiosk.clone(),
+                request,
                 now_ms,
-                hb.app_version.chars().take(40).collect::<String>(),
-                hb.outbox_len.min(i64::MAX as u64) as i64,
-                hb.dead_letters.min(i64::MAX as u64) as i64,
-                hb.last_success_ms,
-                hb.last_frame_ms,
-                hb.kiosk_time_ms.saturating_sub(now_ms)
-            ],
-        )?;
-        tx.commit()?;
-        Ok(PushResponse {
-            results,
-            next_index: next,
-            server_time_ms: now_ms,
-        })
+                reply: tx,
+            });
+        let mut conn = self.conn();
+        if let Ok(answer) = rx.try_recv() {
+            // An earlier writer already did ours.
+            return answer;
+        }
+        let jobs = std::mem::take(&mut *self.queue.lock().unwrap_or_else(|e| e.into_inner()));
+        let outcome = (|| -> Result<Vec<Result<PushResponse, ServerError>>, ServerError> {
+            let mut db_tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut answers = Vec::with_capacity(jobs.len());
+            for job in &jobs {
+                let sp = db_tx.savepoint()?;
+                match push_in(&sp, &job.kiosk, &job.request, job.now_ms) {
+                    Ok(resp) => {
+                        sp.commit()?;
+                        answers.push(Ok(resp));
+                    }
+                    // Dropping the savepoint rolls back this push only.
+                    Err(e) => answers.push(Err(e)),
+                }
+            }
+            db_tx.commit()?;
+            Ok(answers)
+        })();
+        drop(conn);
+        match outcome {
+            Ok(answers) => {
+                for (job, answer) in jobs.into_iter().zip(answers) {
+                    let _ = job.reply.send(answer);
+                }
+            }
+            Err(e) => {
+                // Nothing was committed: every push in the group is told to try again.
+                let message = e.to_string();
+                for job in jobs {
+                    let _ = job
+                        .reply
+                        .send(Err(ServerError::Unavailable(message.clone())));
+                }
+            }
+        }
+        rx.recv()
+            .unwrap_or_else(|_| Err(ServerError::Unavailable("the push was not run".into())))
     }
 
     fn pull(&self, kiosk: &KioskAuth, after: u64, limit: u64) -> Result<PullResponse, ServerError> {
@@ -502,4 +442,135 @@ impl ServerStore for SqliteServerStore {
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// A push waiting for the writer (see group commit in `push`).
+struct PushJob {
+    kiosk: KioskAuth,
+    request: PushRequest,
+    now_ms: i64,
+    reply: std::sync::mpsc::Sender<Result<PushResponse, ServerError>>,
+}
+
+/// One push inside the caller's transaction: stores and applies each new op once, answers
+/// each op, and records the heartbeat.
+fn push_in(
+    tx: &Connection,
+    kiosk: &KioskAuth,
+    request: &PushRequest,
+    now_ms: i64,
+) -> Result<PushResponse, ServerError> {
+    let mut next: u64 = tx.query_row(
+        "SELECT next_index FROM kiosks WHERE id = ?1",
+        [&kiosk.id],
+        |r| r.get::<_, i64>(0),
+    )? as u64;
+    let mut results = Vec::with_capacity(request.ops.len());
+    for op in &request.ops {
+        if op.index > next {
+            // A gap: the kiosk must send `next` first. Nothing after it is taken.
+            break;
+        }
+        if op.index < next {
+            // Seen before: the same op again is fine; a different op at that index is not.
+            let earlier: Option<(String, Option<String>)> = tx
+                .prepare_cached("SELECT id, rejected FROM ops WHERE kiosk_id = ?1 AND idx = ?2")?
+                .query_row(params![kiosk.id, op.index as i64], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            let status = match earlier {
+                Some((id, None)) if id == op.id => OpStatus::Accepted,
+                Some((id, Some(reason))) if id == op.id => OpStatus::Rejected { reason },
+                Some(_) => OpStatus::Rejected {
+                    reason: format!("index {} was used by another operation", op.index),
+                },
+                // Indexes before the kiosk's first pairing index were never pushed here.
+                None => OpStatus::Rejected {
+                    reason: format!("index {} is before this kiosk's first index", op.index),
+                },
+            };
+            results.push(OpResult {
+                id: op.id.clone(),
+                index: op.index,
+                status,
+            });
+            continue;
+        }
+        // The common path costs one insert and the op's effect. The op's UUID must be new:
+        // the UNIQUE constraint says so without a query of its own.
+        let inserted = tx
+            .prepare_cached(
+                "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
+            )?
+            .execute(params![
+                kiosk.id,
+                op.index as i64,
+                op.id,
+                op.kind,
+                op.payload.to_string(),
+                op.kiosk_time_ms,
+                now_ms
+            ])?;
+        let outcome = if inserted == 0 {
+            // Keep the log complete without breaking the UNIQUE id: store under a marker.
+            tx.prepare_cached(
+                "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                kiosk.id,
+                op.index as i64,
+                format!("{}#{}:{}", op.id, kiosk.id, op.index),
+                op.kind,
+                op.payload.to_string(),
+                op.kiosk_time_ms,
+                now_ms
+            ])?;
+            Err(format!(
+                "operation id {} was used by another operation",
+                op.id
+            ))
+        } else if uuid::Uuid::parse_str(&op.id).is_err() {
+            Err("operation id is not a UUID".to_string())
+        } else {
+            apply::apply(tx, kiosk, op, now_ms)?
+        };
+        if let Err(reason) = &outcome {
+            tx.prepare_cached("UPDATE ops SET rejected = ?3 WHERE kiosk_id = ?1 AND idx = ?2")?
+                .execute(params![kiosk.id, op.index as i64, reason])?;
+        }
+        next += 1;
+        results.push(OpResult {
+            id: op.id.clone(),
+            index: op.index,
+            status: match outcome {
+                Ok(()) => OpStatus::Accepted,
+                Err(reason) => OpStatus::Rejected { reason },
+            },
+        });
+    }
+    let hb = &request.heartbeat;
+    tx.execute(
+        "UPDATE kiosks SET next_index = ?2, last_seen_ms = ?3, app_version = ?4, outbox_len = ?5,
+                dead_letters = ?6, last_success_ms = ?7, last_frame_ms = ?8, skew_ms = ?9
+         WHERE id = ?1",
+        params![
+            kiosk.id,
+            next as i64,
+            now_ms,
+            hb.app_version.chars().take(40).collect::<String>(),
+            hb.outbox_len.min(i64::MAX as u64) as i64,
+            hb.dead_letters.min(i64::MAX as u64) as i64,
+            hb.last_success_ms,
+            hb.last_frame_ms,
+            hb.kiosk_time_ms.saturating_sub(now_ms)
+        ],
+    )?;
+    Ok(PushResponse {
+        results,
+        next_index: next,
+        server_time_ms: now_ms,
+    })
 }
