@@ -32,8 +32,8 @@ pub fn apply(
 }
 
 fn parse<T: serde::de::DeserializeOwned>(op: &Op) -> Result<T, Reason> {
-    serde_json::from_value(op.payload.clone())
-        .map_err(|e| format!("payload of {} is not valid: {e}", op.kind))
+    // Straight from the parsed JSON, without copying it first.
+    T::deserialize(&op.payload).map_err(|e| format!("payload of {} is not valid: {e}", op.kind))
 }
 
 fn is_uuid(s: &str) -> bool {
