@@ -347,3 +347,44 @@ fn a_server_restored_from_an_old_backup_raises_an_alarm() {
     // Nothing more was pushed to the restored server.
     assert_eq!(server_ops(&db, "PC 1").len(), 0);
 }
+
+#[test]
+fn many_kiosks_pushing_at_once_each_land_exactly_once() {
+    // Concurrent pushes are committed together (group commit); each must still be whole,
+    // answered to its own kiosk, and applied once, also when a page is sent twice.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let server = InProcessServer::start(&db);
+    let kiosks: Vec<(SyncClient, String)> = (0..16)
+        .map(|i| paired_client(&server, &format!("PC {i}"), "noord"))
+        .collect();
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(kiosks.len()));
+    let threads: Vec<_> = kiosks
+        .into_iter()
+        .map(|(client, token)| {
+            let barrier = barrier.clone();
+            std::thread::spawn(move || {
+                barrier.wait();
+                for p in 0..10u64 {
+                    let ops: Vec<Op> = (1..=20).map(|i| visit(p * 20 + i, "home")).collect();
+                    let first = client.push(&token, &page(ops.clone())).unwrap();
+                    assert_eq!(accepted(&first.results), 20);
+                    assert_eq!(first.next_index, (p + 1) * 20 + 1, "its own answer");
+                    let again = client.push(&token, &page(ops)).unwrap();
+                    assert_eq!(again.results, first.results);
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    for i in 0..16 {
+        let ops = server_ops(&db, &format!("PC {i}"));
+        assert_eq!(
+            ops.iter().map(|o| o.0).collect::<Vec<_>>(),
+            (1..=200).collect::<Vec<_>>()
+        );
+    }
+    assert_eq!(support::server_usage_total(&db, "noord"), 16 * 200);
+}
