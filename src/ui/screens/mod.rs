@@ -27,7 +27,7 @@ pub fn show(ui: &mut egui::Ui, kiosk: &mut Kiosk, tr: Tr<'_>, actions: &mut Vec<
             let mut url = std::mem::take(&mut kiosk.drafts.server_url);
             let mut code = std::mem::take(&mut kiosk.drafts.pairing_code);
             // Side by side on a wide screen, so pairing needs no scrolling.
-            if ui.available_width() >= 1000.0 {
+            if ui.available_width() >= 900.0 {
                 // Columns are justified by default, which stretches wrapped text: not here.
                 let plain = egui::Layout::top_down(egui::Align::LEFT);
                 ui.columns(2, |cols| {
