@@ -217,3 +217,32 @@ fn closing_the_window_is_refused_unless_an_admin_exits() {
     );
     assert!(!commands.contains(&egui::ViewportCommand::CancelClose));
 }
+
+#[test]
+fn the_pin_pad_fits_a_1024x768_screen() {
+    // The smallest screen we support: every key and "Stoppen" above the language bar, and
+    // every key still at least 64 pixels high.
+    let mut k = start_with(demo_config(), egui::vec2(1024.0, 768.0));
+    k.click("Begeleiders");
+    let rects = k.button_rects();
+    let bar_top = rects
+        .iter()
+        .find(|(label, _)| label == "Nederlands")
+        .unwrap()
+        .1
+        .top();
+    let pad = [
+        "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "Wissen", "OK", "Stoppen",
+    ];
+    for label in pad {
+        let (_, rect) = rects
+            .iter()
+            .find(|(l, _)| l == label)
+            .unwrap_or_else(|| panic!("no {label} button"));
+        assert!(
+            rect.bottom() <= bar_top,
+            "{label} is under the language bar: {rect:?}"
+        );
+        assert!(rect.height() >= 64.0, "{label} is too small: {rect:?}");
+    }
+}

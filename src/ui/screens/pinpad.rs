@@ -37,9 +37,13 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             }
         });
     }
+    // On a low screen (768 pixels) the hint under the title gives its room to the keys.
+    let compact = ui.available_height() < 580.0;
     ui.vertical_centered(|ui| {
         ui.label(RichText::new(tr.tr("pin-title")).heading());
-        ui.label(RichText::new(tr.tr("pin-explain")).color(theme::MUTED));
+        if !compact {
+            ui.label(RichText::new(tr.tr("pin-explain")).color(theme::MUTED));
+        }
         pin_dots(ui, kiosk.drafts.pin.len());
         let status = match (locked, kiosk.pin_status) {
             (Some(left), _) => Some(tr.tr_args(
@@ -53,7 +57,11 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         if let Some(status) = status {
             widgets::message(ui, &status, theme::ERROR_BG, theme::ERROR_TEXT);
         }
-        ui.add_enabled_ui(locked.is_none() && !checking, |ui| keypad(ui, tr, actions));
+        // Leave room under the keys for "Stop", so a 768-pixel-high screen shows it too.
+        let room = ui.available_height() - 16.0 - 64.0 - 2.0 * ui.spacing().item_spacing.y;
+        ui.add_enabled_ui(locked.is_none() && !checking, |ui| {
+            keypad(ui, room, tr, actions)
+        });
         ui.add_space(16.0);
         act(
             ui,
@@ -78,11 +86,14 @@ fn pin_dots(ui: &mut egui::Ui, n: usize) {
     }
 }
 
-/// Twelve keys of one size, centred: 1-9, then Erase, 0, OK.
-fn keypad(ui: &mut egui::Ui, tr: Tr<'_>, actions: &mut Vec<Action>) {
+/// Twelve keys of one size, centred: 1-9, then Erase, 0, OK. Keys shrink to fit `room`
+/// (height), never below 64 pixels.
+fn keypad(ui: &mut egui::Ui, room: f32, tr: Tr<'_>, actions: &mut Vec<Action>) {
     let scale = ui.text_style_height(&egui::TextStyle::Button) / 30.0;
-    let key = egui::vec2(150.0 * scale.max(1.0), 72.0 * scale.max(1.0));
-    let gap = 12.0;
+    let tight = room < 4.0 * 72.0 * scale.max(1.0) + 3.0 * 12.0;
+    let gap = if tight { 8.0 } else { 12.0 };
+    let height = ((room - 3.0 * gap) / 4.0).clamp(64.0, 72.0 * scale.max(1.0));
+    let key = egui::vec2(150.0 * scale.max(1.0), height);
     let width = 3.0 * key.x + 2.0 * gap;
     let rows: [[Key; 3]; 4] = [
         ['1', '2', '3'].map(digit),
