@@ -7,6 +7,7 @@ mod support;
 
 use common::{TestKiosk, start};
 use digidak::server::ServerStore;
+use digidak::sync::worker::SyncState;
 use egui_kittest::kittest::Queryable;
 use support::InProcessServer;
 
@@ -25,6 +26,11 @@ fn pair(k: &mut TestKiosk, url: &str, code: &str) {
     k.click("Koppelen");
     k.settle(|u| u.kiosk.sync_status().unwrap().pair_answers > answered);
     k.harness.run();
+}
+
+/// Runs frames until the sync worker reaches `state`.
+fn settle_state(k: &mut TestKiosk, state: SyncState) {
+    k.settle(|u| u.kiosk.sync_status().unwrap().state == state);
 }
 
 #[test]
@@ -51,7 +57,7 @@ fn an_admin_pairs_the_kiosk_by_typing_address_and_code() {
     pair(&mut k, &server.url(), &code);
     assert!(k.has("Gekoppeld als PC 1."), "{:?}", k.all_text());
     assert!(k.has_containing("Gekoppeld als PC 1 (plaats noord)"));
-    k.settle(|u| u.kiosk.sync_status().unwrap().state == digidak::sync::worker::SyncState::Online);
+    settle_state(&mut k, SyncState::Online);
     assert!(k.has("Verbonden met de server."));
     assert!(k.has("Wacht op verzending: 0"));
     // The code is not left on screen for the next person.
@@ -69,7 +75,7 @@ fn a_revoked_kiosk_says_so_in_admin_mode() {
     let mut k = start();
     open_admin(&mut k);
     pair(&mut k, &server.url(), &code);
-    k.settle(|u| u.kiosk.sync_status().unwrap().state == digidak::sync::worker::SyncState::Online);
+    settle_state(&mut k, SyncState::Online);
     assert!(
         server
             .store
@@ -77,7 +83,7 @@ fn a_revoked_kiosk_says_so_in_admin_mode() {
             .unwrap()
     );
     // The next poll (every few seconds) learns it.
-    k.settle(|u| u.kiosk.sync_status().unwrap().state == digidak::sync::worker::SyncState::Revoked);
+    settle_state(&mut k, SyncState::Revoked);
     k.harness.run();
     assert!(k.has("De server weigert deze computer. Koppel opnieuw met een nieuwe code."));
     assert!(k.has_containing("pair it again in admin mode"));
