@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::lang::Lang;
 
@@ -22,7 +23,7 @@ pub enum I18nError {
     Parse { lang: Lang, detail: String },
 }
 
-/// All bundles, ready to format.
+/// All bundles, ready to format (shareable between threads: the server's pages use them).
 pub struct Translations {
     bundles: HashMap<Lang, FluentBundle<FluentResource>>,
 }
@@ -48,7 +49,7 @@ impl Translations {
                 .code()
                 .parse()
                 .expect("language codes are valid identifiers");
-            let mut bundle = FluentBundle::new(vec![langid]);
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // egui does not render Unicode isolation marks; our placeables are numbers and names.
             bundle.set_use_isolating(false);
             bundle
@@ -153,6 +154,17 @@ mod tests {
                     "count",
                     "error",
                     "kiosk",
+                    "step",
+                    "total",
+                    "language",
+                    "title",
+                    "topic",
+                    "days",
+                    "origin",
+                    "month",
+                    "opened",
+                    "finished",
+                    "list",
                 ] {
                     args.set(name, "x");
                 }

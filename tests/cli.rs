@@ -94,7 +94,13 @@ fn each_config_error_names_file_line_and_field() {
             "unknown variant",
         ),
         (
-            "enabled = [\"help\"]",
+            "read_aloud = \"auto\"",
+            "read_aloud = \"loud\"",
+            "lessons.read_aloud",
+            "full path of a program",
+        ),
+        (
+            "enabled = [\"lessons\", \"help\"]",
             "enabled = []",
             "modules.enabled",
             "at least one module",
@@ -211,4 +217,38 @@ fn hash_pin_refuses_a_bad_pin() {
     let o = hash_pin(b"12\n");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("4 to 8 digits"));
+}
+
+/// A volunteer's lesson folder with a mistake: `--check-config` names the file, the step and
+/// the problem, exits 2, and says the other lessons load.
+#[test]
+fn check_config_names_a_broken_lesson() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = dir.path().join("lessons");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/lessons");
+    for folder in ["pictures", "phishing", "email"] {
+        std::fs::create_dir_all(lessons.join(folder)).unwrap();
+        for f in std::fs::read_dir(src.join(folder)).unwrap().flatten() {
+            std::fs::copy(f.path(), lessons.join(folder).join(f.file_name())).unwrap();
+        }
+    }
+    let text = demo().replacen("# dir = \"lessons\"", "dir = \"lessons\"", 1);
+    let path = write_config(dir.path(), &text);
+    let o = digidak(&["--check-config", "--config", path.to_str().unwrap()], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("2 lessons load"));
+
+    let fr = lessons.join("email/fr.toml");
+    let broken = std::fs::read_to_string(&fr).unwrap().replacen(
+        "practice = \"email\"",
+        "practice = \"mail\"",
+        1,
+    );
+    std::fs::write(&fr, broken).unwrap();
+    let o = digidak(&["--check-config", "--config", path.to_str().unwrap()], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("email/fr.toml, step 4"), "{err}");
+    assert!(err.contains("practice \"mail\" is not known"), "{err}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("1 lessons load"));
 }

@@ -19,6 +19,7 @@ fn home_labels(t: &Translations, lang: Lang) -> Vec<String> {
         "staff-open",
         "home-welcome",
         "home-hint",
+        "tile-lessons",
         "tile-help",
     ]
     .iter()

@@ -6,6 +6,7 @@
 //! digidak-server kiosk list
 //! digidak-server kiosk revoke "PC 1"
 //! digidak-server usage                                       anonymous visit counts
+//! digidak-server lessons                                     lessons opened/finished, initiations
 //! ```
 
 use std::path::PathBuf;
@@ -44,6 +45,10 @@ enum Cmd {
         /// Address and port to listen on; port 0 picks a free one.
         #[arg(long, env = "DIGIDAK_SERVER_LISTEN", default_value = "127.0.0.1:8080")]
         listen: String,
+        /// The lessons the phone pages show (a folder like assets/lessons/); default: the
+        /// built-in lessons. Use the same folder as the kiosks' `lessons.dir`.
+        #[arg(long, env = "DIGIDAK_SERVER_LESSONS", value_name = "DIR")]
+        lessons: Option<PathBuf>,
     },
     /// Manage kiosks.
     Kiosk {
@@ -52,6 +57,9 @@ enum Cmd {
     },
     /// Show anonymous usage counts per site and day.
     Usage,
+    /// Show lesson counts per site and month: lessons opened, finished, and initiations
+    /// given by volunteers, by topic (tab separated, for a spreadsheet).
+    Lessons,
 }
 
 #[derive(Debug, Subcommand)]
@@ -90,11 +98,18 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let store = SqliteServerStore::open(&cli.db).context("opening the database")?;
     match cli.command {
-        Cmd::Serve { listen } => serve(store, &listen),
+        Cmd::Serve { listen, lessons } => serve(store, &listen, lessons),
         Cmd::Kiosk { command } => kiosk(store, command),
         Cmd::Usage => {
             for (site, day, name, count) in store.usage_counts()? {
                 println!("{site}\t{day}\t{name}\t{count}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Lessons => {
+            println!("site\tmonth\tevent\ttopic\tcount");
+            for (site, month, event, topic, count) in store.lesson_counts()? {
+                println!("{site}\t{month}\t{event}\t{topic}\t{count}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -174,7 +189,18 @@ fn format_ms(ms: i64) -> String {
     )
 }
 
-fn serve(store: SqliteServerStore, listen: &str) -> anyhow::Result<ExitCode> {
+fn serve(
+    store: SqliteServerStore,
+    listen: &str,
+    lessons: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
+    let state = digidak::server::http::AppState::new(Arc::new(store), lessons);
+    tracing::info!(
+        lessons = state.lessons.lessons.len(),
+        left_out = state.lessons.problems.len(),
+        from = %state.lessons.origin,
+        "lessons for the phone pages"
+    );
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -187,7 +213,7 @@ fn serve(store: SqliteServerStore, listen: &str) -> anyhow::Result<ExitCode> {
         // Tests and scripts read this line to find the port.
         println!("listening on http://{addr}");
         tracing::info!(%addr, "digidak-server started");
-        digidak::server::http::serve(listener, Arc::new(store), shutdown_signal()).await?;
+        digidak::server::http::serve_with(listener, state, shutdown_signal()).await?;
         tracing::info!("digidak-server stopped");
         Ok::<_, anyhow::Error>(ExitCode::SUCCESS)
     })

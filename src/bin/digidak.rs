@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! digidak [--config PATH] [--data DIR] [--windowed]   run the kiosk
-//! digidak --check-config [--config PATH]              validate a config: exit 0, or 2 with the errors
+//! digidak --check-config [--config PATH]              validate a config and its lessons: exit 0, or 2
 //! digidak hash-pin                                    read a PIN on stdin, print its argon2 hash
 //! ```
 
@@ -37,7 +37,7 @@ struct Cli {
     /// Run in a normal window instead of fullscreen (for trying things out).
     #[arg(long, env = "DIGIDAK_WINDOWED")]
     windowed: bool,
-    /// Check the config and exit: 0 if it is valid, 2 with every problem if not.
+    /// Check the config and its lessons and exit: 0 if all is valid, 2 with every problem if not.
     #[arg(long)]
     check_config: bool,
     #[command(subcommand)]
@@ -76,6 +76,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     if cli.check_config {
         let c = &loaded.config;
+        // Lessons are checked too: a broken one would be left out at start-up.
+        let lessons = digidak::lessons::load(&c.lessons.source());
         println!(
             "{}: the config is valid (kiosk \"{}\", site \"{}\", languages {}).",
             loaded.origin,
@@ -88,6 +90,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .collect::<Vec<_>>()
                 .join(", ")
         );
+        println!(
+            "{}: {} lessons load.",
+            lessons.origin,
+            lessons.lessons.len()
+        );
+        if !lessons.problems.is_empty() {
+            eprintln!(
+                "digidak: {} lesson(s) would be left out:",
+                lessons.problems.len()
+            );
+            for p in &lessons.problems {
+                eprintln!("  {p}");
+            }
+            return Ok(ExitCode::from(2));
+        }
         return Ok(ExitCode::SUCCESS);
     }
 

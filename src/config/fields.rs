@@ -51,7 +51,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         path: "modules.enabled",
         kind: Kind::List,
-        help: "a list of modules; available now: \"help\"",
+        help: "a list of modules; available now: \"lessons\", \"help\"",
     },
     Field {
         path: "idle.warn_after_secs",
@@ -92,6 +92,16 @@ pub const FIELDS: &[Field] = &[
         path: "storage.data_dir",
         kind: Kind::Text,
         help: "a folder path; relative paths start from the config file's folder",
+    },
+    Field {
+        path: "lessons.dir",
+        kind: Kind::Text,
+        help: "a folder of lessons like assets/lessons/, or leave it out for the built-in lessons",
+    },
+    Field {
+        path: "lessons.read_aloud",
+        kind: Kind::Text,
+        help: "\"auto\" (spd-say or espeak-ng when installed), \"off\", or the full path of a program",
     },
 ];
 

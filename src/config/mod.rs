@@ -30,6 +30,8 @@ pub const DEMO_CONFIG_ORIGIN: &str = "kiosk-config/kiosk.toml (built in)";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Module {
+    /// Step-by-step digital-skills lessons with practice.
+    Lessons,
     /// "I need help": call a volunteer to this kiosk.
     Help,
 }
@@ -44,6 +46,7 @@ pub struct KioskConfig {
     pub pins: PinsSection,
     pub server: ServerSection,
     pub storage: StorageSection,
+    pub lessons: LessonsSection,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,6 +104,35 @@ pub struct StorageSection {
     pub data_dir: Option<PathBuf>,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LessonsSection {
+    /// A folder of lessons laid out like `assets/lessons/`; without it, the built-in lessons.
+    /// Relative paths are relative to the config file's folder.
+    pub dir: Option<PathBuf>,
+    /// The "read aloud" button: `auto` (speech-dispatcher's `spd-say` or `espeak-ng` when
+    /// installed), `off`, or the path of a program called like espeak-ng (`-v LANG TEXT`).
+    pub read_aloud: String,
+}
+
+impl Default for LessonsSection {
+    fn default() -> Self {
+        Self {
+            dir: None,
+            read_aloud: "auto".into(),
+        }
+    }
+}
+
+impl LessonsSection {
+    pub fn source(&self) -> crate::lessons::Source {
+        match &self.dir {
+            Some(dir) => crate::lessons::Source::Dir(dir.clone()),
+            None => crate::lessons::Source::BuiltIn,
+        }
+    }
+}
+
 impl Default for KioskSection {
     fn default() -> Self {
         Self {
@@ -122,7 +154,7 @@ impl Default for LanguagesSection {
 impl Default for ModulesSection {
     fn default() -> Self {
         Self {
-            enabled: vec![Module::Help],
+            enabled: vec![Module::Lessons, Module::Help],
         }
     }
 }
@@ -195,10 +227,18 @@ pub fn load(path: Option<&Path>, env: &[(String, String)]) -> Result<Loaded, Con
         }
     };
     let mut config = parse(&origin, &text, env)?;
-    if let (Some(dir), Some(data_dir)) = (base_dir, config.storage.data_dir.as_mut())
-        && data_dir.is_relative()
-    {
-        *data_dir = dir.join(&*data_dir);
+    if let Some(dir) = base_dir {
+        for path in [
+            config.storage.data_dir.as_mut(),
+            config.lessons.dir.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if path.is_relative() {
+                *path = dir.join(&*path);
+            }
+        }
     }
     Ok(Loaded { config, origin })
 }
@@ -347,6 +387,20 @@ pub fn validate(c: &KioskConfig) -> Vec<(&'static str, String)> {
         .is_some_and(|d| d.as_os_str().is_empty())
     {
         out.push(("storage.data_dir", "must not be empty".into()));
+    }
+    if c.lessons
+        .dir
+        .as_ref()
+        .is_some_and(|d| d.as_os_str().is_empty())
+    {
+        out.push(("lessons.dir", "must not be empty".into()));
+    }
+    let ra = c.lessons.read_aloud.as_str();
+    if !(ra == "auto" || ra == "off" || Path::new(ra).is_absolute()) {
+        out.push((
+            "lessons.read_aloud",
+            format!("{ra:?} is not \"auto\", \"off\" or the full path of a program"),
+        ));
     }
     out
 }

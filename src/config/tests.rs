@@ -97,7 +97,10 @@ fn default_language_must_be_offered() {
 
 #[test]
 fn unbuilt_module_is_rejected() {
-    let text = demo_with("enabled = [\"help\"]", "enabled = [\"help\", \"lessons\"]");
+    let text = demo_with(
+        "enabled = [\"lessons\", \"help\"]",
+        "enabled = [\"lessons\", \"board\"]",
+    );
     let e = only_error(parse("k.toml", &text, &[]));
     assert_eq!(e.field.as_deref(), Some("modules.enabled[1]"));
 }
@@ -190,6 +193,7 @@ fn every_field_is_in_the_table() {
     full.pins.volunteer = Some("x".into());
     full.server.url = Some("https://x".into());
     full.storage.data_dir = Some("d".into());
+    full.lessons.dir = Some("l".into());
     let table = toml::Table::try_from(&full).unwrap();
     let mut paths: Vec<String> = table
         .iter()

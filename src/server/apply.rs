@@ -5,7 +5,12 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::KioskAuth;
-use crate::sync::protocol::{HelpHandled, HelpRequested, OP_SCHEMA, Op, UsageVisit, kinds};
+use crate::lessons::resume::{CODE_DIGITS, RESUME_MS};
+use crate::lessons::{Topic, is_lesson_id};
+use crate::sync::protocol::{
+    HelpHandled, HelpRequested, LESSON_EVENTS, LessonEvent, OP_SCHEMA, Op, ResumeSaved, UsageVisit,
+    kinds,
+};
 
 /// Why an op was rejected, for the kiosk's dead-letter list.
 pub type Reason = String;
@@ -27,6 +32,8 @@ pub fn apply(
         kinds::HELP_REQUESTED => help_requested(tx, kiosk, op, now_ms),
         kinds::HELP_HANDLED => help_handled(tx, kiosk, op, now_ms),
         kinds::USAGE_VISIT => usage_visit(tx, kiosk, op),
+        kinds::LESSON_RESUME => lesson_resume(tx, op, now_ms),
+        kinds::LESSON_EVENT => lesson_event(tx, kiosk, op),
         other => Ok(Err(format!("unknown operation kind {other:?}"))),
     }
 }
@@ -148,6 +155,79 @@ fn usage_visit(
          ON CONFLICT (site, day, name) DO UPDATE SET count = count + 1",
     )?
     .execute(params![kiosk.site, p.day, p.name])?;
+    Ok(Ok(()))
+}
+
+fn lesson_resume(tx: &Connection, op: &Op, now_ms: i64) -> rusqlite::Result<Result<(), Reason>> {
+    let p: ResumeSaved = match parse(op) {
+        Ok(p) => p,
+        Err(r) => return Ok(Err(r)),
+    };
+    if p.code.len() != CODE_DIGITS || !p.code.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(Err(format!("a resume code is {CODE_DIGITS} digits")));
+    }
+    if !is_lesson_id(&p.lesson) {
+        return Ok(Err("lesson id must be 1-40 of a-z, 0-9 and -".into()));
+    }
+    if p.step >= 1000 {
+        return Ok(Err("step must be below 1000".into()));
+    }
+    if crate::lang::Lang::from_code(&p.lang).is_none() {
+        return Ok(Err("lang must be nl, fr or en".into()));
+    }
+    // The server's clock decides expiry: a kiosk's clock may be wrong.
+    let inserted = tx
+        .prepare_cached(
+            "INSERT INTO lesson_resume (code, lesson, step, lang, created_ms, expires_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (code) DO NOTHING",
+        )?
+        .execute(params![
+            p.code,
+            p.lesson,
+            p.step,
+            p.lang,
+            now_ms,
+            now_ms.saturating_add(RESUME_MS)
+        ])?;
+    if inserted == 0 {
+        return Ok(Err(format!(
+            "resume code {} exists already (made at another kiosk); this one works only here",
+            p.code
+        )));
+    }
+    Ok(Ok(()))
+}
+
+fn lesson_event(
+    tx: &Connection,
+    kiosk: &KioskAuth,
+    op: &Op,
+) -> rusqlite::Result<Result<(), Reason>> {
+    let p: LessonEvent = match parse(op) {
+        Ok(p) => p,
+        Err(r) => return Ok(Err(r)),
+    };
+    if !LESSON_EVENTS.contains(&p.event.as_str()) {
+        return Ok(Err(format!(
+            "lesson event must be one of {}",
+            LESSON_EVENTS.join(", ")
+        )));
+    }
+    if Topic::from_id(&p.topic).is_none() {
+        return Ok(Err("unknown lesson topic".into()));
+    }
+    if !is_lesson_id(&p.lesson) {
+        return Ok(Err("lesson id must be 1-40 of a-z, 0-9 and -".into()));
+    }
+    if !is_day(&p.day) {
+        return Ok(Err("lesson day must be YYYY-MM-DD".into()));
+    }
+    tx.prepare_cached(
+        "INSERT INTO lesson_counts (site, day, event, topic, lesson, count)
+         VALUES (?1, ?2, ?3, ?4, ?5, 1)
+         ON CONFLICT (site, day, event, topic, lesson) DO UPDATE SET count = count + 1",
+    )?
+    .execute(params![kiosk.site, p.day, p.event, p.topic, p.lesson])?;
     Ok(Ok(()))
 }
 

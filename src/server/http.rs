@@ -1,6 +1,7 @@
-//! The server's HTTP side (axum): `/healthz` and the sync API under `/api/v1`.
+//! The server's HTTP side (axum): `/healthz`, the sync API under `/api/v1`, and the phone
+//! pages (`/lessons`, `/pictures`, see [`super::pages`]).
 //!
-//! Every answer is JSON. Malformed, oversized or hostile requests get a 4xx with
+//! Every API answer is JSON. Malformed, oversized or hostile requests get a 4xx with
 //! `{"code": ..., "error": ...}`; only a database failure gives 503 (the kiosk retries).
 
 use std::future::Future;
@@ -10,16 +11,19 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, RawQuery, State};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{DefaultBodyLimit, FromRef, Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::de::DeserializeOwned;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use super::{KioskAuth, ServerError, ServerStore};
+use super::{KioskAuth, ServerError, ServerStore, pages};
+use crate::i18n::Translations;
+use crate::lessons::{Library, resume};
 use crate::sync::protocol::{
     ErrorBody, MAX_PULL_CHANGES, MAX_PUSH_OPS, PROTOCOL_VERSION, PairRequest, PushRequest,
 };
@@ -32,6 +36,42 @@ pub const MAX_INDEX: u64 = i64::MAX as u64;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
 type Store = Arc<dyn ServerStore>;
+
+/// What the handlers share: the store, the lessons the phone pages show, the translations.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub lessons: Arc<Library>,
+    pub translations: Arc<Translations>,
+}
+
+impl AppState {
+    /// The built-in lessons, or those of `lessons_dir`. Lessons that do not load are logged
+    /// and left out.
+    pub fn new(store: Store, lessons_dir: Option<std::path::PathBuf>) -> Self {
+        let source = match lessons_dir {
+            Some(dir) => crate::lessons::Source::Dir(dir),
+            None => crate::lessons::Source::BuiltIn,
+        };
+        let lessons = crate::lessons::load(&source);
+        for p in &lessons.problems {
+            tracing::warn!(problem = %p, "lesson left out");
+        }
+        Self {
+            store,
+            lessons: Arc::new(lessons),
+            translations: Arc::new(
+                Translations::load().expect("the built-in translations parse (tested)"),
+            ),
+        }
+    }
+}
+
+impl FromRef<AppState> for Store {
+    fn from_ref(state: &AppState) -> Store {
+        state.store.clone()
+    }
+}
 
 /// An error answer: status, stable code and a sentence.
 #[derive(Debug)]
@@ -278,6 +318,82 @@ async fn status(
     Ok(axum::Json(resp).into_response())
 }
 
+/// `GET /api/v1/resume/{code}`: where a resume code made at any kiosk continues.
+async fn resume_code(
+    State(store): State<Store>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    code: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let kiosk = kiosk_get(&store, &headers, &query).await?;
+    let Path(code) = code.map_err(|_| ApiError::bad_request("the resume code is not readable"))?;
+    let code = resume::normalize(&code).ok_or_else(|| {
+        ApiError::bad_request(format!("a resume code is {} digits", resume::CODE_DIGITS))
+    })?;
+    let found = blocking(move || store.find_resume(&code, now_ms())).await?;
+    tracing::debug!(kiosk = %kiosk.name, found = found.is_some(), "resume code asked");
+    match found {
+        Some(r) => Ok(axum::Json(r).into_response()),
+        None => Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no such resume code, or it expired",
+        )),
+    }
+}
+
+/// A query parameter's raw value (page parameters are plain ASCII: `lang`, `step`).
+fn query_str<'a>(query: &'a Option<String>, name: &str) -> Option<&'a str> {
+    query.as_deref()?.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == name).then_some(v)
+    })
+}
+
+fn page_lang(query: &Option<String>, headers: &HeaderMap) -> crate::lang::Lang {
+    pages::pick_lang(
+        query_str(query, "lang"),
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
+async fn lessons_index(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let lang = page_lang(&query, &headers);
+    pages::lessons_index(&state.lessons, &state.translations, lang)
+}
+
+async fn lesson_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    id: Result<Path<String>, PathRejection>,
+) -> Response {
+    let lang = page_lang(&query, &headers);
+    // Steps are counted from 1 in addresses, as on the kiosk's screen.
+    let step = query_str(&query, "step")
+        .and_then(|s| s.parse::<usize>().ok())
+        .and_then(|s| s.checked_sub(1));
+    match id.ok().and_then(|Path(id)| state.lessons.get(&id).cloned()) {
+        Some(lesson) => pages::lesson_page(&lesson, &state.translations, lang, step),
+        None => pages::not_found(&state.translations, lang),
+    }
+}
+
+async fn picture(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    path.ok()
+        .and_then(|Path(p)| pages::picture(&state.lessons, &p))
+        .unwrap_or_else(|| (StatusCode::NOT_FOUND, "no such picture").into_response())
+}
+
 async fn not_found() -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
@@ -286,16 +402,26 @@ async fn not_found() -> ApiError {
     )
 }
 
-/// The whole HTTP API.
+/// The whole HTTP side, with the built-in lessons.
 pub fn router(store: Store) -> Router {
+    router_with(AppState::new(store, None))
+}
+
+/// The whole HTTP side.
+pub fn router_with(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/api/v1/pair", post(pair))
         .route("/api/v1/push", post(push))
         .route("/api/v1/changes", get(changes))
         .route("/api/v1/status", get(status))
+        .route("/api/v1/resume/{code}", get(resume_code))
+        .route("/", get(|| async { Redirect::to("/lessons") }))
+        .route("/lessons", get(lessons_index))
+        .route("/lessons/{id}", get(lesson_page))
+        .route("/pictures/{*path}", get(picture))
         .fallback(not_found)
-        .with_state(store)
+        .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -312,7 +438,16 @@ pub async fn serve(
     store: Store,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(store))
+    serve_with(listener, AppState::new(store, None), shutdown).await
+}
+
+/// [`serve`] with a given state (the lessons of a folder).
+pub async fn serve_with(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router_with(state))
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -7,10 +7,11 @@
 
 pub mod apply;
 pub mod http;
+pub mod pages;
 pub mod sqlite;
 
 use crate::sync::protocol::{
-    PairResponse, PullResponse, PushRequest, PushResponse, StatusResponse,
+    PairResponse, PullResponse, PushRequest, PushResponse, ResumeResponse, StatusResponse,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -87,7 +88,14 @@ pub trait ServerStore: Send + Sync + 'static {
     fn status(&self, kiosk: &KioskAuth, now_ms: i64) -> Result<StatusResponse, ServerError>;
     /// Anonymous usage counts: (site, day, name, count).
     fn usage_counts(&self) -> Result<Vec<(String, String, String, i64)>, ServerError>;
+    /// Where a resume code continues, if it exists and has not expired (any site).
+    fn find_resume(&self, code: &str, now_ms: i64) -> Result<Option<ResumeResponse>, ServerError>;
+    /// Lesson counts per site and month: (site, `YYYY-MM`, event, topic, count).
+    fn lesson_counts(&self) -> Result<Vec<LessonCountRow>, ServerError>;
 }
+
+/// One line of lesson counts: site, month (`YYYY-MM`), event, topic, count.
+pub type LessonCountRow = (String, String, String, String, i64);
 
 /// SHA-256 of a secret, hex: tokens and pairing codes are stored only this way.
 pub fn hash_secret(secret: &str) -> String {

@@ -8,10 +8,13 @@ use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::{KioskAuth, KioskRow, ServerError, ServerStore, apply, hash_secret, normalize_code};
+use super::{
+    KioskAuth, KioskRow, LessonCountRow, ServerError, ServerStore, apply, hash_secret,
+    normalize_code,
+};
 use crate::sync::protocol::{
     Change, OpResult, OpStatus, PROTOCOL_VERSION, PairResponse, PullResponse, PushRequest,
-    PushResponse, StatusResponse,
+    PushResponse, ResumeResponse, StatusResponse,
 };
 
 /// How long a pairing code stays valid.
@@ -70,6 +73,24 @@ const MIGRATIONS: &[&str] = &[
          name  TEXT NOT NULL,
          count INTEGER NOT NULL,
          PRIMARY KEY (site, day, name)
+     ) STRICT;",
+    // 2: lessons: resume codes (any site may resume them) and anonymous counts.
+    "CREATE TABLE lesson_resume (
+         code       TEXT PRIMARY KEY,
+         lesson     TEXT NOT NULL,
+         step       INTEGER NOT NULL,
+         lang       TEXT NOT NULL,
+         created_ms INTEGER NOT NULL,
+         expires_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE lesson_counts (
+         site   TEXT NOT NULL,
+         day    TEXT NOT NULL,
+         event  TEXT NOT NULL,
+         topic  TEXT NOT NULL,
+         lesson TEXT NOT NULL,
+         count  INTEGER NOT NULL,
+         PRIMARY KEY (site, day, event, topic, lesson)
      ) STRICT;",
 ];
 
@@ -440,6 +461,35 @@ impl ServerStore for SqliteServerStore {
         let mut stmt = conn
             .prepare("SELECT site, day, name, count FROM usage_counts ORDER BY site, day, name")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn find_resume(&self, code: &str, now_ms: i64) -> Result<Option<ResumeResponse>, ServerError> {
+        let conn = self.reader();
+        let row = conn
+            .prepare_cached(
+                "SELECT lesson, step, lang FROM lesson_resume WHERE code = ?1 AND expires_ms > ?2",
+            )?
+            .query_row(params![code, now_ms], |r| {
+                Ok(ResumeResponse {
+                    lesson: r.get(0)?,
+                    step: r.get(1)?,
+                    lang: r.get(2)?,
+                })
+            })
+            .optional()?;
+        Ok(row)
+    }
+
+    fn lesson_counts(&self) -> Result<Vec<LessonCountRow>, ServerError> {
+        let conn = self.reader();
+        let mut stmt = conn.prepare(
+            "SELECT site, substr(day, 1, 7) AS month, event, topic, SUM(count) FROM lesson_counts
+             GROUP BY site, month, event, topic ORDER BY site, month, event, topic",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }

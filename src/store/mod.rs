@@ -6,9 +6,11 @@
 //!
 //! Only the store worker thread ([`worker`]) owns a [`Store`]; the UI never does.
 
+mod lessons;
 mod outbox;
 pub mod worker;
 
+pub use lessons::LessonCounts;
 pub use outbox::{DeadLetter, OutboxCounts, Pairing};
 
 use std::path::{Path, PathBuf};
@@ -47,6 +49,23 @@ const MIGRATIONS: &[&str] = &[
          done_at_ms    INTEGER
      ) STRICT;
      CREATE INDEX outbox_pending ON outbox (idx) WHERE status = 'pending';",
+    // 3: lessons: resume codes made here, and anonymous counts.
+    "CREATE TABLE lesson_resume (
+         code       TEXT PRIMARY KEY,
+         lesson     TEXT NOT NULL,
+         step       INTEGER NOT NULL,
+         lang       TEXT NOT NULL,
+         created_ms INTEGER NOT NULL,
+         expires_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE lesson_counts (
+         day    TEXT NOT NULL,
+         event  TEXT NOT NULL,
+         topic  TEXT NOT NULL,
+         lesson TEXT NOT NULL,
+         count  INTEGER NOT NULL,
+         PRIMARY KEY (day, event, topic, lesson)
+     ) STRICT;",
 ];
 
 /// The schema version this build writes.

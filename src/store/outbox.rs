@@ -61,7 +61,7 @@ pub struct Pairing {
 }
 
 impl Store {
-    fn sqlite(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+    pub(super) fn sqlite(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
         move |source| StoreError::Sqlite {
             path: self.path.clone(),
             source,

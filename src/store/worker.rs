@@ -6,7 +6,9 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
-use super::{HelpRequest, Store, StoreInfo};
+use super::{HelpRequest, LessonCounts, Store, StoreInfo};
+use crate::lang::Lang;
+use crate::lessons::resume::Resume;
 
 /// What the UI asks of the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +27,29 @@ pub enum Command {
         now_ms: i64,
     },
     RefreshHelpRequests,
+    /// "Continue later": make a resume code for this lesson step.
+    SaveResume {
+        lesson: String,
+        step: usize,
+        lang: Lang,
+        now_ms: i64,
+    },
+    /// Look up a resume code made at this kiosk.
+    FindResume {
+        code: String,
+        now_ms: i64,
+    },
+    /// Count `opened`, `finished` or `initiation` for a lesson.
+    RecordLessonEvent {
+        event: &'static str,
+        topic: &'static str,
+        lesson: String,
+        now_ms: i64,
+    },
+    /// This kiosk's lesson counts for the month of `now_ms`, for admin mode.
+    RefreshLessonCounts {
+        now_ms: i64,
+    },
 }
 
 impl Command {
@@ -35,7 +60,39 @@ impl Command {
             Command::MarkHelpHandled { .. } => "mark_help_handled",
             Command::RecordVisit { .. } => "record_visit",
             Command::RefreshHelpRequests => "refresh_help_requests",
+            Command::SaveResume { .. } => "save_resume",
+            Command::FindResume { .. } => "find_resume",
+            Command::RecordLessonEvent { .. } => "record_lesson_event",
+            Command::RefreshLessonCounts { .. } => "refresh_lesson_counts",
         }
+    }
+
+    /// Writes something (so sync should look at the outbox afterwards).
+    fn writes(&self) -> bool {
+        !matches!(
+            self,
+            Command::RefreshHelpRequests
+                | Command::FindResume { .. }
+                | Command::RefreshLessonCounts { .. }
+        )
+    }
+
+    /// Counts only: a failure is logged, never shown to the resident.
+    fn is_count(&self) -> bool {
+        matches!(
+            self,
+            Command::RecordVisit { .. } | Command::RecordLessonEvent { .. }
+        )
+    }
+
+    /// The help-request list may have changed.
+    fn touches_help(&self) -> bool {
+        matches!(
+            self,
+            Command::AddHelpRequest { .. }
+                | Command::MarkHelpHandled { .. }
+                | Command::RefreshHelpRequests
+        )
     }
 }
 
@@ -50,8 +107,22 @@ pub enum Event {
     HelpRequestSaved(HelpRequest),
     /// The current list of open help requests.
     HelpRequests(Vec<HelpRequest>),
+    /// A resume code is safely on disk (and queued for the server).
+    ResumeSaved {
+        code: String,
+    },
+    /// The answer to [`Command::FindResume`]: `None` when this kiosk does not know the code
+    /// (or it expired).
+    ResumeFound {
+        code: String,
+        resume: Option<Resume>,
+    },
+    LessonCounts(LessonCounts),
     /// A command failed; nothing was half-written.
-    Failed { command: Command, error: String },
+    Failed {
+        command: Command,
+        error: String,
+    },
 }
 
 /// Called after each event so a sleeping UI wakes up to read it (egui's `request_repaint`).
@@ -165,24 +236,50 @@ fn run(
                 store.record_visit(name, *now_ms).map(|()| vec![])
             }
             Command::RefreshHelpRequests => Ok(vec![]),
+            Command::SaveResume {
+                lesson,
+                step,
+                lang,
+                now_ms,
+            } => store
+                .save_resume(lesson, *step, *lang, *now_ms)
+                .map(|code| vec![Event::ResumeSaved { code }]),
+            Command::FindResume { code, now_ms } => {
+                store.find_resume(code, *now_ms).map(|resume| {
+                    vec![Event::ResumeFound {
+                        code: code.clone(),
+                        resume,
+                    }]
+                })
+            }
+            Command::RecordLessonEvent {
+                event,
+                topic,
+                lesson,
+                now_ms,
+            } => store
+                .record_lesson_event(event, topic, lesson, *now_ms)
+                .map(|()| vec![]),
+            Command::RefreshLessonCounts { now_ms } => store
+                .lesson_counts(*now_ms)
+                .map(|c| vec![Event::LessonCounts(c)]),
         };
-        if result.is_ok() && !matches!(command, Command::RefreshHelpRequests) {
+        if result.is_ok() && command.writes() {
             after_write();
         }
-        if matches!(command, Command::RecordVisit { .. }) {
-            if let Err(e) = &result {
-                tracing::error!(error = %e, "could not record a visit");
-            }
-            continue;
-        }
         match result {
+            Err(e) if command.is_count() => {
+                tracing::error!(error = %e, command = command.kind(), "could not count");
+            }
             Ok(evs) => {
                 for ev in evs {
                     emit(ev);
                 }
-                match store.open_help_requests() {
-                    Ok(list) => emit(Event::HelpRequests(list)),
-                    Err(e) => tracing::error!(error = %e, "listing help requests"),
+                if command.touches_help() {
+                    match store.open_help_requests() {
+                        Ok(list) => emit(Event::HelpRequests(list)),
+                        Err(e) => tracing::error!(error = %e, "listing help requests"),
+                    }
                 }
             }
             Err(e) => {

@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 
 use super::protocol::{
     ErrorBody, PROTOCOL_VERSION, PairRequest, PairResponse, PullResponse, PushRequest,
-    PushResponse, StatusResponse,
+    PushResponse, ResumeResponse, StatusResponse,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -45,6 +45,7 @@ impl SyncError {
     }
 }
 
+#[derive(Clone)]
 pub struct SyncClient {
     base: String,
     http: reqwest::blocking::Client,
@@ -144,6 +145,20 @@ impl SyncClient {
                     "{}/api/v1/changes?protocol={PROTOCOL_VERSION}&after={after}&limit={limit}",
                     self.base
                 ))
+                .bearer_auth(token)
+                .send(),
+        )
+    }
+
+    /// Where a resume code made at any kiosk continues (404 -> `Refused` with `not_found`).
+    pub fn resume(&self, token: &str, code: &str) -> Result<ResumeResponse, SyncError> {
+        Self::answer(
+            self.http
+                .get(format!(
+                    "{}/api/v1/resume/{code}?protocol={PROTOCOL_VERSION}",
+                    self.base
+                ))
+                .timeout(Duration::from_secs(8))
                 .bearer_auth(token)
                 .send(),
         )

@@ -151,6 +151,11 @@ pub mod kinds {
     pub const HELP_HANDLED: &str = "help.handled";
     /// An anonymous visit to a screen or module. Payload: [`super::UsageVisit`].
     pub const USAGE_VISIT: &str = "usage.visit";
+    /// "Continue later" in a lesson made a resume code. Payload: [`super::ResumeSaved`].
+    pub const LESSON_RESUME: &str = "lesson.resume_saved";
+    /// A lesson was opened or finished, or a volunteer gave an initiation. Payload:
+    /// [`super::LessonEvent`].
+    pub const LESSON_EVENT: &str = "lesson.event";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -178,4 +183,41 @@ pub struct UsageVisit {
     pub name: String,
     /// The kiosk's local day, `YYYY-MM-DD`.
     pub day: String,
+}
+
+/// A resume code: where to continue a lesson. No personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResumeSaved {
+    /// Ten digits.
+    pub code: String,
+    pub lesson: String,
+    /// Counted from 0.
+    pub step: u32,
+    /// `nl`, `fr` or `en`.
+    pub lang: String,
+}
+
+/// What happened in lessons, counted per site, month and topic. No personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonEvent {
+    /// `opened`, `finished` or `initiation` (a volunteer guided someone through it).
+    pub event: String,
+    /// A topic id (`government`, `email`, ...).
+    pub topic: String,
+    pub lesson: String,
+    /// The kiosk's local day, `YYYY-MM-DD`.
+    pub day: String,
+}
+
+/// The lesson events the server counts.
+pub const LESSON_EVENTS: [&str; 3] = ["opened", "finished", "initiation"];
+
+/// `GET /api/v1/resume/{code}`: where a resume code made at any kiosk continues.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResumeResponse {
+    pub lesson: String,
+    pub step: u32,
+    pub lang: String,
 }

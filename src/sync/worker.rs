@@ -37,6 +37,12 @@ pub const BACKOFF_MAX: Duration = Duration::from_secs(60);
 pub enum SyncCommand {
     /// Something was written locally: sync soon.
     Nudge,
+    /// Ask the server where a resume code (made at any kiosk) continues. The answer goes to
+    /// `reply`, from a short-lived thread, so sync itself never waits for it.
+    LookupResume {
+        code: String,
+        reply: Sender<RemoteResume>,
+    },
     /// Pair with a server using a one-time code.
     Pair {
         url: String,
@@ -57,6 +63,16 @@ pub enum SyncState {
     Revoked,
     /// The server has less than this kiosk knows it had: sync is stopped.
     ServerBehind,
+}
+
+/// The server's answer about a resume code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RemoteResume {
+    Found(crate::sync::protocol::ResumeResponse),
+    /// The server does not know it (or it expired).
+    NotFound,
+    /// Not paired, offline, or the server had a problem.
+    Unavailable,
 }
 
 /// Why pairing did not work, so admin mode can say what to do about it.
@@ -159,6 +175,16 @@ impl SyncHandle {
 
     pub fn pair(&self, url: String, code: String) {
         let _ = self.tx.send(SyncCommand::Pair { url, code });
+    }
+
+    /// Asks the server about a resume code; the answer arrives on `reply`.
+    pub fn lookup_resume(&self, code: String, reply: Sender<RemoteResume>) {
+        if let Err(e) = self.tx.send(SyncCommand::LookupResume { code, reply }) {
+            let SyncCommand::LookupResume { reply, .. } = e.0 else {
+                return;
+            };
+            let _ = reply.send(RemoteResume::Unavailable);
+        }
     }
 
     /// A copy of the current status (the lock is held only to copy).
@@ -330,6 +356,10 @@ impl Worker {
                         next_at = Instant::now();
                     }
                 }
+                Ok(SyncCommand::LookupResume { code, reply }) => {
+                    self.lookup_resume(code, reply);
+                    continue;
+                }
                 Ok(SyncCommand::Pair { url, code }) => {
                     self.status.pairing_busy = true;
                     self.status.pair_result = None;
@@ -420,6 +450,34 @@ impl Worker {
         } else {
             SyncState::NotPaired
         };
+    }
+
+    fn lookup_resume(&self, code: String, reply: Sender<RemoteResume>) {
+        let Some(session) = &self.session else {
+            let _ = reply.send(RemoteResume::Unavailable);
+            (self.ctx.on_status)();
+            return;
+        };
+        let client = session.client.clone();
+        let token = session.token.clone();
+        let wake = self.ctx.on_status.clone();
+        let spawned = std::thread::Builder::new()
+            .name("digidak-resume".into())
+            .spawn(move || {
+                let answer = match client.resume(&token, &code) {
+                    Ok(r) => RemoteResume::Found(r),
+                    Err(SyncError::Refused { status: 404, .. }) => RemoteResume::NotFound,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "resume code lookup failed");
+                        RemoteResume::Unavailable
+                    }
+                };
+                let _ = reply.send(answer);
+                wake();
+            });
+        if spawned.is_err() {
+            tracing::error!("could not start the resume lookup");
+        }
     }
 
     fn pair(&mut self, store: &mut Store, url: &str, code: &str) {

@@ -5,6 +5,8 @@
 mod chrome;
 pub mod eframe_app;
 pub mod picto;
+pub mod pictures;
+pub mod qr;
 mod screens;
 pub mod theme;
 pub mod widgets;
@@ -47,6 +49,7 @@ pub struct KioskUi {
     applied_scale: Option<f32>,
     seen_wipes: u64,
     close_sent: bool,
+    pictures: pictures::Pictures,
 }
 
 impl KioskUi {
@@ -59,6 +62,7 @@ impl KioskUi {
             applied_scale: None,
             seen_wipes,
             close_sent: false,
+            pictures: pictures::Pictures::default(),
         }
     }
 
@@ -112,6 +116,7 @@ impl KioskUi {
         let mut actions = Vec::new();
         chrome::top_bar(ui, &self.kiosk, tr, &mut actions);
         chrome::bottom_bar(ui, &self.kiosk, tr, &mut actions);
+        screens::pinned(ui, &self.kiosk, tr, &mut actions);
         egui::CentralPanel::default()
             .frame(
                 egui::Frame::new()
@@ -122,7 +127,7 @@ impl KioskUi {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        screens::show(ui, &mut self.kiosk, tr, &mut actions);
+                        screens::show(ui, &mut self.kiosk, &mut self.pictures, tr, &mut actions);
                     });
             });
         chrome::idle_overlay(ui, &self.kiosk, tr, &mut actions);

@@ -25,6 +25,18 @@ pub enum Picto {
     Play,
     /// A power symbol.
     Exit,
+    /// An open book: lessons.
+    Lessons,
+    /// An arrow pointing right.
+    Next,
+    /// A loudspeaker: read aloud.
+    Speaker,
+    /// A bookmark: continue later.
+    Bookmark,
+    /// A phone: take it home.
+    Phone,
+    /// Four squares: a code to type.
+    Code,
 }
 
 pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
@@ -148,6 +160,83 @@ pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
                 stroke,
             ));
             p.line_segment([at(0.0, -0.42), at(0.0, -0.02)], stroke);
+        }
+        Picto::Lessons => {
+            for side in [-1.0f32, 1.0] {
+                p.add(Shape::closed_line(
+                    vec![
+                        at(0.0, -0.22),
+                        at(side * 0.42, -0.32),
+                        at(side * 0.42, 0.26),
+                        at(0.0, 0.36),
+                    ],
+                    stroke,
+                ));
+                for k in 0..3 {
+                    let y = -0.12 + k as f32 * 0.13;
+                    p.line_segment(
+                        [at(side * 0.1, y), at(side * 0.32, y - 0.03)],
+                        Stroke::new(w * 0.6, color),
+                    );
+                }
+            }
+        }
+        Picto::Next => {
+            p.line_segment([at(-0.38, 0.0), at(0.38, 0.0)], stroke);
+            p.add(Shape::line(
+                vec![at(0.05, -0.32), at(0.38, 0.0), at(0.05, 0.32)],
+                stroke,
+            ));
+        }
+        Picto::Speaker => {
+            p.add(Shape::convex_polygon(
+                vec![
+                    at(-0.4, -0.12),
+                    at(-0.22, -0.12),
+                    at(0.0, -0.34),
+                    at(0.0, 0.34),
+                    at(-0.22, 0.12),
+                    at(-0.4, 0.12),
+                ],
+                color,
+                Stroke::NONE,
+            ));
+            for r in [0.2, 0.36] {
+                p.add(Shape::line(
+                    arc(at(0.02, 0.0), s * r, -0.8, 0.8, 10),
+                    stroke,
+                ));
+            }
+        }
+        Picto::Bookmark => {
+            p.add(Shape::closed_line(
+                vec![
+                    at(-0.26, -0.4),
+                    at(0.26, -0.4),
+                    at(0.26, 0.4),
+                    at(0.0, 0.16),
+                    at(-0.26, 0.4),
+                ],
+                stroke,
+            ));
+        }
+        Picto::Phone => {
+            p.rect_stroke(
+                Rect::from_two_pos(at(-0.24, -0.42), at(0.24, 0.42)),
+                s * 0.06,
+                stroke,
+                egui::StrokeKind::Middle,
+            );
+            p.circle_filled(at(0.0, 0.3), s * 0.05, color);
+        }
+        Picto::Code => {
+            for (x, y) in [(-1.0f32, -1.0f32), (1.0, -1.0), (-1.0, 1.0), (1.0, 1.0)] {
+                p.rect_filled(
+                    Rect::from_center_size(at(x * 0.2, y * 0.2), vec2(s * 0.3, s * 0.3)),
+                    s * 0.04,
+                    color,
+                );
+            }
         }
     }
 }

@@ -44,6 +44,7 @@ pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
         .enabled
         .iter()
         .map(|m| match m {
+            crate::config::Module::Lessons => tr.tr("module-lessons"),
             crate::config::Module::Help => tr.tr("module-help"),
         })
         .collect::<Vec<_>>()
@@ -103,6 +104,8 @@ pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
             tr.tr("admin-pins"),
             tr.tr_args("admin-pins-value", &[("volunteer", text(&volunteer_pin))]),
         ),
+        (tr.tr("admin-lessons"), lessons_fact(kiosk, tr)),
+        (tr.tr("admin-lessons-month"), lesson_counts_fact(kiosk, tr)),
     ];
     egui::Grid::new("admin-facts")
         .num_columns(2)
@@ -114,6 +117,64 @@ pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
                 ui.end_row();
             }
         });
+}
+
+fn lessons_fact(kiosk: &Kiosk, tr: Tr<'_>) -> String {
+    match &kiosk.lessons.library {
+        None => tr.tr("lessons-loading"),
+        Some(lib) => {
+            let mut s = tr.tr_args(
+                "admin-lessons-loaded",
+                &[
+                    ("count", num(lib.lessons.len() as f64)),
+                    ("origin", text(&lib.origin)),
+                ],
+            );
+            if !lib.problems.is_empty() {
+                s.push('\n');
+                s.push_str(&tr.tr_args(
+                    "admin-lessons-problems",
+                    &[("count", num(lib.problems.len() as f64))],
+                ));
+                for p in &lib.problems {
+                    s.push_str("\n• ");
+                    s.push_str(&p.to_string());
+                }
+            }
+            s
+        }
+    }
+}
+
+fn lesson_counts_fact(kiosk: &Kiosk, tr: Tr<'_>) -> String {
+    let Some(c) = &kiosk.lessons.counts else {
+        return "…".into();
+    };
+    let mut s = tr.tr_args(
+        "admin-lessons-counts",
+        &[
+            ("month", text(&c.month)),
+            ("opened", num(c.opened as f64)),
+            ("finished", num(c.finished as f64)),
+        ],
+    );
+    let list = if c.initiations.is_empty() {
+        tr.tr("admin-lessons-none")
+    } else {
+        c.initiations
+            .iter()
+            .map(|(topic, n)| {
+                let name = crate::lessons::Topic::from_id(topic)
+                    .map(|t| tr.tr(&super::lessons::topic_key(t)))
+                    .unwrap_or_else(|| topic.clone());
+                format!("{name} {n}")
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    s.push('\n');
+    s.push_str(&tr.tr_args("admin-lessons-initiations", &[("list", text(&list))]));
+    s
 }
 
 fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {

@@ -19,11 +19,15 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         .enabled
         .iter()
         .map(|m| match m {
+            Module::Lessons => (Picto::Lessons, tr.tr("tile-lessons"), Screen::LessonList),
             Module::Help => (Picto::Help, tr.tr("tile-help"), Screen::Help),
         })
         .collect();
     let scale = kiosk.text_scale.factor();
-    let width = (ui.available_width() - 32.0).clamp(200.0, 300.0 * scale);
+    // Side by side when they fit (two tiles stay on one row at 2x text on 1024 pixels).
+    let n = tiles.len().max(1) as f32;
+    let fit = (ui.available_width() - 8.0 - 24.0 * (n - 1.0)) / n;
+    let width = fit.clamp(200.0, 300.0 * scale);
     // Larger text leaves less room: the pictogram gives way, the words do not.
     let icon = (140.0 / scale).max(72.0);
     ui.horizontal_wrapped(|ui| {

@@ -4,14 +4,33 @@ mod admin;
 mod admin_sync;
 mod help;
 mod home;
+mod lesson;
+mod lesson_codes;
+mod lessons;
 mod pinpad;
+mod practice;
 mod volunteer;
 
 use super::Tr;
 use crate::app::{Action, Kiosk, Screen};
 
-pub fn show(ui: &mut egui::Ui, kiosk: &mut Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    kiosk: &mut Kiosk,
+    pics: &mut crate::ui::pictures::Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
     match kiosk.screen() {
+        Screen::LessonList => lessons::show(ui, kiosk, pics, tr, actions),
+        Screen::Lesson => {
+            let mut email = std::mem::take(&mut kiosk.drafts.lesson_email);
+            lesson::show(ui, kiosk, pics, &mut email, tr, actions);
+            kiosk.drafts.lesson_email = email;
+        }
+        Screen::LessonSaved => lesson_codes::saved(ui, kiosk, tr, actions),
+        Screen::ResumeCode => lesson_codes::enter(ui, kiosk, tr, actions),
+        Screen::LessonTakeHome => lesson_codes::take_home(ui, kiosk, tr, actions),
         Screen::Home => home::show(ui, kiosk, tr, actions),
         Screen::Help => {
             // The one place residents type: the draft is lent to the text field for this frame.
@@ -44,6 +63,13 @@ pub fn show(ui: &mut egui::Ui, kiosk: &mut Kiosk, tr: Tr<'_>, actions: &mut Vec<
             kiosk.drafts.server_url = url;
             kiosk.drafts.pairing_code = code;
         }
+    }
+}
+
+/// Parts of a screen pinned to the bottom of the window, drawn before the scrolling content.
+pub fn pinned(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    if kiosk.screen() == Screen::Lesson {
+        lesson::nav_panel(ui, kiosk, tr, actions);
     }
 }
 

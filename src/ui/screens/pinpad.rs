@@ -15,27 +15,7 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
     let locked = kiosk.pin_locked_for();
     let checking = kiosk.pin_status == PinStatus::Checking;
     if locked.is_none() && !checking {
-        ui.input(|i| {
-            for event in &i.events {
-                match event {
-                    egui::Event::Text(t) => {
-                        actions
-                            .extend(t.chars().filter(char::is_ascii_digit).map(Action::PinDigit));
-                    }
-                    egui::Event::Key {
-                        key: egui::Key::Backspace,
-                        pressed: true,
-                        ..
-                    } => actions.push(Action::PinErase),
-                    egui::Event::Key {
-                        key: egui::Key::Enter,
-                        pressed: true,
-                        ..
-                    } => actions.push(Action::PinSubmit),
-                    _ => {}
-                }
-            }
-        });
+        keyboard(ui, &PIN_KEYS, actions);
     }
     // On a low screen (768 pixels) the hint under the title gives its room to the keys.
     let compact = ui.available_height() < 580.0;
@@ -60,7 +40,7 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         // Leave room under the keys for "Stop", so a 768-pixel-high screen shows it too.
         let room = ui.available_height() - 16.0 - 64.0 - 2.0 * ui.spacing().item_spacing.y;
         ui.add_enabled_ui(locked.is_none() && !checking, |ui| {
-            keypad(ui, room, tr, actions)
+            keypad(ui, room, tr, &PIN_KEYS, actions)
         });
         ui.add_space(16.0);
         act(
@@ -86,9 +66,56 @@ fn pin_dots(ui: &mut egui::Ui, n: usize) {
     }
 }
 
+/// What the keys of a keypad do.
+pub(super) struct Keys {
+    pub digit: fn(char) -> Action,
+    pub erase: Action,
+    pub submit: Action,
+    /// Translation key of the submit key's label.
+    pub submit_label: &'static str,
+}
+
+const PIN_KEYS: Keys = Keys {
+    digit: Action::PinDigit,
+    erase: Action::PinErase,
+    submit: Action::PinSubmit,
+    submit_label: "pin-ok",
+};
+
+/// Digits, Backspace and Enter typed on a keyboard, as keypad actions.
+pub(super) fn keyboard(ui: &egui::Ui, keys: &Keys, actions: &mut Vec<Action>) {
+    ui.input(|i| {
+        for event in &i.events {
+            match event {
+                egui::Event::Text(t) => {
+                    actions.extend(t.chars().filter(char::is_ascii_digit).map(keys.digit));
+                }
+                egui::Event::Key {
+                    key: egui::Key::Backspace,
+                    pressed: true,
+                    ..
+                } => actions.push(keys.erase.clone()),
+                egui::Event::Key {
+                    key: egui::Key::Enter,
+                    pressed: true,
+                    ..
+                } => actions.push(keys.submit.clone()),
+                _ => {}
+            }
+        }
+    });
+}
+
 /// Twelve keys of one size, centred: 1-9, then Erase, 0, OK. Keys shrink to fit `room`
 /// (height), never below 64 pixels.
-fn keypad(ui: &mut egui::Ui, room: f32, tr: Tr<'_>, actions: &mut Vec<Action>) {
+pub(super) fn keypad(
+    ui: &mut egui::Ui,
+    room: f32,
+    tr: Tr<'_>,
+    keys: &Keys,
+    actions: &mut Vec<Action>,
+) {
+    let digit = |d: char| -> Key { (None, d.to_string(), Kind::Secondary, (keys.digit)(d)) };
     let scale = ui.text_style_height(&egui::TextStyle::Button) / 30.0;
     let tight = room < 4.0 * 72.0 * scale.max(1.0) + 3.0 * 12.0;
     let gap = if tight { 8.0 } else { 12.0 };
@@ -104,14 +131,14 @@ fn keypad(ui: &mut egui::Ui, room: f32, tr: Tr<'_>, actions: &mut Vec<Action>) {
                 Some(Picto::Erase),
                 tr.tr("pin-erase"),
                 Kind::Secondary,
-                Action::PinErase,
+                keys.erase.clone(),
             ),
             digit('0'),
             (
                 Some(Picto::Done),
-                tr.tr("pin-ok"),
+                tr.tr(keys.submit_label),
                 Kind::Primary,
-                Action::PinSubmit,
+                keys.submit.clone(),
             ),
         ],
     ];
@@ -131,7 +158,3 @@ fn keypad(ui: &mut egui::Ui, room: f32, tr: Tr<'_>, actions: &mut Vec<Action>) {
 
 /// A key: pictogram, label, look, and what it does.
 type Key = (Option<Picto>, String, Kind, Action);
-
-fn digit(d: char) -> Key {
-    (None, d.to_string(), Kind::Secondary, Action::PinDigit(d))
-}

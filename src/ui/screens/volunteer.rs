@@ -27,6 +27,18 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         actions,
     );
     ui.label(RichText::new(tr.tr("volunteer-pause-explain")).color(theme::MUTED));
+    if kiosk.config.module_enabled(crate::config::Module::Lessons) {
+        ui.add_space(8.0);
+        act(
+            ui,
+            Some(Picto::Lessons),
+            &tr.tr("volunteer-give-lesson"),
+            Kind::Secondary,
+            Action::Go(crate::app::Screen::LessonList),
+            actions,
+        );
+        ui.label(RichText::new(tr.tr("volunteer-give-lesson-explain")).color(theme::MUTED));
+    }
     ui.add_space(24.0);
     ui.label(RichText::new(tr.tr("volunteer-help-title")).heading());
     if kiosk.help_requests.is_empty() {

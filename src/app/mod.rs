@@ -4,6 +4,10 @@
 //! and store [`Command`]s for the worker thread. [`Kiosk::poll`] takes in what the worker and
 //! the PIN checker have answered, and applies the idle rule.
 
+mod lessons;
+
+pub use lessons::{LessonAction, LessonState, Lookup, PICTURE_PX};
+
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError};
@@ -30,6 +34,16 @@ pub enum Screen {
     PinPad,
     Volunteer,
     Admin,
+    /// The lessons: pictures and titles, filtered by topic.
+    LessonList,
+    /// One step of a lesson (or "well done" after the last).
+    Lesson,
+    /// "Continue later": the resume code and its QR code.
+    LessonSaved,
+    /// Typing a resume code.
+    ResumeCode,
+    /// The lesson's phone page as a QR code.
+    LessonTakeHome,
 }
 
 impl Screen {
@@ -69,6 +83,10 @@ pub struct Drafts {
     pub pairing_code: String,
     /// Admin mode: the pairing form is open although the kiosk is paired (to pair again).
     pub pairing_open: bool,
+    /// The e-mail address typed in a lesson's practice step.
+    pub lesson_email: String,
+    /// The resume code being typed.
+    pub resume_code: String,
 }
 
 /// What the PIN pad shows.
@@ -120,6 +138,7 @@ pub enum Action {
     Pair,
     /// Admin mode: show the pairing form of a kiosk that is already paired.
     OpenPairing,
+    Lesson(LessonAction),
     AskExit,
     CancelExit,
     ConfirmExit,
@@ -159,6 +178,7 @@ pub struct Kiosk {
 
     pub help_requests: Vec<HelpRequest>,
     pub store_status: StoreStatus,
+    pub lessons: LessonState,
 }
 
 impl std::fmt::Debug for Kiosk {
@@ -202,7 +222,13 @@ impl Kiosk {
             }),
         );
         let now = clock.now();
+        let lessons = LessonState::start(
+            config.lessons.source(),
+            &config.lessons.read_aloud,
+            waker.clone(),
+        );
         Self {
+            lessons,
             lang: config.languages.default,
             config: Arc::new(config),
             config_origin,
@@ -332,7 +358,12 @@ impl Kiosk {
         if self.is_clean() {
             return IdlePhase::Paused;
         }
-        self.idle.phase(self.clock.now(), self.config.idle_times())
+        let times = if self.in_lesson() {
+            self.config.lesson_idle_times()
+        } else {
+            self.config.idle_times()
+        };
+        self.idle.phase(self.clock.now(), times)
     }
 
     /// When the UI must look again even without input (`None`: only on input).
@@ -364,6 +395,7 @@ impl Kiosk {
         while let Some(event) = self.store.try_recv() {
             self.on_store_event(event);
         }
+        self.poll_lessons();
         if let Some(rx) = &self.pin_job {
             match rx.try_recv() {
                 Ok(result) => {
@@ -415,6 +447,13 @@ impl Kiosk {
                     self.help_failed = false;
                     self.record_visit("help");
                 }
+                if screen == Screen::LessonList && self.screen() != Screen::LessonList {
+                    self.record_visit("lessons");
+                }
+                if screen == Screen::ResumeCode {
+                    self.drafts.resume_code.clear();
+                    self.lessons.lookup = Lookup::Idle;
+                }
                 if screen.is_staff() && self.staff.is_none() {
                     return;
                 }
@@ -441,6 +480,7 @@ impl Kiosk {
                 self.idle.input(now);
                 if self.config.languages.offered.contains(&lang) {
                     self.lang = lang;
+                    self.lesson_lang_changed();
                 }
             }
             Action::SetTextScale(scale) => {
@@ -484,6 +524,10 @@ impl Kiosk {
                     self.idle.set_paused(paused, now);
                     tracing::info!(paused, "idle wipe pause changed by a volunteer");
                 }
+            }
+            Action::Lesson(action) => {
+                self.idle.input(now);
+                self.handle_lesson(action);
             }
             Action::OpenPairing => {
                 self.drafts.pairing_open = self.staff == Some(Role::Admin);
@@ -558,6 +602,11 @@ impl Kiosk {
                         .unwrap_or_default();
                 }
                 self.store.send(Command::RefreshHelpRequests);
+                if role == Role::Admin {
+                    self.store.send(Command::RefreshLessonCounts {
+                        now_ms: self.clock.unix_ms(),
+                    });
+                }
             }
             None => {
                 tracing::warn!(failures = self.pin_guard.failures(), "wrong PIN");
@@ -584,11 +633,19 @@ impl Kiosk {
                 self.wake();
             }
             Event::HelpRequests(list) => self.help_requests = list,
+            Event::ResumeSaved { code } => self.on_resume_saved(code),
+            Event::ResumeFound { code, resume } => self.on_resume_found(code, resume),
+            Event::LessonCounts(counts) => self.lessons.counts = Some(counts),
             Event::Failed { command, error } => {
                 tracing::error!(command = command.kind(), %error, "store command failed");
-                if matches!(command, Command::AddHelpRequest { .. }) {
-                    self.awaiting_help_save = false;
-                    self.help_failed = true;
+                match command {
+                    Command::AddHelpRequest { .. } => {
+                        self.awaiting_help_save = false;
+                        self.help_failed = true;
+                    }
+                    Command::SaveResume { .. } => self.on_resume_save_failed(),
+                    Command::FindResume { code, .. } => self.on_resume_found(code, None),
+                    _ => {}
                 }
             }
         }
@@ -626,6 +683,7 @@ impl Kiosk {
         self.session_counted = false;
         self.help_failed = false;
         self.exit_confirm = false;
+        self.lessons.wipe();
         self.wipes += 1;
     }
 }

@@ -1,0 +1,262 @@
+//! The lesson player: one step a screen, a progress bar, big Back and Next, read aloud,
+//! "continue later"; the practice of a step below its text; "well done" at the end.
+
+use egui::RichText;
+
+use super::{act, lessons, practice};
+use crate::app::{Action, Kiosk, LessonAction, Screen};
+use crate::lessons::player::Player;
+use crate::ui::Tr;
+use crate::ui::picto::Picto;
+use crate::ui::pictures::Pictures;
+use crate::ui::theme;
+use crate::ui::widgets::{self, Kind};
+
+pub fn show(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    pics: &mut Pictures,
+    email: &mut String,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let Some(player) = &kiosk.lessons.player else {
+        // Nothing to play (e.g. after a wipe): back to the list.
+        act(
+            ui,
+            Some(Picto::Lessons),
+            &tr.tr("lesson-another"),
+            Kind::Primary,
+            Action::Go(Screen::LessonList),
+            actions,
+        );
+        return;
+    };
+    header(ui, player, tr);
+    if player.lang != kiosk.lang {
+        widgets::message(
+            ui,
+            &tr.tr_args(
+                "lesson-other-language",
+                &[("language", tr.native_name(player.lang).into())],
+            ),
+            theme::NOTICE,
+            theme::TEXT,
+        );
+    }
+    if player.is_finished() {
+        finished(ui, kiosk, player, tr, actions);
+        return;
+    }
+    let step = player.step().expect("not finished");
+    let tr_step = Tr {
+        translations: tr.translations,
+        lang: player.lang,
+    };
+    // Practice needs the room: its picture is smaller.
+    let wide = ui.available_width() >= 700.0 && step.practice.is_none();
+    let pic = if wide { 176.0 } else { 112.0 };
+    ui.horizontal(|ui| {
+        lessons::picture(ui, kiosk, pics, &step.picture, pic);
+        ui.add_space(8.0);
+        ui.vertical(|ui| {
+            ui.set_max_width(ui.available_width().min(820.0));
+            let size = ui.text_style_height(&egui::TextStyle::Body);
+            let size = if step.practice.is_some() {
+                size
+            } else {
+                size * 1.1
+            };
+            ui.label(RichText::new(&step.text).size(size));
+            if let Some(tip) = &step.tip {
+                widgets::message(
+                    ui,
+                    &format!("{}: {tip}", tr_step.tr("lesson-tip")),
+                    theme::NOTICE,
+                    theme::TEXT,
+                );
+            }
+        });
+    });
+    if step.practice.is_some() {
+        ui.add_space(8.0);
+        practice::show(ui, player, step, email, tr_step, actions);
+    }
+}
+
+/// Back, read aloud, continue later and Next, pinned above the language bar: always in the
+/// same place, whatever the length of the step (see `KioskUi::show`).
+pub fn nav_panel(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let Some(player) = &kiosk.lessons.player else {
+        return;
+    };
+    if player.is_finished() {
+        return;
+    }
+    egui::Panel::bottom("lesson-nav")
+        .frame(
+            egui::Frame::new()
+                .fill(theme::BG)
+                .inner_margin(egui::Margin::symmetric(32, 12)),
+        )
+        .show(ui, |ui| {
+            let tr_step = Tr {
+                translations: tr.translations,
+                lang: player.lang,
+            };
+            practice::verdict(ui, player, tr_step);
+            nav_row(ui, kiosk, player, tr, actions);
+        });
+}
+
+fn header(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>) {
+    let total = player.step_count();
+    let now = (player.step_index() + 1).min(total);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(&player.text().title).strong());
+        ui.label(
+            RichText::new(tr.tr_args(
+                "lesson-step-of",
+                &[("step", now.into()), ("total", total.into())],
+            ))
+            .color(theme::MUTED),
+        );
+        if player.guided {
+            ui.label(RichText::new(tr.tr("lesson-guided")).color(theme::PRIMARY));
+        }
+    });
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width().min(900.0), 14.0),
+        egui::Sense::hover(),
+    );
+    let p = ui.painter();
+    p.rect_filled(rect, 7.0, theme::SECONDARY);
+    let mut done = rect;
+    done.set_width(rect.width() * player.progress());
+    p.rect_filled(done, 7.0, theme::GO);
+}
+
+fn nav_row(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    player: &Player,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(16.0, 12.0);
+        // Always in its place (greyed on the first step), so Next never moves under a finger.
+        if player.step_index() > 0 {
+            act(
+                ui,
+                Some(Picto::Back),
+                &tr.tr("lesson-back"),
+                Kind::Secondary,
+                Action::Lesson(LessonAction::Back),
+                actions,
+            );
+        } else {
+            let font = egui::TextStyle::Button.resolve(ui.style());
+            widgets::button_disabled(ui, Some(Picto::Back), &tr.tr("lesson-back"), font);
+        }
+        if kiosk.lessons.speech.available() {
+            act(
+                ui,
+                Some(Picto::Speaker),
+                &tr.tr("lesson-read-aloud"),
+                Kind::Secondary,
+                Action::Lesson(LessonAction::ReadAloud),
+                actions,
+            );
+        }
+        act(
+            ui,
+            Some(Picto::Bookmark),
+            &tr.tr("lesson-later"),
+            Kind::Secondary,
+            Action::Lesson(LessonAction::ContinueLater),
+            actions,
+        );
+        if player.guided {
+            initiation(ui, player, tr, actions);
+        }
+        act(
+            ui,
+            Some(Picto::Next),
+            &tr.tr("lesson-next"),
+            Kind::Primary,
+            Action::Lesson(LessonAction::Next),
+            actions,
+        );
+    });
+}
+
+fn initiation(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let topic = tr.tr(&lessons::topic_key(player.lesson.topic));
+    if player.initiation_noted {
+        ui.label(
+            RichText::new(tr.tr_args("lesson-initiation-done", &[("topic", topic.into())]))
+                .color(theme::GO),
+        );
+    } else {
+        act(
+            ui,
+            Some(Picto::Done),
+            &tr.tr("lesson-initiation"),
+            Kind::Go,
+            Action::Lesson(LessonAction::MarkInitiation),
+            actions,
+        );
+    }
+}
+
+fn finished(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    player: &Player,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    ui.vertical_centered(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(120.0, 120.0), egui::Sense::hover());
+        crate::ui::picto::paint(ui.painter(), rect, Picto::Done, theme::GO);
+        ui.label(RichText::new(tr.tr("lesson-done-title")).heading());
+        ui.label(tr.tr_args(
+            "lesson-done-text",
+            &[("title", player.text().title.clone().into())],
+        ));
+        ui.add_space(16.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing = egui::vec2(16.0, 12.0);
+            act(
+                ui,
+                Some(Picto::Back),
+                &tr.tr("lesson-back"),
+                Kind::Secondary,
+                Action::Lesson(LessonAction::Back),
+                actions,
+            );
+            if kiosk.phone_base_url().is_some() {
+                act(
+                    ui,
+                    Some(Picto::Phone),
+                    &tr.tr("lesson-take-home"),
+                    Kind::Secondary,
+                    Action::Go(Screen::LessonTakeHome),
+                    actions,
+                );
+            }
+            if player.guided {
+                initiation(ui, player, tr, actions);
+            }
+            act(
+                ui,
+                Some(Picto::Lessons),
+                &tr.tr("lesson-another"),
+                Kind::Primary,
+                Action::Back,
+                actions,
+            );
+        });
+    });
+}

@@ -1,0 +1,250 @@
+//! The practice steps: a quiz, spot the phishing mail, type an e-mail address, and a pretend
+//! itsme confirmation. Answers are checked by the kiosk; a wrong answer explains and invites to
+//! try again, in a calm colour (never red, never a score).
+
+use egui::{RichText, Sense, Stroke, WidgetInfo, vec2};
+
+use crate::app::{Action, LessonAction};
+use crate::lessons::player::{Answer, Player};
+use crate::lessons::{Mail, Practice, Step};
+use crate::ui::Tr;
+use crate::ui::picto::{self, Picto};
+use crate::ui::theme;
+use crate::ui::widgets::{self, Kind};
+
+/// A calm green for right answers; wrong answers use the notice yellow.
+const RIGHT_BG: egui::Color32 = egui::Color32::from_rgb(0xE3, 0xF4, 0xE8);
+
+pub fn show(
+    ui: &mut egui::Ui,
+    player: &Player,
+    step: &Step,
+    email: &mut String,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let Some(practice) = &step.practice else {
+        return;
+    };
+    match practice {
+        Practice::Quiz { choices } => {
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing = vec2(16.0, 12.0);
+                for (i, c) in choices.iter().enumerate() {
+                    let kind = if player.answer == Answer::Picked(i) {
+                        Kind::Selected
+                    } else {
+                        Kind::Secondary
+                    };
+                    if widgets::button(ui, None, &c.text, kind).clicked() {
+                        actions.push(Action::Lesson(LessonAction::Pick(i)));
+                    }
+                }
+            });
+        }
+        Practice::Phishing { mails } => {
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing = vec2(16.0, 16.0);
+                let w = ((ui.available_width() - 32.0) / mails.len() as f32).clamp(260.0, 400.0);
+                for (i, m) in mails.iter().enumerate() {
+                    let picked = player.answer == Answer::Picked(i);
+                    if mail_card(ui, m, picked, w, tr).clicked() {
+                        actions.push(Action::Lesson(LessonAction::Pick(i)));
+                    }
+                }
+            });
+        }
+        Practice::Email { .. } => {
+            let label = ui.label(tr.tr("practice-email-label"));
+            let field = egui::TextEdit::singleline(email)
+                .char_limit(120)
+                .desired_width(ui.available_width().min(520.0))
+                .margin(egui::Margin::symmetric(16, 14))
+                .font(egui::TextStyle::Body);
+            let resp = ui.add(field).labelled_by(label.id);
+            let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if widgets::button(
+                ui,
+                Some(Picto::Done),
+                &tr.tr("practice-email-check"),
+                Kind::Go,
+            )
+            .clicked()
+                || enter
+            {
+                actions.push(Action::Lesson(LessonAction::CheckEmail));
+            }
+        }
+        Practice::Itsme {
+            website_code,
+            phone_code,
+        } => itsme(ui, player, website_code, phone_code, tr, actions),
+    }
+}
+
+/// What the kiosk says about the answer: shown above the Next button (pinned, so it is seen
+/// without scrolling).
+pub fn verdict(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>) {
+    let Some(verdict) = player.verdict() else {
+        return;
+    };
+    let hint = match &player.answer {
+        Answer::Email(check) => Some(tr.tr(check.hint_key())),
+        _ => None,
+    };
+    let mut text = String::new();
+    for part in [hint, verdict.why.clone()].into_iter().flatten() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&part);
+    }
+    if !verdict.right {
+        text.push(' ');
+        text.push_str(&tr.tr("practice-try-again"));
+    }
+    let bg = if verdict.right {
+        RIGHT_BG
+    } else {
+        theme::NOTICE
+    };
+    widgets::message(ui, text.trim(), bg, theme::TEXT);
+}
+
+/// A mail as a card to tap: sender, subject, text. Its accessible name is its subject.
+fn mail_card(ui: &mut egui::Ui, m: &Mail, picked: bool, width: f32, tr: Tr<'_>) -> egui::Response {
+    let inner = width - 32.0;
+    let body_font = egui::TextStyle::Body.resolve(ui.style());
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let bold = egui::FontId::new(body_font.size, theme::bold());
+    let from = ui.painter().layout(
+        format!("{}: {}", tr.tr("practice-from"), m.from),
+        small,
+        theme::MUTED,
+        inner,
+    );
+    let subject = ui
+        .painter()
+        .layout(m.subject.clone(), bold, theme::TEXT, inner);
+    let body = ui
+        .painter()
+        .layout(m.body.clone(), body_font, theme::TEXT, inner);
+    let h = 16.0 + from.size().y + 8.0 + subject.size().y + 8.0 + body.size().y + 16.0;
+    let (rect, response) = ui.allocate_exact_size(vec2(width, h), Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &m.subject));
+    if ui.is_rect_visible(rect) {
+        let hovered = response.hovered() || response.is_pointer_button_down_on();
+        let p = ui.painter();
+        p.rect_filled(
+            rect,
+            12.0,
+            if hovered {
+                theme::TILE_HOVER
+            } else {
+                egui::Color32::WHITE
+            },
+        );
+        let stroke = if picked {
+            Stroke::new(5.0, theme::PRIMARY)
+        } else {
+            Stroke::new(2.0, theme::MUTED)
+        };
+        p.rect_stroke(rect, 12.0, stroke, egui::StrokeKind::Inside);
+        if response.has_focus() {
+            p.rect_stroke(
+                rect.expand(3.0),
+                14.0,
+                Stroke::new(4.0, theme::FOCUS),
+                egui::StrokeKind::Outside,
+            );
+        }
+        let mut y = rect.top() + 16.0;
+        let x = rect.left() + 16.0;
+        let (fh, sh) = (from.size().y, subject.size().y);
+        p.galley(egui::pos2(x, y), from, theme::MUTED);
+        y += fh + 8.0;
+        p.galley(egui::pos2(x, y), subject, theme::TEXT);
+        y += sh + 8.0;
+        p.galley(egui::pos2(x, y), body, theme::TEXT);
+    }
+    response
+}
+
+/// The pretend itsme: the website's code on the left, the phone with its code and the two
+/// buttons on the right.
+fn itsme(
+    ui: &mut egui::Ui,
+    player: &Player,
+    website_code: &str,
+    phone_code: &str,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let code_font = egui::FontId::new(
+        ui.text_style_height(&egui::TextStyle::Heading),
+        theme::bold(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = vec2(24.0, 12.0);
+        egui::Frame::new()
+            .fill(egui::Color32::WHITE)
+            .stroke(Stroke::new(2.0, theme::MUTED))
+            .corner_radius(12)
+            .inner_margin(egui::Margin::symmetric(20, 12))
+            .show(ui, |ui| {
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(tr.tr("practice-itsme-website")).strong());
+                    ui.label(RichText::new(website_code).font(code_font.clone()));
+                });
+            });
+        egui::Frame::new()
+            .fill(theme::TILE)
+            .stroke(Stroke::new(4.0, theme::TEXT))
+            .corner_radius(24)
+            .inner_margin(egui::Margin::symmetric(20, 12))
+            .show(ui, |ui| {
+                ui.vertical(|ui| {
+                    ui.horizontal(|ui| {
+                        let (r, _) = ui.allocate_exact_size(vec2(32.0, 32.0), Sense::hover());
+                        picto::paint(ui.painter(), r, Picto::Phone, theme::TEXT);
+                        ui.label(RichText::new(tr.tr("practice-itsme-title")).strong());
+                    });
+                    ui.horizontal(|ui| {
+                        ui.label(tr.tr("practice-itsme-app"));
+                        ui.label(RichText::new(phone_code).font(code_font.clone()));
+                        ui.add_space(8.0);
+                        let confirm_kind = if player.answer == Answer::Itsme(true) {
+                            Kind::Selected
+                        } else {
+                            Kind::Go
+                        };
+                        if widgets::button(
+                            ui,
+                            None,
+                            &tr.tr("practice-itsme-confirm-button"),
+                            confirm_kind,
+                        )
+                        .clicked()
+                        {
+                            actions.push(Action::Lesson(LessonAction::Itsme(true)));
+                        }
+                        let reject_kind = if player.answer == Answer::Itsme(false) {
+                            Kind::Selected
+                        } else {
+                            Kind::Secondary
+                        };
+                        if widgets::button(
+                            ui,
+                            None,
+                            &tr.tr("practice-itsme-reject-button"),
+                            reject_kind,
+                        )
+                        .clicked()
+                        {
+                            actions.push(Action::Lesson(LessonAction::Itsme(false)));
+                        }
+                    });
+                });
+            });
+    });
+}
