@@ -7,12 +7,10 @@ use std::time::Duration;
 
 use digidak::server::ServerStore;
 use digidak::sync::client::{SyncClient, SyncError};
-use digidak::sync::protocol::{
-    Heartbeat, OP_SCHEMA, Op, OpStatus, PROTOCOL_VERSION, PushRequest, kinds,
-};
+use digidak::sync::protocol::{OP_SCHEMA, Op, OpStatus, kinds};
 use digidak::sync::worker::{SyncState, TOKEN_FILE};
 use serde_json::json;
-use support::{InProcessServer, SyncedKiosk, server_ops, wait_until};
+use support::{InProcessServer, SyncedKiosk, page, paired_client, server_ops, wait_until};
 
 fn visit(index: u64, name: &str) -> Op {
     Op {
@@ -23,28 +21,6 @@ fn visit(index: u64, name: &str) -> Op {
         kiosk_time_ms: 1_795_000_000_000,
         schema: OP_SCHEMA,
     }
-}
-
-fn page(ops: Vec<Op>) -> PushRequest {
-    PushRequest {
-        protocol: PROTOCOL_VERSION,
-        heartbeat: Heartbeat {
-            app_version: "test".into(),
-            kiosk_time_ms: support::now_ms(),
-            ..Heartbeat::default()
-        },
-        ops,
-    }
-}
-
-/// A paired client straight on the protocol: (client, token).
-fn paired_client(server: &InProcessServer, name: &str, site: &str) -> (SyncClient, String) {
-    let code = server.add_kiosk(name, site);
-    let client = SyncClient::new(&server.url()).unwrap();
-    let resp = client.pair(&code, 1).unwrap();
-    assert_eq!(resp.name, name);
-    assert_eq!(resp.site, site);
-    (client, resp.token)
 }
 
 fn accepted(results: &[digidak::sync::protocol::OpResult]) -> usize {

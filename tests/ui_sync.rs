@@ -5,33 +5,11 @@
 mod common;
 mod support;
 
-use common::{TestKiosk, start};
+use common::{open_admin, pair, settle_state, start};
 use digidak::server::ServerStore;
 use digidak::sync::worker::SyncState;
 use egui_kittest::kittest::Queryable;
 use support::InProcessServer;
-
-fn open_admin(k: &mut TestKiosk) {
-    k.click("Begeleiders");
-    k.enter_pin("1357", "OK");
-    assert!(k.has("Beheer"));
-    k.settle(|u| u.kiosk.sync_status().is_some());
-    assert!(k.has("Niet gekoppeld: deze computer werkt alleen."));
-}
-
-fn pair(k: &mut TestKiosk, url: &str, code: &str) {
-    k.retype_into("Adres van de server", url);
-    k.retype_into("Koppelcode", code);
-    let answered = k.harness.state().kiosk.sync_status().unwrap().pair_answers;
-    k.click("Koppelen");
-    k.settle(|u| u.kiosk.sync_status().unwrap().pair_answers > answered);
-    k.harness.run();
-}
-
-/// Runs frames until the sync worker reaches `state`.
-fn settle_state(k: &mut TestKiosk, state: SyncState) {
-    k.settle(|u| u.kiosk.sync_status().unwrap().state == state);
-}
 
 #[test]
 fn an_admin_pairs_the_kiosk_by_typing_address_and_code() {

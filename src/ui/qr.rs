@@ -3,11 +3,15 @@
 
 use qrcode::{Color, EcLevel, QrCode};
 
-/// Draws `data` as a QR code in a `size` square. Its accessible name is `label` (tests and
-/// screen readers find it by that).
+/// Draws `data` as a QR code in a `size` square. Its accessible name is `label` and its value
+/// the address it holds (tests and screen readers find it by those).
 pub fn show(ui: &mut egui::Ui, data: &str, size: f32, label: &str) {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, label));
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::labeled(egui::Role::Image, true, label);
+        info.current_text_value = Some(data.to_string());
+        info
+    });
     if !ui.is_rect_visible(rect) {
         return;
     }

@@ -54,8 +54,35 @@ pub fn start_in(config: KioskConfig, size: egui::Vec2, dir: tempfile::TempDir) -
         clock,
         dir,
     };
-    t.settle(|k| !matches!(k.kiosk.store_status, digidak::app::StoreStatus::Opening));
+    t.settle(|k| {
+        !matches!(k.kiosk.store_status, digidak::app::StoreStatus::Opening)
+            && !k.kiosk.lessons.is_loading()
+    });
     t
+}
+
+/// Opens admin mode with the demo PIN; the kiosk is not paired yet.
+pub fn open_admin(k: &mut TestKiosk) {
+    k.click("Begeleiders");
+    k.enter_pin("1357", "OK");
+    assert!(k.has("Beheer"));
+    k.settle(|u| u.kiosk.sync_status().is_some());
+    assert!(k.has("Niet gekoppeld: deze computer werkt alleen."));
+}
+
+/// Pairs in admin mode by typing the address and the code, as an admin does.
+pub fn pair(k: &mut TestKiosk, url: &str, code: &str) {
+    k.retype_into("Adres van de server", url);
+    k.retype_into("Koppelcode", code);
+    let answered = k.harness.state().kiosk.sync_status().unwrap().pair_answers;
+    k.click("Koppelen");
+    k.settle(|u| u.kiosk.sync_status().unwrap().pair_answers > answered);
+    k.harness.run();
+}
+
+/// Runs frames until the sync worker reaches `state`.
+pub fn settle_state(k: &mut TestKiosk, state: digidak::sync::worker::SyncState) {
+    k.settle(|u| u.kiosk.sync_status().unwrap().state == state);
 }
 
 impl TestKiosk {
@@ -72,7 +99,11 @@ impl TestKiosk {
         }
     }
 
+    /// Taps the widget labelled `label`, scrolling it into view first as a person would.
     pub fn click(&mut self, label: &str) {
+        // (A widget may be inside the screen yet under a bar: always ask to see it.)
+        self.harness.get_by_label(label).scroll_to_me();
+        self.harness.run();
         self.harness.get_by_label(label).click();
         self.harness.run();
     }

@@ -94,6 +94,33 @@ impl Drop for InProcessServer {
     }
 }
 
+/// A push request with a test heartbeat.
+pub fn page(ops: Vec<digidak::sync::protocol::Op>) -> digidak::sync::protocol::PushRequest {
+    digidak::sync::protocol::PushRequest {
+        protocol: digidak::sync::protocol::PROTOCOL_VERSION,
+        heartbeat: digidak::sync::protocol::Heartbeat {
+            app_version: "test".into(),
+            kiosk_time_ms: now_ms(),
+            ..Default::default()
+        },
+        ops,
+    }
+}
+
+/// A paired client straight on the protocol: (client, token).
+pub fn paired_client(
+    server: &InProcessServer,
+    name: &str,
+    site: &str,
+) -> (digidak::sync::client::SyncClient, String) {
+    let code = server.add_kiosk(name, site);
+    let client = digidak::sync::client::SyncClient::new(&server.url()).unwrap();
+    let resp = client.pair(&code, 1).unwrap();
+    assert_eq!(resp.name, name);
+    assert_eq!(resp.site, site);
+    (client, resp.token)
+}
+
 pub fn now_ms() -> i64 {
     use digidak::clock::Clock;
     SystemClock.unix_ms()

@@ -61,25 +61,15 @@ pub fn saved(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
         ui.label(tr.tr("lesson-saving"));
     }
     ui.add_space(16.0);
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing = egui::vec2(16.0, 12.0);
-        act(
-            ui,
-            Some(Picto::Back),
-            &tr.tr("lesson-back-to-lesson"),
-            Kind::Secondary,
-            Action::Back,
-            actions,
-        );
-        act(
-            ui,
-            Some(Picto::Done),
-            &tr.tr("nav-done"),
-            Kind::Primary,
-            Action::EndSession,
-            actions,
-        );
-    });
+    // "I'm done" is always in the top bar; this screen offers the way back.
+    act(
+        ui,
+        Some(Picto::Back),
+        &tr.tr("lesson-back-to-lesson"),
+        Kind::Secondary,
+        Action::Back,
+        actions,
+    );
 }
 
 const RESUME_KEYS: Keys = Keys {
@@ -95,7 +85,7 @@ pub fn enter(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
     if !looking {
         keyboard(ui, &RESUME_KEYS, actions);
     }
-    let compact = ui.available_height() < 600.0;
+    let compact = ui.available_height() < 500.0;
     ui.vertical_centered(|ui| {
         ui.label(RichText::new(tr.tr("resume-title")).heading());
         if !compact {
@@ -132,24 +122,16 @@ pub fn enter(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
         if let Some((text, bg, fg)) = status {
             widgets::message(ui, &text, bg, fg);
         }
-        let room = ui.available_height() - 16.0 - 64.0 - 2.0 * ui.spacing().item_spacing.y;
+        // (The way back is the top bar's Back.)
+        let room = ui.available_height() - ui.spacing().item_spacing.y;
         ui.add_enabled_ui(!looking, |ui| {
             keypad(ui, room, tr, &RESUME_KEYS, actions);
         });
-        ui.add_space(16.0);
-        act(
-            ui,
-            Some(Picto::Back),
-            &tr.tr("nav-back"),
-            Kind::Secondary,
-            Action::Back,
-            actions,
-        );
     });
 }
 
 /// "Take it home": the lesson's phone page as a QR code.
-pub fn take_home(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+pub fn take_home(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
     ui.label(RichText::new(tr.tr("takehome-title")).heading());
     let url = kiosk
         .lessons
@@ -165,13 +147,4 @@ pub fn take_home(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec
             ui.label(tr.tr("takehome-no-server"));
         }
     }
-    ui.add_space(16.0);
-    act(
-        ui,
-        Some(Picto::Back),
-        &tr.tr("nav-back"),
-        Kind::Secondary,
-        Action::Back,
-        actions,
-    );
 }

@@ -30,7 +30,7 @@ pub fn show(
         }
         Screen::LessonSaved => lesson_codes::saved(ui, kiosk, tr, actions),
         Screen::ResumeCode => lesson_codes::enter(ui, kiosk, tr, actions),
-        Screen::LessonTakeHome => lesson_codes::take_home(ui, kiosk, tr, actions),
+        Screen::LessonTakeHome => lesson_codes::take_home(ui, kiosk, tr),
         Screen::Home => home::show(ui, kiosk, tr, actions),
         Screen::Help => {
             // The one place residents type: the draft is lent to the text field for this frame.

@@ -45,7 +45,8 @@ pub fn show(
         Practice::Phishing { mails } => {
             ui.horizontal_wrapped(|ui| {
                 ui.spacing_mut().item_spacing = vec2(16.0, 16.0);
-                let w = ((ui.available_width() - 32.0) / mails.len() as f32).clamp(260.0, 400.0);
+                let n = mails.len() as f32;
+                let w = ((ui.available_width() - 1.0 - 16.0 * (n - 1.0)) / n).clamp(240.0, 400.0);
                 for (i, m) in mails.iter().enumerate() {
                     let picked = player.answer == Answer::Picked(i);
                     if mail_card(ui, m, picked, w, tr).clicked() {

@@ -1,0 +1,185 @@
+//! Frame-time benchmark of the lesson screens: `cargo bench --bench frames`.
+//!
+//! A real kiosk (real store on a temp folder, every built-in lesson loaded and its pictures
+//! drawn) runs in a bare `egui::Context` at 1280x800, with the pointer moving every frame so
+//! that nothing is skipped. Per frame it times what the UI thread does: the egui pass
+//! (`KioskUi::show`) and the tessellation into triangles. GPU upload and presentation are not
+//! included (they are the same for any egui app). It reports, for each screen, the median,
+//! 95th percentile and maximum wall time per frame, and the UI thread's CPU time per frame from
+//! `/proc/thread-self/schedstat`. The goal is <= 2 ms of CPU per frame.
+//!
+//! Under `cargo test --all-targets` (no `--bench` argument) it runs a few frames as a smoke test.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use digidak::app::{Action, Kiosk, LessonAction, Screen, StoreStatus};
+use digidak::clock::SystemClock;
+use digidak::config;
+use digidak::i18n::Translations;
+use digidak::lessons::{Practice, Topic};
+use digidak::ui::KioskUi;
+
+const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
+
+struct Bench {
+    ctx: egui::Context,
+    ui: KioskUi,
+    frame: u64,
+}
+
+impl Bench {
+    fn frame(&mut self) -> usize {
+        self.frame += 1;
+        // The pointer wanders over the content, as a hand over a touch screen does.
+        let x = 100.0 + (self.frame % 900) as f32;
+        let y = 200.0 + (self.frame % 400) as f32;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
+            time: Some(self.frame as f64 / 60.0),
+            events: vec![egui::Event::PointerMoved(egui::pos2(x, y))],
+            ..Default::default()
+        };
+        let ui = &mut self.ui;
+        let mut out = self.ctx.run_ui(input, |eui| ui.show(eui));
+        let prims = self.ctx.tessellate(out.shapes, out.pixels_per_point);
+        // A renderer would upload these; here they are dropped on purpose.
+        out.textures_delta.clear();
+        let vertices = prims
+            .iter()
+            .map(|p| match &p.primitive {
+                egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum();
+        std::hint::black_box(prims);
+        vertices
+    }
+
+    fn act(&mut self, action: Action) {
+        self.ui.kiosk.handle(action);
+        // Two frames: the first lays out the new screen, the second settles it.
+        self.frame();
+        self.frame();
+    }
+}
+
+/// Time on CPU of this thread (nanoseconds), from `clock_gettime(CLOCK_THREAD_CPUTIME_ID)`.
+fn thread_cpu_ns() -> Option<u64> {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes into the timespec we own; the clock id is a constant.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    (rc == 0).then(|| ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64)
+}
+
+fn measure(b: &mut Bench, name: &str, frames: usize) {
+    for _ in 0..20 {
+        b.frame();
+    }
+    let mut times = Vec::with_capacity(frames);
+    let mut vertices = 0;
+    let cpu0 = thread_cpu_ns();
+    for _ in 0..frames {
+        let t = Instant::now();
+        vertices = b.frame();
+        times.push(t.elapsed());
+    }
+    let cpu = thread_cpu_ns()
+        .zip(cpu0)
+        .map(|(a, b)| Duration::from_nanos(a - b) / frames as u32);
+    times.sort();
+    let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
+    println!(
+        "{name:<38} median {:>6.3} ms  p95 {:>6.3} ms  max {:>6.3} ms  CPU/frame {}  ({vertices} vertices, screen {:?})",
+        ms(pct(0.5)),
+        ms(pct(0.95)),
+        ms(*times.last().unwrap()),
+        cpu.map(|c| format!("{:.3} ms", ms(c)))
+            .unwrap_or_else(|| "n/a".into()),
+        b.ui.kiosk.screen(),
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let frames = if full { 2000 } else { 5 };
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = config::parse("bench", config::DEMO_CONFIG, &[]).unwrap();
+    cfg.lessons.read_aloud = "off".into();
+    let kiosk = Kiosk::new(
+        cfg,
+        "bench".into(),
+        dir.path().to_path_buf(),
+        Arc::new(SystemClock),
+    );
+    let mut b = Bench {
+        ctx: egui::Context::default(),
+        ui: KioskUi::new(kiosk, Translations::load().unwrap()),
+        frame: 0,
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while b.ui.kiosk.lessons.is_loading() || matches!(b.ui.kiosk.store_status, StoreStatus::Opening)
+    {
+        assert!(Instant::now() < deadline, "the kiosk did not start");
+        b.frame();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let lib = b.ui.kiosk.lessons.library.clone().unwrap();
+    println!(
+        "{} lessons loaded, {} pictures; {frames} frames a screen at {}x{}{}",
+        lib.lessons.len(),
+        b.ui.kiosk.lessons.pictures.len(),
+        SIZE.x,
+        SIZE.y,
+        if full {
+            ""
+        } else {
+            " (smoke test: not a measurement; run `cargo bench --bench frames`)"
+        }
+    );
+
+    b.act(Action::Go(Screen::LessonList));
+    measure(&mut b, "lesson list, all topics", frames);
+    b.act(Action::Lesson(LessonAction::Filter(Some(Topic::Safety))));
+    measure(&mut b, "lesson list, one topic", frames);
+    b.act(Action::Lesson(LessonAction::Filter(None)));
+
+    // The player: a text step, and each kind of practice with an answer given.
+    let nl = digidak::lang::Lang::Nl;
+    let find = |kind: &str| {
+        lib.lessons.iter().find_map(|l| {
+            let steps = &l.text(nl)?.steps;
+            let i = steps
+                .iter()
+                .position(|s| s.practice.as_ref().map(Practice::kind) == Some(kind))?;
+            Some((l.id.clone(), i))
+        })
+    };
+    b.act(Action::Lesson(LessonAction::Open("phishing".into())));
+    measure(&mut b, "player, text step with picture", frames);
+    for kind in ["quiz", "phishing", "email", "itsme"] {
+        let (id, step) = find(kind).expect("every practice kind is used");
+        b.act(Action::Back);
+        b.act(Action::Lesson(LessonAction::Open(id)));
+        for _ in 0..step {
+            b.act(Action::Lesson(LessonAction::Next));
+        }
+        let answer = match kind {
+            "itsme" => LessonAction::Itsme(false),
+            "email" => {
+                b.ui.kiosk.drafts.lesson_email = "fatima demo@voorbeeld.be".into();
+                LessonAction::CheckEmail
+            }
+            _ => LessonAction::Pick(0),
+        };
+        b.act(Action::Lesson(answer));
+        measure(&mut b, &format!("player, {kind} practice answered"), frames);
+    }
+}
