@@ -103,6 +103,40 @@ fn measure(b: &mut Bench, name: &str, frames: usize) {
     );
 }
 
+/// The first frame after "Next", once for every step of every lesson in each language: new
+/// text to lay out for the first time (egui caches it afterwards).
+fn first_frames(b: &mut Bench, lib: &digidak::lessons::Library) {
+    let mut times = Vec::new();
+    for lang in digidak::lang::Lang::ALL {
+        b.ui.kiosk.handle(Action::SetLanguage(lang));
+        for lesson in &lib.lessons {
+            b.act(Action::Back);
+            b.act(Action::Lesson(LessonAction::Open(lesson.id.clone())));
+            for _ in 0..lesson.step_count() {
+                b.ui.kiosk.handle(Action::Lesson(LessonAction::Next));
+                let t = Instant::now();
+                b.frame();
+                times.push(t.elapsed());
+                b.frame();
+            }
+        }
+    }
+    b.ui.kiosk
+        .handle(Action::SetLanguage(digidak::lang::Lang::Nl));
+    times.sort();
+    let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
+    println!(
+        "{:<38} median {:>6.3} ms  p95 {:>6.3} ms  max {:>6.3} ms  ({} step changes)",
+        "player, first frame after Next",
+        ms(pct(0.5)),
+        ms(pct(0.95)),
+        ms(*times.last().unwrap()),
+        times.len()
+    );
+    b.act(Action::Back);
+    b.act(Action::Lesson(LessonAction::Open("phishing".into())));
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -164,6 +198,7 @@ fn main() {
     };
     b.act(Action::Lesson(LessonAction::Open("phishing".into())));
     measure(&mut b, "player, text step with picture", frames);
+    first_frames(&mut b, &lib);
     for kind in ["quiz", "phishing", "email", "itsme"] {
         let (id, step) = find(kind).expect("every practice kind is used");
         b.act(Action::Back);
