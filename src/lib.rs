@@ -1,5 +1,6 @@
 //! Digidak kiosk: software for neighbourhood computer rooms. See `ARCHITECTURE.md`.
 
+pub mod activities;
 pub mod app;
 pub mod clock;
 pub mod config;

@@ -60,6 +60,62 @@ enum Cmd {
     /// Show lesson counts per site and month: lessons opened, finished, and initiations
     /// given by volunteers, by topic (tab separated, for a spreadsheet).
     Lessons,
+    /// Manage activities (times are local times in Europe/Brussels).
+    Activity {
+        #[command(subcommand)]
+        command: ActivityCmd,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ActivityCmd {
+    /// Create an activity, or a monthly series of them (--every "2 wednesday" --months 6).
+    Add {
+        #[arg(long)]
+        site: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long, default_value = "")]
+        description: String,
+        #[arg(long)]
+        place: String,
+        /// Start, e.g. 2026-12-09T14:00.
+        #[arg(long)]
+        start: String,
+        /// End time on the same day, e.g. 16:00.
+        #[arg(long)]
+        end: String,
+        #[arg(long)]
+        capacity: u32,
+        /// Sign-ups close this many hours before the start.
+        #[arg(long, default_value_t = 0)]
+        close_hours_before: u32,
+        /// Most people in one sign-up.
+        #[arg(long, default_value_t = 4)]
+        max_party: u32,
+        /// Seats each kiosk may confirm while offline.
+        #[arg(long, default_value_t = 2)]
+        block: u32,
+        /// A picture name (see assets/lessons/pictures).
+        #[arg(long, default_value = "calendar")]
+        picture: String,
+        /// Languages spoken, comma separated.
+        #[arg(long, default_value = "nl")]
+        languages: String,
+        /// A monthly series: "2 wednesday" (1-4, or "last").
+        #[arg(long)]
+        every: Option<String>,
+        /// How many months the series runs.
+        #[arg(long, default_value_t = 1)]
+        months: u32,
+    },
+    /// List a site's activities with their seats.
+    List {
+        #[arg(long)]
+        site: String,
+    },
+    /// The sign-ups of an activity as CSV (names and phones: keep the file safe).
+    Signups { id: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,6 +162,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Cmd::Activity { command } => activity(store, command),
         Cmd::Lessons => {
             println!("site\tmonth\tevent\ttopic\tcount");
             for (site, month, event, topic, count) in store.lesson_counts()? {
@@ -113,6 +170,155 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+fn activity(store: SqliteServerStore, command: ActivityCmd) -> anyhow::Result<ExitCode> {
+    match command {
+        ActivityCmd::Add {
+            site,
+            title,
+            description,
+            place,
+            start,
+            end,
+            capacity,
+            close_hours_before,
+            max_party,
+            block,
+            picture,
+            languages,
+            every,
+            months,
+        } => {
+            let refuse = |m: String| {
+                eprintln!("digidak-server: {m}");
+                Ok(ExitCode::from(2))
+            };
+            let Some(first) = digidak::activities::parse_local(&start) else {
+                return refuse(format!("--start {start:?} is not like 2026-12-09T14:00"));
+            };
+            let Ok(end_time) = end.parse::<jiff::civil::Time>() else {
+                return refuse(format!("--end {end:?} is not a time like 16:00"));
+            };
+            let dates = match &every {
+                None => vec![first.date()],
+                Some(rule) => match parse_every(rule) {
+                    Some((nth, weekday)) => {
+                        digidak::activities::monthly_series(first.date(), nth, weekday, months)
+                            .into_iter()
+                            .filter(|d| *d >= first.date())
+                            .collect()
+                    }
+                    None => {
+                        return refuse(format!(
+                            "--every {rule:?} is not like \"2 wednesday\" or \"last friday\""
+                        ));
+                    }
+                },
+            };
+            for date in dates {
+                let s = date.to_datetime(first.time());
+                let e = date.to_datetime(end_time);
+                let deadline = s
+                    .checked_sub(jiff::Span::new().hours(i64::from(close_hours_before)))
+                    .unwrap_or(s);
+                let fmt = |d: jiff::civil::DateTime| d.strftime("%Y-%m-%dT%H:%M").to_string();
+                let record = digidak::sync::protocol::ActivityRecord {
+                    id: uuid::Uuid::now_v7().to_string(),
+                    title: title.clone(),
+                    description: description.clone(),
+                    picture: picture.clone(),
+                    place: place.clone(),
+                    start: fmt(s),
+                    end: fmt(e),
+                    deadline: fmt(deadline),
+                    capacity,
+                    max_party,
+                    block,
+                    languages: languages
+                        .split(',')
+                        .map(|l| l.trim().to_string())
+                        .filter(|l| !l.is_empty())
+                        .collect(),
+                    deleted: false,
+                };
+                match store.save_activity(&site, &record, now_ms()) {
+                    Ok(()) => println!("{}\t{}\t{}", record.id, record.start, record.title),
+                    Err(ServerError::BadRequest(m)) => return refuse(m),
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        ActivityCmd::List { site } => {
+            println!("id\tstart\ttitle\tcapacity\tconfirmed\tfree\twaitlisted");
+            for a in store.activities(&site)? {
+                let r = &a.activity;
+                if r.deleted {
+                    continue;
+                }
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    r.id, r.start, r.title, r.capacity, a.confirmed, a.free, a.waitlisted
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        ActivityCmd::Signups { id } => {
+            println!("arrival,code,first name,phone,people,status");
+            for s in store.signups(&id)? {
+                println!(
+                    "{},{},{},{},{},{}",
+                    s.seq,
+                    s.code,
+                    csv_field(&s.first_name),
+                    csv_field(s.phone.as_deref().unwrap_or("")),
+                    s.party,
+                    s.status
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// "2 wednesday" or "last friday".
+fn parse_every(rule: &str) -> Option<(u8, jiff::civil::Weekday)> {
+    use jiff::civil::Weekday::*;
+    let mut words = rule.split_whitespace();
+    let nth = match words.next()?.to_ascii_lowercase().as_str() {
+        "last" => 5,
+        n => n
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse()
+            .ok()
+            .filter(|n| (1..=4).contains(n))?,
+    };
+    let day = match words.next()?.to_ascii_lowercase().as_str() {
+        "monday" => Monday,
+        "tuesday" => Tuesday,
+        "wednesday" => Wednesday,
+        "thursday" => Thursday,
+        "friday" => Friday,
+        "saturday" => Saturday,
+        "sunday" => Sunday,
+        _ => return None,
+    };
+    Some((nth, day))
+}
+
+/// A CSV field, quoted when needed; a leading = + - @ is neutralised (spreadsheet formulas).
+fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
     }
 }
 

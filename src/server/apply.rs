@@ -8,8 +8,8 @@ use super::KioskAuth;
 use crate::lessons::resume::{CODE_DIGITS, RESUME_MS};
 use crate::lessons::{Topic, is_lesson_id};
 use crate::sync::protocol::{
-    HelpHandled, HelpRequested, LESSON_EVENTS, LessonEvent, OP_SCHEMA, Op, ResumeSaved, UsageVisit,
-    kinds,
+    ActivityRecord, HelpHandled, HelpRequested, LESSON_EVENTS, LessonEvent, OP_SCHEMA, Op,
+    ResumeSaved, SignupCancelled, SignupCreated, UsageVisit, kinds,
 };
 
 /// Why an op was rejected, for the kiosk's dead-letter list.
@@ -34,11 +34,23 @@ pub fn apply(
         kinds::USAGE_VISIT => usage_visit(tx, kiosk, op),
         kinds::LESSON_RESUME => lesson_resume(tx, op, now_ms),
         kinds::LESSON_EVENT => lesson_event(tx, kiosk, op),
+        kinds::ACTIVITY_SAVED => match parse::<ActivityRecord>(op) {
+            Ok(a) => super::activities::save(tx, &kiosk.site, &a, now_ms),
+            Err(r) => Ok(Err(r)),
+        },
+        kinds::SIGNUP_CREATED => match parse::<SignupCreated>(op) {
+            Ok(p) => super::activities::signup_created(tx, kiosk, &p, op.kiosk_time_ms, now_ms),
+            Err(r) => Ok(Err(r)),
+        },
+        kinds::SIGNUP_CANCELLED => match parse::<SignupCancelled>(op) {
+            Ok(p) => super::activities::signup_cancelled(tx, kiosk, &p, now_ms),
+            Err(r) => Ok(Err(r)),
+        },
         other => Ok(Err(format!("unknown operation kind {other:?}"))),
     }
 }
 
-fn parse<T: serde::de::DeserializeOwned>(op: &Op) -> Result<T, Reason> {
+pub(super) fn parse<T: serde::de::DeserializeOwned>(op: &Op) -> Result<T, Reason> {
     // Straight from the parsed JSON, without copying it first.
     T::deserialize(&op.payload).map_err(|e| format!("payload of {} is not valid: {e}", op.kind))
 }
@@ -47,7 +59,7 @@ fn is_uuid(s: &str) -> bool {
     uuid::Uuid::parse_str(s).is_ok()
 }
 
-fn emit(
+pub(super) fn emit(
     tx: &Connection,
     site: &str,
     kind: &str,

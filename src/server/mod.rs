@@ -5,13 +5,15 @@
 //! - [`apply`]: what each operation kind does, validated before it touches anything.
 //! - [`http`]: the axum routes, auth, limits and JSON errors.
 
+pub mod activities;
 pub mod apply;
 pub mod http;
 pub mod pages;
 pub mod sqlite;
 
 use crate::sync::protocol::{
-    PairResponse, PullResponse, PushRequest, PushResponse, ResumeResponse, StatusResponse,
+    ActivityRecord, ActivityState, PairResponse, PullResponse, PushRequest, PushResponse,
+    ResumeResponse, SignupStatus, StatusResponse,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -90,6 +92,13 @@ pub trait ServerStore: Send + Sync + 'static {
     fn usage_counts(&self) -> Result<Vec<(String, String, String, i64)>, ServerError>;
     /// Where a resume code continues, if it exists and has not expired (any site).
     fn find_resume(&self, code: &str, now_ms: i64) -> Result<Option<ResumeResponse>, ServerError>;
+    /// Saves an activity of `site` (the CLI; kiosks send `activity.saved` operations).
+    fn save_activity(&self, site: &str, a: &ActivityRecord, now_ms: i64)
+    -> Result<(), ServerError>;
+    /// The activities of a site, by start time, with their seats.
+    fn activities(&self, site: &str) -> Result<Vec<ActivityState>, ServerError>;
+    /// The sign-ups of an activity in arrival order (names: for the admin's list only).
+    fn signups(&self, activity_id: &str) -> Result<Vec<SignupStatus>, ServerError>;
     /// Lesson counts per site and month: (site, `YYYY-MM`, event, topic, count).
     fn lesson_counts(&self) -> Result<Vec<LessonCountRow>, ServerError>;
 }

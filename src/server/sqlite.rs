@@ -13,8 +13,8 @@ use super::{
     normalize_code,
 };
 use crate::sync::protocol::{
-    Change, OpResult, OpStatus, PROTOCOL_VERSION, PairResponse, PullResponse, PushRequest,
-    PushResponse, ResumeResponse, StatusResponse,
+    ActivityRecord, ActivityState, Change, OpResult, OpStatus, PROTOCOL_VERSION, PairResponse,
+    PullResponse, PushRequest, PushResponse, ResumeResponse, SignupStatus, StatusResponse,
 };
 
 /// How long a pairing code stays valid.
@@ -92,6 +92,40 @@ const MIGRATIONS: &[&str] = &[
          count  INTEGER NOT NULL,
          PRIMARY KEY (site, day, event, topic, lesson)
      ) STRICT;",
+    // 3: activities, seat blocks held by kiosks, sign-ups in arrival order.
+    "CREATE TABLE activities (
+         id         TEXT PRIMARY KEY,
+         site       TEXT NOT NULL,
+         record     TEXT NOT NULL,
+         start      TEXT NOT NULL,
+         deleted    INTEGER NOT NULL DEFAULT 0,
+         updated_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE INDEX activities_site ON activities (site, start);
+     CREATE TABLE seat_blocks (
+         activity_id TEXT NOT NULL,
+         kiosk_id    TEXT NOT NULL,
+         granted     INTEGER NOT NULL,
+         used        INTEGER NOT NULL DEFAULT 0,
+         PRIMARY KEY (activity_id, kiosk_id)
+     ) STRICT;
+     CREATE TABLE signups (
+         id           TEXT PRIMARY KEY,
+         activity_id  TEXT NOT NULL,
+         site         TEXT NOT NULL,
+         kiosk_id     TEXT,
+         code         TEXT NOT NULL,
+         first_name   TEXT,
+         phone        TEXT,
+         party        INTEGER NOT NULL,
+         from_block   INTEGER NOT NULL,
+         status       TEXT NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'cancelled')),
+         seq          INTEGER NOT NULL UNIQUE,
+         created_ms   INTEGER NOT NULL,
+         cancelled_ms INTEGER
+     ) STRICT;
+     CREATE INDEX signups_activity ON signups (activity_id, status, seq);
+     CREATE INDEX signups_code ON signups (site, code);",
 ];
 
 pub struct SqliteServerStore {
@@ -316,6 +350,7 @@ impl ServerStore for SqliteServerStore {
                 first_index.clamp(1, i64::MAX as u64) as i64
             ],
         )?;
+        super::activities::kiosk_joined(&tx, &site, now_ms)?;
         tx.commit()?;
         Ok(PairResponse {
             token,
@@ -479,6 +514,21 @@ impl ServerStore for SqliteServerStore {
             })
             .optional()?;
         Ok(row)
+    }
+
+    fn save_activity(&self, site: &str, a: &ActivityRecord, now: i64) -> Result<(), ServerError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        super::activities::save(&tx, site, a, now)?.map_err(ServerError::BadRequest)?;
+        Ok(tx.commit()?)
+    }
+
+    fn activities(&self, site: &str) -> Result<Vec<ActivityState>, ServerError> {
+        Ok(super::activities::list(&self.reader(), site)?)
+    }
+
+    fn signups(&self, activity_id: &str) -> Result<Vec<SignupStatus>, ServerError> {
+        Ok(super::activities::signups(&self.reader(), activity_id)?)
     }
 
     fn lesson_counts(&self) -> Result<Vec<LessonCountRow>, ServerError> {

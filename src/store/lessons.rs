@@ -164,7 +164,7 @@ impl Store {
         Ok(counts)
     }
 
-    fn sqlite_owned(&self) -> impl Fn(rusqlite::Error) -> StoreError + use<> {
+    pub(super) fn sqlite_owned(&self) -> impl Fn(rusqlite::Error) -> StoreError + use<> {
         let path = self.path.clone();
         move |source| StoreError::Sqlite {
             path: path.clone(),

@@ -6,10 +6,12 @@
 //!
 //! Only the store worker thread ([`worker`]) owns a [`Store`]; the UI never does.
 
+mod activities;
 mod lessons;
 mod outbox;
 pub mod worker;
 
+pub use activities::{ActivityView, SignupState, SignupView};
 pub use lessons::LessonCounts;
 pub use outbox::{DeadLetter, OutboxCounts, Pairing};
 
@@ -66,6 +68,33 @@ const MIGRATIONS: &[&str] = &[
          count  INTEGER NOT NULL,
          PRIMARY KEY (day, event, topic, lesson)
      ) STRICT;",
+    // 4: activities as the server last told them, and the site's sign-ups (those made here
+    // first, until the server decides). block_used only grows: seats of this kiosk's block.
+    "CREATE TABLE activities (
+         id         TEXT PRIMARY KEY,
+         record     TEXT NOT NULL,
+         start      TEXT NOT NULL,
+         free       INTEGER NOT NULL DEFAULT 0,
+         confirmed  INTEGER NOT NULL DEFAULT 0,
+         waitlisted INTEGER NOT NULL DEFAULT 0,
+         my_block   INTEGER NOT NULL DEFAULT 0,
+         block_used INTEGER NOT NULL DEFAULT 0
+     ) STRICT;
+     CREATE TABLE signups (
+         id          TEXT PRIMARY KEY,
+         activity_id TEXT NOT NULL,
+         code        TEXT NOT NULL,
+         first_name  TEXT NOT NULL,
+         phone       TEXT,
+         party       INTEGER NOT NULL,
+         from_block  INTEGER NOT NULL DEFAULT 0,
+         made_here   INTEGER NOT NULL DEFAULT 0,
+         status      TEXT NOT NULL,
+         seq         INTEGER,
+         created_ms  INTEGER NOT NULL
+     ) STRICT;
+     CREATE INDEX signups_code ON signups (code);
+     CREATE INDEX signups_activity ON signups (activity_id);",
 ];
 
 /// The schema version this build writes.

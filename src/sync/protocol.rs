@@ -156,6 +156,15 @@ pub mod kinds {
     /// A lesson was opened or finished, or a volunteer gave an initiation. Payload:
     /// [`super::LessonEvent`].
     pub const LESSON_EVENT: &str = "lesson.event";
+    /// An admin saved (created, edited or deleted) an activity. Op payload:
+    /// [`super::ActivityRecord`]; change payload: [`super::ActivityState`].
+    pub const ACTIVITY_SAVED: &str = "activity.saved";
+    /// A resident signed up. Payload: [`super::SignupCreated`].
+    pub const SIGNUP_CREATED: &str = "signup.created";
+    /// A sign-up was cancelled. Payload: [`super::SignupCancelled`].
+    pub const SIGNUP_CANCELLED: &str = "signup.cancelled";
+    /// Change only: where a sign-up stands. Payload: [`super::SignupStatus`].
+    pub const SIGNUP_STATUS: &str = "signup.status";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -220,4 +229,87 @@ pub struct ResumeResponse {
     pub lesson: String,
     pub step: u32,
     pub lang: String,
+}
+
+/// An activity as an admin saved it (kiosk admin mode or the server CLI). Times are local
+/// times in Europe/Brussels, `YYYY-MM-DDTHH:MM`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityRecord {
+    /// UUID.
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// A picture key of the lessons' shared pictures (`calendar`, `computer`, ...).
+    pub picture: String,
+    pub place: String,
+    pub start: String,
+    pub end: String,
+    /// Sign-ups close at this local time.
+    pub deadline: String,
+    pub capacity: u32,
+    /// Most people in one sign-up.
+    pub max_party: u32,
+    /// Seats each kiosk of the site may confirm on its own while offline.
+    pub block: u32,
+    /// Language codes spoken at the activity.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+/// The server's view of an activity, sent to every kiosk of its site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityState {
+    pub activity: ActivityRecord,
+    /// Seats no one holds: not confirmed, not in any kiosk's unused block.
+    pub free: u32,
+    pub confirmed: u32,
+    /// People (sign-ups) waiting.
+    pub waitlisted: u32,
+    /// Seats granted to each kiosk (by kiosk id) for offline confirmation.
+    pub blocks: Vec<(String, u32)>,
+}
+
+/// A resident signed up at a kiosk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignupCreated {
+    /// UUID.
+    pub id: String,
+    pub activity_id: String,
+    /// Eight digits, shown to the resident.
+    pub code: String,
+    pub first_name: String,
+    pub phone: Option<String>,
+    pub party: u32,
+    /// The kiosk confirmed it from its own block of seats.
+    pub from_block: bool,
+}
+
+/// A sign-up was cancelled (by its code, at any kiosk).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignupCancelled {
+    pub id: String,
+}
+
+/// Where a sign-up stands, as the server decided. Sent to every kiosk of the site (volunteer
+/// lists need the name; resident screens show only the code holder's own sign-up).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignupStatus {
+    pub id: String,
+    pub activity_id: String,
+    pub code: String,
+    pub first_name: String,
+    pub phone: Option<String>,
+    pub party: u32,
+    /// `confirmed`, `waitlisted` or `cancelled`.
+    pub status: String,
+    /// Arrival order at the server: the waitlist moves up in this order.
+    pub seq: u64,
 }

@@ -1,0 +1,313 @@
+//! Activities in the kiosk's store: what the server last said about each activity of the site,
+//! the site's sign-ups, and sign-ups made here. A sign-up is confirmed at once from this
+//! kiosk's block of seats while it has room (also offline); beyond it, it waits for the
+//! server's decision ("not yet confirmed"). Each write queues its operation in the same
+//! transaction.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::outbox::enqueue;
+use super::{Store, StoreError};
+use crate::activities::{SignupProblem, check_signup, clean_phone, local_now, new_code};
+use crate::sync::protocol::{
+    ActivityRecord, ActivityState, Change, SignupCancelled, SignupCreated, SignupStatus, kinds,
+};
+
+/// An activity as a resident sees it at this kiosk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityView {
+    pub record: ActivityRecord,
+    /// Seats a resident can still get here (the site's free seats, less sign-ups made here
+    /// and not yet sent, plus what is left of this kiosk's block).
+    pub places_left: u32,
+    pub waitlisted: u32,
+}
+
+/// Where a sign-up stands, as this kiosk knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignupState {
+    Confirmed,
+    /// Made here beyond this kiosk's block: the server has not decided yet.
+    Pending,
+    /// On the waitlist, at this place (1 = next), when known.
+    Waitlisted(Option<u32>),
+    Cancelled,
+}
+
+/// One sign-up with its activity (for the code holder, or a volunteer's list).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignupView {
+    pub id: String,
+    pub code: String,
+    pub first_name: String,
+    pub phone: Option<String>,
+    pub party: u32,
+    pub state: SignupState,
+    pub activity: Option<ActivityRecord>,
+}
+
+/// Applies an `activity.saved` or `signup.status` change inside the pull's transaction.
+pub(super) fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::Result<usize> {
+    match change.kind.as_str() {
+        kinds::ACTIVITY_SAVED => {
+            let Ok(s) = serde_json::from_value::<ActivityState>(change.payload.clone()) else {
+                return Ok(0);
+            };
+            let me: Option<String> = tx
+                .query_row(
+                    "SELECT value FROM meta WHERE key = 'pairing.kiosk_id'",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let my_block = s
+                .blocks
+                .iter()
+                .find(|(k, _)| Some(k) == me.as_ref())
+                .map_or(0, |(_, n)| *n);
+            let record = serde_json::to_string(&s.activity).expect("records serialize");
+            tx.execute(
+                "INSERT INTO activities (id, record, start, free, confirmed, waitlisted, my_block)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (id) DO UPDATE SET record = ?2, start = ?3, free = ?4,
+                     confirmed = ?5, waitlisted = ?6, my_block = ?7",
+                params![
+                    s.activity.id,
+                    record,
+                    s.activity.start,
+                    s.free,
+                    s.confirmed,
+                    s.waitlisted,
+                    my_block
+                ],
+            )
+        }
+        kinds::SIGNUP_STATUS => {
+            let Ok(s) = serde_json::from_value::<SignupStatus>(change.payload.clone()) else {
+                return Ok(0);
+            };
+            // A cancellation made here stands even if older news says "confirmed".
+            tx.execute(
+                "INSERT INTO signups (id, activity_id, code, first_name, phone, party, status, seq,
+                                      created_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)
+                 ON CONFLICT (id) DO UPDATE SET
+                     status = CASE WHEN signups.status = 'cancelled' THEN 'cancelled' ELSE ?7 END,
+                     seq = ?8",
+                params![
+                    s.id,
+                    s.activity_id,
+                    s.code,
+                    s.first_name,
+                    s.phone,
+                    s.party,
+                    s.status,
+                    s.seq as i64
+                ],
+            )
+        }
+        _ => Ok(0),
+    }
+}
+
+impl Store {
+    /// The activities that have not ended yet at `now_ms`, by start time.
+    pub fn upcoming_activities(&self, now_ms: i64) -> Result<Vec<ActivityView>, StoreError> {
+        let now = local_now(now_ms);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.record, a.free, a.waitlisted, MAX(a.my_block - a.block_used, 0),
+                        (SELECT COALESCE(SUM(party), 0) FROM signups s
+                          WHERE s.activity_id = a.id AND s.made_here = 1 AND s.from_block = 0
+                            AND s.status = 'pending')
+                 FROM activities a ORDER BY a.start, a.id",
+            )
+            .map_err(self.sqlite())?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, i64>(4)?,
+                ))
+            })
+            .map_err(self.sqlite())?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (json, free, waitlisted, my_left, pending) = row.map_err(self.sqlite())?;
+            let Ok(record) = serde_json::from_str::<ActivityRecord>(&json) else {
+                continue;
+            };
+            if record.deleted || record.end.as_str() <= now.as_str() {
+                continue;
+            }
+            out.push(ActivityView {
+                record,
+                places_left: ((free - pending).max(0) + my_left).max(0) as u32,
+                waitlisted: waitlisted.max(0) as u32,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Signs a resident up. `Ok(Err(problem))` when the sign-up cannot be taken (nothing is
+    /// written).
+    pub fn create_signup(
+        &mut self,
+        activity_id: &str,
+        first_name: &str,
+        phone: Option<&str>,
+        party: u32,
+        now_ms: i64,
+    ) -> Result<Result<SignupView, SignupProblem>, StoreError> {
+        let sqlite = self.sqlite_owned();
+        let tx = self.conn.transaction().map_err(&sqlite)?;
+        let row: Option<(String, i64, i64)> = tx
+            .query_row(
+                "SELECT record, my_block, block_used FROM activities WHERE id = ?1",
+                [activity_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map_err(&sqlite)?;
+        let Some((json, my_block, used)) = row else {
+            return Ok(Err(SignupProblem::Deleted));
+        };
+        let Ok(activity) = serde_json::from_str::<ActivityRecord>(&json) else {
+            return Ok(Err(SignupProblem::Deleted));
+        };
+        if let Err(p) = check_signup(&activity, first_name, phone, party, &local_now(now_ms)) {
+            return Ok(Err(p));
+        }
+        let name = super::clean_name(first_name);
+        let phone = phone.and_then(|p| clean_phone(p).ok().flatten());
+        let from_block = used + i64::from(party) <= my_block;
+        if from_block {
+            tx.execute(
+                "UPDATE activities SET block_used = block_used + ?2 WHERE id = ?1",
+                params![activity_id, party],
+            )
+            .map_err(&sqlite)?;
+        }
+        let id = uuid::Uuid::now_v7().to_string();
+        let code = new_code();
+        let status = if from_block { "confirmed" } else { "pending" };
+        tx.execute(
+            "INSERT INTO signups (id, activity_id, code, first_name, phone, party, from_block,
+                                  made_here, status, created_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9)",
+            params![
+                id,
+                activity_id,
+                code,
+                name,
+                phone,
+                party,
+                from_block,
+                status,
+                now_ms
+            ],
+        )
+        .map_err(&sqlite)?;
+        let op = SignupCreated {
+            id: id.clone(),
+            activity_id: activity_id.to_string(),
+            code: code.clone(),
+            first_name: name.clone(),
+            phone: phone.clone(),
+            party,
+            from_block,
+        };
+        enqueue(&tx, kinds::SIGNUP_CREATED, &op, now_ms).map_err(&sqlite)?;
+        tx.commit().map_err(&sqlite)?;
+        Ok(Ok(SignupView {
+            id,
+            code,
+            first_name: name,
+            phone,
+            party,
+            state: if from_block {
+                SignupState::Confirmed
+            } else {
+                SignupState::Pending
+            },
+            activity: Some(activity),
+        }))
+    }
+
+    /// The sign-ups with this code (almost always one), with their activities.
+    pub fn signups_by_code(&self, code: &str) -> Result<Vec<SignupView>, StoreError> {
+        self.signups_where("s.code = ?1", code)
+    }
+
+    /// An activity's sign-ups, in arrival order (those not yet sent last).
+    pub fn signups_of(&self, activity_id: &str) -> Result<Vec<SignupView>, StoreError> {
+        self.signups_where("s.activity_id = ?1", activity_id)
+    }
+
+    fn signups_where(&self, filter: &str, value: &str) -> Result<Vec<SignupView>, StoreError> {
+        let sql = format!(
+            "SELECT s.id, s.code, s.first_name, s.phone, s.party, s.status, a.record,
+                    CASE WHEN s.status = 'waitlisted' AND s.seq IS NOT NULL THEN
+                      (SELECT COUNT(*) FROM signups w WHERE w.activity_id = s.activity_id
+                         AND w.status = 'waitlisted' AND w.seq < s.seq) + 1 END
+             FROM signups s LEFT JOIN activities a ON a.id = s.activity_id
+             WHERE {filter} ORDER BY s.seq IS NULL, s.seq, s.created_ms"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(self.sqlite())?;
+        let rows = stmt
+            .query_map([value], |r| {
+                let status: String = r.get(5)?;
+                let position: Option<i64> = r.get(7)?;
+                let record: Option<String> = r.get(6)?;
+                Ok(SignupView {
+                    id: r.get(0)?,
+                    code: r.get(1)?,
+                    first_name: r.get(2)?,
+                    phone: r.get(3)?,
+                    party: r.get(4)?,
+                    state: match status.as_str() {
+                        "confirmed" => SignupState::Confirmed,
+                        "waitlisted" => SignupState::Waitlisted(position.map(|p| p as u32)),
+                        "cancelled" => SignupState::Cancelled,
+                        _ => SignupState::Pending,
+                    },
+                    activity: record.and_then(|j| serde_json::from_str(&j).ok()),
+                })
+            })
+            .map_err(self.sqlite())?;
+        rows.collect::<Result<_, _>>().map_err(self.sqlite())
+    }
+
+    /// Cancels every sign-up with this code that is not cancelled yet; returns how many.
+    pub fn cancel_signups(&mut self, code: &str, now_ms: i64) -> Result<usize, StoreError> {
+        let sqlite = self.sqlite_owned();
+        let tx = self.conn.transaction().map_err(&sqlite)?;
+        let ids: Vec<String> = tx
+            .prepare("SELECT id FROM signups WHERE code = ?1 AND status != 'cancelled'")
+            .and_then(|mut s| {
+                s.query_map([code], |r| r.get(0))?
+                    .collect::<Result<Vec<String>, _>>()
+            })
+            .map_err(&sqlite)?;
+        for id in &ids {
+            tx.execute(
+                "UPDATE signups SET status = 'cancelled' WHERE id = ?1",
+                [id],
+            )
+            .map_err(&sqlite)?;
+            enqueue(
+                &tx,
+                kinds::SIGNUP_CANCELLED,
+                &SignupCancelled { id: id.clone() },
+                now_ms,
+            )
+            .map_err(&sqlite)?;
+        }
+        tx.commit().map_err(&sqlite)?;
+        Ok(ids.len())
+    }
+}
