@@ -67,6 +67,8 @@ enum Cmd {
     },
 }
 
+// Parsed once per run: the size of the biggest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum ActivityCmd {
     /// Create an activity, or a monthly series of them (--every "2 wednesday" --months 6).
