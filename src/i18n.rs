@@ -165,6 +165,7 @@ mod tests {
                     "opened",
                     "finished",
                     "list",
+                    "position",
                 ] {
                     args.set(name, "x");
                 }

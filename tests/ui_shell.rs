@@ -20,6 +20,7 @@ fn home_labels(t: &Translations, lang: Lang) -> Vec<String> {
         "home-welcome",
         "home-hint",
         "tile-lessons",
+        "tile-activities",
         "tile-help",
     ]
     .iter()

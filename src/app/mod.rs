@@ -4,8 +4,11 @@
 //! and store [`Command`]s for the worker thread. [`Kiosk::poll`] takes in what the worker and
 //! the PIN checker have answered, and applies the idle rule.
 
+mod activities;
+mod answers;
 mod lessons;
 
+pub use activities::{ActivitiesState, ActivityAction, CodeLookup};
 pub use lessons::{LessonAction, LessonState, Lookup, PICTURE_PX};
 
 use std::path::PathBuf;
@@ -19,7 +22,7 @@ use crate::config::KioskConfig;
 use crate::idle::{IdlePhase, IdleTimer};
 use crate::lang::Lang;
 use crate::pin::{PinGuard, Role};
-use crate::store::worker::{Command, Event, StoreHandle, Waker};
+use crate::store::worker::{Command, StoreHandle, Waker};
 use crate::store::{HelpRequest, StoreInfo};
 use crate::sync::worker::{SyncCommand, SyncContext, SyncHandle, SyncStatus};
 
@@ -44,6 +47,14 @@ pub enum Screen {
     ResumeCode,
     /// The lesson's phone page as a QR code.
     LessonTakeHome,
+    /// The coming activities, this month's first.
+    Activities,
+    /// "I'll come": first name, phone (optional), how many people.
+    SignupForm,
+    /// The sign-up's code, QR code and status.
+    SignupDone,
+    /// Typing a sign-up code to see its status or cancel.
+    SignupCode,
 }
 
 impl Screen {
@@ -87,6 +98,11 @@ pub struct Drafts {
     pub lesson_email: String,
     /// The resume code being typed.
     pub resume_code: String,
+    /// The sign-up form: first name and phone number.
+    pub signup_name: String,
+    pub signup_phone: String,
+    /// A sign-up code being typed.
+    pub signup_code: String,
 }
 
 /// What the PIN pad shows.
@@ -139,6 +155,7 @@ pub enum Action {
     /// Admin mode: show the pairing form of a kiosk that is already paired.
     OpenPairing,
     Lesson(LessonAction),
+    Activity(ActivityAction),
     AskExit,
     CancelExit,
     ConfirmExit,
@@ -179,6 +196,7 @@ pub struct Kiosk {
     pub help_requests: Vec<HelpRequest>,
     pub store_status: StoreStatus,
     pub lessons: LessonState,
+    pub activities: ActivitiesState,
 }
 
 impl std::fmt::Debug for Kiosk {
@@ -229,6 +247,7 @@ impl Kiosk {
         );
         Self {
             lessons,
+            activities: ActivitiesState::default(),
             lang: config.languages.default,
             config: Arc::new(config),
             config_origin,
@@ -298,11 +317,17 @@ impl Kiosk {
             data_dir: self.data_dir.clone(),
             clock: self.clock.clone(),
             last_frame_ms: self.last_frame_ms.clone(),
-            on_data: Arc::new(move || {
-                if let Some(tx) = &refresh {
-                    let _ = tx.send(Command::RefreshHelpRequests);
-                }
-            }),
+            on_data: {
+                let clock = self.clock.clone();
+                Arc::new(move || {
+                    if let Some(tx) = &refresh {
+                        let _ = tx.send(Command::RefreshHelpRequests);
+                        let _ = tx.send(Command::RefreshActivities {
+                            now_ms: clock.unix_ms(),
+                        });
+                    }
+                })
+            },
             on_status: Arc::new(move || {
                 if let Some(w) = waker.get() {
                     w();
@@ -450,6 +475,16 @@ impl Kiosk {
                 if screen == Screen::LessonList && self.screen() != Screen::LessonList {
                     self.record_visit("lessons");
                 }
+                if screen == Screen::Activities && self.screen() != Screen::Activities {
+                    self.record_visit("activities");
+                    self.refresh_activities();
+                }
+                if screen == Screen::SignupCode {
+                    self.drafts.signup_code.clear();
+                    self.activities.lookup = CodeLookup::Idle;
+                    self.activities.found.clear();
+                    self.activities.found_code = None;
+                }
                 if screen == Screen::ResumeCode {
                     self.drafts.resume_code.clear();
                     self.lessons.lookup = Lookup::Idle;
@@ -529,6 +564,10 @@ impl Kiosk {
                 self.idle.input(now);
                 self.handle_lesson(action);
             }
+            Action::Activity(action) => {
+                self.idle.input(now);
+                self.handle_activity(action);
+            }
             Action::OpenPairing => {
                 self.drafts.pairing_open = self.staff == Some(Role::Admin);
             }
@@ -550,102 +589,6 @@ impl Kiosk {
                 if self.staff == Some(Role::Admin) && self.exit_confirm {
                     tracing::info!("admin closed the kiosk");
                     self.exit_requested = true;
-                }
-            }
-        }
-    }
-
-    fn submit_pin(&mut self) {
-        if self.pin_job.is_some() {
-            return;
-        }
-        if self.pin_locked_for().is_some() {
-            self.pin_status = PinStatus::Locked;
-            self.drafts.pin.clear();
-            return;
-        }
-        let pin = std::mem::take(&mut self.drafts.pin);
-        let hashes = self.config.pin_hashes();
-        let (tx, rx) = std::sync::mpsc::channel();
-        let waker = self.waker.clone();
-        // argon2 takes tens of milliseconds by design: never on the UI thread.
-        std::thread::spawn(move || {
-            let _ = tx.send(hashes.verify(&pin));
-            if let Some(w) = waker.get() {
-                w();
-            }
-        });
-        self.pin_job = Some(rx);
-        self.pin_status = PinStatus::Checking;
-    }
-
-    fn on_pin_checked(&mut self, result: Option<Role>) {
-        let now = self.clock.now();
-        self.pin_guard.record(result.is_some(), now);
-        match result {
-            Some(role) => {
-                tracing::info!(?role, "staff mode opened");
-                self.pin_status = PinStatus::Ready;
-                self.staff = Some(role);
-                if self.screen() == Screen::PinPad {
-                    self.nav.pop();
-                }
-                self.nav.push(match role {
-                    Role::Admin => Screen::Admin,
-                    Role::Volunteer => Screen::Volunteer,
-                });
-                if role == Role::Admin {
-                    self.drafts.server_url = self
-                        .sync_status()
-                        .and_then(|s| s.pairing.map(|p| p.server_url))
-                        .or_else(|| self.config.server.url.clone())
-                        .unwrap_or_default();
-                }
-                self.store.send(Command::RefreshHelpRequests);
-                if role == Role::Admin {
-                    self.store.send(Command::RefreshLessonCounts {
-                        now_ms: self.clock.unix_ms(),
-                    });
-                }
-            }
-            None => {
-                tracing::warn!(failures = self.pin_guard.failures(), "wrong PIN");
-                self.pin_status = if self.pin_guard.locked_for(now).is_some() {
-                    PinStatus::Locked
-                } else {
-                    PinStatus::Wrong
-                };
-            }
-        }
-    }
-
-    fn on_store_event(&mut self, event: Event) {
-        match event {
-            Event::Ready(info) => {
-                self.store_status = StoreStatus::Ready(info);
-                self.start_sync();
-            }
-            Event::Unavailable(e) => self.store_status = StoreStatus::Unavailable(e),
-            Event::HelpRequestSaved(_) => {
-                if std::mem::take(&mut self.awaiting_help_save) && self.screen() == Screen::Help {
-                    *self.nav.last_mut().expect("nav is never empty") = Screen::HelpSent;
-                }
-                self.wake();
-            }
-            Event::HelpRequests(list) => self.help_requests = list,
-            Event::ResumeSaved { code } => self.on_resume_saved(code),
-            Event::ResumeFound { code, resume } => self.on_resume_found(code, resume),
-            Event::LessonCounts(counts) => self.lessons.counts = Some(counts),
-            Event::Failed { command, error } => {
-                tracing::error!(command = command.kind(), %error, "store command failed");
-                match command {
-                    Command::AddHelpRequest { .. } => {
-                        self.awaiting_help_save = false;
-                        self.help_failed = true;
-                    }
-                    Command::SaveResume { .. } => self.on_resume_save_failed(),
-                    Command::FindResume { code, .. } => self.on_resume_found(code, None),
-                    _ => {}
                 }
             }
         }
@@ -684,6 +627,7 @@ impl Kiosk {
         self.help_failed = false;
         self.exit_confirm = false;
         self.lessons.wipe();
+        self.activities.wipe();
         self.wipes += 1;
     }
 }

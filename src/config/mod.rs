@@ -32,6 +32,8 @@ pub const DEMO_CONFIG_ORIGIN: &str = "kiosk-config/kiosk.toml (built in)";
 pub enum Module {
     /// Step-by-step digital-skills lessons with practice.
     Lessons,
+    /// The coming activities and signing up for them.
+    Activities,
     /// "I need help": call a volunteer to this kiosk.
     Help,
 }
@@ -154,7 +156,7 @@ impl Default for LanguagesSection {
 impl Default for ModulesSection {
     fn default() -> Self {
         Self {
-            enabled: vec![Module::Lessons, Module::Help],
+            enabled: vec![Module::Lessons, Module::Activities, Module::Help],
         }
     }
 }

@@ -98,7 +98,7 @@ fn default_language_must_be_offered() {
 #[test]
 fn unbuilt_module_is_rejected() {
     let text = demo_with(
-        "enabled = [\"lessons\", \"help\"]",
+        "enabled = [\"lessons\", \"activities\", \"help\"]",
         "enabled = [\"lessons\", \"board\"]",
     );
     let e = only_error(parse("k.toml", &text, &[]));

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
-use super::{HelpRequest, LessonCounts, Store, StoreInfo};
+use super::{ActivityView, HelpRequest, LessonCounts, SignupView, Store, StoreInfo};
+use crate::activities::SignupProblem;
 use crate::lang::Lang;
 use crate::lessons::resume::Resume;
 
@@ -50,6 +51,26 @@ pub enum Command {
     RefreshLessonCounts {
         now_ms: i64,
     },
+    /// The activities that have not ended at `now_ms`.
+    RefreshActivities {
+        now_ms: i64,
+    },
+    CreateSignup {
+        activity_id: String,
+        first_name: String,
+        phone: Option<String>,
+        party: u32,
+        now_ms: i64,
+    },
+    /// The sign-ups with this code.
+    FindSignups {
+        code: String,
+    },
+    /// Cancel the sign-ups with this code.
+    CancelSignups {
+        code: String,
+        now_ms: i64,
+    },
 }
 
 impl Command {
@@ -64,6 +85,10 @@ impl Command {
             Command::FindResume { .. } => "find_resume",
             Command::RecordLessonEvent { .. } => "record_lesson_event",
             Command::RefreshLessonCounts { .. } => "refresh_lesson_counts",
+            Command::RefreshActivities { .. } => "refresh_activities",
+            Command::CreateSignup { .. } => "create_signup",
+            Command::FindSignups { .. } => "find_signups",
+            Command::CancelSignups { .. } => "cancel_signups",
         }
     }
 
@@ -74,6 +99,8 @@ impl Command {
             Command::RefreshHelpRequests
                 | Command::FindResume { .. }
                 | Command::RefreshLessonCounts { .. }
+                | Command::RefreshActivities { .. }
+                | Command::FindSignups { .. }
         )
     }
 
@@ -118,6 +145,13 @@ pub enum Event {
         resume: Option<Resume>,
     },
     LessonCounts(LessonCounts),
+    Activities(Vec<ActivityView>),
+    /// The answer to [`Command::CreateSignup`]: the sign-up, or why it was not taken.
+    SignupCreated(Result<SignupView, SignupProblem>),
+    SignupsFound {
+        code: String,
+        list: Vec<SignupView>,
+    },
     /// A command failed; nothing was half-written.
     Failed {
         command: Command,
@@ -263,6 +297,40 @@ fn run(
             Command::RefreshLessonCounts { now_ms } => store
                 .lesson_counts(*now_ms)
                 .map(|c| vec![Event::LessonCounts(c)]),
+            Command::RefreshActivities { now_ms } => store
+                .upcoming_activities(*now_ms)
+                .map(|l| vec![Event::Activities(l)]),
+            Command::CreateSignup {
+                activity_id,
+                first_name,
+                phone,
+                party,
+                now_ms,
+            } => store
+                .create_signup(activity_id, first_name, phone.as_deref(), *party, *now_ms)
+                .and_then(|r| {
+                    Ok(vec![
+                        Event::SignupCreated(r),
+                        Event::Activities(store.upcoming_activities(*now_ms)?),
+                    ])
+                }),
+            Command::FindSignups { code } => store.signups_by_code(code).map(|list| {
+                vec![Event::SignupsFound {
+                    code: code.clone(),
+                    list,
+                }]
+            }),
+            Command::CancelSignups { code, now_ms } => {
+                store.cancel_signups(code, *now_ms).and_then(|_| {
+                    Ok(vec![
+                        Event::SignupsFound {
+                            code: code.clone(),
+                            list: store.signups_by_code(code)?,
+                        },
+                        Event::Activities(store.upcoming_activities(*now_ms)?),
+                    ])
+                })
+            }
         };
         if result.is_ok() && command.writes() {
             after_write();

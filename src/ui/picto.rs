@@ -37,6 +37,12 @@ pub enum Picto {
     Phone,
     /// Four squares: a code to type.
     Code,
+    /// A calendar page: activities.
+    Calendar,
+    /// A plus sign.
+    Plus,
+    /// A minus sign.
+    Minus,
 }
 
 pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
@@ -228,6 +234,38 @@ pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
                 egui::StrokeKind::Middle,
             );
             p.circle_filled(at(0.0, 0.3), s * 0.05, color);
+        }
+        Picto::Calendar => {
+            p.rect_stroke(
+                Rect::from_two_pos(at(-0.4, -0.3), at(0.4, 0.4)),
+                s * 0.05,
+                stroke,
+                egui::StrokeKind::Middle,
+            );
+            p.rect_filled(
+                Rect::from_two_pos(at(-0.4, -0.3), at(0.4, -0.1)),
+                0.0,
+                color,
+            );
+            for x in [-0.2f32, 0.2] {
+                p.line_segment([at(x, -0.42), at(x, -0.22)], stroke);
+            }
+            for (x, y) in [
+                (-0.2f32, 0.08f32),
+                (0.0, 0.08),
+                (0.2, 0.08),
+                (-0.2, 0.25),
+                (0.0, 0.25),
+            ] {
+                p.circle_filled(at(x, y), s * 0.04, color);
+            }
+        }
+        Picto::Plus => {
+            p.line_segment([at(-0.32, 0.0), at(0.32, 0.0)], stroke);
+            p.line_segment([at(0.0, -0.32), at(0.0, 0.32)], stroke);
+        }
+        Picto::Minus => {
+            p.line_segment([at(-0.32, 0.0), at(0.32, 0.0)], stroke);
         }
         Picto::Code => {
             for (x, y) in [(-1.0f32, -1.0f32), (1.0, -1.0), (-1.0, 1.0), (1.0, 1.0)] {

@@ -149,12 +149,23 @@ fn button_full(
     response
 }
 
-/// A home-screen tile: a large pictogram (`icon` px) above at most three words.
-pub fn tile(ui: &mut Ui, picto: Picto, text: &str, width: f32, icon: f32) -> Response {
+/// A home-screen tile: a large pictogram (`icon` px) above at most three words. The pictogram
+/// shrinks (to 32 px at least) so the tile stays within `max_height`: the words never do.
+pub fn tile(
+    ui: &mut Ui,
+    picto: Picto,
+    text: &str,
+    width: f32,
+    icon: f32,
+    max_height: f32,
+) -> Response {
     let font = TextStyle::Heading.resolve(ui.style());
     let mut job = egui::text::LayoutJob::simple(text.to_string(), font, theme::TEXT, width - 32.0);
     job.halign = egui::Align::Center;
     let galley = ui.painter().layout_job(job);
+    let icon = icon
+        .min(max_height - (24.0 + 16.0 + galley.size().y + 24.0))
+        .max(32.0);
     let size = vec2(
         width,
         (24.0 + icon + 16.0 + galley.size().y + 24.0).max(MIN_TARGET),

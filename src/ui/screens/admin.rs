@@ -45,6 +45,7 @@ pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
         .iter()
         .map(|m| match m {
             crate::config::Module::Lessons => tr.tr("module-lessons"),
+            crate::config::Module::Activities => tr.tr("module-activities"),
             crate::config::Module::Help => tr.tr("module-help"),
         })
         .collect::<Vec<_>>()

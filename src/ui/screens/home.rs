@@ -20,6 +20,11 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         .iter()
         .map(|m| match m {
             Module::Lessons => (Picto::Lessons, tr.tr("tile-lessons"), Screen::LessonList),
+            Module::Activities => (
+                Picto::Calendar,
+                tr.tr("tile-activities"),
+                Screen::Activities,
+            ),
             Module::Help => (Picto::Help, tr.tr("tile-help"), Screen::Help),
         })
         .collect();
@@ -30,10 +35,11 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
     let width = fit.clamp(200.0, 300.0 * scale);
     // Larger text leaves less room: the pictogram gives way, the words do not.
     let icon = (140.0 / scale).max(72.0);
+    let room = ui.available_height() - 8.0;
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing = egui::vec2(24.0, 24.0);
         for (picto, label, screen) in tiles {
-            if widgets::tile(ui, picto, &label, width, icon).clicked() {
+            if widgets::tile(ui, picto, &label, width, icon, room).clicked() {
                 actions.push(Action::Go(screen));
             }
         }

@@ -1,5 +1,6 @@
 //! One module a screen. Each reads the kiosk and pushes actions.
 
+mod activities;
 mod admin;
 mod admin_sync;
 mod help;
@@ -23,6 +24,16 @@ pub fn show(
 ) {
     match kiosk.screen() {
         Screen::LessonList => lessons::show(ui, kiosk, pics, tr, actions),
+        Screen::Activities => activities::list(ui, kiosk, pics, tr, actions),
+        Screen::SignupForm => {
+            let mut name = std::mem::take(&mut kiosk.drafts.signup_name);
+            let mut phone = std::mem::take(&mut kiosk.drafts.signup_phone);
+            activities::form(ui, kiosk, &mut name, &mut phone, tr, actions);
+            kiosk.drafts.signup_name = name;
+            kiosk.drafts.signup_phone = phone;
+        }
+        Screen::SignupDone => activities::done(ui, kiosk, tr),
+        Screen::SignupCode => activities::code(ui, kiosk, tr, actions),
         Screen::Lesson => {
             let mut email = std::mem::take(&mut kiosk.drafts.lesson_email);
             lesson::show(ui, kiosk, pics, &mut email, tr, actions);

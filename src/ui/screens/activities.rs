@@ -1,0 +1,309 @@
+//! Activities for residents: the coming activities (the next one first) with the date in
+//! words and the places left; "I'll come" with a first name, an optional phone number and how
+//! many people; the confirmation with its code; a code's status and cancelling it. Names and
+//! phone numbers of other people never appear here.
+
+use egui::RichText;
+
+use super::act;
+use super::pinpad::{Keys, keyboard, keypad};
+use crate::activities::{display_code, when_in_words};
+use crate::app::{Action, ActivityAction, CodeLookup, Kiosk, Screen};
+use crate::i18n::num;
+use crate::lessons::Pixels;
+use crate::store::{ActivityView, SignupState, SignupView};
+use crate::ui::picto::Picto;
+use crate::ui::pictures::{self, Pictures};
+use crate::ui::theme;
+use crate::ui::widgets::{self, Kind};
+use crate::ui::{Tr, qr};
+
+type PixelMap = std::collections::BTreeMap<String, Pixels>;
+
+pub fn list(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    pics: &mut Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr.tr("activities-title")).heading());
+        ui.add_space(24.0);
+        act(
+            ui,
+            Some(Picto::Code),
+            &tr.tr("activities-have-code"),
+            Kind::Secondary,
+            Action::Go(Screen::SignupCode),
+            actions,
+        );
+    });
+    let list = &kiosk.activities.list;
+    if list.is_empty() {
+        ui.label(tr.tr("activities-none"));
+        return;
+    }
+    for (i, a) in list.iter().enumerate() {
+        card(ui, kiosk, pics, a, i == 0, tr, actions);
+        ui.add_space(8.0);
+    }
+}
+
+fn places_text(a: &ActivityView, tr: Tr<'_>) -> String {
+    if a.places_left == 0 {
+        tr.tr("activities-full")
+    } else {
+        tr.tr_args(
+            "activities-places-left",
+            &[("count", num(a.places_left as f64))],
+        )
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn card(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    pics: &mut Pictures,
+    a: &ActivityView,
+    first: bool,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let r = &a.record;
+    egui::Frame::new()
+        .fill(if first { theme::TILE } else { theme::BAR })
+        .stroke(egui::Stroke::new(2.0, theme::PRIMARY))
+        .corner_radius(16)
+        .inner_margin(16)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                picture(ui, pics, &kiosk.lessons.pictures, &r.picture, 96.0);
+                ui.vertical(|ui| {
+                    if first {
+                        ui.label(RichText::new(tr.tr("activities-next")).color(theme::PRIMARY));
+                    }
+                    ui.label(RichText::new(&r.title).heading());
+                    ui.label(RichText::new(when_in_words(&r.start, &r.end, kiosk.lang)).strong());
+                    ui.label(&r.place);
+                    if !r.description.is_empty() {
+                        ui.label(RichText::new(&r.description).color(theme::MUTED));
+                    }
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(places_text(a, tr)).strong());
+                        act(
+                            ui,
+                            Some(Picto::Done),
+                            &tr.tr("activities-i-come"),
+                            Kind::Go,
+                            Action::Activity(ActivityAction::Choose(r.id.clone())),
+                            actions,
+                        );
+                    });
+                });
+            });
+        });
+}
+
+fn picture(ui: &mut egui::Ui, pics: &mut Pictures, pixels: &PixelMap, key: &str, size: f32) {
+    pictures::show(ui, pics, pixels, key, size);
+}
+
+/// The sign-up form. `name` and `phone` are the resident's drafts, lent for this frame.
+pub fn form(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    name: &mut String,
+    phone: &mut String,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let Some(a) = kiosk.activities.chosen() else {
+        ui.label(tr.tr("activities-none"));
+        return;
+    };
+    let r = &a.record;
+    ui.label(RichText::new(&r.title).heading());
+    ui.label(RichText::new(when_in_words(&r.start, &r.end, kiosk.lang)).strong());
+    let field = |ui: &mut egui::Ui, label: &str, text: &mut String, limit: usize| {
+        let l = ui.label(label);
+        ui.add(
+            egui::TextEdit::singleline(text)
+                .char_limit(limit)
+                .desired_width(ui.available_width().min(420.0))
+                .margin(egui::Margin::symmetric(16, 12))
+                .font(egui::TextStyle::Body),
+        )
+        .labelled_by(l.id);
+    };
+    field(
+        ui,
+        &tr.tr("signup-name"),
+        name,
+        crate::store::MAX_NAME_CHARS,
+    );
+    field(
+        ui,
+        &tr.tr("signup-phone"),
+        phone,
+        crate::activities::MAX_PHONE + 6,
+    );
+    ui.label(RichText::new(tr.tr("signup-phone-why")).color(theme::MUTED));
+    if r.max_party > 1 {
+        ui.horizontal(|ui| {
+            ui.label(tr.tr("signup-party"));
+            act(
+                ui,
+                Some(Picto::Minus),
+                &tr.tr("signup-party-less"),
+                Kind::Secondary,
+                Action::Activity(ActivityAction::PartyLess),
+                actions,
+            );
+            ui.label(
+                RichText::new(kiosk.activities.party.to_string())
+                    .heading()
+                    .strong(),
+            );
+            act(
+                ui,
+                Some(Picto::Plus),
+                &tr.tr("signup-party-more"),
+                Kind::Secondary,
+                Action::Activity(ActivityAction::PartyMore),
+                actions,
+            );
+        });
+    }
+    if let Some(problem) = kiosk.activities.problem {
+        widgets::message(ui, &tr.tr(problem.key()), theme::NOTICE, theme::TEXT);
+    }
+    act(
+        ui,
+        Some(Picto::Done),
+        &tr.tr("signup-submit"),
+        Kind::Go,
+        Action::Activity(ActivityAction::SignUp),
+        actions,
+    );
+}
+
+/// What a sign-up's state means for the person holding the code.
+fn state_text(s: &SignupView, tr: Tr<'_>) -> (String, egui::Color32) {
+    match s.state {
+        SignupState::Confirmed => (
+            tr.tr("signup-confirmed"),
+            egui::Color32::from_rgb(0xE3, 0xF4, 0xE8),
+        ),
+        SignupState::Pending => (tr.tr("signup-pending"), theme::NOTICE),
+        SignupState::Waitlisted(Some(n)) => (
+            tr.tr_args("signup-waitlisted-at", &[("position", num(n as f64))]),
+            theme::NOTICE,
+        ),
+        SignupState::Waitlisted(None) => (tr.tr("signup-waitlisted"), theme::NOTICE),
+        SignupState::Cancelled => (tr.tr("signup-cancelled"), theme::SECONDARY),
+    }
+}
+
+fn summary(ui: &mut egui::Ui, kiosk: &Kiosk, s: &SignupView, tr: Tr<'_>) {
+    if let Some(a) = &s.activity {
+        ui.label(RichText::new(&a.title).heading());
+        ui.label(RichText::new(when_in_words(&a.start, &a.end, kiosk.lang)).strong());
+        ui.label(&a.place);
+    }
+    ui.label(tr.tr_args(
+        "signup-for",
+        &[
+            ("name", s.first_name.clone().into()),
+            ("count", num(s.party as f64)),
+        ],
+    ));
+    let (text, bg) = state_text(s, tr);
+    widgets::message(ui, &text, bg, theme::TEXT);
+}
+
+/// After signing up: the code, big, its QR code, and the date once more.
+pub fn done(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
+    let Some(s) = &kiosk.activities.receipt else {
+        return;
+    };
+    summary(ui, kiosk, s, tr);
+    ui.label(tr.tr("signup-code-explain"));
+    ui.horizontal(|ui| {
+        let code_font = egui::FontId::new(
+            ui.text_style_height(&egui::TextStyle::Heading) * 1.5,
+            theme::bold(),
+        );
+        egui::Frame::new()
+            .fill(egui::Color32::WHITE)
+            .stroke(egui::Stroke::new(3.0, theme::PRIMARY))
+            .corner_radius(12)
+            .inner_margin(egui::Margin::symmetric(28, 16))
+            .show(ui, |ui| {
+                ui.label(RichText::new(display_code(&s.code)).font(code_font));
+            });
+        if let Some(base) = kiosk.phone_base_url() {
+            qr::show(
+                ui,
+                &format!("{base}/signups/{}?lang={}", s.code, kiosk.lang.code()),
+                200.0,
+                &tr.tr("qr-label"),
+            );
+        }
+    });
+}
+
+const CODE_KEYS: Keys = Keys {
+    digit: |d| Action::Activity(ActivityAction::CodeDigit(d)),
+    erase: Action::Activity(ActivityAction::CodeErase),
+    submit: Action::Activity(ActivityAction::CodeSubmit),
+    submit_label: "signup-code-ok",
+};
+
+/// Typing a code; then its sign-up(s), with "cancel".
+pub fn code(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let a = &kiosk.activities;
+    if a.lookup == CodeLookup::Found {
+        for s in &a.found {
+            summary(ui, kiosk, s, tr);
+        }
+        if a.found.iter().any(|s| s.state != SignupState::Cancelled) {
+            act(
+                ui,
+                Some(Picto::Exit),
+                &tr.tr("signup-cancel"),
+                Kind::Secondary,
+                Action::Activity(ActivityAction::Cancel),
+                actions,
+            );
+        }
+        return;
+    }
+    keyboard(ui, &CODE_KEYS, actions);
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new(tr.tr("signup-code-title")).heading());
+        let typed = &kiosk.drafts.signup_code;
+        let shown = if typed.is_empty() {
+            "_ _ _ _   _ _ _ _".to_string()
+        } else {
+            display_code(typed)
+        };
+        let font = egui::FontId::new(
+            ui.text_style_height(&egui::TextStyle::Heading) * 1.2,
+            theme::bold(),
+        );
+        ui.label(RichText::new(shown).font(font));
+        let status = match a.lookup {
+            CodeLookup::Invalid => Some(tr.tr("signup-code-invalid")),
+            CodeLookup::NotFound => Some(tr.tr("signup-code-unknown")),
+            _ => None,
+        };
+        if let Some(text) = status {
+            widgets::message(ui, &text, theme::NOTICE, theme::TEXT);
+        }
+        let room = ui.available_height() - ui.spacing().item_spacing.y;
+        keypad(ui, room, tr, &CODE_KEYS, actions);
+    });
+}
