@@ -198,7 +198,10 @@ activities-title = What do we do together?
 activities-have-code = I have a code
 activities-none = No activities are planned right now.
 activities-next = Next up
-activities-places-left = { $count } places left
+activities-places-left = { $count ->
+    [one] 1 place left
+   *[other] { $count } places left
+}
 activities-full = Full: you go on the waiting list
 activities-i-come = I'll come
 signup-name = Your first name
@@ -208,7 +211,10 @@ signup-party = How many people?
 signup-party-less = Fewer
 signup-party-more = More
 signup-submit = Sign up
-signup-for = For { $name }, { $count } person(s)
+signup-for = { $count ->
+    [one] For { $name }, 1 person
+   *[other] For { $name }, { $count } people
+}
 signup-confirmed = You are signed up. See you then!
 signup-pending = Not confirmed yet. This computer has no connection. Type your code later on a Digidak computer or look on your phone: there you see if you have a place.
 signup-waitlisted = You are on the waiting list. When a place comes free, you move up.
@@ -226,3 +232,11 @@ signup-problem-phone = That phone number is not right. Type only digits, or leav
 signup-problem-party = That many people is not possible for this activity.
 signup-problem-closed = Sign-up is closed. Ask a volunteer.
 signup-problem-deleted = This activity does not take place.
+page-signup-title = Your sign-up
+page-signup-unknown = We do not know this code. Check the digits.
+page-signup-code = Code
+page-signup-cancel-ask = Can you not come? Then cancel your place. That way someone on the waiting list gets it.
+page-signup-cancel-sure = Do you really want to cancel?
+page-signup-cancel-yes = Yes, cancel my place
+page-signup-cancel-no = No, I will come after all
+page-signup-cancelled-now = Your place is cancelled. Thank you for letting us know.

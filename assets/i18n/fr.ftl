@@ -198,7 +198,10 @@ activities-title = Que faisons-nous ensemble ?
 activities-have-code = J’ai un code
 activities-none = Aucune activité n’est prévue pour l’instant.
 activities-next = La prochaine
-activities-places-left = Encore { $count } places
+activities-places-left = { $count ->
+    [one] Encore 1 place
+   *[other] Encore { $count } places
+}
 activities-full = Complet : vous êtes sur la liste d’attente
 activities-i-come = Je viens
 signup-name = Votre prénom
@@ -208,7 +211,10 @@ signup-party = Combien de personnes ?
 signup-party-less = Moins
 signup-party-more = Plus
 signup-submit = M’inscrire
-signup-for = Pour { $name }, { $count } personne(s)
+signup-for = { $count ->
+    [one] Pour { $name }, 1 personne
+   *[other] Pour { $name }, { $count } personnes
+}
 signup-confirmed = Vous êtes inscrit. À bientôt !
 signup-pending = Pas encore confirmé. Cet ordinateur n’a pas de connexion. Tapez plus tard votre code sur un ordinateur Digidak ou regardez sur votre téléphone : vous y verrez si vous avez une place.
 signup-waitlisted = Vous êtes sur la liste d’attente. Si une place se libère, vous avancez.
@@ -226,3 +232,11 @@ signup-problem-phone = Ce numéro de téléphone ne va pas. Tapez seulement des 
 signup-problem-party = Autant de personnes, ce n’est pas possible pour cette activité.
 signup-problem-closed = Les inscriptions sont fermées. Demandez à un bénévole.
 signup-problem-deleted = Cette activité n’a pas lieu.
+page-signup-title = Votre inscription
+page-signup-unknown = Nous ne connaissons pas ce code. Vérifiez les chiffres.
+page-signup-code = Code
+page-signup-cancel-ask = Vous ne pouvez pas venir ? Désinscrivez-vous. Ainsi, quelqu’un de la liste d’attente reçoit votre place.
+page-signup-cancel-sure = Voulez-vous vraiment vous désinscrire ?
+page-signup-cancel-yes = Oui, désinscrivez-moi
+page-signup-cancel-no = Non, je viens quand même
+page-signup-cancelled-now = Vous êtes désinscrit. Merci de nous avoir prévenus.

@@ -198,7 +198,10 @@ activities-title = Wat doen we samen?
 activities-have-code = Ik heb een code
 activities-none = Er zijn nu geen activiteiten gepland.
 activities-next = Eerstvolgende
-activities-places-left = Nog { $count } plaatsen
+activities-places-left = { $count ->
+    [one] Nog 1 plaats
+   *[other] Nog { $count } plaatsen
+}
 activities-full = Volzet: je komt op de wachtlijst
 activities-i-come = Ik kom
 signup-name = Je voornaam
@@ -208,7 +211,10 @@ signup-party = Met hoeveel personen?
 signup-party-less = Minder
 signup-party-more = Meer
 signup-submit = Inschrijven
-signup-for = Voor { $name }, { $count } persoon/personen
+signup-for = { $count ->
+    [one] Voor { $name }, 1 persoon
+   *[other] Voor { $name }, { $count } personen
+}
 signup-confirmed = Je bent ingeschreven. Tot dan!
 signup-pending = Nog niet bevestigd. Deze computer heeft geen verbinding. Typ later je code op een Digidak-computer of kijk op je telefoon: daar zie je of je plaats hebt.
 signup-waitlisted = Je staat op de wachtlijst. Komt er een plaats vrij, dan schuif je op.
@@ -226,3 +232,11 @@ signup-problem-phone = Dat telefoonnummer klopt niet. Typ alleen cijfers, of laa
 signup-problem-party = Zoveel personen kan niet voor deze activiteit.
 signup-problem-closed = De inschrijving is gesloten. Vraag een vrijwilliger.
 signup-problem-deleted = Deze activiteit gaat niet door.
+page-signup-title = Je inschrijving
+page-signup-unknown = We kennen deze code niet. Kijk de cijfers na.
+page-signup-code = Code
+page-signup-cancel-ask = Kan je niet komen? Schrijf je dan uit. Zo krijgt iemand van de wachtlijst je plaats.
+page-signup-cancel-sure = Wil je je echt uitschrijven?
+page-signup-cancel-yes = Ja, schrijf me uit
+page-signup-cancel-no = Nee, ik kom toch
+page-signup-cancelled-now = Je bent uitgeschreven. Bedankt om het te laten weten.

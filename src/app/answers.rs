@@ -88,7 +88,7 @@ impl Kiosk {
             Event::ResumeFound { code, resume } => self.on_resume_found(code, resume),
             Event::LessonCounts(counts) => self.lessons.counts = Some(counts),
             Event::Activities(list) => self.on_activities(list),
-            Event::SignupCreated(result) => self.on_signup_created(result),
+            Event::SignupCreated(result) => self.on_signup_created(*result),
             Event::SignupsFound { code, list } => self.on_signups_found(code, list),
             Event::Failed { command, error } => {
                 tracing::error!(command = command.kind(), %error, "store command failed");

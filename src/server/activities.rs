@@ -300,28 +300,61 @@ pub fn signup_cancelled(
     if site != kiosk.site {
         return Ok(Err("this sign-up belongs to another site".into()));
     }
-    if status == "cancelled" {
-        // Cancelled twice (two kiosks, or a resend): the first one counts.
-        return Ok(Ok(()));
+    if status != "cancelled" {
+        cancel(tx, &site, &activity_id, &p.id, now_ms)?;
     }
+    // Cancelled twice (two kiosks, a phone, or a resend): the first one counts.
+    Ok(Ok(()))
+}
+
+/// Cancels one sign-up, promotes the waitlist, and tells the site.
+fn cancel(
+    tx: &Connection,
+    site: &str,
+    activity_id: &str,
+    id: &str,
+    now_ms: i64,
+) -> rusqlite::Result<()> {
     tx.execute(
         "UPDATE signups SET status = 'cancelled', cancelled_ms = ?2 WHERE id = ?1",
-        params![p.id, now_ms],
+        params![id, now_ms],
     )?;
-    emit(
-        tx,
-        &site,
-        kinds::SIGNUP_STATUS,
-        &status_of(tx, &p.id)?,
-        now_ms,
-    )?;
-    if let Some((_, a)) = load(tx, &activity_id)? {
+    emit(tx, site, kinds::SIGNUP_STATUS, &status_of(tx, id)?, now_ms)?;
+    if let Some((_, a)) = load(tx, activity_id)? {
         if !a.deleted {
-            promote(tx, &site, &a, now_ms)?;
+            promote(tx, site, &a, now_ms)?;
         }
-        emit(tx, &site, kinds::ACTIVITY_SAVED, &state(tx, &a)?, now_ms)?;
+        emit(tx, site, kinds::ACTIVITY_SAVED, &state(tx, &a)?, now_ms)?;
     }
-    Ok(Ok(()))
+    Ok(())
+}
+
+/// The sign-ups with this code (any site), with their activities: for the phone page.
+pub fn by_code(
+    tx: &Connection,
+    code: &str,
+) -> rusqlite::Result<Vec<(SignupStatus, Option<ActivityRecord>)>> {
+    let ids: Vec<(String, String)> = tx
+        .prepare_cached("SELECT id, activity_id FROM signups WHERE code = ?1 ORDER BY seq")?
+        .query_map([code], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    ids.iter()
+        .map(|(id, a)| Ok((status_of(tx, id)?, load(tx, a)?.map(|(_, r)| r))))
+        .collect()
+}
+
+/// Cancels every sign-up with this code that is not cancelled (the phone page's button).
+pub fn cancel_by_code(tx: &Connection, code: &str, now_ms: i64) -> rusqlite::Result<usize> {
+    let rows: Vec<(String, String, String)> = tx
+        .prepare_cached(
+            "SELECT id, activity_id, site FROM signups WHERE code = ?1 AND status != 'cancelled'",
+        )?
+        .query_map([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, activity, site) in &rows {
+        cancel(tx, site, activity, id, now_ms)?;
+    }
+    Ok(rows.len())
 }
 
 /// A kiosk was paired: it gets a block of seats of every open activity of its site.

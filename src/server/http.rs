@@ -385,6 +385,65 @@ async fn lesson_page(
     }
 }
 
+/// `GET /signups/{code}`: the phone page of a sign-up (`?confirm=1` asks before cancelling).
+async fn signup_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    code: Result<Path<String>, PathRejection>,
+) -> Response {
+    let lang = page_lang(&query, &headers);
+    let Some(code) = code
+        .ok()
+        .and_then(|Path(c)| crate::activities::normalize_code(&c))
+    else {
+        return pages::not_found(&state.translations, lang);
+    };
+    let store = state.store.clone();
+    let looked = code.clone();
+    match blocking(move || store.signups_by_code(&looked)).await {
+        Ok(list) => pages::signup_page(
+            &state.translations,
+            lang,
+            &code,
+            &list,
+            query_str(&query, "confirm") == Some("1"),
+            query_str(&query, "cancelled") == Some("1"),
+        ),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `POST /signups/{code}/cancel`: cancels, then shows the page again (303).
+async fn signup_cancel(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    code: Result<Path<String>, PathRejection>,
+) -> Response {
+    let lang = page_lang(&query, &headers);
+    let Some(code) = code
+        .ok()
+        .and_then(|Path(c)| crate::activities::normalize_code(&c))
+    else {
+        return pages::not_found(&state.translations, lang);
+    };
+    let store = state.store.clone();
+    let target = code.clone();
+    match blocking(move || store.cancel_by_code(&target, now_ms())).await {
+        Ok(n) => {
+            tracing::info!(cancelled = n, "sign-up cancelled from a phone page");
+            Redirect::to(&format!(
+                "/signups/{code}?lang={}&cancelled={}",
+                lang.code(),
+                u8::from(n > 0)
+            ))
+            .into_response()
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
 async fn picture(
     State(state): State<AppState>,
     path: Result<Path<String>, PathRejection>,
@@ -420,6 +479,8 @@ pub fn router_with(state: AppState) -> Router {
         .route("/lessons", get(lessons_index))
         .route("/lessons/{id}", get(lesson_page))
         .route("/pictures/{*path}", get(picture))
+        .route("/signups/{code}", get(signup_page))
+        .route("/signups/{code}/cancel", post(signup_cancel))
         .fallback(not_found)
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

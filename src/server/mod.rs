@@ -99,9 +99,16 @@ pub trait ServerStore: Send + Sync + 'static {
     fn activities(&self, site: &str) -> Result<Vec<ActivityState>, ServerError>;
     /// The sign-ups of an activity in arrival order (names: for the admin's list only).
     fn signups(&self, activity_id: &str) -> Result<Vec<SignupStatus>, ServerError>;
+    /// The sign-ups with this code, with their activities (the phone page).
+    fn signups_by_code(&self, code: &str) -> Result<Vec<SignupWithActivity>, ServerError>;
+    /// Cancels the sign-ups with this code (the phone page); returns how many.
+    fn cancel_by_code(&self, code: &str, now_ms: i64) -> Result<usize, ServerError>;
     /// Lesson counts per site and month: (site, `YYYY-MM`, event, topic, count).
     fn lesson_counts(&self) -> Result<Vec<LessonCountRow>, ServerError>;
 }
+
+/// A sign-up and its activity (if it still exists).
+pub type SignupWithActivity = (SignupStatus, Option<ActivityRecord>);
 
 /// One line of lesson counts: site, month (`YYYY-MM`), event, topic, count.
 pub type LessonCountRow = (String, String, String, String, i64);

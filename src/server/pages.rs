@@ -41,7 +41,9 @@ nav a[aria-current]{font-weight:bold;text-decoration:none;border-bottom:3px soli
 .lessons{list-style:none;padding:0}.lessons li{margin:.6rem 0}.lessons a{display:flex;gap:1rem;\
 align-items:center;background:#fff;border:2px solid #d8d8d0;border-radius:12px;padding:.6rem;text-decoration:none;color:#111}\
 .lessons img{width:64px;height:64px}.code{font-size:1.6rem;font-weight:bold;letter-spacing:.1em}\
-footer{max-width:40rem;margin:2rem auto;padding:0 1rem;color:#444;font-size:1rem}";
+footer{max-width:40rem;margin:2rem auto;padding:0 1rem;color:#444;font-size:1rem}\
+.button{display:inline-block;font:inherit;font-weight:bold;color:#fff;background:#0b4f8a;border:0;\
+border-radius:10px;padding:.8rem 1.2rem;text-decoration:none;min-height:3rem}";
 
 /// The security headers of every page.
 fn secure(mut resp: Response, csp: &'static str) -> Response {
@@ -299,6 +301,93 @@ fn practice(out: &mut String, step: &Step, tr: &Translations, lang: Lang) {
             );
         }
     }
+}
+
+/// `/signups/<code>`: where a sign-up stands, with a way to cancel (in two taps, no script).
+/// Shows nothing personal but the first name the code holder typed.
+pub fn signup_page(
+    tr: &Translations,
+    lang: Lang,
+    code: &str,
+    list: &[crate::server::SignupWithActivity],
+    confirm: bool,
+    just_cancelled: bool,
+) -> Response {
+    let title = tr.get(lang, "page-signup-title");
+    let path = format!("/signups/{code}");
+    if list.is_empty() {
+        let main = format!(
+            "<h1>{}</h1><p>{}</p>",
+            esc(&title),
+            esc(&tr.get(lang, "page-signup-unknown"))
+        );
+        return layout(tr, lang, &title, &path, StatusCode::NOT_FOUND, &main);
+    }
+    let mut main = format!("<h1>{}</h1>", esc(&title));
+    if just_cancelled {
+        let _ = write!(
+            main,
+            "<p class=\"tip\">{}</p>",
+            esc(&tr.get(lang, "page-signup-cancelled-now"))
+        );
+    }
+    let mut open = false;
+    for (s, a) in list {
+        main.push_str("<section class=\"card\">");
+        if let Some(a) = a {
+            let _ = write!(
+                main,
+                "<h2>{}</h2><p><strong>{}</strong><br>{}</p>",
+                esc(&a.title),
+                esc(&crate::activities::when_in_words(&a.start, &a.end, lang)),
+                esc(&a.place)
+            );
+        }
+        let key = match s.status.as_str() {
+            "confirmed" => "signup-confirmed",
+            "waitlisted" => "signup-waitlisted",
+            _ => "signup-cancelled",
+        };
+        open |= s.status != "cancelled";
+        let _ = write!(
+            main,
+            "<p>{}</p><p><strong>{}</strong></p><p class=\"muted\">{}: <span class=\"code\">{}</span></p></section>",
+            esc(&tr.get_args(
+                lang,
+                "signup-for",
+                &[
+                    ("name", s.first_name.clone().into()),
+                    ("count", s.party.into())
+                ]
+            )),
+            esc(&tr.get(lang, key)),
+            esc(&tr.get(lang, "page-signup-code")),
+            esc(&crate::activities::display_code(&s.code)),
+        );
+    }
+    if open && confirm {
+        let _ = write!(
+            main,
+            "<p>{}</p><form method=\"post\" action=\"/signups/{code}/cancel?lang={l}\">\
+             <button type=\"submit\" class=\"button\">{}</button></form>\
+             <p><a href=\"/signups/{code}?lang={l}\">{}</a></p>",
+            esc(&tr.get(lang, "page-signup-cancel-sure")),
+            esc(&tr.get(lang, "page-signup-cancel-yes")),
+            esc(&tr.get(lang, "page-signup-cancel-no")),
+            code = esc(code),
+            l = lang.code(),
+        );
+    } else if open {
+        let _ = write!(
+            main,
+            "<p>{}</p><p><a class=\"button\" href=\"/signups/{code}?lang={l}&amp;confirm=1\">{}</a></p>",
+            esc(&tr.get(lang, "page-signup-cancel-ask")),
+            esc(&tr.get(lang, "signup-cancel")),
+            code = esc(code),
+            l = lang.code(),
+        );
+    }
+    layout(tr, lang, &title, &path, StatusCode::OK, &main)
 }
 
 /// `/pictures/<key>.svg`: a lesson picture. SVG may carry script, so it gets a policy that

@@ -9,8 +9,8 @@ use std::sync::Mutex;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::{
-    KioskAuth, KioskRow, LessonCountRow, ServerError, ServerStore, apply, hash_secret,
-    normalize_code,
+    KioskAuth, KioskRow, LessonCountRow, ServerError, ServerStore, SignupWithActivity, apply,
+    hash_secret, normalize_code,
 };
 use crate::sync::protocol::{
     ActivityRecord, ActivityState, Change, OpResult, OpStatus, PROTOCOL_VERSION, PairResponse,
@@ -529,6 +529,18 @@ impl ServerStore for SqliteServerStore {
 
     fn signups(&self, activity_id: &str) -> Result<Vec<SignupStatus>, ServerError> {
         Ok(super::activities::signups(&self.reader(), activity_id)?)
+    }
+
+    fn signups_by_code(&self, code: &str) -> Result<Vec<SignupWithActivity>, ServerError> {
+        Ok(super::activities::by_code(&self.reader(), code)?)
+    }
+
+    fn cancel_by_code(&self, code: &str, now_ms: i64) -> Result<usize, ServerError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = super::activities::cancel_by_code(&tx, code, now_ms)?;
+        tx.commit()?;
+        Ok(n)
     }
 
     fn lesson_counts(&self) -> Result<Vec<LessonCountRow>, ServerError> {

@@ -147,7 +147,7 @@ pub enum Event {
     LessonCounts(LessonCounts),
     Activities(Vec<ActivityView>),
     /// The answer to [`Command::CreateSignup`]: the sign-up, or why it was not taken.
-    SignupCreated(Result<SignupView, SignupProblem>),
+    SignupCreated(Box<Result<SignupView, SignupProblem>>),
     SignupsFound {
         code: String,
         list: Vec<SignupView>,
@@ -310,7 +310,7 @@ fn run(
                 .create_signup(activity_id, first_name, phone.as_deref(), *party, *now_ms)
                 .and_then(|r| {
                     Ok(vec![
-                        Event::SignupCreated(r),
+                        Event::SignupCreated(Box::new(r)),
                         Event::Activities(store.upcoming_activities(*now_ms)?),
                     ])
                 }),

@@ -294,7 +294,11 @@ pub fn code(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             ui.text_style_height(&egui::TextStyle::Heading) * 1.2,
             theme::bold(),
         );
-        ui.label(RichText::new(shown).font(font));
+        let resp = ui.label(RichText::new(shown).font(font));
+        // Named apart from the keys, which carry the same digits.
+        resp.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Label, true, format!("code: {typed}"))
+        });
         let status = match a.lookup {
             CodeLookup::Invalid => Some(tr.tr("signup-code-invalid")),
             CodeLookup::NotFound => Some(tr.tr("signup-code-unknown")),

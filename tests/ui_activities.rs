@@ -1,0 +1,227 @@
+//! Activities as residents use them, found by their visible labels: the list with places left,
+//! signing up, the confirmation with its code, the status by code and cancelling, offline
+//! sign-ups beyond the kiosk's block, and clear messages for bad input. With a real server on
+//! 127.0.0.1 where the server decides.
+
+mod common;
+mod support;
+
+use common::*;
+use digidak::app::Screen;
+use digidak::server::ServerStore;
+use digidak::store::{Pairing, Store};
+use digidak::sync::protocol::{ActivityRecord, ActivityState, Change, kinds};
+use digidak::sync::worker::SyncState;
+use support::{InProcessServer, now_ms};
+
+fn activity(capacity: u32, block: u32) -> ActivityRecord {
+    ActivityRecord {
+        id: uuid::Uuid::now_v7().to_string(),
+        title: "Koffie en computer".into(),
+        description: "We helpen met je gsm en drinken koffie.".into(),
+        picture: "calendar".into(),
+        place: "Buurthuis De Brug, zaal 2".into(),
+        start: "2099-12-09T14:00".into(),
+        end: "2099-12-09T16:00".into(),
+        deadline: "2099-12-09T12:00".into(),
+        capacity,
+        max_party: 3,
+        block,
+        languages: vec!["nl".into()],
+        deleted: false,
+    }
+}
+
+fn quiet() -> digidak::config::KioskConfig {
+    let mut c = demo_config();
+    c.lessons.read_aloud = "off".into();
+    c
+}
+
+fn type_digits(k: &mut TestKiosk, code: &str) {
+    for d in code.chars() {
+        k.click(&d.to_string());
+    }
+}
+
+fn open_activities(k: &mut TestKiosk) {
+    k.click("Activiteiten");
+    k.settle(|u| !u.kiosk.activities.list.is_empty());
+    k.harness.run();
+}
+
+#[test]
+fn a_resident_signs_up_sees_the_code_and_cancels_it_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let code = server.add_kiosk("PC 1", "noord");
+    let mut k = start_with(quiet(), SCREEN);
+    open_admin(&mut k);
+    pair(&mut k, &server.url(), &code);
+    settle_state(&mut k, SyncState::Online);
+    k.click("Start");
+    let a = activity(3, 0);
+    server.store.save_activity("noord", &a, now_ms()).unwrap();
+
+    open_activities(&mut k);
+    assert!(k.has("Koffie en computer"));
+    assert!(k.has("woensdag 9 december, 14:00 – 16:00"));
+    assert!(k.has("Nog 3 plaatsen"));
+    k.click("Ik kom");
+    assert_eq!(k.harness.state().kiosk.screen(), Screen::SignupForm);
+    k.type_into("Je voornaam", "Samira");
+    k.type_into("Je telefoonnummer (niet verplicht)", "0470 12 34 56");
+    k.click("Meer");
+    k.click("Inschrijven");
+    k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
+    // The server confirms within moments; the screen follows.
+    k.settle(|u| {
+        u.kiosk.activities.receipt.as_ref().map(|r| r.state)
+            == Some(digidak::store::SignupState::Confirmed)
+    });
+    k.harness.run();
+    assert!(k.has("Je bent ingeschreven. Tot dan!"));
+    assert!(k.has("Voor Samira, 2 personen"));
+    let code = k
+        .harness
+        .state()
+        .kiosk
+        .activities
+        .receipt
+        .clone()
+        .unwrap()
+        .code;
+    assert!(k.has(&format!("{} {}", &code[..4], &code[4..])));
+    assert!(k.has("QR-code"));
+    // The phone number is never shown back.
+    assert!(!k.all_text().iter().any(|t| t.contains("0470")));
+
+    // The next person sees one place left, and nobody's name.
+    k.click("Ik ben klaar");
+    open_activities(&mut k);
+    k.settle(|u| u.kiosk.activities.list[0].places_left == 1);
+    k.harness.run();
+    assert!(k.has("Nog 1 plaats"));
+    assert!(!k.all_text().iter().any(|t| t.contains("Samira")));
+
+    // Later: the code shows the sign-up, and cancels it.
+    k.click("Ik heb een code");
+    type_digits(&mut k, &code);
+    k.click("Kijken");
+    k.settle(|u| u.kiosk.activities.lookup == digidak::app::CodeLookup::Found);
+    k.harness.run();
+    assert!(k.has("Voor Samira, 2 personen"));
+    assert!(k.has("Je bent ingeschreven. Tot dan!"));
+    k.click("Uitschrijven");
+    k.settle(|u| {
+        u.kiosk.activities.found.first().map(|s| s.state)
+            == Some(digidak::store::SignupState::Cancelled)
+    });
+    k.harness.run();
+    assert!(k.has("Deze inschrijving is geannuleerd."));
+    support::wait_until(
+        std::time::Duration::from_secs(20),
+        "cancel reached the server",
+        || server.store.signups(&a.id).unwrap()[0].status == "cancelled",
+    );
+}
+
+/// A kiosk store that was paired and pulled an activity with a block of seats for it.
+fn offline_kiosk_with(a: &ActivityRecord, block: u32) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    store
+        .set_pairing(&Pairing {
+            server_url: "http://127.0.0.1:9".into(),
+            kiosk_id: "kiosk-1".into(),
+            name: "PC 1".into(),
+            site: "noord".into(),
+        })
+        .unwrap();
+    let state = ActivityState {
+        activity: a.clone(),
+        free: a.capacity - block,
+        confirmed: 0,
+        waitlisted: 0,
+        blocks: vec![("kiosk-1".into(), block)],
+    };
+    let change = Change {
+        seq: 1,
+        kind: kinds::ACTIVITY_SAVED.into(),
+        payload: serde_json::to_value(state).unwrap(),
+    };
+    store.apply_changes(&[change], 1).unwrap();
+    dir
+}
+
+#[test]
+fn offline_the_block_confirms_and_beyond_it_the_kiosk_says_not_yet_confirmed() {
+    let a = activity(10, 1);
+    let dir = offline_kiosk_with(&a, 1);
+    let mut k = start_in(quiet(), SCREEN, dir);
+    open_activities(&mut k);
+    // Nine free at the site plus this kiosk's one.
+    assert!(k.has("Nog 10 plaatsen"));
+    k.click("Ik kom");
+    k.type_into("Je voornaam", "Ahmed");
+    k.click("Inschrijven");
+    k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
+    assert!(
+        k.has("Je bent ingeschreven. Tot dan!"),
+        "confirmed from the block"
+    );
+    k.click("Ik ben klaar");
+    open_activities(&mut k);
+    k.click("Ik kom");
+    k.type_into("Je voornaam", "Lena");
+    k.click("Inschrijven");
+    k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
+    assert!(k.has_containing("Nog niet bevestigd."));
+    assert!(k.has_containing("kijk op je telefoon"));
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_and_nothing_is_saved() {
+    let a = activity(10, 0);
+    let dir = offline_kiosk_with(&a, 0);
+    let mut k = start_in(quiet(), SCREEN, dir);
+    open_activities(&mut k);
+    k.click("Ik kom");
+    k.click("Inschrijven");
+    k.settle(|u| u.kiosk.activities.problem.is_some());
+    assert!(k.has("Typ je voornaam."));
+    // Only invisible characters: still no name.
+    k.type_into("Je voornaam", "\u{202e}\u{200b}");
+    k.click("Inschrijven");
+    k.harness.run();
+    assert!(k.has("Typ je voornaam."));
+    k.retype_into("Je voornaam", "Samira");
+    k.type_into("Je telefoonnummer (niet verplicht)", "bel me maar");
+    k.click("Inschrijven");
+    k.settle(|u| u.kiosk.activities.problem == Some(digidak::activities::SignupProblem::BadPhone));
+    assert!(k.has_containing("Dat telefoonnummer klopt niet."));
+    // More people than allowed: the counter stops at the maximum (3).
+    for _ in 0..5 {
+        k.click("Meer");
+    }
+    assert_eq!(k.harness.state().kiosk.activities.party, 3);
+    // A 10,000-character name is cut at the field's limit, never stored whole.
+    k.retype_into("Je voornaam", &"a".repeat(10_000));
+    assert!(k.harness.state().kiosk.drafts.signup_name.chars().count() <= 40);
+    let store = Store::open_in(k.dir.path()).unwrap();
+    assert!(store.signups_of(&a.id).unwrap().is_empty(), "nothing saved");
+}
+
+#[test]
+fn a_closed_sign_up_says_so() {
+    let mut a = activity(10, 0);
+    a.deadline = "2000-01-01T12:00".into();
+    let dir = offline_kiosk_with(&a, 0);
+    let mut k = start_in(quiet(), SCREEN, dir);
+    open_activities(&mut k);
+    k.click("Ik kom");
+    k.type_into("Je voornaam", "Samira");
+    k.click("Inschrijven");
+    k.settle(|u| u.kiosk.activities.problem.is_some());
+    assert!(k.has("De inschrijving is gesloten. Vraag een vrijwilliger."));
+}
