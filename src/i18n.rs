@@ -166,6 +166,9 @@ mod tests {
                     "finished",
                     "list",
                     "position",
+                    "here",
+                    "expected",
+                    "state",
                 ] {
                     args.set(name, "x");
                 }

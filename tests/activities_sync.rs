@@ -236,3 +236,155 @@ fn fifty_kiosks_race_for_twenty_places_and_the_waitlist_moves_up_in_order() {
     }
     assert_eq!(rows.iter().filter(|r| r.2 == "confirmed").count(), 20);
 }
+
+#[test]
+fn check_ins_repeated_on_two_offline_kiosks_count_once_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let server = InProcessServer::start(&db);
+    let dirs = [dir.path().join("a"), dir.path().join("b")];
+    let kiosks: Vec<SyncedKiosk> = dirs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let k = SyncedKiosk::start(d);
+            k.pair(
+                &server.url(),
+                &server.add_kiosk(&format!("PC {i}"), "noord"),
+            )
+            .unwrap();
+            k
+        })
+        .collect();
+    let a = activity(10, 0);
+    server.store.save_activity("noord", &a, now_ms()).unwrap();
+    kiosks[0].sync.nudge();
+    wait_for_activity(&kiosks[0].store, &a.id);
+    let mut store = Store::open_in(&dirs[0]).unwrap();
+    let ids: Vec<String> = ["Samira", "Lena", "Ahmed"]
+        .iter()
+        .map(|n| {
+            store
+                .create_signup(&a.id, n, None, 1, now_ms())
+                .unwrap()
+                .unwrap()
+                .id
+        })
+        .collect();
+    drop(store);
+    for k in &kiosks {
+        k.wait_synced(Duration::from_secs(30));
+        wait_until(Duration::from_secs(30), "sign-ups pulled", || {
+            k.store.signups_of(&a.id).unwrap().len() == 3
+        });
+    }
+    // Both kiosks lose the network; volunteers at both doors check people in, some twice.
+    drop(kiosks);
+    let t0 = now_ms();
+    let mut a_store = Store::open_in(&dirs[0]).unwrap();
+    let mut b_store = Store::open_in(&dirs[1]).unwrap();
+    assert!(a_store.check_in(&ids[0], t0 + 5_000).unwrap());
+    assert!(
+        !a_store.check_in(&ids[0], t0 + 6_000).unwrap(),
+        "a second tap changes nothing"
+    );
+    assert!(a_store.check_in(&ids[1], t0 + 7_000).unwrap());
+    assert!(b_store.check_in(&ids[0], t0 + 1_000).unwrap());
+    assert!(b_store.check_in(&ids[1], t0 + 9_000).unwrap());
+    assert!(b_store.check_in(&ids[2], t0 + 2_000).unwrap());
+    drop((a_store, b_store));
+    // Back online: each person counts once, at the first check-in.
+    let kiosks: Vec<SyncedKiosk> = dirs.iter().map(|d| SyncedKiosk::start(d)).collect();
+    for k in &kiosks {
+        k.wait_synced(Duration::from_secs(30));
+    }
+    let list = server.store.signups(&a.id).unwrap();
+    let at: Vec<Option<i64>> = ids
+        .iter()
+        .map(|id| list.iter().find(|s| &s.id == id).unwrap().checked_in_ms)
+        .collect();
+    assert_eq!(at, [Some(t0 + 1_000), Some(t0 + 7_000), Some(t0 + 2_000)]);
+    // And both kiosks agree.
+    for k in &kiosks {
+        wait_until(Duration::from_secs(30), "check-ins pulled", || {
+            let mine: Vec<Option<i64>> = ids
+                .iter()
+                .map(|id| {
+                    k.store
+                        .signups_of(&a.id)
+                        .unwrap()
+                        .into_iter()
+                        .find(|s| &s.id == id)
+                        .unwrap()
+                        .checked_in_ms
+                })
+                .collect();
+            mine == at
+        });
+    }
+}
+
+#[test]
+fn personal_data_of_past_activities_is_forgotten_and_counts_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let server = InProcessServer::start(&db);
+    let k = SyncedKiosk::start(&dir.path().join("k"));
+    k.pair(&server.url(), &server.add_kiosk("PC 1", "noord"))
+        .unwrap();
+    let mut a = activity(10, 0);
+    // A month and a half from now it will be long past; sign up while it is open.
+    a.start = digidak::activities::local_now(now_ms() + 3_600_000);
+    a.end = digidak::activities::local_now(now_ms() + 7_200_000);
+    a.deadline = a.start.clone();
+    server.store.save_activity("noord", &a, now_ms()).unwrap();
+    k.sync.nudge();
+    wait_for_activity(&k.store, &a.id);
+    let mut store = Store::open_in(&k.dir).unwrap();
+    store
+        .create_signup(&a.id, "Samira", Some("0470 12 34 56"), 2, now_ms())
+        .unwrap()
+        .unwrap();
+    k.wait_synced(Duration::from_secs(30));
+    let later = now_ms() + 45 * 86_400_000;
+    assert_eq!(
+        server.store.forget_old_signups(60, later).unwrap(),
+        0,
+        "kept 60 days"
+    );
+    assert_eq!(server.store.forget_old_signups(30, later).unwrap(), 1);
+    let s = &server.store.signups(&a.id).unwrap()[0];
+    assert_eq!((s.first_name.as_str(), s.phone.as_deref()), ("", None));
+    assert_eq!(
+        (s.party, s.status.as_str()),
+        (2, "confirmed"),
+        "counts stay"
+    );
+    // Not left anywhere in the files: sign-ups, stored operations, change feed, log.
+    let leaks = |base: &Path| {
+        ["", "-wal"]
+            .iter()
+            .filter_map(|ext| std::fs::read(format!("{}{ext}", base.display())).ok())
+            .any(|raw| {
+                raw.windows(6).any(|w| w == b"Samira")
+                    || raw.windows(10).any(|w| w == b"0470123456")
+            })
+    };
+    assert!(
+        !leaks(&db),
+        "the server's files still hold the name or phone"
+    );
+    // The kiosk forgets too (its sent operations included).
+    assert_eq!(store.forget_old_signups(30, later).unwrap(), 1);
+    let mine = &store.signups_of(&a.id).unwrap()[0];
+    assert_eq!(
+        (mine.first_name.as_str(), mine.phone.as_deref()),
+        ("", None)
+    );
+    drop(k);
+    let kiosk_db = dir.path().join("k").join(digidak::store::DB_FILE);
+    assert!(
+        !leaks(&kiosk_db),
+        "the kiosk's files still hold the name or phone"
+    );
+}

@@ -193,7 +193,7 @@ fn bad_input_gets_a_clear_message_and_nothing_is_saved() {
     // Only invisible characters: still no name.
     k.type_into("Je voornaam", "\u{202e}\u{200b}");
     k.click("Inschrijven");
-    k.harness.run();
+    k.settle(|u| u.kiosk.activities.problem.is_some());
     assert!(k.has("Typ je voornaam."));
     k.retype_into("Je voornaam", "Samira");
     k.type_into("Je telefoonnummer (niet verplicht)", "bel me maar");
@@ -224,4 +224,78 @@ fn a_closed_sign_up_says_so() {
     k.click("Inschrijven");
     k.settle(|u| u.kiosk.activities.problem.is_some());
     assert!(k.has("De inschrijving is gesloten. Vraag een vrijwilliger."));
+}
+
+#[test]
+fn a_volunteer_checks_people_in_by_name_and_code_and_adds_a_walk_in() {
+    let a = activity(10, 0);
+    let dir = offline_kiosk_with(&a, 0);
+    // Two sign-ups of the site, as pulled from the server.
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let changes: Vec<Change> = [("Samira", "11112222", 2), ("Lena", "33334444", 1)]
+        .iter()
+        .enumerate()
+        .map(|(i, (name, code, party))| Change {
+            seq: i as u64 + 2,
+            kind: kinds::SIGNUP_STATUS.into(),
+            payload: serde_json::json!({
+                "id": uuid::Uuid::now_v7().to_string(), "activity_id": a.id, "code": code,
+                "first_name": name, "phone": "0470123456", "party": party,
+                "status": "confirmed", "seq": i + 1
+            }),
+        })
+        .collect();
+    store.apply_changes(&changes, 3).unwrap();
+    drop(store);
+    let mut k = start_in(quiet(), SCREEN, dir);
+
+    // Residents never see the names.
+    open_activities(&mut k);
+    assert!(
+        !k.all_text()
+            .iter()
+            .any(|t| t.contains("Samira") || t.contains("Lena"))
+    );
+    k.click("Start");
+
+    k.click("Begeleiders");
+    k.enter_pin("2468", "OK");
+    k.click("Aanwezigheden");
+    k.settle(|u| !u.kiosk.activities.list.is_empty());
+    k.harness.run();
+    k.click("Koffie en computer — woensdag 9 december, 14:00 – 16:00");
+    k.settle(|u| u.kiosk.activities.people.len() == 2);
+    k.harness.run();
+    assert!(k.has("Samira"));
+    assert!(k.has("0 van de 3 personen zijn er."));
+    k.click("Samira is er");
+    k.settle(|u| u.kiosk.activities.people[0].checked_in_ms.is_some());
+    k.harness.run();
+    assert!(k.has("2 van de 3 personen zijn er."));
+    // By code.
+    k.type_into("Code", "3333 4444");
+    k.click("Aanmelden");
+    k.settle(|u| u.kiosk.activities.checked_by_code.is_some());
+    k.harness.run();
+    assert!(k.has("Aangemeld."));
+    assert!(k.has("3 van de 3 personen zijn er."));
+    // A walk-in at the door.
+    k.type_into("Je voornaam", "Jan");
+    k.click("Toevoegen");
+    k.settle(|u| u.kiosk.activities.people.len() == 3);
+    k.harness.run();
+    assert!(k.has("Jan"));
+    assert!(k.has("4 van de 4 personen zijn er."));
+    // Operations for the server: two check-ins, the walk-in and its check-in.
+    let conn = rusqlite::Connection::open(k.dir.path().join(digidak::store::DB_FILE)).unwrap();
+    let kinds_queued: Vec<String> = conn
+        .prepare("SELECT kind FROM outbox ORDER BY idx")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let n = |k: &str| kinds_queued.iter().filter(|x| *x == k).count();
+    assert_eq!(n(kinds::SIGNUP_CHECKED_IN), 3);
+    assert_eq!(n(kinds::SIGNUP_CREATED), 1);
 }

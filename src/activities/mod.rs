@@ -18,6 +18,9 @@ pub const MAX_DESCRIPTION: usize = 600;
 pub const MAX_PLACE: usize = 120;
 /// Digits of a sign-up code.
 pub const CODE_DIGITS: usize = 8;
+/// Days after an activity that names and phone numbers of its sign-ups are kept (the server's
+/// `serve --keep-days` may differ; kiosks keep this many).
+pub const KEEP_PERSONAL_DAYS: u32 = 30;
 /// Longest phone number kept (digits, spaces, +, -, /, dots, parentheses).
 pub const MAX_PHONE: usize = 20;
 

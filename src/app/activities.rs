@@ -21,6 +21,16 @@ pub enum ActivityAction {
     CodeSubmit,
     /// Cancel the sign-ups of the code being shown.
     Cancel,
+    /// Volunteer mode: show the people of this activity.
+    People(String),
+    /// Volunteer mode: this person is here.
+    CheckIn(String),
+    /// Volunteer mode: check in with the code typed in `drafts.checkin_code`.
+    CheckInCode,
+    WalkInMore,
+    WalkInLess,
+    /// Volunteer mode: add `drafts.walk_in_name` at the door.
+    AddWalkIn,
 }
 
 /// Where a code lookup stands.
@@ -51,6 +61,13 @@ pub struct ActivitiesState {
     pub found: Vec<SignupView>,
     /// The code they were found with.
     pub found_code: Option<String>,
+    /// Volunteer mode: the activity whose people are shown, and them.
+    pub people_of: Option<String>,
+    pub people: Vec<SignupView>,
+    /// How many the last code check-in checked in.
+    pub checked_by_code: Option<usize>,
+    pub walk_in_party: u32,
+    pub walk_in_problem: Option<SignupProblem>,
 }
 
 impl ActivitiesState {
@@ -131,6 +148,56 @@ impl Kiosk {
                     self.store.send(Command::FindSignups { code });
                 }
             },
+            ActivityAction::People(id) => {
+                if self.staff.is_none() {
+                    return;
+                }
+                a.people_of = Some(id.clone());
+                a.people.clear();
+                a.checked_by_code = None;
+                a.walk_in_party = 1;
+                self.store.send(Command::ListPeople { activity_id: id });
+            }
+            ActivityAction::CheckIn(signup_id) => {
+                if let (Some(activity_id), Some(_)) = (a.people_of.clone(), self.staff) {
+                    self.store.send(Command::CheckIn {
+                        activity_id,
+                        signup_id,
+                        now_ms,
+                    });
+                }
+            }
+            ActivityAction::CheckInCode => {
+                let code = normalize_code(&self.drafts.checkin_code);
+                if let (Some(activity_id), Some(code), Some(_)) =
+                    (a.people_of.clone(), code, self.staff)
+                {
+                    self.drafts.checkin_code.clear();
+                    self.store.send(Command::CheckInCode {
+                        activity_id,
+                        code,
+                        now_ms,
+                    });
+                } else {
+                    a.checked_by_code = Some(0);
+                }
+            }
+            ActivityAction::WalkInMore => a.walk_in_party = (a.walk_in_party + 1).min(10),
+            ActivityAction::WalkInLess => {
+                a.walk_in_party = a.walk_in_party.saturating_sub(1).max(1)
+            }
+            ActivityAction::AddWalkIn => {
+                if let (Some(activity_id), Some(_)) = (a.people_of.clone(), self.staff) {
+                    a.walk_in_problem = None;
+                    let first_name = std::mem::take(&mut self.drafts.walk_in_name);
+                    self.store.send(Command::AddWalkIn {
+                        activity_id,
+                        first_name,
+                        party: a.walk_in_party.max(1),
+                        now_ms,
+                    });
+                }
+            }
             ActivityAction::Cancel => {
                 if let Some(code) = a.found_code.clone() {
                     tracing::info!("a resident cancelled a sign-up by code");
@@ -179,9 +246,33 @@ impl Kiosk {
         }
     }
 
+    pub(super) fn on_people(
+        &mut self,
+        activity_id: String,
+        list: Vec<SignupView>,
+        checked: Option<usize>,
+    ) {
+        let a = &mut self.activities;
+        if a.people_of.as_deref() == Some(activity_id.as_str()) {
+            a.people = list;
+            if checked.is_some() {
+                a.checked_by_code = checked;
+            }
+        }
+    }
+
+    pub(super) fn on_walk_in_refused(&mut self, problem: SignupProblem) {
+        self.activities.walk_in_problem = Some(problem);
+    }
+
     /// After new data from the server: what is on screen follows.
     pub(super) fn on_activities(&mut self, list: Vec<ActivityView>) {
         self.activities.list = list;
+        if let Some(id) = self.activities.people_of.clone()
+            && self.staff.is_some()
+        {
+            self.store.send(Command::ListPeople { activity_id: id });
+        }
         let code = self
             .activities
             .receipt

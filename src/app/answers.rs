@@ -90,6 +90,12 @@ impl Kiosk {
             Event::Activities(list) => self.on_activities(list),
             Event::SignupCreated(result) => self.on_signup_created(*result),
             Event::SignupsFound { code, list } => self.on_signups_found(code, list),
+            Event::People {
+                activity_id,
+                list,
+                checked_in,
+            } => self.on_people(activity_id, list, checked_in),
+            Event::WalkInRefused(problem) => self.on_walk_in_refused(problem),
             Event::Failed { command, error } => {
                 tracing::error!(command = command.kind(), %error, "store command failed");
                 match command {

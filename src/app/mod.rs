@@ -55,11 +55,13 @@ pub enum Screen {
     SignupDone,
     /// Typing a sign-up code to see its status or cancel.
     SignupCode,
+    /// Volunteer mode: the people of an activity, check-in, walk-ins.
+    CheckIn,
 }
 
 impl Screen {
     fn is_staff(self) -> bool {
-        matches!(self, Screen::Volunteer | Screen::Admin)
+        matches!(self, Screen::Volunteer | Screen::Admin | Screen::CheckIn)
     }
 }
 
@@ -103,6 +105,9 @@ pub struct Drafts {
     pub signup_phone: String,
     /// A sign-up code being typed.
     pub signup_code: String,
+    /// Volunteer mode: a code typed to check someone in, and a walk-in's first name.
+    pub checkin_code: String,
+    pub walk_in_name: String,
 }
 
 /// What the PIN pad shows.
@@ -477,6 +482,9 @@ impl Kiosk {
                 }
                 if screen == Screen::Activities && self.screen() != Screen::Activities {
                     self.record_visit("activities");
+                    self.refresh_activities();
+                }
+                if screen == Screen::CheckIn && self.staff.is_some() {
                     self.refresh_activities();
                 }
                 if screen == Screen::SignupCode {

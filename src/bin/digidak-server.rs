@@ -49,6 +49,10 @@ enum Cmd {
         /// built-in lessons. Use the same folder as the kiosks' `lessons.dir`.
         #[arg(long, env = "DIGIDAK_SERVER_LESSONS", value_name = "DIR")]
         lessons: Option<PathBuf>,
+        /// Days after an activity that names and phone numbers of its sign-ups are kept;
+        /// then only the counts remain (checked at start and every hour).
+        #[arg(long, env = "DIGIDAK_SERVER_KEEP_DAYS", default_value_t = 30)]
+        keep_days: u32,
     },
     /// Manage kiosks.
     Kiosk {
@@ -118,6 +122,16 @@ enum ActivityCmd {
     },
     /// The sign-ups of an activity as CSV (names and phones: keep the file safe).
     Signups { id: String },
+    /// Forget names and phones of sign-ups of activities that ended more than DAYS ago.
+    Forget {
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+    },
+    /// The site's coming activities as an iCalendar file (.ics), for a calendar app.
+    Ics {
+        #[arg(long)]
+        site: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -156,7 +170,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let store = SqliteServerStore::open(&cli.db).context("opening the database")?;
     match cli.command {
-        Cmd::Serve { listen, lessons } => serve(store, &listen, lessons),
+        Cmd::Serve {
+            listen,
+            lessons,
+            keep_days,
+        } => serve(store, &listen, lessons, keep_days),
         Cmd::Kiosk { command } => kiosk(store, command),
         Cmd::Usage => {
             for (site, day, name, count) in store.usage_counts()? {
@@ -267,6 +285,15 @@ fn activity(store: SqliteServerStore, command: ActivityCmd) -> anyhow::Result<Ex
             }
             Ok(ExitCode::SUCCESS)
         }
+        ActivityCmd::Forget { days } => {
+            let n = store.forget_old_signups(days, now_ms())?;
+            println!("forgot the names and phone numbers of {n} sign-ups");
+            Ok(ExitCode::SUCCESS)
+        }
+        ActivityCmd::Ics { site } => {
+            print!("{}", ics(&store.activities(&site)?));
+            Ok(ExitCode::SUCCESS)
+        }
         ActivityCmd::Signups { id } => {
             println!("arrival,code,first name,phone,people,status");
             for s in store.signups(&id)? {
@@ -283,6 +310,36 @@ fn activity(store: SqliteServerStore, command: ActivityCmd) -> anyhow::Result<Ex
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// iCalendar (RFC 5545) of the activities, in Brussels time.
+fn ics(list: &[digidak::sync::protocol::ActivityState]) -> String {
+    let text = |s: &str| {
+        s.replace('\\', "\\\\")
+            .replace(';', "\\;")
+            .replace(',', "\\,")
+            .replace('\n', "\\n")
+    };
+    let stamp = |local: &str| local.replace(['-', ':'], "") + "00";
+    let mut out =
+        String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Digidak//Activities//NL\r\n");
+    for a in list.iter().map(|s| &s.activity).filter(|a| !a.deleted) {
+        out.push_str(&format!(
+            "BEGIN:VEVENT\r\nUID:{}@digidak\r\nDTSTAMP:{}Z\r\nDTSTART;TZID=Europe/Brussels:{}\r\n\
+             DTEND;TZID=Europe/Brussels:{}\r\nSUMMARY:{}\r\nLOCATION:{}\r\nDESCRIPTION:{}\r\nEND:VEVENT\r\n",
+            a.id,
+            jiff::Timestamp::from_millisecond(now_ms())
+                .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+                .strftime("%Y%m%dT%H%M%S"),
+            stamp(&a.start),
+            stamp(&a.end),
+            text(&a.title),
+            text(&a.place),
+            text(&a.description),
+        ));
+    }
+    out.push_str("END:VCALENDAR\r\n");
+    out
 }
 
 /// "2 wednesday" or "last friday".
@@ -401,8 +458,11 @@ fn serve(
     store: SqliteServerStore,
     listen: &str,
     lessons: Option<PathBuf>,
+    keep_days: u32,
 ) -> anyhow::Result<ExitCode> {
-    let state = digidak::server::http::AppState::new(Arc::new(store), lessons);
+    let store: Arc<SqliteServerStore> = Arc::new(store);
+    let retention = store.clone();
+    let state = digidak::server::http::AppState::new(store, lessons);
     tracing::info!(
         lessons = state.lessons.lessons.len(),
         left_out = state.lessons.problems.len(),
@@ -421,6 +481,25 @@ fn serve(
         // Tests and scripts read this line to find the port.
         println!("listening on http://{addr}");
         tracing::info!(%addr, "digidak-server started");
+        // Personal data of past activities: kept `keep_days`, then only counts.
+        tokio::spawn(async move {
+            let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+            loop {
+                hourly.tick().await;
+                let store = retention.clone();
+                let done = tokio::task::spawn_blocking(move || {
+                    store.forget_old_signups(keep_days, now_ms())
+                })
+                .await;
+                match done {
+                    Ok(Ok(n)) if n > 0 => {
+                        tracing::info!(signups = n, "old personal data forgotten")
+                    }
+                    Ok(Err(e)) => tracing::error!(error = %e, "forgetting old personal data"),
+                    _ => {}
+                }
+            }
+        });
         digidak::server::http::serve_with(listener, state, shutdown_signal()).await?;
         tracing::info!("digidak-server stopped");
         Ok::<_, anyhow::Error>(ExitCode::SUCCESS)

@@ -139,7 +139,8 @@ pub fn grant_blocks(tx: &Connection, site: &str, a: &ActivityRecord) -> rusqlite
 
 fn status_of(tx: &Connection, id: &str) -> rusqlite::Result<SignupStatus> {
     tx.query_row(
-        "SELECT id, activity_id, code, COALESCE(first_name, ''), phone, party, status, seq
+        "SELECT id, activity_id, code, COALESCE(first_name, ''), phone, party, status, seq,
+                checked_in_ms
          FROM signups WHERE id = ?1",
         [id],
         |r| {
@@ -152,6 +153,7 @@ fn status_of(tx: &Connection, id: &str) -> rusqlite::Result<SignupStatus> {
                 party: r.get(5)?,
                 status: r.get(6)?,
                 seq: r.get::<_, i64>(7)?.max(0) as u64,
+                checked_in_ms: r.get(8)?,
             })
         },
     )
@@ -192,6 +194,9 @@ pub fn signup_created(
     if uuid::Uuid::parse_str(&p.id).is_err() {
         return Ok(Err("sign-up id is not a UUID".into()));
     }
+    if p.walk_in && p.from_block {
+        return Ok(Err("a walk-in does not take a block seat".into()));
+    }
     if crate::activities::normalize_code(&p.code).as_deref() != Some(p.code.as_str()) {
         return Ok(Err(format!(
             "a sign-up code is {} digits",
@@ -204,8 +209,13 @@ pub fn signup_created(
     if site != kiosk.site {
         return Ok(Err("this activity belongs to another site".into()));
     }
-    // The kiosk's clock at sign-up decides the deadline: an offline kiosk syncs later.
-    let at = crate::activities::local_now(kiosk_time_ms);
+    // The kiosk's clock at sign-up decides the deadline: an offline kiosk syncs later. A
+    // walk-in comes after it by nature.
+    let at = if p.walk_in {
+        String::new()
+    } else {
+        crate::activities::local_now(kiosk_time_ms)
+    };
     let mut checked = a.clone();
     checked.deleted = false;
     if let Err(problem) =
@@ -221,7 +231,10 @@ pub fn signup_created(
     let seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM signups", [], |r| {
         r.get(0)
     })?;
-    let status = if a.deleted {
+    let status = if p.walk_in && !a.deleted {
+        // At the door: the volunteer let them in.
+        "confirmed"
+    } else if a.deleted {
         // Signed up offline for an activity that was cancelled meanwhile: kept, and told.
         "cancelled"
     } else if p.from_block && use_block(tx, &a.id, &kiosk.id, p.party)? {
@@ -240,8 +253,9 @@ pub fn signup_created(
     };
     let inserted = tx.execute(
         "INSERT INTO signups (id, activity_id, site, kiosk_id, code, first_name, phone, party,
-                              from_block, status, seq, created_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (id) DO NOTHING",
+                              from_block, status, seq, created_ms, walk_in, checked_in_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
+                 CASE WHEN ?13 THEN ?12 END) ON CONFLICT (id) DO NOTHING",
         params![
             p.id,
             a.id,
@@ -254,7 +268,8 @@ pub fn signup_created(
             p.from_block,
             status,
             seq,
-            kiosk_time_ms
+            kiosk_time_ms,
+            p.walk_in
         ],
     )?;
     if inserted == 0 {
@@ -390,4 +405,70 @@ pub fn signups(tx: &Connection, activity_id: &str) -> rusqlite::Result<Vec<Signu
         .query_map([activity_id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     ids.iter().map(|id| status_of(tx, id)).collect()
+}
+
+/// A check-in at the door. The earliest check-in stands; repeats change nothing.
+pub fn signup_checked_in(
+    tx: &Connection,
+    kiosk: &KioskAuth,
+    p: &crate::sync::protocol::SignupCheckedIn,
+    now_ms: i64,
+) -> rusqlite::Result<Result<(), Reason>> {
+    let site: Option<String> = tx
+        .query_row("SELECT site FROM signups WHERE id = ?1", [&p.id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match site {
+        None => Ok(Err("no such sign-up".into())),
+        Some(s) if s != kiosk.site => Ok(Err("this sign-up belongs to another site".into())),
+        Some(site) => {
+            let changed = tx.execute(
+                "UPDATE signups SET checked_in_ms = ?2
+                 WHERE id = ?1 AND (checked_in_ms IS NULL OR checked_in_ms > ?2)",
+                params![p.id, p.at_ms],
+            )?;
+            if changed > 0 {
+                emit(
+                    tx,
+                    &site,
+                    kinds::SIGNUP_STATUS,
+                    &status_of(tx, &p.id)?,
+                    now_ms,
+                )?;
+            }
+            Ok(Ok(()))
+        }
+    }
+}
+
+/// Removes names and phone numbers of sign-ups whose activity ended more than `days` days
+/// before `now_ms`: in the sign-ups, in the stored operations and in the change feed. Counts
+/// (how many, how many people, checked in) stay. Returns how many sign-ups were cleared.
+/// (The connection has `secure_delete` on, so old values are overwritten in the file.)
+pub fn forget_old_signups(tx: &Connection, days: u32, now_ms: i64) -> rusqlite::Result<usize> {
+    let cutoff = crate::activities::local_now(now_ms - i64::from(days) * 86_400_000);
+    let ended = "SELECT id FROM activities WHERE json_extract(record, '$.end') < ?1";
+    let n = tx.execute(
+        &format!(
+            "UPDATE signups SET first_name = NULL, phone = NULL
+             WHERE (first_name IS NOT NULL OR phone IS NOT NULL) AND activity_id IN ({ended})"
+        ),
+        [&cutoff],
+    )?;
+    if n > 0 {
+        for (table, kind) in [
+            ("ops", kinds::SIGNUP_CREATED),
+            ("changes", kinds::SIGNUP_STATUS),
+        ] {
+            tx.execute(
+                &format!(
+                    "UPDATE {table} SET payload = json_set(payload, '$.first_name', '', '$.phone', NULL)
+                     WHERE kind = ?2 AND json_extract(payload, '$.activity_id') IN ({ended})"
+                ),
+                params![cutoff, kind],
+            )?;
+        }
+    }
+    Ok(n)
 }

@@ -9,6 +9,7 @@ pub mod activities;
 pub mod apply;
 pub mod http;
 pub mod pages;
+mod schema;
 pub mod sqlite;
 
 use crate::sync::protocol::{
@@ -103,6 +104,8 @@ pub trait ServerStore: Send + Sync + 'static {
     fn signups_by_code(&self, code: &str) -> Result<Vec<SignupWithActivity>, ServerError>;
     /// Cancels the sign-ups with this code (the phone page); returns how many.
     fn cancel_by_code(&self, code: &str, now_ms: i64) -> Result<usize, ServerError>;
+    /// Forgets names and phones of sign-ups of activities that ended over `days` days ago.
+    fn forget_old_signups(&self, days: u32, now_ms: i64) -> Result<usize, ServerError>;
     /// Lesson counts per site and month: (site, `YYYY-MM`, event, topic, count).
     fn lesson_counts(&self) -> Result<Vec<LessonCountRow>, ServerError>;
 }

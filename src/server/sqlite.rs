@@ -8,6 +8,7 @@ use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
+use super::schema::MIGRATIONS;
 use super::{
     KioskAuth, KioskRow, LessonCountRow, ServerError, ServerStore, SignupWithActivity, apply,
     hash_secret, normalize_code,
@@ -19,114 +20,6 @@ use crate::sync::protocol::{
 
 /// How long a pairing code stays valid.
 pub const PAIRING_VALID_MS: i64 = 24 * 60 * 60 * 1000;
-
-const MIGRATIONS: &[&str] = &[
-    // 1: kiosks, the op log, the change feed, help requests, usage counts.
-    "CREATE TABLE kiosks (
-         id                TEXT PRIMARY KEY,
-         name              TEXT NOT NULL UNIQUE,
-         site              TEXT NOT NULL,
-         pairing_hash      TEXT UNIQUE,
-         pairing_expires_ms INTEGER,
-         token_hash        TEXT UNIQUE,
-         created_ms        INTEGER NOT NULL,
-         revoked_ms        INTEGER,
-         next_index        INTEGER NOT NULL DEFAULT 1,
-         last_seen_ms      INTEGER,
-         app_version       TEXT,
-         outbox_len        INTEGER,
-         dead_letters      INTEGER,
-         last_success_ms   INTEGER,
-         last_frame_ms     INTEGER,
-         skew_ms           INTEGER
-     ) STRICT;
-     CREATE TABLE ops (
-         kiosk_id      TEXT NOT NULL REFERENCES kiosks (id),
-         idx           INTEGER NOT NULL,
-         id            TEXT NOT NULL UNIQUE,
-         kind          TEXT NOT NULL,
-         payload       TEXT NOT NULL,
-         kiosk_time_ms INTEGER NOT NULL,
-         received_ms   INTEGER NOT NULL,
-         rejected      TEXT,
-         PRIMARY KEY (kiosk_id, idx)
-     ) STRICT;
-     CREATE TABLE changes (
-         seq        INTEGER PRIMARY KEY AUTOINCREMENT,
-         site       TEXT NOT NULL,
-         kind       TEXT NOT NULL,
-         payload    TEXT NOT NULL,
-         created_ms INTEGER NOT NULL
-     ) STRICT;
-     CREATE INDEX changes_site ON changes (site, seq);
-     CREATE TABLE help_requests (
-         id            TEXT PRIMARY KEY,
-         site          TEXT NOT NULL,
-         kiosk_id      TEXT NOT NULL,
-         first_name    TEXT,
-         created_at_ms INTEGER NOT NULL,
-         handled_at_ms INTEGER
-     ) STRICT;
-     CREATE TABLE usage_counts (
-         site  TEXT NOT NULL,
-         day   TEXT NOT NULL,
-         name  TEXT NOT NULL,
-         count INTEGER NOT NULL,
-         PRIMARY KEY (site, day, name)
-     ) STRICT;",
-    // 2: lessons: resume codes (any site may resume them) and anonymous counts.
-    "CREATE TABLE lesson_resume (
-         code       TEXT PRIMARY KEY,
-         lesson     TEXT NOT NULL,
-         step       INTEGER NOT NULL,
-         lang       TEXT NOT NULL,
-         created_ms INTEGER NOT NULL,
-         expires_ms INTEGER NOT NULL
-     ) STRICT;
-     CREATE TABLE lesson_counts (
-         site   TEXT NOT NULL,
-         day    TEXT NOT NULL,
-         event  TEXT NOT NULL,
-         topic  TEXT NOT NULL,
-         lesson TEXT NOT NULL,
-         count  INTEGER NOT NULL,
-         PRIMARY KEY (site, day, event, topic, lesson)
-     ) STRICT;",
-    // 3: activities, seat blocks held by kiosks, sign-ups in arrival order.
-    "CREATE TABLE activities (
-         id         TEXT PRIMARY KEY,
-         site       TEXT NOT NULL,
-         record     TEXT NOT NULL,
-         start      TEXT NOT NULL,
-         deleted    INTEGER NOT NULL DEFAULT 0,
-         updated_ms INTEGER NOT NULL
-     ) STRICT;
-     CREATE INDEX activities_site ON activities (site, start);
-     CREATE TABLE seat_blocks (
-         activity_id TEXT NOT NULL,
-         kiosk_id    TEXT NOT NULL,
-         granted     INTEGER NOT NULL,
-         used        INTEGER NOT NULL DEFAULT 0,
-         PRIMARY KEY (activity_id, kiosk_id)
-     ) STRICT;
-     CREATE TABLE signups (
-         id           TEXT PRIMARY KEY,
-         activity_id  TEXT NOT NULL,
-         site         TEXT NOT NULL,
-         kiosk_id     TEXT,
-         code         TEXT NOT NULL,
-         first_name   TEXT,
-         phone        TEXT,
-         party        INTEGER NOT NULL,
-         from_block   INTEGER NOT NULL,
-         status       TEXT NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'cancelled')),
-         seq          INTEGER NOT NULL UNIQUE,
-         created_ms   INTEGER NOT NULL,
-         cancelled_ms INTEGER
-     ) STRICT;
-     CREATE INDEX signups_activity ON signups (activity_id, status, seq);
-     CREATE INDEX signups_code ON signups (site, code);",
-];
 
 pub struct SqliteServerStore {
     /// The one writer: SQLite takes one write transaction at a time anyway.
@@ -169,7 +62,8 @@ impl SqliteServerStore {
         }
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
         conn.execute_batch(
-            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;
+             PRAGMA secure_delete = ON;",
         )?;
         let mut conn = conn;
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
@@ -540,6 +434,18 @@ impl ServerStore for SqliteServerStore {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let n = super::activities::cancel_by_code(&tx, code, now_ms)?;
         tx.commit()?;
+        Ok(n)
+    }
+
+    fn forget_old_signups(&self, days: u32, now_ms: i64) -> Result<usize, ServerError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = super::activities::forget_old_signups(&tx, days, now_ms)?;
+        tx.commit()?;
+        if n > 0 {
+            // Old values must not linger in the write-ahead log either.
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
         Ok(n)
     }
 

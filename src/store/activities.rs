@@ -44,6 +44,8 @@ pub struct SignupView {
     pub party: u32,
     pub state: SignupState,
     pub activity: Option<ActivityRecord>,
+    /// Checked in at the door, at this time.
+    pub checked_in_ms: Option<i64>,
 }
 
 /// Applies an `activity.saved` or `signup.status` change inside the pull's transaction.
@@ -89,11 +91,15 @@ pub(super) fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::R
             // A cancellation made here stands even if older news says "confirmed".
             tx.execute(
                 "INSERT INTO signups (id, activity_id, code, first_name, phone, party, status, seq,
-                                      created_ms)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)
+                                      created_ms, checked_in_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9)
                  ON CONFLICT (id) DO UPDATE SET
                      status = CASE WHEN signups.status = 'cancelled' THEN 'cancelled' ELSE ?7 END,
-                     seq = ?8",
+                     seq = ?8,
+                     checked_in_ms = CASE
+                         WHEN signups.checked_in_ms IS NULL THEN ?9
+                         WHEN ?9 IS NULL THEN signups.checked_in_ms
+                         ELSE MIN(signups.checked_in_ms, ?9) END",
                 params![
                     s.id,
                     s.activity_id,
@@ -102,7 +108,8 @@ pub(super) fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::R
                     s.phone,
                     s.party,
                     s.status,
-                    s.seq as i64
+                    s.seq as i64,
+                    s.checked_in_ms
                 ],
             )
         }
@@ -163,6 +170,29 @@ impl Store {
         party: u32,
         now_ms: i64,
     ) -> Result<Result<SignupView, SignupProblem>, StoreError> {
+        self.add_signup(activity_id, first_name, phone, party, false, now_ms)
+    }
+
+    /// A volunteer adds someone at the door: confirmed and checked in at once.
+    pub fn add_walk_in(
+        &mut self,
+        activity_id: &str,
+        first_name: &str,
+        party: u32,
+        now_ms: i64,
+    ) -> Result<Result<SignupView, SignupProblem>, StoreError> {
+        self.add_signup(activity_id, first_name, None, party, true, now_ms)
+    }
+
+    fn add_signup(
+        &mut self,
+        activity_id: &str,
+        first_name: &str,
+        phone: Option<&str>,
+        party: u32,
+        walk_in: bool,
+        now_ms: i64,
+    ) -> Result<Result<SignupView, SignupProblem>, StoreError> {
         let sqlite = self.sqlite_owned();
         let tx = self.conn.transaction().map_err(&sqlite)?;
         let row: Option<(String, i64, i64)> = tx
@@ -179,12 +209,18 @@ impl Store {
         let Ok(activity) = serde_json::from_str::<ActivityRecord>(&json) else {
             return Ok(Err(SignupProblem::Deleted));
         };
-        if let Err(p) = check_signup(&activity, first_name, phone, party, &local_now(now_ms)) {
+        // A walk-in arrives after the deadline by nature.
+        let at = if walk_in {
+            String::new()
+        } else {
+            local_now(now_ms)
+        };
+        if let Err(p) = check_signup(&activity, first_name, phone, party, &at) {
             return Ok(Err(p));
         }
         let name = super::clean_name(first_name);
         let phone = phone.and_then(|p| clean_phone(p).ok().flatten());
-        let from_block = used + i64::from(party) <= my_block;
+        let from_block = !walk_in && used + i64::from(party) <= my_block;
         if from_block {
             tx.execute(
                 "UPDATE activities SET block_used = block_used + ?2 WHERE id = ?1",
@@ -194,11 +230,13 @@ impl Store {
         }
         let id = uuid::Uuid::now_v7().to_string();
         let code = new_code();
-        let status = if from_block { "confirmed" } else { "pending" };
+        let confirmed = from_block || walk_in;
+        let status = if confirmed { "confirmed" } else { "pending" };
+        let checked_in = walk_in.then_some(now_ms);
         tx.execute(
             "INSERT INTO signups (id, activity_id, code, first_name, phone, party, from_block,
-                                  made_here, status, created_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9)",
+                                  made_here, status, created_ms, checked_in_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10)",
             params![
                 id,
                 activity_id,
@@ -208,7 +246,8 @@ impl Store {
                 party,
                 from_block,
                 status,
-                now_ms
+                now_ms,
+                checked_in
             ],
         )
         .map_err(&sqlite)?;
@@ -220,8 +259,18 @@ impl Store {
             phone: phone.clone(),
             party,
             from_block,
+            walk_in,
         };
-        enqueue(&tx, kinds::SIGNUP_CREATED, &op, now_ms).map_err(&sqlite)?;
+        if walk_in {
+            let at = crate::sync::protocol::SignupCheckedIn {
+                id: id.clone(),
+                at_ms: now_ms,
+            };
+            enqueue(&tx, kinds::SIGNUP_CREATED, &op, now_ms).map_err(&sqlite)?;
+            enqueue(&tx, kinds::SIGNUP_CHECKED_IN, &at, now_ms).map_err(&sqlite)?;
+        } else {
+            enqueue(&tx, kinds::SIGNUP_CREATED, &op, now_ms).map_err(&sqlite)?;
+        }
         tx.commit().map_err(&sqlite)?;
         Ok(Ok(SignupView {
             id,
@@ -229,12 +278,13 @@ impl Store {
             first_name: name,
             phone,
             party,
-            state: if from_block {
+            state: if confirmed {
                 SignupState::Confirmed
             } else {
                 SignupState::Pending
             },
             activity: Some(activity),
+            checked_in_ms: checked_in,
         }))
     }
 
@@ -253,7 +303,8 @@ impl Store {
             "SELECT s.id, s.code, s.first_name, s.phone, s.party, s.status, a.record,
                     CASE WHEN s.status = 'waitlisted' AND s.seq IS NOT NULL THEN
                       (SELECT COUNT(*) FROM signups w WHERE w.activity_id = s.activity_id
-                         AND w.status = 'waitlisted' AND w.seq < s.seq) + 1 END
+                         AND w.status = 'waitlisted' AND w.seq < s.seq) + 1 END,
+                    s.checked_in_ms
              FROM signups s LEFT JOIN activities a ON a.id = s.activity_id
              WHERE {filter} ORDER BY s.seq IS NULL, s.seq, s.created_ms"
         );
@@ -276,6 +327,7 @@ impl Store {
                         _ => SignupState::Pending,
                     },
                     activity: record.and_then(|j| serde_json::from_str(&j).ok()),
+                    checked_in_ms: r.get(8)?,
                 })
             })
             .map_err(self.sqlite())?;
@@ -309,5 +361,76 @@ impl Store {
         }
         tx.commit().map_err(&sqlite)?;
         Ok(ids.len())
+    }
+
+    /// Checks a sign-up in at the door (a volunteer tapped the name). A second tap changes
+    /// nothing; another kiosk's check-in of the same person is merged by the server.
+    pub fn check_in(&mut self, id: &str, now_ms: i64) -> Result<bool, StoreError> {
+        let sqlite = self.sqlite_owned();
+        let tx = self.conn.transaction().map_err(&sqlite)?;
+        let changed = tx
+            .execute(
+                "UPDATE signups SET checked_in_ms = ?2
+                 WHERE id = ?1 AND checked_in_ms IS NULL AND status != 'cancelled'",
+                params![id, now_ms],
+            )
+            .map_err(&sqlite)?;
+        if changed > 0 {
+            let op = crate::sync::protocol::SignupCheckedIn {
+                id: id.to_string(),
+                at_ms: now_ms,
+            };
+            enqueue(&tx, kinds::SIGNUP_CHECKED_IN, &op, now_ms).map_err(&sqlite)?;
+        }
+        tx.commit().map_err(&sqlite)?;
+        Ok(changed > 0)
+    }
+
+    /// Removes names and phone numbers of sign-ups for activities that ended more than
+    /// `days` days before `now_ms`; keeps the rest (counts). Returns how many were cleared.
+    pub fn forget_old_signups(&mut self, days: u32, now_ms: i64) -> Result<usize, StoreError> {
+        let cutoff = local_now(now_ms - i64::from(days) * 86_400_000);
+        let ended: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id, record FROM activities")
+                .map_err(self.sqlite())?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+                .map_err(self.sqlite())?;
+            rows.filter_map(Result::ok)
+                .filter(|(_, json)| {
+                    serde_json::from_str::<ActivityRecord>(json)
+                        .is_ok_and(|a| a.end.as_str() < cutoff.as_str())
+                })
+                .map(|(id, _)| id)
+                .collect()
+        };
+        let mut n = 0;
+        for id in ended {
+            n += self
+                .conn
+                .execute(
+                    "UPDATE signups SET first_name = '', phone = NULL
+                     WHERE activity_id = ?1 AND (first_name != '' OR phone IS NOT NULL)",
+                    [&id],
+                )
+                .map_err(self.sqlite())?;
+            // The sent operations kept a copy.
+            self.conn
+                .execute(
+                    "UPDATE outbox SET payload = json_set(payload, '$.first_name', '', '$.phone', NULL)
+                     WHERE kind = ?2 AND status != 'pending'
+                       AND json_extract(payload, '$.activity_id') = ?1",
+                    params![id, kinds::SIGNUP_CREATED],
+                )
+                .map_err(self.sqlite())?;
+        }
+        if n > 0 {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+                .map_err(self.sqlite())?;
+        }
+        Ok(n)
     }
 }

@@ -95,6 +95,8 @@ const MIGRATIONS: &[&str] = &[
      ) STRICT;
      CREATE INDEX signups_code ON signups (code);
      CREATE INDEX signups_activity ON signups (activity_id);",
+    // 5: check-ins at the door (the first one stands).
+    "ALTER TABLE signups ADD COLUMN checked_in_ms INTEGER;",
 ];
 
 /// The schema version this build writes.
@@ -213,7 +215,8 @@ impl Store {
         conn.execute_batch(
             "PRAGMA synchronous = FULL;
              PRAGMA foreign_keys = ON;
-             PRAGMA busy_timeout = 5000;",
+             PRAGMA busy_timeout = 5000;
+             PRAGMA secure_delete = ON;",
         )
         .map_err(sqlite)?;
         // The store and sync workers each have a connection. Every transaction takes the write

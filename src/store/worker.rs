@@ -71,6 +71,27 @@ pub enum Command {
         code: String,
         now_ms: i64,
     },
+    /// Volunteer mode: the people of an activity.
+    ListPeople {
+        activity_id: String,
+    },
+    CheckIn {
+        activity_id: String,
+        signup_id: String,
+        now_ms: i64,
+    },
+    /// Check in the sign-ups of this activity with this code.
+    CheckInCode {
+        activity_id: String,
+        code: String,
+        now_ms: i64,
+    },
+    AddWalkIn {
+        activity_id: String,
+        first_name: String,
+        party: u32,
+        now_ms: i64,
+    },
 }
 
 impl Command {
@@ -89,6 +110,10 @@ impl Command {
             Command::CreateSignup { .. } => "create_signup",
             Command::FindSignups { .. } => "find_signups",
             Command::CancelSignups { .. } => "cancel_signups",
+            Command::ListPeople { .. } => "list_people",
+            Command::CheckIn { .. } => "check_in",
+            Command::CheckInCode { .. } => "check_in_code",
+            Command::AddWalkIn { .. } => "add_walk_in",
         }
     }
 
@@ -101,6 +126,7 @@ impl Command {
                 | Command::RefreshLessonCounts { .. }
                 | Command::RefreshActivities { .. }
                 | Command::FindSignups { .. }
+                | Command::ListPeople { .. }
         )
     }
 
@@ -152,6 +178,15 @@ pub enum Event {
         code: String,
         list: Vec<SignupView>,
     },
+    /// The people of an activity, for volunteer mode. `checked_in`: how many a check-in by
+    /// code just checked in (`None` for other refreshes).
+    People {
+        activity_id: String,
+        list: Vec<SignupView>,
+        checked_in: Option<usize>,
+    },
+    /// A walk-in could not be added.
+    WalkInRefused(SignupProblem),
     /// A command failed; nothing was half-written.
     Failed {
         command: Command,
@@ -258,6 +293,15 @@ fn run(
     if let Ok(list) = store.open_help_requests() {
         emit(Event::HelpRequests(list));
     }
+    // Names and phone numbers of past activities' sign-ups are not kept here either.
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64);
+    match store.forget_old_signups(crate::activities::KEEP_PERSONAL_DAYS, now_ms) {
+        Ok(n) if n > 0 => tracing::info!(signups = n, "old personal data forgotten"),
+        Err(e) => tracing::error!(error = %e, "forgetting old personal data"),
+        _ => {}
+    }
     for command in commands {
         let result = match &command {
             Command::AddHelpRequest { first_name, now_ms } => store
@@ -320,6 +364,36 @@ fn run(
                     list,
                 }]
             }),
+            Command::ListPeople { activity_id } => {
+                people(&store, activity_id, None).map(|e| vec![e])
+            }
+            Command::CheckIn {
+                activity_id,
+                signup_id,
+                now_ms,
+            } => store
+                .check_in(signup_id, *now_ms)
+                .and_then(|_| people(&store, activity_id, None))
+                .map(|e| vec![e]),
+            Command::CheckInCode {
+                activity_id,
+                code,
+                now_ms,
+            } => check_in_code(&mut store, activity_id, code, *now_ms).map(|e| vec![e]),
+            Command::AddWalkIn {
+                activity_id,
+                first_name,
+                party,
+                now_ms,
+            } => store
+                .add_walk_in(activity_id, first_name, *party, *now_ms)
+                .and_then(|r| {
+                    let mut evs = vec![people(&store, activity_id, None)?];
+                    if let Err(p) = r {
+                        evs.push(Event::WalkInRefused(p));
+                    }
+                    Ok(evs)
+                }),
             Command::CancelSignups { code, now_ms } => {
                 store.cancel_signups(code, *now_ms).and_then(|_| {
                     Ok(vec![
@@ -360,4 +434,34 @@ fn run(
         }
     }
     tracing::debug!("store worker stopped");
+}
+
+fn people(
+    store: &Store,
+    activity_id: &str,
+    checked_in: Option<usize>,
+) -> Result<Event, super::StoreError> {
+    Ok(Event::People {
+        activity_id: activity_id.to_string(),
+        list: store.signups_of(activity_id)?,
+        checked_in,
+    })
+}
+
+/// Checks in every sign-up of the activity with this code (a volunteer typed it).
+fn check_in_code(
+    store: &mut Store,
+    activity_id: &str,
+    code: &str,
+    now_ms: i64,
+) -> Result<Event, super::StoreError> {
+    let mut n = 0;
+    for s in store.signups_by_code(code)? {
+        let here = s.activity.as_ref().is_some_and(|a| a.id == activity_id);
+        if here && s.state != super::SignupState::Cancelled {
+            store.check_in(&s.id, now_ms)?;
+            n += 1;
+        }
+    }
+    people(store, activity_id, Some(n))
 }

@@ -163,6 +163,8 @@ pub mod kinds {
     pub const SIGNUP_CREATED: &str = "signup.created";
     /// A sign-up was cancelled. Payload: [`super::SignupCancelled`].
     pub const SIGNUP_CANCELLED: &str = "signup.cancelled";
+    /// A volunteer checked someone in. Payload: [`super::SignupCheckedIn`].
+    pub const SIGNUP_CHECKED_IN: &str = "signup.checked_in";
     /// Change only: where a sign-up stands. Payload: [`super::SignupStatus`].
     pub const SIGNUP_STATUS: &str = "signup.status";
 }
@@ -288,6 +290,18 @@ pub struct SignupCreated {
     pub party: u32,
     /// The kiosk confirmed it from its own block of seats.
     pub from_block: bool,
+    /// Added by a volunteer at the door: confirmed and checked in whatever the capacity.
+    #[serde(default)]
+    pub walk_in: bool,
+}
+
+/// A volunteer checked someone in (by name or code). Repeats count once: the first time stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignupCheckedIn {
+    pub id: String,
+    /// When, by the kiosk's clock.
+    pub at_ms: i64,
 }
 
 /// A sign-up was cancelled (by its code, at any kiosk).
@@ -312,4 +326,7 @@ pub struct SignupStatus {
     pub status: String,
     /// Arrival order at the server: the waitlist moves up in this order.
     pub seq: u64,
+    /// When the person was checked in at the door (the first check-in).
+    #[serde(default)]
+    pub checked_in_ms: Option<i64>,
 }

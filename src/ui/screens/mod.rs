@@ -3,6 +3,7 @@
 mod activities;
 mod admin;
 mod admin_sync;
+mod checkin;
 mod help;
 mod home;
 mod lesson;
@@ -34,6 +35,13 @@ pub fn show(
         }
         Screen::SignupDone => activities::done(ui, kiosk, tr),
         Screen::SignupCode => activities::code(ui, kiosk, tr, actions),
+        Screen::CheckIn => {
+            let mut code = std::mem::take(&mut kiosk.drafts.checkin_code);
+            let mut walk_in = std::mem::take(&mut kiosk.drafts.walk_in_name);
+            checkin::show(ui, kiosk, &mut code, &mut walk_in, tr, actions);
+            kiosk.drafts.checkin_code = code;
+            kiosk.drafts.walk_in_name = walk_in;
+        }
         Screen::Lesson => {
             let mut email = std::mem::take(&mut kiosk.drafts.lesson_email);
             lesson::show(ui, kiosk, pics, &mut email, tr, actions);

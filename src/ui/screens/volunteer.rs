@@ -39,6 +39,19 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         );
         ui.label(RichText::new(tr.tr("volunteer-give-lesson-explain")).color(theme::MUTED));
     }
+    if kiosk
+        .config
+        .module_enabled(crate::config::Module::Activities)
+    {
+        act(
+            ui,
+            Some(Picto::Calendar),
+            &tr.tr("volunteer-checkin"),
+            Kind::Secondary,
+            Action::Go(crate::app::Screen::CheckIn),
+            actions,
+        );
+    }
     ui.add_space(24.0);
     ui.label(RichText::new(tr.tr("volunteer-help-title")).heading());
     if kiosk.help_requests.is_empty() {

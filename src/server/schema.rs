@@ -1,0 +1,113 @@
+//! The server database's migrations, in order. Migration `i` brings the schema from version
+//! `i` to `i + 1`. Never edit a migration that has shipped: add a new one.
+
+pub(super) const MIGRATIONS: &[&str] = &[
+    // 1: kiosks, the op log, the change feed, help requests, usage counts.
+    "CREATE TABLE kiosks (
+         id                TEXT PRIMARY KEY,
+         name              TEXT NOT NULL UNIQUE,
+         site              TEXT NOT NULL,
+         pairing_hash      TEXT UNIQUE,
+         pairing_expires_ms INTEGER,
+         token_hash        TEXT UNIQUE,
+         created_ms        INTEGER NOT NULL,
+         revoked_ms        INTEGER,
+         next_index        INTEGER NOT NULL DEFAULT 1,
+         last_seen_ms      INTEGER,
+         app_version       TEXT,
+         outbox_len        INTEGER,
+         dead_letters      INTEGER,
+         last_success_ms   INTEGER,
+         last_frame_ms     INTEGER,
+         skew_ms           INTEGER
+     ) STRICT;
+     CREATE TABLE ops (
+         kiosk_id      TEXT NOT NULL REFERENCES kiosks (id),
+         idx           INTEGER NOT NULL,
+         id            TEXT NOT NULL UNIQUE,
+         kind          TEXT NOT NULL,
+         payload       TEXT NOT NULL,
+         kiosk_time_ms INTEGER NOT NULL,
+         received_ms   INTEGER NOT NULL,
+         rejected      TEXT,
+         PRIMARY KEY (kiosk_id, idx)
+     ) STRICT;
+     CREATE TABLE changes (
+         seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+         site       TEXT NOT NULL,
+         kind       TEXT NOT NULL,
+         payload    TEXT NOT NULL,
+         created_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE INDEX changes_site ON changes (site, seq);
+     CREATE TABLE help_requests (
+         id            TEXT PRIMARY KEY,
+         site          TEXT NOT NULL,
+         kiosk_id      TEXT NOT NULL,
+         first_name    TEXT,
+         created_at_ms INTEGER NOT NULL,
+         handled_at_ms INTEGER
+     ) STRICT;
+     CREATE TABLE usage_counts (
+         site  TEXT NOT NULL,
+         day   TEXT NOT NULL,
+         name  TEXT NOT NULL,
+         count INTEGER NOT NULL,
+         PRIMARY KEY (site, day, name)
+     ) STRICT;",
+    // 2: lessons: resume codes (any site may resume them) and anonymous counts.
+    "CREATE TABLE lesson_resume (
+         code       TEXT PRIMARY KEY,
+         lesson     TEXT NOT NULL,
+         step       INTEGER NOT NULL,
+         lang       TEXT NOT NULL,
+         created_ms INTEGER NOT NULL,
+         expires_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE lesson_counts (
+         site   TEXT NOT NULL,
+         day    TEXT NOT NULL,
+         event  TEXT NOT NULL,
+         topic  TEXT NOT NULL,
+         lesson TEXT NOT NULL,
+         count  INTEGER NOT NULL,
+         PRIMARY KEY (site, day, event, topic, lesson)
+     ) STRICT;",
+    // 3: activities, seat blocks held by kiosks, sign-ups in arrival order.
+    "CREATE TABLE activities (
+         id         TEXT PRIMARY KEY,
+         site       TEXT NOT NULL,
+         record     TEXT NOT NULL,
+         start      TEXT NOT NULL,
+         deleted    INTEGER NOT NULL DEFAULT 0,
+         updated_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE INDEX activities_site ON activities (site, start);
+     CREATE TABLE seat_blocks (
+         activity_id TEXT NOT NULL,
+         kiosk_id    TEXT NOT NULL,
+         granted     INTEGER NOT NULL,
+         used        INTEGER NOT NULL DEFAULT 0,
+         PRIMARY KEY (activity_id, kiosk_id)
+     ) STRICT;
+     CREATE TABLE signups (
+         id           TEXT PRIMARY KEY,
+         activity_id  TEXT NOT NULL,
+         site         TEXT NOT NULL,
+         kiosk_id     TEXT,
+         code         TEXT NOT NULL,
+         first_name   TEXT,
+         phone        TEXT,
+         party        INTEGER NOT NULL,
+         from_block   INTEGER NOT NULL,
+         status       TEXT NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'cancelled')),
+         seq          INTEGER NOT NULL UNIQUE,
+         created_ms   INTEGER NOT NULL,
+         cancelled_ms INTEGER
+     ) STRICT;
+     CREATE INDEX signups_activity ON signups (activity_id, status, seq);
+     CREATE INDEX signups_code ON signups (site, code);",
+    // 4: check-ins at the door, and walk-ins.
+    "ALTER TABLE signups ADD COLUMN checked_in_ms INTEGER;
+     ALTER TABLE signups ADD COLUMN walk_in INTEGER NOT NULL DEFAULT 0;",
+];

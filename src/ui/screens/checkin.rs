@@ -1,0 +1,183 @@
+//! Volunteer mode at the door: pick the activity, see who signed up (names and numbers of
+//! people: volunteers only), tap a name or type a code to check someone in, add a walk-in.
+//! Works offline; every check-in is an operation the server counts once.
+
+use egui::RichText;
+
+use super::act;
+use crate::activities::when_in_words;
+use crate::app::{Action, ActivityAction, Kiosk};
+use crate::i18n::{num, text};
+use crate::store::SignupState;
+use crate::ui::Tr;
+use crate::ui::picto::Picto;
+use crate::ui::theme;
+use crate::ui::widgets::{self, Kind};
+
+pub fn show(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    code: &mut String,
+    walk_in: &mut String,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(RichText::new(tr.tr("checkin-title")).heading());
+    let a = &kiosk.activities;
+    // Choose the activity (the next one first).
+    ui.horizontal_wrapped(|ui| {
+        for v in &a.list {
+            let kind = if a.people_of.as_deref() == Some(v.record.id.as_str()) {
+                Kind::Selected
+            } else {
+                Kind::Secondary
+            };
+            let label = format!(
+                "{} — {}",
+                v.record.title,
+                when_in_words(&v.record.start, &v.record.end, kiosk.lang)
+            );
+            act(
+                ui,
+                None,
+                &label,
+                kind,
+                Action::Activity(ActivityAction::People(v.record.id.clone())),
+                actions,
+            );
+        }
+    });
+    if a.list.is_empty() {
+        ui.label(tr.tr("activities-none"));
+    }
+    if a.people_of.is_none() {
+        return;
+    }
+    let here: u32 = a
+        .people
+        .iter()
+        .filter(|s| s.checked_in_ms.is_some())
+        .map(|s| s.party)
+        .sum();
+    let expected: u32 = a
+        .people
+        .iter()
+        .filter(|s| s.state == SignupState::Confirmed)
+        .map(|s| s.party)
+        .sum();
+    ui.label(
+        RichText::new(tr.tr_args(
+            "checkin-count",
+            &[
+                ("here", num(here as f64)),
+                ("expected", num(expected as f64)),
+            ],
+        ))
+        .strong(),
+    );
+    // Check in by code.
+    ui.horizontal(|ui| {
+        let l = ui.label(tr.tr("checkin-code"));
+        ui.add(
+            egui::TextEdit::singleline(code)
+                .char_limit(12)
+                .desired_width(200.0)
+                .margin(egui::Margin::symmetric(12, 10)),
+        )
+        .labelled_by(l.id);
+        act(
+            ui,
+            Some(Picto::Done),
+            &tr.tr("checkin-code-ok"),
+            Kind::Primary,
+            Action::Activity(ActivityAction::CheckInCode),
+            actions,
+        );
+    });
+    if let Some(n) = a.checked_by_code {
+        let key = if n > 0 {
+            "checkin-code-done"
+        } else {
+            "checkin-code-unknown"
+        };
+        widgets::message(ui, &tr.tr(key), theme::NOTICE, theme::TEXT);
+    }
+    // The people, in arrival order.
+    for s in &a.people {
+        ui.horizontal(|ui| {
+            let state = match s.state {
+                SignupState::Confirmed => tr.tr("checkin-state-confirmed"),
+                SignupState::Pending => tr.tr("checkin-state-pending"),
+                SignupState::Waitlisted(_) => tr.tr("checkin-state-waitlisted"),
+                SignupState::Cancelled => tr.tr("checkin-state-cancelled"),
+            };
+            let name = if s.first_name.is_empty() {
+                tr.tr("volunteer-help-noname")
+            } else {
+                s.first_name.clone()
+            };
+            ui.label(RichText::new(name).strong());
+            ui.label(tr.tr_args(
+                "checkin-row",
+                &[("count", num(s.party as f64)), ("state", text(&state))],
+            ));
+            if let Some(p) = &s.phone {
+                ui.label(RichText::new(p).color(theme::MUTED));
+            }
+            if s.checked_in_ms.is_some() {
+                ui.label(RichText::new(tr.tr("checkin-here")).color(theme::GO));
+            } else if s.state != SignupState::Cancelled {
+                let label = tr.tr_args("checkin-button", &[("name", text(&s.first_name))]);
+                act(
+                    ui,
+                    Some(Picto::Done),
+                    &label,
+                    Kind::Go,
+                    Action::Activity(ActivityAction::CheckIn(s.id.clone())),
+                    actions,
+                );
+            }
+        });
+    }
+    // A walk-in at the door.
+    ui.add_space(16.0);
+    ui.label(RichText::new(tr.tr("checkin-walk-in")).strong());
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(tr.tr("signup-name"));
+        ui.add(
+            egui::TextEdit::singleline(walk_in)
+                .char_limit(crate::store::MAX_NAME_CHARS)
+                .desired_width(260.0)
+                .margin(egui::Margin::symmetric(12, 10)),
+        )
+        .labelled_by(l.id);
+        act(
+            ui,
+            Some(Picto::Minus),
+            &tr.tr("signup-party-less"),
+            Kind::Secondary,
+            Action::Activity(ActivityAction::WalkInLess),
+            actions,
+        );
+        ui.label(RichText::new(a.walk_in_party.to_string()).heading());
+        act(
+            ui,
+            Some(Picto::Plus),
+            &tr.tr("signup-party-more"),
+            Kind::Secondary,
+            Action::Activity(ActivityAction::WalkInMore),
+            actions,
+        );
+        act(
+            ui,
+            Some(Picto::Done),
+            &tr.tr("checkin-walk-in-add"),
+            Kind::Go,
+            Action::Activity(ActivityAction::AddWalkIn),
+            actions,
+        );
+    });
+    if let Some(p) = a.walk_in_problem {
+        widgets::message(ui, &tr.tr(p.key()), theme::NOTICE, theme::TEXT);
+    }
+}
