@@ -169,6 +169,9 @@ mod tests {
                     "here",
                     "expected",
                     "state",
+                    "date",
+                    "path",
+                    "field",
                 ] {
                     args.set(name, "x");
                 }

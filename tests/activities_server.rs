@@ -228,8 +228,8 @@ fn the_admin_creates_a_monthly_series_and_exports_the_list() {
     assert_eq!(
         csv.lines().collect::<Vec<_>>(),
         [
-            "arrival,code,first name,phone,people,status",
-            "1,12345678,\"'=HYPERLINK(\"\"x\"\")\",0470123456,1,confirmed",
+            "arrival,code,first name,phone,people,status,checked in",
+            "1,12345678,\"'=HYPERLINK(\"\"x\"\")\",0470123456,1,confirmed,",
         ]
     );
 }

@@ -299,3 +299,80 @@ fn a_volunteer_checks_people_in_by_name_and_code_and_adds_a_walk_in() {
     assert_eq!(n(kinds::SIGNUP_CHECKED_IN), 3);
     assert_eq!(n(kinds::SIGNUP_CREATED), 1);
 }
+
+#[test]
+fn an_admin_creates_a_monthly_series_changes_one_and_exports_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let code = server.add_kiosk("PC 1", "noord");
+    let mut k = start_with(quiet(), SCREEN);
+    open_admin(&mut k);
+    pair(&mut k, &server.url(), &code);
+    settle_state(&mut k, SyncState::Online);
+    k.click("Activiteiten");
+    assert!(k.has("Activiteiten beheren"));
+    k.click("Nieuwe activiteit");
+    k.type_into("Titel", "Koffie en computer");
+    k.type_into("Plaats", "De Brug");
+    k.type_into("Datum (jjjj-mm-dd)", "9 december");
+    k.click("Opslaan");
+    assert!(k.has_containing("Kijk “Datum (jjjj-mm-dd)” na"));
+    k.retype_into("Datum (jjjj-mm-dd)", "2099-12-09");
+    k.retype_into("Elke maand herhalen, zoveel maanden", "3");
+    k.click("Opslaan");
+    k.settle(|u| u.kiosk.activities.saved == Some(3));
+    k.settle(|u| u.kiosk.activities.list.len() == 3);
+    k.harness.run();
+    // Every second Wednesday.
+    assert!(k.has("woensdag 9 december, 14:00 – 16:00"));
+    assert!(k.has("woensdag 13 januari, 14:00 – 16:00"));
+    assert!(k.has("woensdag 10 februari, 14:00 – 16:00"));
+    // The server has them, for every kiosk of the site.
+    support::wait_until(
+        std::time::Duration::from_secs(20),
+        "series on the server",
+        || server.store.activities("noord").unwrap().len() == 3,
+    );
+    // Change the first: 8 places.
+    k.click("Wijzigen: Koffie en computer (2099-12-09)");
+    k.retype_into("Aantal plaatsen", "8");
+    k.click("Opslaan");
+    k.settle(|u| u.kiosk.activities.saved == Some(1));
+    k.harness.run();
+    support::wait_until(
+        std::time::Duration::from_secs(20),
+        "change on the server",
+        || {
+            server.store.activities("noord").unwrap()[0]
+                .activity
+                .capacity
+                == 8
+        },
+    );
+    // One does not take place.
+    k.click("Gaat niet door: Koffie en computer (2100-02-10)");
+    support::wait_until(
+        std::time::Duration::from_secs(20),
+        "deleted on the server",
+        || {
+            server.store.activities("noord").unwrap()[2]
+                .activity
+                .deleted
+        },
+    );
+    // The list as CSV, in the data folder.
+    k.click("Lijst (CSV): Koffie en computer (2099-12-09)");
+    k.settle(|u| u.kiosk.activities.exported.is_some());
+    let path = k
+        .harness
+        .state()
+        .kiosk
+        .activities
+        .exported
+        .clone()
+        .unwrap()
+        .unwrap();
+    assert!(path.starts_with(k.dir.path().join("exports")));
+    let csv = std::fs::read_to_string(path).unwrap();
+    assert!(csv.starts_with("arrival,code,first name,phone,people,status,checked in"));
+}

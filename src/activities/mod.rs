@@ -320,6 +320,169 @@ pub fn monthly_series(from: Date, nth: u8, weekday: Weekday, months: u32) -> Vec
     out
 }
 
+/// A CSV field, quoted when needed; a leading `=`, `+`, `-` or `@` is neutralised so a
+/// spreadsheet never runs a name as a formula.
+pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// The header of a sign-up list in CSV.
+pub const CSV_HEADER: &str = "arrival,code,first name,phone,people,status,checked in";
+
+/// One line of a sign-up list in CSV.
+pub fn csv_line(
+    arrival: &str,
+    code: &str,
+    first_name: &str,
+    phone: Option<&str>,
+    party: u32,
+    status: &str,
+    checked_in_ms: Option<i64>,
+) -> String {
+    format!(
+        "{arrival},{code},{},{},{party},{status},{}",
+        csv_field(first_name),
+        csv_field(phone.unwrap_or("")),
+        checked_in_ms.map(local_now).unwrap_or_default()
+    )
+}
+
+/// What an admin types to create or change an activity (all text, as typed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActivityForm {
+    /// Set when editing an existing activity.
+    pub id: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub place: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `HH:MM`.
+    pub start: String,
+    pub end: String,
+    pub capacity: String,
+    pub max_party: String,
+    pub block: String,
+    /// Sign-ups close this many hours before the start.
+    pub close_hours: String,
+    /// Repeat on the same weekday of the month (e.g. every second Wednesday) this many months.
+    pub months: String,
+}
+
+impl ActivityForm {
+    pub fn new_default() -> Self {
+        Self {
+            capacity: "12".into(),
+            max_party: "4".into(),
+            block: "2".into(),
+            close_hours: "0".into(),
+            months: "1".into(),
+            start: "14:00".into(),
+            end: "16:00".into(),
+            ..Self::default()
+        }
+    }
+
+    pub fn from_record(a: &ActivityRecord) -> Self {
+        let hours = match (parse_local(&a.start), parse_local(&a.deadline)) {
+            (Some(s), Some(d)) => (s - d).get_hours().max(0),
+            _ => 0,
+        };
+        Self {
+            id: Some(a.id.clone()),
+            title: a.title.clone(),
+            description: a.description.clone(),
+            place: a.place.clone(),
+            date: a.start.get(..10).unwrap_or_default().to_string(),
+            start: a.start.get(11..).unwrap_or_default().to_string(),
+            end: a.end.get(11..).unwrap_or_default().to_string(),
+            capacity: a.capacity.to_string(),
+            max_party: a.max_party.to_string(),
+            block: a.block.to_string(),
+            close_hours: hours.to_string(),
+            months: "1".into(),
+        }
+    }
+
+    /// The activities this form makes (several for a monthly series), or the field that is
+    /// wrong and what is expected.
+    pub fn records(&self) -> Result<Vec<ActivityRecord>, (&'static str, String)> {
+        let num = |field: &'static str, v: &str, max: u32| -> Result<u32, (&'static str, String)> {
+            v.trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n <= max)
+                .ok_or((field, format!("a whole number from 0 to {max}")))
+        };
+        let date: Date = self
+            .date
+            .trim()
+            .parse()
+            .map_err(|_| ("date", "a date like 2026-12-09".to_string()))?;
+        let time =
+            |field: &'static str, v: &str| -> Result<jiff::civil::Time, (&'static str, String)> {
+                v.trim()
+                    .parse()
+                    .map_err(|_| (field, "a time like 14:00".to_string()))
+            };
+        let (start, end) = (time("start", &self.start)?, time("end", &self.end)?);
+        let hours = num("close_hours", &self.close_hours, 24 * 14)?;
+        let months = if self.id.is_some() {
+            1
+        } else {
+            num("months", &self.months, 24)?.max(1)
+        };
+        // The same weekday of the month: the 9th of December 2026 is its 2nd Wednesday.
+        let nth = ((date.day() - 1) / 7 + 1) as u8;
+        let dates = if months == 1 {
+            vec![date]
+        } else {
+            monthly_series(date, nth.min(4), date.weekday(), months)
+                .into_iter()
+                .filter(|d| *d >= date)
+                .collect()
+        };
+        let fmt = |d: DateTime| d.strftime("%Y-%m-%dT%H:%M").to_string();
+        let mut out = Vec::new();
+        for (i, d) in dates.into_iter().enumerate() {
+            let s = d.to_datetime(start);
+            let deadline = s
+                .checked_sub(jiff::Span::new().hours(i64::from(hours)))
+                .unwrap_or(s);
+            let record = ActivityRecord {
+                id: match (&self.id, i) {
+                    (Some(id), 0) => id.clone(),
+                    _ => uuid::Uuid::now_v7().to_string(),
+                },
+                title: self.title.trim().to_string(),
+                description: self.description.trim().to_string(),
+                picture: "calendar".into(),
+                place: self.place.trim().to_string(),
+                start: fmt(s),
+                end: fmt(d.to_datetime(end)),
+                deadline: fmt(deadline),
+                capacity: num("capacity", &self.capacity, MAX_CAPACITY)?,
+                max_party: num("max_party", &self.max_party, MAX_PARTY_LIMIT)?,
+                block: num("block", &self.block, MAX_CAPACITY)?,
+                languages: Vec::new(),
+                deleted: false,
+            };
+            check_activity(&record)?;
+            out.push(record);
+        }
+        Ok(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,6 +589,33 @@ mod tests {
             Ok(Some("+32470123456".into()))
         );
         assert_eq!(clean_phone(""), Ok(None));
+    }
+
+    #[test]
+    fn a_form_makes_a_monthly_series_on_the_same_weekday() {
+        let mut f = ActivityForm::new_default();
+        f.title = "Koffie en computer".into();
+        f.place = "De Brug".into();
+        f.date = "2026-12-09".into();
+        f.months = "3".into();
+        f.close_hours = "2".into();
+        let r = f.records().unwrap();
+        let starts: Vec<&str> = r.iter().map(|a| a.start.as_str()).collect();
+        assert_eq!(
+            starts,
+            ["2026-12-09T14:00", "2027-01-13T14:00", "2027-02-10T14:00"]
+        );
+        assert_eq!(r[0].deadline, "2026-12-09T12:00");
+        let mut bad = f.clone();
+        bad.date = "9 december".into();
+        assert_eq!(bad.records().unwrap_err().0, "date");
+        let mut bad = f.clone();
+        bad.capacity = "veel".into();
+        assert_eq!(bad.records().unwrap_err().0, "capacity");
+        let mut bad = f.clone();
+        bad.title = String::new();
+        assert_eq!(bad.records().unwrap_err().0, "title");
+        assert_eq!(ActivityForm::from_record(&r[0]).records().unwrap()[0], r[0]);
     }
 
     #[test]

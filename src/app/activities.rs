@@ -31,6 +31,18 @@ pub enum ActivityAction {
     WalkInLess,
     /// Volunteer mode: add `drafts.walk_in_name` at the door.
     AddWalkIn,
+    /// Admin mode: a new activity in the form.
+    New,
+    /// Admin mode: change this activity in the form.
+    Edit(String),
+    /// Admin mode: save the form (one activity, or a monthly series).
+    Save,
+    /// Admin mode: close the form without saving.
+    CloseForm,
+    /// Admin mode: the activity does not take place.
+    Delete(String),
+    /// Admin mode: write the list of people as CSV.
+    Export(String),
 }
 
 /// Where a code lookup stands.
@@ -68,6 +80,14 @@ pub struct ActivitiesState {
     pub checked_by_code: Option<usize>,
     pub walk_in_party: u32,
     pub walk_in_problem: Option<SignupProblem>,
+    /// Admin mode: the form is open.
+    pub form_open: bool,
+    /// Admin mode: what is wrong in the form (field, expected).
+    pub form_problem: Option<(&'static str, String)>,
+    /// Admin mode: how many activities the last save made.
+    pub saved: Option<usize>,
+    /// Admin mode: where the last CSV went, or why not.
+    pub exported: Option<Result<std::path::PathBuf, String>>,
 }
 
 impl ActivitiesState {
@@ -198,6 +218,12 @@ impl Kiosk {
                     });
                 }
             }
+            ActivityAction::New
+            | ActivityAction::Edit(_)
+            | ActivityAction::Save
+            | ActivityAction::CloseForm
+            | ActivityAction::Delete(_)
+            | ActivityAction::Export(_) => self.handle_activity_admin(action, now_ms),
             ActivityAction::Cancel => {
                 if let Some(code) = a.found_code.clone() {
                     tracing::info!("a resident cancelled a sign-up by code");
@@ -281,6 +307,59 @@ impl Kiosk {
             .or_else(|| self.activities.found_code.clone());
         if let Some(code) = code {
             self.store.send(Command::FindSignups { code });
+        }
+    }
+
+    /// Admin mode: create, change, delete, export.
+    fn handle_activity_admin(&mut self, action: ActivityAction, now_ms: i64) {
+        if self.staff != Some(crate::pin::Role::Admin) {
+            return;
+        }
+        let a = &mut self.activities;
+        match action {
+            ActivityAction::New => {
+                self.drafts.activity_form = crate::activities::ActivityForm::new_default();
+                a.form_open = true;
+                a.form_problem = None;
+                a.saved = None;
+            }
+            ActivityAction::Edit(id) => {
+                if let Some(v) = a.list.iter().find(|v| v.record.id == id) {
+                    self.drafts.activity_form =
+                        crate::activities::ActivityForm::from_record(&v.record);
+                    a.form_open = true;
+                    a.form_problem = None;
+                    a.saved = None;
+                }
+            }
+            ActivityAction::CloseForm => {
+                a.form_open = false;
+                self.drafts.activity_form = Default::default();
+            }
+            ActivityAction::Save => match self.drafts.activity_form.records() {
+                Ok(records) => {
+                    a.form_problem = None;
+                    a.form_open = false;
+                    self.drafts.activity_form = Default::default();
+                    self.store.send(Command::SaveActivities { records, now_ms });
+                }
+                Err(problem) => a.form_problem = Some(problem),
+            },
+            ActivityAction::Delete(id) => {
+                if let Some(v) = a.list.iter().find(|v| v.record.id == id) {
+                    let mut record = v.record.clone();
+                    record.deleted = true;
+                    self.store.send(Command::SaveActivities {
+                        records: vec![record],
+                        now_ms,
+                    });
+                }
+            }
+            ActivityAction::Export(activity_id) => {
+                a.exported = None;
+                self.store.send(Command::ExportCsv { activity_id });
+            }
+            _ => {}
         }
     }
 }

@@ -96,6 +96,8 @@ impl Kiosk {
                 checked_in,
             } => self.on_people(activity_id, list, checked_in),
             Event::WalkInRefused(problem) => self.on_walk_in_refused(problem),
+            Event::ActivitiesSaved(n) => self.activities.saved = Some(n),
+            Event::Exported(result) => self.activities.exported = Some(result),
             Event::Failed { command, error } => {
                 tracing::error!(command = command.kind(), %error, "store command failed");
                 match command {

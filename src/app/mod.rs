@@ -57,11 +57,16 @@ pub enum Screen {
     SignupCode,
     /// Volunteer mode: the people of an activity, check-in, walk-ins.
     CheckIn,
+    /// Admin mode: create, change, delete activities; export lists.
+    ActivityAdmin,
 }
 
 impl Screen {
     fn is_staff(self) -> bool {
-        matches!(self, Screen::Volunteer | Screen::Admin | Screen::CheckIn)
+        matches!(
+            self,
+            Screen::Volunteer | Screen::Admin | Screen::CheckIn | Screen::ActivityAdmin
+        )
     }
 }
 
@@ -108,6 +113,8 @@ pub struct Drafts {
     /// Volunteer mode: a code typed to check someone in, and a walk-in's first name.
     pub checkin_code: String,
     pub walk_in_name: String,
+    /// Admin mode: the activity form.
+    pub activity_form: crate::activities::ActivityForm,
 }
 
 /// What the PIN pad shows.
@@ -484,7 +491,8 @@ impl Kiosk {
                     self.record_visit("activities");
                     self.refresh_activities();
                 }
-                if screen == Screen::CheckIn && self.staff.is_some() {
+                if matches!(screen, Screen::CheckIn | Screen::ActivityAdmin) && self.staff.is_some()
+                {
                     self.refresh_activities();
                 }
                 if screen == Screen::SignupCode {

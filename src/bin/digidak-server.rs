@@ -295,16 +295,19 @@ fn activity(store: SqliteServerStore, command: ActivityCmd) -> anyhow::Result<Ex
             Ok(ExitCode::SUCCESS)
         }
         ActivityCmd::Signups { id } => {
-            println!("arrival,code,first name,phone,people,status");
+            println!("{}", digidak::activities::CSV_HEADER);
             for s in store.signups(&id)? {
                 println!(
-                    "{},{},{},{},{},{}",
-                    s.seq,
-                    s.code,
-                    csv_field(&s.first_name),
-                    csv_field(s.phone.as_deref().unwrap_or("")),
-                    s.party,
-                    s.status
+                    "{}",
+                    digidak::activities::csv_line(
+                        &s.seq.to_string(),
+                        &s.code,
+                        &s.first_name,
+                        s.phone.as_deref(),
+                        s.party,
+                        &s.status,
+                        s.checked_in_ms
+                    )
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -365,20 +368,6 @@ fn parse_every(rule: &str) -> Option<(u8, jiff::civil::Weekday)> {
         _ => return None,
     };
     Some((nth, day))
-}
-
-/// A CSV field, quoted when needed; a leading = + - @ is neutralised (spreadsheet formulas).
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
 }
 
 fn kiosk(store: SqliteServerStore, command: KioskCmd) -> anyhow::Result<ExitCode> {

@@ -433,4 +433,80 @@ impl Store {
         }
         Ok(n)
     }
+
+    /// Saves activities an admin made or changed here: shown at once (also offline), and
+    /// queued for the server, which grants seat blocks and tells the other kiosks.
+    pub fn save_activities(
+        &mut self,
+        records: &[ActivityRecord],
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let sqlite = self.sqlite_owned();
+        let tx = self.conn.transaction().map_err(&sqlite)?;
+        for a in records {
+            let json = serde_json::to_string(a).expect("records serialize");
+            tx.execute(
+                "INSERT INTO activities (id, record, start, free) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (id) DO UPDATE SET record = ?2, start = ?3",
+                params![a.id, json, a.start, a.capacity],
+            )
+            .map_err(&sqlite)?;
+            enqueue(&tx, kinds::ACTIVITY_SAVED, a, now_ms).map_err(&sqlite)?;
+        }
+        tx.commit().map_err(&sqlite)
+    }
+
+    /// Writes an activity's list to `<data>/exports/` as CSV; returns the file's path.
+    pub fn export_csv(&self, activity_id: &str) -> Result<std::path::PathBuf, StoreError> {
+        let list = self.signups_of(activity_id)?;
+        let title = list
+            .iter()
+            .find_map(|s| s.activity.as_ref())
+            .map(|a| format!("{}-{}", &a.start[..10], a.title))
+            .unwrap_or_else(|| activity_id.to_string());
+        let safe: String = title
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .take(60)
+            .collect();
+        let dir = self
+            .path
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .join("exports");
+        let path = dir.join(format!("{safe}.csv"));
+        let mut out = String::from(crate::activities::CSV_HEADER);
+        out.push('\n');
+        for (i, s) in list.iter().enumerate() {
+            let status = match s.state {
+                SignupState::Confirmed => "confirmed",
+                SignupState::Pending => "pending",
+                SignupState::Waitlisted(_) => "waitlisted",
+                SignupState::Cancelled => "cancelled",
+            };
+            out.push_str(&crate::activities::csv_line(
+                &(i + 1).to_string(),
+                &s.code,
+                &s.first_name,
+                s.phone.as_deref(),
+                s.party,
+                status,
+                s.checked_in_ms,
+            ));
+            out.push('\n');
+        }
+        let io = |source| StoreError::Export {
+            path: path.clone(),
+            source,
+        };
+        std::fs::create_dir_all(&dir).map_err(io)?;
+        std::fs::write(&path, out).map_err(io)?;
+        Ok(path)
+    }
 }

@@ -128,6 +128,11 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    #[error("cannot write {path}: {source}")]
+    Export {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// A request for a volunteer made at this kiosk.

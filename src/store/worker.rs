@@ -92,6 +92,15 @@ pub enum Command {
         party: u32,
         now_ms: i64,
     },
+    /// Admin mode: save activities made or changed here.
+    SaveActivities {
+        records: Vec<crate::sync::protocol::ActivityRecord>,
+        now_ms: i64,
+    },
+    /// Admin mode: write an activity's list as CSV in the data folder.
+    ExportCsv {
+        activity_id: String,
+    },
 }
 
 impl Command {
@@ -114,6 +123,8 @@ impl Command {
             Command::CheckIn { .. } => "check_in",
             Command::CheckInCode { .. } => "check_in_code",
             Command::AddWalkIn { .. } => "add_walk_in",
+            Command::SaveActivities { .. } => "save_activities",
+            Command::ExportCsv { .. } => "export_csv",
         }
     }
 
@@ -127,6 +138,7 @@ impl Command {
                 | Command::RefreshActivities { .. }
                 | Command::FindSignups { .. }
                 | Command::ListPeople { .. }
+                | Command::ExportCsv { .. }
         )
     }
 
@@ -187,6 +199,10 @@ pub enum Event {
     },
     /// A walk-in could not be added.
     WalkInRefused(SignupProblem),
+    /// Activities made or changed in admin mode are saved.
+    ActivitiesSaved(usize),
+    /// Where the CSV was written, or why not.
+    Exported(Result<PathBuf, String>),
     /// A command failed; nothing was half-written.
     Failed {
         command: Command,
@@ -394,6 +410,17 @@ fn run(
                     }
                     Ok(evs)
                 }),
+            Command::SaveActivities { records, now_ms } => {
+                store.save_activities(records, *now_ms).and_then(|()| {
+                    Ok(vec![
+                        Event::ActivitiesSaved(records.len()),
+                        Event::Activities(store.upcoming_activities(*now_ms)?),
+                    ])
+                })
+            }
+            Command::ExportCsv { activity_id } => Ok(vec![Event::Exported(
+                store.export_csv(activity_id).map_err(|e| e.to_string()),
+            )]),
             Command::CancelSignups { code, now_ms } => {
                 store.cancel_signups(code, *now_ms).and_then(|_| {
                     Ok(vec![

@@ -209,6 +209,19 @@ fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 Action::Home,
                 actions,
             );
+            if kiosk
+                .config
+                .module_enabled(crate::config::Module::Activities)
+            {
+                act(
+                    ui,
+                    Some(Picto::Calendar),
+                    &tr.tr("activity-admin-open"),
+                    Kind::Secondary,
+                    Action::Go(crate::app::Screen::ActivityAdmin),
+                    actions,
+                );
+            }
             act(
                 ui,
                 Some(Picto::Exit),

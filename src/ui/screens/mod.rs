@@ -1,6 +1,7 @@
 //! One module a screen. Each reads the kiosk and pushes actions.
 
 mod activities;
+mod activity_admin;
 mod admin;
 mod admin_sync;
 mod checkin;
@@ -35,6 +36,11 @@ pub fn show(
         }
         Screen::SignupDone => activities::done(ui, kiosk, tr),
         Screen::SignupCode => activities::code(ui, kiosk, tr, actions),
+        Screen::ActivityAdmin => {
+            let mut form = std::mem::take(&mut kiosk.drafts.activity_form);
+            activity_admin::show(ui, kiosk, &mut form, tr, actions);
+            kiosk.drafts.activity_form = form;
+        }
         Screen::CheckIn => {
             let mut code = std::mem::take(&mut kiosk.drafts.checkin_code);
             let mut walk_in = std::mem::take(&mut kiosk.drafts.walk_in_name);

@@ -1,0 +1,184 @@
+//! Admin mode: the site's coming activities with Change / Cancel / CSV, and the form to create
+//! one (or a monthly series: "every second Wednesday") or change one. Saved here at once and
+//! sent to the server, which tells every kiosk of the site.
+
+use egui::RichText;
+
+use super::act;
+use crate::activities::{ActivityForm, when_in_words};
+use crate::app::{Action, ActivityAction, Kiosk};
+use crate::i18n::{num, text};
+use crate::ui::Tr;
+use crate::ui::picto::Picto;
+use crate::ui::theme;
+use crate::ui::widgets::{self, Kind};
+
+pub fn show(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    form: &mut ActivityForm,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(RichText::new(tr.tr("activity-admin-title")).heading());
+    let a = &kiosk.activities;
+    if let Some(n) = a.saved {
+        widgets::message(
+            ui,
+            &tr.tr_args("activity-admin-saved", &[("count", num(n as f64))]),
+            theme::NOTICE,
+            theme::TEXT,
+        );
+    }
+    match &a.exported {
+        Some(Ok(path)) => widgets::message(
+            ui,
+            &tr.tr_args(
+                "activity-admin-exported",
+                &[("path", text(&path.display().to_string()))],
+            ),
+            theme::NOTICE,
+            theme::TEXT,
+        ),
+        Some(Err(e)) => widgets::message(ui, e, theme::ERROR_BG, theme::ERROR_TEXT),
+        None => {}
+    }
+    if a.form_open {
+        edit_form(ui, kiosk, form, tr, actions);
+        return;
+    }
+    act(
+        ui,
+        Some(Picto::Plus),
+        &tr.tr("activity-admin-new"),
+        Kind::Primary,
+        Action::Activity(ActivityAction::New),
+        actions,
+    );
+    for v in &a.list {
+        let r = &v.record;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&r.title).strong());
+            ui.label(when_in_words(&r.start, &r.end, kiosk.lang));
+            let button = |ui: &mut egui::Ui,
+                          key: &str,
+                          action: ActivityAction,
+                          actions: &mut Vec<Action>| {
+                let label = tr.tr_args(
+                    key,
+                    &[("title", text(&r.title)), ("date", text(&r.start[..10]))],
+                );
+                act(
+                    ui,
+                    None,
+                    &label,
+                    Kind::Secondary,
+                    Action::Activity(action),
+                    actions,
+                );
+            };
+            button(
+                ui,
+                "activity-admin-edit",
+                ActivityAction::Edit(r.id.clone()),
+                actions,
+            );
+            button(
+                ui,
+                "activity-admin-export",
+                ActivityAction::Export(r.id.clone()),
+                actions,
+            );
+            button(
+                ui,
+                "activity-admin-delete",
+                ActivityAction::Delete(r.id.clone()),
+                actions,
+            );
+        });
+    }
+}
+
+fn edit_form(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    f: &mut ActivityForm,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let editing = f.id.is_some();
+    egui::Grid::new("activity-form")
+        .num_columns(2)
+        .spacing(egui::vec2(16.0, 8.0))
+        .show(ui, |ui| {
+            let row = |ui: &mut egui::Ui, key: &str, value: &mut String, width: f32| {
+                let l = ui.label(tr.tr(key));
+                ui.add(
+                    egui::TextEdit::singleline(value)
+                        .char_limit(600)
+                        .desired_width(width)
+                        .margin(egui::Margin::symmetric(10, 8)),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+            };
+            row(ui, "activity-form-title", &mut f.title, 520.0);
+            row(ui, "activity-form-description", &mut f.description, 520.0);
+            row(ui, "activity-form-place", &mut f.place, 520.0);
+            row(ui, "activity-form-date", &mut f.date, 200.0);
+            row(ui, "activity-form-start", &mut f.start, 120.0);
+            row(ui, "activity-form-end", &mut f.end, 120.0);
+            row(ui, "activity-form-capacity", &mut f.capacity, 120.0);
+            row(ui, "activity-form-max-party", &mut f.max_party, 120.0);
+            row(ui, "activity-form-block", &mut f.block, 120.0);
+            row(ui, "activity-form-close-hours", &mut f.close_hours, 120.0);
+            if !editing {
+                row(ui, "activity-form-months", &mut f.months, 120.0);
+            }
+        });
+    ui.label(RichText::new(tr.tr("activity-form-help")).color(theme::MUTED));
+    if let Some((field, expected)) = &kiosk.activities.form_problem {
+        // The field by the label the admin sees.
+        let label = match *field {
+            "title" => tr.tr("activity-form-title"),
+            "description" => tr.tr("activity-form-description"),
+            "place" => tr.tr("activity-form-place"),
+            "date" => tr.tr("activity-form-date"),
+            "start" => tr.tr("activity-form-start"),
+            "end" => tr.tr("activity-form-end"),
+            "capacity" => tr.tr("activity-form-capacity"),
+            "max_party" => tr.tr("activity-form-max-party"),
+            "block" => tr.tr("activity-form-block"),
+            "deadline" | "close_hours" => tr.tr("activity-form-close-hours"),
+            "months" => tr.tr("activity-form-months"),
+            other => other.to_string(),
+        };
+        widgets::message(
+            ui,
+            &tr.tr_args(
+                "activity-form-problem",
+                &[("field", text(&label)), ("expected", text(expected))],
+            ),
+            theme::ERROR_BG,
+            theme::ERROR_TEXT,
+        );
+    }
+    ui.horizontal(|ui| {
+        act(
+            ui,
+            Some(Picto::Done),
+            &tr.tr("activity-form-save"),
+            Kind::Go,
+            Action::Activity(ActivityAction::Save),
+            actions,
+        );
+        act(
+            ui,
+            Some(Picto::Back),
+            &tr.tr("activity-form-close"),
+            Kind::Secondary,
+            Action::Activity(ActivityAction::CloseForm),
+            actions,
+        );
+    });
+}
