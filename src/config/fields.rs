@@ -51,7 +51,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         path: "modules.enabled",
         kind: Kind::List,
-        help: "a list of modules; available now: \"lessons\", \"help\"",
+        help: "a list of modules; available now: \"lessons\", \"activities\", \"help\"",
     },
     Field {
         path: "idle.warn_after_secs",
