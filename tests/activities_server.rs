@@ -214,6 +214,31 @@ fn the_admin_creates_a_monthly_series_and_exports_the_list() {
     let list = server_cli(&db, &["activity", "list", "--site", "noord"]);
     assert_eq!(list.lines().count(), 4, "{list}");
     let id = out.lines().next().unwrap().split('\t').next().unwrap();
+    // Changed and cancelled from the command line too.
+    server_cli(
+        &db,
+        &[
+            "activity",
+            "edit",
+            id,
+            "--capacity",
+            "8",
+            "--languages",
+            "nl,ar",
+        ],
+    );
+    let last = out.lines().nth(2).unwrap().split('\t').next().unwrap();
+    server_cli(&db, &["activity", "edit", last, "--cancel"]);
+    let list = server_cli(&db, &["activity", "list", "--site", "noord"]);
+    assert_eq!(
+        list.lines().count(),
+        3,
+        "the cancelled one is not listed: {list}"
+    );
+    assert!(list.lines().nth(1).unwrap().contains("\t8\t"), "{list}");
+    let ics = server_cli(&db, &["activity", "ics", "--site", "noord"]);
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
+    assert!(ics.contains("DTSTART;TZID=Europe/Brussels:20990114T140000"));
     // A sign-up whose name looks like a spreadsheet formula is exported as text.
     let server = InProcessServer::start(&db);
     let (client, token) = paired_client(&server, "PC 1", "noord");

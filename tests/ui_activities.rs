@@ -67,11 +67,19 @@ fn a_resident_signs_up_sees_the_code_and_cancels_it_later() {
     assert!(k.has("Koffie en computer"));
     assert!(k.has("woensdag 9 december, 14:00 – 16:00"));
     assert!(k.has("Nog 3 plaatsen"));
+    assert!(k.has("We spreken: Nederlands"));
     k.click("Ik kom");
     assert_eq!(k.harness.state().kiosk.screen(), Screen::SignupForm);
     k.type_into("Je voornaam", "Samira");
     k.type_into("Je telefoonnummer (niet verplicht)", "0470 12 34 56");
     k.click("Meer");
+    assert!(!k.has_containing("Met meer personen kom je op de wachtlijst."));
+    k.click("Meer");
+    assert!(
+        !k.has_containing("kom je op de wachtlijst"),
+        "3 people fit in 3 places"
+    );
+    k.click("Minder");
     k.click("Inschrijven");
     k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
     // The server confirms within moments; the screen follows.
@@ -173,6 +181,13 @@ fn offline_the_block_confirms_and_beyond_it_the_kiosk_says_not_yet_confirmed() {
     k.click("Ik ben klaar");
     open_activities(&mut k);
     k.click("Ik kom");
+    // Nine places at the site: ten people would not fit, and the form says so.
+    for _ in 0..2 {
+        k.click("Meer");
+    }
+    assert!(!k.has_containing("kom je op de wachtlijst"), "3 people fit");
+    k.click("Minder");
+    k.click("Minder");
     k.type_into("Je voornaam", "Lena");
     k.click("Inschrijven");
     k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
@@ -210,6 +225,20 @@ fn bad_input_gets_a_clear_message_and_nothing_is_saved() {
     assert!(k.harness.state().kiosk.drafts.signup_name.chars().count() <= 40);
     let store = Store::open_in(k.dir.path()).unwrap();
     assert!(store.signups_of(&a.id).unwrap().is_empty(), "nothing saved");
+}
+
+#[test]
+fn more_people_than_places_are_told_they_go_on_the_waiting_list() {
+    let mut a = activity(2, 0);
+    a.max_party = 3;
+    let dir = offline_kiosk_with(&a, 0);
+    let mut k = start_in(quiet(), SCREEN, dir);
+    open_activities(&mut k);
+    assert!(k.has("Nog 2 plaatsen"));
+    k.click("Ik kom");
+    k.click("Meer");
+    k.click("Meer");
+    assert!(k.has("Er zijn nog 2 plaatsen. Met meer personen kom je op de wachtlijst."));
 }
 
 #[test]

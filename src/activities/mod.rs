@@ -376,6 +376,8 @@ pub struct ActivityForm {
     pub close_hours: String,
     /// Repeat on the same weekday of the month (e.g. every second Wednesday) this many months.
     pub months: String,
+    /// Language codes spoken, comma separated (`nl, ar`).
+    pub languages: String,
 }
 
 impl ActivityForm {
@@ -388,6 +390,7 @@ impl ActivityForm {
             months: "1".into(),
             start: "14:00".into(),
             end: "16:00".into(),
+            languages: "nl".into(),
             ..Self::default()
         }
     }
@@ -410,6 +413,7 @@ impl ActivityForm {
             block: a.block.to_string(),
             close_hours: hours.to_string(),
             months: "1".into(),
+            languages: a.languages.join(", "),
         }
     }
 
@@ -473,7 +477,12 @@ impl ActivityForm {
                 capacity: num("capacity", &self.capacity, MAX_CAPACITY)?,
                 max_party: num("max_party", &self.max_party, MAX_PARTY_LIMIT)?,
                 block: num("block", &self.block, MAX_CAPACITY)?,
-                languages: Vec::new(),
+                languages: self
+                    .languages
+                    .split([',', ' '])
+                    .map(|l| l.trim().to_ascii_lowercase())
+                    .filter(|l| !l.is_empty())
+                    .collect(),
                 deleted: false,
             };
             check_activity(&record)?;

@@ -115,6 +115,27 @@ enum ActivityCmd {
         #[arg(long, default_value_t = 1)]
         months: u32,
     },
+    /// Change an activity: give only what changes. --cancel: it does not take place.
+    Edit {
+        id: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        capacity: Option<u32>,
+        #[arg(long)]
+        max_party: Option<u32>,
+        #[arg(long)]
+        block: Option<u32>,
+        /// Languages spoken, comma separated.
+        #[arg(long)]
+        languages: Option<String>,
+        #[arg(long)]
+        cancel: bool,
+    },
     /// List a site's activities with their seats.
     List {
         #[arg(long)]
@@ -256,11 +277,7 @@ fn activity(store: SqliteServerStore, command: ActivityCmd) -> anyhow::Result<Ex
                     capacity,
                     max_party,
                     block,
-                    languages: languages
-                        .split(',')
-                        .map(|l| l.trim().to_string())
-                        .filter(|l| !l.is_empty())
-                        .collect(),
+                    languages: split_list(&languages),
                     deleted: false,
                 };
                 match store.save_activity(&site, &record, now_ms()) {
@@ -270,6 +287,43 @@ fn activity(store: SqliteServerStore, command: ActivityCmd) -> anyhow::Result<Ex
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        ActivityCmd::Edit {
+            id,
+            title,
+            description,
+            place,
+            capacity,
+            max_party,
+            block,
+            languages,
+            cancel,
+        } => {
+            let Some((site, mut a)) = find_activity(&store, &id)? else {
+                eprintln!("digidak-server: no activity {id:?} (see `activity list --site ...`)");
+                return Ok(ExitCode::from(2));
+            };
+            a.title = title.unwrap_or(a.title);
+            a.description = description.unwrap_or(a.description);
+            a.place = place.unwrap_or(a.place);
+            a.capacity = capacity.unwrap_or(a.capacity);
+            a.max_party = max_party.unwrap_or(a.max_party);
+            a.block = block.unwrap_or(a.block);
+            if let Some(l) = languages {
+                a.languages = split_list(&l);
+            }
+            a.deleted |= cancel;
+            match store.save_activity(&site, &a, now_ms()) {
+                Ok(()) => {
+                    println!("{}\t{}\t{}", a.id, a.start, a.title);
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(ServerError::BadRequest(m)) => {
+                    eprintln!("digidak-server: {m}");
+                    Ok(ExitCode::from(2))
+                }
+                Err(e) => Err(e.into()),
+            }
         }
         ActivityCmd::List { site } => {
             println!("id\tstart\ttitle\tcapacity\tconfirmed\tfree\twaitlisted");
@@ -313,6 +367,31 @@ fn activity(store: SqliteServerStore, command: ActivityCmd) -> anyhow::Result<Ex
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split(',')
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The site and record of an activity, by id.
+fn find_activity(
+    store: &SqliteServerStore,
+    id: &str,
+) -> anyhow::Result<Option<(String, digidak::sync::protocol::ActivityRecord)>> {
+    Ok(store
+        .activity_site(id)?
+        .map(|site| {
+            store.activities(&site).map(|l| {
+                l.into_iter()
+                    .find(|a| a.activity.id == id)
+                    .map(|a| (site, a.activity))
+            })
+        })
+        .transpose()?
+        .flatten())
 }
 
 /// iCalendar (RFC 5545) of the activities, in Brussels time.

@@ -96,6 +96,8 @@ pub trait ServerStore: Send + Sync + 'static {
     /// Saves an activity of `site` (the CLI; kiosks send `activity.saved` operations).
     fn save_activity(&self, site: &str, a: &ActivityRecord, now_ms: i64)
     -> Result<(), ServerError>;
+    /// The site an activity belongs to.
+    fn activity_site(&self, id: &str) -> Result<Option<String>, ServerError>;
     /// The activities of a site, by start time, with their seats.
     fn activities(&self, site: &str) -> Result<Vec<ActivityState>, ServerError>;
     /// The sign-ups of an activity in arrival order (names: for the admin's list only).

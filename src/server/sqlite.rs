@@ -417,6 +417,15 @@ impl ServerStore for SqliteServerStore {
         Ok(tx.commit()?)
     }
 
+    fn activity_site(&self, id: &str) -> Result<Option<String>, ServerError> {
+        let conn = self.reader();
+        Ok(conn
+            .query_row("SELECT site FROM activities WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
     fn activities(&self, site: &str) -> Result<Vec<ActivityState>, ServerError> {
         Ok(super::activities::list(&self.reader(), site)?)
     }

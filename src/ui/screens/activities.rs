@@ -91,6 +91,9 @@ fn card(
                     if !r.description.is_empty() {
                         ui.label(RichText::new(&r.description).color(theme::MUTED));
                     }
+                    if !r.languages.is_empty() {
+                        ui.label(spoken(&r.languages, tr));
+                    }
                     ui.horizontal_wrapped(|ui| {
                         ui.label(RichText::new(places_text(a, tr)).strong());
                         act(
@@ -105,6 +108,19 @@ fn card(
                 });
             });
         });
+}
+
+/// "We spreken: Nederlands, Arabisch" in the kiosk's language (unknown codes as written).
+fn spoken(codes: &[String], tr: Tr<'_>) -> String {
+    let names: Vec<String> = codes
+        .iter()
+        .map(|c| {
+            let key = format!("spoken-{c}");
+            let name = tr.tr(&key);
+            if name == key { c.to_uppercase() } else { name }
+        })
+        .collect();
+    tr.tr_args("activities-spoken", &[("list", names.join(", ").into())])
 }
 
 fn picture(ui: &mut egui::Ui, pics: &mut Pictures, pixels: &PixelMap, key: &str, size: f32) {
@@ -176,6 +192,14 @@ pub fn form(
                 actions,
             );
         });
+    }
+    if kiosk.activities.party > a.places_left {
+        widgets::message(
+            ui,
+            &tr.tr_args("signup-party-over", &[("count", num(a.places_left as f64))]),
+            theme::NOTICE,
+            theme::TEXT,
+        );
     }
     if let Some(problem) = kiosk.activities.problem {
         widgets::message(ui, &tr.tr(problem.key()), theme::NOTICE, theme::TEXT);

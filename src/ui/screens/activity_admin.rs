@@ -132,6 +132,7 @@ fn edit_form(
             row(ui, "activity-form-max-party", &mut f.max_party, 120.0);
             row(ui, "activity-form-block", &mut f.block, 120.0);
             row(ui, "activity-form-close-hours", &mut f.close_hours, 120.0);
+            row(ui, "activity-form-languages", &mut f.languages, 200.0);
             if !editing {
                 row(ui, "activity-form-months", &mut f.months, 120.0);
             }
@@ -151,6 +152,7 @@ fn edit_form(
             "block" => tr.tr("activity-form-block"),
             "deadline" | "close_hours" => tr.tr("activity-form-close-hours"),
             "months" => tr.tr("activity-form-months"),
+            "languages" => tr.tr("activity-form-languages"),
             other => other.to_string(),
         };
         widgets::message(
