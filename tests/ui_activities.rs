@@ -405,3 +405,28 @@ fn an_admin_creates_a_monthly_series_changes_one_and_exports_the_list() {
     let csv = std::fs::read_to_string(path).unwrap();
     assert!(csv.starts_with("arrival,code,first name,phone,people,status,checked in"));
 }
+
+#[test]
+fn the_sign_up_screens_fit_a_1024x768_screen() {
+    let a = activity(10, 1);
+    let dir = offline_kiosk_with(&a, 1);
+    let size = egui::vec2(1024.0, 768.0);
+    let mut k = start_in(quiet(), size, dir);
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+    let fits = |k: &TestKiosk, what: &str| {
+        for (label, rect) in k.button_rects() {
+            assert!(screen.contains_rect(rect), "{what}: {label:?} at {rect:?}");
+        }
+    };
+    open_activities(&mut k);
+    k.click("Ik kom");
+    k.type_into("Je voornaam", "Samira");
+    fits(&k, "form");
+    k.click("Inschrijven");
+    k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
+    fits(&k, "receipt");
+    k.click("Start");
+    open_activities(&mut k);
+    k.click("Ik heb een code");
+    fits(&k, "code pad");
+}

@@ -210,7 +210,8 @@ fn itsme(
                         picto::paint(ui.painter(), r, Picto::Phone, theme::TEXT);
                         ui.label(RichText::new(tr.tr("practice-itsme-title")).strong());
                     });
-                    ui.horizontal(|ui| {
+                    // Wraps on a narrow screen: the buttons go under the code.
+                    ui.horizontal_wrapped(|ui| {
                         ui.label(tr.tr("practice-itsme-app"));
                         ui.label(RichText::new(phone_code).font(code_font.clone()));
                         ui.add_space(8.0);
