@@ -1,4 +1,4 @@
-//! Frame-time benchmark of the lesson screens: `cargo bench --bench frames`.
+//! Frame-time benchmark of the lesson and activity screens: `cargo bench --bench frames`.
 //!
 //! A real kiosk (real store on a temp folder, every built-in lesson loaded and its pictures
 //! drawn) runs in a bare `egui::Context` at 1280x800, with the pointer moving every frame so
@@ -62,6 +62,45 @@ impl Bench {
         self.frame();
         self.frame();
     }
+}
+
+/// Activities in the kiosk's store, as if pulled from the server.
+fn seed_activities(dir: &std::path::Path, n: usize) {
+    use digidak::sync::protocol::{ActivityRecord, ActivityState, Change, kinds};
+    let mut store = digidak::store::Store::open_in(dir).unwrap();
+    let changes: Vec<Change> = (0..n)
+        .map(|i| {
+            let day = format!("2099-{:02}-{:02}", i % 12 + 1, i % 27 + 1);
+            let a = ActivityRecord {
+                id: uuid::Uuid::now_v7().to_string(),
+                title: format!("Koffie en computer {i}"),
+                description: "We helpen met je gsm en drinken samen koffie.".into(),
+                picture: "calendar".into(),
+                place: "Buurthuis De Brug, zaal 2".into(),
+                start: format!("{day}T14:00"),
+                end: format!("{day}T16:00"),
+                deadline: format!("{day}T12:00"),
+                capacity: 20,
+                max_party: 4,
+                block: 0,
+                languages: vec!["nl".into(), "ar".into()],
+                deleted: false,
+            };
+            Change {
+                seq: i as u64 + 1,
+                kind: kinds::ACTIVITY_SAVED.into(),
+                payload: serde_json::to_value(ActivityState {
+                    activity: a,
+                    free: 20,
+                    confirmed: 0,
+                    waitlisted: 0,
+                    blocks: vec![],
+                })
+                .unwrap(),
+            }
+        })
+        .collect();
+    store.apply_changes(&changes, n as u64).unwrap();
 }
 
 /// Time on CPU of this thread (nanoseconds), from `clock_gettime(CLOCK_THREAD_CPUTIME_ID)`.
@@ -145,6 +184,7 @@ fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let frames = if full { 2000 } else { 5 };
     let dir = tempfile::tempdir().unwrap();
+    seed_activities(dir.path(), 12);
     let mut cfg = config::parse("bench", config::DEMO_CONFIG, &[]).unwrap();
     cfg.lessons.read_aloud = "off".into();
     let kiosk = Kiosk::new(
@@ -178,6 +218,16 @@ fn main() {
             " (smoke test: not a measurement; run `cargo bench --bench frames`)"
         }
     );
+
+    b.act(Action::Go(Screen::Activities));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while b.ui.kiosk.activities.list.len() < 12 {
+        assert!(Instant::now() < deadline, "activities did not load");
+        b.frame();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    measure(&mut b, "activities, 12 coming", frames);
+    b.act(Action::Home);
 
     b.act(Action::Go(Screen::LessonList));
     measure(&mut b, "lesson list, all topics", frames);
