@@ -132,3 +132,49 @@ fn sigterm_finishes_what_is_under_way_and_stops_cleanly() {
     drop(kiosk);
     assert_exactly_once(&kiosk_dir, &db, "PC 1", "noord");
 }
+
+/// A backup taken while kiosks push is a consistent database that holds what was committed.
+#[test]
+fn a_backup_while_serving_is_a_consistent_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let code = server_cli(&db, &["kiosk", "add", "PC 1", "--site", "noord"]);
+    let server = ChildServer::start(&db, "127.0.0.1:0");
+    let kiosk = SyncedKiosk::start(&dir.path().join("k"));
+    kiosk.pair(&server.url(), code.trim()).unwrap();
+    let mut store = digidak::store::Store::open_in(&kiosk.dir).unwrap();
+    for i in 0..200 {
+        store
+            .record_visit("session", 1_795_000_000_000 + i)
+            .unwrap();
+        if i % 20 == 0 {
+            kiosk.sync.nudge();
+        }
+    }
+    // While the kiosk is still pushing.
+    let backup = dir.path().join("backup.sqlite3");
+    let out = run(&db, &["backup", "--to", backup.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let copy = rusqlite::Connection::open(&backup).unwrap();
+    let check: String = copy
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let kiosks: i64 = copy
+        .query_row("SELECT COUNT(*) FROM kiosks", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kiosks, 1);
+    let ops: i64 = copy
+        .query_row("SELECT COUNT(*) FROM ops", [], |r| r.get(0))
+        .unwrap();
+    assert!(ops <= 200);
+    // It opens as a server database, and refuses to overwrite an existing file.
+    assert!(run(&backup, &["kiosk", "list"]).status.success());
+    let again = run(&db, &["backup", "--to", backup.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    kiosk.wait_synced(Duration::from_secs(30));
+}

@@ -7,6 +7,8 @@
 //! digidak-server kiosk revoke "PC 1"
 //! digidak-server usage                                       anonymous visit counts
 //! digidak-server lessons                                     lessons opened/finished, initiations
+//! digidak-server admin set NAME                              an admin of the admin web (password on stdin)
+//! digidak-server backup --to FILE                            a consistent copy while serving
 //! ```
 
 use std::path::PathBuf;
@@ -64,11 +66,29 @@ enum Cmd {
     /// Show lesson counts per site and month: lessons opened, finished, and initiations
     /// given by volunteers, by topic (tab separated, for a spreadsheet).
     Lessons,
+    /// Copy the database to FILE while the server runs (SQLite's online backup API): a
+    /// consistent snapshot to keep elsewhere.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Admin accounts of the admin web (`/admin`).
+    Admin {
+        #[command(subcommand)]
+        command: AdminCmd,
+    },
     /// Manage activities (times are local times in Europe/Brussels).
     Activity {
         #[command(subcommand)]
         command: ActivityCmd,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCmd {
+    /// Create an admin, or give one a new password: reads the password (at least 10
+    /// characters) on standard input.
+    Set { name: String },
 }
 
 // Parsed once per run: the size of the biggest variant does not matter.
@@ -204,6 +224,47 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Activity { command } => activity(store, command),
+        Cmd::Backup { to } => {
+            if to.exists() {
+                eprintln!(
+                    "digidak-server: {} exists; choose a new file name",
+                    to.display()
+                );
+                return Ok(ExitCode::from(2));
+            }
+            store
+                .backup(&to)
+                .with_context(|| format!("writing the backup to {}", to.display()))?;
+            println!("backup written to {}", to.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Admin {
+            command: AdminCmd::Set { name },
+        } => {
+            let name = name.trim().to_string();
+            if name.is_empty() || name.len() > 64 {
+                eprintln!("digidak-server: an admin name is 1 to 64 characters");
+                return Ok(ExitCode::from(2));
+            }
+            let mut line = String::new();
+            if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                eprint!("Password for {name} (at least 10 characters): ");
+            }
+            std::io::stdin()
+                .read_line(&mut line)
+                .context("reading the password")?;
+            match digidak::server::admin_web::hash_password(line.trim_end_matches(['\n', '\r'])) {
+                Ok(hash) => {
+                    store.set_admin(&name, &hash, now_ms())?;
+                    println!("admin {name:?} can log in at /admin");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(m) => {
+                    eprintln!("digidak-server: {m}");
+                    Ok(ExitCode::from(2))
+                }
+            }
+        }
         Cmd::Lessons => {
             println!("site\tmonth\tevent\ttopic\tcount");
             for (site, month, event, topic, count) in store.lesson_counts()? {

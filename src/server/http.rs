@@ -43,6 +43,8 @@ pub struct AppState {
     pub store: Store,
     pub lessons: Arc<Library>,
     pub translations: Arc<Translations>,
+    /// Failed admin logins, to slow guessing down.
+    pub logins: Arc<super::admin_web::LoginLimiter>,
 }
 
 impl AppState {
@@ -63,6 +65,7 @@ impl AppState {
             translations: Arc::new(
                 Translations::load().expect("the built-in translations parse (tested)"),
             ),
+            logins: Arc::default(),
         }
     }
 }
@@ -128,7 +131,7 @@ impl From<ServerError> for ApiError {
     }
 }
 
-fn now_ms() -> i64 {
+pub(super) fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
@@ -350,7 +353,7 @@ fn query_str<'a>(query: &'a Option<String>, name: &str) -> Option<&'a str> {
     })
 }
 
-fn page_lang(query: &Option<String>, headers: &HeaderMap) -> crate::lang::Lang {
+pub(super) fn page_lang(query: &Option<String>, headers: &HeaderMap) -> crate::lang::Lang {
     pages::pick_lang(
         query_str(query, "lang"),
         headers
@@ -481,6 +484,15 @@ pub fn router_with(state: AppState) -> Router {
         .route("/pictures/{*path}", get(picture))
         .route("/signups/{code}", get(signup_page))
         .route("/signups/{code}/cancel", post(signup_cancel))
+        .route("/admin", get(super::admin_web::home))
+        .route(
+            "/admin/login",
+            get(super::admin_web::login_page).post(super::admin_web::login),
+        )
+        .route("/admin/logout", post(super::admin_web::logout))
+        .route("/admin/kiosks", get(super::admin_web::kiosks))
+        .route("/admin/kiosks/add", post(super::admin_web::kiosk_add))
+        .route("/admin/kiosks/revoke", post(super::admin_web::kiosk_revoke))
         .fallback(not_found)
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

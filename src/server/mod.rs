@@ -6,6 +6,7 @@
 //! - [`http`]: the axum routes, auth, limits and JSON errors.
 
 pub mod activities;
+pub mod admin_web;
 pub mod apply;
 pub mod http;
 pub mod pages;
@@ -108,8 +109,29 @@ pub trait ServerStore: Send + Sync + 'static {
     fn cancel_by_code(&self, code: &str, now_ms: i64) -> Result<usize, ServerError>;
     /// Forgets names and phones of sign-ups of activities that ended over `days` days ago.
     fn forget_old_signups(&self, days: u32, now_ms: i64) -> Result<usize, ServerError>;
+    /// Creates (or replaces the password of) an admin of the admin web.
+    fn set_admin(&self, name: &str, password_hash: &str, now_ms: i64) -> Result<(), ServerError>;
+    /// The argon2 hash of an admin's password.
+    fn admin_password_hash(&self, name: &str) -> Result<Option<String>, ServerError>;
+    /// Stores a new admin session (by the hash of its token).
+    fn create_session(&self, s: &AdminSession, token_hash: &str) -> Result<(), ServerError>;
+    /// The session of a token hash, if it has not expired.
+    fn session(&self, token_hash: &str, now_ms: i64) -> Result<Option<AdminSession>, ServerError>;
+    fn end_session(&self, token_hash: &str) -> Result<(), ServerError>;
+    /// Copies the whole database to `to` while the server runs (a consistent snapshot).
+    fn backup(&self, to: &std::path::Path) -> Result<(), ServerError>;
     /// Lesson counts per site and month: (site, `YYYY-MM`, event, topic, count).
     fn lesson_counts(&self) -> Result<Vec<LessonCountRow>, ServerError>;
+}
+
+/// A logged-in admin of the admin web.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminSession {
+    pub admin: String,
+    /// The token every form of this session must carry.
+    pub csrf: String,
+    pub created_ms: i64,
+    pub expires_ms: i64,
 }
 
 /// A sign-up and its activity (if it still exists).

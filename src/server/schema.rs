@@ -110,4 +110,17 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // 4: check-ins at the door, and walk-ins.
     "ALTER TABLE signups ADD COLUMN checked_in_ms INTEGER;
      ALTER TABLE signups ADD COLUMN walk_in INTEGER NOT NULL DEFAULT 0;",
+    // 5: admin accounts for the admin web, and their sessions (only hashes of the tokens).
+    "CREATE TABLE admins (
+         name       TEXT PRIMARY KEY,
+         hash       TEXT NOT NULL,
+         created_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE admin_sessions (
+         token_hash TEXT PRIMARY KEY,
+         admin      TEXT NOT NULL REFERENCES admins (name) ON DELETE CASCADE,
+         csrf       TEXT NOT NULL,
+         created_ms INTEGER NOT NULL,
+         expires_ms INTEGER NOT NULL
+     ) STRICT;",
 ];

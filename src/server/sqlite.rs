@@ -10,8 +10,8 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::schema::MIGRATIONS;
 use super::{
-    KioskAuth, KioskRow, LessonCountRow, ServerError, ServerStore, SignupWithActivity, apply,
-    hash_secret, normalize_code,
+    AdminSession, KioskAuth, KioskRow, LessonCountRow, ServerError, ServerStore,
+    SignupWithActivity, apply, hash_secret, normalize_code,
 };
 use crate::sync::protocol::{
     ActivityRecord, ActivityState, Change, OpResult, OpStatus, PROTOCOL_VERSION, PairResponse,
@@ -456,6 +456,74 @@ impl ServerStore for SqliteServerStore {
             conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         }
         Ok(n)
+    }
+
+    fn backup(&self, to: &Path) -> Result<(), ServerError> {
+        let conn = self.reader();
+        let mut dest = Connection::open(to)?;
+        // SQLite's online backup API: pages are copied in steps; writers go on meanwhile.
+        let b = rusqlite::backup::Backup::new(&conn, &mut dest)?;
+        b.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        Ok(())
+    }
+
+    fn set_admin(&self, name: &str, password_hash: &str, now_ms: i64) -> Result<(), ServerError> {
+        self.conn().execute(
+            "INSERT INTO admins (name, hash, created_ms) VALUES (?1, ?2, ?3)
+             ON CONFLICT (name) DO UPDATE SET hash = ?2",
+            params![name, password_hash, now_ms],
+        )?;
+        Ok(())
+    }
+
+    fn admin_password_hash(&self, name: &str) -> Result<Option<String>, ServerError> {
+        Ok(self
+            .reader()
+            .query_row("SELECT hash FROM admins WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    fn create_session(&self, s: &AdminSession, token_hash: &str) -> Result<(), ServerError> {
+        let conn = self.conn();
+        conn.execute(
+            "DELETE FROM admin_sessions WHERE expires_ms < ?1",
+            [s.created_ms],
+        )?;
+        conn.execute(
+            "INSERT INTO admin_sessions (token_hash, admin, csrf, created_ms, expires_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![token_hash, s.admin, s.csrf, s.created_ms, s.expires_ms],
+        )?;
+        Ok(())
+    }
+
+    fn session(&self, token_hash: &str, now_ms: i64) -> Result<Option<AdminSession>, ServerError> {
+        Ok(self
+            .reader()
+            .query_row(
+                "SELECT admin, csrf, created_ms, expires_ms FROM admin_sessions
+                 WHERE token_hash = ?1 AND expires_ms > ?2",
+                params![token_hash, now_ms],
+                |r| {
+                    Ok(AdminSession {
+                        admin: r.get(0)?,
+                        csrf: r.get(1)?,
+                        created_ms: r.get(2)?,
+                        expires_ms: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn end_session(&self, token_hash: &str) -> Result<(), ServerError> {
+        self.conn().execute(
+            "DELETE FROM admin_sessions WHERE token_hash = ?1",
+            [token_hash],
+        )?;
+        Ok(())
     }
 
     fn lesson_counts(&self) -> Result<Vec<LessonCountRow>, ServerError> {

@@ -1,0 +1,467 @@
+//! The admin web, first part: log in (argon2 passwords from `digidak-server admin set`,
+//! failed logins slowed down and limited), sessions in secure http-only cookies (only token
+//! hashes stored), a CSRF token on every form, and the kiosks page (online or not, version,
+//! pending operations, last painted frame, clock skew, dead letters; add with a pairing code
+//! and its QR code; revoke). Every `/admin` page without a session goes to the login page.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::http::{AppState, now_ms};
+use super::pages::{esc, layout};
+use super::{AdminSession, hash_secret, random_hex};
+use crate::lang::Lang;
+
+/// How long a session lasts.
+pub const SESSION_MS: i64 = 12 * 60 * 60 * 1000;
+/// Failed logins allowed for one name in [`LOCK_WINDOW`] before it is refused for a while.
+pub const MAX_FAILURES: u32 = 5;
+pub const LOCK_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Every failed login waits this long before it is answered.
+pub const FAILURE_DELAY: Duration = Duration::from_secs(1);
+const SESSION_COOKIE: &str = "dd_session";
+const LOGIN_COOKIE: &str = "dd_login";
+
+/// Failed logins per name (in memory: a restart forgets them, the delay stays).
+#[derive(Default)]
+pub struct LoginLimiter {
+    failures: Mutex<HashMap<String, (u32, Instant)>>,
+}
+
+impl LoginLimiter {
+    fn locked(&self, name: &str) -> bool {
+        let map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(name)
+            .is_some_and(|(n, since)| *n >= MAX_FAILURES && since.elapsed() < LOCK_WINDOW)
+    }
+
+    fn failed(&self, name: &str) {
+        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        let entry = map.entry(name.to_string()).or_insert((0, Instant::now()));
+        if entry.1.elapsed() >= LOCK_WINDOW {
+            *entry = (0, Instant::now());
+        }
+        entry.0 += 1;
+    }
+
+    fn succeeded(&self, name: &str) {
+        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        map.remove(name);
+    }
+}
+
+/// A password hash for `digidak-server admin set`.
+pub fn hash_password(password: &str) -> Result<String, String> {
+    use argon2::password_hash::rand_core::OsRng;
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    if password.chars().count() < 10 {
+        return Err("a password has at least 10 characters".into());
+    }
+    let salt = SaltString::generate(&mut OsRng);
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| e.to_string())
+}
+
+fn verify_password(hash: &str, password: &str) -> bool {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    PasswordHash::new(hash).is_ok_and(|h| {
+        argon2::Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| v.len() <= 128 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn set_cookie(resp: &mut Response, name: &str, value: &str, max_age: i64) {
+    let c = format!(
+        "{name}={value}; Path=/admin; HttpOnly; Secure; SameSite=Strict; Max-Age={max_age}"
+    );
+    if let Ok(v) = HeaderValue::from_str(&c) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+fn form(body: &Bytes) -> HashMap<String, String> {
+    form_urlencoded::parse(body).into_owned().collect()
+}
+
+fn lang_of(_state: &AppState, query: &Option<String>, headers: &HeaderMap) -> Lang {
+    super::http::page_lang(query, headers)
+}
+
+fn to_login() -> Response {
+    Redirect::to("/admin/login").into_response()
+}
+
+/// The session of this request, or a redirect to the login page.
+async fn session(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(AdminSession, String), Response> {
+    let Some(token) = cookie(headers, SESSION_COOKIE) else {
+        return Err(to_login());
+    };
+    let hash = hash_secret(&token);
+    let store = state.store.clone();
+    let h = hash.clone();
+    match tokio::task::spawn_blocking(move || store.session(&h, now_ms())).await {
+        Ok(Ok(Some(s))) => Ok((s, hash)),
+        Ok(Ok(None)) => Err(to_login()),
+        _ => Err((StatusCode::SERVICE_UNAVAILABLE, "try again").into_response()),
+    }
+}
+
+fn csrf_field(token: &str) -> String {
+    format!(
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
+        esc(token)
+    )
+}
+
+fn refused_csrf() -> Response {
+    (
+        StatusCode::FORBIDDEN,
+        "This form is out of date or did not come from this site. Go back, reload, try again.",
+    )
+        .into_response()
+}
+
+/// `GET /admin/login`.
+pub async fn login_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    login_form(&state, lang, None)
+}
+
+fn login_form(state: &AppState, lang: Lang, message: Option<&str>) -> Response {
+    let tr = &state.translations;
+    let token = random_hex(16);
+    let title = tr.get(lang, "adminweb-login-title");
+    let main = format!(
+        "<h1>{title}</h1>{msg}<form method=\"post\" action=\"/admin/login?lang={l}\">{csrf}\
+         <p><label>{name}<br><input name=\"name\" autocomplete=\"username\" required></label></p>\
+         <p><label>{pw}<br><input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label></p>\
+         <p><button class=\"button\" type=\"submit\">{go}</button></p></form>",
+        title = esc(&title),
+        msg = message
+            .map(|m| format!("<p class=\"tip\">{}</p>", esc(m)))
+            .unwrap_or_default(),
+        l = lang.code(),
+        csrf = csrf_field(&token),
+        name = esc(&tr.get(lang, "adminweb-name")),
+        pw = esc(&tr.get(lang, "adminweb-password")),
+        go = esc(&tr.get(lang, "adminweb-login")),
+    );
+    let status = if message.is_some() {
+        StatusCode::UNAUTHORIZED
+    } else {
+        StatusCode::OK
+    };
+    let mut resp = layout(tr, lang, &title, "/admin/login", status, &main);
+    set_cookie(&mut resp, LOGIN_COOKIE, &token, 3600);
+    resp
+}
+
+/// `POST /admin/login`.
+pub async fn login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let f = form(&body);
+    // Login CSRF: the form's token must match the cookie set with the form.
+    let expected = cookie(&headers, LOGIN_COOKIE);
+    if expected.is_none() || f.get("csrf") != expected.as_ref() {
+        return refused_csrf();
+    }
+    let name = f
+        .get("name")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    let password = f.get("password").cloned().unwrap_or_default();
+    if name.is_empty() || name.len() > 64 || password.len() > 1024 {
+        return login_form(
+            &state,
+            lang,
+            Some(&state.translations.get(lang, "adminweb-wrong")),
+        );
+    }
+    if state.logins.locked(&name) {
+        tokio::time::sleep(FAILURE_DELAY).await;
+        let msg = state.translations.get(lang, "adminweb-locked");
+        let mut resp = login_form(&state, lang, Some(&msg));
+        *resp.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        return resp;
+    }
+    let store = state.store.clone();
+    let who = name.clone();
+    let ok = tokio::task::spawn_blocking(move || {
+        store
+            .admin_password_hash(&who)
+            .ok()
+            .flatten()
+            .is_some_and(|h| verify_password(&h, &password))
+    })
+    .await
+    .unwrap_or(false);
+    if !ok {
+        state.logins.failed(&name);
+        tracing::warn!("failed admin login");
+        tokio::time::sleep(FAILURE_DELAY).await;
+        return login_form(
+            &state,
+            lang,
+            Some(&state.translations.get(lang, "adminweb-wrong")),
+        );
+    }
+    state.logins.succeeded(&name);
+    let token = random_hex(32);
+    let now = now_ms();
+    let s = AdminSession {
+        admin: name,
+        csrf: random_hex(16),
+        created_ms: now,
+        expires_ms: now + SESSION_MS,
+    };
+    let store = state.store.clone();
+    let hash = hash_secret(&token);
+    let saved = tokio::task::spawn_blocking(move || store.create_session(&s, &hash)).await;
+    if !matches!(saved, Ok(Ok(()))) {
+        return (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response();
+    }
+    tracing::info!("admin logged in");
+    let mut resp = Redirect::to(&format!("/admin/kiosks?lang={}", lang.code())).into_response();
+    set_cookie(&mut resp, SESSION_COOKIE, &token, SESSION_MS / 1000);
+    set_cookie(&mut resp, LOGIN_COOKIE, "", 0);
+    resp
+}
+
+/// `POST /admin/logout`.
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let (s, hash) = match session(&state, &headers).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    if form(&body).get("csrf") != Some(&s.csrf) {
+        return refused_csrf();
+    }
+    let store = state.store.clone();
+    let _ = tokio::task::spawn_blocking(move || store.end_session(&hash)).await;
+    let mut resp = to_login();
+    set_cookie(&mut resp, SESSION_COOKIE, "", 0);
+    resp
+}
+
+/// `GET /admin`: the kiosks page.
+pub async fn home(RawQuery(query): RawQuery) -> Response {
+    let q = query.map(|q| format!("?{q}")).unwrap_or_default();
+    Redirect::to(&format!("/admin/kiosks{q}")).into_response()
+}
+
+fn ago(now: i64, ms: Option<i64>) -> String {
+    match ms {
+        None => "–".into(),
+        Some(t) => {
+            let s = (now - t).max(0) / 1000;
+            if s < 120 {
+                format!("{s} s")
+            } else if s < 7200 {
+                format!("{} min", s / 60)
+            } else {
+                format!("{} h", s / 3600)
+            }
+        }
+    }
+}
+
+/// `GET /admin/kiosks`.
+pub async fn kiosks(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let (s, _) = match session(&state, &headers).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let lang = lang_of(&state, &query, &headers);
+    kiosks_page(&state, lang, &s, None).await
+}
+
+async fn kiosks_page(
+    state: &AppState,
+    lang: Lang,
+    s: &AdminSession,
+    added: Option<(String, String)>,
+) -> Response {
+    let tr = &state.translations;
+    let store = state.store.clone();
+    let list = match tokio::task::spawn_blocking(move || store.list_kiosks()).await {
+        Ok(Ok(l)) => l,
+        _ => return (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response(),
+    };
+    let now = now_ms();
+    let t = |k: &str| esc(&tr.get(lang, k));
+    let mut main = format!("<h1>{}</h1>", t("adminweb-kiosks"));
+    if let Some((name, code)) = added {
+        let qr = qrcode::QrCode::new(code.as_bytes())
+            .map(|q| {
+                q.render::<qrcode::render::svg::Color>()
+                    .min_dimensions(180, 180)
+                    .build()
+            })
+            .unwrap_or_default();
+        main.push_str(&format!(
+            "<section class=\"card here\"><p>{}</p><p class=\"code\">{}</p>{}</section>",
+            esc(&tr.get_args(lang, "adminweb-added", &[("name", name.into())])),
+            esc(&code),
+            // Drawn here from a code of letters and digits: no outside input in it.
+            qr.find("<svg").map_or("", |i| &qr[i..]),
+        ));
+    }
+    main.push_str(&format!(
+        "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
+        t("adminweb-col-name"),
+        t("adminweb-col-site"),
+        t("adminweb-col-state"),
+        t("adminweb-col-seen"),
+        t("adminweb-col-version"),
+        t("adminweb-col-pending"),
+        t("adminweb-col-dead"),
+        t("adminweb-col-frame"),
+        t("adminweb-col-skew"),
+    ));
+    for k in &list {
+        let online = k.last_seen_ms.is_some_and(|t| now - t < 90_000);
+        let state_key = if k.revoked {
+            "adminweb-revoked"
+        } else if !k.paired {
+            "adminweb-waiting"
+        } else if online {
+            "adminweb-online"
+        } else {
+            "adminweb-offline"
+        };
+        let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "–".into());
+        let revoke = if k.revoked {
+            String::new()
+        } else {
+            format!(
+                "<form method=\"post\" action=\"/admin/kiosks/revoke\">{}<input type=\"hidden\" name=\"name\" value=\"{}\"><button type=\"submit\">{}</button></form>",
+                csrf_field(&s.csrf),
+                esc(&k.name),
+                t("adminweb-revoke")
+            )
+        };
+        main.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{revoke}</td></tr>",
+            esc(&k.name),
+            esc(&k.site),
+            t(state_key),
+            esc(&ago(now, k.last_seen_ms)),
+            esc(k.app_version.as_deref().unwrap_or("–")),
+            opt(k.outbox_len),
+            opt(k.dead_letters),
+            esc(&ago(now, k.last_frame_ms)),
+            k.skew_ms
+                .map(|v| format!("{:+.1} s", v as f64 / 1000.0))
+                .unwrap_or_else(|| "–".into()),
+        ));
+    }
+    main.push_str("</table>");
+    main.push_str(&format!(
+        "<h2>{}</h2><form method=\"post\" action=\"/admin/kiosks/add\">{}\
+         <p><label>{}<br><input name=\"name\" required maxlength=\"60\"></label></p>\
+         <p><label>{}<br><input name=\"site\" required maxlength=\"40\"></label></p>\
+         <p><button class=\"button\" type=\"submit\">{}</button></p></form>\
+         <form method=\"post\" action=\"/admin/logout\">{}<p><button type=\"submit\">{}</button></p></form>",
+        t("adminweb-add"),
+        csrf_field(&s.csrf),
+        t("adminweb-col-name"),
+        t("adminweb-col-site"),
+        t("adminweb-add-button"),
+        csrf_field(&s.csrf),
+        t("adminweb-logout"),
+    ));
+    let title = tr.get(lang, "adminweb-kiosks");
+    let mut resp = layout(tr, lang, &title, "/admin/kiosks", StatusCode::OK, &main);
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    resp
+}
+
+/// `POST /admin/kiosks/add`: shows the one-time pairing code and its QR code.
+pub async fn kiosk_add(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    let (s, _) = match session(&state, &headers).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let f = form(&body);
+    if f.get("csrf") != Some(&s.csrf) {
+        return refused_csrf();
+    }
+    let lang = lang_of(&state, &query, &headers);
+    let name = f.get("name").cloned().unwrap_or_default();
+    let site = f.get("site").cloned().unwrap_or_default();
+    let store = state.store.clone();
+    let n = name.clone();
+    match tokio::task::spawn_blocking(move || store.add_kiosk(&n, &site, now_ms())).await {
+        Ok(Ok(code)) => {
+            tracing::info!("kiosk added from the admin web");
+            kiosks_page(&state, lang, &s, Some((name, code))).await
+        }
+        Ok(Err(super::ServerError::BadRequest(m) | super::ServerError::Conflict(m))) => {
+            (StatusCode::BAD_REQUEST, m).into_response()
+        }
+        _ => (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response(),
+    }
+}
+
+/// `POST /admin/kiosks/revoke`.
+pub async fn kiosk_revoke(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let (s, _) = match session(&state, &headers).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let f = form(&body);
+    if f.get("csrf") != Some(&s.csrf) {
+        return refused_csrf();
+    }
+    let name = f.get("name").cloned().unwrap_or_default();
+    let store = state.store.clone();
+    let _ = tokio::task::spawn_blocking(move || store.revoke_kiosk(&name, now_ms())).await;
+    Redirect::to("/admin/kiosks").into_response()
+}

@@ -1,0 +1,270 @@
+//! The admin web over real HTTP on 127.0.0.1, as a browser uses it (cookies by hand): every
+//! admin page without a session goes to the login page, forms without their CSRF token are
+//! refused, wrong passwords are slowed down and limited, cookies are secure and http-only, and
+//! a logged-in admin sees, adds and revokes kiosks.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use digidak::server::ServerStore;
+use support::{InProcessServer, now_ms};
+
+fn client() -> reqwest::blocking::Client {
+    reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The value of cookie `name` set by a response.
+fn set_cookie(resp: &reqwest::blocking::Response, name: &str) -> Option<(String, String)> {
+    resp.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(|v| {
+            let value = v[name.len() + 1..].split(';').next().unwrap().to_string();
+            (value, v.to_string())
+        })
+}
+
+/// The hidden CSRF field of a page.
+fn csrf(html: &str) -> String {
+    let at = html.find("name=\"csrf\" value=\"").unwrap() + 19;
+    html[at..at + html[at..].find('"').unwrap()].to_string()
+}
+
+struct Login {
+    cookie: String,
+    csrf: String,
+}
+
+fn start() -> (tempfile::TempDir, InProcessServer) {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let hash = digidak::server::admin_web::hash_password("correct horse battery").unwrap();
+    server
+        .store
+        .set_admin("coordinator", &hash, now_ms())
+        .unwrap();
+    (dir, server)
+}
+
+/// Fetches the login form, posts `password`; returns the response.
+fn try_login(server: &InProcessServer, password: &str) -> reqwest::blocking::Response {
+    let http = client();
+    let form = http
+        .get(format!("{}/admin/login", server.url()))
+        .send()
+        .unwrap();
+    let (login_cookie, _) = set_cookie(&form, "dd_login").unwrap();
+    let token = csrf(&form.text().unwrap());
+    http.post(format!("{}/admin/login", server.url()))
+        .header("cookie", format!("dd_login={login_cookie}"))
+        .form(&[
+            ("name", "coordinator"),
+            ("password", password),
+            ("csrf", &token),
+        ])
+        .send()
+        .unwrap()
+}
+
+fn login(server: &InProcessServer) -> Login {
+    let resp = try_login(server, "correct horse battery");
+    assert_eq!(resp.status(), 303);
+    let (cookie, _) = set_cookie(&resp, "dd_session").unwrap();
+    let page = client()
+        .get(format!("{}/admin/kiosks", server.url()))
+        .header("cookie", format!("dd_session={cookie}"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    Login {
+        csrf: csrf(&page),
+        cookie,
+    }
+}
+
+#[test]
+fn every_admin_page_without_a_session_goes_to_the_login_page() {
+    let (_dir, server) = start();
+    let http = client();
+    for path in ["/admin", "/admin/kiosks", "/admin/kiosks?lang=fr"] {
+        // Follow the redirects as a browser would: they end on the login form.
+        let mut at = path.to_string();
+        let mut hops = 0;
+        let page = loop {
+            let r = http.get(format!("{}{at}", server.url())).send().unwrap();
+            if r.status() != 303 {
+                break r.text().unwrap();
+            }
+            at = r.headers()["location"].to_str().unwrap().to_string();
+            hops += 1;
+            assert!(hops <= 2, "{path}: too many redirects");
+        };
+        assert!(at.starts_with("/admin/login"), "{path} ended at {at}");
+        assert!(page.contains("name=\"password\""), "{path}");
+    }
+    for path in ["/admin/kiosks/add", "/admin/kiosks/revoke", "/admin/logout"] {
+        let r = http.post(format!("{}{path}", server.url())).send().unwrap();
+        assert_eq!(r.status(), 303, "{path}");
+        assert_eq!(r.headers()["location"], "/admin/login", "{path}");
+    }
+    // A made-up session cookie is no session.
+    let r = http
+        .get(format!("{}/admin/kiosks", server.url()))
+        .header("cookie", format!("dd_session={}", "ab".repeat(32)))
+        .send()
+        .unwrap();
+    assert_eq!(r.headers()["location"], "/admin/login");
+}
+
+#[test]
+fn wrong_passwords_are_slowed_down_then_refused_for_a_while() {
+    let (_dir, server) = start();
+    for i in 0..digidak::server::admin_web::MAX_FAILURES {
+        let t = Instant::now();
+        let r = try_login(&server, "guess");
+        assert_eq!(r.status(), 401, "try {i}");
+        assert!(
+            t.elapsed() >= Duration::from_millis(900),
+            "a wrong password waits"
+        );
+        assert!(r.text().unwrap().contains("Naam of wachtwoord klopt niet."));
+    }
+    // Locked now, even with the right password.
+    let r = try_login(&server, "correct horse battery");
+    assert_eq!(r.status(), 429);
+    assert!(r.text().unwrap().contains("Te veel foute pogingen."));
+}
+
+#[test]
+fn sessions_live_in_secure_http_only_cookies_and_forms_need_their_token() {
+    let (dir, server) = start();
+    let resp = try_login(&server, "correct horse battery");
+    let (token, raw) = set_cookie(&resp, "dd_session").unwrap();
+    for flag in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/admin"] {
+        assert!(raw.contains(flag), "{raw}");
+    }
+    // Only a hash of the session token is stored.
+    let db = std::fs::read(dir.path().join("server.sqlite3")).unwrap();
+    assert!(!db.windows(token.len()).any(|w| w == token.as_bytes()));
+
+    // A login form posted without the token that came with it is refused.
+    let r = client()
+        .post(format!("{}/admin/login", server.url()))
+        .form(&[
+            ("name", "coordinator"),
+            ("password", "correct horse battery"),
+        ])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 403);
+
+    let s = login(&server);
+    let http = client();
+    let cookie = format!("dd_session={}", s.cookie);
+    // Adding a kiosk without the CSRF token, or with another one: refused, nothing added.
+    for bad in [None, Some("00".repeat(16))] {
+        let mut form = vec![("name", "PC 9".to_string()), ("site", "noord".to_string())];
+        if let Some(b) = bad {
+            form.push(("csrf", b));
+        }
+        let r = http
+            .post(format!("{}/admin/kiosks/add", server.url()))
+            .header("cookie", &cookie)
+            .form(&form)
+            .send()
+            .unwrap();
+        assert_eq!(r.status(), 403);
+    }
+    assert!(server.store.list_kiosks().unwrap().is_empty());
+
+    // With it: the page shows the pairing code and its QR code; the name is shown as text.
+    let r = http
+        .post(format!("{}/admin/kiosks/add", server.url()))
+        .header("cookie", &cookie)
+        .form(&[
+            ("name", "PC <script>alert(1)</script>"),
+            ("site", "noord"),
+            ("csrf", &s.csrf),
+        ])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let html = r.text().unwrap();
+    assert!(html.contains("<svg"), "a QR code of the pairing code");
+    assert!(html.contains("PC &lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("<script>"));
+    let code = html
+        .split("class=\"code\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap();
+    assert_eq!(code.len(), 9, "{code}");
+    // The kiosk pairs with it, and the page shows it online.
+    let kiosk = support::SyncedKiosk::start(&dir.path().join("k"));
+    kiosk.pair(&server.url(), code).unwrap();
+    kiosk.wait_synced(Duration::from_secs(20));
+    let page = http
+        .get(format!("{}/admin/kiosks?lang=en", server.url()))
+        .header("cookie", &cookie)
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(page.contains("<td>online</td>"), "{page}");
+    // Revoke it.
+    let r = http
+        .post(format!("{}/admin/kiosks/revoke", server.url()))
+        .header("cookie", &cookie)
+        .form(&[("name", "PC <script>alert(1)</script>"), ("csrf", &s.csrf)])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert!(server.store.list_kiosks().unwrap()[0].revoked);
+    // Log out: the session is gone.
+    http.post(format!("{}/admin/logout", server.url()))
+        .header("cookie", &cookie)
+        .form(&[("csrf", &s.csrf)])
+        .send()
+        .unwrap();
+    let r = http
+        .get(format!("{}/admin/kiosks", server.url()))
+        .header("cookie", &cookie)
+        .send()
+        .unwrap();
+    assert_eq!(r.headers()["location"], "/admin/login");
+}
+
+#[test]
+fn admin_set_takes_a_password_on_standard_input() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let run = |password: &str| {
+        let mut child = std::process::Command::new(support::server_bin())
+            .arg("--db")
+            .arg(&db)
+            .args(["admin", "set", "coordinator"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let short = run("short");
+    assert_eq!(short.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10 characters"));
+    assert!(run("correct horse battery").status.success());
+    let server = InProcessServer::start(&db);
+    assert_eq!(try_login(&server, "correct horse battery").status(), 303);
+}
