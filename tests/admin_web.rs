@@ -93,7 +93,13 @@ fn login(server: &InProcessServer) -> Login {
 fn every_admin_page_without_a_session_goes_to_the_login_page() {
     let (_dir, server) = start();
     let http = client();
-    for path in ["/admin", "/admin/kiosks", "/admin/kiosks?lang=fr"] {
+    for path in [
+        "/admin",
+        "/admin/kiosks",
+        "/admin/kiosks?lang=fr",
+        "/admin/numbers",
+        "/admin/numbers.csv",
+    ] {
         // Follow the redirects as a browser would: they end on the login form.
         let mut at = path.to_string();
         let mut hops = 0;
@@ -267,4 +273,103 @@ fn admin_set_takes_a_password_on_standard_input() {
     assert!(run("correct horse battery").status.success());
     let server = InProcessServer::start(&db);
     assert_eq!(try_login(&server, "correct horse battery").status(), 303);
+}
+
+#[test]
+fn the_numbers_per_site_and_month_and_their_csv() {
+    use digidak::sync::protocol::{OP_SCHEMA, Op, kinds};
+    use serde_json::json;
+    let (_dir, server) = start();
+    let (kiosk, token) = support::paired_client(&server, "PC 1", "noord");
+    let a = digidak::sync::protocol::ActivityRecord {
+        id: uuid::Uuid::now_v7().to_string(),
+        title: "Koffie".into(),
+        description: String::new(),
+        picture: "calendar".into(),
+        place: "De Brug".into(),
+        start: "2099-12-09T14:00".into(),
+        end: "2099-12-09T16:00".into(),
+        deadline: "2099-12-09T12:00".into(),
+        capacity: 10,
+        max_party: 4,
+        block: 0,
+        languages: vec![],
+        deleted: false,
+    };
+    server.store.save_activity("noord", &a, now_ms()).unwrap();
+    let signup = uuid::Uuid::now_v7().to_string();
+    let op = |i: u64, kind: &str, payload: serde_json::Value| Op {
+        id: uuid::Uuid::now_v7().to_string(),
+        index: i,
+        kind: kind.into(),
+        payload,
+        kiosk_time_ms: now_ms(),
+        schema: OP_SCHEMA,
+    };
+    let ops = vec![
+        op(
+            1,
+            kinds::USAGE_VISIT,
+            json!({"name": "session", "day": "2099-12-01"}),
+        ),
+        op(
+            2,
+            kinds::LESSON_EVENT,
+            json!({"event": "finished", "topic": "safety", "lesson": "phishing", "day": "2099-12-01"}),
+        ),
+        op(
+            3,
+            kinds::LESSON_EVENT,
+            json!({"event": "initiation", "topic": "safety", "lesson": "phishing", "day": "2099-12-01"}),
+        ),
+        op(
+            4,
+            kinds::SIGNUP_CREATED,
+            json!({"id": signup, "activity_id": a.id, "code": "12345678",
+            "first_name": "Samira", "phone": null, "party": 3, "from_block": false}),
+        ),
+        op(
+            5,
+            kinds::SIGNUP_CHECKED_IN,
+            json!({"id": signup, "at_ms": now_ms()}),
+        ),
+    ];
+    kiosk.push(&token, &support::page(ops)).unwrap();
+    let s = login(&server);
+    let http = client();
+    let page = http
+        .get(format!("{}/admin/numbers?lang=nl", server.url()))
+        .header("cookie", format!("dd_session={}", s.cookie))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    for words in [
+        "<td>Bezoeken aan een computer</td><td>1</td>",
+        "<td>Lessen afgewerkt</td><td>1</td>",
+        "<td>Initiaties: Veilig online</td><td>1</td>",
+        "<td>Personen gekomen</td><td>3</td>",
+    ] {
+        assert!(page.contains(words), "{words}");
+    }
+    assert!(!page.contains("Samira"), "numbers only");
+    let csv = http
+        .get(format!("{}/admin/numbers.csv", server.url()))
+        .header("cookie", format!("dd_session={}", s.cookie))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert_eq!(
+        csv.lines().collect::<Vec<_>>(),
+        [
+            "site,month,what,count",
+            "noord,2099-12,initiations.safety,1",
+            "noord,2099-12,lessons.finished,1",
+            "noord,2099-12,people.came,3",
+            "noord,2099-12,people.expected,3",
+            "noord,2099-12,signups,1",
+            "noord,2099-12,visits.session,1",
+        ]
+    );
 }

@@ -326,7 +326,7 @@ async fn kiosks_page(
     };
     let now = now_ms();
     let t = |k: &str| esc(&tr.get(lang, k));
-    let mut main = format!("<h1>{}</h1>", t("adminweb-kiosks"));
+    let mut main = format!("{}<h1>{}</h1>", nav(tr, lang), t("adminweb-kiosks"));
     if let Some((name, code)) = added {
         let qr = qrcode::QrCode::new(code.as_bytes())
             .map(|q| {
@@ -464,4 +464,111 @@ pub async fn kiosk_revoke(
     let store = state.store.clone();
     let _ = tokio::task::spawn_blocking(move || store.revoke_kiosk(&name, now_ms())).await;
     Redirect::to("/admin/kiosks").into_response()
+}
+
+/// The links between the admin pages.
+fn nav(tr: &crate::i18n::Translations, lang: Lang) -> String {
+    format!(
+        "<p><a href=\"/admin/kiosks?lang={l}\">{}</a> · <a href=\"/admin/numbers?lang={l}\">{}</a></p>",
+        esc(&tr.get(lang, "adminweb-kiosks")),
+        esc(&tr.get(lang, "adminweb-numbers")),
+        l = lang.code()
+    )
+}
+
+/// A figure's name for people: `initiations.email` -> "Initiaties: E-mail".
+fn figure_label(tr: &crate::i18n::Translations, lang: Lang, what: &str) -> String {
+    if let Some(topic) = what.strip_prefix("initiations.") {
+        let name = crate::lessons::Topic::from_id(topic)
+            .map(|t| tr.get(lang, &format!("topic-{}", t.id())))
+            .unwrap_or_else(|| topic.to_string());
+        return tr.get_args(lang, "numbers-initiations", &[("topic", name.into())]);
+    }
+    let key = format!("numbers-{}", what.replace('.', "-"));
+    let label = tr.get(lang, &key);
+    if label == key {
+        what.to_string()
+    } else {
+        label
+    }
+}
+
+async fn figures(state: &AppState) -> Result<Vec<super::numbers::NumberRow>, Response> {
+    let store = state.store.clone();
+    match tokio::task::spawn_blocking(move || store.numbers()).await {
+        Ok(Ok(rows)) => Ok(rows),
+        _ => Err((StatusCode::SERVICE_UNAVAILABLE, "try again").into_response()),
+    }
+}
+
+/// `GET /admin/numbers`: per site and month.
+pub async fn numbers(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    if let Err(r) = session(&state, &headers).await {
+        return r;
+    }
+    let lang = lang_of(&state, &query, &headers);
+    let rows = match figures(&state).await {
+        Ok(r) => r,
+        Err(r) => return r,
+    };
+    let tr = &state.translations;
+    let t = |k: &str| esc(&tr.get(lang, k));
+    let mut main = format!(
+        "{}<h1>{}</h1><p><a class=\"button\" href=\"/admin/numbers.csv\">{}</a></p>\
+         <table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        nav(tr, lang),
+        t("adminweb-numbers"),
+        t("adminweb-numbers-csv"),
+        t("adminweb-col-site"),
+        t("adminweb-month"),
+        t("adminweb-what"),
+        t("adminweb-count"),
+    );
+    for (site, month, what, n) in &rows {
+        main.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{n}</td></tr>",
+            esc(site),
+            esc(month),
+            esc(&figure_label(tr, lang, what)),
+        ));
+    }
+    main.push_str("</table>");
+    let title = tr.get(lang, "adminweb-numbers");
+    layout(tr, lang, &title, "/admin/numbers", StatusCode::OK, &main)
+}
+
+/// `GET /admin/numbers.csv`: the same, for a subsidy report's spreadsheet.
+pub async fn numbers_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(r) = session(&state, &headers).await {
+        return r;
+    }
+    let rows = match figures(&state).await {
+        Ok(r) => r,
+        Err(r) => return r,
+    };
+    let mut csv = String::from("site,month,what,count\n");
+    for (site, month, what, n) in rows {
+        csv.push_str(&format!(
+            "{},{},{},{n}\n",
+            crate::activities::csv_field(&site),
+            crate::activities::csv_field(&month),
+            crate::activities::csv_field(&what)
+        ));
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"digidak-numbers.csv\"",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        csv,
+    )
+        .into_response()
 }

@@ -493,6 +493,8 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/kiosks", get(super::admin_web::kiosks))
         .route("/admin/kiosks/add", post(super::admin_web::kiosk_add))
         .route("/admin/kiosks/revoke", post(super::admin_web::kiosk_revoke))
+        .route("/admin/numbers", get(super::admin_web::numbers))
+        .route("/admin/numbers.csv", get(super::admin_web::numbers_csv))
         .fallback(not_found)
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -9,6 +9,7 @@ pub mod activities;
 pub mod admin_web;
 pub mod apply;
 pub mod http;
+pub mod numbers;
 pub mod pages;
 mod schema;
 pub mod sqlite;
@@ -118,6 +119,8 @@ pub trait ServerStore: Send + Sync + 'static {
     /// The session of a token hash, if it has not expired.
     fn session(&self, token_hash: &str, now_ms: i64) -> Result<Option<AdminSession>, ServerError>;
     fn end_session(&self, token_hash: &str) -> Result<(), ServerError>;
+    /// The coordinator's figures per site and month (see [`numbers`]).
+    fn numbers(&self) -> Result<Vec<numbers::NumberRow>, ServerError>;
     /// Copies the whole database to `to` while the server runs (a consistent snapshot).
     fn backup(&self, to: &std::path::Path) -> Result<(), ServerError>;
     /// Lesson counts per site and month: (site, `YYYY-MM`, event, topic, count).

@@ -458,6 +458,10 @@ impl ServerStore for SqliteServerStore {
         Ok(n)
     }
 
+    fn numbers(&self) -> Result<Vec<super::numbers::NumberRow>, ServerError> {
+        Ok(super::numbers::all(&self.reader())?)
+    }
+
     fn backup(&self, to: &Path) -> Result<(), ServerError> {
         let conn = self.reader();
         let mut dest = Connection::open(to)?;
