@@ -22,9 +22,14 @@ use clap::{Parser, Subcommand};
 use digidak::server::sqlite::SqliteServerStore;
 use digidak::server::{ServerError, ServerStore};
 
-/// Digidak server: the place kiosks of many sites sync to.
+/// Digidak server: the place kiosks of many sites sync to, the phone pages behind the kiosks'
+/// QR codes, and the admin web (/admin).
 ///
-/// Run it behind a reverse proxy that adds TLS (kiosks should use an https:// address).
+/// Running it for real: give it a data folder of its own (--db /var/lib/digidak/server.sqlite3),
+/// listen on 127.0.0.1 behind a reverse proxy that adds TLS (kiosks, phones and the admin web
+/// use the https:// address; admin cookies are Secure), back it up while it runs with
+/// `backup --to FILE` (SQLite's online backup API; never `cp` the live file), and create admin
+/// accounts with `admin set NAME`. See the README's "Running it for real".
 #[derive(Debug, Parser)]
 #[command(version, about)]
 struct Cli {
