@@ -99,6 +99,9 @@ fn every_admin_page_without_a_session_goes_to_the_login_page() {
         "/admin/kiosks?lang=fr",
         "/admin/numbers",
         "/admin/numbers.csv",
+        "/admin/activities",
+        "/admin/activities.ics?site=noord",
+        "/admin/activities/x",
     ] {
         // Follow the redirects as a browser would: they end on the login form.
         let mut at = path.to_string();
@@ -115,7 +118,13 @@ fn every_admin_page_without_a_session_goes_to_the_login_page() {
         assert!(at.starts_with("/admin/login"), "{path} ended at {at}");
         assert!(page.contains("name=\"password\""), "{path}");
     }
-    for path in ["/admin/kiosks/add", "/admin/kiosks/revoke", "/admin/logout"] {
+    for path in [
+        "/admin/kiosks/add",
+        "/admin/kiosks/revoke",
+        "/admin/logout",
+        "/admin/activities/save",
+        "/admin/activities/x/cancel",
+    ] {
         let r = http.post(format!("{}{path}", server.url())).send().unwrap();
         assert_eq!(r.status(), 303, "{path}");
         assert_eq!(r.headers()["location"], "/admin/login", "{path}");
@@ -371,5 +380,118 @@ fn the_numbers_per_site_and_month_and_their_csv() {
             "noord,2099-12,signups,1",
             "noord,2099-12,visits.session,1",
         ]
+    );
+}
+
+#[test]
+fn an_admin_plans_a_series_changes_and_cancels_it_and_exports_its_list() {
+    let (_dir, server) = start();
+    server.add_kiosk("PC 1", "noord");
+    let s = login(&server);
+    let http = client();
+    let cookie = format!("dd_session={}", s.cookie);
+    let post = |form: &[(&str, &str)]| {
+        http.post(format!("{}/admin/activities/save?lang=nl", server.url()))
+            .header("cookie", &cookie)
+            .form(form)
+            .send()
+            .unwrap()
+    };
+    let base = [
+        ("site", "noord"),
+        ("title", "Koffie en computer"),
+        ("place", "De Brug"),
+        ("start", "14:00"),
+        ("end", "16:00"),
+        ("capacity", "12"),
+        ("max_party", "4"),
+        ("block", "2"),
+        ("close_hours", "0"),
+        ("languages", "nl, ar"),
+        ("months", "2"),
+    ];
+    // Without the form's token: refused.
+    let mut no_token = base.to_vec();
+    no_token.push(("date", "2099-12-09"));
+    assert_eq!(post(&no_token).status(), 403);
+    // A date people write: the field is named, with what is expected.
+    let mut bad = base.to_vec();
+    bad.extend([("date", "9 december"), ("csrf", s.csrf.as_str())]);
+    let r = post(&bad);
+    assert_eq!(r.status(), 400);
+    assert!(
+        r.text()
+            .unwrap()
+            .contains("Kijk “date” na: verwacht wordt a date like 2026-12-09.")
+    );
+    let mut good = base.to_vec();
+    good.extend([("date", "2099-12-09"), ("csrf", s.csrf.as_str())]);
+    assert_eq!(post(&good).status(), 303);
+    let list = server.store.activities("noord").unwrap();
+    let starts: Vec<&str> = list.iter().map(|a| a.activity.start.as_str()).collect();
+    assert_eq!(starts, ["2099-12-09T14:00", "2100-01-13T14:00"]);
+    assert_eq!(list[0].activity.languages, ["nl", "ar"]);
+    let page = http
+        .get(format!(
+            "{}/admin/activities?site=noord&lang=nl",
+            server.url()
+        ))
+        .header("cookie", &cookie)
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(page.contains("woensdag 9 december, 14:00 – 16:00"));
+    // Change the first one.
+    let id = list[0].activity.id.clone();
+    let mut change = base.to_vec();
+    change.retain(|(k, _)| *k != "capacity" && *k != "months");
+    change.extend([
+        ("id", id.as_str()),
+        ("date", "2099-12-09"),
+        ("capacity", "30"),
+        ("csrf", s.csrf.as_str()),
+    ]);
+    assert_eq!(post(&change).status(), 303);
+    let list = server.store.activities("noord").unwrap();
+    assert_eq!(list.len(), 2, "a change makes no new activity");
+    assert_eq!(list[0].activity.capacity, 30);
+    // Someone signs up; the list, its CSV and the calendar.
+    let (kiosk, token) = support::paired_client(&server, "PC 2", "noord");
+    let op = digidak::sync::protocol::Op {
+        id: uuid::Uuid::now_v7().to_string(),
+        index: 1,
+        kind: digidak::sync::protocol::kinds::SIGNUP_CREATED.into(),
+        payload: serde_json::json!({"id": uuid::Uuid::now_v7().to_string(), "activity_id": id,
+            "code": "12345678", "first_name": "Samira", "phone": null, "party": 2, "from_block": false}),
+        kiosk_time_ms: now_ms(),
+        schema: digidak::sync::protocol::OP_SCHEMA,
+    };
+    kiosk.push(&token, &support::page(vec![op])).unwrap();
+    let get = |path: &str| {
+        http.get(format!("{}{path}", server.url()))
+            .header("cookie", &cookie)
+            .send()
+            .unwrap()
+            .text()
+            .unwrap()
+    };
+    assert!(get(&format!("/admin/activities/{id}?lang=nl")).contains("<td>Samira</td>"));
+    let csv = get(&format!("/admin/activities/{id}.csv"));
+    assert!(csv.contains(",12345678,Samira,,2,confirmed,"), "{csv}");
+    let ics = get("/admin/activities.ics?site=noord");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
+    // It does not take place.
+    let r = http
+        .post(format!("{}/admin/activities/{id}/cancel", server.url()))
+        .header("cookie", &cookie)
+        .form(&[("csrf", s.csrf.as_str())])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert!(
+        server.store.activities("noord").unwrap()[0]
+            .activity
+            .deleted
     );
 }

@@ -356,6 +356,36 @@ pub fn csv_line(
     )
 }
 
+/// iCalendar (RFC 5545) of the activities, in Brussels time.
+pub fn ics(list: &[crate::sync::protocol::ActivityState], now_ms: i64) -> String {
+    let text = |s: &str| {
+        s.replace('\\', "\\\\")
+            .replace(';', "\\;")
+            .replace(',', "\\,")
+            .replace('\n', "\\n")
+    };
+    let stamp = |local: &str| local.replace(['-', ':'], "") + "00";
+    let mut out =
+        String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Digidak//Activities//NL\r\n");
+    for a in list.iter().map(|s| &s.activity).filter(|a| !a.deleted) {
+        out.push_str(&format!(
+            "BEGIN:VEVENT\r\nUID:{}@digidak\r\nDTSTAMP:{}Z\r\nDTSTART;TZID=Europe/Brussels:{}\r\n\
+             DTEND;TZID=Europe/Brussels:{}\r\nSUMMARY:{}\r\nLOCATION:{}\r\nDESCRIPTION:{}\r\nEND:VEVENT\r\n",
+            a.id,
+            jiff::Timestamp::from_millisecond(now_ms)
+                .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+                .strftime("%Y%m%dT%H%M%S"),
+            stamp(&a.start),
+            stamp(&a.end),
+            text(&a.title),
+            text(&a.place),
+            text(&a.description),
+        ));
+    }
+    out.push_str("END:VCALENDAR\r\n");
+    out
+}
+
 /// What an admin types to create or change an activity (all text, as typed).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ActivityForm {

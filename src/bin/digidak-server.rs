@@ -411,7 +411,10 @@ fn activity(store: SqliteServerStore, command: ActivityCmd) -> anyhow::Result<Ex
             Ok(ExitCode::SUCCESS)
         }
         ActivityCmd::Ics { site } => {
-            print!("{}", ics(&store.activities(&site)?));
+            print!(
+                "{}",
+                digidak::activities::ics(&store.activities(&site)?, now_ms())
+            );
             Ok(ExitCode::SUCCESS)
         }
         ActivityCmd::Signups { id } => {
@@ -458,36 +461,6 @@ fn find_activity(
         })
         .transpose()?
         .flatten())
-}
-
-/// iCalendar (RFC 5545) of the activities, in Brussels time.
-fn ics(list: &[digidak::sync::protocol::ActivityState]) -> String {
-    let text = |s: &str| {
-        s.replace('\\', "\\\\")
-            .replace(';', "\\;")
-            .replace(',', "\\,")
-            .replace('\n', "\\n")
-    };
-    let stamp = |local: &str| local.replace(['-', ':'], "") + "00";
-    let mut out =
-        String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Digidak//Activities//NL\r\n");
-    for a in list.iter().map(|s| &s.activity).filter(|a| !a.deleted) {
-        out.push_str(&format!(
-            "BEGIN:VEVENT\r\nUID:{}@digidak\r\nDTSTAMP:{}Z\r\nDTSTART;TZID=Europe/Brussels:{}\r\n\
-             DTEND;TZID=Europe/Brussels:{}\r\nSUMMARY:{}\r\nLOCATION:{}\r\nDESCRIPTION:{}\r\nEND:VEVENT\r\n",
-            a.id,
-            jiff::Timestamp::from_millisecond(now_ms())
-                .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
-                .strftime("%Y%m%dT%H%M%S"),
-            stamp(&a.start),
-            stamp(&a.end),
-            text(&a.title),
-            text(&a.place),
-            text(&a.description),
-        ));
-    }
-    out.push_str("END:VCALENDAR\r\n");
-    out
 }
 
 /// "2 wednesday" or "last friday".

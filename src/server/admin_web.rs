@@ -100,11 +100,11 @@ fn set_cookie(resp: &mut Response, name: &str, value: &str, max_age: i64) {
     }
 }
 
-fn form(body: &Bytes) -> HashMap<String, String> {
+pub(super) fn form(body: &Bytes) -> HashMap<String, String> {
     form_urlencoded::parse(body).into_owned().collect()
 }
 
-fn lang_of(_state: &AppState, query: &Option<String>, headers: &HeaderMap) -> Lang {
+pub(super) fn lang_of(_state: &AppState, query: &Option<String>, headers: &HeaderMap) -> Lang {
     super::http::page_lang(query, headers)
 }
 
@@ -113,7 +113,7 @@ fn to_login() -> Response {
 }
 
 /// The session of this request, or a redirect to the login page.
-async fn session(
+pub(super) async fn session(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<(AdminSession, String), Response> {
@@ -130,14 +130,14 @@ async fn session(
     }
 }
 
-fn csrf_field(token: &str) -> String {
+pub(super) fn csrf_field(token: &str) -> String {
     format!(
         "<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
         esc(token)
     )
 }
 
-fn refused_csrf() -> Response {
+pub(super) fn refused_csrf() -> Response {
     (
         StatusCode::FORBIDDEN,
         "This form is out of date or did not come from this site. Go back, reload, try again.",
@@ -467,10 +467,12 @@ pub async fn kiosk_revoke(
 }
 
 /// The links between the admin pages.
-fn nav(tr: &crate::i18n::Translations, lang: Lang) -> String {
+pub(super) fn nav(tr: &crate::i18n::Translations, lang: Lang) -> String {
     format!(
-        "<p><a href=\"/admin/kiosks?lang={l}\">{}</a> · <a href=\"/admin/numbers?lang={l}\">{}</a></p>",
+        "<p><a href=\"/admin/kiosks?lang={l}\">{}</a> · <a href=\"/admin/activities?lang={l}\">{}</a> · \
+         <a href=\"/admin/numbers?lang={l}\">{}</a></p>",
         esc(&tr.get(lang, "adminweb-kiosks")),
+        esc(&tr.get(lang, "adminweb-activities")),
         esc(&tr.get(lang, "adminweb-numbers")),
         l = lang.code()
     )

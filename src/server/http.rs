@@ -494,6 +494,20 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/kiosks/add", post(super::admin_web::kiosk_add))
         .route("/admin/kiosks/revoke", post(super::admin_web::kiosk_revoke))
         .route("/admin/numbers", get(super::admin_web::numbers))
+        .route("/admin/activities", get(super::admin_activities::list))
+        .route("/admin/activities.ics", get(super::admin_activities::ics))
+        .route(
+            "/admin/activities/save",
+            post(super::admin_activities::save),
+        )
+        .route(
+            "/admin/activities/{id}",
+            get(super::admin_activities::people),
+        )
+        .route(
+            "/admin/activities/{id}/cancel",
+            post(super::admin_activities::cancel),
+        )
         .route("/admin/numbers.csv", get(super::admin_web::numbers_csv))
         .fallback(not_found)
         .with_state(state)

@@ -6,6 +6,7 @@
 //! - [`http`]: the axum routes, auth, limits and JSON errors.
 
 pub mod activities;
+mod admin_activities;
 pub mod admin_web;
 pub mod apply;
 pub mod http;
@@ -119,6 +120,8 @@ pub trait ServerStore: Send + Sync + 'static {
     /// The session of a token hash, if it has not expired.
     fn session(&self, token_hash: &str, now_ms: i64) -> Result<Option<AdminSession>, ServerError>;
     fn end_session(&self, token_hash: &str) -> Result<(), ServerError>;
+    /// Every site the server knows (of kiosks and activities), sorted.
+    fn sites(&self) -> Result<Vec<String>, ServerError>;
     /// The coordinator's figures per site and month (see [`numbers`]).
     fn numbers(&self) -> Result<Vec<numbers::NumberRow>, ServerError>;
     /// Copies the whole database to `to` while the server runs (a consistent snapshot).

@@ -458,6 +458,14 @@ impl ServerStore for SqliteServerStore {
         Ok(n)
     }
 
+    fn sites(&self) -> Result<Vec<String>, ServerError> {
+        let conn = self.reader();
+        let mut stmt =
+            conn.prepare("SELECT site FROM kiosks UNION SELECT site FROM activities ORDER BY 1")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     fn numbers(&self) -> Result<Vec<super::numbers::NumberRow>, ServerError> {
         Ok(super::numbers::all(&self.reader())?)
     }
