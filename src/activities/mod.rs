@@ -386,6 +386,26 @@ pub fn ics(list: &[crate::sync::protocol::ActivityState], now_ms: i64) -> String
     out
 }
 
+/// The translation key of the form label that shows `field` (a name from
+/// [`ActivityForm::records`] or [`check_activity`]), so a problem names what the admin sees.
+pub fn form_label_key(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "title" => "activity-form-title",
+        "description" => "activity-form-description",
+        "place" => "activity-form-place",
+        "date" => "activity-form-date",
+        "start" => "activity-form-start",
+        "end" => "activity-form-end",
+        "capacity" => "activity-form-capacity",
+        "max_party" => "activity-form-max-party",
+        "block" => "activity-form-block",
+        "deadline" | "close_hours" => "activity-form-close-hours",
+        "months" => "activity-form-months",
+        "languages" => "activity-form-languages",
+        _ => return None,
+    })
+}
+
 /// What an admin types to create or change an activity (all text, as typed).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ActivityForm {

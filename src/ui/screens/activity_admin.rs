@@ -140,21 +140,9 @@ fn edit_form(
     ui.label(RichText::new(tr.tr("activity-form-help")).color(theme::MUTED));
     if let Some((field, expected)) = &kiosk.activities.form_problem {
         // The field by the label the admin sees.
-        let label = match *field {
-            "title" => tr.tr("activity-form-title"),
-            "description" => tr.tr("activity-form-description"),
-            "place" => tr.tr("activity-form-place"),
-            "date" => tr.tr("activity-form-date"),
-            "start" => tr.tr("activity-form-start"),
-            "end" => tr.tr("activity-form-end"),
-            "capacity" => tr.tr("activity-form-capacity"),
-            "max_party" => tr.tr("activity-form-max-party"),
-            "block" => tr.tr("activity-form-block"),
-            "deadline" | "close_hours" => tr.tr("activity-form-close-hours"),
-            "months" => tr.tr("activity-form-months"),
-            "languages" => tr.tr("activity-form-languages"),
-            other => other.to_string(),
-        };
+        let label = crate::activities::form_label_key(field)
+            .map(|k| tr.tr(k))
+            .unwrap_or_else(|| field.to_string());
         widgets::message(
             ui,
             &tr.tr_args(
