@@ -162,6 +162,19 @@ impl Browser {
             .to_string()
     }
 
+    /// Waits until the address contains `part` (a click on a form button navigates after the
+    /// click has been answered).
+    fn wait_for_url(&self, part: &str) {
+        wait_until(Duration::from_secs(20), part, || self.url().contains(part));
+    }
+
+    /// Waits until the page shows `text`.
+    fn wait_for_text(&self, text: &str) {
+        wait_until(Duration::from_secs(20), text, || {
+            self.source().contains(text)
+        });
+    }
+
     /// Saves a screenshot as `target/e2e-screenshots/<name>.png`.
     fn screenshot(&self, name: &str) {
         let b64 = self.call(reqwest::Method::GET, "/screenshot", Value::Null);
@@ -235,10 +248,10 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_and_exports()
     assert!(b.source().contains("Je bent ingeschreven. Tot dan!"));
     b.screenshot("signup-page");
     b.click("a.button");
-    assert!(b.source().contains("Wil je je echt uitschrijven?"));
+    b.wait_for_text("Wil je je echt uitschrijven?");
     b.click("form button");
-    assert!(b.url().contains("cancelled=1"), "{}", b.url());
-    assert!(b.source().contains("Je bent uitgeschreven."));
+    b.wait_for_url("cancelled=1");
+    b.wait_for_text("Je bent uitgeschreven.");
     let lena = server.store.signups(&a.id).unwrap();
     assert_eq!(lena[1].status, "confirmed", "the waitlist moved up");
 
@@ -254,14 +267,15 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_and_exports()
         .set_admin("coordinator", &hash, now_ms())
         .unwrap();
     b.open(&format!("{url}/admin"));
-    assert!(b.url().contains("/admin/login"), "{}", b.url());
+    b.wait_for_url("/admin/login");
     b.type_into("input[name=name]", "coordinator");
     b.type_into("input[name=password]", "correct horse battery");
     b.click("form button");
-    assert!(b.url().contains("/admin/kiosks"), "{}", b.url());
+    b.wait_for_url("/admin/kiosks");
     b.type_into("form[action='/admin/kiosks/add'] input[name=name]", "PC 7");
     b.type_into("form[action='/admin/kiosks/add'] input[name=site]", "noord");
     b.click("form[action='/admin/kiosks/add'] button");
+    b.wait_for_text("<svg");
     let page = b.source();
     assert!(page.contains("<svg"), "the code's QR code");
     b.screenshot("admin-pairing");
@@ -277,12 +291,12 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_and_exports()
     k.pair(&url, &code).unwrap();
     k.wait_synced(Duration::from_secs(20));
     b.open(&format!("{url}/admin/kiosks?lang=en"));
-    assert!(b.source().contains("PC 7"));
+    b.wait_for_text("PC 7");
     b.screenshot("admin-kiosks");
 
     // The numbers and their CSV (fetched with the browser's session cookie).
     b.open(&format!("{url}/admin/numbers?lang=nl"));
-    assert!(b.source().contains("Inschrijvingen"));
+    b.wait_for_text("Inschrijvingen");
     b.screenshot("admin-numbers");
     b.open(&format!("{url}/admin/numbers.csv"));
     let _ = b.source();
