@@ -7,7 +7,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::admin_web::{csrf_field, form, lang_of, nav, refused_csrf, session};
+use super::admin_web::{csrf_field, lang_of, nav, session, session_with_form};
 use super::http::{AppState, now_ms};
 use super::pages::{esc, layout};
 use crate::activities::{ActivityForm, csv_line, when_in_words};
@@ -229,14 +229,10 @@ pub async fn save(
     RawQuery(query): RawQuery,
     body: Bytes,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
+    let (s, _, f) = match session_with_form(&state, &headers, &body).await {
         Ok(x) => x,
         Err(r) => return r,
     };
-    let f = form(&body);
-    if f.get("csrf") != Some(&s.csrf) {
-        return refused_csrf();
-    }
     let lang = lang_of(&state, &query, &headers);
     let get = |k: &str| f.get(k).cloned().unwrap_or_default();
     let site = get("site");
@@ -312,12 +308,8 @@ pub async fn cancel(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    if form(&body).get("csrf") != Some(&s.csrf) {
-        return refused_csrf();
+    if let Err(r) = session_with_form(&state, &headers, &body).await {
+        return r;
     }
     let lang = lang_of(&state, &query, &headers);
     let store = state.store.clone();

@@ -130,6 +130,20 @@ pub(super) async fn session(
     }
 }
 
+/// The session of a form's request, after checking the form's CSRF token; and the form.
+pub(super) async fn session_with_form(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<(AdminSession, String, HashMap<String, String>), Response> {
+    let (s, hash) = session(state, headers).await?;
+    let f = form(body);
+    if f.get("csrf") != Some(&s.csrf) {
+        return Err(refused_csrf());
+    }
+    Ok((s, hash, f))
+}
+
 pub(super) fn csrf_field(token: &str) -> String {
     format!(
         "<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
@@ -262,13 +276,10 @@ pub async fn login(
 
 /// `POST /admin/logout`.
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let (s, hash) = match session(&state, &headers).await {
+    let (_, hash, _) = match session_with_form(&state, &headers, &body).await {
         Ok(x) => x,
         Err(r) => return r,
     };
-    if form(&body).get("csrf") != Some(&s.csrf) {
-        return refused_csrf();
-    }
     let store = state.store.clone();
     let _ = tokio::task::spawn_blocking(move || store.end_session(&hash)).await;
     let mut resp = to_login();
@@ -421,14 +432,10 @@ pub async fn kiosk_add(
     RawQuery(query): RawQuery,
     body: Bytes,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
+    let (s, _, f) = match session_with_form(&state, &headers, &body).await {
         Ok(x) => x,
         Err(r) => return r,
     };
-    let f = form(&body);
-    if f.get("csrf") != Some(&s.csrf) {
-        return refused_csrf();
-    }
     let lang = lang_of(&state, &query, &headers);
     let name = f.get("name").cloned().unwrap_or_default();
     let site = f.get("site").cloned().unwrap_or_default();
@@ -452,14 +459,10 @@ pub async fn kiosk_revoke(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
+    let (_, _, f) = match session_with_form(&state, &headers, &body).await {
         Ok(x) => x,
         Err(r) => return r,
     };
-    let f = form(&body);
-    if f.get("csrf") != Some(&s.csrf) {
-        return refused_csrf();
-    }
     let name = f.get("name").cloned().unwrap_or_default();
     let store = state.store.clone();
     let _ = tokio::task::spawn_blocking(move || store.revoke_kiosk(&name, now_ms())).await;

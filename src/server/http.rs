@@ -388,6 +388,12 @@ async fn lesson_page(
     }
 }
 
+/// A sign-up code from the address, if it is one.
+fn signup_code(code: Result<Path<String>, PathRejection>) -> Option<String> {
+    code.ok()
+        .and_then(|Path(c)| crate::activities::normalize_code(&c))
+}
+
 /// `GET /signups/{code}`: the phone page of a sign-up (`?confirm=1` asks before cancelling).
 async fn signup_page(
     State(state): State<AppState>,
@@ -396,10 +402,7 @@ async fn signup_page(
     code: Result<Path<String>, PathRejection>,
 ) -> Response {
     let lang = page_lang(&query, &headers);
-    let Some(code) = code
-        .ok()
-        .and_then(|Path(c)| crate::activities::normalize_code(&c))
-    else {
+    let Some(code) = signup_code(code) else {
         return pages::not_found(&state.translations, lang);
     };
     let store = state.store.clone();
@@ -425,10 +428,7 @@ async fn signup_cancel(
     code: Result<Path<String>, PathRejection>,
 ) -> Response {
     let lang = page_lang(&query, &headers);
-    let Some(code) = code
-        .ok()
-        .and_then(|Path(c)| crate::activities::normalize_code(&c))
-    else {
+    let Some(code) = signup_code(code) else {
         return pages::not_found(&state.translations, lang);
     };
     let store = state.store.clone();
