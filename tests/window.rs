@@ -3,7 +3,6 @@
 //! so and passes, except in CI (`CI` set), where a missing Xvfb is a failure.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -27,27 +26,37 @@ fn xvfb() -> Option<(Killed, String)> {
         eprintln!("SKIPPED: Xvfb is not installed (scripts/install-deps installs it)");
         return None;
     }
-    let n = 150 + std::process::id() % 100;
-    let child = Command::new("Xvfb")
+    // Xvfb picks a free display itself and tells it on `-displayfd`: a fixed number can meet
+    // the lock and socket files a killed Xvfb left behind, and then nothing answers there.
+    let mut child = Command::new("Xvfb")
         .args([
-            format!(":{n}"),
-            "-screen".into(),
-            "0".into(),
-            "1280x800x24".into(),
-            "-nolisten".into(),
-            "tcp".into(),
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
         ])
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let socket = format!("/tmp/.X11-unix/X{n}");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !Path::new(&socket).exists() {
-        assert!(Instant::now() < deadline, "Xvfb did not start");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    Some((Killed(child), format!(":{n}")))
+    let stdout = child.stdout.take().unwrap();
+    let child = Killed(child);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let n: u32 = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("Xvfb did not start")
+        .trim()
+        .parse()
+        .expect("Xvfb told no display number");
+    Some((child, format!(":{n}")))
 }
 
 #[test]
