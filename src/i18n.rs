@@ -172,6 +172,10 @@ mod tests {
                     "date",
                     "path",
                     "field",
+                    "n",
+                    "number",
+                    "contact",
+                    "reason",
                 ] {
                     args.set(name, "x");
                 }

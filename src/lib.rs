@@ -2,6 +2,7 @@
 
 pub mod activities;
 pub mod app;
+pub mod board;
 pub mod clock;
 pub mod config;
 pub mod i18n;
@@ -23,3 +24,8 @@ pub fn default_data_dir() -> std::path::PathBuf {
         .map(|d| d.data_dir().to_path_buf())
         .unwrap_or_else(|| std::path::PathBuf::from("digidak-data"))
 }
+
+/// The bundled Noto Sans (SIL Open Font License, `assets/fonts/OFL.txt`): the kiosk's text and
+/// the paper board's.
+pub const FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/NotoSans-Regular.ttf");
+pub const FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.ttf");

@@ -8,86 +8,8 @@ mod support;
 use std::time::{Duration, Instant};
 
 use digidak::server::ServerStore;
+use support::admin::{client, login, set_cookie, start, try_login};
 use support::{InProcessServer, now_ms};
-
-fn client() -> reqwest::blocking::Client {
-    reqwest::blocking::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-/// The value of cookie `name` set by a response.
-fn set_cookie(resp: &reqwest::blocking::Response, name: &str) -> Option<(String, String)> {
-    resp.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(&format!("{name}=")))
-        .map(|v| {
-            let value = v[name.len() + 1..].split(';').next().unwrap().to_string();
-            (value, v.to_string())
-        })
-}
-
-/// The hidden CSRF field of a page.
-fn csrf(html: &str) -> String {
-    let at = html.find("name=\"csrf\" value=\"").unwrap() + 19;
-    html[at..at + html[at..].find('"').unwrap()].to_string()
-}
-
-struct Login {
-    cookie: String,
-    csrf: String,
-}
-
-fn start() -> (tempfile::TempDir, InProcessServer) {
-    let dir = tempfile::tempdir().unwrap();
-    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
-    let hash = digidak::server::admin_web::hash_password("correct horse battery").unwrap();
-    server
-        .store
-        .set_admin("coordinator", &hash, now_ms())
-        .unwrap();
-    (dir, server)
-}
-
-/// Fetches the login form, posts `password`; returns the response.
-fn try_login(server: &InProcessServer, password: &str) -> reqwest::blocking::Response {
-    let http = client();
-    let form = http
-        .get(format!("{}/admin/login", server.url()))
-        .send()
-        .unwrap();
-    let (login_cookie, _) = set_cookie(&form, "dd_login").unwrap();
-    let token = csrf(&form.text().unwrap());
-    http.post(format!("{}/admin/login", server.url()))
-        .header("cookie", format!("dd_login={login_cookie}"))
-        .form(&[
-            ("name", "coordinator"),
-            ("password", password),
-            ("csrf", &token),
-        ])
-        .send()
-        .unwrap()
-}
-
-fn login(server: &InProcessServer) -> Login {
-    let resp = try_login(server, "correct horse battery");
-    assert_eq!(resp.status(), 303);
-    let (cookie, _) = set_cookie(&resp, "dd_session").unwrap();
-    let page = client()
-        .get(format!("{}/admin/kiosks", server.url()))
-        .header("cookie", format!("dd_session={cookie}"))
-        .send()
-        .unwrap()
-        .text()
-        .unwrap();
-    Login {
-        csrf: csrf(&page),
-        cookie,
-    }
-}
 
 #[test]
 fn every_admin_page_without_a_session_goes_to_the_login_page() {
@@ -102,6 +24,8 @@ fn every_admin_page_without_a_session_goes_to_the_login_page() {
         "/admin/activities",
         "/admin/activities.ics?site=noord",
         "/admin/activities/x",
+        "/admin/board",
+        "/admin/board.pdf?site=noord",
     ] {
         // Follow the redirects as a browser would: they end on the login form.
         let mut at = path.to_string();
@@ -124,6 +48,8 @@ fn every_admin_page_without_a_session_goes_to_the_login_page() {
         "/admin/logout",
         "/admin/activities/save",
         "/admin/activities/x/cancel",
+        "/admin/board/decide",
+        "/admin/board/expiry",
     ] {
         let r = http.post(format!("{}{path}", server.url())).send().unwrap();
         assert_eq!(r.status(), 303, "{path}");

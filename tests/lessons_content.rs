@@ -84,6 +84,10 @@ fn every_picture_exists_and_draws() {
     for t in Topic::ALL {
         used.insert(t.picture().to_string());
     }
+    // The board's categories draw with the same shared pictures.
+    for c in digidak::board::Category::ALL {
+        used.insert(c.picture().to_string());
+    }
     for key in used {
         let svg = lib
             .pictures

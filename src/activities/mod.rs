@@ -292,10 +292,21 @@ pub fn when_in_words(start: &str, end: &str, lang: Lang) -> String {
         e.hour(),
         e.minute()
     );
-    match lang {
-        Lang::En => format!("{weekday} {} {month}, {times}", s.day()),
-        _ => format!("{weekday} {} {month}, {times}", s.day()),
-    }
+    format!("{weekday} {} {month}, {times}", s.day())
+}
+
+/// "woensdag 9 december": the Brussels day of a moment, in words.
+pub fn day_in_words(unix_ms: i64, lang: Lang) -> String {
+    let Some(d) = parse_local(&local_now(unix_ms)) else {
+        return String::new();
+    };
+    let i = lang_index(lang);
+    let weekday = WEEKDAYS[i][d.weekday().to_monday_zero_offset() as usize];
+    format!(
+        "{weekday} {} {}",
+        d.day(),
+        MONTHS[i][d.month() as usize - 1]
+    )
 }
 
 /// The dates of a monthly series: the `nth` (1-4, or 5 = last) `weekday` of each of `months`

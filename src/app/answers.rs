@@ -52,6 +52,8 @@ impl Kiosk {
                         .unwrap_or_default();
                 }
                 self.store.send(Command::RefreshHelpRequests);
+                // The board's queue (volunteers) and posts (the admin's paper board).
+                self.refresh_board();
                 if role == Role::Admin {
                     self.store.send(Command::RefreshLessonCounts {
                         now_ms: self.clock.unix_ms(),
@@ -75,6 +77,7 @@ impl Kiosk {
                 self.store_status = StoreStatus::Ready(info);
                 self.start_sync();
                 self.refresh_activities();
+                self.refresh_board();
             }
             Event::Unavailable(e) => self.store_status = StoreStatus::Unavailable(e),
             Event::HelpRequestSaved(_) => {
@@ -98,6 +101,7 @@ impl Kiosk {
             Event::WalkInRefused(problem) => self.on_walk_in_refused(problem),
             Event::ActivitiesSaved(n) => self.activities.saved = Some(n),
             Event::Exported(result) => self.activities.exported = Some(result),
+            Event::Board(ev) => self.on_board_event(ev),
             Event::Failed { command, error } => {
                 tracing::error!(command = command.kind(), %error, "store command failed");
                 match command {

@@ -6,10 +6,14 @@
 
 mod activities;
 mod answers;
+mod board;
 mod lessons;
+mod state;
 
 pub use activities::{ActivitiesState, ActivityAction, CodeLookup};
+pub use board::{BoardAction, BoardState};
 pub use lessons::{LessonAction, LessonState, Lookup, PICTURE_PX};
+pub use state::{Drafts, PinStatus, Screen, StoreStatus, TextScale, WipeReason};
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -22,124 +26,10 @@ use crate::config::KioskConfig;
 use crate::idle::{IdlePhase, IdleTimer};
 use crate::lang::Lang;
 use crate::pin::{PinGuard, Role};
+use crate::store::BoardCommand;
+use crate::store::HelpRequest;
 use crate::store::worker::{Command, StoreHandle, Waker};
-use crate::store::{HelpRequest, StoreInfo};
 use crate::sync::worker::{SyncCommand, SyncContext, SyncHandle, SyncStatus};
-
-/// The screens of the kiosk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Home,
-    /// "I need help": optional first name and a button to call a volunteer.
-    Help,
-    /// The call is saved: a volunteer will come.
-    HelpSent,
-    PinPad,
-    Volunteer,
-    Admin,
-    /// The lessons: pictures and titles, filtered by topic.
-    LessonList,
-    /// One step of a lesson (or "well done" after the last).
-    Lesson,
-    /// "Continue later": the resume code and its QR code.
-    LessonSaved,
-    /// Typing a resume code.
-    ResumeCode,
-    /// The lesson's phone page as a QR code.
-    LessonTakeHome,
-    /// The coming activities, this month's first.
-    Activities,
-    /// "I'll come": first name, phone (optional), how many people.
-    SignupForm,
-    /// The sign-up's code, QR code and status.
-    SignupDone,
-    /// Typing a sign-up code to see its status or cancel.
-    SignupCode,
-    /// Volunteer mode: the people of an activity, check-in, walk-ins.
-    CheckIn,
-    /// Admin mode: create, change, delete activities; export lists.
-    ActivityAdmin,
-}
-
-impl Screen {
-    fn is_staff(self) -> bool {
-        matches!(
-            self,
-            Screen::Volunteer | Screen::Admin | Screen::CheckIn | Screen::ActivityAdmin
-        )
-    }
-}
-
-/// Text size, up to twice the normal size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum TextScale {
-    #[default]
-    Normal,
-    Large,
-    Largest,
-}
-
-impl TextScale {
-    pub const ALL: [TextScale; 3] = [TextScale::Normal, TextScale::Large, TextScale::Largest];
-
-    pub fn factor(self) -> f32 {
-        match self {
-            TextScale::Normal => 1.0,
-            TextScale::Large => 1.5,
-            TextScale::Largest => 2.0,
-        }
-    }
-}
-
-/// Everything a resident typed. Wiped at the end of every session.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Drafts {
-    pub help_name: String,
-    pub pin: String,
-    /// Admin mode: the server address and pairing code being typed.
-    pub server_url: String,
-    pub pairing_code: String,
-    /// Admin mode: the pairing form is open although the kiosk is paired (to pair again).
-    pub pairing_open: bool,
-    /// The e-mail address typed in a lesson's practice step.
-    pub lesson_email: String,
-    /// The resume code being typed.
-    pub resume_code: String,
-    /// The sign-up form: first name and phone number.
-    pub signup_name: String,
-    pub signup_phone: String,
-    /// A sign-up code being typed.
-    pub signup_code: String,
-    /// Volunteer mode: a code typed to check someone in, and a walk-in's first name.
-    pub checkin_code: String,
-    pub walk_in_name: String,
-    /// Admin mode: the activity form.
-    pub activity_form: crate::activities::ActivityForm,
-}
-
-/// What the PIN pad shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PinStatus {
-    Ready,
-    Checking,
-    Wrong,
-    Locked,
-}
-
-/// The state of the local store, for the admin screen and the resident's error messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StoreStatus {
-    Opening,
-    Ready(StoreInfo),
-    Unavailable(String),
-}
-
-/// Why a session ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WipeReason {
-    Idle,
-    Done,
-}
 
 /// Everything the UI can ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,6 +58,7 @@ pub enum Action {
     OpenPairing,
     Lesson(LessonAction),
     Activity(ActivityAction),
+    Board(BoardAction),
     AskExit,
     CancelExit,
     ConfirmExit,
@@ -209,6 +100,7 @@ pub struct Kiosk {
     pub store_status: StoreStatus,
     pub lessons: LessonState,
     pub activities: ActivitiesState,
+    pub board: BoardState,
 }
 
 impl std::fmt::Debug for Kiosk {
@@ -260,6 +152,7 @@ impl Kiosk {
         Self {
             lessons,
             activities: ActivitiesState::default(),
+            board: BoardState::default(),
             lang: config.languages.default,
             config: Arc::new(config),
             config_origin,
@@ -334,9 +227,10 @@ impl Kiosk {
                 Arc::new(move || {
                     if let Some(tx) = &refresh {
                         let _ = tx.send(Command::RefreshHelpRequests);
-                        let _ = tx.send(Command::RefreshActivities {
-                            now_ms: clock.unix_ms(),
-                        });
+                        let now_ms = clock.unix_ms();
+                        let _ = tx.send(Command::RefreshActivities { now_ms });
+                        let _ = tx.send(Command::Board(BoardCommand::Refresh { now_ms }));
+                        let _ = tx.send(Command::Board(BoardCommand::RefreshQueue));
                     }
                 })
             },
@@ -495,6 +389,20 @@ impl Kiosk {
                 {
                     self.refresh_activities();
                 }
+                if screen == Screen::Board && self.screen() != Screen::Board {
+                    self.record_visit("board");
+                }
+                if matches!(
+                    screen,
+                    Screen::Board | Screen::BoardModerate | Screen::Admin
+                ) {
+                    self.refresh_board();
+                }
+                if screen == Screen::BoardCode {
+                    self.drafts.post_code.clear();
+                    self.board.lookup = CodeLookup::Idle;
+                    self.board.mine = None;
+                }
                 if screen == Screen::SignupCode {
                     self.drafts.signup_code.clear();
                     self.activities.lookup = CodeLookup::Idle;
@@ -584,6 +492,10 @@ impl Kiosk {
                 self.idle.input(now);
                 self.handle_activity(action);
             }
+            Action::Board(action) => {
+                self.idle.input(now);
+                self.handle_board(action);
+            }
             Action::OpenPairing => {
                 self.drafts.pairing_open = self.staff == Some(Role::Admin);
             }
@@ -644,6 +556,7 @@ impl Kiosk {
         self.exit_confirm = false;
         self.lessons.wipe();
         self.activities.wipe();
+        self.board.wipe();
         self.wipes += 1;
     }
 }

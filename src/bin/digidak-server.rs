@@ -87,6 +87,37 @@ enum Cmd {
         #[command(subcommand)]
         command: ActivityCmd,
     },
+    /// The ask & offer board: the paper board, how long posts stay, what waits.
+    Board {
+        #[command(subcommand)]
+        command: BoardCmd,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum BoardCmd {
+    /// Write the site's posts on the board now as an A4 PDF with tear-off strips.
+    Pdf {
+        #[arg(long)]
+        site: String,
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+        /// nl, fr or en.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// Days a post stays on the board after approval or renewal (default 28).
+    Expiry {
+        #[arg(long)]
+        site: String,
+        #[arg(long)]
+        days: u32,
+    },
+    /// List a site's posts (status, expiry, title), newest first.
+    List {
+        #[arg(long)]
+        site: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -229,6 +260,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Activity { command } => activity(store, command),
+        Cmd::Board { command } => board(store, command),
         Cmd::Backup { to } => {
             if to.exists() {
                 eprintln!(
@@ -630,4 +662,39 @@ async fn shutdown_signal() {
         () = term => {},
     }
     tracing::info!("shutting down: finishing requests under way");
+}
+
+fn board(store: SqliteServerStore, command: BoardCmd) -> anyhow::Result<ExitCode> {
+    use digidak::server::BoardStore;
+    match command {
+        BoardCmd::Pdf { site, to, lang } => {
+            let lang = digidak::lang::Lang::from_code(&lang)
+                .ok_or_else(|| anyhow::anyhow!("--lang must be nl, fr or en"))?;
+            let tr = digidak::i18n::Translations::load()?;
+            let now = digidak::server::http::now_ms();
+            let bytes = digidak::server::admin_board_pdf(&store, &tr, lang, &site, now)?;
+            std::fs::write(&to, bytes).with_context(|| format!("writing {}", to.display()))?;
+            println!("paper board written to {}", to.display());
+        }
+        BoardCmd::Expiry { site, days } => {
+            store.set_post_days(&site, days)?;
+            println!("posts of {site} stay {days} days");
+        }
+        BoardCmd::List { site } => {
+            for p in store.posts(
+                &site,
+                &["waiting", "public", "reported", "rejected", "closed"],
+            )? {
+                let expires = p
+                    .expires_ms
+                    .map(digidak::activities::local_now)
+                    .unwrap_or_default();
+                println!(
+                    "{}\t{}\t{}\t{}",
+                    p.status, expires, p.post.kind, p.post.title
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

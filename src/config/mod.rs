@@ -36,6 +36,8 @@ pub enum Module {
     Activities,
     /// "I need help": call a volunteer to this kiosk.
     Help,
+    /// The ask & offer board: what residents need and what they can give.
+    Board,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -156,7 +158,12 @@ impl Default for LanguagesSection {
 impl Default for ModulesSection {
     fn default() -> Self {
         Self {
-            enabled: vec![Module::Lessons, Module::Activities, Module::Help],
+            enabled: vec![
+                Module::Lessons,
+                Module::Activities,
+                Module::Board,
+                Module::Help,
+            ],
         }
     }
 }

@@ -98,8 +98,8 @@ fn default_language_must_be_offered() {
 #[test]
 fn unbuilt_module_is_rejected() {
     let text = demo_with(
-        "enabled = [\"lessons\", \"activities\", \"help\"]",
-        "enabled = [\"lessons\", \"board\"]",
+        "enabled = [\"lessons\", \"activities\", \"board\", \"help\"]",
+        "enabled = [\"lessons\", \"chat\"]",
     );
     let e = only_error(parse("k.toml", &text, &[]));
     assert_eq!(e.field.as_deref(), Some("modules.enabled[1]"));

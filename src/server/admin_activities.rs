@@ -7,35 +7,14 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::admin_web::{csrf_field, lang_of, nav, session, session_with_form};
+use super::admin_web::{
+    blocking, csrf_field, lang_of, nav, query_value, session, session_with_form,
+};
 use super::http::{AppState, now_ms};
 use super::pages::{esc, layout};
 use crate::activities::{ActivityForm, csv_line, when_in_words};
 use crate::lang::Lang;
 use crate::sync::protocol::ActivityState;
-
-fn query_value(query: &Option<String>, name: &str) -> Option<String> {
-    let q = query.as_deref()?;
-    form_urlencoded::parse(q.as_bytes())
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.into_owned())
-}
-
-fn unavailable() -> Response {
-    (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response()
-}
-
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, super::ServerError> + Send + 'static,
-) -> Result<T, Response> {
-    match tokio::task::spawn_blocking(f).await {
-        Ok(Ok(v)) => Ok(v),
-        Ok(Err(super::ServerError::BadRequest(m))) => {
-            Err((StatusCode::BAD_REQUEST, m).into_response())
-        }
-        _ => Err(unavailable()),
-    }
-}
 
 /// `GET /admin/activities?site=..`: the site's activities and the form for a new one.
 pub async fn list(

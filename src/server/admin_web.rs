@@ -100,6 +100,31 @@ fn set_cookie(resp: &mut Response, name: &str, value: &str, max_age: i64) {
     }
 }
 
+pub(super) fn query_value(query: &Option<String>, name: &str) -> Option<String> {
+    let q = query.as_deref()?;
+    form_urlencoded::parse(q.as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+pub(super) fn unavailable() -> Response {
+    (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response()
+}
+
+/// Runs a store call on a blocking thread: a refusal is 400 with its reason, anything else
+/// 503 (the admin can try again).
+pub(super) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, super::ServerError> + Send + 'static,
+) -> Result<T, Response> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(super::ServerError::BadRequest(m))) => {
+            Err((StatusCode::BAD_REQUEST, m).into_response())
+        }
+        _ => Err(unavailable()),
+    }
+}
+
 pub(super) fn form(body: &Bytes) -> HashMap<String, String> {
     form_urlencoded::parse(body).into_owned().collect()
 }
@@ -473,9 +498,10 @@ pub async fn kiosk_revoke(
 pub(super) fn nav(tr: &crate::i18n::Translations, lang: Lang) -> String {
     format!(
         "<p><a href=\"/admin/kiosks?lang={l}\">{}</a> · <a href=\"/admin/activities?lang={l}\">{}</a> · \
-         <a href=\"/admin/numbers?lang={l}\">{}</a></p>",
+         <a href=\"/admin/board?lang={l}\">{}</a> · <a href=\"/admin/numbers?lang={l}\">{}</a></p>",
         esc(&tr.get(lang, "adminweb-kiosks")),
         esc(&tr.get(lang, "adminweb-activities")),
+        esc(&tr.get(lang, "adminweb-board")),
         esc(&tr.get(lang, "adminweb-numbers")),
         l = lang.code()
     )

@@ -50,6 +50,30 @@ pub fn apply(
             Ok(p) => super::activities::signup_cancelled(tx, kiosk, &p, now_ms),
             Err(r) => Ok(Err(r)),
         },
+        kinds::POST_CREATED => match parse(op) {
+            Ok(p) => super::board::created(tx, kiosk, &p, now_ms),
+            Err(r) => Ok(Err(r)),
+        },
+        kinds::POST_MODERATED => match parse(op) {
+            Ok(p) => super::board::moderated(tx, &kiosk.site, &p, now_ms),
+            Err(r) => Ok(Err(r)),
+        },
+        kinds::POST_REPORTED => match parse::<crate::sync::protocol::PostReported>(op) {
+            Ok(p) => super::board::reported(tx, &kiosk.site, &p.id, now_ms),
+            Err(r) => Ok(Err(r)),
+        },
+        kinds::POST_RENEWED => match parse(op) {
+            Ok(p) => super::board::renewed(tx, &kiosk.site, &p, now_ms),
+            Err(r) => Ok(Err(r)),
+        },
+        kinds::POST_CLOSED => match parse(op) {
+            Ok(p) => super::board::closed(tx, &kiosk.site, &p, now_ms),
+            Err(r) => Ok(Err(r)),
+        },
+        kinds::POST_REPLIED => match parse(op) {
+            Ok(p) => super::board::replied(tx, &kiosk.site, &p, now_ms),
+            Err(r) => Ok(Err(r)),
+        },
         other => Ok(Err(format!("unknown operation kind {other:?}"))),
     }
 }

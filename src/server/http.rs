@@ -131,7 +131,7 @@ impl From<ServerError> for ApiError {
     }
 }
 
-pub(super) fn now_ms() -> i64 {
+pub fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
@@ -139,7 +139,7 @@ pub(super) fn now_ms() -> i64 {
 }
 
 /// Runs blocking store work off the async threads.
-async fn blocking<T: Send + 'static>(
+pub(super) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ServerError> + Send + 'static,
 ) -> Result<T, ApiError> {
     match tokio::task::spawn_blocking(f).await {
@@ -346,7 +346,7 @@ async fn resume_code(
 }
 
 /// A query parameter's raw value (page parameters are plain ASCII: `lang`, `step`).
-fn query_str<'a>(query: &'a Option<String>, name: &str) -> Option<&'a str> {
+pub(super) fn query_str<'a>(query: &'a Option<String>, name: &str) -> Option<&'a str> {
     query.as_deref()?.split('&').find_map(|pair| {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         (k == name).then_some(v)
@@ -484,6 +484,15 @@ pub fn router_with(state: AppState) -> Router {
         .route("/pictures/{*path}", get(picture))
         .route("/signups/{code}", get(signup_page))
         .route("/signups/{code}/cancel", post(signup_cancel))
+        .route("/posts/{code}", get(super::board_pages::post_page))
+        .route(
+            "/posts/{code}/{action}",
+            post(super::board_pages::post_action),
+        )
+        .route("/admin/board", get(super::admin_board::page))
+        .route("/admin/board/decide", post(super::admin_board::decide))
+        .route("/admin/board/expiry", post(super::admin_board::expiry))
+        .route("/admin/board.pdf", get(super::admin_board::pdf))
         .route("/admin", get(super::admin_web::home))
         .route(
             "/admin/login",

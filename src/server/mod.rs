@@ -7,13 +7,20 @@
 
 pub mod activities;
 mod admin_activities;
+mod admin_board;
 pub mod admin_web;
 pub mod apply;
+pub mod board;
+mod board_pages;
+mod board_store;
 pub mod http;
 pub mod numbers;
 pub mod pages;
 mod schema;
 pub mod sqlite;
+
+pub use admin_board::site_pdf as admin_board_pdf;
+pub use board_store::BoardStore;
 
 use crate::sync::protocol::{
     ActivityRecord, ActivityState, PairResponse, PullResponse, PushRequest, PushResponse,
@@ -64,7 +71,7 @@ pub struct KioskRow {
 
 /// Everything the server stores. Methods are blocking; the HTTP layer calls them on
 /// blocking threads. Every write method is one transaction.
-pub trait ServerStore: Send + Sync + 'static {
+pub trait ServerStore: BoardStore + Send + Sync + 'static {
     /// Registers a kiosk and returns its one-time pairing code (valid 24 hours).
     fn add_kiosk(&self, name: &str, site: &str, now_ms: i64) -> Result<String, ServerError>;
     fn list_kiosks(&self) -> Result<Vec<KioskRow>, ServerError>;

@@ -1,5 +1,5 @@
 //! The numbers a coordinator reports per site and month: visits by module, lessons opened and
-//! finished, initiations by topic, sign-ups, people expected and people who came. Counts only:
+//! finished, initiations by topic, sign-ups, people expected and people who came, board posts, replies and matches. Counts only:
 //! nothing here can point to a person.
 
 use rusqlite::Connection;
@@ -9,7 +9,7 @@ pub type NumberRow = (String, String, String, i64);
 
 /// Every figure, ordered by site, month and name.
 pub fn all(conn: &Connection) -> rusqlite::Result<Vec<NumberRow>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT site, month, what, n FROM (
            SELECT site, substr(day, 1, 7) AS month, 'visits.' || name AS what, SUM(count) AS n
              FROM usage_counts GROUP BY site, month, what
@@ -31,8 +31,10 @@ pub fn all(conn: &Connection) -> rusqlite::Result<Vec<NumberRow>> {
            SELECT s.site, substr(a.start, 1, 7), 'people.came', SUM(s.party)
              FROM signups s JOIN activities a ON a.id = s.activity_id
              WHERE s.checked_in_ms IS NOT NULL GROUP BY s.site, substr(a.start, 1, 7)
+           UNION ALL {}
          ) ORDER BY site, month, what",
-    )?;
+        super::board::NUMBERS_SQL
+    ))?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     rows.collect()
 }

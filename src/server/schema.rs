@@ -123,4 +123,37 @@ pub(super) const MIGRATIONS: &[&str] = &[
          created_ms INTEGER NOT NULL,
          expires_ms INTEGER NOT NULL
      ) STRICT;",
+    // 6: the ask & offer board: posts, replies, and each site's expiry period.
+    "CREATE TABLE posts (
+         id          TEXT PRIMARY KEY,
+         site        TEXT NOT NULL,
+         code        TEXT NOT NULL UNIQUE,
+         kiosk_id    TEXT,
+         record      TEXT NOT NULL,
+         status      TEXT NOT NULL,
+         reason      TEXT,
+         created_ms  INTEGER NOT NULL,
+         month       TEXT NOT NULL,
+         approved_ms INTEGER,
+         expires_ms  INTEGER,
+         reports     INTEGER NOT NULL DEFAULT 0,
+         helped      INTEGER NOT NULL DEFAULT 0,
+         closed_month TEXT,
+         updated_ms  INTEGER NOT NULL
+     ) STRICT;
+     CREATE INDEX posts_site ON posts (site, status, created_ms);
+     CREATE TABLE post_replies (
+         id         TEXT PRIMARY KEY,
+         post_id    TEXT NOT NULL REFERENCES posts (id),
+         site       TEXT NOT NULL,
+         message    TEXT NOT NULL,
+         contact    TEXT,
+         created_ms INTEGER NOT NULL,
+         month      TEXT NOT NULL
+     ) STRICT;
+     CREATE INDEX post_replies_post ON post_replies (post_id, created_ms);
+     CREATE TABLE site_settings (
+         site      TEXT PRIMARY KEY,
+         post_days INTEGER NOT NULL
+     ) STRICT;",
 ];

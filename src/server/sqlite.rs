@@ -92,7 +92,7 @@ impl SqliteServerStore {
     }
 
     /// A read connection, taken in turn.
-    fn reader(&self) -> std::sync::MutexGuard<'_, Connection> {
+    pub(super) fn reader(&self) -> std::sync::MutexGuard<'_, Connection> {
         let i = self
             .next_reader
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
@@ -100,7 +100,7 @@ impl SqliteServerStore {
         self.readers[i].lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+    pub(super) fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave a transaction half-applied (SQLite rolls
         // back an unfinished transaction when it is dropped), so the connection stays usable.
         self.conn.lock().unwrap_or_else(|e| e.into_inner())

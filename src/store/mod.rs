@@ -7,11 +7,13 @@
 //! Only the store worker thread ([`worker`]) owns a [`Store`]; the UI never does.
 
 mod activities;
+mod board;
 mod lessons;
 mod outbox;
 pub mod worker;
 
 pub use activities::{ActivityView, SignupState, SignupView};
+pub use board::{BoardCommand, BoardEvent, MyPost};
 pub use lessons::LessonCounts;
 pub use outbox::{DeadLetter, OutboxCounts, Pairing};
 
@@ -97,6 +99,25 @@ const MIGRATIONS: &[&str] = &[
      CREATE INDEX signups_activity ON signups (activity_id);",
     // 5: check-ins at the door (the first one stands).
     "ALTER TABLE signups ADD COLUMN checked_in_ms INTEGER;",
+    // 6: the ask & offer board: the site's posts (the server's state as JSON) and replies.
+    "CREATE TABLE posts (
+         id         TEXT PRIMARY KEY,
+         code       TEXT NOT NULL,
+         state      TEXT NOT NULL,
+         status     TEXT NOT NULL,
+         created_ms INTEGER NOT NULL,
+         expires_ms INTEGER
+     ) STRICT;
+     CREATE INDEX posts_code ON posts (code);
+     CREATE INDEX posts_status ON posts (status, created_ms);
+     CREATE TABLE post_replies (
+         id         TEXT PRIMARY KEY,
+         post_id    TEXT NOT NULL,
+         message    TEXT NOT NULL,
+         contact    TEXT,
+         created_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE INDEX post_replies_post ON post_replies (post_id, created_ms);",
 ];
 
 /// The schema version this build writes.

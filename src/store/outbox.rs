@@ -247,6 +247,9 @@ impl Store {
                             .map_err(sqlite)?;
                     }
                 }
+                kinds::POST_STATE | kinds::POST_REPLIED => {
+                    applied += super::board::apply_change(&tx, change).map_err(sqlite)?;
+                }
                 kinds::ACTIVITY_SAVED | kinds::SIGNUP_STATUS => {
                     applied += super::activities::apply_change(&tx, change).map_err(sqlite)?;
                 }

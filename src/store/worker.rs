@@ -101,6 +101,8 @@ pub enum Command {
     ExportCsv {
         activity_id: String,
     },
+    /// The ask & offer board.
+    Board(super::BoardCommand),
 }
 
 impl Command {
@@ -125,11 +127,15 @@ impl Command {
             Command::AddWalkIn { .. } => "add_walk_in",
             Command::SaveActivities { .. } => "save_activities",
             Command::ExportCsv { .. } => "export_csv",
+            Command::Board(c) => c.kind(),
         }
     }
 
     /// Writes something (so sync should look at the outbox afterwards).
     fn writes(&self) -> bool {
+        if let Command::Board(c) = self {
+            return c.writes();
+        }
         !matches!(
             self,
             Command::RefreshHelpRequests
@@ -203,6 +209,7 @@ pub enum Event {
     ActivitiesSaved(usize),
     /// Where the CSV was written, or why not.
     Exported(Result<PathBuf, String>),
+    Board(super::BoardEvent),
     /// A command failed; nothing was half-written.
     Failed {
         command: Command,
@@ -418,6 +425,9 @@ fn run(
                     ])
                 })
             }
+            Command::Board(c) => store
+                .board_command(c)
+                .map(|evs| evs.into_iter().map(Event::Board).collect()),
             Command::ExportCsv { activity_id } => Ok(vec![Event::Exported(
                 store.export_csv(activity_id).map_err(|e| e.to_string()),
             )]),

@@ -167,6 +167,22 @@ pub mod kinds {
     pub const SIGNUP_CHECKED_IN: &str = "signup.checked_in";
     /// Change only: where a sign-up stands. Payload: [`super::SignupStatus`].
     pub const SIGNUP_STATUS: &str = "signup.status";
+    /// A resident posted an ask or an offer. Payload: [`super::PostRecord`].
+    pub const POST_CREATED: &str = "post.created";
+    /// A volunteer approved (perhaps edited) or rejected a post. Payload:
+    /// [`super::PostModerated`].
+    pub const POST_MODERATED: &str = "post.moderated";
+    /// Someone reported a public post. Payload: [`super::PostReported`].
+    pub const POST_REPORTED: &str = "post.reported";
+    /// The code holder said "still needed". Payload: [`super::PostByCode`].
+    pub const POST_RENEWED: &str = "post.renewed";
+    /// The code holder ended the post. Payload: [`super::PostClosed`].
+    pub const POST_CLOSED: &str = "post.closed";
+    /// Someone replied to a post ("I can help", "I'm interested"). Op and change payload:
+    /// [`super::PostReply`].
+    pub const POST_REPLIED: &str = "post.replied";
+    /// Change only: a post as the server sees it. Payload: [`super::PostState`].
+    pub const POST_STATE: &str = "post.state";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -329,4 +345,103 @@ pub struct SignupStatus {
     /// When the person was checked in at the door (the first check-in).
     #[serde(default)]
     pub checked_in_ms: Option<i64>,
+}
+
+/// A post as its poster wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostRecord {
+    /// UUID.
+    pub id: String,
+    /// Twelve digits: only the poster has it (status, replies, renew).
+    pub code: String,
+    /// `ask` or `offer`.
+    pub kind: String,
+    /// A category id (`paperwork`, `transport`, ...).
+    pub category: String,
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+    /// Language codes the poster speaks.
+    #[serde(default)]
+    pub languages: Vec<String>,
+}
+
+/// A post as the server decided, sent to every kiosk of its site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostState {
+    pub post: PostRecord,
+    /// `waiting`, `public`, `rejected`, `reported` or `closed`.
+    pub status: String,
+    /// Why a volunteer rejected it.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// When the server first had it.
+    pub created_ms: i64,
+    /// When it leaves the board (set on approval and renewal).
+    #[serde(default)]
+    pub expires_ms: Option<i64>,
+    #[serde(default)]
+    pub reports: u32,
+    /// The poster said the board helped (a match).
+    #[serde(default)]
+    pub helped: bool,
+}
+
+/// A volunteer's decision on a waiting or reported post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostModerated {
+    pub id: String,
+    /// `approve` or `reject`.
+    pub decision: String,
+    /// Why, when rejected.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// The volunteer's corrections, when approved with edits.
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostReported {
+    pub id: String,
+}
+
+/// An action only the code holder may take.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostByCode {
+    pub id: String,
+    pub code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostClosed {
+    pub id: String,
+    pub code: String,
+    /// The board helped: counted as a match.
+    pub helped: bool,
+}
+
+/// A reply: a short message and, if the replier chose, how to reach them. Only the post's
+/// code holder (and volunteers passing it on) ever see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostReply {
+    /// UUID.
+    pub id: String,
+    pub post_id: String,
+    pub message: String,
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// When the server had it (the kiosk's time until then).
+    pub created_ms: i64,
 }

@@ -124,6 +124,11 @@ impl KioskUi {
                     .inner_margin(egui::Margin::symmetric(32, 24)),
             )
             .show(ui, |ui| {
+                if self.kiosk.screen() == crate::app::Screen::Board {
+                    // The board scrolls its own list (only the rows on screen are drawn).
+                    screens::show(ui, &mut self.kiosk, &mut self.pictures, tr, &mut actions);
+                    return;
+                }
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {

@@ -43,6 +43,10 @@ pub enum Picto {
     Plus,
     /// A minus sign.
     Minus,
+    /// A notice board with two pinned notes: the ask & offer board.
+    Board,
+    /// A flag: report.
+    Flag,
 }
 
 pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
@@ -259,6 +263,30 @@ pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
             ] {
                 p.circle_filled(at(x, y), s * 0.04, color);
             }
+        }
+        Picto::Board => {
+            p.rect_stroke(
+                Rect::from_two_pos(at(-0.44, -0.36), at(0.44, 0.36)),
+                s * 0.04,
+                stroke,
+                egui::StrokeKind::Middle,
+            );
+            for (x0, y0, x1, y1) in [
+                (-0.32f32, -0.24f32, -0.04f32, 0.06f32),
+                (0.06, -0.1, 0.32, 0.24),
+            ] {
+                p.rect_filled(Rect::from_two_pos(at(x0, y0), at(x1, y1)), 0.0, color);
+                p.circle_filled(at((x0 + x1) / 2.0, y0), s * 0.05, color);
+            }
+            p.line_segment([at(-0.3, 0.2), at(-0.06, 0.2)], stroke);
+        }
+        Picto::Flag => {
+            p.line_segment([at(-0.3, -0.42), at(-0.3, 0.42)], stroke);
+            p.add(Shape::convex_polygon(
+                vec![at(-0.3, -0.38), at(0.36, -0.24), at(-0.3, -0.04)],
+                color,
+                Stroke::NONE,
+            ));
         }
         Picto::Plus => {
             p.line_segment([at(-0.32, 0.0), at(0.32, 0.0)], stroke);

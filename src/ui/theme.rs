@@ -19,6 +19,8 @@ pub const SECONDARY_HOVER: Color32 = Color32::from_rgb(0xCF, 0xD3, 0xDA);
 pub const TILE: Color32 = Color32::from_rgb(0xE3, 0xEC, 0xF7);
 pub const TILE_HOVER: Color32 = Color32::from_rgb(0xCC, 0xDD, 0xF1);
 pub const BAR: Color32 = Color32::from_rgb(0xFF, 0xFF, 0xFF);
+/// A calm green behind good news ("sent", "right").
+pub const GO_BG: Color32 = Color32::from_rgb(0xE3, 0xF4, 0xE8);
 pub const NOTICE: Color32 = Color32::from_rgb(0xFF, 0xF1, 0xB8);
 pub const ERROR_BG: Color32 = Color32::from_rgb(0xFC, 0xE8, 0xE6);
 pub const ERROR_TEXT: Color32 = Color32::from_rgb(0x7A, 0x00, 0x00);
@@ -41,6 +43,9 @@ pub const TEXT_PAIRS: &[(&str, Color32, Color32)] = &[
     ("tile hover", TEXT, TILE_HOVER),
     ("bar", TEXT, BAR),
     ("notice", TEXT, NOTICE),
+    ("good news", TEXT, GO_BG),
+    ("ask label", PRIMARY, BAR),
+    ("offer label", GO, BAR),
     ("error", ERROR_TEXT, ERROR_BG),
     ("overlay", ON_DARK, OVERLAY),
 ];
@@ -61,11 +66,11 @@ pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
         "noto-sans".into(),
-        FontData::from_static(include_bytes!("../../assets/fonts/NotoSans-Regular.ttf")).into(),
+        FontData::from_static(crate::FONT_REGULAR).into(),
     );
     fonts.font_data.insert(
         "noto-sans-bold".into(),
-        FontData::from_static(include_bytes!("../../assets/fonts/NotoSans-Bold.ttf")).into(),
+        FontData::from_static(crate::FONT_BOLD).into(),
     );
     let fallback = fonts
         .families

@@ -221,3 +221,54 @@ pub fn message(ui: &mut Ui, text: &str, bg: Color32, fg: Color32) {
             ui.label(egui::RichText::new(text).color(fg));
         });
 }
+
+/// A code to keep, big, in a white frame (resume, sign-up and post codes).
+pub fn big_code(ui: &mut Ui, code: &str) {
+    let font = egui::FontId::new(
+        ui.text_style_height(&TextStyle::Heading) * 1.5,
+        theme::bold(),
+    );
+    egui::Frame::new()
+        .fill(Color32::WHITE)
+        .stroke(Stroke::new(3.0, theme::PRIMARY))
+        .corner_radius(12)
+        .inner_margin(egui::Margin::symmetric(28, 16))
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(code).font(font));
+        });
+}
+
+/// The digits typed so far on a number pad (`placeholder` while empty). Named "code: …" for
+/// screen readers and tests, apart from the keys, which carry the same digits.
+pub fn typed_code(ui: &mut Ui, shown: &str, typed: &str) {
+    let font = egui::FontId::new(
+        ui.text_style_height(&TextStyle::Heading) * 1.2,
+        theme::bold(),
+    );
+    let resp = ui.label(egui::RichText::new(shown).font(font));
+    resp.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, format!("code: {typed}")));
+}
+
+/// A visible label above a text field that carries it as its name (for screen readers and
+/// tests). `lines`: a few lines instead of one.
+pub fn text_field(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    limit: usize,
+    lines: bool,
+) -> Response {
+    let l = ui.label(label);
+    let edit = if lines {
+        egui::TextEdit::multiline(text).desired_rows(3)
+    } else {
+        egui::TextEdit::singleline(text).min_size(vec2(0.0, MIN_TARGET))
+    };
+    ui.add(
+        edit.char_limit(limit)
+            .desired_width(ui.available_width())
+            .margin(egui::Margin::symmetric(16, 12))
+            .font(TextStyle::Body),
+    )
+    .labelled_by(l.id)
+}

@@ -3,6 +3,8 @@
 //! worker, and a way to read the server's database file to count what arrived.
 #![allow(dead_code)]
 
+pub mod admin;
+
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};

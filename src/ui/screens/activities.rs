@@ -111,7 +111,7 @@ fn card(
 }
 
 /// "We spreken: Nederlands, Arabisch" in the kiosk's language (unknown codes as written).
-fn spoken(codes: &[String], tr: Tr<'_>) -> String {
+pub(super) fn spoken(codes: &[String], tr: Tr<'_>) -> String {
     let names: Vec<String> = codes
         .iter()
         .map(|c| {
@@ -217,10 +217,7 @@ pub fn form(
 /// What a sign-up's state means for the person holding the code.
 fn state_text(s: &SignupView, tr: Tr<'_>) -> (String, egui::Color32) {
     match s.state {
-        SignupState::Confirmed => (
-            tr.tr("signup-confirmed"),
-            egui::Color32::from_rgb(0xE3, 0xF4, 0xE8),
-        ),
+        SignupState::Confirmed => (tr.tr("signup-confirmed"), theme::GO_BG),
         SignupState::Pending => (tr.tr("signup-pending"), theme::NOTICE),
         SignupState::Waitlisted(Some(n)) => (
             tr.tr_args("signup-waitlisted-at", &[("position", num(n as f64))]),
@@ -256,18 +253,7 @@ pub fn done(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
     summary(ui, kiosk, s, tr);
     ui.label(tr.tr("signup-code-explain"));
     ui.horizontal(|ui| {
-        let code_font = egui::FontId::new(
-            ui.text_style_height(&egui::TextStyle::Heading) * 1.5,
-            theme::bold(),
-        );
-        egui::Frame::new()
-            .fill(egui::Color32::WHITE)
-            .stroke(egui::Stroke::new(3.0, theme::PRIMARY))
-            .corner_radius(12)
-            .inner_margin(egui::Margin::symmetric(28, 16))
-            .show(ui, |ui| {
-                ui.label(RichText::new(display_code(&s.code)).font(code_font));
-            });
+        widgets::big_code(ui, &display_code(&s.code));
         if let Some(base) = kiosk.phone_base_url() {
             qr::show(
                 ui,
@@ -314,15 +300,7 @@ pub fn code(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         } else {
             display_code(typed)
         };
-        let font = egui::FontId::new(
-            ui.text_style_height(&egui::TextStyle::Heading) * 1.2,
-            theme::bold(),
-        );
-        let resp = ui.label(RichText::new(shown).font(font));
-        // Named apart from the keys, which carry the same digits.
-        resp.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Label, true, format!("code: {typed}"))
-        });
+        widgets::typed_code(ui, &shown, typed);
         let status = match a.lookup {
             CodeLookup::Invalid => Some(tr.tr("signup-code-invalid")),
             CodeLookup::NotFound => Some(tr.tr("signup-code-unknown")),

@@ -47,6 +47,7 @@ pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
             crate::config::Module::Lessons => tr.tr("module-lessons"),
             crate::config::Module::Activities => tr.tr("module-activities"),
             crate::config::Module::Help => tr.tr("module-help"),
+            crate::config::Module::Board => tr.tr("module-board"),
         })
         .collect::<Vec<_>>()
         .join(", ");
@@ -231,5 +232,8 @@ fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 actions,
             );
         });
+        if kiosk.config.module_enabled(crate::config::Module::Board) {
+            super::board_moderate::print(ui, kiosk, tr, actions);
+        }
     }
 }

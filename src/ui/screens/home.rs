@@ -25,6 +25,7 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
                 tr.tr("tile-activities"),
                 Screen::Activities,
             ),
+            Module::Board => (Picto::Board, tr.tr("tile-board"), Screen::Board),
             Module::Help => (Picto::Help, tr.tr("tile-help"), Screen::Help),
         })
         .collect();

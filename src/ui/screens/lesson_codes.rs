@@ -28,18 +28,7 @@ pub fn saved(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
         );
     } else if let Some(code) = &kiosk.lessons.saved_code {
         ui.label(tr.tr("lesson-saved-text"));
-        let code_font = egui::FontId::new(
-            ui.text_style_height(&egui::TextStyle::Heading) * 1.5,
-            theme::bold(),
-        );
-        egui::Frame::new()
-            .fill(egui::Color32::WHITE)
-            .stroke(egui::Stroke::new(3.0, theme::PRIMARY))
-            .corner_radius(12)
-            .inner_margin(egui::Margin::symmetric(28, 16))
-            .show(ui, |ui| {
-                ui.label(RichText::new(resume::display(code)).font(code_font));
-            });
+        widgets::big_code(ui, &resume::display(code));
         ui.label(
             RichText::new(tr.tr_args("lesson-saved-expires", &[("days", num(RESUME_DAYS as f64))]))
                 .color(theme::MUTED),
@@ -97,14 +86,7 @@ pub fn enter(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
         } else {
             resume::display(typed)
         };
-        let code_font = egui::FontId::new(
-            ui.text_style_height(&egui::TextStyle::Heading) * 1.2,
-            theme::bold(),
-        );
-        let resp = ui.label(RichText::new(shown).font(code_font));
-        resp.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Label, true, format!("code: {typed}"))
-        });
+        widgets::typed_code(ui, &shown, typed);
         let status = match kiosk.lessons.lookup {
             Lookup::Idle => None,
             Lookup::Looking => Some((tr.tr("resume-looking"), theme::NOTICE, theme::TEXT)),

@@ -4,6 +4,9 @@ mod activities;
 mod activity_admin;
 mod admin;
 mod admin_sync;
+mod board;
+mod board_moderate;
+mod board_post;
 mod checkin;
 mod help;
 mod home;
@@ -25,6 +28,46 @@ pub fn show(
     actions: &mut Vec<Action>,
 ) {
     match kiosk.screen() {
+        Screen::Board => {
+            let mut search = std::mem::take(&mut kiosk.drafts.board_search);
+            board::list(ui, kiosk, pics, &mut search, tr, actions);
+            kiosk.drafts.board_search = search;
+        }
+        Screen::BoardPost => board::post(ui, kiosk, pics, tr, actions),
+        Screen::BoardReply => {
+            let mut message = std::mem::take(&mut kiosk.drafts.reply_message);
+            let mut contact = std::mem::take(&mut kiosk.drafts.reply_contact);
+            board::reply(ui, kiosk, &mut message, &mut contact, tr, actions);
+            kiosk.drafts.reply_message = message;
+            kiosk.drafts.reply_contact = contact;
+        }
+        Screen::BoardReport => board::report(ui, tr, actions),
+        Screen::BoardNewKind => board_post::kind(ui, kiosk, pics, tr, actions),
+        Screen::BoardNewCategory => board_post::category(ui, kiosk, pics, tr, actions),
+        Screen::BoardNewText => {
+            let mut title = std::mem::take(&mut kiosk.drafts.post_title);
+            let mut text = std::mem::take(&mut kiosk.drafts.post_text);
+            board_post::words(ui, kiosk, &mut title, &mut text, tr, actions);
+            kiosk.drafts.post_title = title;
+            kiosk.drafts.post_text = text;
+        }
+        Screen::BoardPosted => board_post::posted(ui, kiosk, tr, actions),
+        Screen::BoardCode => board_post::code(ui, kiosk, tr, actions),
+        Screen::BoardMine => board_post::mine(ui, kiosk, tr, actions),
+        Screen::BoardModerate => {
+            let mut title = std::mem::take(&mut kiosk.drafts.edit_title);
+            let mut text = std::mem::take(&mut kiosk.drafts.edit_text);
+            let mut reason = std::mem::take(&mut kiosk.drafts.reject_reason);
+            let d = board_moderate::Decision {
+                title: &mut title,
+                text: &mut text,
+                reason: &mut reason,
+            };
+            board_moderate::show(ui, kiosk, d, tr, actions);
+            kiosk.drafts.edit_title = title;
+            kiosk.drafts.edit_text = text;
+            kiosk.drafts.reject_reason = reason;
+        }
         Screen::LessonList => lessons::show(ui, kiosk, pics, tr, actions),
         Screen::Activities => activities::list(ui, kiosk, pics, tr, actions),
         Screen::SignupForm => {

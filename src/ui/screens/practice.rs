@@ -13,7 +13,7 @@ use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 
 /// A calm green for right answers; wrong answers use the notice yellow.
-const RIGHT_BG: egui::Color32 = egui::Color32::from_rgb(0xE3, 0xF4, 0xE8);
+const RIGHT_BG: egui::Color32 = theme::GO_BG;
 
 pub fn show(
     ui: &mut egui::Ui,

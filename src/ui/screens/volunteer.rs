@@ -52,6 +52,17 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             actions,
         );
     }
+    if kiosk.config.module_enabled(crate::config::Module::Board) {
+        let n = crate::i18n::num(kiosk.board.queue.len() as f64);
+        act(
+            ui,
+            Some(Picto::Board),
+            &tr.tr_args("volunteer-moderate", &[("count", n)]),
+            Kind::Secondary,
+            Action::Go(crate::app::Screen::BoardModerate),
+            actions,
+        );
+    }
     ui.add_space(24.0);
     ui.label(RichText::new(tr.tr("volunteer-help-title")).heading());
     if kiosk.help_requests.is_empty() {

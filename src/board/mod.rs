@@ -1,0 +1,406 @@
+//! The ask & offer board: what residents need and what they can give. Rules only, no egui, no
+//! I/O: kinds and categories, how text is cleaned and checked, codes, expiry, and search.
+//!
+//! A post's life: `waiting` (a volunteer has not looked yet) → `public` (approved: on the board
+//! until it expires) or `rejected` (with a reason for the poster). A report takes a public post
+//! off the board (`reported`) until a volunteer approves it again or rejects it. The poster
+//! may end it (`closed`), saying whether the board helped (a match).
+
+pub mod pdf;
+
+use crate::sync::protocol::PostState;
+
+/// Ask for help, or offer it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PostKind {
+    Ask,
+    Offer,
+}
+
+impl PostKind {
+    pub const ALL: [PostKind; 2] = [PostKind::Ask, PostKind::Offer];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            PostKind::Ask => "ask",
+            PostKind::Offer => "offer",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// The translation key of its name ("Vraag", "Aanbod").
+    pub fn label_key(self) -> &'static str {
+        match self {
+            PostKind::Ask => "board-kind-ask",
+            PostKind::Offer => "board-kind-offer",
+        }
+    }
+}
+
+/// What a post is about, each with a picture of the shared lesson pictures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    Paperwork,
+    Computer,
+    OddJobs,
+    Shopping,
+    Transport,
+    Language,
+    Cooking,
+    Children,
+    Lending,
+    Company,
+}
+
+impl Category {
+    pub const ALL: [Category; 10] = [
+        Category::Paperwork,
+        Category::Computer,
+        Category::OddJobs,
+        Category::Shopping,
+        Category::Transport,
+        Category::Language,
+        Category::Cooking,
+        Category::Children,
+        Category::Lending,
+        Category::Company,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Paperwork => "paperwork",
+            Category::Computer => "computer",
+            Category::OddJobs => "odd-jobs",
+            Category::Shopping => "shopping",
+            Category::Transport => "transport",
+            Category::Language => "language",
+            Category::Cooking => "cooking",
+            Category::Children => "children",
+            Category::Lending => "lending",
+            Category::Company => "company",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    /// Its pictogram: a key of the shared pictures (`assets/lessons/pictures`).
+    pub fn picture(self) -> &'static str {
+        match self {
+            Category::Paperwork => "letter",
+            Category::Computer => "computer",
+            Category::OddJobs => "tools",
+            Category::Shopping => "cart",
+            Category::Transport => "car",
+            Category::Language => "speech",
+            Category::Cooking => "pot",
+            Category::Children => "child",
+            Category::Lending => "box",
+            Category::Company => "coffee",
+        }
+    }
+
+    /// The translation key of its name.
+    pub fn label_key(self) -> String {
+        format!("board-cat-{}", self.id())
+    }
+}
+
+/// Where a post stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PostStatus {
+    /// Waiting for a volunteer of the site.
+    Waiting,
+    /// Approved: on the board until it expires.
+    Public,
+    /// A volunteer said no, with a reason for the poster.
+    Rejected,
+    /// Someone reported it: off the board until a volunteer decides.
+    Reported,
+    /// The poster ended it.
+    Closed,
+}
+
+impl PostStatus {
+    pub const ALL: [PostStatus; 5] = [
+        PostStatus::Waiting,
+        PostStatus::Public,
+        PostStatus::Rejected,
+        PostStatus::Reported,
+        PostStatus::Closed,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            PostStatus::Waiting => "waiting",
+            PostStatus::Public => "public",
+            PostStatus::Rejected => "rejected",
+            PostStatus::Reported => "reported",
+            PostStatus::Closed => "closed",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// Most characters in a post's title, text, a reply, a way to reach someone, a reason.
+pub const TITLE_MAX: usize = 60;
+pub const TEXT_MAX: usize = 500;
+pub const MESSAGE_MAX: usize = 300;
+pub const CONTACT_MAX: usize = 80;
+pub const REASON_MAX: usize = 200;
+/// Most languages a poster may name.
+pub const MAX_LANGUAGES: usize = 8;
+
+/// Digits in a post code: 10^12 codes, so guessing one of a site's posts is hopeless.
+pub const CODE_DIGITS: usize = 12;
+/// How long a post stays on the board when the admin has not said otherwise.
+pub const DEFAULT_EXPIRY_DAYS: u32 = 28;
+/// Most days an admin may set.
+pub const MAX_EXPIRY_DAYS: u32 = 365;
+/// "Still needed?" shows this long before a post expires.
+pub const RENEW_WINDOW_MS: i64 = 7 * DAY_MS;
+pub const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// Characters that are invisible or reorder the text around them (bidirectional overrides and
+/// isolates, zero-width marks): never kept, so a post cannot hide or flip what follows it.
+/// Right-to-left letters themselves (Arabic, Hebrew) are kept.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Text as it is kept: no control or invisible characters (newlines kept when `lines`, at
+/// most one empty line in a row), spaces trimmed, at most `max` characters.
+pub fn clean_text(s: &str, max: usize, lines: bool) -> String {
+    let mut out = String::with_capacity(s.len().min(max * 4));
+    let mut newlines = 0;
+    for c in s.chars() {
+        if c == '\n' || c == '\r' {
+            if lines && c == '\n' {
+                newlines += 1;
+                if newlines <= 2 {
+                    out.push('\n');
+                }
+            } else if !lines {
+                out.push(' ');
+            }
+            continue;
+        }
+        if c.is_control() || is_invisible_format(c) {
+            continue;
+        }
+        if c != ' ' {
+            newlines = 0;
+        }
+        out.push(if c == '\t' { ' ' } else { c });
+    }
+    let kept: String = out.trim().chars().take(max).collect();
+    kept.trim_end().to_string()
+}
+
+/// A post as a resident wrote it, before it is checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PostDraft {
+    pub kind: Option<PostKind>,
+    pub category: Option<Category>,
+    pub title: String,
+    pub text: String,
+    pub languages: Vec<String>,
+}
+
+/// Why a post, reply or decision is not taken (shown to the person in their language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PostProblem {
+    #[error("choose ask or offer")]
+    NoKind,
+    #[error("choose a category")]
+    NoCategory,
+    #[error("a title is needed")]
+    NoTitle,
+    #[error("a message is needed")]
+    NoMessage,
+    #[error("a reason is needed")]
+    NoReason,
+    #[error("a language is not known")]
+    BadLanguage,
+}
+
+impl PostProblem {
+    /// The translation key of the message for the resident.
+    pub fn key(self) -> &'static str {
+        match self {
+            PostProblem::NoKind => "board-problem-kind",
+            PostProblem::NoCategory => "board-problem-category",
+            PostProblem::NoTitle => "board-problem-title",
+            PostProblem::NoMessage => "board-problem-message",
+            PostProblem::NoReason => "board-problem-reason",
+            PostProblem::BadLanguage => "board-problem-language",
+        }
+    }
+}
+
+/// A clean post, ready to be saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedPost {
+    pub kind: PostKind,
+    pub category: Category,
+    pub title: String,
+    pub text: String,
+    pub languages: Vec<String>,
+}
+
+/// A language code: 2 or 3 lowercase letters (`nl`, `ar`, `ber`).
+pub fn is_language(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Cleans and checks a post.
+pub fn check_post(d: &PostDraft) -> Result<CheckedPost, PostProblem> {
+    let kind = d.kind.ok_or(PostProblem::NoKind)?;
+    let category = d.category.ok_or(PostProblem::NoCategory)?;
+    let title = clean_text(&d.title, TITLE_MAX, false);
+    if title.is_empty() {
+        return Err(PostProblem::NoTitle);
+    }
+    if d.languages.len() > MAX_LANGUAGES || !d.languages.iter().all(|l| is_language(l)) {
+        return Err(PostProblem::BadLanguage);
+    }
+    let mut languages = d.languages.clone();
+    languages.dedup();
+    Ok(CheckedPost {
+        kind,
+        category,
+        title,
+        text: clean_text(&d.text, TEXT_MAX, true),
+        languages,
+    })
+}
+
+/// A reply: a short message and, if the replier wants, how to reach them.
+pub fn check_reply(message: &str, contact: &str) -> Result<(String, Option<String>), PostProblem> {
+    let message = clean_text(message, MESSAGE_MAX, true);
+    if message.is_empty() {
+        return Err(PostProblem::NoMessage);
+    }
+    let contact = clean_text(contact, CONTACT_MAX, false);
+    Ok((message, (!contact.is_empty()).then_some(contact)))
+}
+
+/// A new post code: twelve random digits.
+pub fn new_code() -> String {
+    let n = uuid::Uuid::new_v4().as_u128() % 10u128.pow(CODE_DIGITS as u32);
+    format!("{n:0width$}", width = CODE_DIGITS)
+}
+
+/// A code as people read it: `4829 3750 6112`.
+pub fn display_code(code: &str) -> String {
+    if code.len() == CODE_DIGITS && code.is_ascii() {
+        format!("{} {} {}", &code[..4], &code[4..8], &code[8..])
+    } else {
+        code.to_string()
+    }
+}
+
+/// What a person typed, as a post code (spaces and dashes forgiven).
+pub fn normalize_code(typed: &str) -> Option<String> {
+    let d: String = typed.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    (d.len() == CODE_DIGITS && d.bytes().all(|b| b.is_ascii_digit())).then_some(d)
+}
+
+/// A post's public number (six digits), printed on the paper board's tear-off strips and found
+/// by the board's search. Not secret, and not the post code: it opens nothing.
+pub fn public_number(post_id: &str) -> String {
+    use sha2::Digest;
+    let h = sha2::Sha256::digest(post_id.as_bytes());
+    let n = u64::from_be_bytes(h[..8].try_into().expect("8 bytes")) % 1_000_000;
+    format!("{n:06}")
+}
+
+/// Lowercase, without accents: "Crème Brûlée" → "creme brulee". Letters of other scripts stay.
+pub fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a post is on the public board at `now_ms`.
+pub fn on_board(p: &PostState, now_ms: i64) -> bool {
+    p.status == PostStatus::Public.id() && p.expires_ms.is_some_and(|e| e > now_ms)
+}
+
+/// Whether the code holder is asked "still needed?" (a week before it expires, or after).
+pub fn renewable(p: &PostState, now_ms: i64) -> bool {
+    p.status == PostStatus::Public.id()
+        && p.expires_ms
+            .is_some_and(|e| e.saturating_sub(now_ms) <= RENEW_WINDOW_MS)
+}
+
+/// What the board shows: ask or offer, a category, words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub kind: Option<PostKind>,
+    pub category: Option<Category>,
+    pub words: String,
+}
+
+/// A post ready to be searched: its words folded once, when the board is loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Searchable {
+    pub post: PostState,
+    pub kind: PostKind,
+    pub category: Category,
+    pub number: String,
+    folded: String,
+}
+
+impl Searchable {
+    /// `None` for a post with an unknown kind or category (from a newer server).
+    pub fn new(post: PostState) -> Option<Self> {
+        let kind = PostKind::from_id(&post.post.kind)?;
+        let category = Category::from_id(&post.post.category)?;
+        let folded = fold(&format!("{}\n{}", post.post.title, post.post.text));
+        Some(Self {
+            number: public_number(&post.post.id),
+            post,
+            kind,
+            category,
+            folded,
+        })
+    }
+}
+
+/// The positions in `posts` that pass the filter, in their order (the board keeps posts
+/// newest first). Every word must appear, accents and capitals ignored; a six-digit word
+/// also finds a post by its public number.
+pub fn search(posts: &[Searchable], f: &Filter) -> Vec<usize> {
+    let words: Vec<String> = fold(&f.words)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    posts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| f.kind.is_none_or(|k| p.kind == k))
+        .filter(|(_, p)| f.category.is_none_or(|c| p.category == c))
+        .filter(|(_, p)| {
+            words
+                .iter()
+                .all(|w| p.folded.contains(w.as_str()) || p.number == *w)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,137 @@
+use super::*;
+use crate::sync::protocol::PostRecord;
+
+fn state(id: &str, kind: &str, cat: &str, title: &str, text: &str) -> PostState {
+    PostState {
+        post: PostRecord {
+            id: id.into(),
+            code: "123456789012".into(),
+            kind: kind.into(),
+            category: cat.into(),
+            title: title.into(),
+            text: text.into(),
+            languages: vec!["nl".into()],
+        },
+        status: "public".into(),
+        reason: None,
+        created_ms: 0,
+        expires_ms: Some(100 * DAY_MS),
+        reports: 0,
+        helped: false,
+    }
+}
+
+#[test]
+fn text_is_cleaned_of_controls_and_reordering_marks() {
+    assert_eq!(
+        clean_text("  Hallo\u{0}\u{202E}wereld  ", 60, false),
+        "Hallowereld"
+    );
+    assert_eq!(clean_text("a\nb", 60, false), "a b");
+    assert_eq!(clean_text("a\r\n\n\n\n\nb", 60, true), "a\n\nb");
+    // Arabic letters stay; the right-to-left mark does not.
+    assert_eq!(clean_text("\u{200F}مرحبا", 60, false), "مرحبا");
+    assert_eq!(
+        clean_text(&"é".repeat(10_000), TITLE_MAX, false)
+            .chars()
+            .count(),
+        60
+    );
+    assert_eq!(
+        clean_text("<script>x</script>", 60, false),
+        "<script>x</script>"
+    );
+}
+
+#[test]
+fn a_post_needs_kind_category_and_title() {
+    let mut d = PostDraft::default();
+    assert_eq!(check_post(&d), Err(PostProblem::NoKind));
+    d.kind = Some(PostKind::Ask);
+    assert_eq!(check_post(&d), Err(PostProblem::NoCategory));
+    d.category = Some(Category::Transport);
+    d.title = " \u{200B}\n ".into();
+    assert_eq!(check_post(&d), Err(PostProblem::NoTitle));
+    d.title = "Wie rijdt mee naar het ziekenhuis?".into();
+    d.languages = vec!["nl".into(), "<b>".into()];
+    assert_eq!(check_post(&d), Err(PostProblem::BadLanguage));
+    d.languages = vec!["nl".into(), "ar".into()];
+    let p = check_post(&d).unwrap();
+    assert_eq!(p.title, "Wie rijdt mee naar het ziekenhuis?");
+    assert_eq!(check_reply("  ", "0470"), Err(PostProblem::NoMessage));
+    assert_eq!(
+        check_reply("Ik kan helpen", "  "),
+        Ok(("Ik kan helpen".into(), None))
+    );
+}
+
+#[test]
+fn codes_are_twelve_digits_and_read_in_groups() {
+    let c = new_code();
+    assert_eq!(c.len(), 12);
+    assert!(c.bytes().all(|b| b.is_ascii_digit()));
+    assert_eq!(display_code("482937506112"), "4829 3750 6112");
+    assert_eq!(
+        normalize_code("4829 3750-6112").as_deref(),
+        Some("482937506112")
+    );
+    assert_eq!(normalize_code("48293750"), None);
+    assert_eq!(normalize_code("4829375061a2"), None);
+    assert_eq!(public_number("abc").len(), 6);
+    assert_eq!(public_number("abc"), public_number("abc"));
+}
+
+#[test]
+fn every_category_has_a_picture_and_round_trips() {
+    for c in Category::ALL {
+        assert_eq!(Category::from_id(c.id()), Some(c));
+        assert!(!c.picture().is_empty());
+    }
+    for s in PostStatus::ALL {
+        assert_eq!(PostStatus::from_id(s.id()), Some(s));
+    }
+}
+
+#[test]
+fn search_ignores_accents_and_capitals_and_filters() {
+    let posts: Vec<Searchable> = [
+        state("1", "ask", "cooking", "Recept voor Crème brûlée", ""),
+        state("2", "offer", "cooking", "Ik kook graag", "Creme en taart"),
+        state("3", "offer", "transport", "Rit naar Gent", "Élan"),
+    ]
+    .into_iter()
+    .filter_map(Searchable::new)
+    .collect();
+    let f = |kind, category, words: &str| Filter {
+        kind,
+        category,
+        words: words.into(),
+    };
+    assert_eq!(search(&posts, &f(None, None, "")), vec![0, 1, 2]);
+    assert_eq!(search(&posts, &f(None, None, "CRÈME")), vec![0, 1]);
+    assert_eq!(search(&posts, &f(None, None, "creme brulee")), vec![0]);
+    assert_eq!(search(&posts, &f(None, None, "elan")), vec![2]);
+    assert_eq!(
+        search(&posts, &f(Some(PostKind::Offer), None, "")),
+        vec![1, 2]
+    );
+    assert_eq!(
+        search(&posts, &f(None, Some(Category::Transport), "")),
+        vec![2]
+    );
+    let n = posts[1].number.clone();
+    assert_eq!(search(&posts, &f(None, None, &n)), vec![1]);
+}
+
+#[test]
+fn expiry_and_renewal() {
+    let mut p = state("1", "ask", "cooking", "x", "");
+    p.expires_ms = Some(30 * DAY_MS);
+    assert!(on_board(&p, 0));
+    assert!(!renewable(&p, 0));
+    assert!(renewable(&p, 23 * DAY_MS + 1));
+    assert!(!on_board(&p, 30 * DAY_MS));
+    assert!(renewable(&p, 31 * DAY_MS));
+    p.status = "reported".into();
+    assert!(!on_board(&p, 0));
+}

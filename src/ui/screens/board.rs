@@ -1,0 +1,420 @@
+//! The ask & offer board for residents: filters by ask/offer and category pictogram, a search
+//! box, and the posts newest first (only the rows on screen are laid out, so a thousand posts
+//! scroll smoothly); one post with "I can help" / "I'm interested" and "Report"; the reply
+//! form; "report this post?". No phone number, e-mail or address of anyone is shown here:
+//! replies reach the poster through the post code.
+
+use egui::RichText;
+
+use super::act;
+use crate::app::{Action, BoardAction, Kiosk, Screen};
+use crate::board::{Category, PostKind, Searchable};
+use crate::i18n::num;
+use crate::ui::Tr;
+use crate::ui::picto::Picto;
+use crate::ui::pictures::{self, Pictures};
+use crate::ui::theme;
+use crate::ui::widgets::{self, Kind};
+
+/// Height of one post in the board's list.
+pub const ROW_HEIGHT: f32 = 104.0;
+
+pub fn list(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    pics: &mut Pictures,
+    search: &mut String,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let b = &kiosk.board;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr.tr("board-title")).heading());
+        ui.add_space(16.0);
+        act(
+            ui,
+            Some(Picto::Plus),
+            &tr.tr("board-new"),
+            Kind::Primary,
+            Action::Board(BoardAction::StartPost),
+            actions,
+        );
+        act(
+            ui,
+            Some(Picto::Code),
+            &tr.tr("board-have-code"),
+            Kind::Secondary,
+            Action::Go(Screen::BoardCode),
+            actions,
+        );
+    });
+    if b.reported {
+        widgets::message(ui, &tr.tr("board-reported"), theme::NOTICE, theme::TEXT);
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (kind, key) in [
+            (None, "board-all"),
+            (Some(PostKind::Ask), "board-asks"),
+            (Some(PostKind::Offer), "board-offers"),
+        ] {
+            let selected = b.filter.kind == kind;
+            act(
+                ui,
+                None,
+                &tr.tr(key),
+                if selected {
+                    Kind::Selected
+                } else {
+                    Kind::Secondary
+                },
+                Action::Board(BoardAction::FilterKind(kind)),
+                actions,
+            );
+        }
+        ui.add_space(16.0);
+        let field = egui::TextEdit::singleline(search)
+            .hint_text(tr.tr("board-search-hint"))
+            .desired_width(320.0)
+            .min_size(egui::vec2(0.0, theme::MIN_TARGET))
+            .char_limit(60);
+        let resp = ui.add(field);
+        resp.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr.tr("board-search"))
+        });
+        if resp.changed() {
+            actions.push(Action::Board(BoardAction::Search));
+        }
+    });
+    categories(ui, kiosk, pics, tr, actions);
+    let shown = &b.shown;
+    ui.label(
+        RichText::new(tr.tr_args("board-count", &[("count", num(shown.len() as f64))]))
+            .color(theme::MUTED),
+    );
+    if shown.is_empty() {
+        ui.label(tr.tr(if b.posts.is_empty() {
+            "board-empty"
+        } else {
+            "board-none-found"
+        }));
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, ROW_HEIGHT, shown.len(), |ui, range| {
+            for &i in &shown[range] {
+                row(ui, kiosk, pics, &b.posts[i], tr, actions);
+            }
+        });
+}
+
+/// The category pictograms: tap one to see only its posts, tap it again for all.
+fn categories(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    pics: &mut Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let chosen = kiosk.board.filter.category;
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(6.0, 6.0);
+        for c in Category::ALL {
+            let selected = chosen == Some(c);
+            let resp = picture_button(
+                ui,
+                kiosk,
+                pics,
+                c.picture(),
+                &tr.tr(&c.label_key()),
+                104.0,
+                40.0,
+                selected,
+            );
+            if resp.clicked() {
+                let next = if selected { None } else { Some(c) };
+                actions.push(Action::Board(BoardAction::FilterCategory(next)));
+            }
+        }
+    });
+}
+
+/// A button with one of the shared pictures above its words.
+#[allow(clippy::too_many_arguments)]
+pub fn picture_button(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    pics: &mut Pictures,
+    picture: &str,
+    text: &str,
+    width: f32,
+    icon: f32,
+    selected: bool,
+) -> egui::Response {
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let mut job = egui::text::LayoutJob::simple(text.to_string(), font, theme::TEXT, width - 8.0);
+    job.halign = egui::Align::Center;
+    let galley = ui.painter().layout_job(job);
+    let size = egui::vec2(
+        width,
+        (12.0 + icon + 6.0 + galley.size().y + 10.0).max(theme::MIN_TARGET),
+    );
+    let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::click());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, text));
+    if ui.is_rect_visible(rect) {
+        let hovered = resp.hovered() || resp.is_pointer_button_down_on();
+        let fill = match (selected, hovered) {
+            (true, _) => theme::TILE_HOVER,
+            (false, true) => theme::TILE,
+            (false, false) => theme::BAR,
+        };
+        let p = ui.painter();
+        p.rect_filled(rect, 12.0, fill);
+        let stroke = if selected { 4.0 } else { 1.5 };
+        p.rect_stroke(
+            rect,
+            12.0,
+            egui::Stroke::new(stroke, theme::PRIMARY),
+            egui::StrokeKind::Inside,
+        );
+        let icon_rect = egui::Rect::from_center_size(
+            egui::pos2(rect.center().x, rect.top() + 12.0 + icon / 2.0),
+            egui::Vec2::splat(icon),
+        );
+        if let Some(id) = pics.get(ui.ctx(), &kiosk.lessons.pictures, picture) {
+            let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+            p.image(id, icon_rect, uv, egui::Color32::WHITE);
+        }
+        p.galley(
+            egui::pos2(rect.center().x, icon_rect.bottom() + 6.0),
+            galley,
+            theme::TEXT,
+        );
+    }
+    resp
+}
+
+fn kind_label(p: &Searchable, tr: Tr<'_>) -> String {
+    format!(
+        "{} · {}",
+        tr.tr(p.kind.label_key()),
+        tr.tr(&p.category.label_key())
+    )
+}
+
+/// One post in the list: picture, ask or offer, title, the start of the text.
+fn row(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    pics: &mut Pictures,
+    p: &Searchable,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let (rect, resp) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), ROW_HEIGHT - 8.0),
+        egui::Sense::click(),
+    );
+    ui.add_space(8.0);
+    let title = &p.post.post.title;
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, title));
+    if resp.clicked() {
+        actions.push(Action::Board(BoardAction::Open(p.post.post.id.clone())));
+    }
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let hovered = resp.hovered() || resp.is_pointer_button_down_on();
+    let painter = ui.painter_at(rect);
+    let fill = if hovered { theme::TILE } else { theme::BAR };
+    painter.rect_filled(rect, 14.0, fill);
+    let accent = match p.kind {
+        PostKind::Ask => theme::PRIMARY,
+        PostKind::Offer => theme::GO,
+    };
+    painter.rect_stroke(
+        rect,
+        14.0,
+        egui::Stroke::new(2.0, accent),
+        egui::StrokeKind::Inside,
+    );
+    let pic = egui::Rect::from_min_size(rect.min + egui::vec2(12.0, 12.0), egui::Vec2::splat(72.0));
+    if let Some(id) = pics.get(ui.ctx(), &kiosk.lessons.pictures, p.category.picture()) {
+        let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+        painter.image(id, pic, uv, egui::Color32::WHITE);
+    }
+    let x = pic.right() + 16.0;
+    let width = rect.right() - x - 12.0;
+    let line = |text: String, style: egui::TextStyle, color: egui::Color32| {
+        let font = style.resolve(ui.style());
+        let mut job = egui::text::LayoutJob::simple_singleline(text, font, color);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+        ui.painter().layout_job(job)
+    };
+    let label = line(kind_label(p, tr), egui::TextStyle::Small, accent);
+    let heading = line(title.clone(), egui::TextStyle::Heading, theme::TEXT);
+    let first = p.post.post.text.lines().next().unwrap_or("").to_string();
+    let text = line(first, egui::TextStyle::Body, theme::MUTED);
+    let mut y = rect.top() + 8.0;
+    for g in [label, heading, text] {
+        let h = g.size().y;
+        painter.galley(egui::pos2(x, y), g, theme::TEXT);
+        y += h + 2.0;
+    }
+}
+
+/// One post: everything about it, and what a reader can do.
+pub fn post(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    pics: &mut Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let Some(p) = kiosk.board.opened() else {
+        ui.label(tr.tr("board-post-gone"));
+        return;
+    };
+    let r = &p.post.post;
+    ui.horizontal(|ui| {
+        pictures::show(
+            ui,
+            pics,
+            &kiosk.lessons.pictures,
+            p.category.picture(),
+            96.0,
+        );
+        ui.vertical(|ui| {
+            ui.label(RichText::new(kind_label(p, tr)).color(theme::PRIMARY));
+            ui.label(RichText::new(&r.title).heading());
+            ui.label(
+                RichText::new(tr.tr_args("board-number", &[("number", p.number.clone().into())]))
+                    .color(theme::MUTED),
+            );
+        });
+    });
+    if !r.text.is_empty() {
+        ui.label(&r.text);
+    }
+    if !r.languages.is_empty() {
+        ui.label(super::activities::spoken(&r.languages, tr));
+    }
+    if kiosk.board.replied {
+        widgets::message(ui, &tr.tr("board-replied"), theme::GO_BG, theme::TEXT);
+    }
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        let reply = match p.kind {
+            PostKind::Ask => "board-can-help",
+            PostKind::Offer => "board-interested",
+        };
+        act(
+            ui,
+            Some(Picto::Done),
+            &tr.tr(reply),
+            Kind::Go,
+            Action::Board(BoardAction::StartReply),
+            actions,
+        );
+        if kiosk.lessons.speech.available() {
+            act(
+                ui,
+                Some(Picto::Speaker),
+                &tr.tr("lesson-read-aloud"),
+                Kind::Secondary,
+                Action::Board(BoardAction::ReadAloud),
+                actions,
+            );
+        }
+        act(
+            ui,
+            Some(Picto::Flag),
+            &tr.tr("board-report"),
+            Kind::Secondary,
+            Action::Board(BoardAction::AskReport),
+            actions,
+        );
+    });
+}
+
+/// "I can help": a short message and, if the replier wants, how to reach them.
+pub fn reply(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    message: &mut String,
+    contact: &mut String,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let Some(p) = kiosk.board.opened() else {
+        ui.label(tr.tr("board-post-gone"));
+        return;
+    };
+    ui.label(
+        RichText::new(tr.tr_args(
+            "board-reply-to",
+            &[("title", p.post.post.title.clone().into())],
+        ))
+        .heading(),
+    );
+    let hint = tr.tr("board-reply-hint");
+    ui.label(RichText::new(&hint).color(theme::MUTED));
+    widgets::text_field(
+        ui,
+        &tr.tr("board-reply-message"),
+        message,
+        crate::board::MESSAGE_MAX,
+        true,
+    );
+    ui.add_space(8.0);
+    ui.label(RichText::new(tr.tr("board-reply-contact-why")).color(theme::MUTED));
+    widgets::text_field(
+        ui,
+        &tr.tr("board-reply-contact"),
+        contact,
+        crate::board::CONTACT_MAX,
+        false,
+    );
+    if let Some(problem) = kiosk.board.problem {
+        widgets::message(
+            ui,
+            &tr.tr(problem.key()),
+            theme::ERROR_BG,
+            theme::ERROR_TEXT,
+        );
+    }
+    ui.add_space(8.0);
+    act(
+        ui,
+        Some(Picto::Done),
+        &tr.tr("board-reply-send"),
+        Kind::Go,
+        Action::Board(BoardAction::SendReply),
+        actions,
+    );
+}
+
+/// "Report this post?": it leaves the board until a volunteer looks at it.
+pub fn report(ui: &mut egui::Ui, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    ui.label(RichText::new(tr.tr("board-report-title")).heading());
+    ui.label(tr.tr("board-report-explain"));
+    ui.add_space(16.0);
+    ui.horizontal_wrapped(|ui| {
+        act(
+            ui,
+            Some(Picto::Flag),
+            &tr.tr("board-report-yes"),
+            Kind::Primary,
+            Action::Board(BoardAction::ConfirmReport),
+            actions,
+        );
+        act(
+            ui,
+            Some(Picto::Back),
+            &tr.tr("board-report-no"),
+            Kind::Secondary,
+            Action::Back,
+            actions,
+        );
+    });
+}

@@ -1,0 +1,259 @@
+//! Volunteer mode's board work: new and reported posts, each to approve, correct and approve,
+//! or reject with a reason the poster reads. Also the admin's paper board.
+
+use egui::RichText;
+
+use super::act;
+use crate::app::{Action, BoardAction, Kiosk};
+use crate::board::pdf::PaperLabels;
+use crate::board::{Category, PostKind, PostStatus};
+use crate::i18n::num;
+use crate::ui::Tr;
+use crate::ui::picto::Picto;
+use crate::ui::theme;
+use crate::ui::widgets::{self, Kind};
+
+/// The texts a volunteer types while deciding, lent for this frame.
+pub struct Decision<'a> {
+    pub title: &'a mut String,
+    pub text: &'a mut String,
+    pub reason: &'a mut String,
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    d: Decision<'_>,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let b = &kiosk.board;
+    ui.label(RichText::new(tr.tr("moderate-title")).heading());
+    if b.queue.is_empty() {
+        ui.label(tr.tr("moderate-none"));
+        return;
+    }
+    ui.label(tr.tr_args("moderate-count", &[("count", num(b.queue.len() as f64))]));
+    for p in &b.queue {
+        let id = &p.post.id;
+        egui::Frame::new()
+            .fill(theme::BAR)
+            .stroke(egui::Stroke::new(2.0, theme::PRIMARY))
+            .corner_radius(12)
+            .inner_margin(12)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let kind = PostKind::from_id(&p.post.kind).map(|k| tr.tr(k.label_key()));
+                let cat = Category::from_id(&p.post.category).map(|c| tr.tr(&c.label_key()));
+                ui.label(
+                    RichText::new(format!(
+                        "{} · {}",
+                        kind.unwrap_or_default(),
+                        cat.unwrap_or_default()
+                    ))
+                    .color(theme::PRIMARY),
+                );
+                if p.status == PostStatus::Reported.id() {
+                    let n = num(f64::from(p.reports));
+                    let text = tr.tr_args("moderate-reported", &[("count", n)]);
+                    widgets::message(ui, &text, theme::NOTICE, theme::TEXT);
+                }
+                if b.editing.as_ref() == Some(id) {
+                    edit(ui, kiosk, d.title, d.text, tr, actions);
+                    return;
+                }
+                ui.label(RichText::new(&p.post.title).heading());
+                if !p.post.text.is_empty() {
+                    ui.label(&p.post.text);
+                }
+                if b.rejecting.as_ref() == Some(id) {
+                    reject(ui, kiosk, d.reason, tr, actions);
+                    return;
+                }
+                ui.horizontal_wrapped(|ui| {
+                    let approve = Action::Board(BoardAction::Approve(id.clone()));
+                    act(
+                        ui,
+                        Some(Picto::Done),
+                        &tr.tr("moderate-approve"),
+                        Kind::Go,
+                        approve,
+                        actions,
+                    );
+                    let edit = Action::Board(BoardAction::Edit(id.clone()));
+                    act(
+                        ui,
+                        None,
+                        &tr.tr("moderate-edit"),
+                        Kind::Secondary,
+                        edit,
+                        actions,
+                    );
+                    let reject = Action::Board(BoardAction::Reject(id.clone()));
+                    act(
+                        ui,
+                        Some(Picto::Exit),
+                        &tr.tr("moderate-reject"),
+                        Kind::Secondary,
+                        reject,
+                        actions,
+                    );
+                });
+            });
+        ui.add_space(8.0);
+    }
+}
+
+fn problem(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
+    if let Some(p) = kiosk.board.problem {
+        widgets::message(ui, &tr.tr(p.key()), theme::ERROR_BG, theme::ERROR_TEXT);
+    }
+}
+
+fn field(ui: &mut egui::Ui, value: &mut String, label: &str, lines: bool, limit: usize) {
+    widgets::text_field(ui, label, value, limit, lines);
+}
+
+fn edit(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    title: &mut String,
+    text: &mut String,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    field(
+        ui,
+        title,
+        &tr.tr("moderate-edit-title"),
+        false,
+        crate::board::TITLE_MAX,
+    );
+    field(
+        ui,
+        text,
+        &tr.tr("moderate-edit-text"),
+        true,
+        crate::board::TEXT_MAX,
+    );
+    problem(ui, kiosk, tr);
+    ui.horizontal_wrapped(|ui| {
+        let save = Action::Board(BoardAction::SaveEdit);
+        act(
+            ui,
+            Some(Picto::Done),
+            &tr.tr("moderate-save-approve"),
+            Kind::Go,
+            save,
+            actions,
+        );
+        let cancel = Action::Board(BoardAction::CancelDecision);
+        act(
+            ui,
+            Some(Picto::Back),
+            &tr.tr("moderate-cancel"),
+            Kind::Secondary,
+            cancel,
+            actions,
+        );
+    });
+}
+
+fn reject(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    reason: &mut String,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(RichText::new(tr.tr("moderate-reason-why")).color(theme::MUTED));
+    ui.horizontal_wrapped(|ui| {
+        for key in [
+            "moderate-reason-contact",
+            "moderate-reason-money",
+            "moderate-reason-rude",
+        ] {
+            if widgets::button(ui, None, &tr.tr(key), Kind::Secondary).clicked() {
+                *reason = tr.tr(key);
+            }
+        }
+    });
+    field(
+        ui,
+        reason,
+        &tr.tr("moderate-reason"),
+        false,
+        crate::board::REASON_MAX,
+    );
+    problem(ui, kiosk, tr);
+    ui.horizontal_wrapped(|ui| {
+        let confirm = Action::Board(BoardAction::ConfirmReject);
+        act(
+            ui,
+            Some(Picto::Exit),
+            &tr.tr("moderate-reject-confirm"),
+            Kind::Primary,
+            confirm,
+            actions,
+        );
+        let cancel = Action::Board(BoardAction::CancelDecision);
+        act(
+            ui,
+            Some(Picto::Back),
+            &tr.tr("moderate-cancel"),
+            Kind::Secondary,
+            cancel,
+            actions,
+        );
+    });
+}
+
+/// The paper board's words in the kiosk's language.
+pub fn paper_labels(tr: Tr<'_>) -> PaperLabels {
+    PaperLabels {
+        heading: tr.tr("paper-heading"),
+        howto: tr.tr("paper-howto"),
+        empty: tr.tr("paper-empty"),
+        ask: tr.tr(PostKind::Ask.label_key()),
+        offer: tr.tr(PostKind::Offer.label_key()),
+        categories: Category::ALL
+            .iter()
+            .map(|c| tr.tr(&c.label_key()))
+            .collect(),
+        languages: tr.tr("paper-languages"),
+    }
+}
+
+/// Admin mode: "print the board" and where the PDF went.
+pub fn print(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let sub = tr.tr_args(
+        "paper-week",
+        &[
+            ("site", kiosk.config.kiosk.site.clone().into()),
+            (
+                "date",
+                crate::activities::day_in_words(kiosk.unix_ms(), kiosk.lang).into(),
+            ),
+        ],
+    );
+    let action = Action::Board(BoardAction::Print(Box::new(paper_labels(tr)), sub));
+    act(
+        ui,
+        Some(Picto::Board),
+        &tr.tr("admin-print-board"),
+        Kind::Secondary,
+        action,
+        actions,
+    );
+    match &kiosk.board.printed {
+        Some(Ok(path)) => {
+            let text = tr.tr_args(
+                "admin-printed",
+                &[("path", path.display().to_string().into())],
+            );
+            widgets::message(ui, &text, theme::GO_BG, theme::TEXT);
+        }
+        Some(Err(e)) => widgets::message(ui, e, theme::ERROR_BG, theme::ERROR_TEXT),
+        None => {}
+    }
+}

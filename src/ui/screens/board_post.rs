@@ -1,0 +1,289 @@
+//! Posting on the board in four screens (ask or offer → category → words → the code), and the
+//! poster's own view: typing the post code, then its status, "still needed?", the replies, and
+//! ending it. Replies (with how to reach the replier) appear only here, behind the code.
+
+use egui::RichText;
+
+use super::act;
+use super::board::picture_button;
+use super::pinpad::{Keys, keyboard, keypad};
+use crate::activities::day_in_words;
+use crate::app::{Action, BoardAction, CodeLookup, Kiosk};
+use crate::board::{Category, PostKind, PostStatus, display_code};
+use crate::ui::picto::Picto;
+use crate::ui::pictures::Pictures;
+use crate::ui::theme;
+use crate::ui::widgets::{self, Kind};
+use crate::ui::{Tr, qr};
+
+/// Languages a poster can tick, besides the kiosk's own.
+const SPOKEN: [&str; 12] = [
+    "nl", "fr", "en", "ar", "tr", "es", "pl", "ro", "ru", "uk", "so", "fa",
+];
+
+fn step(ui: &mut egui::Ui, n: u32, title: &str, tr: Tr<'_>) {
+    ui.label(
+        RichText::new(tr.tr_args("board-step", &[("n", crate::i18n::num(f64::from(n)))]))
+            .color(theme::MUTED),
+    );
+    ui.label(RichText::new(title).heading());
+}
+
+/// Step 1: ask or offer.
+pub fn kind(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    pics: &mut Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    step(ui, 1, &tr.tr("board-new-kind"), tr);
+    ui.add_space(16.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(24.0, 24.0);
+        for (k, picture, key) in [
+            (PostKind::Ask, "question", "board-i-ask"),
+            (PostKind::Offer, "volunteer", "board-i-offer"),
+        ] {
+            let selected = kiosk.board.kind == Some(k);
+            if picture_button(
+                ui,
+                kiosk,
+                pics,
+                picture,
+                &tr.tr(key),
+                280.0,
+                120.0,
+                selected,
+            )
+            .clicked()
+            {
+                actions.push(Action::Board(BoardAction::ChooseKind(k)));
+            }
+        }
+    });
+}
+
+/// Step 2: the category, by pictogram.
+pub fn category(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    pics: &mut Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    step(ui, 2, &tr.tr("board-new-category"), tr);
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(12.0, 12.0);
+        for c in Category::ALL {
+            let selected = kiosk.board.category == Some(c);
+            let label = tr.tr(&c.label_key());
+            if picture_button(ui, kiosk, pics, c.picture(), &label, 200.0, 72.0, selected).clicked()
+            {
+                actions.push(Action::Board(BoardAction::ChooseCategory(c)));
+            }
+        }
+    });
+}
+
+/// Step 3: a short title, a few words more, the languages the poster speaks.
+pub fn words(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    title: &mut String,
+    text: &mut String,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    step(ui, 3, &tr.tr("board-new-words"), tr);
+    let title_key = match kiosk.board.kind {
+        Some(PostKind::Offer) => "board-title-offer",
+        _ => "board-title-ask",
+    };
+    widgets::text_field(ui, &tr.tr(title_key), title, crate::board::TITLE_MAX, false);
+    widgets::text_field(ui, &tr.tr("board-text"), text, crate::board::TEXT_MAX, true);
+    ui.label(RichText::new(tr.tr("board-no-contact")).color(theme::MUTED));
+    ui.label(tr.tr("board-languages"));
+    ui.horizontal_wrapped(|ui| {
+        for code in SPOKEN {
+            let on = kiosk.board.languages.iter().any(|l| l == code);
+            let name = tr.tr(&format!("spoken-{code}"));
+            act(
+                ui,
+                None,
+                &name,
+                if on { Kind::Selected } else { Kind::Secondary },
+                Action::Board(BoardAction::ToggleLanguage(code.to_string())),
+                actions,
+            );
+        }
+    });
+    if let Some(problem) = kiosk.board.problem {
+        widgets::message(
+            ui,
+            &tr.tr(problem.key()),
+            theme::ERROR_BG,
+            theme::ERROR_TEXT,
+        );
+    }
+    ui.add_space(8.0);
+    act(
+        ui,
+        Some(Picto::Done),
+        &tr.tr("board-publish"),
+        Kind::Go,
+        Action::Board(BoardAction::Publish),
+        actions,
+    );
+}
+
+fn phone_page(kiosk: &Kiosk, code: &str) -> Option<String> {
+    let base = kiosk.phone_base_url()?;
+    Some(format!("{base}/posts/{code}?lang={}", kiosk.lang.code()))
+}
+
+/// Step 4: the post is saved; its code, big, and its QR code.
+pub fn posted(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let Some(p) = &kiosk.board.created else {
+        return;
+    };
+    step(ui, 4, &tr.tr("board-posted"), tr);
+    ui.label(tr.tr("board-posted-explain"));
+    ui.horizontal(|ui| {
+        widgets::big_code(ui, &display_code(&p.post.code));
+        if let Some(url) = phone_page(kiosk, &p.post.code) {
+            qr::show(ui, &url, 200.0, &tr.tr("qr-label"));
+        }
+    });
+    ui.label(RichText::new(tr.tr("board-posted-keep")).color(theme::MUTED));
+    act(
+        ui,
+        Some(Picto::Board),
+        &tr.tr("board-to-board"),
+        Kind::Secondary,
+        Action::Back,
+        actions,
+    );
+}
+
+const CODE_KEYS: Keys = Keys {
+    digit: |d| Action::Board(BoardAction::CodeDigit(d)),
+    erase: Action::Board(BoardAction::CodeErase),
+    submit: Action::Board(BoardAction::CodeSubmit),
+    submit_label: "board-code-ok",
+};
+
+/// Typing a post code on a number pad.
+pub fn code(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    keyboard(ui, &CODE_KEYS, actions);
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new(tr.tr("board-code-title")).heading());
+        let typed = &kiosk.drafts.post_code;
+        let shown = if typed.is_empty() {
+            "_ _ _ _   _ _ _ _   _ _ _ _".to_string()
+        } else {
+            display_code(typed)
+        };
+        widgets::typed_code(ui, &shown, typed);
+        let status = match kiosk.board.lookup {
+            CodeLookup::Invalid => Some(tr.tr("board-code-invalid")),
+            CodeLookup::NotFound => Some(tr.tr("board-code-unknown")),
+            _ => None,
+        };
+        if let Some(text) = status {
+            widgets::message(ui, &text, theme::NOTICE, theme::TEXT);
+        }
+        let room = ui.available_height() - ui.spacing().item_spacing.y;
+        keypad(ui, room, tr, &CODE_KEYS, actions);
+    });
+}
+
+/// The poster's own post: where it stands, "still needed?", the replies, ending it.
+pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let Some(m) = &kiosk.board.mine else {
+        return;
+    };
+    let p = &m.post;
+    ui.label(RichText::new(&p.post.title).heading());
+    let status = Kiosk::board_status(p);
+    let (text, bg) = match status {
+        Some(PostStatus::Waiting) => (tr.tr("board-status-waiting"), theme::NOTICE),
+        Some(PostStatus::Public) if kiosk.board_on_board(p) => {
+            let until = day_in_words(p.expires_ms.unwrap_or(0), kiosk.lang);
+            let text = tr.tr_args("board-status-public", &[("date", until.into())]);
+            (text, theme::GO_BG)
+        }
+        Some(PostStatus::Public) => (tr.tr("board-status-expired"), theme::NOTICE),
+        Some(PostStatus::Rejected) => {
+            let reason = p.reason.clone().unwrap_or_default();
+            let text = tr.tr_args("board-status-rejected", &[("reason", reason.into())]);
+            (text, theme::NOTICE)
+        }
+        Some(PostStatus::Reported) => (tr.tr("board-status-reported"), theme::NOTICE),
+        Some(PostStatus::Closed) | None => (tr.tr("board-status-closed"), theme::SECONDARY),
+    };
+    widgets::message(ui, &text, bg, theme::TEXT);
+    if kiosk.board_renewable() {
+        ui.label(RichText::new(tr.tr("board-still-needed")).strong());
+        act(
+            ui,
+            Some(Picto::Done),
+            &tr.tr("board-renew"),
+            Kind::Go,
+            Action::Board(BoardAction::Renew),
+            actions,
+        );
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new(tr.tr("board-replies")).heading());
+    if m.replies.is_empty() {
+        ui.label(tr.tr("board-no-replies"));
+    }
+    for r in &m.replies {
+        egui::Frame::new()
+            .fill(theme::BAR)
+            .stroke(egui::Stroke::new(1.5, theme::PRIMARY))
+            .corner_radius(12)
+            .inner_margin(12)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(&r.message);
+                if let Some(c) = &r.contact {
+                    let reach = tr.tr_args("board-reach", &[("contact", c.clone().into())]);
+                    ui.label(RichText::new(reach).strong());
+                }
+            });
+    }
+    let open = matches!(
+        status,
+        Some(PostStatus::Waiting | PostStatus::Public | PostStatus::Reported)
+    );
+    if open {
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            act(
+                ui,
+                Some(Picto::Done),
+                &tr.tr("board-helped"),
+                Kind::Go,
+                Action::Board(BoardAction::Close { helped: true }),
+                actions,
+            );
+            act(
+                ui,
+                Some(Picto::Exit),
+                &tr.tr("board-remove"),
+                Kind::Secondary,
+                Action::Board(BoardAction::Close { helped: false }),
+                actions,
+            );
+        });
+    }
+    if let Some(url) = phone_page(kiosk, &p.post.code) {
+        ui.horizontal(|ui| {
+            qr::show(ui, &url, 160.0, &tr.tr("qr-label"));
+            ui.label(tr.tr("board-mine-qr"));
+        });
+    }
+}

@@ -1,0 +1,219 @@
+//! The ask & offer board across kiosks, with real stores, real sync workers and a real server
+//! on 127.0.0.1: a post made at one kiosk is approved at another and appears on both; replies,
+//! renewals and the end of a post travel by code; reported and expired posts leave every board;
+//! another site never sees any of it.
+
+mod support;
+
+use std::time::Duration;
+
+use digidak::board::{Category, DAY_MS, PostDraft, PostKind, check_post};
+use digidak::server::{BoardStore, ServerStore};
+use digidak::store::Store;
+use digidak::sync::protocol::PostModerated;
+use support::{InProcessServer, SyncedKiosk, now_ms, wait_until};
+
+fn draft(title: &str) -> digidak::board::CheckedPost {
+    check_post(&PostDraft {
+        kind: Some(PostKind::Ask),
+        category: Some(Category::Transport),
+        title: title.into(),
+        text: "Dinsdag om 9 uur naar het ziekenhuis.".into(),
+        languages: vec!["nl".into(), "ar".into()],
+    })
+    .unwrap()
+}
+
+fn approve(id: &str) -> PostModerated {
+    PostModerated {
+        id: id.into(),
+        decision: "approve".into(),
+        reason: None,
+        title: None,
+        text: None,
+        category: None,
+    }
+}
+
+fn on_board(store: &Store, id: &str, at: i64) -> bool {
+    store
+        .board_posts(at)
+        .unwrap()
+        .iter()
+        .any(|p| p.post.id == id)
+}
+
+/// Nudges both kiosks until `check` holds for each.
+fn wait_both(a: &SyncedKiosk, b: &SyncedKiosk, what: &str, check: impl Fn(&Store) -> bool) {
+    wait_until(Duration::from_secs(30), what, || {
+        a.sync.nudge();
+        b.sync.nudge();
+        check(&a.store) && check(&b.store)
+    });
+}
+
+#[test]
+fn a_post_is_approved_elsewhere_answered_renewed_reported_and_ended_across_kiosks() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let kiosks: Vec<SyncedKiosk> = ["a", "b", "z"]
+        .iter()
+        .map(|n| {
+            let k = SyncedKiosk::start(&dir.path().join(n));
+            let site = if *n == "z" { "zuid" } else { "noord" };
+            k.pair(&server.url(), &server.add_kiosk(&format!("PC {n}"), site))
+                .unwrap();
+            k
+        })
+        .collect();
+    let (a, b, z) = (&kiosks[0], &kiosks[1], &kiosks[2]);
+    // The coordinator keeps posts of this site up for 3 days.
+    server.store.set_post_days("noord", 3).unwrap();
+
+    // A resident posts at kiosk A: waiting for a volunteer, on no board yet.
+    let mut store_a = Store::open_in(&a.dir).unwrap();
+    let post = store_a
+        .create_post(&draft("Wie rijdt mee?"), now_ms())
+        .unwrap();
+    let (id, code) = (post.post.id.clone(), post.post.code.clone());
+    assert_eq!(post.status, "waiting");
+    a.wait_synced(Duration::from_secs(20));
+    // A volunteer at kiosk B sees it in the queue and approves it.
+    wait_both(a, b, "post in both queues", |s| {
+        s.moderation_queue()
+            .unwrap()
+            .iter()
+            .any(|p| p.post.id == id)
+    });
+    let mut store_b = Store::open_in(&b.dir).unwrap();
+    assert!(store_b.moderate_post(&approve(&id), now_ms()).unwrap());
+    b.wait_synced(Duration::from_secs(20));
+    wait_both(a, b, "approved post on both boards", |s| {
+        on_board(s, &id, now_ms())
+    });
+    let (site, state, _) = server.store.post_by_code(&code).unwrap().unwrap();
+    assert_eq!((site.as_str(), state.status.as_str()), ("noord", "public"));
+    let expires = state.expires_ms.unwrap();
+    assert!(
+        (expires - now_ms() - 3 * DAY_MS).abs() < 60_000,
+        "the site's 3 days"
+    );
+
+    // Someone at kiosk B answers, with a phone number; the poster reads it at kiosk A.
+    store_b
+        .reply_to_post(&id, "Ik kan rijden.", Some("0470 11 22 33"), now_ms())
+        .unwrap();
+    b.wait_synced(Duration::from_secs(20));
+    wait_both(a, b, "reply on both kiosks", |s| {
+        s.post_by_code(&code).unwrap().unwrap().replies.len() == 1
+    });
+    let mine = store_a.post_by_code(&code).unwrap().unwrap();
+    assert_eq!(mine.replies[0].contact.as_deref(), Some("0470 11 22 33"));
+
+    // Three days is within a week of the end: "still needed?" — renewed at kiosk B by code.
+    assert!(digidak::board::renewable(&mine.post, now_ms()));
+    std::thread::sleep(Duration::from_millis(5));
+    assert!(store_b.renew_post(&code, now_ms()).unwrap());
+    b.wait_synced(Duration::from_secs(20));
+    wait_until(Duration::from_secs(20), "renewed on the server", || {
+        let (_, p, _) = server.store.post_by_code(&code).unwrap().unwrap();
+        p.expires_ms.unwrap() > expires
+    });
+
+    // Reported at kiosk A: off both boards until a volunteer decides; approved again at A.
+    assert!(store_a.report_post(&id, now_ms()).unwrap());
+    assert!(!on_board(&store_a, &id, now_ms()), "gone here at once");
+    a.wait_synced(Duration::from_secs(20));
+    wait_both(a, b, "reported post off both boards", |s| {
+        !on_board(s, &id, now_ms())
+            && s.moderation_queue()
+                .unwrap()
+                .iter()
+                .any(|p| p.post.id == id && p.reports == 1)
+    });
+    assert!(store_a.moderate_post(&approve(&id), now_ms()).unwrap());
+    a.wait_synced(Duration::from_secs(20));
+    wait_both(a, b, "back on both boards", |s| on_board(s, &id, now_ms()));
+
+    // Expired: after its days it is on no board, here or on the server.
+    let later = now_ms() + 4 * DAY_MS;
+    assert!(!on_board(&store_a, &id, later) && !on_board(&store_b, &id, later));
+    let (_, p, _) = server.store.post_by_code(&code).unwrap().unwrap();
+    assert!(!digidak::board::on_board(&p, later));
+
+    // The poster ends it at kiosk A: it helped. Gone everywhere; counted as a match.
+    assert!(store_a.close_post(&code, true, now_ms()).unwrap());
+    a.wait_synced(Duration::from_secs(20));
+    wait_both(a, b, "ended post off both boards", |s| {
+        !on_board(s, &id, now_ms())
+    });
+    let numbers = server.store.numbers().unwrap();
+    let figure = |what: &str| {
+        numbers
+            .iter()
+            .filter(|(s, _, w, _)| s == "noord" && w == what)
+            .map(|r| r.3)
+            .sum::<i64>()
+    };
+    assert_eq!(
+        (
+            figure("board.posts"),
+            figure("board.replies"),
+            figure("board.matches")
+        ),
+        (1, 1, 1)
+    );
+
+    // Kiosk Z of another site never got the post, its code or the reply.
+    z.sync.nudge();
+    z.wait_synced(Duration::from_secs(20));
+    let store_z = Store::open_in(&z.dir).unwrap();
+    assert!(store_z.post_by_code(&code).unwrap().is_none());
+    assert!(store_z.moderation_queue().unwrap().is_empty());
+    // Every op reached the server exactly once.
+    for k in [a, b] {
+        assert_eq!(k.store.outbox_counts().unwrap().dead, 0);
+    }
+}
+
+#[test]
+fn a_rejected_post_tells_its_poster_why_and_a_post_made_offline_arrives_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let a_dir = dir.path().join("a");
+    // Made before the kiosk was ever paired (or while offline): kept in the outbox.
+    let mut store = Store::open_in(&a_dir).unwrap();
+    let post = store
+        .create_post(&draft("Verkoop mijn fiets"), now_ms())
+        .unwrap();
+    let a = SyncedKiosk::start(&a_dir);
+    a.pair(&server.url(), &server.add_kiosk("PC a", "noord"))
+        .unwrap();
+    a.wait_synced(Duration::from_secs(20));
+    a.wait_synced(Duration::from_secs(20));
+    assert_eq!(server.store.posts("noord", &["waiting"]).unwrap().len(), 1);
+    let m = PostModerated {
+        decision: "reject".into(),
+        reason: Some("Dit gaat over geld of verkoop.".into()),
+        ..approve(&post.post.id)
+    };
+    server.store.moderate_post(&m, now_ms()).unwrap();
+    wait_until(Duration::from_secs(20), "rejection pulled", || {
+        a.sync.nudge();
+        store
+            .post_by_code(&post.post.code)
+            .unwrap()
+            .is_some_and(|p| p.post.status == "rejected")
+    });
+    let mine = store.post_by_code(&post.post.code).unwrap().unwrap();
+    assert_eq!(
+        mine.post.reason.as_deref(),
+        Some("Dit gaat over geld of verkoop.")
+    );
+    // A reject without a reason is refused (the poster must learn why).
+    let bare = PostModerated {
+        reason: Some("  \u{200B} ".into()),
+        ..m.clone()
+    };
+    assert!(server.store.moderate_post(&bare, now_ms()).is_err());
+}
