@@ -1,4 +1,5 @@
-//! Frame-time benchmark of the lesson and activity screens: `cargo bench --bench frames`.
+//! Frame-time benchmark of the lesson, activity and board screens (1,000 posts), and the
+//! board's search time: `cargo bench --bench frames`.
 //!
 //! A real kiosk (real store on a temp folder, every built-in lesson loaded and its pictures
 //! drawn) runs in a bare `egui::Context` at 1280x800, with the pointer moving every frame so
@@ -13,7 +14,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use digidak::app::{Action, Kiosk, LessonAction, Screen, StoreStatus};
+use digidak::app::{Action, BoardAction, Kiosk, LessonAction, Screen, StoreStatus};
 use digidak::clock::SystemClock;
 use digidak::config;
 use digidak::i18n::Translations;
@@ -54,6 +55,29 @@ impl Bench {
             .sum();
         std::hint::black_box(prims);
         vertices
+    }
+
+    /// One frame with the mouse wheel turned over the list.
+    fn wheel(&mut self, dy: f32) {
+        self.frame += 1;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
+            time: Some(self.frame as f64 / 60.0),
+            events: vec![
+                egui::Event::PointerMoved(egui::pos2(640.0, 600.0)),
+                egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta: egui::vec2(0.0, dy),
+                    modifiers: egui::Modifiers::NONE,
+                    phase: egui::TouchPhase::Move,
+                    source: egui::MouseWheelSource::Wheel,
+                },
+            ],
+            ..Default::default()
+        };
+        let ui = &mut self.ui;
+        let out = self.ctx.run_ui(input, |eui| ui.show(eui));
+        std::hint::black_box(self.ctx.tessellate(out.shapes, out.pixels_per_point));
     }
 
     fn act(&mut self, action: Action) {
@@ -101,6 +125,123 @@ fn seed_activities(dir: &std::path::Path, n: usize) {
         })
         .collect();
     store.apply_changes(&changes, n as u64).unwrap();
+}
+
+/// Public posts on the board, as if pulled from the server: 1,000 by default.
+fn seed_posts(dir: &std::path::Path, n: usize) {
+    use digidak::board::Category;
+    use digidak::sync::protocol::{Change, PostRecord, PostState, kinds};
+    let mut store = digidak::store::Store::open_in(dir).unwrap();
+    let words = [
+        "ziekenhuis",
+        "brief",
+        "fiets",
+        "koffie",
+        "crème",
+        "école",
+        "taart",
+        "gsm",
+    ];
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    let changes: Vec<Change> = (0..n)
+        .map(|i| {
+            let p = PostState {
+                post: PostRecord {
+                    id: uuid::Uuid::now_v7().to_string(),
+                    code: format!("{:012}", 100_000_000_000u64 + i as u64),
+                    kind: if i % 3 == 0 { "offer" } else { "ask" }.into(),
+                    category: Category::ALL[i % 10].id().into(),
+                    title: format!("Wie helpt mij met {} nummer {i}?", words[i % 8]),
+                    text: format!(
+                        "Ik zoek iemand die mij helpt met {} en {}. Liefst op dinsdag of \
+                         donderdag, in de buurt van het buurthuis.",
+                        words[(i + 3) % 8],
+                        words[(i + 5) % 8]
+                    ),
+                    languages: vec!["nl".into(), "fr".into()],
+                },
+                status: "public".into(),
+                reason: None,
+                created_ms: now - i as i64 * 60_000,
+                expires_ms: Some(now + 20 * 86_400_000),
+                reports: 0,
+                helped: false,
+            };
+            Change {
+                seq: 1_000 + i as u64,
+                kind: kinds::POST_STATE.into(),
+                payload: serde_json::to_value(p).unwrap(),
+            }
+        })
+        .collect();
+    store.apply_changes(&changes, 1_000 + n as u64).unwrap();
+}
+
+/// How long searching the board takes: the words typed are folded and every post checked.
+fn search_times(posts: &[digidak::board::Searchable], reps: usize) {
+    use digidak::board::{Category, Filter, search};
+    for (name, f) in [
+        ("no filter", Filter::default()),
+        (
+            "one word \"Ziekenhuís\"",
+            Filter {
+                words: "Ziekenhuís".into(),
+                ..Default::default()
+            },
+        ),
+        (
+            "two words \"creme gsm\"",
+            Filter {
+                words: "creme gsm".into(),
+                ..Default::default()
+            },
+        ),
+        (
+            "category + word",
+            Filter {
+                category: Some(Category::Transport),
+                words: "gsm".into(),
+                ..Default::default()
+            },
+        ),
+        (
+            "a word found nowhere",
+            Filter {
+                words: "xylofoon".into(),
+                ..Default::default()
+            },
+        ),
+    ] {
+        let mut times: Vec<Duration> = (0..reps)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(search(posts, &f));
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        println!(
+            "search {} posts, {name:<28} median {:>6.3} ms  max {:>6.3} ms  ({} found)",
+            posts.len(),
+            ms(times[times.len() / 2]),
+            ms(*times.last().unwrap()),
+            search(posts, &f).len()
+        );
+    }
+    let states: Vec<_> = posts.iter().map(|p| p.post.clone()).collect();
+    let t = Instant::now();
+    let folded: Vec<_> = states
+        .into_iter()
+        .filter_map(digidak::board::Searchable::new)
+        .collect();
+    println!(
+        "preparing {} posts for search (store worker, each refresh): {:.3} ms",
+        folded.len(),
+        ms(t.elapsed())
+    );
 }
 
 /// Time on CPU of this thread (nanoseconds), from `clock_gettime(CLOCK_THREAD_CPUTIME_ID)`.
@@ -185,6 +326,7 @@ fn main() {
     let frames = if full { 2000 } else { 5 };
     let dir = tempfile::tempdir().unwrap();
     seed_activities(dir.path(), 12);
+    seed_posts(dir.path(), 1_000);
     let mut cfg = config::parse("bench", config::DEMO_CONFIG, &[]).unwrap();
     cfg.lessons.read_aloud = "off".into();
     let kiosk = Kiosk::new(
@@ -227,6 +369,35 @@ fn main() {
         std::thread::sleep(Duration::from_millis(5));
     }
     measure(&mut b, "activities, 12 coming", frames);
+    b.act(Action::Home);
+
+    b.act(Action::Go(Screen::Board));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while b.ui.kiosk.board.posts.len() < 1_000 {
+        assert!(Instant::now() < deadline, "posts did not load");
+        b.frame();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    measure(&mut b, "board, 1000 posts", frames);
+    b.ui.kiosk.drafts.board_search = "ziekenhuis".into();
+    b.act(Action::Board(BoardAction::Search));
+    measure(&mut b, "board, 1000 posts, searched", frames);
+    b.ui.kiosk.drafts.board_search.clear();
+    b.act(Action::Board(BoardAction::Search));
+    // Scrolled to the middle of the list, a wheel turn every frame.
+    for _ in 0..200 {
+        b.wheel(-400.0);
+    }
+    let t = Instant::now();
+    for n in 0..frames {
+        b.wheel(if n % 2 == 0 { -120.0 } else { 120.0 });
+    }
+    println!(
+        "{:<38} mean {:>6.3} ms per frame while scrolling",
+        "board, 1000 posts, scrolling",
+        ms(t.elapsed() / frames as u32)
+    );
+    search_times(&b.ui.kiosk.board.posts, if full { 2_000 } else { 3 });
     b.act(Action::Home);
 
     b.act(Action::Go(Screen::LessonList));

@@ -212,7 +212,7 @@ fn activity() -> digidak::sync::protocol::ActivityRecord {
 }
 
 #[test]
-fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_and_exports() {
+fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_approves_a_post_and_exports() {
     let Some(b) = Browser::start() else {
         return;
     };
@@ -294,6 +294,39 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_and_exports()
     b.wait_for_text("PC 7");
     b.screenshot("admin-kiosks");
 
+    // A resident's post waits for approval; the coordinator approves it on the board page.
+    let post_code = "482937506112";
+    kiosk
+        .push(
+            &token,
+            &support::page(vec![digidak::sync::protocol::Op {
+                id: uuid::Uuid::now_v7().to_string(),
+                index: 3,
+                kind: digidak::sync::protocol::kinds::POST_CREATED.into(),
+                payload: json!({"id": uuid::Uuid::now_v7().to_string(), "code": post_code,
+                    "kind": "ask", "category": "transport",
+                    "title": "Wie rijdt mee naar het ziekenhuis? <script>alert(1)</script>",
+                    "text": "Dinsdag om 9 uur.", "languages": ["nl"]}),
+                kiosk_time_ms: now_ms(),
+                schema: digidak::sync::protocol::OP_SCHEMA,
+            }]),
+        )
+        .unwrap();
+    b.open(&format!("{url}/admin/board?site=noord&lang=nl"));
+    b.wait_for_text("Wie rijdt mee naar het ziekenhuis?");
+    assert!(b.source().contains("&lt;script&gt;"), "shown as text");
+    b.screenshot("admin-board");
+    b.click("section.card form button");
+    b.wait_for_url("done=1");
+    b.wait_for_text("Er wacht niets. Goed zo!");
+    use digidak::server::BoardStore;
+    let (_, post, _) = server.store.post_by_code(post_code).unwrap().unwrap();
+    assert_eq!(post.status, "public");
+    // The poster's phone page says so.
+    b.open(&format!("{url}/posts/{post_code}?lang=nl"));
+    b.wait_for_text("Staat op het prikbord tot");
+    b.screenshot("post-page");
+
     // The numbers and their CSV (fetched with the browser's session cookie).
     b.open(&format!("{url}/admin/numbers?lang=nl"));
     b.wait_for_text("Inschrijvingen");
@@ -315,8 +348,7 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_and_exports()
         .unwrap()
         .text()
         .unwrap();
-    assert!(
-        csv.starts_with("site,month,what,count\nnoord,2099-12,"),
-        "{csv}"
-    );
+    assert!(csv.starts_with("site,month,what,count\n"), "{csv}");
+    assert!(csv.contains("noord,2099-12,signups,1"), "{csv}");
+    assert!(csv.contains(",board.posts,1"), "{csv}");
 }

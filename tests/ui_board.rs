@@ -112,7 +112,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
     // "I can help": a message and a phone number, for the poster only.
     k.click("Wie rijdt mee naar het ziekenhuis?");
     assert_eq!(screen(&k), Screen::BoardPost);
-    assert!(k.has("We spreken: Nederlands, Arabisch"));
+    assert!(k.has("Spreekt: Nederlands, Arabisch"));
     k.click("Ik kan helpen");
     k.click("Versturen");
     assert!(k.has("Schrijf een kort bericht."));

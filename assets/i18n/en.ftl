@@ -482,3 +482,4 @@ page-post-removed = Your post is taken down.
 numbers-board-posts = Ask & offer: posts
 numbers-board-replies = Ask & offer: replies
 numbers-board-matches = Ask & offer: "this helped"
+board-spoken = Speaks: { $list }

@@ -482,3 +482,4 @@ page-post-removed = Votre annonce est retirée.
 numbers-board-posts = Demandes & offres : annonces
 numbers-board-replies = Demandes & offres : réponses
 numbers-board-matches = Demandes & offres : « ça m'a aidé »
+board-spoken = Parle : { $list }

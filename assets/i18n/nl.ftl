@@ -482,3 +482,4 @@ page-post-removed = Je bericht is weggehaald.
 numbers-board-posts = Vraag & aanbod: berichten
 numbers-board-replies = Vraag & aanbod: antwoorden
 numbers-board-matches = Vraag & aanbod: "dit heeft geholpen"
+board-spoken = Spreekt: { $list }

@@ -389,7 +389,7 @@ impl Kiosk {
         let b = &mut self.board;
         match ev {
             BoardEvent::Posts(list) => {
-                b.posts = list.into_iter().filter_map(Searchable::new).collect();
+                b.posts = list;
                 b.research();
                 // The code holder's view follows the server's decisions.
                 if let Some(code) = b.mine.as_ref().map(|m| m.post.post.code.clone()) {

@@ -353,8 +353,9 @@ pub struct Filter {
     pub words: String,
 }
 
-/// A post ready to be searched: its words folded once, when the board is loaded.
-#[derive(Debug, Clone, PartialEq)]
+/// A post ready to be searched: its words folded once, when the board is loaded (by the store
+/// worker, off the UI thread).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Searchable {
     pub post: PostState,
     pub kind: PostKind,

@@ -356,8 +356,8 @@ pub enum BoardCommand {
 /// What the store tells the UI about the board.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BoardEvent {
-    /// The public board, newest first.
-    Posts(Vec<PostState>),
+    /// The public board, newest first, ready to search.
+    Posts(Vec<crate::board::Searchable>),
     Queue(Vec<PostState>),
     /// A resident's post is saved (its code is shown).
     Created(PostState),
@@ -401,6 +401,16 @@ impl BoardCommand {
 }
 
 impl Store {
+    fn board_event(&self, now_ms: i64) -> Result<BoardEvent, StoreError> {
+        let posts = self.board_posts(now_ms)?;
+        Ok(BoardEvent::Posts(
+            posts
+                .into_iter()
+                .filter_map(crate::board::Searchable::new)
+                .collect(),
+        ))
+    }
+
     /// Carries out a board command; the events to send back, in order.
     pub fn board_command(&mut self, c: &BoardCommand) -> Result<Vec<BoardEvent>, StoreError> {
         let found = |s: &Store, code: &str| -> Result<BoardEvent, StoreError> {
@@ -410,7 +420,7 @@ impl Store {
             })
         };
         Ok(match c {
-            BoardCommand::Refresh { now_ms } => vec![BoardEvent::Posts(self.board_posts(*now_ms)?)],
+            BoardCommand::Refresh { now_ms } => vec![self.board_event(*now_ms)?],
             BoardCommand::RefreshQueue => vec![BoardEvent::Queue(self.moderation_queue()?)],
             BoardCommand::Create { post, now_ms } => {
                 let p = self.create_post(post, *now_ms)?;
@@ -424,22 +434,19 @@ impl Store {
                 self.moderate_post(decision, *now_ms)?;
                 vec![
                     BoardEvent::Queue(self.moderation_queue()?),
-                    BoardEvent::Posts(self.board_posts(*now_ms)?),
+                    self.board_event(*now_ms)?,
                 ]
             }
             BoardCommand::Report { id, now_ms } => {
                 self.report_post(id, *now_ms)?;
                 vec![
-                    BoardEvent::Posts(self.board_posts(*now_ms)?),
+                    self.board_event(*now_ms)?,
                     BoardEvent::Queue(self.moderation_queue()?),
                 ]
             }
             BoardCommand::Renew { code, now_ms } => {
                 self.renew_post(code, *now_ms)?;
-                vec![
-                    found(self, code)?,
-                    BoardEvent::Posts(self.board_posts(*now_ms)?),
-                ]
+                vec![found(self, code)?, self.board_event(*now_ms)?]
             }
             BoardCommand::Close {
                 code,
@@ -447,10 +454,7 @@ impl Store {
                 now_ms,
             } => {
                 self.close_post(code, *helped, *now_ms)?;
-                vec![
-                    found(self, code)?,
-                    BoardEvent::Posts(self.board_posts(*now_ms)?),
-                ]
+                vec![found(self, code)?, self.board_event(*now_ms)?]
             }
             BoardCommand::Reply {
                 post_id,

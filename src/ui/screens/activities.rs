@@ -112,15 +112,24 @@ fn card(
 
 /// "We spreken: Nederlands, Arabisch" in the kiosk's language (unknown codes as written).
 pub(super) fn spoken(codes: &[String], tr: Tr<'_>) -> String {
+    spoken_as("activities-spoken", codes, tr)
+}
+
+/// The language names of `codes` in the message `key` (with `$list`).
+pub(super) fn spoken_as(key: &str, codes: &[String], tr: Tr<'_>) -> String {
     let names: Vec<String> = codes
         .iter()
         .map(|c| {
-            let key = format!("spoken-{c}");
-            let name = tr.tr(&key);
-            if name == key { c.to_uppercase() } else { name }
+            let name_key = format!("spoken-{c}");
+            let name = tr.tr(&name_key);
+            if name == name_key {
+                c.to_uppercase()
+            } else {
+                name
+            }
         })
         .collect();
-    tr.tr_args("activities-spoken", &[("list", names.join(", ").into())])
+    tr.tr_args(key, &[("list", names.join(", ").into())])
 }
 
 fn picture(ui: &mut egui::Ui, pics: &mut Pictures, pixels: &PixelMap, key: &str, size: f32) {

@@ -223,6 +223,9 @@ fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                     actions,
                 );
             }
+            if kiosk.config.module_enabled(crate::config::Module::Board) {
+                super::board_moderate::print_button(ui, kiosk, tr, actions);
+            }
             act(
                 ui,
                 Some(Picto::Exit),
@@ -232,8 +235,6 @@ fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 actions,
             );
         });
-        if kiosk.config.module_enabled(crate::config::Module::Board) {
-            super::board_moderate::print(ui, kiosk, tr, actions);
-        }
+        super::board_moderate::printed(ui, kiosk, tr);
     }
 }

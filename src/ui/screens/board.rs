@@ -17,7 +17,7 @@ use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 
 /// Height of one post in the board's list.
-pub const ROW_HEIGHT: f32 = 104.0;
+pub const ROW_HEIGHT: f32 = 136.0;
 
 pub fn list(
     ui: &mut egui::Ui,
@@ -74,7 +74,7 @@ pub fn list(
         ui.add_space(16.0);
         let field = egui::TextEdit::singleline(search)
             .hint_text(tr.tr("board-search-hint"))
-            .desired_width(320.0)
+            .desired_width(440.0)
             .min_size(egui::vec2(0.0, theme::MIN_TARGET))
             .char_limit(60);
         let resp = ui.add(field);
@@ -108,7 +108,7 @@ pub fn list(
         });
 }
 
-/// The category pictograms: tap one to see only its posts, tap it again for all.
+/// The category pictograms, in even rows: tap one to see only its posts, tap it again for all.
 fn categories(
     ui: &mut egui::Ui,
     kiosk: &Kiosk,
@@ -117,26 +117,68 @@ fn categories(
     actions: &mut Vec<Action>,
 ) {
     let chosen = kiosk.board.filter.category;
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing = egui::vec2(6.0, 6.0);
-        for c in Category::ALL {
-            let selected = chosen == Some(c);
-            let resp = picture_button(
-                ui,
-                kiosk,
-                pics,
-                c.picture(),
-                &tr.tr(&c.label_key()),
-                104.0,
-                40.0,
-                selected,
-            );
-            if resp.clicked() {
-                let next = if selected { None } else { Some(c) };
-                actions.push(Action::Board(BoardAction::FilterCategory(next)));
+    let gap = 8.0;
+    let cols = ((ui.available_width() + gap) / (200.0 + gap))
+        .floor()
+        .clamp(2.0, 5.0) as usize;
+    let width = (ui.available_width() - gap * (cols as f32 - 1.0)) / cols as f32;
+    for row in Category::ALL.chunks(cols) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing = egui::vec2(gap, gap);
+            for &c in row {
+                let selected = chosen == Some(c);
+                let label = tr.tr(&c.label_key());
+                if picture_chip(ui, kiosk, pics, c.picture(), &label, width, selected).clicked() {
+                    let next = if selected { None } else { Some(c) };
+                    actions.push(Action::Board(BoardAction::FilterCategory(next)));
+                }
             }
+        });
+    }
+}
+
+/// A low button: a picture on the left, its words beside it (at most two lines).
+fn picture_chip(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    pics: &mut Pictures,
+    picture: &str,
+    text: &str,
+    width: f32,
+    selected: bool,
+) -> egui::Response {
+    let (rect, resp) =
+        ui.allocate_exact_size(egui::vec2(width, theme::MIN_TARGET), egui::Sense::click());
+    resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, text));
+    if ui.is_rect_visible(rect) {
+        let hovered = resp.hovered() || resp.is_pointer_button_down_on();
+        let fill = match (selected, hovered) {
+            (true, _) => theme::TILE_HOVER,
+            (false, true) => theme::TILE,
+            (false, false) => theme::BAR,
+        };
+        let p = ui.painter();
+        p.rect_filled(rect, 12.0, fill);
+        let stroke = if selected { 4.0 } else { 1.5 };
+        p.rect_stroke(
+            rect,
+            12.0,
+            egui::Stroke::new(stroke, theme::PRIMARY),
+            egui::StrokeKind::Inside,
+        );
+        let icon =
+            egui::Rect::from_min_size(rect.min + egui::vec2(10.0, 12.0), egui::Vec2::splat(40.0));
+        if let Some(id) = pics.get(ui.ctx(), &kiosk.lessons.pictures, picture) {
+            let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+            p.image(id, icon, uv, egui::Color32::WHITE);
         }
-    });
+        let font = egui::TextStyle::Small.resolve(ui.style());
+        let job = egui::text::LayoutJob::simple(text.to_string(), font, theme::TEXT, width - 66.0);
+        let galley = ui.painter().layout_job(job);
+        let y = rect.center().y - galley.size().y / 2.0;
+        p.galley(egui::pos2(icon.right() + 8.0, y), galley, theme::TEXT);
+    }
+    resp
 }
 
 /// A button with one of the shared pictures above its words.
@@ -297,7 +339,11 @@ pub fn post(
         ui.label(&r.text);
     }
     if !r.languages.is_empty() {
-        ui.label(super::activities::spoken(&r.languages, tr));
+        ui.label(super::activities::spoken_as(
+            "board-spoken",
+            &r.languages,
+            tr,
+        ));
     }
     if kiosk.board.replied {
         widgets::message(ui, &tr.tr("board-replied"), theme::GO_BG, theme::TEXT);

@@ -224,8 +224,8 @@ pub fn paper_labels(tr: Tr<'_>) -> PaperLabels {
     }
 }
 
-/// Admin mode: "print the board" and where the PDF went.
-pub fn print(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+/// Admin mode: "print the board".
+pub fn print_button(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
     let sub = tr.tr_args(
         "paper-week",
         &[
@@ -245,6 +245,10 @@ pub fn print(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
         action,
         actions,
     );
+}
+
+/// Admin mode: where the paper board went, or why not.
+pub fn printed(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
     match &kiosk.board.printed {
         Some(Ok(path)) => {
             let text = tr.tr_args(

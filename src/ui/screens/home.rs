@@ -37,7 +37,9 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
     // Larger text leaves less room: the pictogram gives way, the words do not.
     let icon = (140.0 / scale).max(72.0);
     let room = ui.available_height() - 8.0;
-    ui.horizontal_wrapped(|ui| {
+    // Tiles line up at the top, whatever the length of their words.
+    let layout = egui::Layout::left_to_right(egui::Align::TOP).with_main_wrap(true);
+    ui.with_layout(layout, |ui| {
         ui.spacing_mut().item_spacing = egui::vec2(24.0, 24.0);
         for (picto, label, screen) in tiles {
             if widgets::tile(ui, picto, &label, width, icon, room).clicked() {
