@@ -100,7 +100,7 @@ fn each_config_error_names_file_line_and_field() {
             "full path of a program",
         ),
         (
-            "enabled = [\"lessons\", \"activities\", \"help\"]",
+            "enabled = [\"lessons\", \"activities\", \"board\", \"help\"]",
             "enabled = []",
             "modules.enabled",
             "at least one module",

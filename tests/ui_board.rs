@@ -26,7 +26,7 @@ fn type_digits(k: &mut TestKiosk, code: &str) {
 
 /// Posts an ask in the four screens; returns its code.
 fn post_ask(k: &mut TestKiosk, title: &str) -> String {
-    k.click("Vraag & aanbod");
+    k.click("Prikbord");
     k.click("Iets vragen of aanbieden");
     assert_eq!(screen(k), Screen::BoardNewKind);
     assert!(k.has("Stap 1 van 4"));
@@ -89,7 +89,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
     k.click("Ik ben klaar");
 
     // The next resident browses by category and searches without accents or capitals.
-    k.click("Vraag & aanbod");
+    k.click("Prikbord");
     k.settle(|u| u.kiosk.board.posts.len() == 1);
     k.harness.run();
     assert!(k.has("Wie rijdt mee naar het ziekenhuis?"));
@@ -128,7 +128,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
     k.click("Ik ben klaar");
 
     // The poster, with the code: the status and the reply with its phone number.
-    k.click("Vraag & aanbod");
+    k.click("Prikbord");
     k.click("Ik heb een code");
     type_digits(&mut k, &code);
     k.click("Bekijken");
@@ -140,7 +140,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
     k.click("Ik ben klaar");
 
     // Someone reports it: it leaves the board at once, and the volunteer sees why.
-    k.click("Vraag & aanbod");
+    k.click("Prikbord");
     k.settle(|u| u.kiosk.board.posts.len() == 1);
     k.harness.run();
     k.click("Wie rijdt mee naar het ziekenhuis?");
@@ -166,7 +166,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
     k.click("Weigeren");
     k.settle(|u| u.kiosk.board.queue.is_empty());
     k.click("Ik ben klaar");
-    k.click("Vraag & aanbod");
+    k.click("Prikbord");
     k.click("Ik heb een code");
     type_digits(&mut k, &code);
     k.click("Bekijken");
@@ -178,7 +178,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
 #[test]
 fn a_volunteer_corrects_a_post_and_hostile_text_stays_plain_text() {
     let mut k = start_with(quiet(), SCREEN);
-    k.click("Vraag & aanbod");
+    k.click("Prikbord");
     k.click("Iets vragen of aanbieden");
     k.click("Ik bied hulp aan");
     k.click("Papieren en brieven");
@@ -205,7 +205,7 @@ fn a_volunteer_corrects_a_post_and_hostile_text_stays_plain_text() {
     k.click("Opslaan en goedkeuren");
     k.settle(|u| u.kiosk.board.queue.is_empty());
     k.click("Ik ben klaar");
-    k.click("Vraag & aanbod");
+    k.click("Prikbord");
     k.settle(|u| u.kiosk.board.posts.len() == 1);
     k.harness.run();
     assert!(k.has("Ik help met brieven lezen"));
@@ -219,7 +219,7 @@ fn a_volunteer_corrects_a_post_and_hostile_text_stays_plain_text() {
 #[test]
 fn bad_and_unknown_codes_tell_nothing_and_a_wipe_forgets_the_draft() {
     let mut k = start_with(quiet(), SCREEN);
-    k.click("Vraag & aanbod");
+    k.click("Prikbord");
     k.click("Ik heb een code");
     type_digits(&mut k, "1234");
     k.click("Bekijken");
@@ -231,7 +231,7 @@ fn bad_and_unknown_codes_tell_nothing_and_a_wipe_forgets_the_draft() {
     assert!(k.has("Deze code kennen we niet. Kijk de cijfers na."));
     // A half-written post is wiped with the session.
     k.click("Ik ben klaar");
-    k.click("Vraag & aanbod");
+    k.click("Prikbord");
     k.click("Iets vragen of aanbieden");
     k.click("Ik zoek hulp");
     k.click("Kinderen");

@@ -21,6 +21,7 @@ fn home_labels(t: &Translations, lang: Lang) -> Vec<String> {
         "home-hint",
         "tile-lessons",
         "tile-activities",
+        "tile-board",
         "tile-help",
     ]
     .iter()

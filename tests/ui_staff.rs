@@ -156,6 +156,13 @@ fn help_request_reaches_the_volunteer_who_marks_it_handled() {
     // (Under two minutes: a volunteer screen left alone is wiped like any other.)
     k.advance(Duration::from_secs(90));
     assert!(k.has("Fatima — wacht 1 min"));
+    // (Scrolled into view first, as a person would.)
+    k.harness
+        .get_all_by_label("Geholpen")
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    k.harness.run();
     k.harness
         .get_all_by_label("Geholpen")
         .next()

@@ -353,7 +353,7 @@ adminweb-cancel-activity = N’a pas lieu
 adminweb-csv = Liste en CSV
 
 ## Ask & offer board
-tile-board = Demandes & offres
+tile-board = Entraide
 module-board = Demandes & offres
 board-title = Demandes & offres
 board-new = Demander ou proposer

@@ -353,7 +353,7 @@ adminweb-cancel-activity = Gaat niet door
 adminweb-csv = Lijst als CSV
 
 ## Ask & offer board
-tile-board = Vraag & aanbod
+tile-board = Prikbord
 module-board = Vraag & aanbod
 board-title = Vraag & aanbod
 board-new = Iets vragen of aanbieden

@@ -11,8 +11,11 @@ use crate::ui::widgets;
 
 pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
     ui.label(RichText::new(tr.tr("home-welcome")).heading());
-    ui.label(RichText::new(tr.tr("home-hint")).color(theme::MUTED));
-    ui.add_space(24.0);
+    // Large text on a small screen needs every line for the tiles: the hint gives way.
+    if kiosk.text_scale.factor() < 2.0 || ui.available_width() >= 1200.0 {
+        ui.label(RichText::new(tr.tr("home-hint")).color(theme::MUTED));
+    }
+    ui.add_space(16.0);
     let tiles: Vec<(Picto, String, Screen)> = kiosk
         .config
         .modules
@@ -30,17 +33,40 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         })
         .collect();
     let scale = kiosk.text_scale.factor();
-    // Side by side when they fit (two tiles stay on one row at 2x text on 1024 pixels).
-    let n = tiles.len().max(1) as f32;
-    let fit = (ui.available_width() - 8.0 - 24.0 * (n - 1.0)) / n;
-    let width = fit.clamp(200.0, 300.0 * scale);
+    // All side by side when every label fits on two lines; else two a row, which leaves the
+    // words more room (large text on a 1024-pixel screen).
+    let count = tiles.len().max(1);
+    let gap = if count > 2 { 16.0 } else { 24.0 };
+    let avail = ui.available_width() - 8.0;
+    let font = egui::TextStyle::Heading.resolve(ui.style());
+    // A label fits a width when it takes at most two lines and no word is broken.
+    let fits = |width: f32| {
+        let wide = |text: &str, wrap: f32| {
+            let job = egui::text::LayoutJob::simple(text.into(), font.clone(), theme::TEXT, wrap);
+            ui.painter().layout_job(job)
+        };
+        tiles.iter().all(|(_, label, _)| {
+            wide(label, width - 32.0).rows.len() <= 2
+                && label
+                    .split_whitespace()
+                    .all(|w| wide(w, f32::INFINITY).size().x <= width - 32.0)
+        })
+    };
+    let per_row = |cols: usize| (avail - gap * (cols as f32 - 1.0)) / cols as f32;
+    let cols = if count <= 2 || fits(per_row(count)) {
+        count
+    } else {
+        2
+    };
+    let width = per_row(cols).clamp(200.0, 300.0 * scale);
+    let rows = count.div_ceil(cols) as f32;
     // Larger text leaves less room: the pictogram gives way, the words do not.
     let icon = (140.0 / scale).max(72.0);
-    let room = ui.available_height() - 8.0;
+    let room = (ui.available_height() - gap * (rows - 1.0)) / rows - 8.0;
     // Tiles line up at the top, whatever the length of their words.
     let layout = egui::Layout::left_to_right(egui::Align::TOP).with_main_wrap(true);
     ui.with_layout(layout, |ui| {
-        ui.spacing_mut().item_spacing = egui::vec2(24.0, 24.0);
+        ui.spacing_mut().item_spacing = egui::vec2(gap, gap);
         for (picto, label, screen) in tiles {
             if widgets::tile(ui, picto, &label, width, icon, room).clicked() {
                 actions.push(Action::Go(screen));
