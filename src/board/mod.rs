@@ -345,6 +345,67 @@ pub fn renewable(p: &PostState, now_ms: i64) -> bool {
             .is_some_and(|e| e.saturating_sub(now_ms) <= RENEW_WINDOW_MS)
 }
 
+/// Why a moderation decision is not taken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecisionProblem {
+    #[error("a title is needed")]
+    NoTitle,
+    #[error("unknown category")]
+    UnknownCategory,
+    #[error("a reason is needed to reject")]
+    NoReason,
+    #[error("decision must be approve or reject, not {0:?}")]
+    UnknownDecision(String),
+}
+
+/// Applies a volunteer's decision to a post: the same rule on the kiosk (at once, offline too)
+/// and on the server (which decides). Approving takes the corrections (cleaned) and keeps the
+/// post up `days` from `now_ms`, or longer if it already was; rejecting needs a reason. A
+/// closed post stays as it is. Returns whether the post changed.
+pub fn decide(
+    p: &mut PostState,
+    m: &crate::sync::protocol::PostModerated,
+    now_ms: i64,
+    days: u32,
+) -> Result<bool, DecisionProblem> {
+    if p.status == PostStatus::Closed.id() {
+        return Ok(false);
+    }
+    match m.decision.as_str() {
+        "approve" => {
+            let mut post = p.post.clone();
+            if let Some(t) = &m.title {
+                post.title = clean_text(t, TITLE_MAX, false);
+                if post.title.is_empty() {
+                    return Err(DecisionProblem::NoTitle);
+                }
+            }
+            if let Some(t) = &m.text {
+                post.text = clean_text(t, TEXT_MAX, true);
+            }
+            if let Some(c) = &m.category {
+                let c = Category::from_id(c).ok_or(DecisionProblem::UnknownCategory)?;
+                post.category = c.id().into();
+            }
+            let fresh = now_ms.saturating_add(i64::from(days) * DAY_MS);
+            p.post = post;
+            p.expires_ms = Some(p.expires_ms.map_or(fresh, |e| e.max(fresh)));
+            p.status = PostStatus::Public.id().into();
+            p.reason = None;
+        }
+        "reject" => {
+            let reason = clean_text(m.reason.as_deref().unwrap_or(""), REASON_MAX, false);
+            if reason.is_empty() {
+                return Err(DecisionProblem::NoReason);
+            }
+            p.status = PostStatus::Rejected.id().into();
+            p.reason = Some(reason);
+        }
+        other => return Err(DecisionProblem::UnknownDecision(other.to_string())),
+    }
+    Ok(true)
+}
+
 /// What the board shows: ask or offer, a category, words.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {

@@ -135,3 +135,50 @@ fn expiry_and_renewal() {
     p.status = "reported".into();
     assert!(!on_board(&p, 0));
 }
+
+#[test]
+fn a_decision_follows_the_same_rules_everywhere() {
+    use crate::sync::protocol::PostModerated;
+    let m = |decision: &str| PostModerated {
+        id: "1".into(),
+        decision: decision.into(),
+        reason: None,
+        title: None,
+        text: None,
+        category: None,
+    };
+    let mut p = state("1", "ask", "cooking", "x", "");
+    p.status = "waiting".into();
+    p.expires_ms = None;
+    let fix = PostModerated {
+        title: Some(" Soep \u{202E}".into()),
+        category: Some("company".into()),
+        ..m("approve")
+    };
+    assert_eq!(decide(&mut p, &fix, 0, 3), Ok(true));
+    assert_eq!(
+        (p.status.as_str(), p.post.title.as_str(), p.post.category.as_str()),
+        ("public", "Soep", "company")
+    );
+    assert_eq!(p.expires_ms, Some(3 * DAY_MS));
+    // Approved again later: never shorter than it was.
+    assert_eq!(decide(&mut p, &m("approve"), -DAY_MS, 3), Ok(true));
+    assert_eq!(p.expires_ms, Some(3 * DAY_MS));
+    let before = p.clone();
+    let blank = PostModerated {
+        title: Some("\u{200B}".into()),
+        ..m("approve")
+    };
+    assert_eq!(decide(&mut p, &blank, 0, 3), Err(DecisionProblem::NoTitle));
+    assert_eq!(decide(&mut p, &m("reject"), 0, 3), Err(DecisionProblem::NoReason));
+    assert!(decide(&mut p, &m("delete"), 0, 3).is_err());
+    assert_eq!(p, before, "a refused decision changes nothing");
+    let why = PostModerated {
+        reason: Some("Niet vriendelijk".into()),
+        ..m("reject")
+    };
+    assert_eq!(decide(&mut p, &why, 0, 3), Ok(true));
+    assert_eq!(p.reason.as_deref(), Some("Niet vriendelijk"));
+    p.status = "closed".into();
+    assert_eq!(decide(&mut p, &m("approve"), 0, 3), Ok(false));
+}

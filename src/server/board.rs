@@ -8,9 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::KioskAuth;
 use super::apply::{Reason, emit};
-use crate::board::{
-    self, Category, DAY_MS, DEFAULT_EXPIRY_DAYS, PostDraft, PostKind, PostStatus, REASON_MAX,
-};
+use crate::board::{self, Category, DAY_MS, DEFAULT_EXPIRY_DAYS, PostDraft, PostKind, PostStatus};
 use crate::sync::protocol::{
     PostByCode, PostClosed, PostModerated, PostRecord, PostReply, PostState, kinds,
 };
@@ -177,51 +175,18 @@ pub fn moderated(tx: &Connection, site: &str, m: &PostModerated, now_ms: i64) ->
     let Some(mut p) = load_at(tx, site, &m.id)? else {
         return Ok(Err(format!("no post {} at this site", m.id)));
     };
-    if p.status == PostStatus::Closed.id() {
+    let was_public = p.status == PostStatus::Public.id();
+    match board::decide(&mut p, m, now_ms, post_days(tx, site)?) {
         // The poster ended it meanwhile: nothing to decide.
-        return Ok(Ok(()));
+        Ok(false) => return Ok(Ok(())),
+        Ok(true) => {}
+        Err(e) => return Ok(Err(format!("post: {e}"))),
     }
-    match m.decision.as_str() {
-        "approve" => {
-            if let Some(t) = &m.title {
-                p.post.title = board::clean_text(t, board::TITLE_MAX, false);
-                if p.post.title.is_empty() {
-                    return Ok(Err("post: a title is needed".into()));
-                }
-            }
-            if let Some(t) = &m.text {
-                p.post.text = board::clean_text(t, board::TEXT_MAX, true);
-            }
-            if let Some(c) = &m.category {
-                match Category::from_id(c) {
-                    Some(c) => p.post.category = c.id().into(),
-                    None => return Ok(Err("post: unknown category".into())),
-                }
-            }
-            let fresh = now_ms.saturating_add(i64::from(post_days(tx, site)?) * DAY_MS);
-            p.expires_ms = Some(p.expires_ms.map_or(fresh, |e| e.max(fresh)));
-            if p.status != PostStatus::Public.id() {
-                tx.execute(
-                    "UPDATE posts SET approved_ms = ?2 WHERE id = ?1",
-                    params![p.post.id, now_ms],
-                )?;
-            }
-            p.status = PostStatus::Public.id().into();
-            p.reason = None;
-        }
-        "reject" => {
-            let reason = board::clean_text(m.reason.as_deref().unwrap_or(""), REASON_MAX, false);
-            if reason.is_empty() {
-                return Ok(Err("post: a reason is needed to reject".into()));
-            }
-            p.status = PostStatus::Rejected.id().into();
-            p.reason = Some(reason);
-        }
-        other => {
-            return Ok(Err(format!(
-                "decision must be approve or reject, not {other:?}"
-            )));
-        }
+    if !was_public && p.status == PostStatus::Public.id() {
+        tx.execute(
+            "UPDATE posts SET approved_ms = ?2 WHERE id = ?1",
+            params![p.post.id, now_ms],
+        )?;
     }
     store_state(tx, site, &p, now_ms)?;
     Ok(Ok(()))

@@ -187,20 +187,12 @@ impl Store {
         let Some(mut p) = self.post(&m.id)? else {
             return Ok(false);
         };
-        if m.decision == "approve" {
-            if let Some(t) = &m.title {
-                p.post.title = t.clone();
-            }
-            if let Some(t) = &m.text {
-                p.post.text = t.clone();
-            }
-            p.status = PostStatus::Public.id().into();
-            p.reason = None;
-            let fresh = now_ms + i64::from(DEFAULT_EXPIRY_DAYS) * DAY_MS;
-            p.expires_ms = Some(p.expires_ms.map_or(fresh, |e| e.max(fresh)));
-        } else {
-            p.status = PostStatus::Rejected.id().into();
-            p.reason = m.reason.clone();
+        // The server's rule, with the default period until the server's decision arrives.
+        if !matches!(
+            crate::board::decide(&mut p, m, now_ms, DEFAULT_EXPIRY_DAYS),
+            Ok(true)
+        ) {
+            return Ok(false);
         }
         self.change_post(&p, kinds::POST_MODERATED, m, now_ms)?;
         Ok(true)
