@@ -157,7 +157,11 @@ fn a_decision_follows_the_same_rules_everywhere() {
     };
     assert_eq!(decide(&mut p, &fix, 0, 3), Ok(true));
     assert_eq!(
-        (p.status.as_str(), p.post.title.as_str(), p.post.category.as_str()),
+        (
+            p.status.as_str(),
+            p.post.title.as_str(),
+            p.post.category.as_str()
+        ),
         ("public", "Soep", "company")
     );
     assert_eq!(p.expires_ms, Some(3 * DAY_MS));
@@ -170,7 +174,10 @@ fn a_decision_follows_the_same_rules_everywhere() {
         ..m("approve")
     };
     assert_eq!(decide(&mut p, &blank, 0, 3), Err(DecisionProblem::NoTitle));
-    assert_eq!(decide(&mut p, &m("reject"), 0, 3), Err(DecisionProblem::NoReason));
+    assert_eq!(
+        decide(&mut p, &m("reject"), 0, 3),
+        Err(DecisionProblem::NoReason)
+    );
     assert!(decide(&mut p, &m("delete"), 0, 3).is_err());
     assert_eq!(p, before, "a refused decision changes nothing");
     let why = PostModerated {

@@ -37,6 +37,23 @@ impl Pictures {
     }
 }
 
+/// Paints picture `key` into `rect` with `painter`; false while it is not drawn yet.
+pub fn paint(
+    ctx: &egui::Context,
+    painter: &egui::Painter,
+    pictures: &mut Pictures,
+    pixels: &std::collections::BTreeMap<String, Pixels>,
+    key: &str,
+    rect: egui::Rect,
+) -> bool {
+    let Some(id) = pictures.get(ctx, pixels, key) else {
+        return false;
+    };
+    let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+    painter.image(id, rect, uv, egui::Color32::WHITE);
+    true
+}
+
 /// Draws picture `key` in a `size` square (an empty frame while it is not drawn yet).
 pub fn show(
     ui: &mut egui::Ui,
@@ -49,18 +66,12 @@ pub fn show(
     if !ui.is_rect_visible(rect) {
         return;
     }
-    match pictures.get(ui.ctx(), pixels, key) {
-        Some(id) => {
-            let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
-            ui.painter().image(id, rect, uv, egui::Color32::WHITE);
-        }
-        None => {
-            ui.painter().rect_stroke(
-                rect,
-                12.0,
-                egui::Stroke::new(2.0, super::theme::SECONDARY),
-                egui::StrokeKind::Inside,
-            );
-        }
+    if !paint(ui.ctx(), ui.painter(), pictures, pixels, key, rect) {
+        ui.painter().rect_stroke(
+            rect,
+            12.0,
+            egui::Stroke::new(2.0, super::theme::SECONDARY),
+            egui::StrokeKind::Inside,
+        );
     }
 }

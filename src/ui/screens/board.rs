@@ -137,6 +137,20 @@ fn categories(
     }
 }
 
+/// The frame of a choice (a category, ask or offer): filled when hovered, thick when chosen.
+fn choice_frame(ui: &egui::Ui, rect: egui::Rect, resp: &egui::Response, selected: bool) {
+    let hovered = resp.hovered() || resp.is_pointer_button_down_on();
+    let fill = match (selected, hovered) {
+        (true, _) => theme::TILE_HOVER,
+        (false, true) => theme::TILE,
+        (false, false) => theme::BAR,
+    };
+    let stroke = egui::Stroke::new(if selected { 4.0 } else { 1.5 }, theme::PRIMARY);
+    ui.painter().rect_filled(rect, 12.0, fill);
+    ui.painter()
+        .rect_stroke(rect, 12.0, stroke, egui::StrokeKind::Inside);
+}
+
 /// A low button: a picture on the left, its words beside it (at most two lines).
 fn picture_chip(
     ui: &mut egui::Ui,
@@ -151,27 +165,11 @@ fn picture_chip(
         ui.allocate_exact_size(egui::vec2(width, theme::MIN_TARGET), egui::Sense::click());
     resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, text));
     if ui.is_rect_visible(rect) {
-        let hovered = resp.hovered() || resp.is_pointer_button_down_on();
-        let fill = match (selected, hovered) {
-            (true, _) => theme::TILE_HOVER,
-            (false, true) => theme::TILE,
-            (false, false) => theme::BAR,
-        };
+        choice_frame(ui, rect, &resp, selected);
         let p = ui.painter();
-        p.rect_filled(rect, 12.0, fill);
-        let stroke = if selected { 4.0 } else { 1.5 };
-        p.rect_stroke(
-            rect,
-            12.0,
-            egui::Stroke::new(stroke, theme::PRIMARY),
-            egui::StrokeKind::Inside,
-        );
         let icon =
             egui::Rect::from_min_size(rect.min + egui::vec2(10.0, 12.0), egui::Vec2::splat(40.0));
-        if let Some(id) = pics.get(ui.ctx(), &kiosk.lessons.pictures, picture) {
-            let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
-            p.image(id, icon, uv, egui::Color32::WHITE);
-        }
+        pictures::paint(ui.ctx(), p, pics, &kiosk.lessons.pictures, picture, icon);
         let font = egui::TextStyle::Small.resolve(ui.style());
         let job = egui::text::LayoutJob::simple(text.to_string(), font, theme::TEXT, width - 66.0);
         let galley = ui.painter().layout_job(job);
@@ -204,29 +202,20 @@ pub fn picture_button(
     let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::click());
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, text));
     if ui.is_rect_visible(rect) {
-        let hovered = resp.hovered() || resp.is_pointer_button_down_on();
-        let fill = match (selected, hovered) {
-            (true, _) => theme::TILE_HOVER,
-            (false, true) => theme::TILE,
-            (false, false) => theme::BAR,
-        };
+        choice_frame(ui, rect, &resp, selected);
         let p = ui.painter();
-        p.rect_filled(rect, 12.0, fill);
-        let stroke = if selected { 4.0 } else { 1.5 };
-        p.rect_stroke(
-            rect,
-            12.0,
-            egui::Stroke::new(stroke, theme::PRIMARY),
-            egui::StrokeKind::Inside,
-        );
         let icon_rect = egui::Rect::from_center_size(
             egui::pos2(rect.center().x, rect.top() + 12.0 + icon / 2.0),
             egui::Vec2::splat(icon),
         );
-        if let Some(id) = pics.get(ui.ctx(), &kiosk.lessons.pictures, picture) {
-            let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
-            p.image(id, icon_rect, uv, egui::Color32::WHITE);
-        }
+        pictures::paint(
+            ui.ctx(),
+            p,
+            pics,
+            &kiosk.lessons.pictures,
+            picture,
+            icon_rect,
+        );
         p.galley(
             egui::pos2(rect.center().x, icon_rect.bottom() + 6.0),
             galley,
@@ -281,10 +270,8 @@ fn row(
         egui::StrokeKind::Inside,
     );
     let pic = egui::Rect::from_min_size(rect.min + egui::vec2(12.0, 12.0), egui::Vec2::splat(72.0));
-    if let Some(id) = pics.get(ui.ctx(), &kiosk.lessons.pictures, p.category.picture()) {
-        let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
-        painter.image(id, pic, uv, egui::Color32::WHITE);
-    }
+    let pixels = &kiosk.lessons.pictures;
+    pictures::paint(ui.ctx(), &painter, pics, pixels, p.category.picture(), pic);
     let x = pic.right() + 16.0;
     let width = rect.right() - x - 12.0;
     let line = |text: String, style: egui::TextStyle, color: egui::Color32| {

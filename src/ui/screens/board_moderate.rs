@@ -137,26 +137,13 @@ fn edit(
         crate::board::TEXT_MAX,
     );
     problem(ui, kiosk, tr);
-    ui.horizontal_wrapped(|ui| {
-        let save = Action::Board(BoardAction::SaveEdit);
-        act(
-            ui,
-            Some(Picto::Done),
-            &tr.tr("moderate-save-approve"),
-            Kind::Go,
-            save,
-            actions,
-        );
-        let cancel = Action::Board(BoardAction::CancelDecision);
-        act(
-            ui,
-            Some(Picto::Back),
-            &tr.tr("moderate-cancel"),
-            Kind::Secondary,
-            cancel,
-            actions,
-        );
-    });
+    let save = (
+        Picto::Done,
+        "moderate-save-approve",
+        Kind::Go,
+        BoardAction::SaveEdit,
+    );
+    confirm_or_cancel(ui, save, tr, actions);
 }
 
 fn reject(
@@ -186,14 +173,29 @@ fn reject(
         crate::board::REASON_MAX,
     );
     problem(ui, kiosk, tr);
+    let confirm = (
+        Picto::Exit,
+        "moderate-reject-confirm",
+        Kind::Primary,
+        BoardAction::ConfirmReject,
+    );
+    confirm_or_cancel(ui, confirm, tr, actions);
+}
+
+/// A decision's button (picture, label key, kind, action) beside "Cancel".
+fn confirm_or_cancel(
+    ui: &mut egui::Ui,
+    (picto, key, kind, action): (Picto, &str, Kind, BoardAction),
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal_wrapped(|ui| {
-        let confirm = Action::Board(BoardAction::ConfirmReject);
         act(
             ui,
-            Some(Picto::Exit),
-            &tr.tr("moderate-reject-confirm"),
-            Kind::Primary,
-            confirm,
+            Some(picto),
+            &tr.tr(key),
+            kind,
+            Action::Board(action),
             actions,
         );
         let cancel = Action::Board(BoardAction::CancelDecision);

@@ -180,10 +180,14 @@ fn tile(
             rect.min + vec2(16.0, (rect.height() - icon) / 2.0),
             vec2(icon, icon),
         );
-        if let Some(id) = pics.get(ui.ctx(), &kiosk.lessons.pictures, picture) {
-            let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
-            p.image(id, icon_rect, uv, egui::Color32::WHITE);
-        }
+        pictures::paint(
+            ui.ctx(),
+            p,
+            pics,
+            &kiosk.lessons.pictures,
+            picture,
+            icon_rect,
+        );
         let text_top = rect.center().y - (title_g.size().y + 8.0 + min_g.size().y) / 2.0;
         let x = icon_rect.right() + 16.0;
         let min_y = text_top + title_g.size().y + 8.0;
