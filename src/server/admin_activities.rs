@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::admin_web::{
-    blocking, csrf_field, lang_of, nav, query_value, session, session_with_form,
+    blocking, csrf_field, lang_of, nav, query_value, session, session_with_form, sites_and_choice,
 };
 use super::http::{AppState, now_ms};
 use super::pages::{esc, layout};
@@ -27,14 +27,10 @@ pub async fn list(
         Err(r) => return r,
     };
     let lang = lang_of(&state, &query, &headers);
-    let store = state.store.clone();
-    let sites = match blocking(move || store.sites()).await {
+    let (sites, site) = match sites_and_choice(&state, &query).await {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let site = query_value(&query, "site")
-        .filter(|q| sites.contains(q))
-        .or_else(|| sites.first().cloned());
     let form = match query_value(&query, "edit") {
         Some(id) => {
             let store = state.store.clone();

@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::admin_web::{
-    blocking, csrf_field, lang_of, nav, query_value, session, session_with_form,
+    blocking, csrf_field, lang_of, nav, query_value, session, session_with_form, sites_and_choice,
 };
 use super::http::{AppState, now_ms};
 use super::pages::{esc, layout};
@@ -49,15 +49,11 @@ pub async fn page(
     };
     let lang = lang_of(&state, &query, &headers);
     let tr = &state.translations;
-    let store = state.store.clone();
-    let sites = match blocking(move || store.sites()).await {
+    let (sites, site) = match sites_and_choice(&state, &query).await {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let site = query_value(&query, "site")
-        .filter(|q| sites.contains(q))
-        .or_else(|| sites.first().cloned())
-        .unwrap_or_default();
+    let site = site.unwrap_or_default();
     let store = state.store.clone();
     let st = site.clone();
     let (queue, public, days) = match blocking(move || {

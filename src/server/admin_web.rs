@@ -125,6 +125,20 @@ pub(super) async fn blocking<T: Send + 'static>(
     }
 }
 
+/// The sites the server knows, and the one the page shows: `?site=` if it is one of them,
+/// else the first.
+pub(super) async fn sites_and_choice(
+    state: &AppState,
+    query: &Option<String>,
+) -> Result<(Vec<String>, Option<String>), Response> {
+    let store = state.store.clone();
+    let sites = blocking(move || store.sites()).await?;
+    let chosen = query_value(query, "site")
+        .filter(|q| sites.contains(q))
+        .or_else(|| sites.first().cloned());
+    Ok((sites, chosen))
+}
+
 pub(super) fn form(body: &Bytes) -> HashMap<String, String> {
     form_urlencoded::parse(body).into_owned().collect()
 }
