@@ -101,6 +101,11 @@ impl BoardState {
         self.shown = board::search(&self.posts, &self.filter);
     }
 
+    /// The code of the code holder's post being shown.
+    fn mine_code(&self) -> Option<String> {
+        self.mine.as_ref().map(|m| m.post.post.code.clone())
+    }
+
     /// The post opened from the board.
     pub fn opened(&self) -> Option<&Searchable> {
         let id = self.open.as_ref()?;
@@ -263,19 +268,19 @@ impl Kiosk {
                     self.board(BoardCommand::FindCode { code });
                 }
             },
-            BoardAction::Renew | BoardAction::Close { .. } => {
-                let Some(code) = b.mine.as_ref().map(|m| m.post.post.code.clone()) else {
-                    return;
-                };
-                self.board(match action {
-                    BoardAction::Renew => BoardCommand::Renew { code, now_ms },
-                    BoardAction::Close { helped } => BoardCommand::Close {
+            BoardAction::Renew => {
+                if let Some(code) = b.mine_code() {
+                    self.board(BoardCommand::Renew { code, now_ms });
+                }
+            }
+            BoardAction::Close { helped } => {
+                if let Some(code) = b.mine_code() {
+                    self.board(BoardCommand::Close {
                         code,
                         helped,
                         now_ms,
-                    },
-                    _ => unreachable!("matched above"),
-                });
+                    });
+                }
             }
             BoardAction::Print(labels, subheading) => {
                 if self.staff == Some(Role::Admin) {
@@ -392,7 +397,7 @@ impl Kiosk {
                 b.posts = list;
                 b.research();
                 // The code holder's view follows the server's decisions.
-                if let Some(code) = b.mine.as_ref().map(|m| m.post.post.code.clone()) {
+                if let Some(code) = b.mine_code() {
                     self.board(BoardCommand::FindCode { code });
                 }
             }
