@@ -86,12 +86,14 @@ pub fn settle_state(k: &mut TestKiosk, state: digidak::sync::worker::SyncState) 
 }
 
 impl TestKiosk {
-    /// Runs frames until `done` holds (background workers answer asynchronously).
+    /// Runs frames until `done` holds (background workers answer asynchronously), then one
+    /// more: a worker may answer between a frame and the check, and the screen must show it.
     pub fn settle(&mut self, done: impl Fn(&KioskUi) -> bool) {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             self.harness.run();
             if done(self.harness.state()) {
+                self.harness.run();
                 return;
             }
             assert!(Instant::now() < deadline, "timed out waiting for the kiosk");
