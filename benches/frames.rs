@@ -171,6 +171,8 @@ fn seed_posts(dir: &std::path::Path, n: usize) {
                 expires_ms: Some(now + 20 * 86_400_000),
                 reports: 0,
                 helped: false,
+                approved_ms: None,
+                ended_ms: None,
             };
             Change {
                 seq: 1_000 + i as u64,

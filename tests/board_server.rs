@@ -9,7 +9,7 @@ use digidak::server::BoardStore;
 use digidak::sync::protocol::{OP_SCHEMA, Op, OpStatus, kinds};
 use serde_json::json;
 use support::admin::{client, login, start};
-use support::{InProcessServer, now_ms, page, paired_client, server_cli};
+use support::{InProcessServer, approve, now_ms, page, paired_client, server_cli};
 
 fn op(index: u64, kind: &str, payload: serde_json::Value) -> Op {
     Op {
@@ -257,17 +257,7 @@ fn the_phone_page_shows_text_as_text_and_unknown_codes_reveal_nothing() {
     // Approved, then a reply with a way to reach the replier: the code holder sees both.
     server
         .store
-        .moderate_post(
-            &digidak::sync::protocol::PostModerated {
-                id: pid.clone(),
-                decision: "approve".into(),
-                reason: None,
-                title: None,
-                text: None,
-                category: None,
-            },
-            now_ms(),
-        )
+        .moderate_post(&approve(&pid), now_ms())
         .unwrap();
     let (client2, token) = paired_client(&server, "PC 2", "noord");
     client2
@@ -299,6 +289,103 @@ fn the_phone_page_shows_text_as_text_and_unknown_codes_reveal_nothing() {
         server.store.post_by_code(&code).unwrap().unwrap().1.status,
         "closed"
     );
+    // Ended: the reply is still there for a month, and the page says until when.
+    assert!(html.contains("0470 11 22 33"));
+    assert!(html.contains("Deze antwoorden worden gewist op"));
+    let said = server_cli(&server.db, &["board", "forget", "--days", "30"]);
+    assert!(said.contains("0 replies"), "{said}");
+    assert_eq!(
+        server
+            .store
+            .forget_old_replies(30, now_ms() + 31 * digidak::board::DAY_MS)
+            .unwrap(),
+        1
+    );
+    let html = get(&format!("/posts/{code}?lang=nl")).text().unwrap();
+    assert!(html.contains("De antwoorden zijn gewist"));
+    assert!(!html.contains("0470") && !html.contains("graag"));
+}
+
+#[test]
+fn the_paper_board_of_this_week_leaves_out_posts_approved_before() {
+    let (dir, server) = start();
+    let (kiosk, token) = paired_client(&server, "PC 1", "noord");
+    let (old, new) = (id(), id());
+    let resp = kiosk
+        .push(
+            &token,
+            &page(vec![
+                op(
+                    1,
+                    kinds::POST_CREATED,
+                    post(&old, "111122223333", "Oude fiets te leen", ""),
+                ),
+                op(
+                    2,
+                    kinds::POST_CREATED,
+                    post(&new, "444455556666", "Hulp met een brief", ""),
+                ),
+            ]),
+        )
+        .unwrap();
+    assert!(resp.results.iter().all(|r| r.status == OpStatus::Accepted));
+    let ten_days_ago = now_ms() - 10 * digidak::board::DAY_MS;
+    server
+        .store
+        .moderate_post(&approve(&old), ten_days_ago)
+        .unwrap();
+    server
+        .store
+        .moderate_post(&approve(&new), now_ms())
+        .unwrap();
+    let text_of = |extra: &[&str]| {
+        let out = dir.path().join(format!("board{}.pdf", extra.len()));
+        let mut args = vec![
+            "board",
+            "pdf",
+            "--site",
+            "noord",
+            "--to",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        server_cli(&server.db, &args);
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        std::process::Command::new("pdftotext")
+            .arg(&out)
+            .arg("-")
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    if let (Some(all), Some(week)) = (text_of(&[]), text_of(&["--new"])) {
+        assert!(all.contains("Oude fiets te leen") && all.contains("Hulp met een brief"));
+        assert!(week.contains("Hulp met een brief"), "{week}");
+        assert!(!week.contains("Oude fiets"), "{week}");
+        assert!(week.contains("nieuw deze week"), "{week}");
+    }
+    // The admin web offers both.
+    let l = login(&server);
+    let html = client_get(&server, &l, "/admin/board?site=noord");
+    assert!(html.contains("board.pdf?site=noord&amp;lang=nl&amp;new=1"));
+    let r = client()
+        .get(format!("{}/admin/board.pdf?site=noord&new=1", server.url()))
+        .header("cookie", format!("dd_session={}", l.cookie))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+}
+
+fn client_get(server: &InProcessServer, l: &support::admin::Login, path: &str) -> String {
+    client()
+        .get(format!("{}{path}", server.url()))
+        .header("cookie", format!("dd_session={}", l.cookie))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap()
 }
 
 #[test]
@@ -308,13 +395,7 @@ fn the_admin_web_moderates_and_prints_the_board_and_so_does_the_cli() {
     let l = login(&server);
     let http = client();
     let cookie = format!("dd_session={}", l.cookie);
-    let html = http
-        .get(format!("{}/admin/board?site=noord", server.url()))
-        .header("cookie", &cookie)
-        .send()
-        .unwrap()
-        .text()
-        .unwrap();
+    let html = client_get(&server, &l, "/admin/board?site=noord");
     assert!(
         html.contains("&lt;script&gt;alert(1)"),
         "the queue shows the post as text"

@@ -11,7 +11,7 @@ use digidak::board::{Category, DAY_MS, PostDraft, PostKind, check_post};
 use digidak::server::{BoardStore, ServerStore};
 use digidak::store::Store;
 use digidak::sync::protocol::PostModerated;
-use support::{InProcessServer, SyncedKiosk, now_ms, wait_until};
+use support::{InProcessServer, SyncedKiosk, approve, now_ms, wait_until};
 
 fn draft(title: &str) -> digidak::board::CheckedPost {
     check_post(&PostDraft {
@@ -22,17 +22,6 @@ fn draft(title: &str) -> digidak::board::CheckedPost {
         languages: vec!["nl".into(), "ar".into()],
     })
     .unwrap()
-}
-
-fn approve(id: &str) -> PostModerated {
-    PostModerated {
-        id: id.into(),
-        decision: "approve".into(),
-        reason: None,
-        title: None,
-        text: None,
-        category: None,
-    }
 }
 
 fn on_board(store: &Store, id: &str, at: i64) -> bool {
@@ -216,4 +205,89 @@ fn a_rejected_post_tells_its_poster_why_and_a_post_made_offline_arrives_once() {
         ..m.clone()
     };
     assert!(server.store.moderate_post(&bare, now_ms()).is_err());
+}
+
+#[test]
+fn replies_are_forgotten_a_month_after_their_post_ended_on_the_server_and_the_kiosk() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let server = InProcessServer::start(&db);
+    let k = SyncedKiosk::start(&dir.path().join("k"));
+    k.pair(&server.url(), &server.add_kiosk("PC k", "noord"))
+        .unwrap();
+    let mut store = Store::open_in(&k.dir).unwrap();
+    let post = store
+        .create_post(&draft("Wie rijdt mee?"), now_ms())
+        .unwrap();
+    let (id, code) = (post.post.id.clone(), post.post.code.clone());
+    k.wait_synced(Duration::from_secs(20));
+    server.store.moderate_post(&approve(&id), now_ms()).unwrap();
+    wait_until(Duration::from_secs(20), "approval pulled", || {
+        k.sync.nudge();
+        on_board(&store, &id, now_ms())
+    });
+    store
+        .reply_to_post(
+            &id,
+            "Ik rij graag, groetjes Fatima",
+            Some("0470 99 88 77"),
+            now_ms(),
+        )
+        .unwrap();
+    k.wait_synced(Duration::from_secs(20));
+    // The poster has read it and takes the post away: it ended today.
+    assert!(store.close_post(&code, false, now_ms()).unwrap());
+    k.wait_synced(Duration::from_secs(20));
+    let (_, p, replies) = server.store.post_by_code(&code).unwrap().unwrap();
+    assert_eq!((p.status.as_str(), replies.len()), ("closed", 1));
+    assert!(p.ended_ms.is_some());
+    // While it is fresh, the poster still reads the reply, and learns until when.
+    let wiped_on = digidak::board::replies_wiped_on(&p, now_ms()).unwrap();
+    assert!((wiped_on - now_ms() - 30 * DAY_MS).abs() < 60_000);
+
+    // Both files hold the reply now (so the check below can fail).
+    let leaks = |base: &std::path::Path| {
+        ["", "-wal"]
+            .iter()
+            .filter_map(|ext| std::fs::read(format!("{}{ext}", base.display())).ok())
+            .any(|raw| {
+                raw.windows(6).any(|w| w == b"Fatima")
+                    || raw.windows(13).any(|w| w == b"0470 99 88 77")
+            })
+    };
+    let kiosk_db = dir.path().join("k").join(digidak::store::DB_FILE);
+    assert!(leaks(&db) && leaks(&kiosk_db));
+
+    let month_later = now_ms() + 31 * DAY_MS;
+    assert_eq!(server.store.forget_old_replies(30, now_ms()).unwrap(), 0);
+    assert_eq!(server.store.forget_old_replies(30, month_later).unwrap(), 1);
+    let (_, _, replies) = server.store.post_by_code(&code).unwrap().unwrap();
+    assert!(digidak::board::reply_forgotten(&replies[0]));
+    let replied = server
+        .store
+        .numbers()
+        .unwrap()
+        .iter()
+        .filter(|(s, _, w, _)| s == "noord" && w == "board.replies")
+        .map(|r| r.3)
+        .sum::<i64>();
+    assert_eq!(replied, 1, "the count stays");
+    // The kiosk learned that the post ended, and forgets by the same rule.
+    wait_until(Duration::from_secs(20), "closed state pulled", || {
+        k.sync.nudge();
+        store
+            .post_by_code(&code)
+            .unwrap()
+            .is_some_and(|m| m.post.ended_ms.is_some())
+    });
+    assert_eq!(store.forget_old_replies(30, now_ms()).unwrap(), 0);
+    assert_eq!(store.forget_old_replies(30, month_later).unwrap(), 1);
+    let mine = store.post_by_code(&code).unwrap().unwrap();
+    assert!(digidak::board::reply_forgotten(&mine.replies[0]));
+
+    // Nothing of it is left in either file: replies, operations, change feed, log.
+    assert!(!leaks(&db), "the server's files still hold the reply");
+    drop(store);
+    drop(k);
+    assert!(!leaks(&kiosk_db), "the kiosk's files still hold the reply");
 }

@@ -63,6 +63,32 @@ fn open_volunteer(k: &mut TestKiosk) {
     k.enter_pin("2468", "OK");
 }
 
+/// The poster's own view: the board, "I have a code", the code, "View".
+fn open_mine(k: &mut TestKiosk, code: &str) {
+    k.click("Prikbord");
+    k.click("Ik heb een code");
+    type_digits(k, code);
+    k.click("Bekijken");
+    k.settle(|u| u.kiosk.screen() == Screen::BoardMine);
+    k.harness.run();
+}
+
+/// Volunteer mode: opens the queue with its one post.
+fn open_queue(k: &mut TestKiosk) {
+    open_volunteer(k);
+    k.settle(|u| u.kiosk.board.queue.len() == 1);
+    k.harness.run();
+    k.click("Vraag & aanbod nakijken (1)");
+}
+
+/// Volunteer mode: approves the one waiting post as it is, and leaves.
+fn approve_waiting(k: &mut TestKiosk) {
+    open_queue(k);
+    k.click("Goedkeuren");
+    k.settle(|u| u.kiosk.board.queue.is_empty());
+    k.click("Ik ben klaar");
+}
+
 #[test]
 fn post_approve_browse_search_reply_read_replies_and_report() {
     let mut k = start_with(quiet(), SCREEN);
@@ -77,10 +103,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
     k.click("Ik ben klaar");
 
     // A volunteer approves it.
-    open_volunteer(&mut k);
-    k.settle(|u| !u.kiosk.board.queue.is_empty());
-    k.harness.run();
-    k.click("Vraag & aanbod nakijken (1)");
+    open_queue(&mut k);
     assert!(k.has("Wie rijdt mee naar het ziekenhuis?"));
     k.click("Goedkeuren");
     k.settle(|u| u.kiosk.board.queue.is_empty());
@@ -128,12 +151,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
     k.click("Ik ben klaar");
 
     // The poster, with the code: the status and the reply with its phone number.
-    k.click("Prikbord");
-    k.click("Ik heb een code");
-    type_digits(&mut k, &code);
-    k.click("Bekijken");
-    k.settle(|u| u.kiosk.screen() == Screen::BoardMine);
-    k.harness.run();
+    open_mine(&mut k, &code);
     assert!(k.has_containing("Staat op het prikbord tot"));
     assert!(k.has("Ik rijd je graag."));
     assert!(k.has("Bereikbaar via: 0470 11 22 33"));
@@ -153,10 +171,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
     k.harness.run();
     assert!(!k.has("Wie rijdt mee naar het ziekenhuis?"));
     k.click("Ik ben klaar");
-    open_volunteer(&mut k);
-    k.settle(|u| u.kiosk.board.queue.len() == 1);
-    k.harness.run();
-    k.click("Vraag & aanbod nakijken (1)");
+    open_queue(&mut k);
     assert!(k.has("1 keer gemeld"));
     // Rejected with a reason the poster will read.
     k.click("Weigeren");
@@ -166,12 +181,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
     k.click("Weigeren");
     k.settle(|u| u.kiosk.board.queue.is_empty());
     k.click("Ik ben klaar");
-    k.click("Prikbord");
-    k.click("Ik heb een code");
-    type_digits(&mut k, &code);
-    k.click("Bekijken");
-    k.settle(|u| u.kiosk.screen() == Screen::BoardMine);
-    k.harness.run();
+    open_mine(&mut k, &code);
     assert!(k.has("Niet geplaatst: Dit is niet vriendelijk."));
 }
 
@@ -195,10 +205,7 @@ fn a_volunteer_corrects_a_post_and_hostile_text_stays_plain_text() {
     assert!(!created.post.title.contains('\u{202E}'));
     assert!(created.post.title.chars().count() <= digidak::board::TITLE_MAX);
     k.click("Ik ben klaar");
-    open_volunteer(&mut k);
-    k.settle(|u| u.kiosk.board.queue.len() == 1);
-    k.harness.run();
-    k.click("Vraag & aanbod nakijken (1)");
+    open_queue(&mut k);
     assert!(k.has(&created.post.title), "markup shown as the text it is");
     k.click("Aanpassen");
     k.retype_into("Titel", "Ik help met brieven lezen");
@@ -240,4 +247,71 @@ fn bad_and_unknown_codes_tell_nothing_and_a_wipe_forgets_the_draft() {
     assert_eq!(screen(&k), Screen::Home);
     assert!(k.harness.state().kiosk.drafts.post_title.is_empty());
     assert!(!k.all_text().iter().any(|t| t.contains("Yasmine")));
+}
+
+#[test]
+fn an_ended_post_says_when_its_replies_go_and_an_admin_prints_the_board_or_this_weeks_posts() {
+    let mut k = start_with(quiet(), SCREEN);
+    let code = post_ask(&mut k, "Wie helpt met mijn belastingbrief?");
+    k.click("Ik ben klaar");
+    approve_waiting(&mut k);
+
+    // Someone answers; the poster reads it and says it helped.
+    k.click("Prikbord");
+    k.settle(|u| u.kiosk.board.posts.len() == 1);
+    k.harness.run();
+    k.click("Wie helpt met mijn belastingbrief?");
+    k.click("Ik kan helpen");
+    k.type_into("Je bericht", "Kom dinsdag langs.");
+    k.click("Versturen");
+    k.click("Ik ben klaar");
+    open_mine(&mut k, &code);
+    assert!(k.has("Kom dinsdag langs."));
+    assert!(!k.has_containing("worden gewist op"), "not while it runs");
+    k.click("Dit heeft geholpen");
+    k.settle(|u| {
+        u.kiosk
+            .board
+            .mine
+            .as_ref()
+            .is_some_and(|m| m.post.status == "closed")
+    });
+    k.harness.run();
+    // Ended: the reply stays readable for a month, and the poster is told until when.
+    assert!(k.has("Kom dinsdag langs."));
+    assert!(k.has_containing("Deze antwoorden worden gewist op"));
+    k.click("Ik ben klaar");
+
+    // Admin mode: the whole board, or only this week's new posts, as PDF files.
+    post_ask(&mut k, "Wie leert mij fietsen?");
+    k.click("Ik ben klaar");
+    approve_waiting(&mut k);
+    k.settle(|u| u.kiosk.board.posts.len() == 1);
+    open_admin(&mut k);
+    let mut files = Vec::new();
+    for label in [
+        "Prikbord afdrukken (PDF)",
+        "Alleen nieuw van deze week (PDF)",
+    ] {
+        k.click(label);
+        k.settle(|u| u.kiosk.board.printed.is_some());
+        k.harness.run();
+        let path = k
+            .harness
+            .state()
+            .kiosk
+            .board
+            .printed
+            .clone()
+            .unwrap()
+            .unwrap();
+        assert!(path.starts_with(k.dir.path().join("exports")));
+        assert!(k.has_containing(&path.display().to_string()));
+        let pdf = std::fs::read(&path).unwrap();
+        assert!(pdf.starts_with(b"%PDF"));
+        files.push(path);
+    }
+    assert!(files[0].to_string_lossy().ends_with(".pdf"));
+    assert!(files[1].to_string_lossy().ends_with("-new.pdf"));
+    assert_ne!(files[0], files[1]);
 }

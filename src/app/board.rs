@@ -52,8 +52,13 @@ pub enum BoardAction {
     /// Reject with `drafts.reject_reason`.
     ConfirmReject,
     CancelDecision,
-    /// Admin mode: the paper board as PDF, in these words.
-    Print(Box<PaperLabels>, String),
+    /// Admin mode: the paper board as PDF, in these words; `new_only`: only the posts
+    /// approved in the last seven days.
+    Print {
+        labels: Box<PaperLabels>,
+        subheading: String,
+        new_only: bool,
+    },
 }
 
 /// The board part of the kiosk's state.
@@ -282,19 +287,29 @@ impl Kiosk {
                     });
                 }
             }
-            BoardAction::Print(labels, subheading) => {
+            BoardAction::Print {
+                labels,
+                subheading,
+                new_only,
+            } => {
                 if self.staff == Some(Role::Admin) {
                     self.board.printed = None;
                     let posts: Vec<PostState> =
                         self.board.posts.iter().map(|s| s.post.clone()).collect();
+                    let posts = board::pdf::paper_posts(&posts, now_ms, new_only);
                     let paper = board::pdf::paper_board(&posts, &labels, subheading);
-                    let day = crate::activities::local_now(now_ms)
+                    let day: String = crate::activities::local_now(now_ms)
                         .chars()
                         .take(10)
                         .collect();
+                    let name = if new_only {
+                        format!("board-{day}-new")
+                    } else {
+                        format!("board-{day}")
+                    };
                     self.board(BoardCommand::Print {
                         board: Box::new(paper),
-                        day,
+                        name,
                     });
                 }
             }
@@ -449,6 +464,12 @@ impl Kiosk {
     /// The code holder's post is on the board now.
     pub fn board_on_board(&self, p: &PostState) -> bool {
         board::on_board(p, self.clock.unix_ms())
+    }
+
+    /// When the replies of the code holder's post will be wiped (it has ended).
+    pub fn board_replies_wiped_on(&self) -> Option<i64> {
+        let m = self.board.mine.as_ref()?;
+        board::replies_wiped_on(&m.post, self.clock.unix_ms())
     }
 
     /// The status of the code holder's post as one of [`PostStatus`].

@@ -338,6 +338,39 @@ pub fn on_board(p: &PostState, now_ms: i64) -> bool {
     p.status == PostStatus::Public.id() && p.expires_ms.is_some_and(|e| e > now_ms)
 }
 
+/// How long replies (with the contacts repliers left) are kept after their post ended: the
+/// same period as sign-ups' names and phone numbers.
+pub const KEEP_REPLIES_DAYS: u32 = crate::activities::KEEP_PERSONAL_DAYS;
+
+/// When the post left the board for good: when it was closed or rejected, or else when it
+/// expired. `None` while it waits for a volunteer or is still up.
+pub fn ended_at(p: &PostState, now_ms: i64) -> Option<i64> {
+    p.ended_ms
+        .or(p.expires_ms.filter(|&e| e <= now_ms))
+        .filter(|_| p.status != PostStatus::Waiting.id())
+}
+
+/// Whether the replies of this post are to be forgotten: it ended more than `days` days ago.
+pub fn replies_forgotten(p: &PostState, now_ms: i64, days: u32) -> bool {
+    ended_at(p, now_ms).is_some_and(|e| e < now_ms - i64::from(days) * DAY_MS)
+}
+
+/// When the replies of a post that ended are forgotten; `None` while it has not ended.
+pub fn replies_wiped_on(p: &PostState, now_ms: i64) -> Option<i64> {
+    ended_at(p, now_ms).map(|e| e + i64::from(KEEP_REPLIES_DAYS) * DAY_MS)
+}
+
+/// A reply whose message and contact were forgotten (a reply always has a message).
+pub fn reply_forgotten(r: &crate::sync::protocol::PostReply) -> bool {
+    r.message.is_empty() && r.contact.is_none()
+}
+
+/// Whether a post on the board was approved in the last seven days (the paper board's "new
+/// this week").
+pub fn new_this_week(p: &PostState, now_ms: i64) -> bool {
+    on_board(p, now_ms) && p.approved_ms.is_some_and(|a| a > now_ms - 7 * DAY_MS)
+}
+
 /// Whether the code holder is asked "still needed?" (a week before it expires, or after).
 pub fn renewable(p: &PostState, now_ms: i64) -> bool {
     p.status == PostStatus::Public.id()
@@ -390,6 +423,10 @@ pub fn decide(
             let fresh = now_ms.saturating_add(i64::from(days) * DAY_MS);
             p.post = post;
             p.expires_ms = Some(p.expires_ms.map_or(fresh, |e| e.max(fresh)));
+            if p.status != PostStatus::Public.id() {
+                p.approved_ms = Some(now_ms);
+            }
+            p.ended_ms = None;
             p.status = PostStatus::Public.id().into();
             p.reason = None;
         }
@@ -400,6 +437,7 @@ pub fn decide(
             }
             p.status = PostStatus::Rejected.id().into();
             p.reason = Some(reason);
+            p.ended_ms = Some(now_ms);
         }
         other => return Err(DecisionProblem::UnknownDecision(other.to_string())),
     }

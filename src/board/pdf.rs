@@ -52,6 +52,26 @@ pub struct PaperLabels {
 }
 
 /// The paper board of these posts (the ones on the board now, newest first).
+/// Which posts go on paper: all on the board now, or only those approved in the last week
+/// (for a notice board that gets a fresh sheet every week). Newest first, as given.
+pub fn paper_posts(
+    posts: &[crate::sync::protocol::PostState],
+    now_ms: i64,
+    new_only: bool,
+) -> Vec<crate::sync::protocol::PostState> {
+    posts
+        .iter()
+        .filter(|p| {
+            if new_only {
+                super::new_this_week(p, now_ms)
+            } else {
+                super::on_board(p, now_ms)
+            }
+        })
+        .cloned()
+        .collect()
+}
+
 pub fn paper_board(
     posts: &[crate::sync::protocol::PostState],
     labels: &PaperLabels,

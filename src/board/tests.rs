@@ -18,6 +18,8 @@ fn state(id: &str, kind: &str, cat: &str, title: &str, text: &str) -> PostState 
         expires_ms: Some(100 * DAY_MS),
         reports: 0,
         helped: false,
+        approved_ms: None,
+        ended_ms: None,
     }
 }
 
@@ -188,4 +190,66 @@ fn a_decision_follows_the_same_rules_everywhere() {
     assert_eq!(p.reason.as_deref(), Some("Niet vriendelijk"));
     p.status = "closed".into();
     assert_eq!(decide(&mut p, &m("approve"), 0, 3), Ok(false));
+}
+
+#[test]
+fn a_post_ends_when_closed_rejected_or_expired_and_its_replies_are_forgotten_later() {
+    let mut p = state("1", "ask", "transport", "Rit", "");
+    let day = |n: i64| n * DAY_MS;
+    // Up until day 100: not ended.
+    assert_eq!(ended_at(&p, day(50)), None);
+    assert_eq!(replies_wiped_on(&p, day(50)), None);
+    // Expired on day 100: replies wiped on day 130.
+    assert_eq!(ended_at(&p, day(101)), Some(day(100)));
+    assert_eq!(
+        replies_wiped_on(&p, day(101)),
+        Some(day(100 + i64::from(KEEP_REPLIES_DAYS)))
+    );
+    assert!(!replies_forgotten(&p, day(129), 30));
+    assert!(replies_forgotten(&p, day(131), 30));
+    // Closed on day 10: that is when it ended.
+    p.status = "closed".into();
+    p.ended_ms = Some(day(10));
+    assert_eq!(ended_at(&p, day(11)), Some(day(10)));
+    assert!(replies_forgotten(&p, day(41), 30));
+    // A waiting post never "ended".
+    let mut w = state("2", "ask", "transport", "Rit", "");
+    w.status = "waiting".into();
+    w.expires_ms = None;
+    assert_eq!(ended_at(&w, day(1000)), None);
+}
+
+#[test]
+fn decisions_stamp_approval_and_end_and_the_paper_board_can_take_only_new_posts() {
+    let mut p = state("1", "ask", "transport", "Rit", "");
+    p.status = "waiting".into();
+    p.expires_ms = None;
+    let m = |decision: &str, reason: Option<&str>| crate::sync::protocol::PostModerated {
+        id: "1".into(),
+        decision: decision.into(),
+        reason: reason.map(Into::into),
+        title: None,
+        text: None,
+        category: None,
+    };
+    assert!(decide(&mut p, &m("approve", None), 5 * DAY_MS, 28).unwrap());
+    assert_eq!((p.approved_ms, p.ended_ms), (Some(5 * DAY_MS), None));
+    // Approved again after a report: the new approval counts.
+    p.status = "reported".into();
+    assert!(decide(&mut p, &m("approve", None), 6 * DAY_MS, 28).unwrap());
+    assert_eq!(p.approved_ms, Some(6 * DAY_MS));
+    // This week's new posts: approved in the last seven days and still up.
+    assert!(new_this_week(&p, 12 * DAY_MS));
+    assert!(!new_this_week(&p, 14 * DAY_MS));
+    let old = state("2", "offer", "lending", "Boor", "");
+    let both = [p.clone(), old];
+    assert_eq!(pdf::paper_posts(&both, 12 * DAY_MS, false).len(), 2);
+    let new = pdf::paper_posts(&both, 12 * DAY_MS, true);
+    assert_eq!(new.len(), 1);
+    assert_eq!(new[0].post.id, "1");
+    // Rejected: ended then.
+    p.status = "reported".into();
+    assert!(decide(&mut p, &m("reject", Some("Geld")), 7 * DAY_MS, 28).unwrap());
+    assert_eq!(p.ended_ms, Some(7 * DAY_MS));
+    assert_eq!(ended_at(&p, 7 * DAY_MS), Some(7 * DAY_MS));
 }

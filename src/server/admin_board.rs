@@ -12,7 +12,7 @@ use super::admin_web::{
 };
 use super::http::{AppState, now_ms};
 use super::pages::{esc, layout};
-use crate::board::pdf::{PaperLabels, paper_board, render};
+use crate::board::pdf::{PaperLabels, paper_board, paper_posts, render};
 use crate::board::{Category, PostKind};
 use crate::i18n::Translations;
 use crate::lang::Lang;
@@ -76,12 +76,14 @@ pub async fn page(
         main.push_str(&format!("<p class=\"tip\">{}</p>", t("adminweb-saved")));
     }
     main.push_str(&format!(
-        "<p><a class=\"button\" href=\"/admin/board.pdf?site={site_q}&amp;lang={l}\">{}</a></p>\
+        "<p><a class=\"button\" href=\"/admin/board.pdf?site={site_q}&amp;lang={l}\">{}</a> \
+         <a class=\"button\" href=\"/admin/board.pdf?site={site_q}&amp;lang={l}&amp;new=1\">{}</a></p>\
          <form method=\"post\" action=\"/admin/board/expiry?lang={l}\">{csrf}\
          <input type=\"hidden\" name=\"site\" value=\"{site}\">\
          <label>{} <input name=\"days\" type=\"number\" min=\"1\" max=\"365\" value=\"{days}\"></label> \
          <button type=\"submit\">{}</button></form>",
         t("adminweb-board-pdf"),
+        t("adminweb-board-pdf-new"),
         t("adminweb-board-days"),
         t("adminweb-save"),
         csrf = csrf_field(&s.csrf),
@@ -254,22 +256,24 @@ pub fn labels(tr: &Translations, lang: Lang) -> PaperLabels {
     }
 }
 
-/// The paper board of a site's posts on the board now.
+/// The paper board of a site's posts on the board now, or (`new_only`) of those approved in
+/// the last seven days.
 pub fn site_pdf(
     store: &dyn super::ServerStore,
     tr: &Translations,
     lang: Lang,
     site: &str,
     now: i64,
+    new_only: bool,
 ) -> Result<Vec<u8>, super::ServerError> {
-    let posts: Vec<_> = store
-        .posts(site, &["public"])?
-        .into_iter()
-        .filter(|p| crate::board::on_board(p, now))
-        .collect();
+    let posts = paper_posts(&store.posts(site, &["public"])?, now, new_only);
     let sub = tr.get_args(
         lang,
-        "paper-week",
+        if new_only {
+            "paper-week-new"
+        } else {
+            "paper-week"
+        },
         &[
             ("site", site.to_string().into()),
             ("date", crate::activities::day_in_words(now, lang).into()),
@@ -278,7 +282,7 @@ pub fn site_pdf(
     Ok(render(&paper_board(&posts, &labels(tr, lang), sub)))
 }
 
-/// `GET /admin/board.pdf?site=..`.
+/// `GET /admin/board.pdf?site=..[&new=1]`.
 pub async fn pdf(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -289,9 +293,11 @@ pub async fn pdf(
     }
     let lang = lang_of(&state, &query, &headers);
     let site = query_value(&query, "site").unwrap_or_default();
+    let new_only = query_value(&query, "new").is_some_and(|v| v == "1");
     let store = state.store.clone();
     let tr = state.translations.clone();
-    match blocking(move || site_pdf(store.as_ref(), &tr, lang, &site, now_ms())).await {
+    let make = move || site_pdf(store.as_ref(), &tr, lang, &site, now_ms(), new_only);
+    match blocking(make).await {
         Ok(bytes) => (
             [
                 (header::CONTENT_TYPE, "application/pdf"),

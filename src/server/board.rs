@@ -36,8 +36,8 @@ pub fn set_post_days(conn: &Connection, site: &str, days: u32) -> rusqlite::Resu
     Ok(())
 }
 
-const STATE_COLUMNS: &str =
-    "site, record, status, reason, created_ms, expires_ms, reports, helped FROM posts";
+const STATE_COLUMNS: &str = "site, record, status, reason, created_ms, expires_ms, reports, helped,
+     approved_ms, ended_ms FROM posts";
 
 fn row_state(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, Option<PostState>)> {
     let record: String = r.get(1)?;
@@ -53,6 +53,8 @@ fn row_state(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, Option<PostStat
                 expires_ms: r.get(5)?,
                 reports: r.get(6)?,
                 helped: r.get(7)?,
+                approved_ms: r.get(8)?,
+                ended_ms: r.get(9)?,
             }),
             None => None,
         },
@@ -76,7 +78,7 @@ fn store_state(tx: &Connection, site: &str, p: &PostState, now_ms: i64) -> rusql
     let record = serde_json::to_string(&p.post).expect("records serialize");
     tx.execute(
         "UPDATE posts SET record = ?2, status = ?3, reason = ?4, expires_ms = ?5, reports = ?6,
-                helped = ?7, updated_ms = ?8 WHERE id = ?1",
+                helped = ?7, updated_ms = ?8, approved_ms = ?9, ended_ms = ?10 WHERE id = ?1",
         params![
             p.post.id,
             record,
@@ -85,7 +87,9 @@ fn store_state(tx: &Connection, site: &str, p: &PostState, now_ms: i64) -> rusql
             p.expires_ms,
             p.reports,
             p.helped,
-            now_ms
+            now_ms,
+            p.approved_ms,
+            p.ended_ms
         ],
     )?;
     emit(tx, site, kinds::POST_STATE, p, now_ms)
@@ -164,6 +168,8 @@ pub fn created(tx: &Connection, kiosk: &KioskAuth, r: &PostRecord, now_ms: i64) 
         expires_ms: None,
         reports: 0,
         helped: false,
+        approved_ms: None,
+        ended_ms: None,
     };
     emit(tx, &kiosk.site, kinds::POST_STATE, &state, now_ms)?;
     Ok(Ok(()))
@@ -175,18 +181,11 @@ pub fn moderated(tx: &Connection, site: &str, m: &PostModerated, now_ms: i64) ->
     let Some(mut p) = load_at(tx, site, &m.id)? else {
         return Ok(Err(format!("no post {} at this site", m.id)));
     };
-    let was_public = p.status == PostStatus::Public.id();
     match board::decide(&mut p, m, now_ms, post_days(tx, site)?) {
         // The poster ended it meanwhile: nothing to decide.
         Ok(false) => return Ok(Ok(())),
         Ok(true) => {}
         Err(e) => return Ok(Err(format!("post: {e}"))),
-    }
-    if !was_public && p.status == PostStatus::Public.id() {
-        tx.execute(
-            "UPDATE posts SET approved_ms = ?2 WHERE id = ?1",
-            params![p.post.id, now_ms],
-        )?;
     }
     store_state(tx, site, &p, now_ms)?;
     Ok(Ok(()))
@@ -235,6 +234,7 @@ pub fn closed(tx: &Connection, site: &str, c: &PostClosed, now_ms: i64) -> Appli
     }
     p.status = PostStatus::Closed.id().into();
     p.helped = c.helped;
+    p.ended_ms = Some(now_ms);
     if c.helped {
         tx.execute(
             "UPDATE posts SET closed_month = ?2 WHERE id = ?1",
@@ -334,6 +334,35 @@ pub fn list(conn: &Connection, site: &str, statuses: &[&str]) -> rusqlite::Resul
         }
     }
     Ok(out)
+}
+
+/// Empties the replies of posts that ended (closed, rejected or expired) more than `days` days
+/// before `now_ms`: their messages and contacts, in the replies, in the stored operations and
+/// in the change feed. The replies stay, empty, so the numbers still count them. Returns how
+/// many replies were emptied. The same rule as [`board::replies_forgotten`].
+pub fn forget_old_replies(tx: &Connection, days: u32, now_ms: i64) -> rusqlite::Result<usize> {
+    let cutoff = now_ms - i64::from(days) * DAY_MS;
+    let ended = "SELECT id FROM posts WHERE status != 'waiting'
+                   AND COALESCE(ended_ms, expires_ms) < ?1";
+    let n = tx.execute(
+        &format!(
+            "UPDATE post_replies SET message = '', contact = NULL
+             WHERE (message != '' OR contact IS NOT NULL) AND post_id IN ({ended})"
+        ),
+        [cutoff],
+    )?;
+    if n > 0 {
+        for table in ["ops", "changes"] {
+            tx.execute(
+                &format!(
+                    "UPDATE {table} SET payload = json_set(payload, '$.message', '', '$.contact', NULL)
+                     WHERE kind = ?2 AND json_extract(payload, '$.post_id') IN ({ended})"
+                ),
+                params![cutoff, kinds::POST_REPLIED],
+            )?;
+        }
+    }
+    Ok(n)
 }
 
 /// Posts, replies and matches per site and month, for the coordinator's numbers.

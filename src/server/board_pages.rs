@@ -85,10 +85,22 @@ fn page(
         );
     }
     let _ = write!(main, "<h2>{}</h2>", esc(&tr.get(lang, "board-replies")));
-    if replies.is_empty() {
-        let _ = write!(main, "<p>{}</p>", esc(&tr.get(lang, "board-no-replies")));
+    let wiped = replies.iter().any(board::reply_forgotten);
+    let kept = replies.iter().filter(|r| !board::reply_forgotten(r));
+    let say = if wiped {
+        Some(tr.get(lang, "board-replies-wiped"))
+    } else if replies.is_empty() {
+        Some(tr.get(lang, "board-no-replies"))
+    } else {
+        board::replies_wiped_on(p, now).map(|on| {
+            let date = crate::activities::day_in_words(on, lang);
+            tr.get_args(lang, "board-replies-wiped-on", &[("date", date.into())])
+        })
+    };
+    if let Some(say) = say {
+        let _ = write!(main, "<p>{}</p>", esc(&say));
     }
-    for r in replies {
+    for r in kept {
         let _ = write!(
             main,
             "<section class=\"card\"><p dir=\"auto\">{}</p>",

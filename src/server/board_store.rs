@@ -24,6 +24,8 @@ pub trait BoardStore {
     /// The code holder ends the post, saying whether the board helped.
     fn close_post(&self, code: &str, helped: bool, now_ms: i64) -> Result<(), ServerError>;
     fn post_days(&self, site: &str) -> Result<u32, ServerError>;
+    /// Empties replies of posts that ended more than `days` days ago; returns how many.
+    fn forget_old_replies(&self, days: u32, now_ms: i64) -> Result<usize, ServerError>;
     fn set_post_days(&self, site: &str, days: u32) -> Result<(), ServerError>;
 }
 
@@ -89,6 +91,18 @@ impl BoardStore for SqliteServerStore {
 
     fn post_days(&self, site: &str) -> Result<u32, ServerError> {
         Ok(board::post_days(&self.reader(), site)?)
+    }
+
+    fn forget_old_replies(&self, days: u32, now_ms: i64) -> Result<usize, ServerError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = board::forget_old_replies(&tx, days, now_ms)?;
+        tx.commit()?;
+        if n > 0 {
+            // Old values must not linger in the write-ahead log either.
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        Ok(n)
     }
 
     fn set_post_days(&self, site: &str, days: u32) -> Result<(), ServerError> {

@@ -156,4 +156,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
          site      TEXT PRIMARY KEY,
          post_days INTEGER NOT NULL
      ) STRICT;",
+    // 7: when a post was closed or rejected (its replies are forgotten some days later).
+    "ALTER TABLE posts ADD COLUMN ended_ms INTEGER;
+     UPDATE posts SET ended_ms = updated_ms WHERE status IN ('closed', 'rejected');",
 ];

@@ -121,6 +121,8 @@ impl Store {
             expires_ms: None,
             reports: 0,
             helped: false,
+            approved_ms: None,
+            ended_ms: None,
         };
         self.change_post(&state, kinds::POST_CREATED, &record, now_ms)?;
         Ok(state)
@@ -242,6 +244,7 @@ impl Store {
         };
         p.status = PostStatus::Closed.id().into();
         p.helped = helped;
+        p.ended_ms = Some(now_ms);
         let op = PostClosed {
             id: p.post.id.clone(),
             code: code.to_string(),
@@ -277,18 +280,18 @@ impl Store {
     pub fn export_board_pdf(
         &self,
         board: &crate::board::pdf::PaperBoard,
-        day: &str,
+        name: &str,
     ) -> Result<std::path::PathBuf, StoreError> {
         let dir = self
             .path
             .parent()
             .unwrap_or(std::path::Path::new("."))
             .join("exports");
-        let safe: String = day
+        let safe: String = name
             .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '-')
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect();
-        let path = dir.join(format!("board-{safe}.pdf"));
+        let path = dir.join(format!("{safe}.pdf"));
         let io = |source| StoreError::Export {
             path: path.clone(),
             source,
@@ -296,6 +299,46 @@ impl Store {
         std::fs::create_dir_all(&dir).map_err(io)?;
         std::fs::write(&path, crate::board::pdf::render(board)).map_err(io)?;
         Ok(path)
+    }
+}
+
+impl Store {
+    /// Empties the replies of posts that ended more than `days` days before `now_ms`: their
+    /// messages and contacts, here and in the sent operations' copies (pending ones still go
+    /// out; the server forgets them by the same rule). Returns how many replies were emptied.
+    pub fn forget_old_replies(&mut self, days: u32, now_ms: i64) -> Result<usize, StoreError> {
+        let ended: Vec<String> = self
+            .states("SELECT state FROM posts WHERE status != 'waiting'", [])?
+            .into_iter()
+            .filter(|p| crate::board::replies_forgotten(p, now_ms, days))
+            .map(|p| p.post.id)
+            .collect();
+        let sqlite = self.sqlite_owned();
+        let tx = self.conn.transaction().map_err(&sqlite)?;
+        let mut n = 0;
+        for id in &ended {
+            n += tx
+                .execute(
+                    "UPDATE post_replies SET message = '', contact = NULL
+                     WHERE post_id = ?1 AND (message != '' OR contact IS NOT NULL)",
+                    [id],
+                )
+                .map_err(&sqlite)?;
+            tx.execute(
+                "UPDATE outbox SET payload = json_set(payload, '$.message', '', '$.contact', NULL)
+                 WHERE kind = ?2 AND status != 'pending'
+                   AND json_extract(payload, '$.post_id') = ?1",
+                params![id, kinds::POST_REPLIED],
+            )
+            .map_err(&sqlite)?;
+        }
+        tx.commit().map_err(&sqlite)?;
+        if n > 0 {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+                .map_err(&sqlite)?;
+        }
+        Ok(n)
     }
 }
 
@@ -341,7 +384,8 @@ pub enum BoardCommand {
     /// Admin mode: the paper board as PDF.
     Print {
         board: Box<crate::board::pdf::PaperBoard>,
-        day: String,
+        /// The file's name without `.pdf`, e.g. `board-2026-11-23`.
+        name: String,
     },
 }
 
@@ -457,8 +501,9 @@ impl Store {
                 self.reply_to_post(post_id, message, contact.as_deref(), *now_ms)?;
                 vec![BoardEvent::Replied]
             }
-            BoardCommand::Print { board, day } => vec![BoardEvent::Printed(
-                self.export_board_pdf(board, day).map_err(|e| e.to_string()),
+            BoardCommand::Print { board, name } => vec![BoardEvent::Printed(
+                self.export_board_pdf(board, name)
+                    .map_err(|e| e.to_string()),
             )],
         })
     }

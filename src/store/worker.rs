@@ -316,16 +316,14 @@ fn run(
     if let Ok(list) = store.open_help_requests() {
         emit(Event::HelpRequests(list));
     }
-    // Names and phone numbers of past activities' sign-ups are not kept here either.
-    let now_ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64);
-    match store.forget_old_signups(crate::activities::KEEP_PERSONAL_DAYS, now_ms) {
-        Ok(n) if n > 0 => tracing::info!(signups = n, "old personal data forgotten"),
-        Err(e) => tracing::error!(error = %e, "forgetting old personal data"),
-        _ => {}
-    }
+    forget_old_personal_data(&mut store);
+    let mut forgotten_at = std::time::Instant::now();
     for command in commands {
+        // A kiosk may run for weeks: check again at most once an hour, between commands.
+        if forgotten_at.elapsed() >= std::time::Duration::from_secs(3600) {
+            forget_old_personal_data(&mut store);
+            forgotten_at = std::time::Instant::now();
+        }
         let result = match &command {
             Command::AddHelpRequest { first_name, now_ms } => store
                 .add_help_request(first_name.as_deref(), *now_ms)
@@ -501,4 +499,22 @@ fn check_in_code(
         }
     }
     people(store, activity_id, Some(n))
+}
+
+/// Names and phone numbers of past activities' sign-ups, and replies to posts that ended, are
+/// not kept here longer than on the server.
+fn forget_old_personal_data(store: &mut Store) {
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64);
+    match store.forget_old_signups(crate::activities::KEEP_PERSONAL_DAYS, now_ms) {
+        Ok(n) if n > 0 => tracing::info!(signups = n, "old personal data forgotten"),
+        Err(e) => tracing::error!(error = %e, "forgetting old personal data"),
+        _ => {}
+    }
+    match store.forget_old_replies(crate::board::KEEP_REPLIES_DAYS, now_ms) {
+        Ok(n) if n > 0 => tracing::info!(replies = n, "old replies forgotten"),
+        Err(e) => tracing::error!(error = %e, "forgetting old replies"),
+        _ => {}
+    }
 }

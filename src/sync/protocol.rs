@@ -387,6 +387,12 @@ pub struct PostState {
     /// The poster said the board helped (a match).
     #[serde(default)]
     pub helped: bool,
+    /// When a volunteer last approved it (the paper board's "new this week").
+    #[serde(default)]
+    pub approved_ms: Option<i64>,
+    /// When it was closed or rejected: its replies are forgotten some days later.
+    #[serde(default)]
+    pub ended_ms: Option<i64>,
 }
 
 /// A volunteer's decision on a waiting or reported post.

@@ -378,3 +378,15 @@ pub fn local_help_ids(dir: &Path) -> Vec<String> {
         .collect::<Result<_, _>>()
         .unwrap()
 }
+
+/// A volunteer's "approve", as it is.
+pub fn approve(id: &str) -> digidak::sync::protocol::PostModerated {
+    digidak::sync::protocol::PostModerated {
+        id: id.into(),
+        decision: "approve".into(),
+        reason: None,
+        title: None,
+        text: None,
+        category: None,
+    }
+}

@@ -224,7 +224,7 @@ fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 );
             }
             if kiosk.config.module_enabled(crate::config::Module::Board) {
-                super::board_moderate::print_button(ui, kiosk, tr, actions);
+                super::board_moderate::print_buttons(ui, kiosk, tr, actions);
             }
             act(
                 ui,

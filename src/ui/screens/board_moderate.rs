@@ -226,27 +226,36 @@ pub fn paper_labels(tr: Tr<'_>) -> PaperLabels {
     }
 }
 
-/// Admin mode: "print the board".
-pub fn print_button(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    let sub = tr.tr_args(
-        "paper-week",
-        &[
-            ("site", kiosk.config.kiosk.site.clone().into()),
-            (
-                "date",
-                crate::activities::day_in_words(kiosk.unix_ms(), kiosk.lang).into(),
-            ),
-        ],
-    );
-    let action = Action::Board(BoardAction::Print(Box::new(paper_labels(tr)), sub));
-    act(
-        ui,
-        Some(Picto::Board),
-        &tr.tr("admin-print-board"),
-        Kind::Secondary,
-        action,
-        actions,
-    );
+/// Admin mode: "print the board", all of it or only this week's new posts.
+pub fn print_buttons(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    for (label, heading, new_only) in [
+        ("admin-print-board", "paper-week", false),
+        ("admin-print-board-new", "paper-week-new", true),
+    ] {
+        let subheading = tr.tr_args(
+            heading,
+            &[
+                ("site", kiosk.config.kiosk.site.clone().into()),
+                (
+                    "date",
+                    crate::activities::day_in_words(kiosk.unix_ms(), kiosk.lang).into(),
+                ),
+            ],
+        );
+        let action = Action::Board(BoardAction::Print {
+            labels: Box::new(paper_labels(tr)),
+            subheading,
+            new_only,
+        });
+        act(
+            ui,
+            Some(Picto::Board),
+            &tr.tr(label),
+            Kind::Secondary,
+            action,
+            actions,
+        );
+    }
 }
 
 /// Admin mode: where the paper board went, or why not.

@@ -237,10 +237,21 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
     }
     ui.add_space(8.0);
     ui.label(RichText::new(tr.tr("board-replies")).heading());
-    if m.replies.is_empty() {
+    let wiped = m.replies.iter().any(crate::board::reply_forgotten);
+    let kept: Vec<_> = m
+        .replies
+        .iter()
+        .filter(|r| !crate::board::reply_forgotten(r))
+        .collect();
+    if wiped {
+        ui.label(tr.tr("board-replies-wiped"));
+    } else if kept.is_empty() {
         ui.label(tr.tr("board-no-replies"));
+    } else if let Some(on) = kiosk.board_replies_wiped_on() {
+        let date = day_in_words(on, kiosk.lang);
+        ui.label(tr.tr_args("board-replies-wiped-on", &[("date", date.into())]));
     }
-    for r in &m.replies {
+    for r in kept {
         egui::Frame::new()
             .fill(theme::BAR)
             .stroke(egui::Stroke::new(1.5, theme::PRIMARY))
