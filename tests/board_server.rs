@@ -334,10 +334,6 @@ fn the_paper_board_of_this_week_leaves_out_posts_approved_before() {
         .store
         .moderate_post(&approve(&old), ten_days_ago)
         .unwrap();
-    server
-        .store
-        .moderate_post(&approve(&new), now_ms())
-        .unwrap();
     let text_of = |extra: &[&str]| {
         let out = dir.path().join(format!("board{}.pdf", extra.len()));
         let mut args = vec![
@@ -359,6 +355,18 @@ fn the_paper_board_of_this_week_leaves_out_posts_approved_before() {
             .ok()
             .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
     };
+    // Only the old post is up: nothing new this week, and the sheet says so.
+    if let Some(week) = text_of(&["--new"]) {
+        assert!(
+            week.contains("Deze week kwam er niets nieuws bij"),
+            "{week}"
+        );
+        assert!(!week.contains("Oude fiets"), "{week}");
+    }
+    server
+        .store
+        .moderate_post(&approve(&new), now_ms())
+        .unwrap();
     if let (Some(all), Some(week)) = (text_of(&[]), text_of(&["--new"])) {
         assert!(all.contains("Oude fiets te leen") && all.contains("Hulp met een brief"));
         assert!(week.contains("Hulp met een brief"), "{week}");

@@ -472,6 +472,7 @@ paper-week = { $site } · { $date }
 paper-week-new = { $site } · new this week · { $date }
 paper-howto = Want to answer? Tear off a strip. Type the number into "Search" on the board of any Digidak computer, or ask a volunteer.
 paper-empty = The board is still empty.
+paper-empty-new = Nothing new on the board this week.
 paper-languages = Languages
 adminweb-board = Ask & offer
 adminweb-board-pdf = The board as PDF (to print)

@@ -472,6 +472,7 @@ paper-week = { $site } · { $date }
 paper-week-new = { $site } · nouveau cette semaine · { $date }
 paper-howto = Vous voulez répondre ? Détachez une languette. Tapez le numéro dans « Chercher » sur un ordinateur Digidak, ou demandez à un bénévole.
 paper-empty = Le tableau est encore vide.
+paper-empty-new = Rien de nouveau sur le tableau cette semaine.
 paper-languages = Langues
 adminweb-board = Demandes & offres
 adminweb-board-pdf = Le tableau en PDF (à imprimer)

@@ -472,6 +472,7 @@ paper-week = { $site } · { $date }
 paper-week-new = { $site } · nieuw deze week · { $date }
 paper-howto = Wil je reageren? Scheur een strookje af. Typ het nummer bij "Zoeken" op het prikbord van een Digidak-computer, of vraag het aan een vrijwilliger.
 paper-empty = Er staat nog niets op het prikbord.
+paper-empty-new = Deze week kwam er niets nieuws bij op het prikbord.
 paper-languages = Talen
 adminweb-board = Vraag & aanbod
 adminweb-board-pdf = Prikbord als PDF (om af te drukken)

@@ -279,7 +279,11 @@ pub fn site_pdf(
             ("date", crate::activities::day_in_words(now, lang).into()),
         ],
     );
-    Ok(render(&paper_board(&posts, &labels(tr, lang), sub)))
+    let mut labels = labels(tr, lang);
+    if new_only {
+        labels.empty = tr.get(lang, "paper-empty-new");
+    }
+    Ok(render(&paper_board(&posts, &labels, sub)))
 }
 
 /// `GET /admin/board.pdf?site=..[&new=1]`.

@@ -242,8 +242,12 @@ pub fn print_buttons(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut
                 ),
             ],
         );
+        let mut labels = paper_labels(tr);
+        if new_only {
+            labels.empty = tr.tr("paper-empty-new");
+        }
         let action = Action::Board(BoardAction::Print {
-            labels: Box::new(paper_labels(tr)),
+            labels: Box::new(labels),
             subheading,
             new_only,
         });
