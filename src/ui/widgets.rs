@@ -222,6 +222,20 @@ pub fn message(ui: &mut Ui, text: &str, bg: Color32, fg: Color32) {
         });
 }
 
+/// A full-width card with a blue border: one post in a list, one reply.
+pub fn card<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::Frame::new()
+        .fill(theme::BAR)
+        .stroke(egui::Stroke::new(2.0, theme::PRIMARY))
+        .corner_radius(CornerRadius::same(12))
+        .inner_margin(egui::Margin::same(12))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            add_contents(ui)
+        })
+        .inner
+}
+
 /// A code to keep, big, in a white frame (resume, sign-up and post codes).
 pub fn big_code(ui: &mut Ui, code: &str) {
     let font = egui::FontId::new(

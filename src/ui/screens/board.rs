@@ -408,14 +408,7 @@ pub fn reply(
         crate::board::CONTACT_MAX,
         false,
     );
-    if let Some(problem) = kiosk.board.problem {
-        widgets::message(
-            ui,
-            &tr.tr(problem.key()),
-            theme::ERROR_BG,
-            theme::ERROR_TEXT,
-        );
-    }
+    problem(ui, kiosk, tr);
     ui.add_space(8.0);
     act(
         ui,
@@ -450,4 +443,12 @@ pub fn report(ui: &mut egui::Ui, tr: Tr<'_>, actions: &mut Vec<Action>) {
             actions,
         );
     });
+}
+
+/// What is wrong with what was typed on a board screen (a post, a reply, a decision), if
+/// anything.
+pub(super) fn problem(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
+    if let Some(p) = kiosk.board.problem {
+        widgets::message(ui, &tr.tr(p.key()), theme::ERROR_BG, theme::ERROR_TEXT);
+    }
 }

@@ -36,77 +36,65 @@ pub fn show(
     ui.label(tr.tr_args("moderate-count", &[("count", num(b.queue.len() as f64))]));
     for p in &b.queue {
         let id = &p.post.id;
-        egui::Frame::new()
-            .fill(theme::BAR)
-            .stroke(egui::Stroke::new(2.0, theme::PRIMARY))
-            .corner_radius(12)
-            .inner_margin(12)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                let kind = PostKind::from_id(&p.post.kind).map(|k| tr.tr(k.label_key()));
-                let cat = Category::from_id(&p.post.category).map(|c| tr.tr(&c.label_key()));
-                ui.label(
-                    RichText::new(format!(
-                        "{} · {}",
-                        kind.unwrap_or_default(),
-                        cat.unwrap_or_default()
-                    ))
-                    .color(theme::PRIMARY),
+        widgets::card(ui, |ui| {
+            let kind = PostKind::from_id(&p.post.kind).map(|k| tr.tr(k.label_key()));
+            let cat = Category::from_id(&p.post.category).map(|c| tr.tr(&c.label_key()));
+            ui.label(
+                RichText::new(format!(
+                    "{} · {}",
+                    kind.unwrap_or_default(),
+                    cat.unwrap_or_default()
+                ))
+                .color(theme::PRIMARY),
+            );
+            if p.status == PostStatus::Reported.id() {
+                let n = num(f64::from(p.reports));
+                let text = tr.tr_args("moderate-reported", &[("count", n)]);
+                widgets::message(ui, &text, theme::NOTICE, theme::TEXT);
+            }
+            if b.editing.as_ref() == Some(id) {
+                edit(ui, kiosk, d.title, d.text, tr, actions);
+                return;
+            }
+            ui.label(RichText::new(&p.post.title).heading());
+            if !p.post.text.is_empty() {
+                ui.label(&p.post.text);
+            }
+            if b.rejecting.as_ref() == Some(id) {
+                reject(ui, kiosk, d.reason, tr, actions);
+                return;
+            }
+            ui.horizontal_wrapped(|ui| {
+                let approve = Action::Board(BoardAction::Approve(id.clone()));
+                act(
+                    ui,
+                    Some(Picto::Done),
+                    &tr.tr("moderate-approve"),
+                    Kind::Go,
+                    approve,
+                    actions,
                 );
-                if p.status == PostStatus::Reported.id() {
-                    let n = num(f64::from(p.reports));
-                    let text = tr.tr_args("moderate-reported", &[("count", n)]);
-                    widgets::message(ui, &text, theme::NOTICE, theme::TEXT);
-                }
-                if b.editing.as_ref() == Some(id) {
-                    edit(ui, kiosk, d.title, d.text, tr, actions);
-                    return;
-                }
-                ui.label(RichText::new(&p.post.title).heading());
-                if !p.post.text.is_empty() {
-                    ui.label(&p.post.text);
-                }
-                if b.rejecting.as_ref() == Some(id) {
-                    reject(ui, kiosk, d.reason, tr, actions);
-                    return;
-                }
-                ui.horizontal_wrapped(|ui| {
-                    let approve = Action::Board(BoardAction::Approve(id.clone()));
-                    act(
-                        ui,
-                        Some(Picto::Done),
-                        &tr.tr("moderate-approve"),
-                        Kind::Go,
-                        approve,
-                        actions,
-                    );
-                    let edit = Action::Board(BoardAction::Edit(id.clone()));
-                    act(
-                        ui,
-                        None,
-                        &tr.tr("moderate-edit"),
-                        Kind::Secondary,
-                        edit,
-                        actions,
-                    );
-                    let reject = Action::Board(BoardAction::Reject(id.clone()));
-                    act(
-                        ui,
-                        Some(Picto::Exit),
-                        &tr.tr("moderate-reject"),
-                        Kind::Secondary,
-                        reject,
-                        actions,
-                    );
-                });
+                let edit = Action::Board(BoardAction::Edit(id.clone()));
+                act(
+                    ui,
+                    None,
+                    &tr.tr("moderate-edit"),
+                    Kind::Secondary,
+                    edit,
+                    actions,
+                );
+                let reject = Action::Board(BoardAction::Reject(id.clone()));
+                act(
+                    ui,
+                    Some(Picto::Exit),
+                    &tr.tr("moderate-reject"),
+                    Kind::Secondary,
+                    reject,
+                    actions,
+                );
             });
+        });
         ui.add_space(8.0);
-    }
-}
-
-fn problem(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
-    if let Some(p) = kiosk.board.problem {
-        widgets::message(ui, &tr.tr(p.key()), theme::ERROR_BG, theme::ERROR_TEXT);
     }
 }
 
@@ -136,7 +124,7 @@ fn edit(
         true,
         crate::board::TEXT_MAX,
     );
-    problem(ui, kiosk, tr);
+    super::board::problem(ui, kiosk, tr);
     let save = (
         Picto::Done,
         "moderate-save-approve",
@@ -172,7 +160,7 @@ fn reject(
         false,
         crate::board::REASON_MAX,
     );
-    problem(ui, kiosk, tr);
+    super::board::problem(ui, kiosk, tr);
     let confirm = (
         Picto::Exit,
         "moderate-reject-confirm",

@@ -119,14 +119,7 @@ pub fn words(
             );
         }
     });
-    if let Some(problem) = kiosk.board.problem {
-        widgets::message(
-            ui,
-            &tr.tr(problem.key()),
-            theme::ERROR_BG,
-            theme::ERROR_TEXT,
-        );
-    }
+    super::board::problem(ui, kiosk, tr);
     ui.add_space(8.0);
     act(
         ui,
@@ -252,19 +245,13 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         ui.label(tr.tr_args("board-replies-wiped-on", &[("date", date.into())]));
     }
     for r in kept {
-        egui::Frame::new()
-            .fill(theme::BAR)
-            .stroke(egui::Stroke::new(1.5, theme::PRIMARY))
-            .corner_radius(12)
-            .inner_margin(12)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(&r.message);
-                if let Some(c) = &r.contact {
-                    let reach = tr.tr_args("board-reach", &[("contact", c.clone().into())]);
-                    ui.label(RichText::new(reach).strong());
-                }
-            });
+        widgets::card(ui, |ui| {
+            ui.label(&r.message);
+            if let Some(c) = &r.contact {
+                let reach = tr.tr_args("board-reach", &[("contact", c.clone().into())]);
+                ui.label(RichText::new(reach).strong());
+            }
+        });
     }
     let open = matches!(
         status,
