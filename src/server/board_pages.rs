@@ -11,6 +11,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::ServerError;
 use super::http::{AppState, blocking, now_ms, page_lang, query_str};
 use super::pages::{esc, layout, not_found};
 use crate::board::{self, PostStatus};
@@ -174,16 +175,18 @@ pub async fn post_action(
     let store = state.store.clone();
     let (c, w) = (code.clone(), what.clone());
     let done = blocking(move || {
-        if store.post_by_code(&c)?.is_none() {
-            return Ok(false);
-        }
-        match w.as_str() {
-            "renew" => store.renew_post(&c, now_ms())?,
-            "helped" => store.close_post(&c, true, now_ms())?,
-            "remove" => store.close_post(&c, false, now_ms())?,
+        let changed = match w.as_str() {
+            "renew" => store.renew_post(&c, now_ms()),
+            "helped" => store.close_post(&c, true, now_ms()),
+            "remove" => store.close_post(&c, false, now_ms()),
             _ => return Ok(false),
+        };
+        match changed {
+            Ok(()) => Ok(true),
+            // An unknown code: the same 404 as every other unknown code.
+            Err(ServerError::NotFound(_)) => Ok(false),
+            Err(e) => Err(e),
         }
-        Ok(true)
     })
     .await;
     match done {
