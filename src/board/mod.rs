@@ -338,6 +338,21 @@ pub fn on_board(p: &PostState, now_ms: i64) -> bool {
     p.status == PostStatus::Public.id() && p.expires_ms.is_some_and(|e| e > now_ms)
 }
 
+/// A new post as it starts, on the kiosk and on the server: waiting for a volunteer.
+pub fn waiting(post: crate::sync::protocol::PostRecord, created_ms: i64) -> PostState {
+    PostState {
+        post,
+        status: PostStatus::Waiting.id().into(),
+        reason: None,
+        created_ms,
+        expires_ms: None,
+        reports: 0,
+        helped: false,
+        approved_ms: None,
+        ended_ms: None,
+    }
+}
+
 /// How long replies (with the contacts repliers left) are kept after their post ended: the
 /// same period as sign-ups' names and phone numbers.
 pub const KEEP_REPLIES_DAYS: u32 = crate::activities::KEEP_PERSONAL_DAYS;

@@ -160,17 +160,7 @@ pub fn created(tx: &Connection, kiosk: &KioskAuth, r: &PostRecord, now_ms: i64) 
             month(now_ms)
         ],
     )?;
-    let state = PostState {
-        post,
-        status: PostStatus::Waiting.id().into(),
-        reason: None,
-        created_ms: now_ms,
-        expires_ms: None,
-        reports: 0,
-        helped: false,
-        approved_ms: None,
-        ended_ms: None,
-    };
+    let state = board::waiting(post, now_ms);
     emit(tx, &kiosk.site, kinds::POST_STATE, &state, now_ms)?;
     Ok(Ok(()))
 }

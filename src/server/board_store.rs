@@ -94,15 +94,7 @@ impl BoardStore for SqliteServerStore {
     }
 
     fn forget_old_replies(&self, days: u32, now_ms: i64) -> Result<usize, ServerError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let n = board::forget_old_replies(&tx, days, now_ms)?;
-        tx.commit()?;
-        if n > 0 {
-            // Old values must not linger in the write-ahead log either.
-            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        }
-        Ok(n)
+        self.forget(|tx| board::forget_old_replies(tx, days, now_ms))
     }
 
     fn set_post_days(&self, site: &str, days: u32) -> Result<(), ServerError> {

@@ -106,6 +106,22 @@ impl SqliteServerStore {
         self.conn.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Runs a forgetting step (`f` returns how many rows it emptied) in one write transaction;
+    /// when it emptied any, checkpoints the WAL so old values do not linger there either.
+    pub(super) fn forget(
+        &self,
+        f: impl FnOnce(&Connection) -> rusqlite::Result<usize>,
+    ) -> Result<usize, ServerError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = f(&tx)?;
+        tx.commit()?;
+        if n > 0 {
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        Ok(n)
+    }
+
     fn last_seq(conn: &Connection, site: &str) -> rusqlite::Result<u64> {
         conn.prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM changes WHERE site = ?1")?
             .query_row([site], |r| r.get::<_, i64>(0))
@@ -447,15 +463,7 @@ impl ServerStore for SqliteServerStore {
     }
 
     fn forget_old_signups(&self, days: u32, now_ms: i64) -> Result<usize, ServerError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let n = super::activities::forget_old_signups(&tx, days, now_ms)?;
-        tx.commit()?;
-        if n > 0 {
-            // Old values must not linger in the write-ahead log either.
-            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        }
-        Ok(n)
+        self.forget(|tx| super::activities::forget_old_signups(tx, days, now_ms))
     }
 
     fn sites(&self) -> Result<Vec<String>, ServerError> {

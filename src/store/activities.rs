@@ -427,9 +427,7 @@ impl Store {
                 .map_err(self.sqlite())?;
         }
         if n > 0 {
-            self.conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-                .map_err(self.sqlite())?;
+            self.truncate_wal()?;
         }
         Ok(n)
     }

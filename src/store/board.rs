@@ -113,17 +113,7 @@ impl Store {
             text: c.text.clone(),
             languages: c.languages.clone(),
         };
-        let state = PostState {
-            post: record.clone(),
-            status: PostStatus::Waiting.id().into(),
-            reason: None,
-            created_ms: now_ms,
-            expires_ms: None,
-            reports: 0,
-            helped: false,
-            approved_ms: None,
-            ended_ms: None,
-        };
+        let state = crate::board::waiting(record.clone(), now_ms);
         self.change_post(&state, kinds::POST_CREATED, &record, now_ms)?;
         Ok(state)
     }
@@ -334,9 +324,7 @@ impl Store {
         }
         tx.commit().map_err(&sqlite)?;
         if n > 0 {
-            self.conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-                .map_err(&sqlite)?;
+            self.truncate_wal()?;
         }
         Ok(n)
     }

@@ -164,6 +164,14 @@ impl Store {
         Ok(counts)
     }
 
+    /// Checkpoints the WAL into the database and empties it, so values just forgotten do not
+    /// linger in the log (the database has `secure_delete` on).
+    pub(super) fn truncate_wal(&self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(self.sqlite())
+    }
+
     pub(super) fn sqlite_owned(&self) -> impl Fn(rusqlite::Error) -> StoreError + use<> {
         let path = self.path.clone();
         move |source| StoreError::Sqlite {
