@@ -29,3 +29,7 @@ pub fn default_data_dir() -> std::path::PathBuf {
 /// the paper board's.
 pub const FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/NotoSans-Regular.ttf");
 pub const FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.ttf");
+/// Arabic script (Arabic, Persian, Pashto), for language names in their own script.
+pub const FONT_ARABIC: &[u8] = include_bytes!("../assets/fonts/NotoSansArabic-Regular.ttf");
+/// Ethiopic script (Tigrinya, Amharic), for language names in their own script.
+pub const FONT_ETHIOPIC: &[u8] = include_bytes!("../assets/fonts/NotoSansEthiopic-Regular.ttf");

@@ -252,7 +252,7 @@ fn a_closed_sign_up_says_so() {
     k.type_into("Je voornaam", "Samira");
     k.click("Inschrijven");
     k.settle(|u| u.kiosk.activities.problem.is_some());
-    assert!(k.has("De inschrijving is gesloten. Vraag een vrijwilliger."));
+    assert!(k.has("De inschrijving is gesloten. Vraag een begeleider."));
 }
 
 #[test]

@@ -103,6 +103,11 @@ pub const FIELDS: &[Field] = &[
         kind: Kind::Text,
         help: "\"auto\" (spd-say or espeak-ng when installed), \"off\", or the full path of a program",
     },
+    Field {
+        path: "input.keyboard",
+        kind: Kind::Text,
+        help: "\"auto\" (the on-screen keyboard after touch input), \"always\" or \"never\"",
+    },
 ];
 
 /// `DIGIDAK_*` variables that are not settings in `kiosk.toml`.

@@ -51,6 +51,27 @@ pub struct KioskConfig {
     pub server: ServerSection,
     pub storage: StorageSection,
     pub lessons: LessonsSection,
+    pub input: InputSection,
+}
+
+/// When the kiosk's own on-screen keyboard appears under a text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyboardMode {
+    /// When a field is tapped by touch (a tablet, a touch screen); not for a mouse click.
+    #[default]
+    Auto,
+    /// Whenever a text field is in use, also with a mouse (a PC without a keyboard).
+    Always,
+    /// Never (a PC with a real keyboard and no touch screen).
+    Never,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct InputSection {
+    /// The on-screen keyboard: `auto`, `always` or `never`.
+    pub keyboard: KeyboardMode,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 
 mod chrome;
 pub mod eframe_app;
+pub mod keyboard;
 pub mod picto;
 pub mod pictures;
 pub mod qr;
@@ -50,6 +51,8 @@ pub struct KioskUi {
     seen_wipes: u64,
     close_sent: bool,
     pictures: pictures::Pictures,
+    /// The screen drawn last frame: a new screen opens at its top, with no keyboard.
+    last_page: Option<(crate::app::Screen, usize)>,
 }
 
 impl KioskUi {
@@ -63,6 +66,7 @@ impl KioskUi {
             seen_wipes,
             close_sent: false,
             pictures: pictures::Pictures::default(),
+            last_page: None,
         }
     }
 
@@ -83,6 +87,7 @@ impl KioskUi {
             tracing::info!("close request refused: only an admin can close the kiosk");
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
+        keyboard::note_input(&ctx, self.kiosk.config.input.keyboard);
         if ctx.input(|i| i.events.iter().any(is_person_input)) {
             self.kiosk.handle(Action::Input);
         }
@@ -114,8 +119,26 @@ impl KioskUi {
             lang: self.kiosk.lang,
         };
         let mut actions = Vec::new();
+        // A page is a screen, or one step of a lesson: each opens at its top.
+        let screen = self.kiosk.screen();
+        let step = match (&self.kiosk.lessons.player, screen) {
+            (Some(p), crate::app::Screen::Lesson) => p.step_index(),
+            _ => 0,
+        };
+        let new_page = self.last_page != Some((screen, step));
+        if new_page {
+            if self.last_page.map(|(s, _)| s) != Some(screen) {
+                keyboard::close(&ctx);
+            }
+            self.last_page = Some((screen, step));
+        }
         chrome::top_bar(ui, &self.kiosk, tr, &mut actions);
-        chrome::bottom_bar(ui, &self.kiosk, tr, &mut actions);
+        // The on-screen keyboard takes the language bar's place while it is open.
+        if keyboard::is_open(&ctx) {
+            keyboard::panel(ui, self.kiosk.lang, tr);
+        } else {
+            chrome::bottom_bar(ui, &self.kiosk, tr, &mut actions);
+        }
         screens::pinned(ui, &self.kiosk, tr, &mut actions);
         egui::CentralPanel::default()
             .frame(
@@ -129,9 +152,11 @@ impl KioskUi {
                     screens::show(ui, &mut self.kiosk, &mut self.pictures, tr, &mut actions);
                     return;
                 }
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
+                let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+                if new_page {
+                    area = area.vertical_scroll_offset(0.0);
+                }
+                area.show(ui, |ui| {
                         screens::show(ui, &mut self.kiosk, &mut self.pictures, tr, &mut actions);
                     });
             });

@@ -72,11 +72,26 @@ pub fn install_fonts(ctx: &egui::Context) {
         "noto-sans-bold".into(),
         FontData::from_static(crate::FONT_BOLD).into(),
     );
-    let fallback = fonts
-        .families
-        .get(&FontFamily::Proportional)
-        .cloned()
-        .unwrap_or_default();
+    // Other scripts (language names in their own script) come after Noto Sans.
+    for (name, data) in [
+        ("noto-sans-arabic", crate::FONT_ARABIC),
+        ("noto-sans-ethiopic", crate::FONT_ETHIOPIC),
+    ] {
+        fonts
+            .font_data
+            .insert(name.into(), FontData::from_static(data).into());
+    }
+    let mut fallback = vec![
+        "noto-sans-arabic".to_string(),
+        "noto-sans-ethiopic".to_string(),
+    ];
+    fallback.extend(
+        fonts
+            .families
+            .get(&FontFamily::Proportional)
+            .cloned()
+            .unwrap_or_default(),
+    );
     let mut regular = vec!["noto-sans".to_string()];
     regular.extend(fallback.iter().cloned());
     let mut bold_fonts = vec!["noto-sans-bold".to_string()];

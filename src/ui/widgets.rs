@@ -4,6 +4,7 @@
 
 use egui::{Color32, CornerRadius, Response, Sense, Stroke, TextStyle, Ui, Vec2, WidgetInfo, vec2};
 
+use super::keyboard::{self, FieldKind};
 use super::picto::{self, Picto};
 use super::theme::{self, MIN_TARGET};
 
@@ -264,7 +265,7 @@ pub fn typed_code(ui: &mut Ui, shown: &str, typed: &str) {
 }
 
 /// A visible label above a text field that carries it as its name (for screen readers and
-/// tests). `lines`: a few lines instead of one.
+/// tests), typed into by the on-screen keyboard too. `lines`: a few lines instead of one.
 pub fn text_field(
     ui: &mut Ui,
     label: &str,
@@ -272,17 +273,30 @@ pub fn text_field(
     limit: usize,
     lines: bool,
 ) -> Response {
+    field(ui, label, text, FieldKind::Text, limit, lines)
+}
+
+/// Like [`text_field`], for a field that expects `kind` (the keyboard shows what fits).
+pub fn field(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    kind: FieldKind,
+    limit: usize,
+    lines: bool,
+) -> Response {
     let l = ui.label(label);
-    let edit = if lines {
-        egui::TextEdit::multiline(text).desired_rows(3)
-    } else {
-        egui::TextEdit::singleline(text).min_size(vec2(0.0, MIN_TARGET))
-    };
-    ui.add(
+    let width = ui.available_width();
+    keyboard::field(ui, label, text, kind, limit, |text| {
+        let edit = if lines {
+            egui::TextEdit::multiline(text).desired_rows(3)
+        } else {
+            egui::TextEdit::singleline(text).min_size(vec2(0.0, MIN_TARGET))
+        };
         edit.char_limit(limit)
-            .desired_width(ui.available_width())
+            .desired_width(width)
             .margin(egui::Margin::symmetric(16, 12))
-            .font(TextStyle::Body),
-    )
+            .font(TextStyle::Body)
+    })
     .labelled_by(l.id)
 }

@@ -184,4 +184,271 @@ impl TestKiosk {
             .unwrap()
             .repaint_delay
     }
+
+    /// Touches the screen at `pos` and lifts the finger, as egui-winit reports a tap on a
+    /// touch screen (a touch event and the pointer events it stands for).
+    pub fn touch_at(&mut self, pos: egui::Pos2) {
+        let touch = |phase| egui::Event::Touch {
+            device_id: egui::TouchDeviceId(1),
+            id: egui::TouchId(0),
+            phase,
+            pos,
+            force: None,
+        };
+        let button = |pressed| egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        };
+        self.harness.event(touch(egui::TouchPhase::Start));
+        self.harness.event(egui::Event::PointerMoved(pos));
+        self.harness.event(button(true));
+        self.harness.step();
+        self.harness.event(touch(egui::TouchPhase::End));
+        self.harness.event(button(false));
+        self.harness.event(egui::Event::PointerGone);
+        self.harness.run();
+    }
+
+    /// Drags a finger from `from` to `to` in small moves, as a person scrolls a list.
+    pub fn swipe(&mut self, from: egui::Pos2, to: egui::Pos2) {
+        let touch = |phase, pos| egui::Event::Touch {
+            device_id: egui::TouchDeviceId(1),
+            id: egui::TouchId(0),
+            phase,
+            pos,
+            force: None,
+        };
+        let button = |pressed, pos| egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        };
+        self.harness.event(touch(egui::TouchPhase::Start, from));
+        self.harness.event(egui::Event::PointerMoved(from));
+        self.harness.event(button(true, from));
+        self.harness.step();
+        for i in 1..=10 {
+            let p = from + (to - from) * (i as f32 / 10.0);
+            self.harness.event(touch(egui::TouchPhase::Move, p));
+            self.harness.event(egui::Event::PointerMoved(p));
+            self.harness.step();
+        }
+        self.harness.event(touch(egui::TouchPhase::End, to));
+        self.harness.event(button(false, to));
+        self.harness.event(egui::Event::PointerGone);
+        self.harness.run();
+    }
+
+    /// The band of the window between the bars (and above the keyboard) where a screen's
+    /// content shows.
+    pub fn content_band(&self) -> (f32, f32) {
+        let done = self.harness.get_by_label(NAV_DONE_ANY[self.lang_index()]).rect();
+        let size = self.harness.ctx.content_rect();
+        let mut bottom = size.max.y;
+        for n in self.harness.query_all(By::new().predicate(|_| true)) {
+            let label = n.accesskit_node().label().unwrap_or_default();
+            let toolbar = n.accesskit_node().role() == egui::accesskit::Role::Toolbar;
+            if toolbar || BOTTOM_LABELS.contains(&label.as_str()) {
+                bottom = bottom.min(n.rect().min.y);
+            }
+        }
+        (done.max.y, bottom)
+    }
+
+    fn lang_index(&self) -> usize {
+        match self.harness.state().kiosk.lang {
+            digidak::lang::Lang::Nl => 0,
+            digidak::lang::Lang::Fr => 1,
+            digidak::lang::Lang::En => 2,
+        }
+    }
+
+    /// Taps the widget labelled `label` with a finger, swiping the screen first until it
+    /// shows between the bars, as a person on a tablet does.
+    pub fn tap(&mut self, label: &str) {
+        self.tap_by(label, false)
+    }
+
+    /// Taps the button labelled `label` (where a text with the same words is on screen too).
+    pub fn tap_button(&mut self, label: &str) {
+        self.tap_by(label, true)
+    }
+
+    fn rect_of(&self, label: &str, button: bool) -> egui::Rect {
+        if button {
+            let by = By::new()
+                .label(label)
+                .role(egui::accesskit::Role::Button);
+            self.harness.get(by).rect()
+        } else {
+            self.harness.get_by_label(label).rect()
+        }
+    }
+
+    fn has_button(&self, label: &str) -> bool {
+        let by = By::new()
+            .label(label)
+            .role(egui::accesskit::Role::Button);
+        self.harness.query(by).is_some()
+    }
+
+    fn tap_by(&mut self, label: &str, button: bool) {
+        // The bars and the keyboard are always on screen; content may need a swipe first.
+        for _ in 0..40 {
+            let rect = self.rect_of(label, button);
+            let fixed = button || CHROME_LABELS.contains(&label) || self.in_fixed_bar(rect);
+            let (top, bottom) = self.content_band();
+            if fixed || (rect.min.y >= top - 1.0 && rect.max.y <= bottom + 1.0) {
+                self.touch_at(rect.center());
+                return;
+            }
+            // A finger swipes where nothing catches it: not on a button or a text field.
+            let step = ((bottom - top) / 3.0).max(40.0);
+            let up = rect.min.y >= top;
+            let start = self
+                .free_spot(top + step / 2.0 + 4.0, bottom - step / 2.0 - 4.0)
+                .expect("no free spot to swipe on");
+            let end = start + egui::vec2(0.0, if up { -step } else { step });
+            let (from, to) = (start - (end - start) / 2.0, start + (end - start) / 2.0);
+            self.swipe(from, to);
+        }
+        panic!("{label:?} never came into view by swiping");
+    }
+
+    /// Whether `rect` lies in a bar that does not scroll: a screen's action bar.
+    fn in_fixed_bar(&self, rect: egui::Rect) -> bool {
+        self.harness
+            .query_all(By::new().role(egui::accesskit::Role::Toolbar))
+            .any(|n| n.rect().contains_rect(rect))
+    }
+
+    /// A point between `top` and `bottom` on no button and no text field.
+    fn free_spot(&self, top: f32, bottom: f32) -> Option<egui::Pos2> {
+        use egui::accesskit::Role;
+        let taken: Vec<egui::Rect> = self
+            .harness
+            .query_all(By::new().predicate(|n| {
+                matches!(
+                    n.role(),
+                    Role::Button | Role::TextInput | Role::MultilineTextInput | Role::CheckBox
+                )
+            }))
+            .map(|n| n.rect().expand(8.0))
+            .collect();
+        let width = self.harness.ctx.content_rect().width();
+        let mut y = top;
+        while y <= bottom {
+            for x in [width / 2.0, 60.0, width - 60.0, width / 4.0, width * 0.75] {
+                let p = egui::pos2(x, y);
+                if !taken.iter().any(|r| r.contains(p)) {
+                    return Some(p);
+                }
+            }
+            y += 8.0;
+        }
+        None
+    }
+
+    /// Types `text` by tapping the on-screen keyboard's keys (capitals with its shift key,
+    /// accents on its second layer), as a person without a keyboard does.
+    pub fn tap_keys(&mut self, text: &str) {
+        let names = &KEY_NAMES[self.lang_index()];
+        for c in text.chars() {
+            let key = c.to_string();
+            let lower = c.to_lowercase().to_string();
+            if c == ' ' {
+                self.tap_button(names.space);
+                continue;
+            }
+            if self.has_button(&key) {
+                self.tap_button(&key);
+                continue;
+            }
+            if c.is_uppercase() {
+                if !self.has_button(&lower) {
+                    self.tap_button(names.accents);
+                }
+                self.tap_button(names.upper);
+                self.tap_button(&key);
+                if self.has_button(names.letters) {
+                    self.tap_button(names.letters);
+                }
+                continue;
+            }
+            // Accents and signs are on the second layer.
+            self.tap_button(names.accents);
+            assert!(self.has_button(&key), "no key {key:?} on the keyboard");
+            self.tap_button(&key);
+            self.tap_button(names.letters);
+        }
+    }
 }
+
+/// What the top and bottom bars hold, in nl, fr and en.
+const CHROME_LABELS: &[&str] = &[
+    "Ik ben klaar",
+    "J'ai fini",
+    "I'm done",
+    "Begeleiders",
+    "Bénévoles",
+    "Volunteers",
+    "Start",
+    "Accueil",
+    "Home",
+    "Terug",
+    "Retour",
+    "Back",
+    "Nederlands",
+    "Français",
+    "English",
+    "A",
+    "A+",
+    "A++",
+];
+
+/// "I'm done" in nl, fr, en: the top bar's bottom edge.
+const NAV_DONE_ANY: [&str; 3] = ["Ik ben klaar", "J'ai fini", "I'm done"];
+/// Buttons that sit in the bottom bar or the keyboard.
+const BOTTOM_LABELS: &[&str] = &[
+    "Nederlands",
+    "Français",
+    "English",
+    "Toetsenbord",
+    "Clavier",
+    "Keyboard",
+];
+
+pub struct KeyNames {
+    pub space: &'static str,
+    pub upper: &'static str,
+    pub accents: &'static str,
+    pub letters: &'static str,
+    pub hide: &'static str,
+}
+
+pub const KEY_NAMES: [KeyNames; 3] = [
+    KeyNames {
+        space: "spatie",
+        upper: "Hoofdletter",
+        accents: "Letters met accent",
+        letters: "Gewone letters",
+        hide: "Toetsenbord weg",
+    },
+    KeyNames {
+        space: "espace",
+        upper: "Majuscule",
+        accents: "Lettres avec accent",
+        letters: "Lettres simples",
+        hide: "Cacher le clavier",
+    },
+    KeyNames {
+        space: "space",
+        upper: "Capital letter",
+        accents: "Letters with accents",
+        letters: "Plain letters",
+        hide: "Hide keyboard",
+    },
+];

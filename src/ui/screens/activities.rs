@@ -3,11 +3,12 @@
 //! many people; the confirmation with its code; a code's status and cancelling it. Names and
 //! phone numbers of other people never appear here.
 
+use crate::ui::keyboard::{self as osk, FieldKind};
 use egui::RichText;
 
 use super::act;
 use super::pinpad::{Keys, keyboard, keypad};
-use crate::activities::{display_code, when_in_words};
+use crate::activities::{SignupProblem, display_code, when_in_words};
 use crate::app::{Action, ActivityAction, CodeLookup, Kiosk, Screen};
 use crate::i18n::num;
 use crate::lessons::Pixels;
@@ -152,27 +153,44 @@ pub fn form(
     let r = &a.record;
     ui.label(RichText::new(&r.title).heading());
     ui.label(RichText::new(when_in_words(&r.start, &r.end, kiosk.lang)).strong());
-    let field = |ui: &mut egui::Ui, label: &str, text: &mut String, limit: usize| {
+    let field = |ui: &mut egui::Ui, label: &str, text: &mut String, kind, limit: usize| {
         let l = ui.label(label);
-        ui.add(
+        let width = ui.available_width().min(420.0);
+        osk::field(ui, label, text, kind, limit, |text| {
             egui::TextEdit::singleline(text)
                 .char_limit(limit)
-                .desired_width(ui.available_width().min(420.0))
+                .desired_width(width)
+                .min_size(egui::vec2(0.0, theme::MIN_TARGET))
                 .margin(egui::Margin::symmetric(16, 12))
-                .font(egui::TextStyle::Body),
-        )
+                .font(egui::TextStyle::Body)
+        })
         .labelled_by(l.id);
     };
     field(
         ui,
         &tr.tr("signup-name"),
         name,
+        FieldKind::Text,
         crate::store::MAX_NAME_CHARS,
     );
+    // A problem with the name is said under its field, and goes once a name is typed.
+    let name_problem = matches!(
+        kiosk.activities.problem,
+        Some(SignupProblem::NoName | SignupProblem::NameTooLong)
+    );
+    let still = match kiosk.activities.problem {
+        Some(SignupProblem::NoName) => crate::store::clean_name(name).trim().is_empty(),
+        _ => true,
+    };
+    if name_problem && still {
+        let problem = kiosk.activities.problem.map(|p| p.key()).unwrap_or_default();
+        widgets::message(ui, &tr.tr(problem), theme::ERROR_BG, theme::ERROR_TEXT);
+    }
     field(
         ui,
         &tr.tr("signup-phone"),
         phone,
+        FieldKind::Phone,
         crate::activities::MAX_PHONE + 6,
     );
     ui.label(RichText::new(tr.tr("signup-phone-why")).color(theme::MUTED));
@@ -210,17 +228,9 @@ pub fn form(
             theme::TEXT,
         );
     }
-    if let Some(problem) = kiosk.activities.problem {
+    if let Some(problem) = kiosk.activities.problem.filter(|_| !name_problem) {
         widgets::message(ui, &tr.tr(problem.key()), theme::NOTICE, theme::TEXT);
     }
-    act(
-        ui,
-        Some(Picto::Done),
-        &tr.tr("signup-submit"),
-        Kind::Go,
-        Action::Activity(ActivityAction::SignUp),
-        actions,
-    );
 }
 
 /// What a sign-up's state means for the person holding the code.

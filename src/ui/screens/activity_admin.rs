@@ -2,6 +2,7 @@
 //! one (or a monthly series: "every second Wednesday") or change one. Saved here at once and
 //! sent to the server, which tells every kiosk of the site.
 
+use crate::ui::keyboard::{self, FieldKind};
 use egui::RichText;
 
 use super::act;
@@ -113,12 +114,13 @@ fn edit_form(
         .show(ui, |ui| {
             let row = |ui: &mut egui::Ui, key: &str, value: &mut String, width: f32| {
                 let l = ui.label(tr.tr(key));
-                ui.add(
+                keyboard::field(ui, key, value, FieldKind::Text, 600, |value| {
                     egui::TextEdit::singleline(value)
                         .char_limit(600)
                         .desired_width(width)
-                        .margin(egui::Margin::symmetric(10, 8)),
-                )
+                        .min_size(egui::vec2(0.0, theme::MIN_TARGET))
+                        .margin(egui::Margin::symmetric(10, 8))
+                })
                 .labelled_by(l.id);
                 ui.end_row();
             };

@@ -1,6 +1,7 @@
 //! Admin mode, server part: sync state, pending and rejected operations, the alarm when the
 //! server is behind, and pairing with a one-time code.
 
+use crate::ui::keyboard::{self, FieldKind};
 use egui::RichText;
 
 use super::act;
@@ -85,20 +86,24 @@ fn pairing_form(
         .spacing(egui::vec2(16.0, 6.0))
         .show(ui, |ui| {
             let label = ui.label(tr.tr("admin-pair-url"));
-            ui.add(
+            let width = ui.available_width().clamp(200.0, 420.0);
+            keyboard::field(ui, "pair-url", url, FieldKind::Url, 300, |url| {
                 egui::TextEdit::singleline(url)
-                    .desired_width(ui.available_width().clamp(200.0, 420.0))
-                    .margin(egui::Margin::symmetric(12, 12)),
-            )
+                    .char_limit(300)
+                    .desired_width(width)
+                    .min_size(egui::vec2(0.0, theme::MIN_TARGET))
+                    .margin(egui::Margin::symmetric(12, 12))
+            })
             .labelled_by(label.id);
             ui.end_row();
             let label = ui.label(tr.tr("admin-pair-code"));
-            ui.add(
+            keyboard::field(ui, "pair-code", code, FieldKind::Text, 16, |code| {
                 egui::TextEdit::singleline(code)
                     .char_limit(16)
                     .desired_width(200.0)
-                    .margin(egui::Margin::symmetric(12, 12)),
-            )
+                    .min_size(egui::vec2(0.0, theme::MIN_TARGET))
+                    .margin(egui::Margin::symmetric(12, 12))
+            })
             .labelled_by(label.id);
             ui.end_row();
         });

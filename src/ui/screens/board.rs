@@ -4,6 +4,7 @@
 //! form; "report this post?". No phone number, e-mail or address of anyone is shown here:
 //! replies reach the poster through the post code.
 
+use crate::ui::keyboard::{self, FieldKind};
 use egui::RichText;
 
 use super::act;
@@ -24,6 +25,29 @@ pub fn list(
     kiosk: &Kiosk,
     pics: &mut Pictures,
     search: &mut String,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    // The header scrolls with the posts, so some posts show on every screen and text size;
+    // only the rows on screen are laid out, so a thousand posts scroll smoothly.
+    let typing = keyboard::is_open(ui.ctx());
+    let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+    if kiosk.board.reported && !typing {
+        area = area.vertical_scroll_offset(0.0);
+    }
+    area.show_viewport(ui, |ui, viewport| {
+        list_content(ui, viewport, kiosk, pics, search, typing, tr, actions);
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn list_content(
+    ui: &mut egui::Ui,
+    viewport: egui::Rect,
+    kiosk: &Kiosk,
+    pics: &mut Pictures,
+    search: &mut String,
+    typing: bool,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
@@ -72,12 +96,14 @@ pub fn list(
             );
         }
         ui.add_space(16.0);
-        let field = egui::TextEdit::singleline(search)
-            .hint_text(tr.tr("board-search-hint"))
-            .desired_width(440.0)
-            .min_size(egui::vec2(0.0, theme::MIN_TARGET))
-            .char_limit(60);
-        let resp = ui.add(field);
+        let hint = tr.tr("board-search-hint");
+        let resp = keyboard::field(ui, "board-search", search, FieldKind::Text, 60, |search| {
+            egui::TextEdit::singleline(search)
+                .hint_text(hint)
+                .desired_width(440.0)
+                .min_size(egui::vec2(0.0, theme::MIN_TARGET))
+                .char_limit(60)
+        });
         resp.widget_info(|| {
             egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr.tr("board-search"))
         });
@@ -85,7 +111,10 @@ pub fn list(
             actions.push(Action::Board(BoardAction::Search));
         }
     });
-    categories(ui, kiosk, pics, tr, actions);
+    // While typing a search the pictures fold away, so the posts found show above the keys.
+    if !typing {
+        categories(ui, kiosk, pics, tr, actions);
+    }
     let shown = &b.shown;
     ui.label(
         RichText::new(tr.tr_args("board-count", &[("count", num(shown.len() as f64))]))
@@ -99,13 +128,20 @@ pub fn list(
         }));
         return;
     }
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show_rows(ui, ROW_HEIGHT, shown.len(), |ui, range| {
-            for &i in &shown[range] {
-                row(ui, kiosk, pics, &b.posts[i], tr, actions);
-            }
-        });
+    // The rows: space for all of them, laid out only where the viewport shows them.
+    let top = ui.cursor().top();
+    let origin = ui.min_rect().top();
+    let seen_from = (viewport.top() + origin - top).max(0.0);
+    let seen_to = (viewport.bottom() + origin - top).max(0.0);
+    let first = ((seen_from / ROW_HEIGHT).floor() as usize).min(shown.len());
+    let last = ((seen_to / ROW_HEIGHT).ceil() as usize).min(shown.len());
+    // Each row keeps its own gap below it (see `row`), so rows sit exactly ROW_HEIGHT apart.
+    ui.spacing_mut().item_spacing.y = 0.0;
+    ui.add_space(first as f32 * ROW_HEIGHT);
+    for &i in &shown[first..last] {
+        row(ui, kiosk, pics, &b.posts[i], tr, actions);
+    }
+    ui.add_space((shown.len() - last) as f32 * ROW_HEIGHT);
 }
 
 /// The category pictograms, in even rows: tap one to see only its posts, tap it again for all.
@@ -377,7 +413,6 @@ pub fn reply(
     message: &mut String,
     contact: &mut String,
     tr: Tr<'_>,
-    actions: &mut Vec<Action>,
 ) {
     let Some(p) = kiosk.board.opened() else {
         ui.label(tr.tr("board-post-gone"));
@@ -399,6 +434,11 @@ pub fn reply(
         crate::board::MESSAGE_MAX,
         true,
     );
+    if !(kiosk.board.problem == Some(crate::board::PostProblem::NoMessage)
+        && !message.trim().is_empty())
+    {
+        problem(ui, kiosk, tr);
+    }
     ui.add_space(8.0);
     ui.label(RichText::new(tr.tr("board-reply-contact-why")).color(theme::MUTED));
     widgets::text_field(
@@ -407,16 +447,6 @@ pub fn reply(
         contact,
         crate::board::CONTACT_MAX,
         false,
-    );
-    problem(ui, kiosk, tr);
-    ui.add_space(8.0);
-    act(
-        ui,
-        Some(Picto::Done),
-        &tr.tr("board-reply-send"),
-        Kind::Go,
-        Action::Board(BoardAction::SendReply),
-        actions,
     );
 }
 

@@ -102,6 +102,12 @@ pub fn words(
         _ => "board-title-ask",
     };
     widgets::text_field(ui, &tr.tr(title_key), title, crate::board::TITLE_MAX, false);
+    // A missing title is said right under its field, and goes once something is typed.
+    if !(kiosk.board.problem == Some(crate::board::PostProblem::NoTitle)
+        && !title.trim().is_empty())
+    {
+        super::board::problem(ui, kiosk, tr);
+    }
     widgets::text_field(ui, &tr.tr("board-text"), text, crate::board::TEXT_MAX, true);
     ui.label(RichText::new(tr.tr("board-no-contact")).color(theme::MUTED));
     ui.label(tr.tr("board-languages"));
@@ -119,16 +125,6 @@ pub fn words(
             );
         }
     });
-    super::board::problem(ui, kiosk, tr);
-    ui.add_space(8.0);
-    act(
-        ui,
-        Some(Picto::Done),
-        &tr.tr("board-publish"),
-        Kind::Go,
-        Action::Board(BoardAction::Publish),
-        actions,
-    );
 }
 
 fn phone_page(kiosk: &Kiosk, code: &str) -> Option<String> {

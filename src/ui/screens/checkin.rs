@@ -2,6 +2,7 @@
 //! people: volunteers only), tap a name or type a code to check someone in, add a walk-in.
 //! Works offline; every check-in is an operation the server counts once.
 
+use crate::ui::keyboard::{self, FieldKind};
 use egui::RichText;
 
 use super::act;
@@ -78,12 +79,13 @@ pub fn show(
     // Check in by code.
     ui.horizontal(|ui| {
         let l = ui.label(tr.tr("checkin-code"));
-        ui.add(
+        keyboard::field(ui, "checkin-code", code, FieldKind::Phone, 12, |code| {
             egui::TextEdit::singleline(code)
                 .char_limit(12)
                 .desired_width(200.0)
-                .margin(egui::Margin::symmetric(12, 10)),
-        )
+                .min_size(egui::vec2(0.0, theme::MIN_TARGET))
+                .margin(egui::Margin::symmetric(12, 10))
+        })
         .labelled_by(l.id);
         act(
             ui,
@@ -144,12 +146,14 @@ pub fn show(
     ui.label(RichText::new(tr.tr("checkin-walk-in")).strong());
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(tr.tr("signup-name"));
-        ui.add(
+        let limit = crate::store::MAX_NAME_CHARS;
+        keyboard::field(ui, "walk-in", walk_in, FieldKind::Text, limit, |walk_in| {
             egui::TextEdit::singleline(walk_in)
-                .char_limit(crate::store::MAX_NAME_CHARS)
+                .char_limit(limit)
                 .desired_width(260.0)
-                .margin(egui::Margin::symmetric(12, 10)),
-        )
+                .min_size(egui::vec2(0.0, theme::MIN_TARGET))
+                .margin(egui::Margin::symmetric(12, 10))
+        })
         .labelled_by(l.id);
         act(
             ui,

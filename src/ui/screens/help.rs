@@ -1,5 +1,6 @@
 //! "I need help": an optional first name and one button; then a calm confirmation.
 
+use crate::ui::keyboard::{self, FieldKind};
 use egui::RichText;
 
 use super::act;
@@ -15,27 +16,22 @@ pub fn form(
     kiosk: &Kiosk,
     name: &mut String,
     tr: Tr<'_>,
-    actions: &mut Vec<Action>,
 ) {
     ui.label(RichText::new(tr.tr("help-title")).heading());
     ui.label(tr.tr("help-explain"));
     ui.add_space(16.0);
-    let label = ui.label(tr.tr("help-name-label"));
-    let field = egui::TextEdit::singleline(name)
-        .char_limit(MAX_NAME_CHARS)
-        .desired_width(ui.available_width().min(520.0))
-        .margin(egui::Margin::symmetric(16, 14))
-        .font(egui::TextStyle::Body);
-    ui.add(field).labelled_by(label.id);
-    ui.add_space(16.0);
-    act(
-        ui,
-        Some(Picto::Call),
-        &tr.tr("help-call"),
-        Kind::Go,
-        Action::CallVolunteer,
-        actions,
-    );
+    let label_text = tr.tr("help-name-label");
+    let label = ui.label(&label_text);
+    let width = ui.available_width().min(520.0);
+    keyboard::field(ui, &label_text, name, FieldKind::Text, MAX_NAME_CHARS, |name| {
+        egui::TextEdit::singleline(name)
+            .char_limit(MAX_NAME_CHARS)
+            .desired_width(width)
+            .min_size(egui::vec2(0.0, theme::MIN_TARGET))
+            .margin(egui::Margin::symmetric(16, 14))
+            .font(egui::TextStyle::Body)
+    })
+    .labelled_by(label.id);
     let unavailable = matches!(kiosk.store_status, StoreStatus::Unavailable(_));
     if kiosk.help_failed || unavailable {
         ui.add_space(16.0);

@@ -37,7 +37,7 @@ pub fn show(
         Screen::BoardReply => {
             let mut message = std::mem::take(&mut kiosk.drafts.reply_message);
             let mut contact = std::mem::take(&mut kiosk.drafts.reply_contact);
-            board::reply(ui, kiosk, &mut message, &mut contact, tr, actions);
+            board::reply(ui, kiosk, &mut message, &mut contact, tr);
             kiosk.drafts.reply_message = message;
             kiosk.drafts.reply_contact = contact;
         }
@@ -103,7 +103,7 @@ pub fn show(
         Screen::Help => {
             // The one place residents type: the draft is lent to the text field for this frame.
             let mut name = std::mem::take(&mut kiosk.drafts.help_name);
-            help::form(ui, kiosk, &mut name, tr, actions);
+            help::form(ui, kiosk, &mut name, tr);
             kiosk.drafts.help_name = name;
         }
         Screen::HelpSent => help::sent(ui, tr, actions),
@@ -134,11 +134,48 @@ pub fn show(
     }
 }
 
-/// Parts of a screen pinned to the bottom of the window, drawn before the scrolling content.
+/// Parts of a screen pinned to the bottom of the window, drawn before the scrolling content:
+/// the main action of a form stays in sight at every size, also above the on-screen keyboard.
 pub fn pinned(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    if kiosk.screen() == Screen::Lesson {
-        lesson::nav_panel(ui, kiosk, tr, actions);
-    }
+    use crate::app::{ActivityAction, BoardAction};
+    use crate::ui::picto::Picto;
+    use crate::ui::widgets::Kind;
+    let main = match kiosk.screen() {
+        Screen::Lesson => return lesson::nav_panel(ui, kiosk, tr, actions),
+        Screen::SignupForm if kiosk.activities.chosen().is_some() => (
+            Picto::Done,
+            "signup-submit",
+            Action::Activity(ActivityAction::SignUp),
+        ),
+        Screen::BoardNewText => (
+            Picto::Done,
+            "board-publish",
+            Action::Board(BoardAction::Publish),
+        ),
+        Screen::BoardReply if kiosk.board.opened().is_some() => (
+            Picto::Done,
+            "board-reply-send",
+            Action::Board(BoardAction::SendReply),
+        ),
+        Screen::Help => (Picto::Call, "help-call", Action::CallVolunteer),
+        _ => return,
+    };
+    let (picto, key, action) = main;
+    action_bar(ui, |ui| act(ui, Some(picto), &tr.tr(key), Kind::Go, action, actions));
+}
+
+/// A bar at the bottom of the content for a screen's main action.
+fn action_bar(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    egui::Panel::bottom("action-bar")
+        .frame(
+            egui::Frame::new()
+                .fill(crate::ui::theme::BG)
+                .inner_margin(egui::Margin::symmetric(32, 10))
+                .stroke(egui::Stroke::new(1.0, crate::ui::theme::SECONDARY_HOVER)),
+        )
+        .show(ui, |ui| ui.horizontal_wrapped(add))
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Toolbar, true, ""));
 }
 
 /// A button that pushes `action` when tapped: the commonest thing a screen does.

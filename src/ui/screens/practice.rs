@@ -2,6 +2,7 @@
 //! itsme confirmation. Answers are checked by the kiosk; a wrong answer explains and invites to
 //! try again, in a calm colour (never red, never a score).
 
+use crate::ui::keyboard::{self, FieldKind};
 use egui::{RichText, Sense, Stroke, WidgetInfo, vec2};
 
 use crate::app::{Action, LessonAction};
@@ -57,12 +58,16 @@ pub fn show(
         }
         Practice::Email { .. } => {
             let label = ui.label(tr.tr("practice-email-label"));
-            let field = egui::TextEdit::singleline(email)
-                .char_limit(120)
-                .desired_width(ui.available_width().min(520.0))
-                .margin(egui::Margin::symmetric(16, 14))
-                .font(egui::TextStyle::Body);
-            let resp = ui.add(field).labelled_by(label.id);
+            let width = ui.available_width().min(520.0);
+            let resp = keyboard::field(ui, "practice-email", email, FieldKind::Email, 120, |e| {
+                egui::TextEdit::singleline(e)
+                    .char_limit(120)
+                    .desired_width(width)
+                    .min_size(egui::vec2(0.0, theme::MIN_TARGET))
+                    .margin(egui::Margin::symmetric(16, 14))
+                    .font(egui::TextStyle::Body)
+            })
+            .labelled_by(label.id);
             let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if widgets::button(
                 ui,
