@@ -70,7 +70,7 @@ fn the_lesson_page_is_plain_html_in_the_asked_language() {
         .text()
         .unwrap();
     assert!(index.contains("<html lang=\"en\">"));
-    assert_eq!(index.matches("<li><a href=\"/lessons/").count(), 14);
+    assert_eq!(index.matches("<li><a href=\"/lessons/").count(), 16);
     assert!(index.contains("Spot a fake e-mail"));
 
     // The pretend itsme on a phone: who asks, what it is, and the answer behind "show".

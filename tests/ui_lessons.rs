@@ -48,12 +48,14 @@ fn verdict_says(k: &TestKiosk, words: &str) -> bool {
 fn open_a_lesson_step_forward_and_back_and_filter_by_topic() {
     let mut k = start_quiet();
     k.click("Leren");
-    // Fourteen lessons, each by its picture and title.
+    // Sixteen lessons, each by its picture and title.
     for title in [
         "Inloggen en bevestigen met itsme",
         "Aanmelden zonder itsme",
         "Waar komen brieven van de overheid aan?",
         "Oplichting via telefoon en WhatsApp",
+        "Je gezondheid online: Mijn Gezondheid en je ziekenfonds",
+        "Bus, tram en trein: tickets, en betalen met een QR-code",
         "Mijn Burgerprofiel en de Jobbonus",
         "Je belastingen met Tax-on-web",
         "Een e-mail typen en versturen",
