@@ -295,6 +295,48 @@ fn every_step_of_every_lesson_fits_1280x800_and_1024x768_screens() {
     }
 }
 
+/// French and English texts run longer than Dutch: every step fits in them too.
+#[test]
+fn every_step_of_every_lesson_fits_in_french_and_english_too() {
+    use digidak::lang::Lang;
+    for (lang, language, learn, next, done, home) in [
+        (
+            Lang::Fr,
+            "Français",
+            "Apprendre",
+            "Suivant",
+            "Bravo !",
+            "Accueil",
+        ),
+        (Lang::En, "English", "Learn", "Next", "Well done!", "Home"),
+    ] {
+        for size in [SCREEN, egui::vec2(1024.0, 768.0)] {
+            let mut k = start_with(quiet_config(), size);
+            let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+            k.click(language);
+            let lib = k.harness.state().kiosk.lessons.library.clone().unwrap();
+            for lesson in &lib.lessons {
+                let title = lesson.text(lang).unwrap().title.clone();
+                k.click(home);
+                k.click(learn);
+                k.click(&title);
+                for step in 0..lesson.step_count() {
+                    for (label, rect) in k.button_rects() {
+                        assert!(
+                            screen.contains_rect(rect),
+                            "{lang} {size:?} {} step {}: {label:?} at {rect:?} is off screen",
+                            lesson.id,
+                            step + 1
+                        );
+                    }
+                    k.click(next);
+                }
+                assert!(k.has(done), "{lang} {}", lesson.id);
+            }
+        }
+    }
+}
+
 #[test]
 fn read_aloud_is_hidden_without_speech_and_speaks_with_it() {
     let mut k = start_quiet();
