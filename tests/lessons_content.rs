@@ -111,6 +111,44 @@ fn every_lesson_names_its_sources_and_when_its_facts_were_checked() {
     }
 }
 
+/// Volunteer mode asks the library which lessons to check again, at the kiosk clock's time.
+#[test]
+fn lessons_need_review_a_year_after_their_check_by_the_clock_in_brussels() {
+    let lib = load(&Source::BuiltIn);
+    let ms = |date: &str| {
+        date.parse::<jiff::civil::DateTime>()
+            .unwrap()
+            .in_tz("Europe/Brussels")
+            .unwrap()
+            .timestamp()
+            .as_millisecond()
+    };
+    let newest = lib.lessons.iter().map(|l| l.checked).max().unwrap();
+    let oldest = lib.lessons.iter().map(|l| l.checked).min().unwrap();
+    let day =
+        |d: jiff::civil::Date, days: i64| d.checked_add(jiff::Span::new().days(days)).unwrap();
+    // On the day of the last check: nothing to check.
+    assert!(
+        lib.needing_review(ms(&format!("{newest}T12:00")))
+            .is_empty()
+    );
+    // Twelve months on, to the day: still current.
+    let a_year = day(oldest, 0)
+        .checked_add(jiff::Span::new().months(12))
+        .unwrap();
+    assert!(
+        lib.needing_review(ms(&format!("{a_year}T23:59")))
+            .is_empty()
+    );
+    // The day after, in Brussels (just after midnight, still the day before in UTC).
+    let due = lib.needing_review(ms(&format!("{}T00:30", day(a_year, 1))));
+    assert!(!due.is_empty());
+    assert!(due.iter().all(|l| l.checked == oldest));
+    // Two years on, every lesson is due, in list order.
+    let all = lib.needing_review(ms(&format!("{}T12:00", day(newest, 731))));
+    assert_eq!(all.len(), lib.lessons.len());
+}
+
 #[test]
 fn every_language_has_the_same_steps_and_practice_and_short_steps() {
     let lib = load(&Source::BuiltIn);
