@@ -380,7 +380,7 @@ fn lesson(
     ))
 }
 
-/// The `checked` field: a real date, not in the future of any sane clock (before 2100).
+/// The `checked` field: a real calendar date (years 2000-2099).
 fn checked_date(value: Option<&str>) -> Result<jiff::civil::Date, String> {
     let value = value.ok_or(
         "field `checked` is missing: the date the facts were last checked, checked = \"2026-11-27\"",
@@ -411,13 +411,17 @@ fn references(raw: Option<Vec<RawReference>>) -> Result<Vec<Reference>, String> 
         let n = i + 1;
         let title = r.title.trim().to_string();
         let address = r.address.trim().to_string();
-        check_len(&format!("source {n} title"), &title, 1, MAX_SOURCE_TITLE)?;
-        check_len(
-            &format!("source {n} address"),
-            &address,
-            1,
-            MAX_SOURCE_ADDRESS,
-        )?;
+        for (field, value, max) in [
+            ("title", &title, MAX_SOURCE_TITLE),
+            ("address", &address, MAX_SOURCE_ADDRESS),
+        ] {
+            let len = value.chars().count();
+            if len == 0 || len > max || value.chars().any(char::is_control) {
+                return Err(format!(
+                    "field `sources` {n}: {field} must be 1 to {max} characters of plain text (it has {len})"
+                ));
+            }
+        }
         let host = address.strip_prefix("https://").unwrap_or("");
         if host.is_empty() || host.starts_with('/') || address.chars().any(char::is_whitespace) {
             return Err(format!(
