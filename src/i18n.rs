@@ -176,6 +176,8 @@ mod tests {
                     "number",
                     "contact",
                     "reason",
+                    "who",
+                    "what",
                 ] {
                     args.set(name, "x");
                 }

@@ -37,7 +37,7 @@ fn the_lesson_page_is_plain_html_in_the_asked_language() {
     let html = resp.text().unwrap();
     assert!(html.starts_with("<!doctype html><html lang=\"fr\">"));
     assert!(html.contains("<h1>Reconnaître un faux mail</h1>"));
-    assert!(html.contains("Étape 5 sur 8"));
+    assert!(html.contains("Étape 5 sur 10"));
     assert!(html.contains("class=\"card step here\" id=\"step-5\""));
     assert!(
         html.contains("href=\"#step-5\""),
@@ -70,8 +70,18 @@ fn the_lesson_page_is_plain_html_in_the_asked_language() {
         .text()
         .unwrap();
     assert!(index.contains("<html lang=\"en\">"));
-    assert_eq!(index.matches("<li><a href=\"/lessons/").count(), 11);
+    assert_eq!(index.matches("<li><a href=\"/lessons/").count(), 16);
     assert!(index.contains("Spot a fake e-mail"));
+
+    // The pretend itsme on a phone: who asks, what it is, and the answer behind "show".
+    let itsme = get(&format!("{}/lessons/itsme?lang=nl", server.url()))
+        .text()
+        .unwrap();
+    assert!(itsme.contains("Wie: Ziekenfonds Voorbeeld"), "{itsme}");
+    assert!(itsme.contains("Wat: Inloggen"));
+    assert!(itsme.contains("Juist antwoord: bevestigen."));
+    // The caller case: everything matches, the answer is still to reject.
+    assert!(itsme.contains("Juist antwoord: weigeren. Juist! Iemand aan de telefoon vraagt het"));
 }
 
 #[test]

@@ -48,9 +48,14 @@ fn verdict_says(k: &TestKiosk, words: &str) -> bool {
 fn open_a_lesson_step_forward_and_back_and_filter_by_topic() {
     let mut k = start_quiet();
     k.click("Leren");
-    // Eleven lessons, each by its picture and title.
+    // Sixteen lessons, each by its picture and title.
     for title in [
         "Inloggen en bevestigen met itsme",
+        "Aanmelden zonder itsme",
+        "Waar komen brieven van de overheid aan?",
+        "Oplichting via telefoon en WhatsApp",
+        "Je gezondheid online: Mijn Gezondheid en je ziekenfonds",
+        "Bus, tram en trein: tickets, en betalen met een QR-code",
         "Mijn Burgerprofiel en de Jobbonus",
         "Je belastingen met Tax-on-web",
         "Een e-mail typen en versturen",
@@ -72,23 +77,23 @@ fn open_a_lesson_step_forward_and_back_and_filter_by_topic() {
     assert!(k.has("Inloggen en bevestigen met itsme"));
 
     k.click("Een valse mail herkennen");
-    assert!(k.has("Stap 1 van 8"));
+    assert!(k.has("Stap 1 van 10"));
     assert!(k.has_containing("Oplichters sturen mails en sms’jes"));
     next(&mut k, 1);
-    assert!(k.has("Stap 2 van 8"));
+    assert!(k.has("Stap 2 van 10"));
     assert!(
         k.has_containing("Haast is het eerste teken"),
         "the tip shows"
     );
     k.click("Vorige");
-    assert!(k.has("Stap 1 van 8"));
+    assert!(k.has("Stap 1 van 10"));
     // The language follows the kiosk.
     k.click("Français");
-    assert!(k.has("Étape 1 sur 8"));
+    assert!(k.has("Étape 1 sur 10"));
     assert!(k.has_containing("Les escrocs envoient des mails"));
     k.click("Nederlands");
     // Through to the end.
-    next(&mut k, 8);
+    next(&mut k, 10);
     assert!(k.has("Goed gedaan!"));
     assert!(k.has_containing("Je hebt de les “Een valse mail herkennen” helemaal gedaan."));
     k.click("Nog een les");
@@ -100,7 +105,7 @@ fn phishing_practice_explains_a_wrong_pick_and_praises_the_right_one() {
     let mut k = start_quiet();
     open_lesson(&mut k, "Een valse mail herkennen");
     next(&mut k, 4);
-    assert!(k.has("Stap 5 van 8"));
+    assert!(k.has("Stap 5 van 10"));
     k.click("Je boek ligt klaar");
     assert!(verdict_says(&k, "Deze mail is echt"));
     assert!(verdict_says(&k, "Probeer nog eens."));
@@ -113,8 +118,8 @@ fn phishing_practice_explains_a_wrong_pick_and_praises_the_right_one() {
 fn quiz_practice_right_and_wrong() {
     let mut k = start_quiet();
     open_lesson(&mut k, "Een valse mail herkennen");
-    next(&mut k, 6);
-    assert!(k.has("Stap 7 van 8"));
+    next(&mut k, 7);
+    assert!(k.has("Stap 8 van 10"));
     k.click("Ik betaal snel, het is maar 1,99 euro.");
     assert!(verdict_says(&k, "de link gaat naar een valse website"));
     assert!(verdict_says(&k, "Probeer nog eens."));
@@ -152,26 +157,115 @@ fn email_practice_gives_friendly_hints() {
 }
 
 #[test]
-fn itsme_practice_confirm_only_when_the_codes_match() {
+fn itsme_practice_confirm_only_what_you_started_yourself_and_never_for_a_caller() {
     let mut k = start_quiet();
     open_lesson(&mut k, "Inloggen en bevestigen met itsme");
-    next(&mut k, 4);
-    assert!(k.has("Stap 5 van 8"));
-    assert!(k.has("Code op de website"));
-    assert!(k.has("Code in de app"));
+    next(&mut k, 5);
+    assert!(k.has("Stap 6 van 10"));
+    // The pretend app shows who asks and what it is.
+    assert!(k.has_containing("Ziekenfonds Voorbeeld"));
+    assert!(k.has_containing("Wat: Inloggen"));
+    // You started it, who and what are right: rejecting is wrong, and the kiosk says why.
     k.click("Weigeren");
+    assert!(verdict_says(&k, "Dit was in orde"));
+    assert!(verdict_says(&k, "Probeer nog eens."));
+    assert!(
+        !verdict_says(&k, "Dan mag je bevestigen."),
+        "no answer given away"
+    );
+    k.click("Bevestigen");
     assert!(verdict_says(&k, "Dan mag je bevestigen."));
-    assert!(verdict_says(&k, "Probeer nog eens."));
-    k.click("Bevestigen");
     assert!(!verdict_says(&k, "Probeer nog eens."));
+    // You did not start this: reject.
     next(&mut k, 1);
-    // Codes that differ: reject.
-    assert!(k.has("3507") && k.has("9164"));
     k.click("Bevestigen");
+    assert!(verdict_says(&k, "jij bent hier niet zelf mee begonnen"));
     assert!(verdict_says(&k, "Probeer nog eens."));
     k.click("Weigeren");
-    assert!(verdict_says(&k, "iemand anders probeert in te loggen"));
+    assert!(verdict_says(
+        &k,
+        "Iemand anders probeert met jouw naam in te loggen"
+    ));
     assert!(!verdict_says(&k, "Probeer nog eens."));
+    // Everything matches, but someone on the phone asks you to confirm: reject.
+    next(&mut k, 1);
+    assert!(k.has("Stap 8 van 10"));
+    assert!(k.has_containing("Bank Voorbeeld"));
+    k.click("Bevestigen");
+    assert!(verdict_says(&k, "iemand aan de telefoon vraagt het"));
+    assert!(verdict_says(&k, "Probeer nog eens."));
+    k.click("Weigeren");
+    assert!(verdict_says(&k, "Bel zelf je bank"));
+    assert!(!verdict_says(&k, "Probeer nog eens."));
+}
+
+#[test]
+fn itsme_practice_rejects_a_payment_that_is_not_what_you_bought() {
+    let mut k = start_quiet();
+    open_lesson(&mut k, "Veilig bankieren en online kopen");
+    next(&mut k, 4);
+    assert!(k.has_containing("Betaling van 250 euro"));
+    k.click("Bevestigen");
+    assert!(verdict_says(&k, "de app toont iets anders"));
+    assert!(verdict_says(&k, "Probeer nog eens."));
+    k.click("Weigeren");
+    assert!(verdict_says(&k, "250 euro in plaats van 25 euro"));
+    assert!(!verdict_says(&k, "Probeer nog eens."));
+}
+
+#[test]
+fn the_harder_fake_mail_comes_from_a_normal_address() {
+    let mut k = start_quiet();
+    open_lesson(&mut k, "Een valse mail herkennen");
+    next(&mut k, 6);
+    assert!(k.has("Stap 7 van 10"));
+    k.click("Je rekeninguittreksel staat klaar");
+    assert!(verdict_says(&k, "Deze mail is echt"));
+    assert!(verdict_says(&k, "Probeer nog eens."));
+    k.click("Activeer itsme opnieuw voor je rekening");
+    assert!(verdict_says(&k, "Het gewone adres bewijst niets."));
+    assert!(!verdict_says(&k, "Probeer nog eens."));
+}
+
+#[test]
+fn volunteers_see_lessons_whose_facts_are_over_a_year_old() {
+    // A lessons folder where one lesson was last checked long ago.
+    let dir = tempfile::tempdir().unwrap();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/lessons");
+    for entry in std::fs::read_dir(&src).unwrap().flatten() {
+        if !entry.path().is_dir() {
+            continue;
+        }
+        let to = dir.path().join(entry.file_name());
+        std::fs::create_dir_all(&to).unwrap();
+        for f in std::fs::read_dir(entry.path()).unwrap().flatten() {
+            std::fs::copy(f.path(), to.join(f.file_name())).unwrap();
+        }
+    }
+    let meta = dir.path().join("passwords/lesson.toml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    assert!(text.contains("checked = \"2026-11-27\""));
+    std::fs::write(
+        &meta,
+        text.replace("checked = \"2026-11-27\"", "checked = \"2020-01-15\""),
+    )
+    .unwrap();
+    let mut config = quiet_config();
+    config.lessons.dir = Some(dir.path().to_path_buf());
+    let mut k = start_with(config, SCREEN);
+    k.click("Begeleiders");
+    k.enter_pin("2468", "OK");
+    assert!(k.has("Lessen nakijken"));
+    assert!(k.has("Een sterk wachtwoord — nagekeken op 2020-01-15"));
+    // Only that one: the others were checked this year.
+    assert!(!k.has_containing("Een valse mail herkennen — nagekeken"));
+
+    // With the built-in lessons (all current) the list is not there.
+    let mut k = start_quiet();
+    k.click("Begeleiders");
+    k.enter_pin("2468", "OK");
+    assert!(k.has("Wie wil hulp?"));
+    assert!(!k.has("Lessen nakijken"));
 }
 
 #[test]
@@ -197,6 +291,48 @@ fn every_step_of_every_lesson_fits_1280x800_and_1024x768_screens() {
                 k.click("Volgende");
             }
             assert!(k.has("Goed gedaan!"));
+        }
+    }
+}
+
+/// French and English texts run longer than Dutch: every step fits in them too.
+#[test]
+fn every_step_of_every_lesson_fits_in_french_and_english_too() {
+    use digidak::lang::Lang;
+    for (lang, language, learn, next, done, home) in [
+        (
+            Lang::Fr,
+            "Français",
+            "Apprendre",
+            "Suivant",
+            "Bravo !",
+            "Accueil",
+        ),
+        (Lang::En, "English", "Learn", "Next", "Well done!", "Home"),
+    ] {
+        for size in [SCREEN, egui::vec2(1024.0, 768.0)] {
+            let mut k = start_with(quiet_config(), size);
+            let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+            k.click(language);
+            let lib = k.harness.state().kiosk.lessons.library.clone().unwrap();
+            for lesson in &lib.lessons {
+                let title = lesson.text(lang).unwrap().title.clone();
+                k.click(home);
+                k.click(learn);
+                k.click(&title);
+                for step in 0..lesson.step_count() {
+                    for (label, rect) in k.button_rects() {
+                        assert!(
+                            screen.contains_rect(rect),
+                            "{lang} {size:?} {} step {}: {label:?} at {rect:?} is off screen",
+                            lesson.id,
+                            step + 1
+                        );
+                    }
+                    k.click(next);
+                }
+                assert!(k.has(done), "{lang} {}", lesson.id);
+            }
         }
     }
 }
@@ -243,7 +379,7 @@ fn continue_later_gives_a_code_that_resumes_here_offline() {
     let mut k = start_quiet();
     open_lesson(&mut k, "Een sterk wachtwoord");
     next(&mut k, 2);
-    assert!(k.has("Stap 3 van 7"));
+    assert!(k.has("Stap 3 van 9"));
     k.click("Later verder");
     k.settle(|u| u.kiosk.lessons.saved_code.is_some());
     let code = k.harness.state().kiosk.lessons.saved_code.clone().unwrap();
@@ -276,7 +412,7 @@ fn continue_later_gives_a_code_that_resumes_here_offline() {
     type_code(&mut k, &code);
     k.click("Verder");
     k.settle(|u| u.kiosk.screen() == Screen::Lesson);
-    assert!(k.has("Stap 3 van 7"));
+    assert!(k.has("Stap 3 van 9"));
     assert!(k.has("Een sterk wachtwoord"));
 }
 
@@ -299,7 +435,7 @@ fn a_code_made_at_one_kiosk_resumes_at_another_through_the_server() {
     a.click("Français");
     open_lesson_fr(&mut a, "Se connecter et confirmer avec itsme");
     next_fr(&mut a, 3);
-    assert!(a.has("Étape 4 sur 8"));
+    assert!(a.has("Étape 4 sur 10"));
     a.click("Continuer plus tard");
     a.settle(|u| u.kiosk.lessons.saved_code.is_some());
     let code = a.harness.state().kiosk.lessons.saved_code.clone().unwrap();
@@ -313,7 +449,7 @@ fn a_code_made_at_one_kiosk_resumes_at_another_through_the_server() {
     type_code(&mut b, &code);
     b.click("Verder");
     b.settle(|u| u.kiosk.screen() == Screen::Lesson);
-    assert!(b.has("Étape 4 sur 8"), "same lesson, step and language");
+    assert!(b.has("Étape 4 sur 10"), "same lesson, step and language");
     assert_eq!(b.harness.state().kiosk.lang, digidak::lang::Lang::Fr);
 
     // An unknown code is told as unknown, not as offline.
@@ -435,7 +571,7 @@ fn qr_codes_open_the_lesson_on_a_phone_at_the_right_step() {
         Some("https://digidak.example.org/lessons/passwords?lang=nl&step=3#step-3")
     );
     k.click("Terug naar de les");
-    next(&mut k, 5);
+    next(&mut k, 7);
     assert!(k.has("Goed gedaan!"));
     k.click("Op je telefoon");
     assert!(k.has("Neem de les mee"));

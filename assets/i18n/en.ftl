@@ -165,8 +165,6 @@ practice-email-no-dot = After the @ there must be a dot, as in voorbeeld.be.
 practice-email-name-differs = Almost! Look closely at the part before the @, letter by letter.
 practice-email-domain-differs = Almost! Look closely at the part after the @, letter by letter.
 practice-itsme-title = itsme (practice)
-practice-itsme-website = Code on the website
-practice-itsme-app = Code in the app
 practice-itsme-confirm-button = Confirm
 practice-itsme-reject-button = Reject
 practice-itsme-confirm = Right answer: confirm.
@@ -499,3 +497,14 @@ keyboard-accents = Letters with accents
 keyboard-letters = Plain letters
 keyboard-space = space
 keyboard-hide = Hide keyboard
+
+## Lessons: sources, review, itsme practice (issue 22)
+lesson-review-title = Lessons to check
+lesson-review-explain = These lessons were not checked for more than a year. Ask the admin to check them against their sources.
+lesson-review-item = { $title } — checked on { $date }
+practice-itsme-who = Who: { $who }
+practice-itsme-what = What: { $what }
+practice-itsme-wrong-caller = No: someone on the phone is asking, so you never confirm.
+practice-itsme-wrong-not-started = No: you did not start this yourself.
+practice-itsme-wrong-other = No: the app shows something else than what you wanted to do.
+practice-itsme-wrong-good = This was fine: you started it yourself, and who and what are right.

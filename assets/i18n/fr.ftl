@@ -165,8 +165,6 @@ practice-email-no-dot = Après le @, il faut un point, comme dans voorbeeld.be.
 practice-email-name-differs = Presque ! Regardez bien la partie avant le @, lettre par lettre.
 practice-email-domain-differs = Presque ! Regardez bien la partie après le @, lettre par lettre.
 practice-itsme-title = itsme (exercice)
-practice-itsme-website = Code sur le site
-practice-itsme-app = Code dans l’app
 practice-itsme-confirm-button = Confirmer
 practice-itsme-reject-button = Refuser
 practice-itsme-confirm = Bonne réponse : confirmer.
@@ -499,3 +497,14 @@ keyboard-accents = Lettres avec accent
 keyboard-letters = Lettres simples
 keyboard-space = espace
 keyboard-hide = Cacher le clavier
+
+## Leçons : sources, vérification, exercice itsme (issue 22)
+lesson-review-title = Leçons à vérifier
+lesson-review-explain = Ces leçons n’ont pas été vérifiées depuis plus d’un an. Demandez à l’administrateur de les contrôler avec leurs sources.
+lesson-review-item = { $title } — vérifiée le { $date }
+practice-itsme-who = Qui : { $who }
+practice-itsme-what = Quoi : { $what }
+practice-itsme-wrong-caller = Non : quelqu’un au téléphone vous le demande, alors on ne confirme jamais.
+practice-itsme-wrong-not-started = Non : ce n’est pas vous qui avez commencé.
+practice-itsme-wrong-other = Non : l’app montre autre chose que ce que vous vouliez faire.
+practice-itsme-wrong-good = C’était correct : vous avez commencé vous-même, et qui et quoi sont justes.

@@ -165,8 +165,6 @@ practice-email-no-dot = Na de @ moet een punt staan, zoals in voorbeeld.be.
 practice-email-name-differs = Bijna! Kijk goed naar het deel vóór de @, letter per letter.
 practice-email-domain-differs = Bijna! Kijk goed naar het deel na de @, letter per letter.
 practice-itsme-title = itsme (oefening)
-practice-itsme-website = Code op de website
-practice-itsme-app = Code in de app
 practice-itsme-confirm-button = Bevestigen
 practice-itsme-reject-button = Weigeren
 practice-itsme-confirm = Juist antwoord: bevestigen.
@@ -499,3 +497,14 @@ keyboard-accents = Letters met accent
 keyboard-letters = Gewone letters
 keyboard-space = spatie
 keyboard-hide = Toetsenbord weg
+
+## Lessen: bronnen, nakijken, oefenen met itsme (issue 22)
+lesson-review-title = Lessen nakijken
+lesson-review-explain = Deze lessen zijn meer dan een jaar niet nagekeken. Vraag de beheerder om ze te controleren met hun bronnen.
+lesson-review-item = { $title } — nagekeken op { $date }
+practice-itsme-who = Wie: { $who }
+practice-itsme-what = Wat: { $what }
+practice-itsme-wrong-caller = Nee: iemand aan de telefoon vraagt het, dan bevestig je nooit.
+practice-itsme-wrong-not-started = Nee: jij bent hier niet zelf mee begonnen.
+practice-itsme-wrong-other = Nee: de app toont iets anders dan wat jij wilde doen.
+practice-itsme-wrong-good = Dit was in orde: jij begon zelf, en wie en wat kloppen.

@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::{Choice, Lesson, LessonText, Library, Mail, Practice, Problem, Step, Topic};
+use super::{
+    Choice, ItsmeCase, Lesson, LessonText, Library, Mail, Practice, Problem, Reference, Step, Topic,
+};
 use crate::lang::Lang;
 use crate::lessons::is_lesson_id;
 
@@ -120,7 +122,21 @@ struct RawMeta {
     order: u32,
     #[serde(default = "default_minutes")]
     minutes: u32,
+    /// `"YYYY-MM-DD"`: when the facts were last checked. Required.
+    checked: Option<String>,
+    /// Where the facts come from. Required, at least one.
+    sources: Option<Vec<RawReference>>,
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReference {
+    title: String,
+    address: String,
+}
+
+pub const MAX_SOURCE_TITLE: usize = 120;
+pub const MAX_SOURCE_ADDRESS: usize = 300;
 
 fn default_order() -> u32 {
     100
@@ -152,6 +168,12 @@ struct RawStep {
     #[serde(default)]
     mails: Vec<RawMail>,
     answer: Option<String>,
+    who: Option<String>,
+    what: Option<String>,
+    you_started: Option<bool>,
+    matches: Option<bool>,
+    on_the_phone: Option<bool>,
+    /// The old itsme format (codes to compare): refused with a pointer to the new one.
     website_code: Option<String>,
     phone_code: Option<String>,
 }
@@ -272,6 +294,8 @@ fn lesson(
     if !(1..=120).contains(&meta.minutes) {
         return Err(whole(&meta_rel, "minutes must be 1 to 120".into()));
     }
+    let checked = checked_date(meta.checked.as_deref()).map_err(|e| whole(&meta_rel, e))?;
+    let sources = references(meta.sources).map_err(|e| whole(&meta_rel, e))?;
 
     let mut own = OwnPictures::new();
     for (name, bytes) in files {
@@ -348,10 +372,65 @@ fn lesson(
             picture,
             order: meta.order,
             minutes: meta.minutes,
+            sources,
+            checked,
             texts,
         },
         own,
     ))
+}
+
+/// The `checked` field: a real calendar date (years 2000-2099).
+fn checked_date(value: Option<&str>) -> Result<jiff::civil::Date, String> {
+    let value = value.ok_or(
+        "field `checked` is missing: the date the facts were last checked, checked = \"2026-11-27\"",
+    )?;
+    let date: jiff::civil::Date = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("field `checked` = {value:?} is not a date like \"2026-11-27\""))?;
+    if !(2000..2100).contains(&date.year()) {
+        return Err(format!(
+            "field `checked` = {value:?} is not a plausible date"
+        ));
+    }
+    Ok(date)
+}
+
+/// The `[[sources]]`: at least one, each with a title and an https address.
+fn references(raw: Option<Vec<RawReference>>) -> Result<Vec<Reference>, String> {
+    let raw = raw.unwrap_or_default();
+    if raw.is_empty() {
+        return Err(
+            "field `sources` is missing: list where the facts come from, [[sources]] with title and address"
+                .into(),
+        );
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, r) in raw.into_iter().enumerate() {
+        let n = i + 1;
+        let title = r.title.trim().to_string();
+        let address = r.address.trim().to_string();
+        for (field, value, max) in [
+            ("title", &title, MAX_SOURCE_TITLE),
+            ("address", &address, MAX_SOURCE_ADDRESS),
+        ] {
+            let len = value.chars().count();
+            if len == 0 || len > max || value.chars().any(char::is_control) {
+                return Err(format!(
+                    "field `sources` {n}: {field} must be 1 to {max} characters of plain text (it has {len})"
+                ));
+            }
+        }
+        let host = address.strip_prefix("https://").unwrap_or("");
+        if host.is_empty() || host.starts_with('/') || address.chars().any(char::is_whitespace) {
+            return Err(format!(
+                "field `sources` {n}: address {address:?} must be a web address starting with https://"
+            ));
+        }
+        out.push(Reference { title, address });
+    }
+    Ok(out)
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
@@ -459,9 +538,15 @@ fn step(s: RawStep, resolve: &dyn Fn(&str) -> Option<String>) -> Result<Step, St
     if kind != Some("email") {
         unused("answer", s.answer.is_some())?;
     }
+    if s.website_code.is_some() || s.phone_code.is_some() {
+        return Err("website_code and phone_code are no longer used: an itsme step shows who asks (who), what it is (what) and the situation (you_started, matches, on_the_phone); see the README".into());
+    }
     if kind != Some("itsme") {
-        unused("website_code", s.website_code.is_some())?;
-        unused("phone_code", s.phone_code.is_some())?;
+        unused("who", s.who.is_some())?;
+        unused("what", s.what.is_some())?;
+        unused("you_started", s.you_started.is_some())?;
+        unused("matches", s.matches.is_some())?;
+        unused("on_the_phone", s.on_the_phone.is_some())?;
     }
     let practice = match kind {
         None => None,
@@ -519,18 +604,24 @@ fn step(s: RawStep, resolve: &dyn Fn(&str) -> Option<String>) -> Result<Step, St
             Some(Practice::Email { answer })
         }
         Some("itsme") => {
-            let code = |field: &str, v: Option<String>| -> Result<String, String> {
+            let shown = |field: &str, v: Option<String>| -> Result<String, String> {
                 let v = v
                     .map(|c| c.trim().to_string())
                     .ok_or(format!("an itsme step needs {field}"))?;
-                if !(1..=8).contains(&v.len()) || !v.chars().all(|c| c.is_ascii_alphanumeric()) {
-                    return Err(format!("{field} must be 1 to 8 letters or digits"));
-                }
+                check_len(field, &v, 1, 60)?;
                 Ok(v)
             };
+            let flag = |field: &str, v: Option<bool>| -> Result<bool, String> {
+                v.ok_or(format!("an itsme step needs {field} = true or false"))
+            };
             Some(Practice::Itsme {
-                website_code: code("website_code", s.website_code)?,
-                phone_code: code("phone_code", s.phone_code)?,
+                who: shown("who", s.who)?,
+                what: shown("what", s.what)?,
+                case: ItsmeCase {
+                    you_started: flag("you_started", s.you_started)?,
+                    matches: flag("matches", s.matches)?,
+                    on_the_phone: flag("on_the_phone", s.on_the_phone)?,
+                },
             })
         }
         Some(_) => unreachable!("checked above"),
@@ -573,13 +664,15 @@ fn same_shape(a: &LessonText, b: &LessonText) -> Result<(), StepProblem> {
                 p.len() == q.len() && p.iter().zip(q).all(|(c, d)| c.fake == d.fake)
             }
             (Some(Practice::Email { answer: p }), Some(Practice::Email { answer: q })) => p == q,
-            (Some(p @ Practice::Itsme { .. }), Some(q @ Practice::Itsme { .. })) => p == q,
+            (Some(Practice::Itsme { case: p, .. }), Some(Practice::Itsme { case: q, .. })) => {
+                p == q
+            }
             _ => false,
         };
         if !same {
             return Err((
                 at,
-                "the practice differs (kind, number of choices or mails, right answers or codes)"
+                "the practice differs (kind, number of choices or mails, right answers, or the itsme situation)"
                     .into(),
             ));
         }

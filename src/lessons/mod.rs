@@ -90,7 +90,22 @@ pub struct Lesson {
     pub order: u32,
     /// About how long it takes, for the list.
     pub minutes: u32,
+    /// Where its facts come from (at least one).
+    pub sources: Vec<Reference>,
+    /// When its facts were last checked against the sources.
+    pub checked: jiff::civil::Date,
     pub texts: BTreeMap<Lang, LessonText>,
+}
+
+/// A lesson's facts are checked again when their last check is older than this.
+pub const REVIEW_MONTHS: i32 = 12;
+
+/// A public page a lesson's facts come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub title: String,
+    /// An `https://` address.
+    pub address: String,
 }
 
 impl Lesson {
@@ -102,6 +117,14 @@ impl Lesson {
     /// Every language version has the same steps (checked when loading).
     pub fn step_count(&self) -> usize {
         self.texts.values().next().map_or(0, |t| t.steps.len())
+    }
+
+    /// Whether its last check is older than [`REVIEW_MONTHS`] on `today` (volunteers see it
+    /// under "nakijken").
+    pub fn needs_review(&self, today: jiff::civil::Date) -> bool {
+        self.checked
+            .checked_add(jiff::Span::new().months(REVIEW_MONTHS))
+            .is_ok_and(|due| today > due)
     }
 }
 
@@ -134,12 +157,28 @@ pub enum Practice {
     Phishing { mails: Vec<Mail> },
     /// Type this e-mail address.
     Email { answer: String },
-    /// Compare the code on the website with the code in the (mock) itsme app, then confirm
-    /// only when they are the same.
+    /// A request in a pretend itsme app: read who asks and what it is, think of how it came,
+    /// then confirm or reject.
     Itsme {
-        website_code: String,
-        phone_code: String,
+        /// Who asks, as the app shows it ("Ziekenfonds Voorbeeld").
+        who: String,
+        /// What you would confirm, as the app shows it ("Inloggen", "Betaling: 950 euro").
+        what: String,
+        /// The situation, the same in every language: it decides the right answer.
+        case: ItsmeCase,
     },
+}
+
+/// The situation of an itsme practice. Confirming is right only when you started it
+/// yourself, the app shows what you wanted, and nobody on the phone is asking you to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItsmeCase {
+    /// You yourself just started this (a log-in, a payment) on a site you opened yourself.
+    pub you_started: bool,
+    /// Who and what in the app are what you wanted to do.
+    pub matches: bool,
+    /// Someone on the phone (or a chat) asks you to confirm.
+    pub on_the_phone: bool,
 }
 
 impl Practice {
@@ -213,6 +252,16 @@ impl Library {
             .filter(move |l| l.text(lang).is_some() && topic.is_none_or(|t| l.topic == t))
     }
 
+    /// The lessons whose facts must be checked again on the day of `unix_ms` (in Brussels),
+    /// in list order.
+    pub fn needing_review(&self, unix_ms: i64) -> Vec<&Arc<Lesson>> {
+        let today = local_date(unix_ms);
+        self.lessons
+            .iter()
+            .filter(|l| l.needs_review(today))
+            .collect()
+    }
+
     /// The topics that have at least one lesson in `lang`.
     pub fn topics(&self, lang: Lang) -> Vec<Topic> {
         Topic::ALL
@@ -220,6 +269,15 @@ impl Library {
             .filter(|t| self.list(lang, Some(*t)).next().is_some())
             .collect()
     }
+}
+
+/// The calendar day in Brussels at `unix_ms`.
+pub fn local_date(unix_ms: i64) -> jiff::civil::Date {
+    let tz = jiff::tz::TimeZone::get("Europe/Brussels").unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::from_millisecond(unix_ms)
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_zoned(tz)
+        .date()
 }
 
 /// Whether `id` is a usable lesson id: 1-40 lowercase ASCII letters, digits and dashes.

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::practice::{EmailCheck, check_email, itsme_right};
+use super::practice::{EmailCheck, check_email, check_itsme};
 use super::{Lesson, LessonText, Practice, Step};
 use crate::lang::Lang;
 
@@ -25,6 +25,9 @@ pub struct Verdict {
     pub right: bool,
     /// The lesson's own explanation, when it has one for this answer.
     pub why: Option<String>,
+    /// The translation key of the kiosk's own hint (e-mail mistakes, the reason a wrong itsme
+    /// answer is wrong), shown before `why`.
+    pub hint: Option<&'static str>,
 }
 
 #[derive(Debug, Clone)]
@@ -154,6 +157,7 @@ impl Player {
                 Some(Verdict {
                     right: c.right,
                     why: Some(c.why.clone()),
+                    hint: None,
                 })
             }
             (Practice::Phishing { mails }, Answer::Picked(i)) => {
@@ -161,23 +165,25 @@ impl Player {
                 Some(Verdict {
                     right: m.fake,
                     why: Some(m.why.clone()),
+                    hint: None,
                 })
             }
-            (
-                Practice::Itsme {
-                    website_code,
-                    phone_code,
-                },
-                Answer::Itsme(confirm),
-            ) => Some(Verdict {
-                right: itsme_right(website_code, phone_code, *confirm),
-                why: step.why.clone(),
-            }),
+            (Practice::Itsme { case, .. }, Answer::Itsme(confirm)) => {
+                let check = check_itsme(*case, *confirm);
+                let hint = check.hint_key();
+                Some(Verdict {
+                    right: hint.is_none(),
+                    // The lesson's why tells the right answer: only after it was given.
+                    why: hint.is_none().then(|| step.why.clone()).flatten(),
+                    hint,
+                })
+            }
             (Practice::Email { .. }, Answer::Email(check)) => Some(Verdict {
                 right: *check == EmailCheck::Right,
                 why: (*check == EmailCheck::Right)
                     .then(|| step.why.clone())
                     .flatten(),
+                hint: Some(check.hint_key()),
             }),
             _ => None,
         }

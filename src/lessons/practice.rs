@@ -1,5 +1,7 @@
 //! The checks behind the practice steps. Wrong answers get a hint that helps, never a score.
 
+use super::ItsmeCase;
+
 /// What the kiosk says about a typed e-mail address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EmailCheck {
@@ -83,9 +85,50 @@ impl EmailCheck {
     }
 }
 
-/// In the itsme practice, confirming is right only when both codes are the same.
-pub fn itsme_right(website_code: &str, phone_code: &str, confirmed: bool) -> bool {
-    (website_code == phone_code) == confirmed
+/// What the kiosk says about an answer in the itsme practice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItsmeCheck {
+    Right,
+    /// Confirmed while someone on the phone asked for it.
+    ConfirmedForCaller,
+    /// Confirmed a request the person did not start.
+    ConfirmedNotStarted,
+    /// Confirmed although the app shows someone or something else.
+    ConfirmedOther,
+    /// Rejected a request that was all right.
+    RejectedGood,
+}
+
+/// Judges a tap on Confirm (`confirmed`) or Reject in the itsme practice. A caller asking you
+/// to confirm is the first reason to reject, then a request you did not start, then an app
+/// that shows something else than what you wanted: matching details never make a caller safe.
+pub fn check_itsme(case: ItsmeCase, confirmed: bool) -> ItsmeCheck {
+    let safe = case.you_started && case.matches && !case.on_the_phone;
+    match (safe, confirmed) {
+        (true, true) | (false, false) => ItsmeCheck::Right,
+        (true, false) => ItsmeCheck::RejectedGood,
+        (false, true) if case.on_the_phone => ItsmeCheck::ConfirmedForCaller,
+        (false, true) if !case.you_started => ItsmeCheck::ConfirmedNotStarted,
+        (false, true) => ItsmeCheck::ConfirmedOther,
+    }
+}
+
+/// Whether tapping Confirm (`confirmed`) or Reject is right in this case.
+pub fn itsme_right(case: ItsmeCase, confirmed: bool) -> bool {
+    check_itsme(case, confirmed) == ItsmeCheck::Right
+}
+
+impl ItsmeCheck {
+    /// The translation key of the one-sentence reason shown for a wrong answer.
+    pub fn hint_key(self) -> Option<&'static str> {
+        match self {
+            ItsmeCheck::Right => None,
+            ItsmeCheck::ConfirmedForCaller => Some("practice-itsme-wrong-caller"),
+            ItsmeCheck::ConfirmedNotStarted => Some("practice-itsme-wrong-not-started"),
+            ItsmeCheck::ConfirmedOther => Some("practice-itsme-wrong-other"),
+            ItsmeCheck::RejectedGood => Some("practice-itsme-wrong-good"),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -128,11 +171,56 @@ mod tests {
         );
     }
 
+    const GOOD: ItsmeCase = ItsmeCase {
+        you_started: true,
+        matches: true,
+        on_the_phone: false,
+    };
+
     #[test]
-    fn itsme_confirm_only_on_equal_codes() {
-        assert!(itsme_right("4821", "4821", true));
-        assert!(!itsme_right("4821", "4821", false));
-        assert!(itsme_right("4821", "7735", false));
-        assert!(!itsme_right("4821", "7735", true));
+    fn itsme_confirm_only_what_you_started_yourself_without_a_caller() {
+        assert!(itsme_right(GOOD, true));
+        assert_eq!(check_itsme(GOOD, false), ItsmeCheck::RejectedGood);
+        // Everything matches, but someone on the phone asks you to confirm: reject.
+        let caller = ItsmeCase {
+            on_the_phone: true,
+            ..GOOD
+        };
+        assert!(itsme_right(caller, false));
+        assert_eq!(check_itsme(caller, true), ItsmeCheck::ConfirmedForCaller);
+        // You did not start this: reject, whatever the app shows.
+        let not_started = ItsmeCase {
+            you_started: false,
+            ..GOOD
+        };
+        assert!(itsme_right(not_started, false));
+        assert_eq!(
+            check_itsme(not_started, true),
+            ItsmeCheck::ConfirmedNotStarted
+        );
+        // You started a log-in, but the app asks for a payment: reject.
+        let other = ItsmeCase {
+            matches: false,
+            ..GOOD
+        };
+        assert!(itsme_right(other, false));
+        assert_eq!(check_itsme(other, true), ItsmeCheck::ConfirmedOther);
+        // The caller is named first: that is the rule residents must remember.
+        let all = ItsmeCase {
+            you_started: false,
+            matches: false,
+            on_the_phone: true,
+        };
+        assert_eq!(check_itsme(all, true), ItsmeCheck::ConfirmedForCaller);
+        // Every wrong answer has a reason; a right one needs none.
+        for check in [
+            ItsmeCheck::ConfirmedForCaller,
+            ItsmeCheck::ConfirmedNotStarted,
+            ItsmeCheck::ConfirmedOther,
+            ItsmeCheck::RejectedGood,
+        ] {
+            assert!(check.hint_key().is_some());
+        }
+        assert_eq!(ItsmeCheck::Right.hint_key(), None);
     }
 }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::i18n::Translations;
+use crate::i18n::{Translations, text};
 use crate::lang::Lang;
 use crate::lessons::{Lesson, Library, Practice, Step};
 
@@ -276,22 +276,18 @@ fn practice(out: &mut String, step: &Step, tr: &Translations, lang: Lang) {
         Practice::Email { answer } => {
             let _ = write!(out, "<p class=\"code\">{}</p>", esc(answer));
         }
-        Practice::Itsme {
-            website_code,
-            phone_code,
-        } => {
-            let same = website_code == phone_code;
+        Practice::Itsme { who, what, case } => {
+            let confirm = crate::lessons::practice::itsme_right(*case, true);
             let _ = write!(
                 out,
-                "<p>{}: <span class=\"code\">{}</span><br>{}: <span class=\"code\">{}</span></p>\
+                "<div class=\"mail\"><strong>{}</strong><br>{}<br><strong>{}</strong></div>\
                  <details><summary>{show}</summary><p>{} {}</p></details>",
-                esc(&tr.get(lang, "practice-itsme-website")),
-                esc(website_code),
-                esc(&tr.get(lang, "practice-itsme-app")),
-                esc(phone_code),
+                esc(&tr.get(lang, "practice-itsme-title")),
+                esc(&tr.get_args(lang, "practice-itsme-who", &[("who", text(who))])),
+                esc(&tr.get_args(lang, "practice-itsme-what", &[("what", text(what))])),
                 esc(&tr.get(
                     lang,
-                    if same {
+                    if confirm {
                         "practice-itsme-confirm"
                     } else {
                         "practice-itsme-reject"

@@ -12,6 +12,7 @@ mod help;
 mod home;
 mod lesson;
 mod lesson_codes;
+mod lesson_review;
 mod lessons;
 mod pinpad;
 mod practice;

@@ -6,6 +6,7 @@ use crate::ui::keyboard::{self, FieldKind};
 use egui::{RichText, Sense, Stroke, WidgetInfo, vec2};
 
 use crate::app::{Action, LessonAction};
+use crate::i18n::text;
 use crate::lessons::player::{Answer, Player};
 use crate::lessons::{Mail, Practice, Step};
 use crate::ui::Tr;
@@ -81,10 +82,7 @@ pub fn show(
                 actions.push(Action::Lesson(LessonAction::CheckEmail));
             }
         }
-        Practice::Itsme {
-            website_code,
-            phone_code,
-        } => itsme(ui, player, website_code, phone_code, tr, actions),
+        Practice::Itsme { who, what, .. } => itsme(ui, player, who, what, tr, actions),
     }
 }
 
@@ -94,10 +92,7 @@ pub fn verdict(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>) {
     let Some(verdict) = player.verdict() else {
         return;
     };
-    let hint = match &player.answer {
-        Answer::Email(check) => Some(tr.tr(check.hint_key())),
-        _ => None,
-    };
+    let hint = verdict.hint.map(|key| tr.tr(key));
     let mut text = String::new();
     for part in [hint, verdict.why.clone()].into_iter().flatten() {
         if !text.is_empty() {
@@ -176,33 +171,21 @@ fn mail_card(ui: &mut egui::Ui, m: &Mail, picked: bool, width: f32, tr: Tr<'_>) 
     response
 }
 
-/// The pretend itsme: the website's code on the left, the phone with its code and the two
-/// buttons on the right.
+/// The pretend itsme: the phone with who asks, what it is, and the two buttons.
 fn itsme(
     ui: &mut egui::Ui,
     player: &Player,
-    website_code: &str,
-    phone_code: &str,
+    who: &str,
+    what: &str,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    let code_font = egui::FontId::new(
+    let what_font = egui::FontId::new(
         ui.text_style_height(&egui::TextStyle::Heading),
         theme::bold(),
     );
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing = vec2(24.0, 12.0);
-        egui::Frame::new()
-            .fill(egui::Color32::WHITE)
-            .stroke(Stroke::new(2.0, theme::MUTED))
-            .corner_radius(12)
-            .inner_margin(egui::Margin::symmetric(20, 12))
-            .show(ui, |ui| {
-                ui.vertical(|ui| {
-                    ui.label(RichText::new(tr.tr("practice-itsme-website")).strong());
-                    ui.label(RichText::new(website_code).font(code_font.clone()));
-                });
-            });
         egui::Frame::new()
             .fill(theme::TILE)
             .stroke(Stroke::new(4.0, theme::TEXT))
@@ -215,11 +198,13 @@ fn itsme(
                         picto::paint(ui.painter(), r, Picto::Phone, theme::TEXT);
                         ui.label(RichText::new(tr.tr("practice-itsme-title")).strong());
                     });
-                    // Wraps on a narrow screen: the buttons go under the code.
+                    ui.label(tr.tr_args("practice-itsme-who", &[("who", text(who))]));
+                    ui.label(
+                        RichText::new(tr.tr_args("practice-itsme-what", &[("what", text(what))]))
+                            .font(what_font),
+                    );
+                    // Wraps on a narrow screen: the buttons go under each other.
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(tr.tr("practice-itsme-app"));
-                        ui.label(RichText::new(phone_code).font(code_font.clone()));
-                        ui.add_space(8.0);
                         let confirm_kind = if player.answer == Answer::Itsme(true) {
                             Kind::Selected
                         } else {

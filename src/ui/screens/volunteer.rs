@@ -38,6 +38,7 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             actions,
         );
         ui.label(RichText::new(tr.tr("volunteer-give-lesson-explain")).color(theme::MUTED));
+        super::lesson_review::show(ui, kiosk, tr);
     }
     if kiosk
         .config

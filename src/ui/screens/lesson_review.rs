@@ -1,0 +1,38 @@
+//! Volunteer mode: the lessons whose facts were last checked more than a year ago ("nakijken"),
+//! so that a volunteer asks for them to be checked against their sources. Draws nothing when
+//! every lesson is current.
+
+use egui::RichText;
+
+use crate::app::Kiosk;
+use crate::i18n::text;
+use crate::ui::Tr;
+use crate::ui::widgets;
+
+pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
+    let Some(library) = &kiosk.lessons.library else {
+        return;
+    };
+    let due = library.needing_review(kiosk.unix_ms());
+    if due.is_empty() {
+        return;
+    }
+    let lang = kiosk.lang;
+    widgets::card(ui, |ui| {
+        ui.label(RichText::new(tr.tr("lesson-review-title")).strong());
+        ui.label(tr.tr("lesson-review-explain"));
+        for lesson in due {
+            let title = lesson
+                .text(lang)
+                .or_else(|| lesson.texts.values().next())
+                .map_or(lesson.id.as_str(), |t| t.title.as_str());
+            ui.label(tr.tr_args(
+                "lesson-review-item",
+                &[
+                    ("title", text(title)),
+                    ("date", text(&lesson.checked.to_string())),
+                ],
+            ));
+        }
+    });
+}
