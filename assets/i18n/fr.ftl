@@ -11,11 +11,11 @@ home-hint = Touchez un grand bouton.
 
 tile-help = J'ai besoin d'aide
 
-help-title = Quelqu'un de l'équipe va venir
-help-explain = Touchez le bouton vert. L'équipe verra que vous voulez de l'aide.
+help-title = Un bénévole va venir
+help-explain = Touchez le bouton vert. Un bénévole verra que vous voulez de l'aide.
 help-name-label = Votre prénom (si vous voulez)
-help-call = Appeler l'équipe
-help-sent-title = L'équipe est prévenue
+help-call = Appeler un bénévole
+help-sent-title = Un bénévole est prévenu
 help-sent-explain = Restez ici. Quelqu'un arrive bientôt.
 help-failed = Cela n'a pas marché. Demandez à quelqu'un dans la salle.
 
@@ -23,15 +23,15 @@ idle-title = Vous êtes toujours là ?
 idle-countdown = Dans { $seconds } secondes, tout sera effacé. Ainsi, la personne suivante commence en sécurité.
 idle-stay = Oui, je suis là
 
-pin-title = Code de l'équipe
-pin-explain = Seulement pour l'équipe et le coordinateur.
+pin-title = Code des bénévoles
+pin-explain = Seulement pour les bénévoles et le coordinateur.
 pin-ok = OK
 pin-erase = Effacer
 pin-cancel = Arrêter
 pin-wrong = Mauvais code. Essayez encore.
 pin-locked = Trop de mauvais codes. Attendez { $seconds } secondes.
 pin-checking = Vérification…
-pin-no-volunteer = Cet ordinateur n'a pas de code pour l'équipe.
+pin-no-volunteer = Cet ordinateur n'a pas de code pour les bénévoles.
 
 staff-leave = Fermer
 
@@ -39,7 +39,7 @@ volunteer-title = Bénévole
 volunteer-pause = Ne pas effacer tout seul
 volunteer-pause-explain = Utilisez ceci quand vous aidez quelqu'un. Arrêtez-le après.
 volunteer-resume = Effacer de nouveau tout seul
-volunteer-paused-banner = Quelqu'un de l'équipe aide : l'effacement automatique est arrêté.
+volunteer-paused-banner = Un bénévole aide : l'effacement automatique est arrêté.
 volunteer-help-title = Qui veut de l'aide ?
 volunteer-help-none = Personne n'attend de l'aide.
 volunteer-help-noname = (pas de nom)
@@ -63,7 +63,7 @@ admin-lesson-idle = Effacer dans une leçon
 admin-server = Serveur
 admin-server-none = aucun (cet ordinateur travaille seul)
 admin-pins = Codes
-admin-pins-value = gestion : défini · équipe : { $volunteer }
+admin-pins-value = gestion : défini · bénévoles : { $volunteer }
 admin-pin-set = défini
 admin-pin-unset = non défini
 admin-config = Réglages de
@@ -74,7 +74,7 @@ admin-exit-no = Non
 
 module-help = Demander de l'aide
 
-store-problem = Cet ordinateur ne peut rien garder. Dites-le à l'équipe.
+store-problem = Cet ordinateur ne peut rien garder. Dites-le à un bénévole.
 
 admin-sync-title = Serveur
 admin-sync-not-paired = Pas relié : cet ordinateur travaille seul.

@@ -18,28 +18,46 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
         .show(ui, |ui| {
             let scale = kiosk.text_scale.factor();
             let font = theme::chrome_font(scale);
-            ui.horizontal_wrapped(|ui| {
-                let nav = |ui: &mut egui::Ui, enabled: bool, picto, key| {
+            let nav_keys = [
+                (
+                    Picto::Home,
+                    "nav-home",
+                    kiosk.screen() != Screen::Home,
+                    Action::Home,
+                ),
+                (Picto::Back, "nav-back", kiosk.can_go_back(), Action::Back),
+            ];
+            let small = theme::chrome_small_font(scale);
+            let gap = ui.spacing().item_spacing.x;
+            let left: f32 = nav_keys
+                .iter()
+                .map(|(p, key, _, _)| widgets::button_width(ui, Some(*p), &tr.tr(key), &font) + gap)
+                .sum();
+            let right = widgets::button_width(ui, Some(Picto::Done), &tr.tr("nav-done"), &font)
+                + widgets::button_width(ui, Some(Picto::Staff), &tr.tr("staff-open"), &small)
+                + gap;
+            // One row when everything fits; else "I'm done" and the staff corner go to a second
+            // row, on the right, so no two buttons ever overlap.
+            let one_row = left + right <= ui.available_width();
+            let nav = |ui: &mut egui::Ui, actions: &mut Vec<Action>| {
+                for (picto, key, enabled, action) in nav_keys.iter().cloned() {
                     if enabled {
-                        widgets::button_sized(
+                        let b = widgets::button_sized(
                             ui,
                             Some(picto),
                             &tr.tr(key),
                             Kind::Secondary,
                             font.clone(),
-                        )
-                        .clicked()
+                        );
+                        if b.clicked() {
+                            actions.push(action);
+                        }
                     } else {
                         widgets::button_disabled(ui, Some(picto), &tr.tr(key), font.clone());
-                        false
                     }
-                };
-                if nav(ui, kiosk.screen() != Screen::Home, Picto::Home, "nav-home") {
-                    actions.push(Action::Home);
                 }
-                if nav(ui, kiosk.can_go_back(), Picto::Back, "nav-back") {
-                    actions.push(Action::Back);
-                }
+            };
+            let right_side = |ui: &mut egui::Ui, actions: &mut Vec<Action>| {
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     // The staff corner: small, plain, but still a full-size target.
                     let staff = widgets::button_sized(
@@ -47,7 +65,7 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                         Some(Picto::Staff),
                         &tr.tr("staff-open"),
                         Kind::Secondary,
-                        theme::chrome_small_font(scale),
+                        small.clone(),
                     );
                     if staff.clicked() {
                         actions.push(Action::Go(Screen::PinPad));
@@ -65,8 +83,19 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                         actions.push(Action::EndSession);
                     }
                 });
-            });
-        });
+            };
+            if one_row {
+                ui.horizontal(|ui| {
+                    nav(ui, actions);
+                    right_side(ui, actions);
+                });
+            } else {
+                ui.horizontal(|ui| nav(ui, actions));
+                ui.horizontal(|ui| right_side(ui, actions));
+            }
+        })
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Navigation, true, ""));
     if kiosk.wipe_paused() {
         egui::Panel::top("paused-banner")
             .frame(
@@ -124,7 +153,9 @@ pub fn bottom_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Ve
                     }
                 }
             });
-        });
+        })
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Toolbar, true, ""));
 }
 
 fn bar_frame() -> egui::Frame {

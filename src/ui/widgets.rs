@@ -85,24 +85,45 @@ fn button_full(
     min_size: Vec2,
 ) -> Response {
     let enabled = enabled && ui.is_enabled();
-    let wrap_width = (ui.available_width() - 80.0).max(120.0);
-    let galley = ui.painter().layout(
-        text.to_string(),
-        font.clone(),
-        Color32::PLACEHOLDER,
-        wrap_width,
-    );
+    let pad = vec2(20.0, 12.0);
     let icon = if picto.is_some() {
         (font.size * 1.3).max(32.0)
     } else {
         0.0
     };
-    let pad = vec2(20.0, 12.0);
     let gap = if picto.is_some() { 12.0 } else { 0.0 };
-    let size = Vec2::new(
-        (pad.x * 2.0 + icon + gap + galley.size().x).max(MIN_TARGET),
-        (pad.y * 2.0 + galley.size().y.max(icon)).max(MIN_TARGET),
-    )
+    // A key of a fixed width (keypads) keeps to it: its words wrap inside it, and when even
+    // one word and the pictogram do not fit side by side, the pictogram goes above the words.
+    let fixed = min_size.x > 0.0;
+    let beside = pad.x * 2.0 + icon + gap;
+    let longest = longest_word(ui, text, &font);
+    let stacked = fixed && picto.is_some() && beside + longest > min_size.x;
+    let wrap_width = match (fixed, stacked) {
+        (true, true) => min_size.x - pad.x * 2.0,
+        (true, false) => min_size.x - beside,
+        (false, _) => ui.available_width() - beside,
+    }
+    .max(longest);
+    let mut job = egui::text::LayoutJob::simple(
+        text.to_string(),
+        font.clone(),
+        Color32::PLACEHOLDER,
+        wrap_width,
+    );
+    job.halign = egui::Align::Center;
+    let galley = ui.painter().layout_job(job);
+    let text_size = galley.size();
+    let size = if stacked {
+        Vec2::new(
+            (pad.x * 2.0 + text_size.x).max(MIN_TARGET),
+            (pad.y * 2.0 + icon + 4.0 + text_size.y).max(MIN_TARGET),
+        )
+    } else {
+        Vec2::new(
+            (beside + text_size.x).max(MIN_TARGET),
+            (pad.y * 2.0 + text_size.y.max(icon)).max(MIN_TARGET),
+        )
+    }
     .max(min_size);
     let sense = if enabled {
         Sense::click()
@@ -135,19 +156,67 @@ fn button_full(
                 egui::StrokeKind::Outside,
             );
         }
-        let content_w = icon + gap + galley.size().x;
-        let left = rect.center().x - content_w / 2.0;
-        if let Some(picto) = picto {
+        if stacked {
+            let top = rect.center().y - (icon + 4.0 + text_size.y) / 2.0;
             let icon_rect = egui::Rect::from_center_size(
-                egui::pos2(left + icon / 2.0, rect.center().y),
+                egui::pos2(rect.center().x, top + icon / 2.0),
                 Vec2::splat(icon),
             );
-            picto::paint(p, icon_rect, picto, fg);
+            if let Some(picto) = picto {
+                picto::paint(p, icon_rect, picto, fg);
+            }
+            // A centred galley is anchored at its horizontal centre.
+            p.galley(
+                egui::pos2(rect.center().x, icon_rect.bottom() + 4.0),
+                galley,
+                fg,
+            );
+        } else {
+            let content_w = icon + gap + text_size.x;
+            let left = rect.center().x - content_w / 2.0;
+            if let Some(picto) = picto {
+                let icon_rect = egui::Rect::from_center_size(
+                    egui::pos2(left + icon / 2.0, rect.center().y),
+                    Vec2::splat(icon),
+                );
+                picto::paint(p, icon_rect, picto, fg);
+            }
+            let text_pos = egui::pos2(
+                left + icon + gap + text_size.x / 2.0,
+                rect.center().y - text_size.y / 2.0,
+            );
+            p.galley(text_pos, galley, fg);
         }
-        let text_pos = egui::pos2(left + icon + gap, rect.center().y - galley.size().y / 2.0);
-        p.galley(text_pos, galley, fg);
     }
     response
+}
+
+/// How wide [`button_sized`] draws a button on one line.
+pub fn button_width(ui: &Ui, picto: Option<Picto>, text: &str, font: &egui::FontId) -> f32 {
+    let icon = if picto.is_some() {
+        (font.size * 1.3).max(32.0) + 12.0
+    } else {
+        0.0
+    };
+    let text = ui
+        .painter()
+        .layout_no_wrap(text.to_string(), font.clone(), Color32::PLACEHOLDER)
+        .size()
+        .x;
+    (40.0 + icon + text).max(MIN_TARGET)
+}
+
+/// The width of the longest word of `text` in `font`: nothing narrower may hold it without
+/// breaking a word.
+pub fn longest_word(ui: &Ui, text: &str, font: &egui::FontId) -> f32 {
+    text.split_whitespace()
+        .map(|w| {
+            ui.painter()
+                .layout_no_wrap(w.to_string(), font.clone(), Color32::PLACEHOLDER)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max)
 }
 
 /// A home-screen tile: a large pictogram (`icon` px) above at most three words. The pictogram

@@ -183,7 +183,11 @@ pub fn form(
         _ => true,
     };
     if name_problem && still {
-        let problem = kiosk.activities.problem.map(|p| p.key()).unwrap_or_default();
+        let problem = kiosk
+            .activities
+            .problem
+            .map(|p| p.key())
+            .unwrap_or_default();
         widgets::message(ui, &tr.tr(problem), theme::ERROR_BG, theme::ERROR_TEXT);
     }
     field(
@@ -195,7 +199,7 @@ pub fn form(
     );
     ui.label(RichText::new(tr.tr("signup-phone-why")).color(theme::MUTED));
     if r.max_party > 1 {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(tr.tr("signup-party"));
             act(
                 ui,

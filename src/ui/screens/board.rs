@@ -17,6 +17,9 @@ use crate::ui::pictures::{self, Pictures};
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 
+/// Where a category chip's words start (after its picture).
+const CHIP_TEXT_LEFT: f32 = 58.0;
+
 /// Height of one post in the board's list.
 pub const ROW_HEIGHT: f32 = 136.0;
 
@@ -154,9 +157,16 @@ fn categories(
 ) {
     let chosen = kiosk.board.filter.category;
     let gap = 8.0;
-    let cols = ((ui.available_width() + gap) / (200.0 + gap))
+    // As many columns as fit without breaking a word of any label; one column at the least.
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let longest = Category::ALL
+        .iter()
+        .map(|c| widgets::longest_word(ui, &tr.tr(&c.label_key()), &font))
+        .fold(0.0, f32::max);
+    let least = (CHIP_TEXT_LEFT + longest + 12.0).max(200.0);
+    let cols = ((ui.available_width() + gap) / (least + gap))
         .floor()
-        .clamp(2.0, 5.0) as usize;
+        .clamp(1.0, 5.0) as usize;
     let width = (ui.available_width() - gap * (cols as f32 - 1.0)) / cols as f32;
     for row in Category::ALL.chunks(cols) {
         ui.horizontal(|ui| {
@@ -197,20 +207,31 @@ fn picture_chip(
     width: f32,
     selected: bool,
 ) -> egui::Response {
-    let (rect, resp) =
-        ui.allocate_exact_size(egui::vec2(width, theme::MIN_TARGET), egui::Sense::click());
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let job = egui::text::LayoutJob::simple(
+        text.to_string(),
+        font,
+        theme::TEXT,
+        width - CHIP_TEXT_LEFT - 8.0,
+    );
+    let galley = ui.painter().layout_job(job);
+    let height = (galley.size().y + 16.0).max(theme::MIN_TARGET);
+    let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
     resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, text));
     if ui.is_rect_visible(rect) {
         choice_frame(ui, rect, &resp, selected);
         let p = ui.painter();
-        let icon =
-            egui::Rect::from_min_size(rect.min + egui::vec2(10.0, 12.0), egui::Vec2::splat(40.0));
+        let icon = egui::Rect::from_center_size(
+            egui::pos2(rect.left() + 30.0, rect.center().y),
+            egui::Vec2::splat(40.0),
+        );
         pictures::paint(ui.ctx(), p, pics, &kiosk.lessons.pictures, picture, icon);
-        let font = egui::TextStyle::Small.resolve(ui.style());
-        let job = egui::text::LayoutJob::simple(text.to_string(), font, theme::TEXT, width - 66.0);
-        let galley = ui.painter().layout_job(job);
         let y = rect.center().y - galley.size().y / 2.0;
-        p.galley(egui::pos2(icon.right() + 8.0, y), galley, theme::TEXT);
+        p.galley(
+            egui::pos2(rect.left() + CHIP_TEXT_LEFT, y),
+            galley,
+            theme::TEXT,
+        );
     }
     resp
 }
@@ -228,6 +249,10 @@ pub fn picture_button(
     selected: bool,
 ) -> egui::Response {
     let font = egui::TextStyle::Small.resolve(ui.style());
+    // Never so narrow that a word breaks, never wider than the screen.
+    let width = width
+        .max(widgets::longest_word(ui, text, &font) + 16.0)
+        .min(ui.available_width());
     let mut job = egui::text::LayoutJob::simple(text.to_string(), font, theme::TEXT, width - 8.0);
     job.halign = egui::Align::Center;
     let galley = ui.painter().layout_job(job);
@@ -434,8 +459,8 @@ pub fn reply(
         crate::board::MESSAGE_MAX,
         true,
     );
-    if !(kiosk.board.problem == Some(crate::board::PostProblem::NoMessage)
-        && !message.trim().is_empty())
+    if kiosk.board.problem != Some(crate::board::PostProblem::NoMessage)
+        || message.trim().is_empty()
     {
         problem(ui, kiosk, tr);
     }

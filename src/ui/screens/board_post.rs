@@ -103,9 +103,7 @@ pub fn words(
     };
     widgets::text_field(ui, &tr.tr(title_key), title, crate::board::TITLE_MAX, false);
     // A missing title is said right under its field, and goes once something is typed.
-    if !(kiosk.board.problem == Some(crate::board::PostProblem::NoTitle)
-        && !title.trim().is_empty())
-    {
+    if kiosk.board.problem != Some(crate::board::PostProblem::NoTitle) || title.trim().is_empty() {
         super::board::problem(ui, kiosk, tr);
     }
     widgets::text_field(ui, &tr.tr("board-text"), text, crate::board::TEXT_MAX, true);

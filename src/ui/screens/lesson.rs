@@ -106,7 +106,9 @@ pub fn nav_panel(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec
             };
             practice::verdict(ui, player, tr_step);
             nav_row(ui, kiosk, player, tr, actions);
-        });
+        })
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Toolbar, true, ""));
 }
 
 fn header(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>) {

@@ -120,8 +120,13 @@ pub(super) fn keypad(
     let tight = room < 4.0 * 72.0 * scale.max(1.0) + 3.0 * 12.0;
     let gap = if tight { 8.0 } else { 12.0 };
     let height = ((room - 3.0 * gap) / 4.0).clamp(64.0, 72.0 * scale.max(1.0));
-    let key = egui::vec2(150.0 * scale.max(1.0), height);
+    let fit = ((ui.available_width() - 2.0 * gap) / 3.0).floor();
+    let key = egui::vec2((150.0 * scale.max(1.0)).min(fit).max(64.0), height);
     let width = 3.0 * key.x + 2.0 * gap;
+    // A submit word too long for a key (big text on a narrow screen) gets a row of its own.
+    let submit = tr.tr(keys.submit_label);
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let own_row = widgets::longest_word(ui, &submit, &font) + 40.0 > key.x;
     let rows: [[Key; 3]; 4] = [
         ['1', '2', '3'].map(digit),
         ['4', '5', '6'].map(digit),
@@ -142,17 +147,30 @@ pub(super) fn keypad(
             ),
         ],
     ];
-    for row in rows {
+    for (i, row) in rows.into_iter().enumerate() {
+        let last = i == 3;
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = gap;
             ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
-            for (picto, label, kind, action) in row {
+            for (j, (picto, label, kind, action)) in row.into_iter().enumerate() {
+                if last && j == 2 && own_row {
+                    continue;
+                }
                 if widgets::button_min(ui, picto, &label, kind, key).clicked() {
                     actions.push(action);
                 }
             }
         });
         ui.add_space(gap - ui.spacing().item_spacing.y);
+    }
+    if own_row {
+        ui.horizontal(|ui| {
+            ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
+            let size = egui::vec2(width, key.y);
+            if widgets::button_min(ui, Some(Picto::Done), &submit, Kind::Primary, size).clicked() {
+                actions.push(keys.submit.clone());
+            }
+        });
     }
 }
 
