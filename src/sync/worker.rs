@@ -497,6 +497,9 @@ impl Worker {
                     site: resp.site,
                 })
                 .map_err(|e| other(&e))?;
+            if let Some(range) = resp.code_range {
+                store.set_code_range(range).map_err(|e| other(&e))?;
+            }
             Ok(resp.name)
         })();
         match &result {
@@ -532,6 +535,12 @@ impl Worker {
                      it may have been restored from an old backup",
                     status.last_seq
                 )));
+            }
+            // A kiosk paired before code ranges existed gets its range here.
+            if let Some(range) = status.code_range
+                && store.code_range()? != range
+            {
+                store.set_code_range(range)?;
             }
             self.checked = true;
         }

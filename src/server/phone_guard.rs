@@ -1,0 +1,324 @@
+//! The guard in front of the phone pages of sign-ups and posts (`/signups/…`, `/posts/…`):
+//!
+//! - **Rate limits**, per client address and overall, on every request to them (each one is a
+//!   lookup: a page or an action). [`governor`]'s GCRA limiters, a well-kept crate, instead of
+//!   counting by hand: they need no timer task, keep one small state per address, and their
+//!   arithmetic (burst, then one request per period) is what the docs promise. A refused request
+//!   gets 429 and a page that says to wait, with `Retry-After`.
+//! - **Misses** (answers 404: an unknown or malformed address) are counted and reported in the
+//!   log at most once a minute, as numbers only: never a code, token or address.
+//! - **Cross-origin POSTs** (another site's form aiming at "cancel" or "remove") are refused with
+//!   403 and a page that says what to do: by `Sec-Fetch-Site`, else by `Origin` against `Host`.
+//!
+//! The client address is the peer's; when the peer is on this machine (the documented reverse
+//! proxy), the last address of `X-Forwarded-For` (the one the proxy added). IPv6 addresses
+//! count per /64, which one person easily holds whole.
+
+use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use super::pages::{esc, layout};
+use crate::i18n::Translations;
+
+/// How many phone-page requests a client may make at once, and then one per period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhoneLimits {
+    pub per_client_burst: u32,
+    pub per_client_period: Duration,
+    pub overall_burst: u32,
+    pub overall_period: Duration,
+}
+
+impl Default for PhoneLimits {
+    /// Per address: 30 at once, then one every 6 s (10 a minute). Overall: 300 at once, then
+    /// 20 a second. A resident needs a handful (open, ask, cancel, see).
+    fn default() -> Self {
+        Self {
+            per_client_burst: 30,
+            per_client_period: Duration::from_secs(6),
+            overall_burst: 300,
+            overall_period: Duration::from_millis(50),
+        }
+    }
+}
+
+fn quota(burst: u32, period: Duration) -> Quota {
+    Quota::with_period(period.max(Duration::from_nanos(1)))
+        .expect("the period is not zero")
+        .allow_burst(NonZeroU32::new(burst.max(1)).expect("at least 1"))
+}
+
+/// What a report in the log sums up.
+#[derive(Default)]
+struct Window {
+    since: Option<Instant>,
+    misses: u64,
+    refused: u64,
+}
+
+/// The limiters and counters of one server.
+pub struct PhoneGuard {
+    per_client: DefaultKeyedRateLimiter<IpAddr>,
+    overall: DefaultDirectRateLimiter,
+    translations: Arc<Translations>,
+    requests: AtomicU64,
+    misses: AtomicU64,
+    refused: AtomicU64,
+    window: Mutex<Window>,
+}
+
+impl PhoneGuard {
+    pub fn new(limits: PhoneLimits, translations: Arc<Translations>) -> Self {
+        Self {
+            per_client: RateLimiter::keyed(quota(
+                limits.per_client_burst,
+                limits.per_client_period,
+            )),
+            overall: RateLimiter::direct(quota(limits.overall_burst, limits.overall_period)),
+            translations,
+            requests: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+            refused: AtomicU64::new(0),
+            window: Mutex::new(Window::default()),
+        }
+    }
+
+    /// Misses (404 answers) since the server started.
+    pub fn misses(&self) -> u64 {
+        self.misses.load(Ordering::Relaxed)
+    }
+
+    /// Requests refused (429 or 403) since the server started.
+    pub fn refused(&self) -> u64 {
+        self.refused.load(Ordering::Relaxed)
+    }
+
+    /// `None` when the request may go on; else how long to wait.
+    fn admit(&self, client: IpAddr) -> Option<Duration> {
+        // Forget addresses that have waited long enough, now and then.
+        if self.requests.fetch_add(1, Ordering::Relaxed) % 4096 == 4095 {
+            self.per_client.retain_recent();
+            self.per_client.shrink_to_fit();
+        }
+        let now = DefaultClock::default().now();
+        if let Err(wait) = self.per_client.check_key(&client) {
+            return Some(wait.wait_time_from(now));
+        }
+        if let Err(wait) = self.overall.check() {
+            return Some(wait.wait_time_from(now));
+        }
+        None
+    }
+
+    /// Counts a miss or a refusal; reports the last minute's in the log at most once a minute
+    /// (the first one at once). Numbers only.
+    fn count(&self, miss: bool) {
+        let total = if miss {
+            self.misses.fetch_add(1, Ordering::Relaxed) + 1
+        } else {
+            self.refused.fetch_add(1, Ordering::Relaxed) + 1
+        };
+        let mut w = self.window.lock().unwrap_or_else(|e| e.into_inner());
+        if miss {
+            w.misses += 1;
+        } else {
+            w.refused += 1;
+        }
+        if w.since.is_none_or(|t| t.elapsed() >= Duration::from_secs(60)) {
+            tracing::warn!(
+                misses = w.misses,
+                refused = w.refused,
+                misses_total = self.misses(),
+                refused_total = self.refused(),
+                latest_total = total,
+                "phone pages: unknown addresses asked or requests refused since the last report"
+            );
+            *w = Window {
+                since: Some(Instant::now()),
+                ..Window::default()
+            };
+        }
+    }
+
+    fn page(&self, headers: &HeaderMap, query: Option<&str>, status: StatusCode, text: &str) -> Response {
+        let query = query.map(str::to_string);
+        let lang = super::http::page_lang(&query, headers);
+        let tr = &self.translations;
+        let title = tr.get(lang, "page-phone-guard-title");
+        let main = format!(
+            "<h1>{}</h1><p>{}</p><p><a href=\"/lessons?lang={}\">{}</a></p>",
+            esc(&title),
+            esc(&tr.get(lang, text)),
+            lang.code(),
+            esc(&tr.get(lang, "page-lessons-title")),
+        );
+        layout(tr, lang, &title, "/lessons", status, &main)
+    }
+}
+
+/// Whether a path is a phone page of a sign-up or a post.
+fn guarded(path: &str) -> bool {
+    path.starts_with("/signups/") || path.starts_with("/posts/")
+}
+
+/// The address limits count against (see the module's docs).
+fn client_of(req: &Request) -> IpAddr {
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(a)| a.ip());
+    let forwarded = || {
+        req.headers()
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .next_back()
+            .and_then(|a| a.trim().parse::<IpAddr>().ok())
+    };
+    let ip = match peer {
+        Some(p) if p.is_loopback() => forwarded().unwrap_or(p),
+        Some(p) => p,
+        // Served without connection info: everyone shares one bucket (still limited).
+        None => IpAddr::from([0, 0, 0, 0]),
+    };
+    match ip {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let s = v6.segments();
+                IpAddr::V6(Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+            }
+        },
+        v4 => v4,
+    }
+}
+
+/// Whether a POST comes from a page of this server (or from no page at all: not a browser's
+/// cross-site form). Browsers send `Sec-Fetch-Site` (all current ones) or at least `Origin`.
+fn same_origin(req: &Request, from_proxy: bool) -> bool {
+    let h = req.headers();
+    if let Some(site) = h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return matches!(site, "same-origin" | "none");
+    }
+    let Some(origin) = h.get(header::ORIGIN) else {
+        return true;
+    };
+    let Ok(origin) = origin.to_str() else {
+        return false;
+    };
+    let Some(origin_host) = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+    else {
+        // `null` (a sandboxed or file page) or anything strange.
+        return false;
+    };
+    let host = |name: &str| h.get(name).and_then(|v| v.to_str().ok());
+    let ours = if from_proxy {
+        host("x-forwarded-host").or_else(|| host("host"))
+    } else {
+        host("host")
+    };
+    ours.is_some_and(|ours| ours.eq_ignore_ascii_case(origin_host))
+}
+
+/// The middleware (`axum::middleware::from_fn_with_state`).
+pub async fn guard(State(g): State<Arc<PhoneGuard>>, req: Request, next: Next) -> Response {
+    if !guarded(req.uri().path()) {
+        return next.run(req).await;
+    }
+    let client = client_of(&req);
+    let query = req.uri().query().map(str::to_string);
+    if let Some(wait) = g.admit(client) {
+        g.count(false);
+        let mut resp = g.page(
+            req.headers(),
+            query.as_deref(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "page-phone-guard-wait",
+        );
+        let secs = wait.as_secs().max(1).to_string();
+        if let Ok(v) = HeaderValue::from_str(&secs) {
+            resp.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return resp;
+    }
+    let from_proxy = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .is_some_and(|ConnectInfo(a)| a.ip().is_loopback());
+    if req.method() == Method::POST && !same_origin(&req, from_proxy) {
+        g.count(false);
+        tracing::warn!("phone pages: a POST from another site was refused");
+        return g.page(
+            req.headers(),
+            query.as_deref(),
+            StatusCode::FORBIDDEN,
+            "page-phone-guard-other-site",
+        );
+    }
+    let resp = next.run(req).await;
+    if resp.status() == StatusCode::NOT_FOUND {
+        g.count(true);
+    }
+    resp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(peer: &str, headers: &[(&str, &str)]) -> Request {
+        let mut b = Request::builder().method(Method::POST).uri("/signups/x/cancel");
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
+        let mut r = b.body(axum::body::Body::empty()).unwrap();
+        r.extensions_mut()
+            .insert(ConnectInfo(peer.parse::<SocketAddr>().unwrap()));
+        r
+    }
+
+    #[test]
+    fn client_addresses_behind_the_proxy_and_per_64() {
+        let r = request("127.0.0.1:5000", &[("x-forwarded-for", "6.6.6.6, 1.2.3.4")]);
+        assert_eq!(client_of(&r), "1.2.3.4".parse::<IpAddr>().unwrap());
+        // A stranger's header is not believed.
+        let r = request("9.9.9.9:5000", &[("x-forwarded-for", "1.2.3.4")]);
+        assert_eq!(client_of(&r), "9.9.9.9".parse::<IpAddr>().unwrap());
+        let r = request("[2001:db8:1:2:3:4:5:6]:5000", &[]);
+        assert_eq!(client_of(&r), "2001:db8:1:2::".parse::<IpAddr>().unwrap());
+    }
+
+    #[test]
+    fn posts_from_other_sites_are_told_apart() {
+        let ok = |peer, h: &[(&str, &str)]| same_origin(&request(peer, h), peer.starts_with("127"));
+        assert!(ok("9.9.9.9:1", &[("sec-fetch-site", "same-origin")]));
+        assert!(!ok("9.9.9.9:1", &[("sec-fetch-site", "cross-site")]));
+        assert!(!ok("9.9.9.9:1", &[("sec-fetch-site", "same-site")]));
+        assert!(ok("9.9.9.9:1", &[("origin", "https://d.example"), ("host", "d.example")]));
+        assert!(!ok("9.9.9.9:1", &[("origin", "https://evil.example"), ("host", "d.example")]));
+        assert!(!ok("9.9.9.9:1", &[("origin", "null"), ("host", "d.example")]));
+        assert!(ok(
+            "127.0.0.1:1",
+            &[
+                ("origin", "https://d.example"),
+                ("host", "127.0.0.1:8080"),
+                ("x-forwarded-host", "d.example")
+            ]
+        ));
+        assert!(ok("9.9.9.9:1", &[]), "not a browser");
+    }
+}
