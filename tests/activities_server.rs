@@ -157,9 +157,14 @@ fn the_phone_page_shows_the_status_and_cancels_in_two_taps() {
         !html.contains("0470"),
         "the phone number is never on a page"
     );
-    assert!(html.contains("1111 0000"), "the short code, to type at a kiosk");
+    assert!(
+        html.contains("1111 0000"),
+        "the short code, to type at a kiosk"
+    );
     assert!(html.contains(&format!("href=\"/signups/{samira}?lang=nl&amp;confirm=1\"")));
-    let lena = get(&format!("/signups/{lena_token}?lang=en")).text().unwrap();
+    let lena = get(&format!("/signups/{lena_token}?lang=en"))
+        .text()
+        .unwrap();
     assert!(lena.contains("You are on the waiting list."));
     assert!(!lena.contains("Samira"), "one token, one resident");
 
@@ -228,11 +233,11 @@ fn the_phone_page_shows_the_status_and_cancels_in_two_taps() {
     }
     assert!(!bodies[0].contains("<script>"));
     assert!(bodies.iter().all(|b| *b == bodies[0]), "one 404 page");
-    for path in ["/signups/abc/cancel".to_string(), format!("/signups/{wrong}/cancel")] {
-        let r = http
-            .post(format!("{}{path}", server.url()))
-            .send()
-            .unwrap();
+    for path in [
+        "/signups/abc/cancel".to_string(),
+        format!("/signups/{wrong}/cancel"),
+    ] {
+        let r = http.post(format!("{}{path}", server.url())).send().unwrap();
         assert_eq!(r.status(), 404, "{path}");
         assert_eq!(r.text().unwrap(), bodies[0]);
     }
@@ -334,7 +339,11 @@ fn one_code_one_resident_across_three_kiosks_on_two_sites() {
     }
     let ranges: std::collections::BTreeSet<u32> = kiosks.iter().map(|k| k.2).collect();
     assert_eq!(ranges.len(), 3, "no two kiosks share a range");
-    assert!(ranges.iter().all(|r| (1..=digidak::codes::MAX_RANGE).contains(r)));
+    assert!(
+        ranges
+            .iter()
+            .all(|r| (1..=digidak::codes::MAX_RANGE).contains(r))
+    );
     // Codes a kiosk draws start with its range, so two kiosks never draw the same one.
     let (a_code, b_code) = (
         digidak::activities::new_code(kiosks[0].2),
@@ -344,7 +353,10 @@ fn one_code_one_resident_across_three_kiosks_on_two_sites() {
 
     let noord = activity(10);
     let zuid = activity(10);
-    server.store.save_activity("noord", &noord, now_ms()).unwrap();
+    server
+        .store
+        .save_activity("noord", &noord, now_ms())
+        .unwrap();
     server.store.save_activity("zuid", &zuid, now_ms()).unwrap();
     // Forced: the same code from all three kiosks (as kiosks one version older might draw),
     // and once more from the first kiosk.
@@ -357,7 +369,10 @@ fn one_code_one_resident_across_three_kiosks_on_two_sites() {
             .clone()
     };
     assert_eq!(
-        push(0, signup_with_token(1, &noord.id, taken, "Samira", 1, &tokens[0])),
+        push(
+            0,
+            signup_with_token(1, &noord.id, taken, "Samira", 1, &tokens[0])
+        ),
         OpStatus::Accepted
     );
     for (k, activity, name, token) in [
@@ -377,7 +392,10 @@ fn one_code_one_resident_across_three_kiosks_on_two_sites() {
     assert!(matches!(again, OpStatus::Rejected { .. }));
     // A refused op never blocks the queue: Jan's kiosk's next sign-up goes through.
     assert_eq!(
-        push(1, signup_with_token(2, &noord.id, &b_code, "Jan", 1, &tokens[1])),
+        push(
+            1,
+            signup_with_token(2, &noord.id, &b_code, "Jan", 1, &tokens[1])
+        ),
         OpStatus::Accepted
     );
 
@@ -394,16 +412,23 @@ fn one_code_one_resident_across_three_kiosks_on_two_sites() {
     assert_eq!(names, ["Samira"]);
     let http = reqwest::blocking::Client::new();
     let get = |path: String| http.get(format!("{}{path}", server.url())).send().unwrap();
-    let samira = get(format!("/signups/{}?lang=en", tokens[0])).text().unwrap();
+    let samira = get(format!("/signups/{}?lang=en", tokens[0]))
+        .text()
+        .unwrap();
     assert!(samira.contains("Samira"));
     for other in ["Jan", "Omar", "Fatima"] {
         assert!(!samira.contains(other), "{other} on Samira's page");
     }
-    let jan = get(format!("/signups/{}?lang=en", tokens[1])).text().unwrap();
-    assert!(jan.contains("Jan") && !jan.contains("Samira"));
-    let unknown = get(format!("/signups/{}?lang=en", digidak::codes::phone_token()))
+    let jan = get(format!("/signups/{}?lang=en", tokens[1]))
         .text()
         .unwrap();
+    assert!(jan.contains("Jan") && !jan.contains("Samira"));
+    let unknown = get(format!(
+        "/signups/{}?lang=en",
+        digidak::codes::phone_token()
+    ))
+    .text()
+    .unwrap();
     for t in [&tokens[2], &tokens[3]] {
         let r = get(format!("/signups/{t}?lang=en"));
         assert_eq!(r.status(), 404);
@@ -460,7 +485,9 @@ fn a_cancel_from_another_site_is_refused_and_from_the_page_itself_works() {
     client
         .push(
             &token,
-            &page(vec![signup_with_token(1, &a.id, "00112233", "Samira", 1, &t)]),
+            &page(vec![signup_with_token(
+                1, &a.id, "00112233", "Samira", 1, &t,
+            )]),
         )
         .unwrap();
     let http = reqwest::blocking::Client::builder()
@@ -473,7 +500,10 @@ fn a_cancel_from_another_site_is_refused_and_from_the_page_itself_works() {
         vec![("origin", "https://evil.example")],
         vec![("origin", "null")],
         vec![("sec-fetch-site", "cross-site")],
-        vec![("sec-fetch-site", "same-site"), ("origin", "http://x.example")],
+        vec![
+            ("sec-fetch-site", "same-site"),
+            ("origin", "http://x.example"),
+        ],
     ] {
         let mut req = http.post(&cancel);
         for (k, v) in &headers {

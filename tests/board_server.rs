@@ -535,7 +535,10 @@ fn a_post_code_is_one_posts_across_three_kiosks_on_two_sites() {
     }
     assert_eq!(results[0], OpStatus::Accepted);
     for r in &results[1..] {
-        assert!(matches!(r, OpStatus::Rejected { reason } if reason.contains("taken")), "{r:?}");
+        assert!(
+            matches!(r, OpStatus::Rejected { reason } if reason.contains("taken")),
+            "{r:?}"
+        );
     }
     let http = client();
     let get = |t: &str| {

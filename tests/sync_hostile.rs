@@ -454,9 +454,15 @@ fn guessing_phone_links_is_rate_limited_per_address_and_overall() {
             .unwrap()
     };
     let guess = |http: &Client, i: usize| {
-        let path = if i.is_multiple_of(2) { "signups" } else { "posts" };
+        let path = if i.is_multiple_of(2) {
+            "signups"
+        } else {
+            "posts"
+        };
         let t = digidak::codes::phone_token();
-        http.get(format!("{}/{path}/{t}", server.url())).send().unwrap()
+        http.get(format!("{}/{path}/{t}", server.url()))
+            .send()
+            .unwrap()
     };
     let started = std::time::Instant::now();
 
@@ -470,7 +476,11 @@ fn guessing_phone_links_is_rate_limited_per_address_and_overall() {
             404 => missed += 1,
             429 => {
                 refused += 1;
-                let wait: u64 = r.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+                let wait: u64 = r.headers()["retry-after"]
+                    .to_str()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
                 assert!((1..=6).contains(&wait), "{wait}");
             }
             other => panic!("status {other}"),

@@ -135,7 +135,9 @@ impl PhoneGuard {
         } else {
             w.refused += 1;
         }
-        if w.since.is_none_or(|t| t.elapsed() >= Duration::from_secs(60)) {
+        if w.since
+            .is_none_or(|t| t.elapsed() >= Duration::from_secs(60))
+        {
             tracing::warn!(
                 misses = w.misses,
                 refused = w.refused,
@@ -151,7 +153,13 @@ impl PhoneGuard {
         }
     }
 
-    fn page(&self, headers: &HeaderMap, query: Option<&str>, status: StatusCode, text: &str) -> Response {
+    fn page(
+        &self,
+        headers: &HeaderMap,
+        query: Option<&str>,
+        status: StatusCode,
+        text: &str,
+    ) -> Response {
         let query = query.map(str::to_string);
         let lang = super::http::page_lang(&query, headers);
         let tr = &self.translations;
@@ -281,7 +289,9 @@ mod tests {
     use super::*;
 
     fn request(peer: &str, headers: &[(&str, &str)]) -> Request {
-        let mut b = Request::builder().method(Method::POST).uri("/signups/x/cancel");
+        let mut b = Request::builder()
+            .method(Method::POST)
+            .uri("/signups/x/cancel");
         for (k, v) in headers {
             b = b.header(*k, *v);
         }
@@ -308,9 +318,18 @@ mod tests {
         assert!(ok("9.9.9.9:1", &[("sec-fetch-site", "same-origin")]));
         assert!(!ok("9.9.9.9:1", &[("sec-fetch-site", "cross-site")]));
         assert!(!ok("9.9.9.9:1", &[("sec-fetch-site", "same-site")]));
-        assert!(ok("9.9.9.9:1", &[("origin", "https://d.example"), ("host", "d.example")]));
-        assert!(!ok("9.9.9.9:1", &[("origin", "https://evil.example"), ("host", "d.example")]));
-        assert!(!ok("9.9.9.9:1", &[("origin", "null"), ("host", "d.example")]));
+        assert!(ok(
+            "9.9.9.9:1",
+            &[("origin", "https://d.example"), ("host", "d.example")]
+        ));
+        assert!(!ok(
+            "9.9.9.9:1",
+            &[("origin", "https://evil.example"), ("host", "d.example")]
+        ));
+        assert!(!ok(
+            "9.9.9.9:1",
+            &[("origin", "null"), ("host", "d.example")]
+        ));
         assert!(ok(
             "127.0.0.1:1",
             &[

@@ -586,8 +586,10 @@ struct PushJob {
 /// An op's payload as the op log keeps it: without the phone token of a sign-up or a post.
 fn stored_payload(op: &crate::sync::protocol::Op) -> String {
     use crate::sync::protocol::kinds;
-    let has_token = matches!(op.kind.as_str(), kinds::SIGNUP_CREATED | kinds::POST_CREATED)
-        && op.payload.get("token").is_some();
+    let has_token = matches!(
+        op.kind.as_str(),
+        kinds::SIGNUP_CREATED | kinds::POST_CREATED
+    ) && op.payload.get("token").is_some();
     if !has_token {
         return op.payload.to_string();
     }

@@ -368,9 +368,11 @@ impl Store {
         let sqlite = self.sqlite_owned();
         let tx = self.conn.transaction().map_err(&sqlite)?;
         let shared: i64 = tx
-            .query_row("SELECT COUNT(*) FROM signups WHERE code = ?1", [code], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT COUNT(*) FROM signups WHERE code = ?1",
+                [code],
+                |r| r.get(0),
+            )
             .map_err(&sqlite)?;
         if shared > 1 {
             return Ok(0);
