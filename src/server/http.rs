@@ -544,7 +544,13 @@ pub fn router_with(state: AppState) -> Router {
             REQUEST_TIMEOUT,
         ))
         .layer(CatchPanicLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(
+            // The phone pages' tokens and codes never reach the log, even at debug level.
+            |req: &axum::http::Request<axum::body::Body>| {
+                let path = super::phone_guard::loggable_path(req.uri().path());
+                tracing::debug_span!("request", method = %req.method(), path = %path)
+            },
+        ))
 }
 
 /// Serves until `shutdown` resolves, then finishes the requests (and their transactions)

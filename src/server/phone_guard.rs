@@ -175,6 +175,23 @@ impl PhoneGuard {
     }
 }
 
+/// A path as logs may show it: the key of a sign-up's or post's phone page (a token, or
+/// whatever was typed) left out.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    for prefix in ["/signups/", "/posts/"] {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let action = rest.split_once('/').map_or("", |(_, a)| a);
+            let action = if action.len() <= 8 && action.bytes().all(|b| b.is_ascii_lowercase()) {
+                action
+            } else {
+                "…"
+            };
+            return format!("{prefix}…/{action}").into();
+        }
+    }
+    path.into()
+}
+
 /// Whether a path is a phone page of a sign-up or a post.
 fn guarded(path: &str) -> bool {
     path.starts_with("/signups/") || path.starts_with("/posts/")
@@ -299,6 +316,18 @@ mod tests {
         r.extensions_mut()
             .insert(ConnectInfo(peer.parse::<SocketAddr>().unwrap()));
         r
+    }
+
+    #[test]
+    fn logs_never_see_a_phone_pages_key() {
+        let t = crate::codes::phone_token();
+        assert_eq!(loggable_path(&format!("/signups/{t}")), "/signups/…/");
+        assert_eq!(
+            loggable_path(&format!("/posts/{t}/renew")),
+            "/posts/…/renew"
+        );
+        assert_eq!(loggable_path("/posts/12345678/12345678"), "/posts/…/…");
+        assert_eq!(loggable_path("/lessons/itsme"), "/lessons/itsme");
     }
 
     #[test]
