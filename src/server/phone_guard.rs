@@ -319,6 +319,30 @@ mod tests {
     }
 
     #[test]
+    fn each_address_has_its_burst_and_all_share_the_overall_one() {
+        let limits = PhoneLimits {
+            per_client_burst: 3,
+            per_client_period: Duration::from_secs(3600),
+            overall_burst: 5,
+            overall_period: Duration::from_secs(3600),
+        };
+        let g = PhoneGuard::new(limits, Arc::new(Translations::load().unwrap()));
+        let (a, b, c) = (
+            IpAddr::from([10, 0, 0, 1]),
+            IpAddr::from([10, 0, 0, 2]),
+            IpAddr::from([10, 0, 0, 3]),
+        );
+        assert!((0..3).all(|_| g.admit(a).is_none()));
+        let wait = g.admit(a).expect("a's burst is used up");
+        assert!(wait > Duration::from_secs(3000), "{wait:?}");
+        assert!(g.admit(b).is_none() && g.admit(b).is_none());
+        assert!(g.admit(c).is_some(), "the overall burst is used up");
+        g.count(true);
+        g.count(false);
+        assert_eq!((g.misses(), g.refused()), (1, 1));
+    }
+
+    #[test]
     fn logs_never_see_a_phone_pages_key() {
         let t = crate::codes::phone_token();
         assert_eq!(loggable_path(&format!("/signups/{t}")), "/signups/…/");
