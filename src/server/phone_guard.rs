@@ -124,11 +124,11 @@ impl PhoneGuard {
     /// Counts a miss or a refusal; reports the last minute's in the log at most once a minute
     /// (the first one at once). Numbers only.
     fn count(&self, miss: bool) {
-        let total = if miss {
-            self.misses.fetch_add(1, Ordering::Relaxed) + 1
+        if miss {
+            self.misses.fetch_add(1, Ordering::Relaxed);
         } else {
-            self.refused.fetch_add(1, Ordering::Relaxed) + 1
-        };
+            self.refused.fetch_add(1, Ordering::Relaxed);
+        }
         let mut w = self.window.lock().unwrap_or_else(|e| e.into_inner());
         if miss {
             w.misses += 1;
@@ -143,7 +143,6 @@ impl PhoneGuard {
                 refused = w.refused,
                 misses_total = self.misses(),
                 refused_total = self.refused(),
-                latest_total = total,
                 "phone pages: unknown addresses asked or requests refused since the last report"
             );
             *w = Window {
@@ -216,7 +215,16 @@ fn client_of(req: &Request) -> IpAddr {
         Some(p) if p.is_loopback() => forwarded().unwrap_or(p),
         Some(p) => p,
         // Served without connection info: everyone shares one bucket (still limited).
-        None => IpAddr::from([0, 0, 0, 0]),
+        None => {
+            static SAID: std::sync::Once = std::sync::Once::new();
+            SAID.call_once(|| {
+                tracing::warn!(
+                    "phone pages: served without the client's address; all clients share one \
+                     rate limit (serve with `into_make_service_with_connect_info`)"
+                );
+            });
+            IpAddr::from([0, 0, 0, 0])
+        }
     };
     match ip {
         IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
