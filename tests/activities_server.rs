@@ -390,6 +390,15 @@ fn one_code_one_resident_across_three_kiosks_on_two_sites() {
         signup_with_token(2, &noord.id, taken, "Fatima", 1, &tokens[3]),
     );
     assert!(matches!(again, OpStatus::Rejected { .. }));
+    // A phone token is one sign-up's too.
+    let reused = push(
+        2,
+        signup_with_token(2, &zuid.id, "00300001", "Omar", 1, &tokens[0]),
+    );
+    assert!(
+        matches!(&reused, OpStatus::Rejected { reason } if reason.contains("token")),
+        "{reused:?}"
+    );
     // A refused op never blocks the queue: Jan's kiosk's next sign-up goes through.
     assert_eq!(
         push(

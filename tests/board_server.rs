@@ -540,6 +540,29 @@ fn a_post_code_is_one_posts_across_three_kiosks_on_two_sites() {
             "{r:?}"
         );
     }
+    // A token of the wrong shape, or one another post has: refused.
+    let (client0, token0) = &kiosks[0];
+    for (i, (t, code)) in [
+        ("ABC", "007000000043"),
+        (tokens[0].as_str(), "007000000044"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut p = post(&id(), code, "Nog een vraag", "");
+        p["token"] = json!(t);
+        let resp = client0
+            .push(
+                token0,
+                &page(vec![op(2 + i as u64, kinds::POST_CREATED, p)]),
+            )
+            .unwrap();
+        assert!(
+            matches!(&resp.results[0].status, OpStatus::Rejected { reason } if reason.contains("token")),
+            "{:?}",
+            resp.results[0].status
+        );
+    }
     let http = client();
     let get = |t: &str| {
         http.get(format!("{}/posts/{t}?lang=nl", server.url()))
