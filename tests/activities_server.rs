@@ -226,6 +226,8 @@ fn the_phone_page_shows_the_status_and_cancels_in_two_taps() {
         format!("/signups/{}", samira.to_uppercase()),
         format!("/signups/{}", &samira[..31]),
         format!("/signups/{}", "9".repeat(5000)),
+        "/signups/".into(),
+        format!("/signups/{samira}/nothing/here"),
     ] {
         let r = get(&path);
         assert_eq!(r.status(), 404, "{path}");

@@ -243,6 +243,8 @@ fn the_phone_page_shows_text_as_text_and_unknown_codes_reveal_nothing() {
         "/posts/48293750611?lang=en".into(),
         "/posts/%3Cscript%3E?lang=en".into(),
         format!("/posts/{}?lang=en", "9".repeat(5000)),
+        "/posts/?lang=en".into(),
+        format!("/posts/{TOKEN}/a/b?lang=en"),
     ] {
         let r = get(&path);
         assert_eq!(r.status(), 404, "{path}");

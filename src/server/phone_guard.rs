@@ -5,8 +5,9 @@
 //!   counting by hand: they need no timer task, keep one small state per address, and their
 //!   arithmetic (burst, then one request per period) is what the docs promise. A refused request
 //!   gets 429 and a page that says to wait, with `Retry-After`.
-//! - **Misses** (answers 404: an unknown or malformed address) are counted and reported in the
-//!   log at most once a minute, as numbers only: never a code, token or address.
+//! - **Misses** (answers 404: an unknown or malformed address, or no page at all) all get the
+//!   same 404 page, and are counted and reported in the log at most once a minute, as numbers
+//!   only: never a code, token or address.
 //! - **Cross-origin POSTs** (another site's form aiming at "cancel" or "remove") are refused with
 //!   403 and a page that says what to do: by `Sec-Fetch-Site`, else by `Origin` against `Host`.
 //!
@@ -302,11 +303,16 @@ pub async fn guard(State(g): State<Arc<PhoneGuard>>, req: Request, next: Next) -
             "page-phone-guard-other-site",
         );
     }
+    let headers = req.headers().clone();
     let resp = next.run(req).await;
-    if resp.status() == StatusCode::NOT_FOUND {
-        g.count(true);
+    if resp.status() != StatusCode::NOT_FOUND {
+        return resp;
     }
-    resp
+    // Every miss under these addresses (an unknown key, a malformed one, a path that is no
+    // page at all) gets the same page, byte for byte.
+    g.count(true);
+    let lang = super::http::page_lang(&query, &headers);
+    super::pages::code_not_found(&g.translations, lang)
 }
 
 #[cfg(test)]
