@@ -60,12 +60,33 @@ fn quota(burst: u32, period: Duration) -> Quota {
         .allow_burst(NonZeroU32::new(burst.max(1)).expect("at least 1"))
 }
 
-/// What a report in the log sums up.
-#[derive(Default)]
-struct Window {
-    since: Option<Instant>,
-    misses: u64,
-    refused: u64,
+/// What the guard counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seen {
+    /// A 404: an unknown or malformed address.
+    Miss,
+    /// A 429: over a rate limit.
+    Limited,
+    /// A 403: a POST from another site's page.
+    OtherSite,
+}
+
+/// The counters since the server started, or since the last report in the log.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub misses: u64,
+    pub limited: u64,
+    pub other_site: u64,
+}
+
+impl Counts {
+    fn add(&mut self, seen: Seen) {
+        match seen {
+            Seen::Miss => self.misses += 1,
+            Seen::Limited => self.limited += 1,
+            Seen::OtherSite => self.other_site += 1,
+        }
+    }
 }
 
 /// The limiters and counters of one server.
@@ -74,9 +95,8 @@ pub struct PhoneGuard {
     overall: DefaultDirectRateLimiter,
     translations: Arc<Translations>,
     requests: AtomicU64,
-    misses: AtomicU64,
-    refused: AtomicU64,
-    window: Mutex<Window>,
+    /// Since the start, and since the last report (with when that was).
+    counts: Mutex<(Counts, Counts, Option<Instant>)>,
 }
 
 impl PhoneGuard {
@@ -89,20 +109,13 @@ impl PhoneGuard {
             overall: RateLimiter::direct(quota(limits.overall_burst, limits.overall_period)),
             translations,
             requests: AtomicU64::new(0),
-            misses: AtomicU64::new(0),
-            refused: AtomicU64::new(0),
-            window: Mutex::new(Window::default()),
+            counts: Mutex::new((Counts::default(), Counts::default(), None)),
         }
     }
 
-    /// Misses (404 answers) since the server started.
-    pub fn misses(&self) -> u64 {
-        self.misses.load(Ordering::Relaxed)
-    }
-
-    /// Requests refused (429 or 403) since the server started.
-    pub fn refused(&self) -> u64 {
-        self.refused.load(Ordering::Relaxed)
+    /// What was counted since the server started.
+    pub fn counts(&self) -> Counts {
+        self.counts.lock().unwrap_or_else(|e| e.into_inner()).0
     }
 
     /// `None` when the request may go on; else how long to wait.
@@ -122,34 +135,26 @@ impl PhoneGuard {
         None
     }
 
-    /// Counts a miss or a refusal; reports the last minute's in the log at most once a minute
-    /// (the first one at once). Numbers only.
-    fn count(&self, miss: bool) {
-        if miss {
-            self.misses.fetch_add(1, Ordering::Relaxed);
-        } else {
-            self.refused.fetch_add(1, Ordering::Relaxed);
-        }
-        let mut w = self.window.lock().unwrap_or_else(|e| e.into_inner());
-        if miss {
-            w.misses += 1;
-        } else {
-            w.refused += 1;
-        }
-        if w.since
-            .is_none_or(|t| t.elapsed() >= Duration::from_secs(60))
-        {
+    /// Counts what was seen; reports the counts in the log at most once a minute (the first
+    /// at once). Numbers only: never a code, token or address.
+    fn count(&self, seen: Seen) {
+        let mut c = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        let (total, window, since) = &mut *c;
+        total.add(seen);
+        window.add(seen);
+        if since.is_none_or(|t| t.elapsed() >= Duration::from_secs(60)) {
             tracing::warn!(
-                misses = w.misses,
-                refused = w.refused,
-                misses_total = self.misses(),
-                refused_total = self.refused(),
-                "phone pages: unknown addresses asked or requests refused since the last report"
+                misses = window.misses,
+                rate_limited = window.limited,
+                other_site = window.other_site,
+                misses_total = total.misses,
+                rate_limited_total = total.limited,
+                other_site_total = total.other_site,
+                "phone pages: unknown addresses asked, requests over the limits, POSTs from \
+                 other sites (since the last report)"
             );
-            *w = Window {
-                since: Some(Instant::now()),
-                ..Window::default()
-            };
+            *window = Counts::default();
+            *since = Some(Instant::now());
         }
     }
 
@@ -276,7 +281,7 @@ pub async fn guard(State(g): State<Arc<PhoneGuard>>, req: Request, next: Next) -
     let client = client_of(&req);
     let query = req.uri().query().map(str::to_string);
     if let Some(wait) = g.admit(client) {
-        g.count(false);
+        g.count(Seen::Limited);
         let mut resp = g.page(
             req.headers(),
             query.as_deref(),
@@ -294,8 +299,7 @@ pub async fn guard(State(g): State<Arc<PhoneGuard>>, req: Request, next: Next) -
         .get::<ConnectInfo<SocketAddr>>()
         .is_some_and(|ConnectInfo(a)| a.ip().is_loopback());
     if req.method() == Method::POST && !same_origin(&req, from_proxy) {
-        g.count(false);
-        tracing::warn!("phone pages: a POST from another site was refused");
+        g.count(Seen::OtherSite);
         return g.page(
             req.headers(),
             query.as_deref(),
@@ -310,7 +314,7 @@ pub async fn guard(State(g): State<Arc<PhoneGuard>>, req: Request, next: Next) -
     }
     // Every miss under these addresses (an unknown key, a malformed one, a path that is no
     // page at all) gets the same page, byte for byte.
-    g.count(true);
+    g.count(Seen::Miss);
     let lang = super::http::page_lang(&query, &headers);
     super::pages::code_not_found(&g.translations, lang)
 }
@@ -351,9 +355,51 @@ mod tests {
         assert!(wait > Duration::from_secs(3000), "{wait:?}");
         assert!(g.admit(b).is_none() && g.admit(b).is_none());
         assert!(g.admit(c).is_some(), "the overall burst is used up");
-        g.count(true);
-        g.count(false);
-        assert_eq!((g.misses(), g.refused()), (1, 1));
+        g.count(Seen::Miss);
+        g.count(Seen::Miss);
+        g.count(Seen::OtherSite);
+        let c = g.counts();
+        assert_eq!((c.misses, c.limited, c.other_site), (2, 0, 1));
+    }
+
+    /// A log line writer into memory.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn misses_are_reported_in_the_log_as_numbers_at_most_once_a_minute() {
+        let g = PhoneGuard::new(
+            PhoneLimits::default(),
+            Arc::new(Translations::load().unwrap()),
+        );
+        let out = Captured::default();
+        let writer = out.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        tracing::subscriber::with_default(subscriber, || {
+            for _ in 0..5 {
+                g.count(Seen::Miss);
+            }
+        });
+        let log = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
+        assert_eq!(log.lines().count(), 1, "{log}");
+        assert!(
+            log.contains("misses=1") && log.contains("misses_total=1"),
+            "{log}"
+        );
+        assert_eq!(g.counts().misses, 5);
     }
 
     #[test]
