@@ -409,7 +409,8 @@ fn kiosks_paired_before_code_ranges_get_one_at_their_next_sync() {
         )
         .unwrap();
     assert_eq!(shared, 2);
-    // The kiosk reconnects, checks the status, and takes its range.
+    // The kiosk's next push answer (or status check) brings its range.
+    kiosk.store.record_visit("home", support::now_ms()).unwrap();
     kiosk.sync.nudge();
     wait_until(Duration::from_secs(20), "the range from the status", || {
         kiosk.store.code_range().unwrap() == 1

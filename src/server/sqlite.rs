@@ -608,11 +608,12 @@ fn push_in(
     request: &PushRequest,
     now_ms: i64,
 ) -> Result<PushResponse, ServerError> {
-    let mut next: u64 = tx.query_row(
-        "SELECT next_index FROM kiosks WHERE id = ?1",
+    let (next, code_range): (i64, Option<u32>) = tx.query_row(
+        "SELECT next_index, code_range FROM kiosks WHERE id = ?1",
         [&kiosk.id],
-        |r| r.get::<_, i64>(0),
-    )? as u64;
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut next = next as u64;
     let mut results = Vec::with_capacity(request.ops.len());
     for op in &request.ops {
         if op.index > next {
@@ -722,5 +723,6 @@ fn push_in(
         results,
         next_index: next,
         server_time_ms: now_ms,
+        code_range,
     })
 }

@@ -103,6 +103,10 @@ pub struct PushResponse {
     /// The index the server expects next from this kiosk.
     pub next_index: u64,
     pub server_time_ms: i64,
+    /// The kiosk's range of short codes (see [`crate::codes`]): with every push, so a kiosk
+    /// paired before ranges existed takes one soon after the server was updated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_range: Option<u32>,
 }
 
 /// One change a kiosk must apply, in server order.

@@ -588,6 +588,12 @@ impl Worker {
             );
         }
         self.status.skew_ms = Some(skew);
+        // A kiosk paired before code ranges existed takes its range from the answer.
+        if let Some(range) = resp.code_range
+            && store.code_range()? != range
+        {
+            store.set_code_range(range)?;
+        }
         store.apply_push_results(&resp.results, self.ctx.clock.unix_ms())?;
         for r in &resp.results {
             if let super::protocol::OpStatus::Rejected { reason } = &r.status {
