@@ -497,6 +497,17 @@ fn guessing_phone_links_is_rate_limited_per_address_and_overall() {
         f64::from(missed) <= 30.0 + (secs / 6.0).floor() + 1.0,
         "{missed} misses answered in {secs:.1} s"
     );
+    // The page says what to do, in the resident's language.
+    let r = one
+        .get(format!(
+            "{}/signups/{}?lang=en",
+            server.url(),
+            digidak::codes::phone_token()
+        ))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 429);
+    assert!(r.text().unwrap().contains("Too many tries from here."));
     // Another address is not held back by the first one.
     assert_eq!(guess(&from(2), 0).status(), 404);
 

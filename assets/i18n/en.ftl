@@ -491,6 +491,6 @@ board-spoken = Speaks: { $list }
 
 # Phone links of sign-ups and posts (issue 14: codes nobody can guess or share)
 page-code-not-found = This link does not work (any more). Your code still works on the computers in the room: type it there.
-page-phone-guard-title = Please wait
+page-phone-guard-title = That did not work
 page-phone-guard-wait = Too many tries from here. Wait a few minutes, then try again.
 page-phone-guard-other-site = This button only works on your own page. Open the link of your code again and tap there.

@@ -491,6 +491,6 @@ board-spoken = Parle : { $list }
 
 # Phone links of sign-ups and posts (issue 14: codes nobody can guess or share)
 page-code-not-found = Ce lien ne fonctionne pas (ou plus). Votre code fonctionne toujours sur les ordinateurs de la salle : tapez-le là-bas.
-page-phone-guard-title = Un moment
+page-phone-guard-title = Cela n’a pas marché
 page-phone-guard-wait = Trop d’essais depuis ici. Attendez quelques minutes, puis réessayez.
 page-phone-guard-other-site = Ce bouton ne fonctionne que sur votre propre page. Ouvrez à nouveau le lien de votre code et appuyez là.

@@ -491,6 +491,6 @@ board-spoken = Spreekt: { $list }
 
 # Phone links of sign-ups and posts (issue 14: codes nobody can guess or share)
 page-code-not-found = Deze link werkt niet (meer). Je code werkt nog altijd op de computers in de ruimte: tik hem daar in.
-page-phone-guard-title = Even wachten
+page-phone-guard-title = Dat lukte niet
 page-phone-guard-wait = Er werd van hier te veel geprobeerd. Wacht een paar minuten en probeer dan opnieuw.
 page-phone-guard-other-site = Deze knop werkt alleen op je eigen pagina. Open de link van je code opnieuw en tik daar.

@@ -161,12 +161,11 @@ impl PhoneGuard {
     fn page(
         &self,
         headers: &HeaderMap,
-        query: Option<&str>,
+        query: &Option<String>,
         status: StatusCode,
         text: &str,
     ) -> Response {
-        let query = query.map(str::to_string);
-        let lang = super::http::page_lang(&query, headers);
+        let lang = super::http::page_lang(query, headers);
         let tr = &self.translations;
         let title = tr.get(lang, "page-phone-guard-title");
         let main = format!(
@@ -284,7 +283,7 @@ pub async fn guard(State(g): State<Arc<PhoneGuard>>, req: Request, next: Next) -
         g.count(Seen::Limited);
         let mut resp = g.page(
             req.headers(),
-            query.as_deref(),
+            &query,
             StatusCode::TOO_MANY_REQUESTS,
             "page-phone-guard-wait",
         );
@@ -302,7 +301,7 @@ pub async fn guard(State(g): State<Arc<PhoneGuard>>, req: Request, next: Next) -
         g.count(Seen::OtherSite);
         return g.page(
             req.headers(),
-            query.as_deref(),
+            &query,
             StatusCode::FORBIDDEN,
             "page-phone-guard-other-site",
         );
