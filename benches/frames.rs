@@ -164,6 +164,7 @@ fn seed_posts(dir: &std::path::Path, n: usize) {
                         words[(i + 5) % 8]
                     ),
                     languages: vec!["nl".into(), "fr".into()],
+                    token: None,
                 },
                 status: "public".into(),
                 reason: None,

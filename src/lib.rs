@@ -4,6 +4,7 @@ pub mod activities;
 pub mod app;
 pub mod board;
 pub mod clock;
+pub mod codes;
 pub mod config;
 pub mod i18n;
 pub mod idle;

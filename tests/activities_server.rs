@@ -41,6 +41,20 @@ fn signup(index: u64, activity: &str, code: &str, name: &str, party: u32) -> Op 
     }
 }
 
+/// A sign-up as this version's kiosks send it: with a phone token.
+fn signup_with_token(
+    index: u64,
+    activity: &str,
+    code: &str,
+    name: &str,
+    party: u32,
+    token: &str,
+) -> Op {
+    let mut op = signup(index, activity, code, name, party);
+    op.payload["token"] = json!(token);
+    op
+}
+
 #[test]
 fn bad_signups_are_refused_one_by_one_and_nothing_is_corrupted() {
     let dir = tempfile::tempdir().unwrap();
@@ -108,9 +122,18 @@ fn the_phone_page_shows_the_status_and_cancels_in_two_taps() {
     let (client, token) = paired_client(&server, "PC 1", "noord");
     let a = activity(1);
     server.store.save_activity("noord", &a, now_ms()).unwrap();
+    let samira = digidak::codes::phone_token();
+    let lena_token = digidak::codes::phone_token();
     let ops = vec![
-        signup(1, &a.id, "11110000", "Samira <script>alert(1)</script>", 1),
-        signup(2, &a.id, "22220000", "Lena", 1),
+        signup_with_token(
+            1,
+            &a.id,
+            "11110000",
+            "Samira <script>alert(1)</script>",
+            1,
+            &samira,
+        ),
+        signup_with_token(2, &a.id, "22220000", "Lena", 1, &lena_token),
     ];
     client.push(&token, &page(ops)).unwrap();
     let http = reqwest::blocking::Client::builder()
@@ -119,7 +142,7 @@ fn the_phone_page_shows_the_status_and_cancels_in_two_taps() {
         .unwrap();
     let get = |path: &str| http.get(format!("{}{path}", server.url())).send().unwrap();
 
-    let r = get("/signups/1111%200000?lang=nl");
+    let r = get(&format!("/signups/{samira}?lang=nl"));
     assert_eq!(r.status(), 200);
     let html = r.text().unwrap();
     assert!(html.contains("Repair café"));
@@ -134,49 +157,92 @@ fn the_phone_page_shows_the_status_and_cancels_in_two_taps() {
         !html.contains("0470"),
         "the phone number is never on a page"
     );
-    assert!(html.contains("href=\"/signups/11110000?lang=nl&amp;confirm=1\""));
-    let lena = get("/signups/22220000?lang=en").text().unwrap();
+    assert!(
+        html.contains("1111 0000"),
+        "the short code, to type at a kiosk"
+    );
+    assert!(html.contains(&format!("href=\"/signups/{samira}?lang=nl&amp;confirm=1\"")));
+    let lena = get(&format!("/signups/{lena_token}?lang=en"))
+        .text()
+        .unwrap();
     assert!(lena.contains("You are on the waiting list."));
+    assert!(!lena.contains("Samira"), "one token, one resident");
 
     // The first tap asks; the second cancels; Lena moves up.
-    let ask = get("/signups/11110000?lang=nl&confirm=1").text().unwrap();
+    let ask = get(&format!("/signups/{samira}?lang=nl&confirm=1"))
+        .text()
+        .unwrap();
     assert!(ask.contains("Wil je je echt uitschrijven?"));
-    assert!(ask.contains("method=\"post\" action=\"/signups/11110000/cancel?lang=nl\""));
+    assert!(ask.contains(&format!(
+        "method=\"post\" action=\"/signups/{samira}/cancel?lang=nl\""
+    )));
     let r = http
-        .post(format!("{}/signups/11110000/cancel?lang=nl", server.url()))
+        .post(format!("{}/signups/{samira}/cancel?lang=nl", server.url()))
         .send()
         .unwrap();
     assert_eq!(r.status(), 303);
     assert_eq!(
         r.headers()["location"],
-        "/signups/11110000?lang=nl&cancelled=1"
+        format!("/signups/{samira}?lang=nl&cancelled=1").as_str()
     );
-    let after = get("/signups/11110000?lang=nl&cancelled=1").text().unwrap();
+    let after = get(&format!("/signups/{samira}?lang=nl&cancelled=1"))
+        .text()
+        .unwrap();
     assert!(after.contains("Je bent uitgeschreven."));
     assert!(after.contains("Deze inschrijving is geannuleerd."));
     assert!(!after.contains("confirm=1"), "nothing left to cancel");
-    let lena = get("/signups/22220000?lang=en").text().unwrap();
+    let lena = get(&format!("/signups/{lena_token}?lang=en"))
+        .text()
+        .unwrap();
     assert!(
         lena.contains("You are signed up."),
         "promoted from the waitlist"
     );
-    // Kiosks of the site hear of it through sync.
+    // Kiosks of the site hear of it through sync; the token never goes to kiosks.
     let pulled = client.pull(&token, 0, 500).unwrap();
     assert!(pulled.changes.iter().any(|c| c.kind == kinds::SIGNUP_STATUS
         && c.payload["code"] == "22220000"
         && c.payload["status"] == "confirmed"));
-
-    // Unknown, malformed or hostile codes: a friendly 404, nothing echoed.
-    for path in ["/signups/99999999", "/signups/abc", "/signups/%3Cscript%3E"] {
-        let r = get(path);
-        assert_eq!(r.status(), 404, "{path}");
-        assert!(!r.text().unwrap().contains("<script>"));
+    let everything = serde_json::to_string(&pulled).unwrap();
+    assert!(!everything.contains(&samira) && !everything.contains(&lena_token));
+    // The server's file holds the tokens' hashes only (not in the op log either).
+    let raw = std::fs::read(&db).unwrap();
+    let wal = std::fs::read(db.with_extension("sqlite3-wal")).unwrap_or_default();
+    for bytes in [&raw, &wal] {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(!text.contains(&samira) && !text.contains(&lena_token));
     }
-    let r = http
-        .post(format!("{}/signups/abc/cancel", server.url()))
-        .send()
-        .unwrap();
-    assert_eq!(r.status(), 404);
+
+    // Unknown, malformed or hostile addresses, short codes (even a live one) and a wrong token:
+    // one and the same 404 page, byte for byte, nothing echoed.
+    let wrong = digidak::codes::phone_token();
+    let mut bodies = Vec::new();
+    for path in [
+        "/signups/99999999".to_string(),
+        "/signups/11110000".into(),
+        "/signups/abc".into(),
+        "/signups/%3Cscript%3E".into(),
+        format!("/signups/{wrong}"),
+        format!("/signups/{}", samira.to_uppercase()),
+        format!("/signups/{}", &samira[..31]),
+        format!("/signups/{}", "9".repeat(5000)),
+        "/signups/".into(),
+        format!("/signups/{samira}/nothing/here"),
+    ] {
+        let r = get(&path);
+        assert_eq!(r.status(), 404, "{path}");
+        bodies.push(r.text().unwrap());
+    }
+    assert!(!bodies[0].contains("<script>"));
+    assert!(bodies.iter().all(|b| *b == bodies[0]), "one 404 page");
+    for path in [
+        "/signups/abc/cancel".to_string(),
+        format!("/signups/{wrong}/cancel"),
+    ] {
+        let r = http.post(format!("{}{path}", server.url())).send().unwrap();
+        assert_eq!(r.status(), 404, "{path}");
+        assert_eq!(r.text().unwrap(), bodies[0]);
+    }
 }
 
 #[test]
@@ -257,4 +323,219 @@ fn the_admin_creates_a_monthly_series_and_exports_the_list() {
             "1,12345678,\"'=HYPERLINK(\"\"x\"\")\",0470123456,1,confirmed,",
         ]
     );
+}
+
+#[test]
+fn one_code_one_resident_across_three_kiosks_on_two_sites() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    // Each pairing gets its own range of codes; the status answer repeats it.
+    let mut kiosks = Vec::new();
+    for (name, site) in [("PC A", "noord"), ("PC B", "noord"), ("PC C", "zuid")] {
+        let code = server.add_kiosk(name, site);
+        let client = digidak::sync::client::SyncClient::new(&server.url()).unwrap();
+        let resp = client.pair(&code, 1).unwrap();
+        let range = resp.code_range.expect("a range at pairing");
+        assert_eq!(client.status(&resp.token).unwrap().code_range, Some(range));
+        kiosks.push((client, resp.token, range));
+    }
+    let ranges: std::collections::BTreeSet<u32> = kiosks.iter().map(|k| k.2).collect();
+    assert_eq!(ranges.len(), 3, "no two kiosks share a range");
+    assert!(
+        ranges
+            .iter()
+            .all(|r| (1..=digidak::codes::MAX_RANGE).contains(r))
+    );
+    // Codes a kiosk draws start with its range, so two kiosks never draw the same one.
+    let (a_code, b_code) = (
+        digidak::activities::new_code(kiosks[0].2),
+        digidak::activities::new_code(kiosks[1].2),
+    );
+    assert_ne!(a_code[..3], b_code[..3]);
+
+    let noord = activity(10);
+    let zuid = activity(10);
+    server
+        .store
+        .save_activity("noord", &noord, now_ms())
+        .unwrap();
+    server.store.save_activity("zuid", &zuid, now_ms()).unwrap();
+    // Forced: the same code from all three kiosks (as kiosks one version older might draw),
+    // and once more from the first kiosk.
+    let taken = "12345678";
+    let tokens: Vec<String> = (0..4).map(|_| digidak::codes::phone_token()).collect();
+    let push = |k: usize, op: Op| {
+        let (client, token, _) = &kiosks[k];
+        client.push(token, &page(vec![op])).unwrap().results[0]
+            .status
+            .clone()
+    };
+    assert_eq!(
+        push(
+            0,
+            signup_with_token(1, &noord.id, taken, "Samira", 1, &tokens[0])
+        ),
+        OpStatus::Accepted
+    );
+    for (k, activity, name, token) in [
+        (1, &noord.id, "Jan", &tokens[1]),
+        (2, &zuid.id, "Omar", &tokens[2]),
+    ] {
+        let status = push(k, signup_with_token(1, activity, taken, name, 1, token));
+        assert!(
+            matches!(&status, OpStatus::Rejected { reason } if reason.contains("taken")),
+            "{name}: {status:?}"
+        );
+    }
+    let again = push(
+        0,
+        signup_with_token(2, &noord.id, taken, "Fatima", 1, &tokens[3]),
+    );
+    assert!(matches!(again, OpStatus::Rejected { .. }));
+    // A phone token is one sign-up's too.
+    let reused = push(
+        2,
+        signup_with_token(2, &zuid.id, "00300001", "Omar", 1, &tokens[0]),
+    );
+    assert!(
+        matches!(&reused, OpStatus::Rejected { reason } if reason.contains("token")),
+        "{reused:?}"
+    );
+    // A refused op never blocks the queue: Jan's kiosk's next sign-up goes through.
+    assert_eq!(
+        push(
+            1,
+            signup_with_token(2, &noord.id, &b_code, "Jan", 1, &tokens[1])
+        ),
+        OpStatus::Accepted
+    );
+
+    // The server holds the code once; nobody's page shows another resident.
+    let names: Vec<String> = server
+        .store
+        .signups(&noord.id)
+        .unwrap()
+        .into_iter()
+        .chain(server.store.signups(&zuid.id).unwrap())
+        .filter(|s| s.code == taken)
+        .map(|s| s.first_name)
+        .collect();
+    assert_eq!(names, ["Samira"]);
+    let http = reqwest::blocking::Client::new();
+    let get = |path: String| http.get(format!("{}{path}", server.url())).send().unwrap();
+    let samira = get(format!("/signups/{}?lang=en", tokens[0]))
+        .text()
+        .unwrap();
+    assert!(samira.contains("Samira"));
+    for other in ["Jan", "Omar", "Fatima"] {
+        assert!(!samira.contains(other), "{other} on Samira's page");
+    }
+    let jan = get(format!("/signups/{}?lang=en", tokens[1]))
+        .text()
+        .unwrap();
+    assert!(jan.contains("Jan") && !jan.contains("Samira"));
+    let unknown = get(format!(
+        "/signups/{}?lang=en",
+        digidak::codes::phone_token()
+    ))
+    .text()
+    .unwrap();
+    for t in [&tokens[2], &tokens[3]] {
+        let r = get(format!("/signups/{t}?lang=en"));
+        assert_eq!(r.status(), 404);
+        assert_eq!(r.text().unwrap(), unknown);
+    }
+    // The other site's kiosk hears of nothing with that code.
+    let pulled = kiosks[2].0.pull(&kiosks[2].1, 0, 500).unwrap();
+    assert!(!serde_json::to_string(&pulled).unwrap().contains(taken));
+}
+
+#[test]
+fn an_old_kiosks_signup_without_a_token_is_still_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let (client, token) = paired_client(&server, "PC 1", "noord");
+    let a = activity(5);
+    server.store.save_activity("noord", &a, now_ms()).unwrap();
+    // As a kiosk one version older sends it: no token at all.
+    let old = signup(1, &a.id, "48293750", "Samira", 1);
+    assert!(old.payload.get("token").is_none());
+    let bad = signup_with_token(2, &a.id, "48293751", "Lena", 1, "not-a-token");
+    let resp = client.push(&token, &page(vec![old, bad])).unwrap();
+    assert_eq!(resp.results[0].status, OpStatus::Accepted);
+    assert!(
+        matches!(&resp.results[1].status, OpStatus::Rejected { reason } if reason.contains("token"))
+    );
+    let list = server.store.signups(&a.id).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].status, "confirmed");
+    // It has no phone link: its old QR address gets the one 404 page (the code still works at
+    // the site's kiosks, which pull it).
+    let http = reqwest::blocking::Client::new();
+    let get = |path: &str| http.get(format!("{}{path}", server.url())).send().unwrap();
+    let r = get("/signups/48293750?lang=nl");
+    assert_eq!(r.status(), 404);
+    assert_eq!(r.text().unwrap(), get("/signups/x?lang=nl").text().unwrap());
+    let pulled = client.pull(&token, 0, 500).unwrap();
+    assert!(
+        pulled
+            .changes
+            .iter()
+            .any(|c| c.kind == kinds::SIGNUP_STATUS && c.payload["code"] == "48293750")
+    );
+}
+
+#[test]
+fn a_cancel_from_another_site_is_refused_and_from_the_page_itself_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let (client, token) = paired_client(&server, "PC 1", "noord");
+    let a = activity(5);
+    server.store.save_activity("noord", &a, now_ms()).unwrap();
+    let t = digidak::codes::phone_token();
+    client
+        .push(
+            &token,
+            &page(vec![signup_with_token(
+                1, &a.id, "00112233", "Samira", 1, &t,
+            )]),
+        )
+        .unwrap();
+    let http = reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let cancel = format!("{}/signups/{t}/cancel?lang=en", server.url());
+    let status = || server.store.signups(&a.id).unwrap()[0].status.clone();
+    for headers in [
+        vec![("origin", "https://evil.example")],
+        vec![("origin", "null")],
+        vec![("sec-fetch-site", "cross-site")],
+        vec![
+            ("sec-fetch-site", "same-site"),
+            ("origin", "http://x.example"),
+        ],
+    ] {
+        let mut req = http.post(&cancel);
+        for (k, v) in &headers {
+            req = req.header(*k, *v);
+        }
+        let r = req.send().unwrap();
+        assert_eq!(r.status(), 403, "{headers:?}");
+        let html = r.text().unwrap();
+        assert!(
+            html.contains("This button only works on your own page"),
+            "{html}"
+        );
+        assert_eq!(status(), "confirmed", "{headers:?}");
+    }
+    // From the page itself (as a browser sends it): cancelled.
+    let r = http
+        .post(&cancel)
+        .header("origin", server.url())
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(status(), "cancelled");
 }

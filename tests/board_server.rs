@@ -1,6 +1,6 @@
 //! The board on the server, over real HTTP on 127.0.0.1: hostile posts and replies are
-//! cleaned or refused one by one; the `/posts/<code>` phone page shows markup as text and tells
-//! nothing for unknown or guessed codes; the admin web moderates with the volunteer-mode rules
+//! cleaned or refused one by one; the `/posts/<token>` phone page shows markup as text and tells
+//! nothing for unknown or guessed tokens and codes; a post code is one post's, server-wide; the admin web moderates with the volunteer-mode rules
 //! and prints the paper board; the CLI prints it too.
 
 mod support;
@@ -31,6 +31,9 @@ fn id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
+/// The phone token of [`hostile_post`] (each test has its own server).
+const TOKEN: &str = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+
 const HOSTILE: &str = "<script>alert(1)</script><img src=x onerror=alert(2)>";
 
 /// Posts one good post with hostile text from a kiosk of `noord`; returns (id, code).
@@ -41,20 +44,15 @@ fn hostile_post(server: &InProcessServer) -> (String, String) {
         "{HOSTILE}\u{202E}\u{0}\u{7}\nمرحبا\u{200F} {}",
         "é".repeat(10_000)
     );
+    let mut created = post(
+        &pid,
+        &code,
+        &format!("{HOSTILE}{}", "x".repeat(10_000)),
+        &text,
+    );
+    created["token"] = json!(TOKEN);
     let resp = client
-        .push(
-            &token,
-            &page(vec![op(
-                1,
-                kinds::POST_CREATED,
-                post(
-                    &pid,
-                    &code,
-                    &format!("{HOSTILE}{}", "x".repeat(10_000)),
-                    &text,
-                ),
-            )]),
-        )
+        .push(&token, &page(vec![op(1, kinds::POST_CREATED, created)]))
         .unwrap();
     assert_eq!(resp.results[0].status, OpStatus::Accepted);
     (pid, code)
@@ -217,7 +215,7 @@ fn the_phone_page_shows_text_as_text_and_unknown_codes_reveal_nothing() {
     let http = client();
     let get = |path: &str| http.get(format!("{}{path}", server.url())).send().unwrap();
 
-    let r = get(&format!("/posts/{code}?lang=en"));
+    let r = get(&format!("/posts/{TOKEN}?lang=en"));
     assert_eq!(r.status(), 200);
     let csp = r.headers()["content-security-policy"]
         .to_str()
@@ -232,15 +230,21 @@ fn the_phone_page_shows_text_as_text_and_unknown_codes_reveal_nothing() {
     assert!(html.contains("4829 3750 6112"));
     assert!(!html.contains("\u{202E}"));
 
-    // Unknown, guessed, malformed and hostile codes: one and the same 404 page.
+    // Unknown, guessed, malformed and hostile tokens, and short codes (even the live one):
+    // one and the same 404 page.
     let unknown = get("/posts/000000000001?lang=en");
     assert_eq!(unknown.status(), 404);
     let unknown = unknown.text().unwrap();
     for path in [
+        format!("/posts/{code}?lang=en"),
+        format!("/posts/{}?lang=en", digidak::codes::phone_token()),
+        format!("/posts/{}?lang=en", TOKEN.to_uppercase()),
         "/posts/123456789012?lang=en".to_string(),
         "/posts/48293750611?lang=en".into(),
         "/posts/%3Cscript%3E?lang=en".into(),
         format!("/posts/{}?lang=en", "9".repeat(5000)),
+        "/posts/?lang=en".into(),
+        format!("/posts/{TOKEN}/a/b?lang=en"),
     ] {
         let r = get(&path);
         assert_eq!(r.status(), 404, "{path}");
@@ -248,11 +252,18 @@ fn the_phone_page_shows_text_as_text_and_unknown_codes_reveal_nothing() {
     }
     // A path that climbs out of /posts never reaches it (the client resolves the dots).
     assert_eq!(get("/posts/../../etc/passwd").status(), 404);
-    let r = http
-        .post(format!("{}/posts/000000000001/renew", server.url()))
-        .send()
-        .unwrap();
-    assert_eq!(r.status(), 404);
+    for path in [
+        "/posts/000000000001/renew".to_string(),
+        format!("/posts/{code}/renew"),
+        format!("/posts/{}/remove", digidak::codes::phone_token()),
+    ] {
+        let r = http
+            .post(format!("{}{path}?lang=en", server.url()))
+            .send()
+            .unwrap();
+        assert_eq!(r.status(), 404, "{path}");
+        assert_eq!(r.text().unwrap(), unknown, "{path}");
+    }
 
     // Approved, then a reply with a way to reach the replier: the code holder sees both.
     server
@@ -271,13 +282,13 @@ fn the_phone_page_shows_text_as_text_and_unknown_codes_reveal_nothing() {
             )]),
         )
         .unwrap();
-    let html = get(&format!("/posts/{code}?lang=nl")).text().unwrap();
+    let html = get(&format!("/posts/{TOKEN}?lang=nl")).text().unwrap();
     assert!(html.contains("Ik help &lt;b&gt;graag&lt;/b&gt;"));
     assert!(html.contains("0470 11 22 33"));
     assert!(html.contains("Staat op het prikbord tot"));
     // "This helped": a POST form, then the page again, ended.
     let r = http
-        .post(format!("{}/posts/{code}/helped?lang=nl", server.url()))
+        .post(format!("{}/posts/{TOKEN}/helped?lang=nl", server.url()))
         .send()
         .unwrap();
     assert_eq!(r.status(), 303);
@@ -301,7 +312,7 @@ fn the_phone_page_shows_text_as_text_and_unknown_codes_reveal_nothing() {
             .unwrap(),
         1
     );
-    let html = get(&format!("/posts/{code}?lang=nl")).text().unwrap();
+    let html = get(&format!("/posts/{TOKEN}?lang=nl")).text().unwrap();
     assert!(html.contains("De antwoorden zijn gewist"));
     assert!(!html.contains("0470") && !html.contains("graag"));
 }
@@ -502,4 +513,76 @@ fn the_admin_web_moderates_and_prints_the_board_and_so_does_the_cli() {
         listed.contains("public") && listed.contains("Hulp met een brief"),
         "{listed}"
     );
+}
+
+#[test]
+fn a_post_code_is_one_posts_across_three_kiosks_on_two_sites() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let kiosks = [
+        paired_client(&server, "PC A", "noord"),
+        paired_client(&server, "PC B", "noord"),
+        paired_client(&server, "PC C", "zuid"),
+    ];
+    let code = "007000000042";
+    let tokens: Vec<String> = (0..3).map(|_| digidak::codes::phone_token()).collect();
+    let mut results = Vec::new();
+    for (k, ((client, token), title)) in kiosks.iter().zip(["Samira", "Jan", "Omar"]).enumerate() {
+        let mut p = post(&id(), code, &format!("Vraag van {title}"), "");
+        p["token"] = json!(tokens[k]);
+        let resp = client
+            .push(token, &page(vec![op(1, kinds::POST_CREATED, p)]))
+            .unwrap();
+        results.push(resp.results[0].status.clone());
+    }
+    assert_eq!(results[0], OpStatus::Accepted);
+    for r in &results[1..] {
+        assert!(
+            matches!(r, OpStatus::Rejected { reason } if reason.contains("taken")),
+            "{r:?}"
+        );
+    }
+    // A token of the wrong shape, or one another post has: refused.
+    let (client0, token0) = &kiosks[0];
+    for (i, (t, code)) in [
+        ("ABC", "007000000043"),
+        (tokens[0].as_str(), "007000000044"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut p = post(&id(), code, "Nog een vraag", "");
+        p["token"] = json!(t);
+        let resp = client0
+            .push(
+                token0,
+                &page(vec![op(2 + i as u64, kinds::POST_CREATED, p)]),
+            )
+            .unwrap();
+        assert!(
+            matches!(&resp.results[0].status, OpStatus::Rejected { reason } if reason.contains("token")),
+            "{:?}",
+            resp.results[0].status
+        );
+    }
+    let http = client();
+    let get = |t: &str| {
+        http.get(format!("{}/posts/{t}?lang=nl", server.url()))
+            .send()
+            .unwrap()
+    };
+    let samira = get(&tokens[0]).text().unwrap();
+    assert!(samira.contains("Vraag van Samira"));
+    assert!(!samira.contains("Jan") && !samira.contains("Omar"));
+    let unknown = get(&digidak::codes::phone_token()).text().unwrap();
+    for t in &tokens[1..] {
+        let r = get(t);
+        assert_eq!(r.status(), 404);
+        assert_eq!(r.text().unwrap(), unknown);
+    }
+    // The token never reaches a kiosk: the site's post.state carries none.
+    let (client, token) = &kiosks[1];
+    let pulled = serde_json::to_string(&client.pull(token, 0, 500).unwrap()).unwrap();
+    assert!(pulled.contains("Vraag van Samira"));
+    assert!(tokens.iter().all(|t| !pulled.contains(t.as_str())));
 }

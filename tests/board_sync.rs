@@ -98,6 +98,29 @@ fn a_post_is_approved_elsewhere_answered_renewed_reported_and_ended_across_kiosk
     });
     let mine = store_a.post_by_code(&code).unwrap().unwrap();
     assert_eq!(mine.replies[0].contact.as_deref(), Some("0470 11 22 33"));
+    // The phone token stays where the post was made (its QR code again), through the server's
+    // states; kiosk B never has it, and its phone page works.
+    assert_eq!(mine.post.post.token, post.post.token);
+    let token = post.post.token.clone().unwrap();
+    assert_eq!(
+        store_b
+            .post_by_code(&code)
+            .unwrap()
+            .unwrap()
+            .post
+            .post
+            .token,
+        None
+    );
+    let page = reqwest::blocking::get(format!("{}/posts/{token}?lang=nl", server.url())).unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.text().unwrap().contains("Ik kan rijden."));
+    // Its code is in kiosk A's own range.
+    let range = store_a.code_range().unwrap();
+    assert!(
+        range > 0 && code.starts_with(&format!("{range:03}")),
+        "{code}"
+    );
 
     // Three days is within a week of the end: "still needed?" — renewed at kiosk B by code.
     assert!(digidak::board::renewable(&mine.post, now_ms()));

@@ -224,12 +224,14 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_approves_a_po
     let a = activity();
     server.store.save_activity("noord", &a, now_ms()).unwrap();
     let (kiosk, token) = support::paired_client(&server, "PC 1", "noord");
+    let phone_token = digidak::codes::phone_token();
     let signup = |i: u64, code: &str, name: &str| digidak::sync::protocol::Op {
         id: uuid::Uuid::now_v7().to_string(),
         index: i,
         kind: digidak::sync::protocol::kinds::SIGNUP_CREATED.into(),
         payload: json!({"id": uuid::Uuid::now_v7().to_string(), "activity_id": a.id, "code": code,
-            "first_name": name, "phone": null, "party": 1, "from_block": false}),
+            "first_name": name, "phone": null, "party": 1, "from_block": false,
+            "token": if i == 1 { phone_token.clone() } else { digidak::codes::phone_token() }}),
         kiosk_time_ms: now_ms(),
         schema: digidak::sync::protocol::OP_SCHEMA,
     };
@@ -243,8 +245,9 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_approves_a_po
         )
         .unwrap();
 
-    // Her phone opens the QR code's page and cancels, in two taps.
-    b.open(&format!("{url}/signups/11112222?lang=nl"));
+    // Her phone opens the QR code's page and cancels, in two taps (the browser's own form
+    // passes the cross-origin check).
+    b.open(&format!("{url}/signups/{phone_token}?lang=nl"));
     assert!(b.source().contains("Je bent ingeschreven. Tot dan!"));
     b.screenshot("signup-page");
     b.click("a.button");
@@ -296,6 +299,7 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_approves_a_po
 
     // A resident's post waits for approval; the coordinator approves it on the board page.
     let post_code = "482937506112";
+    let post_token = digidak::codes::phone_token();
     kiosk
         .push(
             &token,
@@ -306,7 +310,7 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_approves_a_po
                 payload: json!({"id": uuid::Uuid::now_v7().to_string(), "code": post_code,
                     "kind": "ask", "category": "transport",
                     "title": "Wie rijdt mee naar het ziekenhuis? <script>alert(1)</script>",
-                    "text": "Dinsdag om 9 uur.", "languages": ["nl"]}),
+                    "text": "Dinsdag om 9 uur.", "languages": ["nl"], "token": post_token}),
                 kiosk_time_ms: now_ms(),
                 schema: digidak::sync::protocol::OP_SCHEMA,
             }]),
@@ -323,7 +327,7 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_approves_a_po
     let (_, post, _) = server.store.post_by_code(post_code).unwrap().unwrap();
     assert_eq!(post.status, "public");
     // The poster's phone page says so.
-    b.open(&format!("{url}/posts/{post_code}?lang=nl"));
+    b.open(&format!("{url}/posts/{post_token}?lang=nl"));
     b.wait_for_text("Staat op het prikbord tot");
     b.screenshot("post-page");
 

@@ -439,3 +439,102 @@ fn broken_http_gets_4xx_or_a_closed_connection_never_5xx() {
     }
     api.still_healthy();
 }
+
+/// Guessing phone links: every request to `/signups/…` and `/posts/…` counts against a limit
+/// per client address (30 at once, then one every 6 s) and an overall one (300 at once, then
+/// 20 a second); beyond them 429 with `Retry-After`. Measured: misses answered stay under both.
+#[test]
+fn guessing_phone_links_is_rate_limited_per_address_and_overall() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let from = |last: u8| {
+        Client::builder()
+            .local_address(std::net::IpAddr::from([127, 0, 0, last]))
+            .build()
+            .unwrap()
+    };
+    let guess = |http: &Client, i: usize| {
+        let path = if i.is_multiple_of(2) {
+            "signups"
+        } else {
+            "posts"
+        };
+        let t = digidak::codes::phone_token();
+        http.get(format!("{}/{path}/{t}", server.url()))
+            .send()
+            .unwrap()
+    };
+    let started = std::time::Instant::now();
+
+    // One address, as fast as it can for 3 seconds.
+    let one = from(1);
+    let (mut missed, mut refused, mut sent) = (0u32, 0u32, 0u32);
+    while started.elapsed() < Duration::from_secs(3) {
+        let r = guess(&one, sent as usize);
+        sent += 1;
+        match r.status().as_u16() {
+            404 => missed += 1,
+            429 => {
+                refused += 1;
+                let wait: u64 = r.headers()["retry-after"]
+                    .to_str()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                assert!((1..=6).contains(&wait), "{wait}");
+            }
+            other => panic!("status {other}"),
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "one address: {sent} requests in {secs:.1} s ({:.0}/s), {missed} answered ({:.1}/s), {refused} refused",
+        f64::from(sent) / secs,
+        f64::from(missed) / secs
+    );
+    assert!(refused > 0);
+    assert!(
+        f64::from(missed) <= 30.0 + (secs / 6.0).floor() + 1.0,
+        "{missed} misses answered in {secs:.1} s"
+    );
+    // The page says what to do, in the resident's language.
+    let r = one
+        .get(format!(
+            "{}/signups/{}?lang=en",
+            server.url(),
+            digidak::codes::phone_token()
+        ))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 429);
+    assert!(r.text().unwrap().contains("Too many tries from here."));
+    // Another address is not held back by the first one.
+    assert_eq!(guess(&from(2), 0).status(), 404);
+
+    // Many addresses, each within its own limit: the overall one holds.
+    let mut answered = missed + 1;
+    let mut refused_overall = 0;
+    for last in 10..30 {
+        let http = from(last);
+        for i in 0..30 {
+            match guess(&http, i).status().as_u16() {
+                404 => answered += 1,
+                429 => refused_overall += 1,
+                other => panic!("status {other}"),
+            }
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "overall: {answered} misses answered in {secs:.1} s ({:.1}/s), {refused_overall} refused",
+        f64::from(answered) / secs
+    );
+    assert!(refused_overall > 0);
+    assert!(
+        f64::from(answered) <= 300.0 + secs * 20.0 + 1.0,
+        "{answered} misses answered in {secs:.1} s"
+    );
+    // Lessons are not phone pages of codes: never limited.
+    let r = one.get(format!("{}/lessons", server.url())).send().unwrap();
+    assert_eq!(r.status(), 200);
+}

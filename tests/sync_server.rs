@@ -364,3 +364,111 @@ fn many_kiosks_pushing_at_once_each_land_exactly_once() {
     }
     assert_eq!(support::server_usage_total(&db, "noord"), 16 * 200);
 }
+
+/// A server updated under kiosks paired before code ranges existed: each paired kiosk gets a
+/// range at once and learns it at its next status call; codes two sign-ups already shared are
+/// marked and refused to newcomers, and a kiosk shows and cancels none of them.
+#[test]
+fn kiosks_paired_before_code_ranges_get_one_at_their_next_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let server = InProcessServer::start(&db);
+    let addr = server.addr;
+    let mut kiosk = SyncedKiosk::start(&dir.path().join("k1"));
+    let code = server.add_kiosk("PC 1", "noord");
+    kiosk.pair(&server.url(), &code).unwrap();
+    kiosk.wait_synced(Duration::from_secs(20));
+    assert_eq!(kiosk.store.code_range().unwrap(), 1);
+    drop(server);
+
+    // Back to the schema before ranges (as an older server left it), with a code two sign-ups
+    // share, and a kiosk that never heard of ranges.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "DROP INDEX kiosks_code_range; ALTER TABLE kiosks DROP COLUMN code_range;
+         DROP INDEX signups_code_once; ALTER TABLE signups DROP COLUMN shared_code;
+         DROP INDEX signups_token; ALTER TABLE signups DROP COLUMN token_hash;
+         DROP INDEX posts_token; ALTER TABLE posts DROP COLUMN token_hash;
+         PRAGMA user_version = 7;
+         INSERT INTO signups (id, activity_id, site, code, first_name, party, from_block, status,
+                              seq, created_ms)
+         VALUES ('s1', 'a1', 'noord', '12345678', 'Samira', 1, 0, 'confirmed', 1, 0),
+                ('s2', 'a1', 'zuid', '12345678', 'Jan', 1, 0, 'confirmed', 2, 0);",
+    )
+    .unwrap();
+    drop(conn);
+    kiosk.store.set_code_range(0).unwrap();
+
+    let server = InProcessServer::start_at(&db, addr);
+    let shared: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT COUNT(*) FROM signups WHERE shared_code = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(shared, 2);
+    // The kiosk's next push answer (or status check) brings its range.
+    kiosk.store.record_visit("home", support::now_ms()).unwrap();
+    kiosk.sync.nudge();
+    wait_until(Duration::from_secs(20), "the range from the status", || {
+        kiosk.store.code_range().unwrap() == 1
+    });
+    // A newcomer with the shared code is refused.
+    let (client, token) = paired_client(&server, "PC 2", "noord");
+    let a = digidak::sync::protocol::ActivityRecord {
+        id: uuid::Uuid::now_v7().to_string(),
+        title: "Koffie".into(),
+        description: String::new(),
+        picture: "calendar".into(),
+        place: "De Brug".into(),
+        start: "2099-12-09T14:00".into(),
+        end: "2099-12-09T16:00".into(),
+        deadline: "2099-12-09T12:00".into(),
+        capacity: 10,
+        max_party: 2,
+        block: 0,
+        languages: vec![],
+        deleted: false,
+    };
+    server
+        .store
+        .save_activity("noord", &a, support::now_ms())
+        .unwrap();
+    let op = Op {
+        id: uuid::Uuid::now_v7().to_string(),
+        index: 1,
+        kind: kinds::SIGNUP_CREATED.into(),
+        payload: json!({"id": uuid::Uuid::now_v7().to_string(), "activity_id": a.id,
+            "code": "12345678", "first_name": "Omar", "phone": null, "party": 1,
+            "from_block": false}),
+        kiosk_time_ms: support::now_ms(),
+        schema: OP_SCHEMA,
+    };
+    let resp = client.push(&token, &page(vec![op])).unwrap();
+    assert!(
+        matches!(&resp.results[0].status, OpStatus::Rejected { reason } if reason.contains("taken"))
+    );
+    // The second pairing got the next range.
+    assert_eq!(client.status(&token).unwrap().code_range, Some(2));
+
+    // On a kiosk, a code two sign-ups share shows nobody and cancels nothing.
+    let local =
+        rusqlite::Connection::open(dir.path().join("k1").join(digidak::store::DB_FILE)).unwrap();
+    local
+        .execute_batch(
+            "INSERT INTO signups (id, activity_id, code, first_name, party, status, created_ms)
+             VALUES ('x1', 'a1', '87654321', 'Samira', 1, 'confirmed', 0),
+                    ('x2', 'a1', '87654321', 'Jan', 1, 'confirmed', 0);",
+        )
+        .unwrap();
+    assert!(kiosk.store.signups_by_code("87654321").unwrap().is_empty());
+    assert_eq!(
+        kiosk
+            .store
+            .cancel_signups("87654321", support::now_ms())
+            .unwrap(),
+        0
+    );
+}

@@ -101,6 +101,19 @@ fn a_resident_signs_up_sees_the_code_and_cancels_it_later() {
         .code;
     assert!(k.has(&format!("{} {}", &code[..4], &code[4..])));
     assert!(k.has("QR-code"));
+    // The code is in this paired kiosk's own range; the QR code carries the phone token
+    // (kept on the receipt while the server's answers replace the rest).
+    assert!(!code.starts_with("000"), "{code}");
+    let token = k
+        .harness
+        .state()
+        .kiosk
+        .activities
+        .receipt
+        .clone()
+        .unwrap()
+        .token;
+    assert!(token.as_deref().is_some_and(digidak::codes::is_phone_token));
     // The phone number is never shown back.
     assert!(!k.all_text().iter().any(|t| t.contains("0470")));
 

@@ -231,7 +231,6 @@ signup-problem-party = That many people is not possible for this activity.
 signup-problem-closed = Sign-up is closed. Ask a volunteer.
 signup-problem-deleted = This activity does not take place.
 page-signup-title = Your sign-up
-page-signup-unknown = We do not know this code. Check the digits.
 page-signup-code = Code
 page-signup-cancel-ask = Can you not come? Then cancel your place. That way someone on the waiting list gets it.
 page-signup-cancel-sure = Do you really want to cancel?
@@ -508,3 +507,9 @@ practice-itsme-wrong-caller = No: someone on the phone is asking, so you never c
 practice-itsme-wrong-not-started = No: you did not start this yourself.
 practice-itsme-wrong-other = No: the app shows something else than what you wanted to do.
 practice-itsme-wrong-good = This was fine: you started it yourself, and who and what are right.
+
+# Phone links of sign-ups and posts (issue 14: codes nobody can guess or share)
+page-code-not-found = This link does not work (any more). Your code still works on the computers in the room: type it there.
+page-phone-guard-title = That did not work
+page-phone-guard-wait = Too many tries from here. Wait a few minutes, then try again.
+page-phone-guard-other-site = This button only works on your own page. Open the link of your code again and tap there.

@@ -231,7 +231,6 @@ signup-problem-party = Autant de personnes, ce n’est pas possible pour cette a
 signup-problem-closed = Les inscriptions sont fermées. Demandez à un bénévole.
 signup-problem-deleted = Cette activité n’a pas lieu.
 page-signup-title = Votre inscription
-page-signup-unknown = Nous ne connaissons pas ce code. Vérifiez les chiffres.
 page-signup-code = Code
 page-signup-cancel-ask = Vous ne pouvez pas venir ? Désinscrivez-vous. Ainsi, quelqu’un de la liste d’attente reçoit votre place.
 page-signup-cancel-sure = Voulez-vous vraiment vous désinscrire ?
@@ -508,3 +507,9 @@ practice-itsme-wrong-caller = Non : quelqu’un au téléphone vous le demande, 
 practice-itsme-wrong-not-started = Non : ce n’est pas vous qui avez commencé.
 practice-itsme-wrong-other = Non : l’app montre autre chose que ce que vous vouliez faire.
 practice-itsme-wrong-good = C’était correct : vous avez commencé vous-même, et qui et quoi sont justes.
+
+# Phone links of sign-ups and posts (issue 14: codes nobody can guess or share)
+page-code-not-found = Ce lien ne fonctionne pas (ou plus). Votre code fonctionne toujours sur les ordinateurs de la salle : tapez-le là-bas.
+page-phone-guard-title = Cela n’a pas marché
+page-phone-guard-wait = Trop d’essais depuis ici. Attendez quelques minutes, puis réessayez.
+page-phone-guard-other-site = Ce bouton ne fonctionne que sur votre propre page. Ouvrez à nouveau le lien de votre code et appuyez là.

@@ -231,7 +231,6 @@ signup-problem-party = Zoveel personen kan niet voor deze activiteit.
 signup-problem-closed = De inschrijving is gesloten. Vraag een begeleider.
 signup-problem-deleted = Deze activiteit gaat niet door.
 page-signup-title = Je inschrijving
-page-signup-unknown = We kennen deze code niet. Kijk de cijfers na.
 page-signup-code = Code
 page-signup-cancel-ask = Kan je niet komen? Schrijf je dan uit. Zo krijgt iemand van de wachtlijst je plaats.
 page-signup-cancel-sure = Wil je je echt uitschrijven?
@@ -508,3 +507,9 @@ practice-itsme-wrong-caller = Nee: iemand aan de telefoon vraagt het, dan bevest
 practice-itsme-wrong-not-started = Nee: jij bent hier niet zelf mee begonnen.
 practice-itsme-wrong-other = Nee: de app toont iets anders dan wat jij wilde doen.
 practice-itsme-wrong-good = Dit was in orde: jij begon zelf, en wie en wat kloppen.
+
+# Phone links of sign-ups and posts (issue 14: codes nobody can guess or share)
+page-code-not-found = Deze link werkt niet (meer). Je code werkt nog altijd op de computers in de ruimte: tik hem daar in.
+page-phone-guard-title = Dat lukte niet
+page-phone-guard-wait = Er werd van hier te veel geprobeerd. Wacht een paar minuten en probeer dan opnieuw.
+page-phone-guard-other-site = Deze knop werkt alleen op je eigen pagina. Open de link van je code opnieuw en tik daar.

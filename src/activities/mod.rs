@@ -180,10 +180,9 @@ pub fn check_signup(
     Ok(())
 }
 
-/// A new sign-up code: eight digits.
-pub fn new_code() -> String {
-    let n = uuid::Uuid::new_v4().as_u128() % 10u128.pow(CODE_DIGITS as u32);
-    format!("{n:0width$}", width = CODE_DIGITS)
+/// A new sign-up code: eight digits, the first three the kiosk's range (see [`crate::codes`]).
+pub fn new_code(range: u32) -> String {
+    crate::codes::code_in(range, CODE_DIGITS)
 }
 
 /// A code as people read it: `4829 3750`.
@@ -690,7 +689,7 @@ mod tests {
 
     #[test]
     fn codes() {
-        let c = new_code();
+        let c = new_code(7);
         assert_eq!(c.len(), 8);
         assert_eq!(display_code("48293750"), "4829 3750");
         assert_eq!(normalize_code("4829-3750 ").as_deref(), Some("48293750"));

@@ -259,7 +259,10 @@ impl Kiosk {
             && r.code == code
             && let Some(new) = list.iter().find(|s| s.id == r.id)
         {
+            // The phone token lives only on the receipt (for its QR code).
+            let token = r.token.take();
             *r = new.clone();
+            r.token = token;
         }
         if a.lookup == CodeLookup::Looking || a.found_code.as_deref() == Some(code.as_str()) {
             a.lookup = if list.is_empty() {

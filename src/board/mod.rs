@@ -294,10 +294,9 @@ pub fn check_reply(message: &str, contact: &str) -> Result<(String, Option<Strin
     Ok((message, (!contact.is_empty()).then_some(contact)))
 }
 
-/// A new post code: twelve random digits.
-pub fn new_code() -> String {
-    let n = uuid::Uuid::new_v4().as_u128() % 10u128.pow(CODE_DIGITS as u32);
-    format!("{n:0width$}", width = CODE_DIGITS)
+/// A new post code: twelve digits, the first three the kiosk's range (see [`crate::codes`]).
+pub fn new_code(range: u32) -> String {
+    crate::codes::code_in(range, CODE_DIGITS)
 }
 
 /// A code as people read it: `4829 3750 6112`.

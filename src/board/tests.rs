@@ -11,6 +11,7 @@ fn state(id: &str, kind: &str, cat: &str, title: &str, text: &str) -> PostState 
             title: title.into(),
             text: text.into(),
             languages: vec!["nl".into()],
+            token: None,
         },
         status: "public".into(),
         reason: None,
@@ -69,7 +70,7 @@ fn a_post_needs_kind_category_and_title() {
 
 #[test]
 fn codes_are_twelve_digits_and_read_in_groups() {
-    let c = new_code();
+    let c = new_code(7);
     assert_eq!(c.len(), 12);
     assert!(c.bytes().all(|b| b.is_ascii_digit()));
     assert_eq!(display_code("482937506112"), "4829 3750 6112");

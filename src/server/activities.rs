@@ -203,6 +203,33 @@ pub fn signup_created(
             crate::activities::CODE_DIGITS
         )));
     }
+    // One code, one resident: a code taken by another sign-up (any kiosk, any site) is
+    // refused, never shared. Kiosks draw in their own range, so this is for kiosks one
+    // version older or a hostile one.
+    let taken: Option<String> = tx
+        .prepare_cached("SELECT id FROM signups WHERE code = ?1")?
+        .query_row([&p.code], |r| r.get(0))
+        .optional()?;
+    if let Some(other) = taken {
+        return Ok(Err(if other == p.id {
+            format!("sign-up {} exists already", p.id)
+        } else {
+            "this sign-up code is taken by another sign-up".into()
+        }));
+    }
+    let token_hash = match super::phone_token_hash(p.token.as_deref()) {
+        Ok(h) => h,
+        Err(reason) => return Ok(Err(reason)),
+    };
+    if let Some(h) = &token_hash
+        && tx
+            .prepare_cached("SELECT 1 FROM signups WHERE token_hash = ?1")?
+            .query_row([h], |_| Ok(()))
+            .optional()?
+            .is_some()
+    {
+        return Ok(Err("this phone token is taken by another sign-up".into()));
+    }
     let Some((site, a)) = load(tx, &p.activity_id)? else {
         return Ok(Err("no such activity".into()));
     };
@@ -253,9 +280,10 @@ pub fn signup_created(
     };
     let inserted = tx.execute(
         "INSERT INTO signups (id, activity_id, site, kiosk_id, code, first_name, phone, party,
-                              from_block, status, seq, created_ms, walk_in, checked_in_ms)
+                              from_block, status, seq, created_ms, walk_in, checked_in_ms,
+                              token_hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
-                 CASE WHEN ?13 THEN ?12 END) ON CONFLICT (id) DO NOTHING",
+                 CASE WHEN ?13 THEN ?12 END, ?14) ON CONFLICT (id) DO NOTHING",
         params![
             p.id,
             a.id,
@@ -269,7 +297,8 @@ pub fn signup_created(
             status,
             seq,
             kiosk_time_ms,
-            p.walk_in
+            p.walk_in,
+            token_hash
         ],
     )?;
     if inserted == 0 {
@@ -344,32 +373,47 @@ fn cancel(
     Ok(())
 }
 
-/// The sign-ups with this code (any site), with their activities: for the phone page.
-pub fn by_code(
-    tx: &Connection,
-    code: &str,
-) -> rusqlite::Result<Vec<(SignupStatus, Option<ActivityRecord>)>> {
-    let ids: Vec<(String, String)> = tx
-        .prepare_cached("SELECT id, activity_id FROM signups WHERE code = ?1 ORDER BY seq")?
-        .query_map([code], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    ids.iter()
-        .map(|(id, a)| Ok((status_of(tx, id)?, load(tx, a)?.map(|(_, r)| r))))
-        .collect()
+/// The id of the sign-up whose phone token is `token`.
+fn id_by_token(tx: &Connection, token: &str) -> rusqlite::Result<Option<String>> {
+    if !crate::codes::is_phone_token(token) {
+        return Ok(None);
+    }
+    tx.prepare_cached("SELECT id FROM signups WHERE token_hash = ?1")?
+        .query_row([super::hash_secret(token)], |r| r.get(0))
+        .optional()
 }
 
-/// Cancels every sign-up with this code that is not cancelled (the phone page's button).
-pub fn cancel_by_code(tx: &Connection, code: &str, now_ms: i64) -> rusqlite::Result<usize> {
-    let rows: Vec<(String, String, String)> = tx
-        .prepare_cached(
-            "SELECT id, activity_id, site FROM signups WHERE code = ?1 AND status != 'cancelled'",
-        )?
-        .query_map([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<Result<_, _>>()?;
-    for (id, activity, site) in &rows {
-        cancel(tx, site, activity, id, now_ms)?;
-    }
-    Ok(rows.len())
+/// The sign-up of a phone token (any site), with its activity: for the phone page. One
+/// sign-up, never another resident's: the token is its own.
+pub fn by_token(
+    tx: &Connection,
+    token: &str,
+) -> rusqlite::Result<Option<(SignupStatus, Option<ActivityRecord>)>> {
+    let Some(id) = id_by_token(tx, token)? else {
+        return Ok(None);
+    };
+    let s = status_of(tx, &id)?;
+    let a = load(tx, &s.activity_id)?.map(|(_, r)| r);
+    Ok(Some((s, a)))
+}
+
+/// Cancels the sign-up of a phone token if it is not cancelled (the phone page's button).
+pub fn cancel_by_token(tx: &Connection, token: &str, now_ms: i64) -> rusqlite::Result<usize> {
+    let Some(id) = id_by_token(tx, token)? else {
+        return Ok(0);
+    };
+    let row: Option<(String, String)> = tx
+        .query_row(
+            "SELECT activity_id, site FROM signups WHERE id = ?1 AND status != 'cancelled'",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((activity, site)) = row else {
+        return Ok(0);
+    };
+    cancel(tx, &site, &activity, &id, now_ms)?;
+    Ok(1)
 }
 
 /// A kiosk was paired: it gets a block of seats of every open activity of its site.

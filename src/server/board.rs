@@ -123,6 +123,8 @@ fn checked(r: &PostRecord) -> Result<PostRecord, Reason> {
         title: p.title,
         text: p.text,
         languages: p.languages,
+        // Only its hash is kept (in its own column); kiosks never see it.
+        token: None,
     })
 }
 
@@ -146,10 +148,23 @@ pub fn created(tx: &Connection, kiosk: &KioskAuth, r: &PostRecord, now_ms: i64) 
     if load(tx, &post.id)?.is_some() {
         return Ok(Err(format!("post {} exists already", post.id)));
     }
+    let token_hash = match super::phone_token_hash(r.token.as_deref()) {
+        Ok(h) => h,
+        Err(reason) => return Ok(Err(reason)),
+    };
+    if let Some(h) = &token_hash
+        && tx
+            .query_row("SELECT 1 FROM posts WHERE token_hash = ?1", [h], |_| Ok(()))
+            .optional()?
+            .is_some()
+    {
+        return Ok(Err("this phone token is taken by another post".into()));
+    }
     let record = serde_json::to_string(&post).expect("records serialize");
     tx.execute(
-        "INSERT INTO posts (id, site, code, kiosk_id, record, status, created_ms, month, updated_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'waiting', ?6, ?7, ?6)",
+        "INSERT INTO posts (id, site, code, kiosk_id, record, status, created_ms, month, updated_ms,
+                            token_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'waiting', ?6, ?7, ?6, ?8)",
         params![
             post.id,
             kiosk.site,
@@ -157,7 +172,8 @@ pub fn created(tx: &Connection, kiosk: &KioskAuth, r: &PostRecord, now_ms: i64) 
             kiosk.id,
             record,
             now_ms,
-            month(now_ms)
+            month(now_ms),
+            token_hash
         ],
     )?;
     let state = board::waiting(post, now_ms);
@@ -272,6 +288,16 @@ pub fn replied(tx: &Connection, site: &str, r: &PostReply, now_ms: i64) -> Appli
     };
     emit(tx, site, kinds::POST_REPLIED, &reply, now_ms)?;
     Ok(Ok(()))
+}
+
+/// The code of the post whose phone token is `token` (the phone page's key).
+pub fn code_by_token(conn: &Connection, token: &str) -> rusqlite::Result<Option<String>> {
+    if !crate::codes::is_phone_token(token) {
+        return Ok(None);
+    }
+    conn.prepare_cached("SELECT code FROM posts WHERE token_hash = ?1")?
+        .query_row([super::hash_secret(token)], |r| r.get(0))
+        .optional()
 }
 
 /// A post by its code, with its site and replies (oldest first): what the code holder sees.

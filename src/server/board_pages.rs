@@ -1,8 +1,8 @@
-//! `/posts/<code>`: the phone page a post's QR code points to. The code holder sees where the
-//! post stands, the replies (with how to reach the repliers: the code is the key), "still
-//! needed?" in the week before it expires, and can end it. Plain HTML, no script; every value
-//! escaped and marked `dir="auto"`, so right-to-left text stays in its own box. An unknown or
-//! malformed code gets the same 404 page: it tells nothing.
+//! `/posts/<token>`: the phone page a post's QR code points to. The code holder sees where the
+//! post stands, the replies (with how to reach the repliers: the phone token is the key),
+//! "still needed?" in the week before it expires, and can end it. Plain HTML, no script; every
+//! value escaped and marked `dir="auto"`, so right-to-left text stays in its own box. An
+//! unknown or malformed token (or a short code) gets the same 404 page: it tells nothing.
 
 use std::fmt::Write as _;
 
@@ -13,18 +13,31 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::ServerError;
 use super::http::{AppState, blocking, now_ms, page_lang, query_str};
-use super::pages::{esc, layout, not_found};
+use super::pages::{code_not_found as not_found, esc, layout};
 use crate::board::{self, PostStatus};
 use crate::i18n::Translations;
 use crate::lang::Lang;
 
-fn post_code(code: Result<Path<String>, PathRejection>) -> Option<String> {
-    code.ok().and_then(|Path(c)| board::normalize_code(&c))
+/// A phone token from the address, if it has the shape of one.
+fn post_token(token: Result<Path<String>, PathRejection>) -> Option<String> {
+    token
+        .ok()
+        .map(|Path(t)| t)
+        .filter(|t| crate::codes::is_phone_token(t))
 }
 
+/// The code of the post a phone token belongs to.
+async fn code_of(state: &AppState, token: &str) -> Result<Option<String>, super::http::ApiError> {
+    let store = state.store.clone();
+    let token = token.to_string();
+    blocking(move || store.post_code_by_token(&token)).await
+}
+
+/// The page; `key` (the phone token) is the page's own address.
 fn page(
     tr: &Translations,
     lang: Lang,
+    key: &str,
     found: &super::board_store::PostWithReplies,
     note: Option<&str>,
 ) -> Response {
@@ -73,7 +86,7 @@ fn page(
             "<form method=\"post\" action=\"/posts/{c}/{action}?lang={l}\">\
              <button type=\"submit\" class=\"button\">{}</button></form>",
             esc(&tr.get(lang, label)),
-            c = esc(code),
+            c = esc(key),
             l = lang.code(),
         )
     };
@@ -125,22 +138,27 @@ fn page(
         tr,
         lang,
         &title,
-        &format!("/posts/{code}"),
+        &format!("/posts/{key}"),
         StatusCode::OK,
         &main,
     )
 }
 
-/// `GET /posts/{code}`.
+/// `GET /posts/{token}`.
 pub async fn post_page(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    code: Result<Path<String>, PathRejection>,
+    token: Result<Path<String>, PathRejection>,
 ) -> Response {
     let lang = page_lang(&query, &headers);
-    let Some(code) = post_code(code) else {
+    let Some(token) = post_token(token) else {
         return not_found(&state.translations, lang);
+    };
+    let code = match code_of(&state, &token).await {
+        Ok(Some(code)) => code,
+        Ok(None) => return not_found(&state.translations, lang),
+        Err(e) => return e.into_response(),
     };
     let store = state.store.clone();
     match blocking(move || store.post_by_code(&code)).await {
@@ -151,14 +169,14 @@ pub async fn post_page(
                 Some("remove") => Some("page-post-removed"),
                 _ => None,
             };
-            page(&state.translations, lang, &found, note)
+            page(&state.translations, lang, &token, &found, note)
         }
         Ok(None) => not_found(&state.translations, lang),
         Err(e) => e.into_response(),
     }
 }
 
-/// `POST /posts/{code}/{renew|helped|remove}`: then the page again (303).
+/// `POST /posts/{token}/{renew|helped|remove}`: then the page again (303).
 pub async fn post_action(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -166,11 +184,16 @@ pub async fn post_action(
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Response {
     let lang = page_lang(&query, &headers);
-    let Some((code, what)) = path
+    let Some((token, what)) = path
         .ok()
-        .and_then(|Path((c, w))| Some((board::normalize_code(&c)?, w)))
+        .and_then(|Path((t, w))| crate::codes::is_phone_token(&t).then_some((t, w)))
     else {
         return not_found(&state.translations, lang);
+    };
+    let code = match code_of(&state, &token).await {
+        Ok(Some(code)) => code,
+        Ok(None) => return not_found(&state.translations, lang),
+        Err(e) => return e.into_response(),
     };
     let store = state.store.clone();
     let (c, w) = (code.clone(), what.clone());
@@ -192,7 +215,8 @@ pub async fn post_action(
     match done {
         Ok(true) => {
             tracing::info!(action = %what, "a post was changed from its phone page");
-            Redirect::to(&format!("/posts/{code}?lang={}&done={what}", lang.code())).into_response()
+            Redirect::to(&format!("/posts/{token}?lang={}&done={what}", lang.code()))
+                .into_response()
         }
         Ok(false) => not_found(&state.translations, lang),
         Err(e) => e.into_response(),

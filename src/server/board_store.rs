@@ -11,6 +11,8 @@ use crate::sync::protocol::{PostByCode, PostClosed, PostModerated, PostReply, Po
 pub type PostWithReplies = (String, PostState, Vec<PostReply>);
 
 pub trait BoardStore {
+    /// The code of the post a phone token belongs to (the phone page's key).
+    fn post_code_by_token(&self, token: &str) -> Result<Option<String>, ServerError>;
     /// The post with this code (the code holder's view).
     fn post_by_code(&self, code: &str) -> Result<Option<PostWithReplies>, ServerError>;
     /// Posts of a site in these statuses (`waiting`, `public`, ...), newest first.
@@ -55,6 +57,10 @@ impl SqliteServerStore {
 }
 
 impl BoardStore for SqliteServerStore {
+    fn post_code_by_token(&self, token: &str) -> Result<Option<String>, ServerError> {
+        Ok(board::code_by_token(&self.reader(), token)?)
+    }
+
     fn post_by_code(&self, code: &str) -> Result<Option<PostWithReplies>, ServerError> {
         Ok(board::by_code(&self.reader(), code)?)
     }

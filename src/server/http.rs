@@ -388,56 +388,66 @@ async fn lesson_page(
     }
 }
 
-/// A sign-up code from the address, if it is one.
-fn signup_code(code: Result<Path<String>, PathRejection>) -> Option<String> {
-    code.ok()
-        .and_then(|Path(c)| crate::activities::normalize_code(&c))
+/// A sign-up's phone token from the address, if it has the shape of one.
+fn signup_token(token: Result<Path<String>, PathRejection>) -> Option<String> {
+    token
+        .ok()
+        .map(|Path(t)| t)
+        .filter(|t| crate::codes::is_phone_token(t))
 }
 
-/// `GET /signups/{code}`: the phone page of a sign-up (`?confirm=1` asks before cancelling).
+/// `GET /signups/{token}`: the phone page of a sign-up (`?confirm=1` asks before cancelling).
+/// Unknown and malformed tokens (and short codes) get one and the same 404 page.
 async fn signup_page(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    code: Result<Path<String>, PathRejection>,
+    token: Result<Path<String>, PathRejection>,
 ) -> Response {
     let lang = page_lang(&query, &headers);
-    let Some(code) = signup_code(code) else {
-        return pages::not_found(&state.translations, lang);
+    let Some(token) = signup_token(token) else {
+        return pages::code_not_found(&state.translations, lang);
     };
     let store = state.store.clone();
-    let looked = code.clone();
-    match blocking(move || store.signups_by_code(&looked)).await {
-        Ok(list) => pages::signup_page(
+    let looked = token.clone();
+    match blocking(move || store.signup_by_token(&looked)).await {
+        Ok(Some(found)) => pages::signup_page(
             &state.translations,
             lang,
-            &code,
-            &list,
+            &token,
+            std::slice::from_ref(&found),
             query_str(&query, "confirm") == Some("1"),
             query_str(&query, "cancelled") == Some("1"),
         ),
+        Ok(None) => pages::code_not_found(&state.translations, lang),
         Err(e) => e.into_response(),
     }
 }
 
-/// `POST /signups/{code}/cancel`: cancels, then shows the page again (303).
+/// `POST /signups/{token}/cancel`: cancels, then shows the page again (303).
 async fn signup_cancel(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    code: Result<Path<String>, PathRejection>,
+    token: Result<Path<String>, PathRejection>,
 ) -> Response {
     let lang = page_lang(&query, &headers);
-    let Some(code) = signup_code(code) else {
-        return pages::not_found(&state.translations, lang);
+    let Some(token) = signup_token(token) else {
+        return pages::code_not_found(&state.translations, lang);
     };
     let store = state.store.clone();
-    let target = code.clone();
-    match blocking(move || store.cancel_by_code(&target, now_ms())).await {
-        Ok(n) => {
+    let target = token.clone();
+    let found = blocking(move || {
+        let n = store.cancel_by_token(&target, now_ms())?;
+        Ok((n, n > 0 || store.signup_by_token(&target)?.is_some()))
+    })
+    .await;
+    match found {
+        Ok((_, false)) => pages::code_not_found(&state.translations, lang),
+        Ok((n, true)) => {
             tracing::info!(cancelled = n, "sign-up cancelled from a phone page");
             Redirect::to(&format!(
-                "/signups/{code}?lang={}&cancelled={}",
+                "/signups/{token}?lang={}&cancelled={}",
                 lang.code(),
                 u8::from(n > 0)
             ))
@@ -471,6 +481,10 @@ pub fn router(store: Store) -> Router {
 
 /// The whole HTTP side.
 pub fn router_with(state: AppState) -> Router {
+    let phone_guard = Arc::new(super::phone_guard::PhoneGuard::new(
+        Default::default(),
+        state.translations.clone(),
+    ));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/api/v1/pair", post(pair))
@@ -520,13 +534,23 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/numbers.csv", get(super::admin_web::numbers_csv))
         .fallback(not_found)
         .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            phone_guard,
+            super::phone_guard::guard,
+        ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
         .layer(CatchPanicLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(
+            // The phone pages' tokens and codes never reach the log, even at debug level.
+            |req: &axum::http::Request<axum::body::Body>| {
+                let path = super::phone_guard::loggable_path(req.uri().path());
+                tracing::debug_span!("request", method = %req.method(), path = %path)
+            },
+        ))
 }
 
 /// Serves until `shutdown` resolves, then finishes the requests (and their transactions)
@@ -545,7 +569,9 @@ pub async fn serve_with(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router_with(state))
+    // The peer's address: the phone pages' rate limits count per client.
+    let app = router_with(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
 }

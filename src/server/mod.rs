@@ -16,6 +16,7 @@ mod board_store;
 pub mod http;
 pub mod numbers;
 pub mod pages;
+pub mod phone_guard;
 mod schema;
 pub mod sqlite;
 
@@ -112,10 +113,10 @@ pub trait ServerStore: BoardStore + Send + Sync + 'static {
     fn activities(&self, site: &str) -> Result<Vec<ActivityState>, ServerError>;
     /// The sign-ups of an activity in arrival order (names: for the admin's list only).
     fn signups(&self, activity_id: &str) -> Result<Vec<SignupStatus>, ServerError>;
-    /// The sign-ups with this code, with their activities (the phone page).
-    fn signups_by_code(&self, code: &str) -> Result<Vec<SignupWithActivity>, ServerError>;
-    /// Cancels the sign-ups with this code (the phone page); returns how many.
-    fn cancel_by_code(&self, code: &str, now_ms: i64) -> Result<usize, ServerError>;
+    /// The sign-up a phone token belongs to, with its activity (the phone page).
+    fn signup_by_token(&self, token: &str) -> Result<Option<SignupWithActivity>, ServerError>;
+    /// Cancels the sign-up of a phone token (the phone page); returns how many (0 or 1).
+    fn cancel_by_token(&self, token: &str, now_ms: i64) -> Result<usize, ServerError>;
     /// Forgets names and phones of sign-ups of activities that ended over `days` days ago.
     fn forget_old_signups(&self, days: u32, now_ms: i64) -> Result<usize, ServerError>;
     /// Creates (or replaces the password of) an admin of the admin web.
@@ -158,6 +159,19 @@ pub fn hash_secret(secret: &str) -> String {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(secret.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The stored form of a phone token a kiosk sent with a sign-up or a post: its SHA-256, or
+/// `None` when the kiosk (one version older) sent none. A token of the wrong shape is refused.
+pub fn phone_token_hash(token: Option<&str>) -> Result<Option<String>, String> {
+    match token {
+        None => Ok(None),
+        Some(t) if crate::codes::is_phone_token(t) => Ok(Some(hash_secret(t))),
+        Some(_) => Err(format!(
+            "a phone token is {} lowercase hex characters",
+            crate::codes::TOKEN_CHARS
+        )),
+    }
 }
 
 /// A random secret from the OS: `bytes` random bytes, hex-encoded.

@@ -169,6 +169,20 @@ pub fn not_found(tr: &Translations, lang: Lang) -> Response {
     layout(tr, lang, &title, "/lessons", StatusCode::NOT_FOUND, &main)
 }
 
+/// The one 404 page of every unknown or malformed sign-up or post address (a phone token,
+/// an old short code, anything): the same bytes whatever was asked, so it tells nothing.
+pub fn code_not_found(tr: &Translations, lang: Lang) -> Response {
+    let title = tr.get(lang, "page-not-found-title");
+    let main = format!(
+        "<h1>{}</h1><p>{}</p><p><a href=\"/lessons?lang={}\">{}</a></p>",
+        esc(&title),
+        esc(&tr.get(lang, "page-code-not-found")),
+        lang.code(),
+        esc(&tr.get(lang, "page-lessons-title")),
+    );
+    layout(tr, lang, &title, "/lessons", StatusCode::NOT_FOUND, &main)
+}
+
 /// `/lessons/<id>?lang=..&step=..`: the whole lesson on one page, the practice answers
 /// behind "show the answer" (HTML `<details>`, no script).
 pub fn lesson_page(
@@ -299,8 +313,9 @@ fn practice(out: &mut String, step: &Step, tr: &Translations, lang: Lang) {
     }
 }
 
-/// `/signups/<code>`: where a sign-up stands, with a way to cancel (in two taps, no script).
-/// Shows nothing personal but the first name the code holder typed.
+/// `/signups/<token>`: where a sign-up stands, with a way to cancel (in two taps, no script).
+/// Shows nothing personal but the first name the code holder typed. `code` is the address's
+/// key: the phone token.
 pub fn signup_page(
     tr: &Translations,
     lang: Lang,
@@ -312,12 +327,7 @@ pub fn signup_page(
     let title = tr.get(lang, "page-signup-title");
     let path = format!("/signups/{code}");
     if list.is_empty() {
-        let main = format!(
-            "<h1>{}</h1><p>{}</p>",
-            esc(&title),
-            esc(&tr.get(lang, "page-signup-unknown"))
-        );
-        return layout(tr, lang, &title, &path, StatusCode::NOT_FOUND, &main);
+        return code_not_found(tr, lang);
     }
     let mut main = format!("<h1>{}</h1>", esc(&title));
     if just_cancelled {

@@ -159,4 +159,23 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // 7: when a post was closed or rejected (its replies are forgotten some days later).
     "ALTER TABLE posts ADD COLUMN ended_ms INTEGER;
      UPDATE posts SET ended_ms = updated_ms WHERE status IN ('closed', 'rejected');",
+    // 8: one code, one resident. Each kiosk's range of short codes (paired kiosks get one
+    // now, in the order they were added; later ones when they pair); sign-up codes unique
+    // (codes already shared before this version are marked and left as they are, never
+    // matched again by a phone page); phone tokens, as their SHA-256 only.
+    "ALTER TABLE kiosks ADD COLUMN code_range INTEGER;
+     CREATE UNIQUE INDEX kiosks_code_range ON kiosks (code_range);
+     UPDATE kiosks SET code_range = (
+         SELECT COUNT(*) FROM kiosks k WHERE k.token_hash IS NOT NULL AND k.rowid <= kiosks.rowid)
+     WHERE token_hash IS NOT NULL AND (
+         SELECT COUNT(*) FROM kiosks k WHERE k.token_hash IS NOT NULL AND k.rowid <= kiosks.rowid)
+         <= 999;
+     ALTER TABLE signups ADD COLUMN shared_code INTEGER NOT NULL DEFAULT 0;
+     UPDATE signups SET shared_code = 1
+     WHERE code IN (SELECT code FROM signups GROUP BY code HAVING COUNT(*) > 1);
+     CREATE UNIQUE INDEX signups_code_once ON signups (code) WHERE shared_code = 0;
+     ALTER TABLE signups ADD COLUMN token_hash TEXT;
+     CREATE UNIQUE INDEX signups_token ON signups (token_hash);
+     ALTER TABLE posts ADD COLUMN token_hash TEXT;
+     CREATE UNIQUE INDEX posts_token ON posts (token_hash);",
 ];

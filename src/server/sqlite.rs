@@ -250,14 +250,28 @@ impl ServerStore for SqliteServerStore {
             return Err(wrong());
         }
         let token = super::random_hex(32);
+        // Every pairing gets a range of short codes never given before (a kiosk paired again
+        // may have lost its file, and with it the codes it made).
+        let next_range: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(code_range), 0) + 1 FROM kiosks",
+            [],
+            |r| r.get(0),
+        )?;
+        let code_range = u32::try_from(next_range)
+            .ok()
+            .filter(|r| *r <= crate::codes::MAX_RANGE);
+        if code_range.is_none() {
+            tracing::warn!("every range of short codes is given out: this kiosk gets none");
+        }
         tx.execute(
             "UPDATE kiosks SET pairing_hash = NULL, pairing_expires_ms = NULL, token_hash = ?2,
-                    next_index = ?3
+                    next_index = ?3, code_range = ?4
              WHERE id = ?1",
             params![
                 id,
                 hash_secret(&token),
-                first_index.clamp(1, i64::MAX as u64) as i64
+                first_index.clamp(1, i64::MAX as u64) as i64,
+                code_range
             ],
         )?;
         super::activities::kiosk_joined(&tx, &site, now_ms)?;
@@ -267,6 +281,7 @@ impl ServerStore for SqliteServerStore {
             kiosk_id: id,
             name,
             site,
+            code_range,
         })
     }
 
@@ -387,9 +402,9 @@ impl ServerStore for SqliteServerStore {
 
     fn status(&self, kiosk: &KioskAuth, now_ms: i64) -> Result<StatusResponse, ServerError> {
         let conn = self.reader();
-        let next: i64 = conn
-            .prepare_cached("SELECT next_index FROM kiosks WHERE id = ?1")?
-            .query_row([&kiosk.id], |r| r.get(0))?;
+        let (next, code_range): (i64, Option<u32>) = conn
+            .prepare_cached("SELECT next_index, code_range FROM kiosks WHERE id = ?1")?
+            .query_row([&kiosk.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(StatusResponse {
             protocol: PROTOCOL_VERSION,
             kiosk_id: kiosk.id.clone(),
@@ -398,6 +413,7 @@ impl ServerStore for SqliteServerStore {
             next_index: next as u64,
             last_seq: Self::last_seq(&conn, &kiosk.site)?,
             server_time_ms: now_ms,
+            code_range,
         })
     }
 
@@ -450,14 +466,14 @@ impl ServerStore for SqliteServerStore {
         Ok(super::activities::signups(&self.reader(), activity_id)?)
     }
 
-    fn signups_by_code(&self, code: &str) -> Result<Vec<SignupWithActivity>, ServerError> {
-        Ok(super::activities::by_code(&self.reader(), code)?)
+    fn signup_by_token(&self, token: &str) -> Result<Option<SignupWithActivity>, ServerError> {
+        Ok(super::activities::by_token(&self.reader(), token)?)
     }
 
-    fn cancel_by_code(&self, code: &str, now_ms: i64) -> Result<usize, ServerError> {
+    fn cancel_by_token(&self, token: &str, now_ms: i64) -> Result<usize, ServerError> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let n = super::activities::cancel_by_code(&tx, code, now_ms)?;
+        let n = super::activities::cancel_by_token(&tx, token, now_ms)?;
         tx.commit()?;
         Ok(n)
     }
@@ -567,6 +583,23 @@ struct PushJob {
     reply: std::sync::mpsc::Sender<Result<PushResponse, ServerError>>,
 }
 
+/// An op's payload as the op log keeps it: without the phone token of a sign-up or a post.
+fn stored_payload(op: &crate::sync::protocol::Op) -> String {
+    use crate::sync::protocol::kinds;
+    let has_token = matches!(
+        op.kind.as_str(),
+        kinds::SIGNUP_CREATED | kinds::POST_CREATED
+    ) && op.payload.get("token").is_some();
+    if !has_token {
+        return op.payload.to_string();
+    }
+    let mut p = op.payload.clone();
+    if let Some(o) = p.as_object_mut() {
+        o.remove("token");
+    }
+    p.to_string()
+}
+
 /// One push inside the caller's transaction: stores and applies each new op once, answers
 /// each op, and records the heartbeat.
 fn push_in(
@@ -575,11 +608,12 @@ fn push_in(
     request: &PushRequest,
     now_ms: i64,
 ) -> Result<PushResponse, ServerError> {
-    let mut next: u64 = tx.query_row(
-        "SELECT next_index FROM kiosks WHERE id = ?1",
+    let (next, code_range): (i64, Option<u32>) = tx.query_row(
+        "SELECT next_index, code_range FROM kiosks WHERE id = ?1",
         [&kiosk.id],
-        |r| r.get::<_, i64>(0),
-    )? as u64;
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut next = next as u64;
     let mut results = Vec::with_capacity(request.ops.len());
     for op in &request.ops {
         if op.index > next {
@@ -612,6 +646,8 @@ fn push_in(
             });
             continue;
         }
+        // The op log keeps no phone token (only the sign-up's or post's row keeps its hash).
+        let stored = stored_payload(op);
         // The common path costs one insert and the op's effect. The op's UUID must be new:
         // the UNIQUE constraint says so without a query of its own.
         let inserted = tx
@@ -624,7 +660,7 @@ fn push_in(
                 op.index as i64,
                 op.id,
                 op.kind,
-                op.payload.to_string(),
+                stored,
                 op.kiosk_time_ms,
                 now_ms
             ])?;
@@ -639,7 +675,7 @@ fn push_in(
                 op.index as i64,
                 format!("{}#{}:{}", op.id, kiosk.id, op.index),
                 op.kind,
-                op.payload.to_string(),
+                stored,
                 op.kiosk_time_ms,
                 now_ms
             ])?;
@@ -687,5 +723,6 @@ fn push_in(
         results,
         next_index: next,
         server_time_ms: now_ms,
+        code_range,
     })
 }

@@ -46,6 +46,8 @@ pub struct SignupView {
     pub activity: Option<ActivityRecord>,
     /// Checked in at the door, at this time.
     pub checked_in_ms: Option<i64>,
+    /// The phone link's secret, only on the sign-up just made here (for its QR code).
+    pub token: Option<String>,
 }
 
 /// Applies an `activity.saved` or `signup.status` change inside the pull's transaction.
@@ -229,7 +231,21 @@ impl Store {
             .map_err(&sqlite)?;
         }
         let id = uuid::Uuid::now_v7().to_string();
-        let code = new_code();
+        // A code of this kiosk's range, not used here yet (the range keeps it apart from every
+        // other kiosk's; the server refuses a taken one all the same).
+        let range = super::outbox::code_range_in(&tx).map_err(&sqlite)?;
+        let mut code = new_code(range);
+        let mut tries = 0;
+        while tx
+            .query_row("SELECT 1 FROM signups WHERE code = ?1", [&code], |_| Ok(()))
+            .optional()
+            .map_err(&sqlite)?
+            .is_some()
+        {
+            tries += 1;
+            code = new_code(if tries < 10_000 { range } else { 0 });
+        }
+        let token = crate::codes::phone_token();
         let confirmed = from_block || walk_in;
         let status = if confirmed { "confirmed" } else { "pending" };
         let checked_in = walk_in.then_some(now_ms);
@@ -260,6 +276,7 @@ impl Store {
             party,
             from_block,
             walk_in,
+            token: (!walk_in).then(|| token.clone()),
         };
         if walk_in {
             let at = crate::sync::protocol::SignupCheckedIn {
@@ -285,12 +302,22 @@ impl Store {
             },
             activity: Some(activity),
             checked_in_ms: checked_in,
+            token: (!walk_in).then_some(token),
         }))
     }
 
-    /// The sign-ups with this code (almost always one), with their activities.
+    /// The sign-up with this code, with its activity. A code shared by several sign-ups
+    /// (made before codes were unique) shows none of them: a lookup never mixes residents.
     pub fn signups_by_code(&self, code: &str) -> Result<Vec<SignupView>, StoreError> {
-        self.signups_where("s.code = ?1", code)
+        let list = self.signups_where("s.code = ?1", code)?;
+        if list.len() > 1 {
+            tracing::warn!(
+                count = list.len(),
+                "a code is shared by several sign-ups: shown to nobody"
+            );
+            return Ok(Vec::new());
+        }
+        Ok(list)
     }
 
     /// An activity's sign-ups, in arrival order (those not yet sent last).
@@ -328,16 +355,28 @@ impl Store {
                     },
                     activity: record.and_then(|j| serde_json::from_str(&j).ok()),
                     checked_in_ms: r.get(8)?,
+                    token: None,
                 })
             })
             .map_err(self.sqlite())?;
         rows.collect::<Result<_, _>>().map_err(self.sqlite())
     }
 
-    /// Cancels every sign-up with this code that is not cancelled yet; returns how many.
+    /// Cancels the sign-up with this code if it is not cancelled yet; returns how many (0 or
+    /// 1). A code shared by several sign-ups (made before codes were unique) cancels nothing.
     pub fn cancel_signups(&mut self, code: &str, now_ms: i64) -> Result<usize, StoreError> {
         let sqlite = self.sqlite_owned();
         let tx = self.conn.transaction().map_err(&sqlite)?;
+        let shared: i64 = tx
+            .query_row(
+                "SELECT COUNT(*) FROM signups WHERE code = ?1",
+                [code],
+                |r| r.get(0),
+            )
+            .map_err(&sqlite)?;
+        if shared > 1 {
+            return Ok(0);
+        }
         let ids: Vec<String> = tx
             .prepare("SELECT id FROM signups WHERE code = ?1 AND status != 'cancelled'")
             .and_then(|mut s| {

@@ -20,12 +20,18 @@ pub struct MyPost {
     pub replies: Vec<PostReply>,
 }
 
+/// Saves a post's state. The phone token of a post made here (only this kiosk has it: the
+/// server keeps its hash) stays when the server's state replaces the kiosk's.
 fn put(tx: &Transaction<'_>, p: &PostState) -> rusqlite::Result<usize> {
     tx.prepare_cached(
         "INSERT INTO posts (id, code, state, status, created_ms, expires_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (id) DO UPDATE SET code = ?2, state = ?3, status = ?4, created_ms = ?5,
-                                        expires_ms = ?6",
+         ON CONFLICT (id) DO UPDATE SET code = ?2, status = ?4, created_ms = ?5, expires_ms = ?6,
+             state = CASE WHEN json_extract(?3, '$.post.token') IS NULL
+                            AND json_extract(posts.state, '$.post.token') IS NOT NULL
+                          THEN json_set(?3, '$.post.token',
+                                        json_extract(posts.state, '$.post.token'))
+                          ELSE ?3 END",
     )?
     .execute(params![
         p.post.id,
@@ -100,9 +106,11 @@ impl Store {
 
     /// Saves a resident's post ("waiting for a volunteer") with a new code.
     pub fn create_post(&mut self, c: &CheckedPost, now_ms: i64) -> Result<PostState, StoreError> {
-        let mut code = crate::board::new_code();
+        // A code of this kiosk's range (see `crate::codes`), not used here yet.
+        let range = self.code_range()?;
+        let mut code = crate::board::new_code(range);
         while self.post_by_code(&code)?.is_some() {
-            code = crate::board::new_code();
+            code = crate::board::new_code(range);
         }
         let record = PostRecord {
             id: uuid::Uuid::now_v7().to_string(),
@@ -112,6 +120,7 @@ impl Store {
             title: c.title.clone(),
             text: c.text.clone(),
             languages: c.languages.clone(),
+            token: Some(crate::codes::phone_token()),
         };
         let state = crate::board::waiting(record.clone(), now_ms);
         self.change_post(&state, kinds::POST_CREATED, &record, now_ms)?;

@@ -51,6 +51,19 @@ pub struct DeadLetter {
     pub reason: String,
 }
 
+/// The kiosk's range of short codes, inside a caller's transaction (0 when it has none).
+pub(super) fn code_range_in(conn: &rusqlite::Connection) -> rusqlite::Result<u32> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'codes.range'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
+}
+
 /// What the kiosk knows of its pairing (the token itself lives in its own file).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pairing {
@@ -287,6 +300,24 @@ impl Store {
         }
     }
 
+    /// The range of short codes the server gave this kiosk (0 before it has one).
+    pub fn code_range(&self) -> Result<u32, StoreError> {
+        code_range_in(&self.conn).map_err(self.sqlite())
+    }
+
+    /// Saves the range of short codes the server gave this kiosk (at pairing, or in a status
+    /// answer to a kiosk paired before ranges existed).
+    pub fn set_code_range(&mut self, range: u32) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO meta (key, value) VALUES ('codes.range', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [range.min(crate::codes::MAX_RANGE).to_string()],
+            )
+            .map(|_| ())
+            .map_err(self.sqlite())
+    }
+
     /// Saves a new pairing. A pairing with another server starts its pull cursor over.
     pub fn set_pairing(&mut self, pairing: &Pairing) -> Result<(), StoreError> {
         let path = self.path.clone();
@@ -301,6 +332,8 @@ impl Store {
             ("pairing.name", &pairing.name),
             ("pairing.site", &pairing.site),
             ("sync.cursor", &"0".to_string()),
+            // A new pairing gets its own range (set by the caller from the answer).
+            ("codes.range", &"0".to_string()),
         ] {
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES (?1, ?2)

@@ -33,6 +33,10 @@ pub struct PairResponse {
     pub kiosk_id: String,
     pub name: String,
     pub site: String,
+    /// The kiosk's range of short codes (see [`crate::codes`]); absent from older servers, or
+    /// when the server has given out every range.
+    #[serde(default)]
+    pub code_range: Option<u32>,
 }
 
 /// One write made at a kiosk, applied there at once and pushed to the server later.
@@ -99,6 +103,10 @@ pub struct PushResponse {
     /// The index the server expects next from this kiosk.
     pub next_index: u64,
     pub server_time_ms: i64,
+    /// The kiosk's range of short codes (see [`crate::codes`]): with every push, so a kiosk
+    /// paired before ranges existed takes one soon after the server was updated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_range: Option<u32>,
 }
 
 /// One change a kiosk must apply, in server order.
@@ -132,6 +140,9 @@ pub struct StatusResponse {
     /// The newest sequence number for this kiosk's site.
     pub last_seq: u64,
     pub server_time_ms: i64,
+    /// The kiosk's range of short codes: a kiosk paired before ranges existed learns it here.
+    #[serde(default)]
+    pub code_range: Option<u32>,
 }
 
 /// The body of every error answer.
@@ -309,6 +320,10 @@ pub struct SignupCreated {
     /// Added by a volunteer at the door: confirmed and checked in whatever the capacity.
     #[serde(default)]
     pub walk_in: bool,
+    /// The phone link's secret (see [`crate::codes::phone_token`]): the server keeps only its
+    /// hash. Kiosks one version older send none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
 }
 
 /// A volunteer checked someone in (by name or code). Repeats count once: the first time stands.
@@ -365,6 +380,10 @@ pub struct PostRecord {
     /// Language codes the poster speaks.
     #[serde(default)]
     pub languages: Vec<String>,
+    /// The phone link's secret, only in the kiosk's `post.created` op (and its own copy): the
+    /// server keeps only its hash and never sends it to kiosks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
 }
 
 /// A post as the server decided, sent to every kiosk of its site.

@@ -497,6 +497,9 @@ impl Worker {
                     site: resp.site,
                 })
                 .map_err(|e| other(&e))?;
+            if let Some(range) = resp.code_range {
+                store.set_code_range(range).map_err(|e| other(&e))?;
+            }
             Ok(resp.name)
         })();
         match &result {
@@ -532,6 +535,12 @@ impl Worker {
                      it may have been restored from an old backup",
                     status.last_seq
                 )));
+            }
+            // A kiosk paired before code ranges existed gets its range here.
+            if let Some(range) = status.code_range
+                && store.code_range()? != range
+            {
+                store.set_code_range(range)?;
             }
             self.checked = true;
         }
@@ -579,6 +588,12 @@ impl Worker {
             );
         }
         self.status.skew_ms = Some(skew);
+        // A kiosk paired before code ranges existed takes its range from the answer.
+        if let Some(range) = resp.code_range
+            && store.code_range()? != range
+        {
+            store.set_code_range(range)?;
+        }
         store.apply_push_results(&resp.results, self.ctx.clock.unix_ms())?;
         for r in &resp.results {
             if let super::protocol::OpStatus::Rejected { reason } = &r.status {

@@ -277,10 +277,10 @@ pub fn done(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
     ui.label(tr.tr("signup-code-explain"));
     ui.horizontal(|ui| {
         widgets::big_code(ui, &display_code(&s.code));
-        if let Some(base) = kiosk.phone_base_url() {
+        if let (Some(base), Some(token)) = (kiosk.phone_base_url(), &s.token) {
             qr::show(
                 ui,
-                &format!("{base}/signups/{}?lang={}", s.code, kiosk.lang.code()),
+                &format!("{base}/signups/{token}?lang={}", kiosk.lang.code()),
                 200.0,
                 &tr.tr("qr-label"),
             );

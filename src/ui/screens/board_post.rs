@@ -125,9 +125,9 @@ pub fn words(
     });
 }
 
-fn phone_page(kiosk: &Kiosk, code: &str) -> Option<String> {
-    let base = kiosk.phone_base_url()?;
-    Some(format!("{base}/posts/{code}?lang={}", kiosk.lang.code()))
+fn phone_page(kiosk: &Kiosk, token: Option<&str>) -> Option<String> {
+    let (base, token) = (kiosk.phone_base_url()?, token?);
+    Some(format!("{base}/posts/{token}?lang={}", kiosk.lang.code()))
 }
 
 /// Step 4: the post is saved; its code, big, and its QR code.
@@ -139,7 +139,7 @@ pub fn posted(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Ac
     ui.label(tr.tr("board-posted-explain"));
     ui.horizontal(|ui| {
         widgets::big_code(ui, &display_code(&p.post.code));
-        if let Some(url) = phone_page(kiosk, &p.post.code) {
+        if let Some(url) = phone_page(kiosk, p.post.token.as_deref()) {
             qr::show(ui, &url, 200.0, &tr.tr("qr-label"));
         }
     });
@@ -272,7 +272,7 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             );
         });
     }
-    if let Some(url) = phone_page(kiosk, &p.post.code) {
+    if let Some(url) = phone_page(kiosk, p.post.token.as_deref()) {
         ui.horizontal(|ui| {
             qr::show(ui, &url, 160.0, &tr.tr("qr-label"));
             ui.label(tr.tr("board-mine-qr"));
