@@ -489,3 +489,7 @@ numbers-board-posts = Ask & offer: posts
 numbers-board-replies = Ask & offer: replies
 numbers-board-matches = Ask & offer: "this helped"
 board-spoken = Speaks: { $list }
+
+# Admin login and HTTP edge (issue 14, part 2)
+adminweb-plain-http = This address uses plain http, so your browser does not keep the login. Open the admin web through https (the reverse proxy in the README), or on the server itself at http://localhost.
+adminweb-form-expired = This form had expired. Your name is still there: type your password again.

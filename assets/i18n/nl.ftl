@@ -489,3 +489,7 @@ numbers-board-posts = Vraag & aanbod: berichten
 numbers-board-replies = Vraag & aanbod: antwoorden
 numbers-board-matches = Vraag & aanbod: "dit heeft geholpen"
 board-spoken = Spreekt: { $list }
+
+# Admin login and HTTP edge (issue 14, part 2)
+adminweb-plain-http = Dit adres gebruikt gewoon http, dus je browser onthoudt de aanmelding niet. Open het beheer via https (de reverse proxy uit de README), of op de server zelf via http://localhost.
+adminweb-form-expired = Dit formulier was verlopen. Je naam staat er nog: typ je wachtwoord opnieuw.
