@@ -750,6 +750,17 @@ fn plain_http_on_a_network_name_says_in_the_admins_language_what_to_do() {
     let page = r.text().unwrap();
     assert!(page.contains("This form had expired"), "{page}");
     assert!(page.contains("value=\"coordinator\""), "{page}");
+    // Any other admin form without its token: refused in the admin's language.
+    let s = login(&server);
+    let r = http
+        .post(format!("{}/admin/kiosks/add", server.url()))
+        .header("cookie", format!("dd_session={}", s.cookie))
+        .header("accept-language", "fr-BE")
+        .form(&[("name", "PC 9"), ("site", "noord")])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert!(r.text().unwrap().contains("Formulaire refusé"));
 }
 
 #[test]

@@ -528,6 +528,24 @@ fn stalled_headers_are_closed_while_healthz_keeps_answering() {
                 .unwrap()
         })
         .collect();
+    // And 20 kept-alive connections that asked once, got their answer, and went quiet.
+    let idle: Vec<_> = (0..20)
+        .map(|_| {
+            std::thread::spawn(move || {
+                let mut s = TcpStream::connect(addr).unwrap();
+                s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .unwrap();
+                let mut buf = [0u8; 512];
+                let n = s.read(&mut buf).unwrap();
+                assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
+                let answered = std::time::Instant::now();
+                s.set_read_timeout(Some(Duration::from_secs(40))).unwrap();
+                // Nothing more comes until the server closes it.
+                let _ = s.read(&mut buf);
+                answered.elapsed().as_secs_f64()
+            })
+        })
+        .collect();
     // Meanwhile /healthz, each time on a new connection, for 16 s.
     let fresh = Client::builder()
         .timeout(Duration::from_secs(5))
@@ -544,6 +562,8 @@ fn stalled_headers_are_closed_while_healthz_keeps_answering() {
         std::thread::sleep(Duration::from_millis(40));
     }
     let ends: Vec<(f64, u16)> = sockets.into_iter().map(|t| t.join().unwrap()).collect();
+    let mut idle: Vec<f64> = idle.into_iter().map(|t| t.join().unwrap()).collect();
+    idle.sort_by(f64::total_cmp);
     latencies.sort();
     let p = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize];
     let mut secs: Vec<f64> = ends.iter().map(|e| e.0).collect();
@@ -553,7 +573,8 @@ fn stalled_headers_are_closed_while_healthz_keeps_answering() {
     println!(
         "slow sockets: 200 stalled/dripping, {closed} closed and {answered_408} answered 408; \
          ended after {:.1} s (first) / {:.1} s (median) / {:.1} s (last); \
-         /healthz on new connections meanwhile: {} requests, p50 {:?}, p99 {:?}, max {:?}",
+         /healthz on new connections meanwhile: {} requests, p50 {:?}, p99 {:?}, max {:?}; \
+         20 idle kept-alive connections closed {:.1}-{:.1} s after their answer",
         secs[0],
         secs[100],
         secs[199],
@@ -561,6 +582,12 @@ fn stalled_headers_are_closed_while_healthz_keeps_answering() {
         p(0.5),
         p(0.99),
         latencies[latencies.len() - 1],
+        idle[0],
+        idle[19],
+    );
+    assert!(
+        idle[19] < 20.0,
+        "idle keep-alive connections are closed: {idle:?}"
     );
     assert_eq!(closed + answered_408, 200, "{ends:?}");
     assert!(
@@ -775,6 +802,34 @@ mod fuzz {
             .run(&push_body(), |body| {
                 let resp = api.push(body).send().unwrap();
                 assert_sane("POST /api/v1/push", resp)
+            })
+            .unwrap();
+        ran += cases();
+
+        let pair = prop_oneof![
+            json_value(),
+            (
+                ".{0,70}",
+                ".{0,70}",
+                any::<u64>(),
+                0u32..3,
+                prop::option::of(json_value())
+            )
+                .prop_map(|(code, version, first, protocol, extra)| {
+                    json!({ "protocol": protocol, "code": code, "app_version": version,
+                            "first_index": first, "extra": extra })
+                }),
+        ];
+        runner("pair bodies")
+            .run(&pair, |body| {
+                let resp = api
+                    .http
+                    .post(api.url("/api/v1/pair"))
+                    .header("content-type", "application/json")
+                    .body(body.to_string())
+                    .send()
+                    .unwrap();
+                assert_sane("POST /api/v1/pair", resp)
             })
             .unwrap();
         ran += cases();

@@ -493,3 +493,5 @@ board-spoken = Speaks: { $list }
 # Admin login and HTTP edge (issue 14, part 2)
 adminweb-plain-http = This address uses plain http, so your browser does not keep the login. Open the admin web through https (the reverse proxy in the README), or on the server itself at http://localhost.
 adminweb-form-expired = This form had expired. Your name is still there: type your password again.
+adminweb-form-refused-title = Form not accepted
+adminweb-form-refused = This form had expired or did not come from this site. Go back, reload the page and try again.

@@ -270,7 +270,7 @@ pub(super) async fn session_with_form(
     let (s, hash) = session(state, headers).await?;
     let f = form(body);
     if f.get("csrf") != Some(&s.csrf) {
-        return Err(refused_csrf());
+        return Err(refused_csrf(state, lang_of(state, &None, headers)));
     }
     Ok((s, hash, f))
 }
@@ -282,12 +282,19 @@ pub(super) fn csrf_field(token: &str) -> String {
     )
 }
 
-pub(super) fn refused_csrf() -> Response {
-    (
-        StatusCode::FORBIDDEN,
-        "This form is out of date or did not come from this site. Go back, reload, try again.",
-    )
-        .into_response()
+/// A form without its CSRF token (out of date, or not from this site): 403, in the admin's
+/// language, with a way back.
+pub(super) fn refused_csrf(state: &AppState, lang: Lang) -> Response {
+    let tr = &state.translations;
+    let title = tr.get(lang, "adminweb-form-refused-title");
+    let main = format!(
+        "<h1>{}</h1><p>{}</p><p><a class=\"button\" href=\"/admin?lang={}\">{}</a></p>",
+        esc(&title),
+        esc(&tr.get(lang, "adminweb-form-refused")),
+        lang.code(),
+        esc(&tr.get(lang, "adminweb-kiosks")),
+    );
+    layout(tr, lang, &title, "/admin", StatusCode::FORBIDDEN, &main)
 }
 
 /// `GET /admin/login`. Over plain http to a network name it says at once that the login
