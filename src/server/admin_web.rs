@@ -64,6 +64,20 @@ struct Tries {
     by_address: HashMap<IpAddr, Window>,
 }
 
+/// The "address" limits count by: an IPv4 address, or an IPv6 /64 (one subscriber's network:
+/// anyone holding one has 2^64 addresses to spread tries over).
+fn network_of(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(std::net::Ipv6Addr::from(
+                u128::from(v6) & !((1u128 << 64) - 1),
+            )),
+        },
+    }
+}
+
 /// Login attempts per (name, address) and per address, in memory (a restart forgets them; the
 /// delay stays). An attempt is counted *before* its password is checked, under one lock, so
 /// parallel tries cannot slip past the limit; a successful login gives its attempt back.
@@ -79,6 +93,7 @@ impl LoginLimiter {
     /// Counts an attempt for `name` from `from`; false (nothing counted) when either limit is
     /// reached.
     pub fn begin(&self, name: &str, from: IpAddr, now: Instant) -> bool {
+        let from = network_of(from);
         let mut t = self.tries.lock().unwrap_or_else(|e| e.into_inner());
         if t.by_name.len() > MAX_TRACKED {
             t.by_name
@@ -109,6 +124,7 @@ impl LoginLimiter {
     /// The password was right: the name's tries from this address are forgotten, and this
     /// attempt no longer counts against the address.
     pub fn succeeded(&self, name: &str, from: IpAddr) {
+        let from = network_of(from);
         let mut t = self.tries.lock().unwrap_or_else(|e| e.into_inner());
         t.by_name.remove(&(name.to_string(), from));
         if let Some(a) = t.by_address.get_mut(&from) {
@@ -734,4 +750,28 @@ pub async fn numbers_csv(State(state): State<AppState>, headers: HeaderMap) -> R
         csv,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_ipv6_network_counts_as_one_address() {
+        let limiter = LoginLimiter::default();
+        let now = Instant::now();
+        for i in 0..MAX_FAILURES {
+            let ip: IpAddr = format!("2001:db8:1:2::{i:x}").parse().unwrap();
+            assert!(limiter.begin("admin", ip, now));
+        }
+        assert!(!limiter.begin("admin", "2001:db8:1:2:ffff::1".parse().unwrap(), now));
+        assert!(limiter.begin("admin", "2001:db8:1:3::1".parse().unwrap(), now));
+        // IPv4 in IPv6 clothing is the IPv4 address.
+        for _ in 0..MAX_FAILURES {
+            assert!(limiter.begin("admin", "192.0.2.7".parse().unwrap(), now));
+        }
+        assert!(!limiter.begin("admin", "::ffff:192.0.2.7".parse().unwrap(), now));
+        // The window ends.
+        assert!(limiter.begin("admin", "192.0.2.7".parse().unwrap(), now + LOCK_WINDOW));
+    }
 }
