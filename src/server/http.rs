@@ -3,6 +3,13 @@
 //!
 //! Every API answer is JSON. Malformed, oversized or hostile requests get a 4xx with
 //! `{"code": ..., "error": ...}`; only a database failure gives 503 (the kiosk retries).
+//!
+//! The edge, in settings of maintained crates rather than code of ours where they exist:
+//! hyper's `header_read_timeout` (slow or stalled headers, idle keep-alive connections),
+//! tower-http's `TimeoutLayer` (whole requests, 408), `DefaultBodyLimit`, `CatchPanicLayer`,
+//! `SetResponseHeaderLayer` (`no-store` on the personal group, `Vary` on pages), hyper-util's
+//! `GracefulShutdown`; ours are only the accept loop's connection cap (a tokio semaphore) and
+//! the rule that every `/api` error is JSON.
 
 use std::future::Future;
 use std::sync::Arc;
