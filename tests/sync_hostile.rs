@@ -917,3 +917,67 @@ mod fuzz {
         api.still_healthy();
     }
 }
+
+#[test]
+fn open_connections_are_capped_and_the_next_waits_its_turn() {
+    use digidak::server::http::{AppState, EdgeLimits, serve_with_limits};
+    let dir = tempfile::tempdir().unwrap();
+    let store = std::sync::Arc::new(
+        digidak::server::sqlite::SqliteServerStore::open(&dir.path().join("s.sqlite3")).unwrap(),
+    );
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let limits = EdgeLimits {
+        header_timeout: Duration::from_secs(2),
+        max_connections: 2,
+    };
+    let served = rt.spawn(serve_with_limits(
+        listener,
+        AppState::new(store, None),
+        limits,
+        async {
+            let _ = stopped.await;
+        },
+    ));
+    // Two sockets that stall their headers take both places.
+    let stalled: Vec<TcpStream> = (0..2)
+        .map(|_| {
+            let mut s = TcpStream::connect(addr).unwrap();
+            s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+                .unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    // A third connection waits until the header timeout frees a place, then is answered.
+    let t = std::time::Instant::now();
+    let resp = Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap()
+        .get(format!("http://{addr}/healthz"))
+        .send()
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    let waited = t.elapsed();
+    println!("connection cap 2: the third connection was answered after {waited:?}");
+    assert!(waited >= Duration::from_millis(1200), "{waited:?}");
+    drop(stalled);
+    // Shutting down returns (idle connections are closed, none is left waiting).
+    stop.send(()).unwrap();
+    rt.block_on(async {
+        tokio::time::timeout(Duration::from_secs(5), served)
+            .await
+            .expect("the server stops")
+            .unwrap()
+            .unwrap()
+    });
+}
