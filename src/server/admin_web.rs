@@ -567,7 +567,8 @@ async fn kiosks_page(
             esc(&k.site),
             t(state_key),
             esc(&ago(now, k.last_seen_ms)),
-            esc(k.app_version.as_deref().unwrap_or("–")),
+            // A kiosk says its own version: cleaned like any text from outside.
+            esc(&crate::text::clean_line(k.app_version.as_deref().unwrap_or("–"), 64)),
             opt(k.outbox_len),
             opt(k.dead_letters),
             esc(&ago(now, k.last_frame_ms)),

@@ -321,8 +321,8 @@ async fn pair(State(store): State<Store>, body: Body) -> Result<Response, ApiErr
             "first_index must be at most {MAX_INDEX}"
         )));
     }
-    let resp = blocking(move || store.pair(&req.code, &req.app_version, req.first_index, now_ms()))
-        .await?;
+    let version = crate::text::clean_line(&req.app_version, 64);
+    let resp = blocking(move || store.pair(&req.code, &version, req.first_index, now_ms())).await?;
     tracing::info!(kiosk = %resp.name, site = %resp.site, "kiosk paired");
     Ok(axum::Json(resp).into_response())
 }
