@@ -793,3 +793,26 @@ fn admin_pages_are_never_cached_and_say_their_language_follows_the_browser() {
         }
     }
 }
+
+#[test]
+fn serve_refuses_impossible_idle_times_and_connection_caps() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        ["--admin-idle-minutes", "0"],
+        ["--admin-idle-minutes", "721"],
+        ["--max-connections", "0"],
+    ] {
+        let out = std::process::Command::new(support::server_bin())
+            .arg("--db")
+            .arg(dir.path().join("s.sqlite3"))
+            .arg("serve")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(args[0]),
+            "{args:?}"
+        );
+    }
+}
