@@ -546,6 +546,19 @@ fn stalled_headers_are_closed_while_healthz_keeps_answering() {
             })
         })
         .collect();
+    // And a request to the API whose body stalls: 408, as JSON.
+    let stalled_body = std::thread::spawn(move || {
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.write_all(
+            b"POST /api/v1/pair HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+              Content-Length: 100\r\n\r\n{\"protocol\":",
+        )
+        .unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let mut answer = Vec::new();
+        let _ = s.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer).to_string()
+    });
     // Meanwhile /healthz, each time on a new connection, for 16 s.
     let fresh = Client::builder()
         .timeout(Duration::from_secs(5))
@@ -563,6 +576,10 @@ fn stalled_headers_are_closed_while_healthz_keeps_answering() {
     }
     let ends: Vec<(f64, u16)> = sockets.into_iter().map(|t| t.join().unwrap()).collect();
     let mut idle: Vec<f64> = idle.into_iter().map(|t| t.join().unwrap()).collect();
+    let answer = stalled_body.join().unwrap();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("application/json"), "{answer}");
+    assert!(answer.contains("\"code\":\"timeout\""), "{answer}");
     idle.sort_by(f64::total_cmp);
     latencies.sort();
     let p = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize];

@@ -12,10 +12,9 @@
 //! the rule that every `/api` error is JSON.
 
 use std::future::Future;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-use std::net::{IpAddr, SocketAddr};
 
 use axum::Router;
 use axum::body::Bytes;
@@ -113,7 +112,8 @@ pub struct ClientIp(pub IpAddr);
 impl ClientIp {
     pub fn of(peer: Option<IpAddr>, headers: &HeaderMap) -> Self {
         let unknown = IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED);
-        let peer = peer.unwrap_or(unknown);
+        // A dual-stack listener sees IPv4 peers as ::ffff:a.b.c.d.
+        let peer = peer.unwrap_or(unknown).to_canonical();
         if !peer.is_loopback() {
             return ClientIp(peer);
         }
@@ -124,7 +124,7 @@ impl ClientIp {
             .flat_map(|v| v.split(','))
             .filter_map(|a| a.trim().parse::<IpAddr>().ok())
             .next_back();
-        ClientIp(forwarded.unwrap_or(peer))
+        ClientIp(forwarded.map_or(peer, |ip| ip.to_canonical()))
     }
 }
 
@@ -776,4 +776,42 @@ async fn accept_error(e: std::io::Error) {
     }
     tracing::error!(error = %e, "accepting a connection failed");
     tokio::time::sleep(Duration::from_secs(1)).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_client_address_is_believed_from_a_local_proxy_only() {
+        let mut h = HeaderMap::new();
+        h.append(
+            "x-forwarded-for",
+            "203.0.113.9, 198.51.100.7".parse().unwrap(),
+        );
+        let ip = |s: &str| Some(s.parse::<IpAddr>().unwrap());
+        // From a proxy on this machine: the address it appended (the last).
+        assert_eq!(
+            ClientIp::of(ip("127.0.0.1"), &h).0,
+            ip("198.51.100.7").unwrap()
+        );
+        assert_eq!(ClientIp::of(ip("::1"), &h).0, ip("198.51.100.7").unwrap());
+        assert_eq!(
+            ClientIp::of(ip("::ffff:127.0.0.1"), &h).0,
+            ip("198.51.100.7").unwrap()
+        );
+        // From anywhere else the header is a claim, not an address.
+        assert_eq!(
+            ClientIp::of(ip("192.0.2.1"), &h).0,
+            ip("192.0.2.1").unwrap()
+        );
+        assert_eq!(
+            ClientIp::of(ip("::ffff:192.0.2.1"), &h).0,
+            ip("192.0.2.1").unwrap()
+        );
+        assert_eq!(
+            ClientIp::of(ip("127.0.0.1"), &HeaderMap::new()).0,
+            ip("127.0.0.1").unwrap()
+        );
+    }
 }
