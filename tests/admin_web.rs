@@ -792,6 +792,12 @@ fn admin_pages_are_never_cached_and_say_their_language_follows_the_browser() {
             assert_eq!(r.headers()["vary"], "accept-language", "{path}");
         }
     }
+    let r = http
+        .get(format!("{}/admin/no-such-page", server.url()))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    assert_eq!(r.headers()["cache-control"], "no-store");
 }
 
 #[test]

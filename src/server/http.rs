@@ -526,12 +526,19 @@ async fn picture(
         .unwrap_or_else(|| (StatusCode::NOT_FOUND, "no such picture").into_response())
 }
 
-async fn not_found() -> ApiError {
-    ApiError::new(
+async fn not_found(uri: axum::http::Uri) -> Response {
+    let mut resp = ApiError::new(
         StatusCode::NOT_FOUND,
         "not_found",
         "there is nothing at this address",
     )
+    .into_response();
+    // All of /admin is never cached, also an address there that does not exist.
+    if uri.path().starts_with("/admin") {
+        resp.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    resp
 }
 
 /// Every error under `/api` is JSON (`{code, error}`), also those made outside the handlers:
