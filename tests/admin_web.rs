@@ -517,7 +517,9 @@ fn unknown_names_take_as_long_as_known_ones() {
     // Warm-up (the stand-in hash is made on first use).
     post_login(&http, &server, "nobody-0", "wrong guess");
     let (mut known, mut unknown) = (Vec::new(), Vec::new());
-    for i in 1..4 {
+    // Five of each (the most one name may try from one address), alternating; other tests
+    // share the CPU, which only ever adds time, so the fastest of each is compared.
+    for i in 1..=digidak::server::admin_web::MAX_FAILURES {
         let (s, t) = post_login(&http, &server, "coordinator", "wrong guess");
         assert_eq!(s, 401);
         known.push(t);
@@ -527,10 +529,12 @@ fn unknown_names_take_as_long_as_known_ones() {
     }
     known.sort();
     unknown.sort();
-    let (k, u) = (known[1], unknown[1]);
+    let (k, u) = (known[0], unknown[0]);
     let diff = k.abs_diff(u);
     println!(
-        "login timing: known name median {k:?}, unknown name median {u:?}, difference {diff:?}, argon2 {argon2:?}"
+        "login timing: known name fastest {k:?} (median {:?}), unknown name fastest {u:?} \
+         (median {:?}), difference {diff:?}, argon2 {argon2:?}",
+        known[2], unknown[2]
     );
     assert!(
         diff < argon2 / 2 + Duration::from_millis(5),
