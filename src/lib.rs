@@ -16,6 +16,7 @@ pub mod server;
 pub mod speech;
 pub mod store;
 pub mod sync;
+pub mod text;
 pub mod ui;
 
 /// The data folder when neither `--data`, `DIGIDAK_DATA` nor `storage.data_dir` names one:

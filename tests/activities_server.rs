@@ -539,3 +539,145 @@ fn a_cancel_from_another_site_is_refused_and_from_the_page_itself_works() {
     assert_eq!(r.status(), 303);
     assert_eq!(status(), "cancelled");
 }
+
+#[test]
+fn reordering_and_invisible_characters_are_stripped_and_the_calendar_is_valid_ics() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    // A kiosk name with a right-to-left override, from the command line.
+    server_cli(
+        &db,
+        &["kiosk", "add", "\u{202E}PC 1\u{200B}", "--site", "noord"],
+    );
+    let server = InProcessServer::start(&db);
+    assert_eq!(server.store.list_kiosks().unwrap()[0].name, "PC 1");
+    // An activity from a kiosk: "exe.gnp" would show as "png.exe" with U+202E kept.
+    let (client, token) = paired_client(&server, "PC 2", "noord");
+    let mut a = activity(10);
+    a.title = "\u{202E}exe.gnp \u{2066}Koffie\u{2069}\u{FEFF}".into();
+    a.place = "De\u{2067} Brug\u{0007}".into();
+    // Long enough to be folded, with letters of several bytes on the fold.
+    a.description = format!(
+        "{}\n\u{202B}Tweede regel; met, tekens\\ die ontsnappen",
+        "Één café, ŝoŭ 日本語 ❤ ".repeat(8)
+    );
+    let op = Op {
+        id: uuid::Uuid::now_v7().to_string(),
+        index: 1,
+        kind: kinds::ACTIVITY_SAVED.into(),
+        payload: serde_json::to_value(&a).unwrap(),
+        kiosk_time_ms: now_ms(),
+        schema: OP_SCHEMA,
+    };
+    let resp = client.push(&token, &page(vec![op])).unwrap();
+    assert_eq!(resp.results[0].status, OpStatus::Accepted, "{resp:?}");
+    let kept = &server.store.activities("noord").unwrap()[0].activity;
+    assert_eq!(kept.title, "exe.gnp Koffie");
+    assert_eq!(kept.place, "De Brug");
+    assert!(!kept.description.contains('\u{202B}'));
+    drop(server);
+
+    // The calendar: CRLF everywhere, no line over 75 octets, a VTIMEZONE for the TZID it
+    // names, and a real iCalendar parser reads back what was written.
+    let ics = server_cli(&db, &["activity", "ics", "--site", "noord"]);
+    assert!(!ics.replace("\r\n", "").contains('\n'), "bare LF");
+    assert!(ics.ends_with("\r\n"));
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+    }
+    assert!(ics.contains("\r\n "), "long lines are folded");
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()));
+    let cal = parser.next().expect("one calendar").expect("it parses");
+    assert!(parser.next().is_none());
+    let prop = |props: &[ical::property::Property], name: &str| {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(cal.timezones.len(), 1);
+    assert_eq!(
+        prop(&cal.timezones[0].properties, "TZID"),
+        "Europe/Brussels"
+    );
+    let offsets: Vec<String> = cal.timezones[0]
+        .transitions
+        .iter()
+        .map(|t| prop(&t.properties, "TZOFFSETTO"))
+        .collect();
+    assert_eq!(offsets, ["+0200", "+0100"]);
+    assert_eq!(cal.events.len(), 1);
+    let e = &cal.events[0].properties;
+    assert_eq!(prop(e, "SUMMARY"), "exe.gnp Koffie");
+    assert_eq!(prop(e, "LOCATION"), "De Brug");
+    assert!(prop(e, "DESCRIPTION").starts_with("Één café"));
+    // Unfolded as RFC 5545 says (the parser above trims spaces at line ends), the text comes
+    // back whole, escaped, never cut inside a character.
+    let unfolded = ics.replace("\r\n ", "");
+    let description = unfolded
+        .split("\r\n")
+        .find_map(|l| l.strip_prefix("DESCRIPTION:"))
+        .unwrap();
+    assert_eq!(
+        description,
+        format!(
+            "{}\\nTweede regel\\; met\\, tekens\\\\ die ontsnappen",
+            "Één café\\, ŝoŭ 日本語 ❤ ".repeat(8)
+        )
+    );
+    let start = e.iter().find(|p| p.name == "DTSTART").unwrap();
+    assert_eq!(start.value.as_deref(), Some("20991209T140000"));
+    assert_eq!(
+        start.params.as_ref().unwrap()[0],
+        ("TZID".to_string(), vec!["Europe/Brussels".to_string()])
+    );
+}
+
+#[test]
+fn phone_pages_with_personal_data_are_never_cached_and_vary_by_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let (client, token) = paired_client(&server, "PC 1", "noord");
+    let a = activity(5);
+    server.store.save_activity("noord", &a, now_ms()).unwrap();
+    let t = digidak::codes::phone_token();
+    client
+        .push(
+            &token,
+            &page(vec![signup_with_token(
+                1, &a.id, "00112233", "Samira", 1, &t,
+            )]),
+        )
+        .unwrap();
+    let http = reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for (path, status) in [
+        (format!("/signups/{t}"), 200),
+        ("/signups/99999999".to_string(), 404),
+        ("/posts/123456789012".to_string(), 404),
+    ] {
+        let r = http
+            .get(format!("{}{path}", server.url()))
+            .header("accept-language", "fr-BE,fr;q=0.9")
+            .send()
+            .unwrap();
+        assert_eq!(r.status(), status, "{path}");
+        assert_eq!(r.headers()["cache-control"], "no-store", "{path}");
+        assert_eq!(r.headers()["vary"], "accept-language", "{path}");
+    }
+    let r = http
+        .post(format!("{}/signups/{t}/cancel", server.url()))
+        .send()
+        .unwrap();
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    // Lessons vary by language but hold nothing personal; pictures are the same for all.
+    let r = http
+        .get(format!("{}/lessons", server.url()))
+        .send()
+        .unwrap();
+    assert_eq!(r.headers()["vary"], "accept-language");
+    assert!(r.headers().get("cache-control").is_none());
+}

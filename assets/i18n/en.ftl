@@ -513,3 +513,9 @@ page-code-not-found = This link does not work (any more). Your code still works 
 page-phone-guard-title = That did not work
 page-phone-guard-wait = Too many tries from here. Wait a few minutes, then try again.
 page-phone-guard-other-site = This button only works on your own page. Open the link of your code again and tap there.
+
+# Admin login and HTTP edge (issue 14, part 2)
+adminweb-plain-http = This address uses plain http, so your browser does not keep the login. Open the admin web through https (the reverse proxy in the README), or on the server itself at http://localhost.
+adminweb-form-expired = This form had expired. Your name is still there: type your password again.
+adminweb-form-refused-title = Form not accepted
+adminweb-form-refused = This form had expired or did not come from this site. Go back, reload the page and try again.

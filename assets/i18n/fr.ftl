@@ -513,3 +513,9 @@ page-code-not-found = Ce lien ne fonctionne pas (ou plus). Votre code fonctionne
 page-phone-guard-title = Cela n’a pas marché
 page-phone-guard-wait = Trop d’essais depuis ici. Attendez quelques minutes, puis réessayez.
 page-phone-guard-other-site = Ce bouton ne fonctionne que sur votre propre page. Ouvrez à nouveau le lien de votre code et appuyez là.
+
+# Admin login and HTTP edge (issue 14, part 2)
+adminweb-plain-http = Cette adresse utilise http simple : votre navigateur ne garde pas la connexion. Ouvrez l’administration en https (le reverse proxy décrit dans le README), ou sur le serveur lui-même via http://localhost.
+adminweb-form-expired = Ce formulaire avait expiré. Votre nom est gardé : tapez à nouveau votre mot de passe.
+adminweb-form-refused-title = Formulaire refusé
+adminweb-form-refused = Ce formulaire avait expiré ou ne venait pas de ce site. Revenez en arrière, rechargez la page et réessayez.

@@ -513,3 +513,9 @@ page-code-not-found = Deze link werkt niet (meer). Je code werkt nog altijd op d
 page-phone-guard-title = Dat lukte niet
 page-phone-guard-wait = Er werd van hier te veel geprobeerd. Wacht een paar minuten en probeer dan opnieuw.
 page-phone-guard-other-site = Deze knop werkt alleen op je eigen pagina. Open de link van je code opnieuw en tik daar.
+
+# Admin login and HTTP edge (issue 14, part 2)
+adminweb-plain-http = Dit adres gebruikt gewoon http, dus je browser onthoudt de aanmelding niet. Open het beheer via https (de reverse proxy uit de README), of op de server zelf via http://localhost.
+adminweb-form-expired = Dit formulier was verlopen. Je naam staat er nog: typ je wachtwoord opnieuw.
+adminweb-form-refused-title = Formulier niet aanvaard
+adminweb-form-refused = Dit formulier was verlopen of kwam niet van deze site. Ga terug, laad de pagina opnieuw en probeer nog eens.

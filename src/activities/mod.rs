@@ -7,6 +7,7 @@ use jiff::tz::TimeZone;
 
 use crate::lang::Lang;
 use crate::sync::protocol::ActivityRecord;
+use crate::text::clean_text;
 
 /// Where the activities happen.
 pub const TIME_ZONE: &str = "Europe/Brussels";
@@ -55,6 +56,18 @@ pub fn local_to_unix_ms(local: &str) -> Option<i64> {
     let dt = parse_local(local)?;
     let z = dt.to_zoned(brussels()).ok()?;
     Some(z.timestamp().as_millisecond())
+}
+
+/// An activity's free text as it is kept: title, description and place through the shared
+/// cleaning rule ([`crate::text::clean_text`]: control, reordering and invisible characters
+/// out). Length limits are left to [`check_activity`], which refuses instead of cutting.
+pub fn cleaned(a: &ActivityRecord) -> ActivityRecord {
+    ActivityRecord {
+        title: clean_text(&a.title, usize::MAX, false),
+        description: clean_text(&a.description, usize::MAX, true),
+        place: clean_text(&a.place, usize::MAX, false),
+        ..a.clone()
+    }
 }
 
 /// Checks an activity as an admin saved it. Returns the field and what is wrong.
@@ -366,31 +379,64 @@ pub fn csv_line(
     )
 }
 
-/// iCalendar (RFC 5545) of the activities, in Brussels time.
+/// Europe/Brussels as an RFC 5545 VTIMEZONE: CET/CEST, changing on the last Sundays of March
+/// and October (the EU rule since 1996), so calendars need no outside time zone database.
+const VTIMEZONE_BRUSSELS: &str = "BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\n\
+    BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n\
+    DTSTART:19810329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n\
+    BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\n\
+    DTSTART:19961027T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n\
+    END:VTIMEZONE\r\n";
+
+/// Appends one content line, folded as RFC 5545 3.1 asks: at most 75 octets a line, each
+/// continuation starting with a space, never inside a UTF-8 character; ended by CRLF.
+fn push_folded(out: &mut String, line: &str) {
+    const MAX: usize = 75;
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > MAX {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+/// iCalendar (RFC 5545) of the activities, in Brussels time: CRLF line ends, long lines
+/// folded, the time zone described in the file, text cleaned and escaped.
 pub fn ics(list: &[crate::sync::protocol::ActivityState], now_ms: i64) -> String {
     let text = |s: &str| {
-        s.replace('\\', "\\\\")
+        clean_text(s, usize::MAX, true)
+            .replace('\\', "\\\\")
             .replace(';', "\\;")
             .replace(',', "\\,")
             .replace('\n', "\\n")
     };
     let stamp = |local: &str| local.replace(['-', ':'], "") + "00";
-    let mut out =
-        String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Digidak//Activities//NL\r\n");
+    let mut out = String::from(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Digidak//Activities//NL\r\nCALSCALE:GREGORIAN\r\n",
+    );
+    out.push_str(VTIMEZONE_BRUSSELS);
+    let now = jiff::Timestamp::from_millisecond(now_ms)
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .strftime("%Y%m%dT%H%M%S")
+        .to_string();
     for a in list.iter().map(|s| &s.activity).filter(|a| !a.deleted) {
-        out.push_str(&format!(
-            "BEGIN:VEVENT\r\nUID:{}@digidak\r\nDTSTAMP:{}Z\r\nDTSTART;TZID=Europe/Brussels:{}\r\n\
-             DTEND;TZID=Europe/Brussels:{}\r\nSUMMARY:{}\r\nLOCATION:{}\r\nDESCRIPTION:{}\r\nEND:VEVENT\r\n",
-            a.id,
-            jiff::Timestamp::from_millisecond(now_ms)
-                .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
-                .strftime("%Y%m%dT%H%M%S"),
-            stamp(&a.start),
-            stamp(&a.end),
-            text(&a.title),
-            text(&a.place),
-            text(&a.description),
-        ));
+        out.push_str("BEGIN:VEVENT\r\n");
+        for line in [
+            format!("UID:{}@digidak", text(&a.id)),
+            format!("DTSTAMP:{now}Z"),
+            format!("DTSTART;TZID=Europe/Brussels:{}", stamp(&a.start)),
+            format!("DTEND;TZID=Europe/Brussels:{}", stamp(&a.end)),
+            format!("SUMMARY:{}", text(&a.title)),
+            format!("LOCATION:{}", text(&a.place)),
+            format!("DESCRIPTION:{}", text(&a.description)),
+        ] {
+            push_folded(&mut out, &line);
+        }
+        out.push_str("END:VEVENT\r\n");
     }
     out.push_str("END:VCALENDAR\r\n");
     out
@@ -527,10 +573,10 @@ impl ActivityForm {
                     (Some(id), 0) => id.clone(),
                     _ => uuid::Uuid::now_v7().to_string(),
                 },
-                title: self.title.trim().to_string(),
-                description: self.description.trim().to_string(),
+                title: clean_text(&self.title, usize::MAX, false),
+                description: clean_text(&self.description, usize::MAX, true),
                 picture: "calendar".into(),
-                place: self.place.trim().to_string(),
+                place: clean_text(&self.place, usize::MAX, false),
                 start: fmt(s),
                 end: fmt(d.to_datetime(end)),
                 deadline: fmt(deadline),

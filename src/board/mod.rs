@@ -168,43 +168,9 @@ pub const MAX_EXPIRY_DAYS: u32 = 365;
 pub const RENEW_WINDOW_MS: i64 = 7 * DAY_MS;
 pub const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
-/// Characters that are invisible or reorder the text around them (bidirectional overrides and
-/// isolates, zero-width marks): never kept, so a post cannot hide or flip what follows it.
-/// Right-to-left letters themselves (Arabic, Hebrew) are kept.
-fn is_invisible_format(c: char) -> bool {
-    matches!(c,
-        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
-}
-
-/// Text as it is kept: no control or invisible characters (newlines kept when `lines`, at
-/// most one empty line in a row), spaces trimmed, at most `max` characters.
-pub fn clean_text(s: &str, max: usize, lines: bool) -> String {
-    let mut out = String::with_capacity(s.len().min(max * 4));
-    let mut newlines = 0;
-    for c in s.chars() {
-        if c == '\n' || c == '\r' {
-            if lines && c == '\n' {
-                newlines += 1;
-                if newlines <= 2 {
-                    out.push('\n');
-                }
-            } else if !lines {
-                out.push(' ');
-            }
-            continue;
-        }
-        if c.is_control() || is_invisible_format(c) {
-            continue;
-        }
-        if c != ' ' {
-            newlines = 0;
-        }
-        out.push(if c == '\t' { ' ' } else { c });
-    }
-    let kept: String = out.trim().chars().take(max).collect();
-    kept.trim_end().to_string()
-}
+/// The shared cleaning rule (control, reordering and invisible characters out), also used
+/// for sign-up names, activities and names on the server.
+pub use crate::text::clean_text;
 
 /// A post as a resident wrote it, before it is checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -79,6 +79,8 @@ pub fn save(
     a: &ActivityRecord,
     now_ms: i64,
 ) -> rusqlite::Result<Result<(), Reason>> {
+    // Free text is kept cleaned, whoever sent it (the shared rule, `crate::text`).
+    let a = &crate::activities::cleaned(a);
     if let Err((field, problem)) = check_activity(a) {
         return Ok(Err(format!("activity {field} {problem}")));
     }

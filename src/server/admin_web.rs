@@ -1,11 +1,15 @@
 //! The admin web, first part: log in (argon2 passwords from `digidak-server admin set`,
-//! failed logins slowed down and limited), sessions in secure http-only cookies (only token
-//! hashes stored), a CSRF token on every form, and the kiosks page (online or not, version,
-//! pending operations, last painted frame, clock skew, dead letters; add with a pairing code
-//! and its QR code; revoke). Every `/admin` page without a session goes to the login page.
+//! every attempt counted before the password is checked, per name and address and per
+//! address, unknown names checked against a stand-in hash so they take as long), sessions in
+//! secure http-only cookies (only token hashes stored; they end when idle, after 12 hours, and
+//! when the name's password changes or the name is removed), a CSRF token on every form, and
+//! the kiosks page (online or not, version, pending operations, last painted frame, clock
+//! skew, dead letters; add with a pairing code and its QR code; revoke). Every `/admin` page
+//! without a session goes to the login page.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::net::IpAddr;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -13,46 +17,119 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::http::{AppState, now_ms};
+use super::http::{AppState, ClientIp, now_ms};
 use super::pages::{esc, layout};
 use super::{AdminSession, hash_secret, random_hex};
 use crate::lang::Lang;
 
-/// How long a session lasts.
+/// How long a session lasts at most.
 pub const SESSION_MS: i64 = 12 * 60 * 60 * 1000;
-/// Failed logins allowed for one name in [`LOCK_WINDOW`] before it is refused for a while.
+/// How long a session lasts without use, unless `serve --admin-idle-minutes` says otherwise.
+pub const DEFAULT_IDLE: Duration = Duration::from_secs(30 * 60);
+/// Login attempts one address may make for one name in [`LOCK_WINDOW`] (then that name is
+/// refused from that address, and only there, until the window ends).
 pub const MAX_FAILURES: u32 = 5;
+/// Login attempts one address may make for all names together in [`LOCK_WINDOW`].
+pub const MAX_ADDRESS_FAILURES: u32 = 20;
 pub const LOCK_WINDOW: Duration = Duration::from_secs(15 * 60);
 /// Every failed login waits this long before it is answered.
 pub const FAILURE_DELAY: Duration = Duration::from_secs(1);
 const SESSION_COOKIE: &str = "dd_session";
 const LOGIN_COOKIE: &str = "dd_login";
+/// Past this many remembered (name, address) pairs, those whose window ended are dropped.
+const MAX_TRACKED: usize = 10_000;
 
-/// Failed logins per name (in memory: a restart forgets them, the delay stays).
+/// Attempts in a window that started at `since`.
+#[derive(Clone, Copy)]
+struct Window {
+    count: u32,
+    since: Instant,
+}
+
+impl Window {
+    fn current(&mut self, now: Instant) -> &mut Self {
+        if now.saturating_duration_since(self.since) >= LOCK_WINDOW {
+            *self = Window {
+                count: 0,
+                since: now,
+            };
+        }
+        self
+    }
+}
+
+#[derive(Default)]
+struct Tries {
+    by_name: HashMap<(String, IpAddr), Window>,
+    by_address: HashMap<IpAddr, Window>,
+}
+
+/// The "address" limits count by: an IPv4 address, or an IPv6 /64 (one subscriber's network:
+/// anyone holding one has 2^64 addresses to spread tries over).
+fn network_of(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(std::net::Ipv6Addr::from(
+                u128::from(v6) & !((1u128 << 64) - 1),
+            )),
+        },
+    }
+}
+
+/// Login attempts per (name, address) and per address, in memory (a restart forgets them; the
+/// delay stays). An attempt is counted *before* its password is checked, under one lock, so
+/// parallel tries cannot slip past the limit; a successful login gives its attempt back.
+/// Keyed by address as well as name, so a stranger's wrong tries do not lock the admin out
+/// from their own address. (Hand-written rather than `governor`: it needs to give an attempt
+/// back on success, and to run on the server's clock so tests can move time.)
 #[derive(Default)]
 pub struct LoginLimiter {
-    failures: Mutex<HashMap<String, (u32, Instant)>>,
+    tries: Mutex<Tries>,
 }
 
 impl LoginLimiter {
-    fn locked(&self, name: &str) -> bool {
-        let map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(name)
-            .is_some_and(|(n, since)| *n >= MAX_FAILURES && since.elapsed() < LOCK_WINDOW)
-    }
-
-    fn failed(&self, name: &str) {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        let entry = map.entry(name.to_string()).or_insert((0, Instant::now()));
-        if entry.1.elapsed() >= LOCK_WINDOW {
-            *entry = (0, Instant::now());
+    /// Counts an attempt for `name` from `from`; false (nothing counted) when either limit is
+    /// reached.
+    pub fn begin(&self, name: &str, from: IpAddr, now: Instant) -> bool {
+        let from = network_of(from);
+        let mut t = self.tries.lock().unwrap_or_else(|e| e.into_inner());
+        if t.by_name.len() > MAX_TRACKED {
+            t.by_name
+                .retain(|_, w| now.saturating_duration_since(w.since) < LOCK_WINDOW);
+            t.by_address
+                .retain(|_, w| now.saturating_duration_since(w.since) < LOCK_WINDOW);
         }
-        entry.0 += 1;
+        let fresh = Window {
+            count: 0,
+            since: now,
+        };
+        let address = t.by_address.entry(from).or_insert(fresh).current(now).count;
+        let named = t
+            .by_name
+            .entry((name.to_string(), from))
+            .or_insert(fresh)
+            .current(now);
+        if named.count >= MAX_FAILURES || address >= MAX_ADDRESS_FAILURES {
+            return false;
+        }
+        named.count += 1;
+        if let Some(a) = t.by_address.get_mut(&from) {
+            a.count += 1;
+        }
+        true
     }
 
-    fn succeeded(&self, name: &str) {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        map.remove(name);
+    /// The password was right: the name's tries from this address are forgotten, and this
+    /// attempt no longer counts against the address.
+    pub fn succeeded(&self, name: &str, from: IpAddr) {
+        let from = network_of(from);
+        let mut t = self.tries.lock().unwrap_or_else(|e| e.into_inner());
+        t.by_name.remove(&(name.to_string(), from));
+        if let Some(a) = t.by_address.get_mut(&from) {
+            a.count = a.count.saturating_sub(1);
+        }
     }
 }
 
@@ -77,6 +154,35 @@ fn verify_password(hash: &str, password: &str) -> bool {
             .verify_password(password.as_bytes(), &h)
             .is_ok()
     })
+}
+
+/// The hash an unknown name's password is checked against, so an unknown name costs the same
+/// argon2 work as a known one (made once, of a random password nobody knows).
+fn stand_in_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| hash_password(&random_hex(16)).expect("a 32-character password hashes"))
+}
+
+/// Whether the browser will refuse the `Secure` login cookie: plain http (no `X-Forwarded-Proto:
+/// https` from the proxy) to a name other than this machine's (browsers keep Secure cookies
+/// for http://localhost only).
+fn cookies_refused(headers: &HeaderMap) -> bool {
+    let https = headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("https"));
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(h, _)| h),
+    };
+    let local = name.eq_ignore_ascii_case("localhost")
+        || name.to_ascii_lowercase().ends_with(".localhost")
+        || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    !https && !local
 }
 
 fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -162,7 +268,9 @@ pub(super) async fn session(
     let hash = hash_secret(&token);
     let store = state.store.clone();
     let h = hash.clone();
-    match tokio::task::spawn_blocking(move || store.session(&h, now_ms())).await {
+    let now = state.clock.unix_ms();
+    let idle = state.admin_idle.as_millis() as i64;
+    match tokio::task::spawn_blocking(move || store.use_session(&h, now, idle, SESSION_MS)).await {
         Ok(Ok(Some(s))) => Ok((s, hash)),
         Ok(Ok(None)) => Err(to_login()),
         _ => Err((StatusCode::SERVICE_UNAVAILABLE, "try again").into_response()),
@@ -178,7 +286,7 @@ pub(super) async fn session_with_form(
     let (s, hash) = session(state, headers).await?;
     let f = form(body);
     if f.get("csrf") != Some(&s.csrf) {
-        return Err(refused_csrf());
+        return Err(refused_csrf(state, lang_of(state, &None, headers)));
     }
     Ok((s, hash, f))
 }
@@ -190,48 +298,61 @@ pub(super) fn csrf_field(token: &str) -> String {
     )
 }
 
-pub(super) fn refused_csrf() -> Response {
-    (
-        StatusCode::FORBIDDEN,
-        "This form is out of date or did not come from this site. Go back, reload, try again.",
-    )
-        .into_response()
+/// A form without its CSRF token (out of date, or not from this site): 403, in the admin's
+/// language, with a way back.
+pub(super) fn refused_csrf(state: &AppState, lang: Lang) -> Response {
+    let tr = &state.translations;
+    let title = tr.get(lang, "adminweb-form-refused-title");
+    let main = format!(
+        "<h1>{}</h1><p>{}</p><p><a class=\"button\" href=\"/admin?lang={}\">{}</a></p>",
+        esc(&title),
+        esc(&tr.get(lang, "adminweb-form-refused")),
+        lang.code(),
+        esc(&tr.get(lang, "adminweb-kiosks")),
+    );
+    layout(tr, lang, &title, "/admin", StatusCode::FORBIDDEN, &main)
 }
 
-/// `GET /admin/login`.
+/// `GET /admin/login`. Over plain http to a network name it says at once that the login
+/// cannot hold there, and what to do.
 pub async fn login_page(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
     let lang = lang_of(&state, &query, &headers);
-    login_form(&state, lang, None)
+    let notice =
+        cookies_refused(&headers).then(|| state.translations.get(lang, "adminweb-plain-http"));
+    login_form(&state, lang, StatusCode::OK, notice.as_deref(), "")
 }
 
-fn login_form(state: &AppState, lang: Lang, message: Option<&str>) -> Response {
+/// The login form; `name` is what was typed before (kept when the form has to come back).
+fn login_form(
+    state: &AppState,
+    lang: Lang,
+    status: StatusCode,
+    message: Option<&str>,
+    name: &str,
+) -> Response {
     let tr = &state.translations;
     let token = random_hex(16);
     let title = tr.get(lang, "adminweb-login-title");
     let main = format!(
         "<h1>{title}</h1>{msg}<form method=\"post\" action=\"/admin/login?lang={l}\">{csrf}\
-         <p><label>{name}<br><input name=\"name\" autocomplete=\"username\" required></label></p>\
+         <p><label>{label}<br><input name=\"name\" value=\"{typed}\" autocomplete=\"username\" required></label></p>\
          <p><label>{pw}<br><input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label></p>\
          <p><button class=\"button\" type=\"submit\">{go}</button></p></form>",
         title = esc(&title),
         msg = message
-            .map(|m| format!("<p class=\"tip\">{}</p>", esc(m)))
+            .map(|m| format!("<p class=\"tip\" role=\"alert\">{}</p>", esc(m)))
             .unwrap_or_default(),
         l = lang.code(),
         csrf = csrf_field(&token),
-        name = esc(&tr.get(lang, "adminweb-name")),
+        label = esc(&tr.get(lang, "adminweb-name")),
+        typed = esc(name),
         pw = esc(&tr.get(lang, "adminweb-password")),
         go = esc(&tr.get(lang, "adminweb-login")),
     );
-    let status = if message.is_some() {
-        StatusCode::UNAUTHORIZED
-    } else {
-        StatusCode::OK
-    };
     let mut resp = layout(tr, lang, &title, "/admin/login", status, &main);
     set_cookie(&mut resp, LOGIN_COOKIE, &token, 3600);
     resp
@@ -240,65 +361,78 @@ fn login_form(state: &AppState, lang: Lang, message: Option<&str>) -> Response {
 /// `POST /admin/login`.
 pub async fn login(
     State(state): State<AppState>,
+    ClientIp(from): ClientIp,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
     body: Bytes,
 ) -> Response {
     let lang = lang_of(&state, &query, &headers);
+    let tr = &state.translations;
     let f = form(&body);
-    // Login CSRF: the form's token must match the cookie set with the form.
+    let name = crate::text::clean_line(f.get("name").map_or("", String::as_str), usize::MAX);
+    // Login CSRF: the form's token must match the cookie set with the form. Without the
+    // cookie over plain http the browser refused it: say so, in the admin's language.
     let expected = cookie(&headers, LOGIN_COOKIE);
     if expected.is_none() || f.get("csrf") != expected.as_ref() {
-        return refused_csrf();
-    }
-    let name = f
-        .get("name")
-        .map(|s| s.trim().to_string())
-        .unwrap_or_default();
-    let password = f.get("password").cloned().unwrap_or_default();
-    if name.is_empty() || name.len() > 64 || password.len() > 1024 {
+        let key = if expected.is_none() && cookies_refused(&headers) {
+            "adminweb-plain-http"
+        } else {
+            "adminweb-form-expired"
+        };
+        let typed: String = name.chars().take(64).collect();
         return login_form(
             &state,
             lang,
-            Some(&state.translations.get(lang, "adminweb-wrong")),
+            StatusCode::FORBIDDEN,
+            Some(&tr.get(lang, key)),
+            &typed,
         );
     }
-    if state.logins.locked(&name) {
+    let password = f.get("password").cloned().unwrap_or_default();
+    let wrong = |state: &AppState| {
+        login_form(
+            state,
+            lang,
+            StatusCode::UNAUTHORIZED,
+            Some(&state.translations.get(lang, "adminweb-wrong")),
+            "",
+        )
+    };
+    if name.is_empty() || name.chars().count() > 64 || password.len() > 1024 {
+        return wrong(&state);
+    }
+    // Counted before the password is checked, so parallel tries cannot pass the limit.
+    if !state.logins.begin(&name, from, state.clock.now()) {
+        tracing::warn!("admin login refused: too many tries");
         tokio::time::sleep(FAILURE_DELAY).await;
-        let msg = state.translations.get(lang, "adminweb-locked");
-        let mut resp = login_form(&state, lang, Some(&msg));
-        *resp.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-        return resp;
+        let msg = tr.get(lang, "adminweb-locked");
+        return login_form(&state, lang, StatusCode::TOO_MANY_REQUESTS, Some(&msg), "");
     }
     let store = state.store.clone();
     let who = name.clone();
     let ok = tokio::task::spawn_blocking(move || {
-        store
-            .admin_password_hash(&who)
-            .ok()
-            .flatten()
-            .is_some_and(|h| verify_password(&h, &password))
+        // An unknown name is checked against a stand-in hash: the same argon2 work, so the
+        // answer's time does not tell which names exist.
+        let hash = store.admin_password_hash(&who).ok().flatten();
+        let known = hash.is_some();
+        let checked = verify_password(hash.as_deref().unwrap_or(stand_in_hash()), &password);
+        known && checked
     })
     .await
     .unwrap_or(false);
     if !ok {
-        state.logins.failed(&name);
         tracing::warn!("failed admin login");
         tokio::time::sleep(FAILURE_DELAY).await;
-        return login_form(
-            &state,
-            lang,
-            Some(&state.translations.get(lang, "adminweb-wrong")),
-        );
+        return wrong(&state);
     }
-    state.logins.succeeded(&name);
+    state.logins.succeeded(&name, from);
     let token = random_hex(32);
-    let now = now_ms();
+    let now = state.clock.unix_ms();
     let s = AdminSession {
         admin: name,
         csrf: random_hex(16),
         created_ms: now,
-        expires_ms: now + SESSION_MS,
+        expires_ms: now + (state.admin_idle.as_millis() as i64).min(SESSION_MS),
     };
     let store = state.store.clone();
     let hash = hash_secret(&token);
@@ -433,7 +567,8 @@ async fn kiosks_page(
             esc(&k.site),
             t(state_key),
             esc(&ago(now, k.last_seen_ms)),
-            esc(k.app_version.as_deref().unwrap_or("–")),
+            // A kiosk says its own version: cleaned like any text from outside.
+            esc(&crate::text::clean_line(k.app_version.as_deref().unwrap_or("–"), 64)),
             opt(k.outbox_len),
             opt(k.dead_letters),
             esc(&ago(now, k.last_frame_ms)),
@@ -616,4 +751,28 @@ pub async fn numbers_csv(State(state): State<AppState>, headers: HeaderMap) -> R
         csv,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_ipv6_network_counts_as_one_address() {
+        let limiter = LoginLimiter::default();
+        let now = Instant::now();
+        for i in 0..MAX_FAILURES {
+            let ip: IpAddr = format!("2001:db8:1:2::{i:x}").parse().unwrap();
+            assert!(limiter.begin("admin", ip, now));
+        }
+        assert!(!limiter.begin("admin", "2001:db8:1:2:ffff::1".parse().unwrap(), now));
+        assert!(limiter.begin("admin", "2001:db8:1:3::1".parse().unwrap(), now));
+        // IPv4 in IPv6 clothing is the IPv4 address.
+        for _ in 0..MAX_FAILURES {
+            assert!(limiter.begin("admin", "192.0.2.7".parse().unwrap(), now));
+        }
+        assert!(!limiter.begin("admin", "::ffff:192.0.2.7".parse().unwrap(), now));
+        // The window ends.
+        assert!(limiter.begin("admin", "192.0.2.7".parse().unwrap(), now + LOCK_WINDOW));
+    }
 }

@@ -3,8 +3,16 @@
 //!
 //! Every API answer is JSON. Malformed, oversized or hostile requests get a 4xx with
 //! `{"code": ..., "error": ...}`; only a database failure gives 503 (the kiosk retries).
+//!
+//! The edge, in settings of maintained crates rather than code of ours where they exist:
+//! hyper's `header_read_timeout` (slow or stalled headers, idle keep-alive connections),
+//! tower-http's `TimeoutLayer` (whole requests, 408), `DefaultBodyLimit`, `CatchPanicLayer`,
+//! `SetResponseHeaderLayer` (`no-store` on the personal group, `Vary` on pages), hyper-util's
+//! `GracefulShutdown`; ours are only the accept loop's connection cap (a tokio semaphore) and
+//! the rule that every `/api` error is JSON.
 
 use std::future::Future;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -12,16 +20,23 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{DefaultBodyLimit, FromRef, Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::{
+    ConnectInfo, DefaultBodyLimit, FromRef, FromRequestParts, Path, RawQuery, State,
+};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::de::DeserializeOwned;
+use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use super::{KioskAuth, ServerError, ServerStore, pages};
+use crate::clock::{Clock, SystemClock};
 use crate::i18n::Translations;
 use crate::lessons::{Library, resume};
 use crate::sync::protocol::{
@@ -43,8 +58,12 @@ pub struct AppState {
     pub store: Store,
     pub lessons: Arc<Library>,
     pub translations: Arc<Translations>,
-    /// Failed admin logins, to slow guessing down.
+    /// Admin login attempts, counted per name and address and per address.
     pub logins: Arc<super::admin_web::LoginLimiter>,
+    /// The server's clock for admin sessions and login limits (a `ManualClock` in tests).
+    pub clock: Arc<dyn Clock>,
+    /// How long an admin session lasts without use.
+    pub admin_idle: Duration,
 }
 
 impl AppState {
@@ -66,7 +85,58 @@ impl AppState {
                 Translations::load().expect("the built-in translations parse (tested)"),
             ),
             logins: Arc::default(),
+            clock: Arc::new(SystemClock),
+            admin_idle: super::admin_web::DEFAULT_IDLE,
         }
+    }
+
+    /// The same with another clock (tests move a `ManualClock`).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The same with another idle time for admin sessions.
+    pub fn with_admin_idle(mut self, idle: Duration) -> Self {
+        self.admin_idle = idle;
+        self
+    }
+}
+
+/// The address a request came from: the TCP peer; when the peer is this machine (the reverse
+/// proxy the README sets up in front of the server), the last address of
+/// `X-Forwarded-For`, which that proxy appended. Never fails (unspecified when unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientIp(pub IpAddr);
+
+impl ClientIp {
+    pub fn of(peer: Option<IpAddr>, headers: &HeaderMap) -> Self {
+        let unknown = IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED);
+        // A dual-stack listener sees IPv4 peers as ::ffff:a.b.c.d.
+        let peer = peer.unwrap_or(unknown).to_canonical();
+        if !peer.is_loopback() {
+            return ClientIp(peer);
+        }
+        let forwarded = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+            .next_back();
+        ClientIp(forwarded.map_or(peer, |ip| ip.to_canonical()))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        Ok(ClientIp::of(peer, &parts.headers))
     }
 }
 
@@ -251,8 +321,8 @@ async fn pair(State(store): State<Store>, body: Body) -> Result<Response, ApiErr
             "first_index must be at most {MAX_INDEX}"
         )));
     }
-    let resp = blocking(move || store.pair(&req.code, &req.app_version, req.first_index, now_ms()))
-        .await?;
+    let version = crate::text::clean_line(&req.app_version, 64);
+    let resp = blocking(move || store.pair(&req.code, &version, req.first_index, now_ms())).await?;
     tracing::info!(kiosk = %resp.name, site = %resp.site, "kiosk paired");
     Ok(axum::Json(resp).into_response())
 }
@@ -466,12 +536,68 @@ async fn picture(
         .unwrap_or_else(|| (StatusCode::NOT_FOUND, "no such picture").into_response())
 }
 
-async fn not_found() -> ApiError {
-    ApiError::new(
+async fn not_found(uri: axum::http::Uri) -> Response {
+    let mut resp = ApiError::new(
         StatusCode::NOT_FOUND,
         "not_found",
         "there is nothing at this address",
     )
+    .into_response();
+    // All of /admin is never cached, also an address there that does not exist.
+    if uri.path().starts_with("/admin") {
+        resp.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    resp
+}
+
+/// Every error under `/api` is JSON (`{code, error}`), also those made outside the handlers:
+/// 405 (a known address, another method; `Allow` is kept), 408 (the request timeout), 500 (a
+/// caught panic). Handlers' own errors are JSON already and pass unchanged.
+async fn api_errors_as_json(req: axum::extract::Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let resp = next.run(req).await;
+    let status = resp.status();
+    let json = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !api || json || !(status.is_client_error() || status.is_server_error()) {
+        return resp;
+    }
+    let code = match status {
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::REQUEST_TIMEOUT => "timeout",
+        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+        StatusCode::NOT_FOUND => "not_found",
+        s if s.is_server_error() => "internal",
+        _ => "bad_request",
+    };
+    let message = match status {
+        StatusCode::METHOD_NOT_ALLOWED => "this address does not take this method".to_string(),
+        StatusCode::REQUEST_TIMEOUT => format!(
+            "the request took longer than {} s",
+            REQUEST_TIMEOUT.as_secs()
+        ),
+        s => s.canonical_reason().unwrap_or("refused").to_lowercase(),
+    };
+    let allow = resp.headers().get(header::ALLOW).cloned();
+    let mut out = ApiError::new(status, code, message).into_response();
+    if let Some(allow) = allow {
+        out.headers_mut().insert(header::ALLOW, allow);
+    }
+    out
+}
+
+/// `Vary: Accept-Language` on every page (HTML): their language follows the browser's unless
+/// `?lang=` says otherwise, so a cache must not hand one language's page to another browser.
+fn vary_language(resp: &Response) -> Option<HeaderValue> {
+    resp.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| v.starts_with("text/html"))
+        .map(|_| HeaderValue::from_static("accept-language"))
 }
 
 /// The whole HTTP side, with the built-in lessons.
@@ -485,17 +611,10 @@ pub fn router_with(state: AppState) -> Router {
         Default::default(),
         state.translations.clone(),
     ));
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/api/v1/pair", post(pair))
-        .route("/api/v1/push", post(push))
-        .route("/api/v1/changes", get(changes))
-        .route("/api/v1/status", get(status))
-        .route("/api/v1/resume/{code}", get(resume_code))
-        .route("/", get(|| async { Redirect::to("/lessons") }))
-        .route("/lessons", get(lessons_index))
-        .route("/lessons/{id}", get(lesson_page))
-        .route("/pictures/{*path}", get(picture))
+    // Pages that show personal data (names, phone numbers, replies) or anything of the admin
+    // web: never kept by a browser or a proxy (`Cache-Control: no-store`). A new route that
+    // shows someone's data belongs in this group.
+    let personal = Router::new()
         .route("/signups/{code}", get(signup_page))
         .route("/signups/{code}/cancel", post(signup_cancel))
         .route("/posts/{code}", get(super::board_pages::post_page))
@@ -532,6 +651,22 @@ pub fn router_with(state: AppState) -> Router {
             post(super::admin_activities::cancel),
         )
         .route("/admin/numbers.csv", get(super::admin_web::numbers_csv))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/api/v1/pair", post(pair))
+        .route("/api/v1/push", post(push))
+        .route("/api/v1/changes", get(changes))
+        .route("/api/v1/status", get(status))
+        .route("/api/v1/resume/{code}", get(resume_code))
+        .route("/", get(|| async { Redirect::to("/lessons") }))
+        .route("/lessons", get(lessons_index))
+        .route("/lessons/{id}", get(lesson_page))
+        .route("/pictures/{*path}", get(picture))
+        .merge(personal)
         .fallback(not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn_with_state(
@@ -544,6 +679,11 @@ pub fn router_with(state: AppState) -> Router {
             REQUEST_TIMEOUT,
         ))
         .layer(CatchPanicLayer::new())
+        .layer(middleware::from_fn(api_errors_as_json))
+        .layer(SetResponseHeaderLayer::appending(
+            header::VARY,
+            vary_language,
+        ))
         .layer(TraceLayer::new_for_http().make_span_with(
             // The phone pages' tokens and codes never reach the log, even at debug level.
             |req: &axum::http::Request<axum::body::Body>| {
@@ -551,6 +691,33 @@ pub fn router_with(state: AppState) -> Router {
                 tracing::debug_span!("request", method = %req.method(), path = %path)
             },
         ))
+}
+
+/// The limits of the HTTP edge, below the routes: hyper's connection settings and the accept
+/// loop's cap.
+#[derive(Debug, Clone, Copy)]
+pub struct EdgeLimits {
+    /// A request's headers must be complete this long after the connection opened, or after
+    /// its previous answer (so it also ends idle keep-alive connections); else the connection
+    /// is closed. Bodies then have [`REQUEST_TIMEOUT`] for the whole request (408).
+    pub header_timeout: Duration,
+    /// Open connections at most; more wait in the kernel's listen queue until one closes.
+    pub max_connections: usize,
+}
+
+/// How long a request's headers may take (and a keep-alive connection may sit idle).
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(15);
+/// Open connections at most, unless `serve --max-connections` says otherwise (below the usual
+/// limit of 1024 open files, with room for the database's).
+pub const MAX_CONNECTIONS: usize = 512;
+
+impl Default for EdgeLimits {
+    fn default() -> Self {
+        Self {
+            header_timeout: HEADER_TIMEOUT,
+            max_connections: MAX_CONNECTIONS,
+        }
+    }
 }
 
 /// Serves until `shutdown` resolves, then finishes the requests (and their transactions)
@@ -563,15 +730,119 @@ pub async fn serve(
     serve_with(listener, AppState::new(store, None), shutdown).await
 }
 
-/// [`serve`] with a given state (the lessons of a folder).
+/// [`serve`] with a given state (the lessons of a folder, a clock).
 pub async fn serve_with(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    // The peer's address: the phone pages' rate limits count per client.
-    let app = router_with(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    serve_with_limits(listener, state, EdgeLimits::default(), shutdown).await
+}
+
+/// [`serve_with`] with given edge limits. The accept loop is hyper's own HTTP/1 connection
+/// (`axum::serve` offers no header timeout): hyper's `header_read_timeout` closes connections
+/// whose headers stall or drip, and idle keep-alive ones; a semaphore caps open connections;
+/// hyper-util's `GracefulShutdown` ends idle connections and lets busy ones finish.
+pub async fn serve_with_limits(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    limits: EdgeLimits,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let router = router_with(state);
+    let permits = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(limits.header_timeout)
+        .keep_alive(true);
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            p = permits.clone().acquire_owned() => match p {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
+        let (stream, peer) = tokio::select! {
+            r = listener.accept() => match r {
+                Ok(x) => x,
+                Err(e) => {
+                    accept_error(e).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let router = router.clone();
+        let service = hyper::service::service_fn(move |mut req: axum::http::Request<_>| {
+            req.extensions_mut().insert(ConnectInfo(peer));
+            router.clone().oneshot(req)
+        });
+        let conn =
+            graceful.watch(http.serve_connection(hyper_util::rt::TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            if let Err(e) = conn.await {
+                tracing::debug!(error = %e, "connection ended");
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
+}
+
+/// After a failed accept: a connection the client gave up on is nothing; anything else (out
+/// of file handles) is logged and waited out a moment, as `axum::serve` does.
+async fn accept_error(e: std::io::Error) {
+    use std::io::ErrorKind::{ConnectionAborted, ConnectionRefused, ConnectionReset};
+    if matches!(
+        e.kind(),
+        ConnectionAborted | ConnectionRefused | ConnectionReset
+    ) {
+        return;
+    }
+    tracing::error!(error = %e, "accepting a connection failed");
+    tokio::time::sleep(Duration::from_secs(1)).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_client_address_is_believed_from_a_local_proxy_only() {
+        let mut h = HeaderMap::new();
+        h.append(
+            "x-forwarded-for",
+            "203.0.113.9, 198.51.100.7".parse().unwrap(),
+        );
+        let ip = |s: &str| Some(s.parse::<IpAddr>().unwrap());
+        // From a proxy on this machine: the address it appended (the last).
+        assert_eq!(
+            ClientIp::of(ip("127.0.0.1"), &h).0,
+            ip("198.51.100.7").unwrap()
+        );
+        assert_eq!(ClientIp::of(ip("::1"), &h).0, ip("198.51.100.7").unwrap());
+        assert_eq!(
+            ClientIp::of(ip("::ffff:127.0.0.1"), &h).0,
+            ip("198.51.100.7").unwrap()
+        );
+        // From anywhere else the header is a claim, not an address.
+        assert_eq!(
+            ClientIp::of(ip("192.0.2.1"), &h).0,
+            ip("192.0.2.1").unwrap()
+        );
+        assert_eq!(
+            ClientIp::of(ip("::ffff:192.0.2.1"), &h).0,
+            ip("192.0.2.1").unwrap()
+        );
+        assert_eq!(
+            ClientIp::of(ip("127.0.0.1"), &HeaderMap::new()).0,
+            ip("127.0.0.1").unwrap()
+        );
+    }
 }

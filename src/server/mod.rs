@@ -8,6 +8,7 @@
 pub mod activities;
 mod admin_activities;
 mod admin_board;
+mod admin_store;
 pub mod admin_web;
 pub mod apply;
 pub mod board;
@@ -21,6 +22,7 @@ mod schema;
 pub mod sqlite;
 
 pub use admin_board::site_pdf as admin_board_pdf;
+pub use admin_store::AdminStore;
 pub use board_store::BoardStore;
 
 use crate::sync::protocol::{
@@ -72,7 +74,7 @@ pub struct KioskRow {
 
 /// Everything the server stores. Methods are blocking; the HTTP layer calls them on
 /// blocking threads. Every write method is one transaction.
-pub trait ServerStore: BoardStore + Send + Sync + 'static {
+pub trait ServerStore: BoardStore + AdminStore + Send + Sync + 'static {
     /// Registers a kiosk and returns its one-time pairing code (valid 24 hours).
     fn add_kiosk(&self, name: &str, site: &str, now_ms: i64) -> Result<String, ServerError>;
     fn list_kiosks(&self) -> Result<Vec<KioskRow>, ServerError>;
@@ -119,7 +121,8 @@ pub trait ServerStore: BoardStore + Send + Sync + 'static {
     fn cancel_by_token(&self, token: &str, now_ms: i64) -> Result<usize, ServerError>;
     /// Forgets names and phones of sign-ups of activities that ended over `days` days ago.
     fn forget_old_signups(&self, days: u32, now_ms: i64) -> Result<usize, ServerError>;
-    /// Creates (or replaces the password of) an admin of the admin web.
+    /// Creates (or replaces the password of) an admin of the admin web; a new password ends
+    /// all sessions of that name.
     fn set_admin(&self, name: &str, password_hash: &str, now_ms: i64) -> Result<(), ServerError>;
     /// The argon2 hash of an admin's password.
     fn admin_password_hash(&self, name: &str) -> Result<Option<String>, ServerError>;

@@ -131,7 +131,7 @@ impl SqliteServerStore {
 
 impl ServerStore for SqliteServerStore {
     fn add_kiosk(&self, name: &str, site: &str, now_ms: i64) -> Result<String, ServerError> {
-        let name = name.trim();
+        let name = &crate::text::clean_line(name, usize::MAX);
         if name.is_empty() || name.chars().count() > 60 {
             return Err(ServerError::BadRequest(
                 "a kiosk name is 1 to 60 characters".into(),
@@ -504,12 +504,16 @@ impl ServerStore for SqliteServerStore {
     }
 
     fn set_admin(&self, name: &str, password_hash: &str, now_ms: i64) -> Result<(), ServerError> {
-        self.conn().execute(
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
             "INSERT INTO admins (name, hash, created_ms) VALUES (?1, ?2, ?3)
              ON CONFLICT (name) DO UPDATE SET hash = ?2",
             params![name, password_hash, now_ms],
         )?;
-        Ok(())
+        // A new password ends every session of the name.
+        tx.execute("DELETE FROM admin_sessions WHERE admin = ?1", [name])?;
+        Ok(tx.commit()?)
     }
 
     fn admin_password_hash(&self, name: &str) -> Result<Option<String>, ServerError> {

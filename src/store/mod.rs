@@ -428,25 +428,11 @@ impl Store {
     }
 }
 
-/// Trims a name, drops control characters, and cuts it to [`MAX_NAME_CHARS`].
-/// Direction overrides and zero-width characters: they can make a name on a volunteer's
-/// screen look like something else, and no one types them on purpose.
-fn is_invisible_format(c: char) -> bool {
-    matches!(c,
-        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
-}
-
+/// Trims a name, drops control and invisible characters (the shared rule,
+/// [`crate::text::clean_line`]: direction overrides and zero-width characters can make a name
+/// on a volunteer's screen look like something else), and cuts it to [`MAX_NAME_CHARS`].
 pub fn clean_name(name: &str) -> String {
-    name.chars()
-        .filter(|c| !c.is_control() && !is_invisible_format(*c))
-        .collect::<String>()
-        .trim()
-        .chars()
-        .take(MAX_NAME_CHARS)
-        .collect::<String>()
-        .trim_end()
-        .to_string()
+    crate::text::clean_line(name, MAX_NAME_CHARS)
 }
 
 #[cfg(test)]

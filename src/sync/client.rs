@@ -62,6 +62,9 @@ impl SyncClient {
         let http = reqwest::blocking::Client::builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(20))
+            // The server closes a connection idle for 15 s (`server::http::HEADER_TIMEOUT`):
+            // drop idle ones before that, so a request is never sent on one being closed.
+            .pool_idle_timeout(Duration::from_secs(10))
             .user_agent(concat!("digidak-kiosk/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| SyncError::Network(e.to_string()))?;

@@ -47,6 +47,17 @@ impl InProcessServer {
 
     /// Starts on a given address (e.g. the one a stopped server had).
     pub fn start_at(db: &Path, addr: SocketAddr) -> Self {
+        Self::start_with(db, addr, |state| state)
+    }
+
+    /// Starts with a state changed by `configure` (another clock, idle time).
+    pub fn start_with(
+        db: &Path,
+        addr: SocketAddr,
+        configure: impl FnOnce(digidak::server::http::AppState) -> digidak::server::http::AppState
+        + Send
+        + 'static,
+    ) -> Self {
         let store = Arc::new(SqliteServerStore::open(db).unwrap());
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let (addr_tx, addr_rx) = mpsc::channel();
@@ -60,7 +71,8 @@ impl InProcessServer {
             rt.block_on(async move {
                 let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
                 addr_tx.send(listener.local_addr().unwrap()).unwrap();
-                digidak::server::http::serve(listener, served, async {
+                let state = configure(digidak::server::http::AppState::new(served, None));
+                digidak::server::http::serve_with(listener, state, async {
                     let _ = stopped.await;
                 })
                 .await

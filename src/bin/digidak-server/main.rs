@@ -8,6 +8,7 @@
 //! digidak-server usage                                       anonymous visit counts
 //! digidak-server lessons                                     lessons opened/finished, initiations
 //! digidak-server admin set NAME                              an admin of the admin web (password on stdin)
+//! digidak-server admin remove NAME                           it can no longer log in; its sessions end
 //! digidak-server backup --to FILE                            a consistent copy while serving
 //! ```
 
@@ -20,7 +21,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use digidak::server::sqlite::SqliteServerStore;
-use digidak::server::{BoardStore, ServerError, ServerStore};
+use digidak::server::{AdminStore, BoardStore, ServerError, ServerStore};
 
 mod activity;
 mod board;
@@ -67,6 +68,14 @@ enum Cmd {
         /// (checked at start and every hour).
         #[arg(long, env = "DIGIDAK_SERVER_KEEP_DAYS", default_value_t = 30)]
         keep_days: u32,
+        /// Minutes an admin web session lasts without use (it lasts 12 hours at most).
+        #[arg(long, env = "DIGIDAK_SERVER_ADMIN_IDLE_MINUTES", default_value_t = 30,
+              value_parser = clap::value_parser!(u32).range(1..=720))]
+        admin_idle_minutes: u32,
+        /// Open connections at most; more wait until one closes.
+        #[arg(long, env = "DIGIDAK_SERVER_MAX_CONNECTIONS", default_value_t = 512,
+              value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        max_connections: u32,
     },
     /// Manage kiosks.
     Kiosk {
@@ -106,6 +115,8 @@ enum AdminCmd {
     /// Create an admin, or give one a new password: reads the password (at least 10
     /// characters) on standard input.
     Set { name: String },
+    /// Remove an admin: it can no longer log in, and its open sessions end.
+    Remove { name: String },
 }
 
 // Parsed once per run: the size of the biggest variant does not matter.
@@ -150,7 +161,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             listen,
             lessons,
             keep_days,
-        } => serve(store, &listen, lessons, keep_days),
+            admin_idle_minutes,
+            max_connections,
+        } => {
+            let limits = digidak::server::http::EdgeLimits {
+                max_connections: max_connections as usize,
+                ..Default::default()
+            };
+            let idle = std::time::Duration::from_secs(u64::from(admin_idle_minutes) * 60);
+            serve(store, &listen, lessons, keep_days, idle, limits)
+        }
         Cmd::Kiosk { command } => kiosk(store, command),
         Cmd::Usage => {
             for (site, day, name, count) in store.usage_counts()? {
@@ -175,10 +195,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Admin {
+            command: AdminCmd::Remove { name },
+        } => {
+            let name = digidak::text::clean_line(&name, usize::MAX);
+            if store.remove_admin(&name)? {
+                println!("admin {name:?} removed; its sessions ended");
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("digidak-server: no admin named {name:?}");
+                Ok(ExitCode::from(2))
+            }
+        }
+        Cmd::Admin {
             command: AdminCmd::Set { name },
         } => {
-            let name = name.trim().to_string();
-            if name.is_empty() || name.len() > 64 {
+            // The same cleaning as the login form's, so the name typed there matches.
+            let name = digidak::text::clean_line(&name, usize::MAX);
+            if name.is_empty() || name.chars().count() > 64 {
                 eprintln!("digidak-server: an admin name is 1 to 64 characters");
                 return Ok(ExitCode::from(2));
             }
@@ -192,7 +225,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             match digidak::server::admin_web::hash_password(line.trim_end_matches(['\n', '\r'])) {
                 Ok(hash) => {
                     store.set_admin(&name, &hash, now_ms())?;
-                    println!("admin {name:?} can log in at /admin");
+                    println!("admin {name:?} can log in at /admin (its open sessions ended)");
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(m) => {
@@ -289,10 +322,12 @@ fn serve(
     listen: &str,
     lessons: Option<PathBuf>,
     keep_days: u32,
+    admin_idle: std::time::Duration,
+    limits: digidak::server::http::EdgeLimits,
 ) -> anyhow::Result<ExitCode> {
     let store: Arc<SqliteServerStore> = Arc::new(store);
     let retention = store.clone();
-    let state = digidak::server::http::AppState::new(store, lessons);
+    let state = digidak::server::http::AppState::new(store, lessons).with_admin_idle(admin_idle);
     tracing::info!(
         lessons = state.lessons.lessons.len(),
         left_out = state.lessons.problems.len(),
@@ -335,7 +370,8 @@ fn serve(
                 }
             }
         });
-        digidak::server::http::serve_with(listener, state, shutdown_signal()).await?;
+        digidak::server::http::serve_with_limits(listener, state, limits, shutdown_signal())
+            .await?;
         tracing::info!("digidak-server stopped");
         Ok::<_, anyhow::Error>(ExitCode::SUCCESS)
     })
