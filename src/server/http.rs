@@ -7,9 +7,9 @@
 //! The edge, in settings of maintained crates rather than code of ours where they exist:
 //! hyper's `header_read_timeout` (slow or stalled headers, idle keep-alive connections),
 //! tower-http's `TimeoutLayer` (whole requests, 408), `DefaultBodyLimit`, `CatchPanicLayer`,
-//! `SetResponseHeaderLayer` (`no-store` on the personal group, `Vary` on pages), hyper-util's
-//! `GracefulShutdown`; ours are only the accept loop's connection cap (a tokio semaphore) and
-//! the rule that every `/api` error is JSON.
+//! `SetResponseHeaderLayer` (`Vary` on pages), hyper-util's
+//! `GracefulShutdown`; ours are only the accept loop's connection cap (a tokio semaphore), the
+//! rule that every `/api` error is JSON, and `no-store` by address.
 
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
@@ -536,15 +536,26 @@ async fn picture(
         .unwrap_or_else(|| (StatusCode::NOT_FOUND, "no such picture").into_response())
 }
 
-async fn not_found(uri: axum::http::Uri) -> Response {
-    let mut resp = ApiError::new(
+async fn not_found() -> Response {
+    ApiError::new(
         StatusCode::NOT_FOUND,
         "not_found",
         "there is nothing at this address",
     )
-    .into_response();
-    // All of /admin is never cached, also an address there that does not exist.
-    if uri.path().starts_with("/admin") {
+    .into_response()
+}
+
+/// Everything under `/signups`, `/posts` and `/admin` (names, phone numbers, replies, the
+/// admin web) is never kept by a browser or a proxy: `Cache-Control: no-store` on every answer
+/// there, also the rate limiter's, a 404 or a refused form. One rule by address, outside every
+/// other layer, so no answer there can miss it.
+async fn no_store_personal(req: axum::extract::Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let personal = ["/signups", "/posts", "/admin"].iter().any(|p| {
+        path == *p || path.starts_with(&format!("{p}/")) || path.starts_with(&format!("{p}."))
+    });
+    let mut resp = next.run(req).await;
+    if personal {
         resp.headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
@@ -612,8 +623,7 @@ pub fn router_with(state: AppState) -> Router {
         state.translations.clone(),
     ));
     // Pages that show personal data (names, phone numbers, replies) or anything of the admin
-    // web: never kept by a browser or a proxy (`Cache-Control: no-store`). A new route that
-    // shows someone's data belongs in this group.
+    // web: see `no_store_personal`.
     let personal = Router::new()
         .route("/signups/{code}", get(signup_page))
         .route("/signups/{code}/cancel", post(signup_cancel))
@@ -650,11 +660,7 @@ pub fn router_with(state: AppState) -> Router {
             "/admin/activities/{id}/cancel",
             post(super::admin_activities::cancel),
         )
-        .route("/admin/numbers.csv", get(super::admin_web::numbers_csv))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
-        ));
+        .route("/admin/numbers.csv", get(super::admin_web::numbers_csv));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/api/v1/pair", post(pair))
@@ -684,6 +690,7 @@ pub fn router_with(state: AppState) -> Router {
             header::VARY,
             vary_language,
         ))
+        .layer(middleware::from_fn(no_store_personal))
         .layer(TraceLayer::new_for_http().make_span_with(
             // The phone pages' tokens and codes never reach the log, even at debug level.
             |req: &axum::http::Request<axum::body::Body>| {
