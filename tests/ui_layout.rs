@@ -14,12 +14,13 @@
 //! quick look.
 
 mod common;
+mod support;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use common::*;
-use digidak::app::{Action, ActivityAction, BoardAction, LessonAction, Screen, TextScale};
+use digidak::app::{Action, ActivityAction, BoardAction, Kiosk, LessonAction, Screen, TextScale};
 use digidak::board::{Category, PostKind};
 use digidak::i18n::Translations;
 use digidak::lang::Lang;
@@ -126,6 +127,8 @@ struct Page {
     ready: fn(&digidak::ui::KioskUi) -> bool,
     main: Option<&'static str>,
     staff: bool,
+    /// What a resident typed before the last action (a name, a title).
+    prep: fn(&mut Kiosk),
 }
 
 fn page(name: &str, go: Vec<Action>, main: Option<&'static str>) -> Page {
@@ -135,6 +138,7 @@ fn page(name: &str, go: Vec<Action>, main: Option<&'static str>) -> Page {
         ready: |_| true,
         main,
         staff: false,
+        prep: |_| {},
     }
 }
 
@@ -212,6 +216,18 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
                 Some("signup-submit"),
             )
         },
+        Page {
+            prep: |k| k.drafts.signup_name = "Samira".into(),
+            ready: |u| u.kiosk.screen() == Screen::SignupDone,
+            ..page(
+                "sign-up done: the code",
+                vec![
+                    Action::Activity(ActivityAction::Choose(ACTIVITY.into())),
+                    Action::Activity(ActivityAction::SignUp),
+                ],
+                None,
+            )
+        },
         page(
             "sign-up code pad",
             vec![Action::Go(Screen::SignupCode)],
@@ -253,6 +269,27 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             ]),
             Some("board-publish"),
         ),
+        Page {
+            prep: |k| k.drafts.post_title = "Wie helpt mij met een brief van de gemeente?".into(),
+            ready: |u| u.kiosk.screen() == Screen::BoardPosted,
+            ..page(
+                "post step 4: the code",
+                new_post(vec![
+                    Action::Board(BoardAction::ChooseKind(PostKind::Ask)),
+                    Action::Board(BoardAction::ChooseCategory(Category::ALL[1])),
+                    Action::Board(BoardAction::Publish),
+                ]),
+                None,
+            )
+        },
+        Page {
+            ready: |u| u.kiosk.screen() == Screen::HelpSent,
+            ..page(
+                "help called",
+                vec![Action::Go(Screen::Help), Action::CallVolunteer],
+                None,
+            )
+        },
         page(
             "board code pad",
             board(vec![Action::Go(Screen::BoardCode)]),
@@ -435,6 +472,34 @@ fn problems(
     out
 }
 
+/// Opens `p` from the home screen in `lang` at `scale`, as its actions say.
+fn open(k: &mut TestKiosk, p: &Page, lang: Lang, scale: TextScale) {
+    let kiosk = &mut k.harness.state_mut().kiosk;
+    if p.staff && kiosk.staff().is_none() {
+        kiosk.handle(Action::Home);
+        kiosk.handle(Action::Go(Screen::PinPad));
+        for d in "2468".chars() {
+            kiosk.handle(Action::PinDigit(d));
+        }
+        kiosk.handle(Action::PinSubmit);
+        k.settle(|u| u.kiosk.staff().is_some());
+    }
+    let kiosk = &mut k.harness.state_mut().kiosk;
+    kiosk.handle(Action::Home);
+    kiosk.handle(Action::SetLanguage(lang));
+    kiosk.handle(Action::SetTextScale(scale));
+    k.harness.run();
+    for (i, a) in p.go.iter().enumerate() {
+        if i + 1 == p.go.len() {
+            (p.prep)(&mut k.harness.state_mut().kiosk);
+        }
+        k.harness.state_mut().kiosk.handle(a.clone());
+        k.harness.run();
+    }
+    k.settle(p.ready);
+    k.harness.run();
+}
+
 fn wanted<T: Copy>(var: &str, all: &[T], name: impl Fn(T) -> String) -> Vec<T> {
     match std::env::var(var) {
         Ok(v) => all
@@ -465,27 +530,7 @@ fn every_screen_fits_every_size_text_size_and_language() {
             for &(w, h) in &sizes {
                 k.harness.set_size(egui::vec2(w, h));
                 for p in &pages {
-                    let kiosk = &mut k.harness.state_mut().kiosk;
-                    if p.staff && kiosk.staff().is_none() {
-                        kiosk.handle(Action::Home);
-                        kiosk.handle(Action::Go(Screen::PinPad));
-                        for d in "2468".chars() {
-                            kiosk.handle(Action::PinDigit(d));
-                        }
-                        kiosk.handle(Action::PinSubmit);
-                        k.settle(|u| u.kiosk.staff().is_some());
-                    }
-                    let kiosk = &mut k.harness.state_mut().kiosk;
-                    kiosk.handle(Action::Home);
-                    kiosk.handle(Action::SetLanguage(lang));
-                    kiosk.handle(Action::SetTextScale(scale));
-                    k.harness.run();
-                    for a in &p.go {
-                        k.harness.state_mut().kiosk.handle(a.clone());
-                        k.harness.run();
-                    }
-                    k.settle(p.ready);
-                    k.harness.run();
+                    open(&mut k, p, lang, scale);
                     checked += 1;
                     let main = p.main.map(|key| translations.get(lang, key));
                     for problem in problems(&k, &chrome, main.as_deref(), scale.factor()) {
@@ -512,4 +557,87 @@ fn every_screen_fits_every_size_text_size_and_language() {
         println!("{f}");
     }
     assert!(failures.is_empty(), "{} layout problems", failures.len());
+}
+
+/// "Read aloud" is on every page, in the same place, and says that page's words in its
+/// language (a stand-in for espeak-ng writes down what it was asked to say): the page's own
+/// text, not the bars', and codes digit by digit.
+#[test]
+fn every_page_reads_itself_aloud() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = dir.path().join("said.txt");
+    let program = dir.path().join("fake-espeak");
+    std::fs::write(
+        &program,
+        format!("#!/bin/sh\necho \"$@\" >> '{}'\n", said.display()),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut c = config();
+    c.lessons.read_aloud = program.display().to_string();
+    let mut k = start_in(c, egui::vec2(1280.0, 800.0), content_dir());
+    k.settle(|u| u.kiosk.board.posts.len() == POSTS && !u.kiosk.activities.list.is_empty());
+    k.settle(|u| u.kiosk.lessons.speech.available());
+    let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
+    let translations = Translations::load().unwrap();
+    let lines = || {
+        std::fs::read_to_string(&said)
+            .unwrap_or_default()
+            .lines()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let mut read = 0;
+    for lang in [Lang::Nl, Lang::Fr] {
+        let button = translations.get(lang, "lesson-read-aloud");
+        for p in pages(&library.lessons) {
+            open(&mut k, &p, lang, TextScale::Normal);
+            let before = lines().len();
+            let top = k.harness.get_by_label(&button).rect();
+            assert!(
+                top.max.y < 120.0,
+                "{}: read aloud is in the top bar",
+                p.name
+            );
+            k.click(&button);
+            support::wait_until(std::time::Duration::from_secs(10), "speech", || {
+                lines().len() > before
+            });
+            let line = lines()[before].clone();
+            assert!(
+                line.starts_with(&format!("-v {} ", lang.code())),
+                "{}: {line}",
+                p.name
+            );
+            let words = &line[6..];
+            assert!(words.split_whitespace().count() >= 3, "{}: {words}", p.name);
+            for bar in ["nav-done", "staff-open"] {
+                let bar = translations.get(lang, bar);
+                assert!(!words.contains(&bar), "{}: {words}", p.name);
+            }
+            if let Some(main) = p.main {
+                let main = translations.get(lang, main);
+                assert!(words.contains(&main), "{}: {main:?} not in {words}", p.name);
+            }
+            if p.name == "sign-up done: the code" {
+                let code = k
+                    .harness
+                    .state()
+                    .kiosk
+                    .activities
+                    .receipt
+                    .clone()
+                    .unwrap()
+                    .code;
+                let spoken: Vec<String> = code.chars().map(|c| c.to_string()).collect();
+                assert!(
+                    words.contains(&spoken[..4].join(" ")),
+                    "the code digit by digit: {words}"
+                );
+            }
+            read += 1;
+        }
+    }
+    println!("{read} pages read aloud");
 }

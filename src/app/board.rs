@@ -22,7 +22,6 @@ pub enum BoardAction {
     Search,
     /// Open a post of the board.
     Open(String),
-    ReadAloud,
     /// Start a new post (screen 1 of 4).
     StartPost,
     ChooseKind(PostKind),
@@ -164,12 +163,6 @@ impl Kiosk {
                 b.replied = false;
                 b.reported = false;
                 self.go(Screen::BoardPost);
-            }
-            BoardAction::ReadAloud => {
-                if let Some(p) = b.opened() {
-                    let text = format!("{}. {}", p.post.post.title, p.post.post.text);
-                    self.lessons.speech.say(&text, self.lang);
-                }
             }
             BoardAction::StartPost => {
                 b.kind = None;

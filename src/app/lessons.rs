@@ -36,7 +36,6 @@ pub enum LessonAction {
     Itsme(bool),
     /// E-mail practice: check `drafts.lesson_email`.
     CheckEmail,
-    ReadAloud,
     /// "Continue later": make a resume code.
     ContinueLater,
     ResumeDigit(char),
@@ -289,12 +288,6 @@ impl Kiosk {
                     p.check_email(&self.drafts.lesson_email);
                 }
             }
-            LessonAction::ReadAloud => {
-                if let Some(p) = &self.lessons.player {
-                    let text = read_aloud_text(p);
-                    self.lessons.speech.say(&text, p.lang);
-                }
-            }
             LessonAction::ContinueLater => {
                 let Some(p) = &self.lessons.player else {
                     return;
@@ -465,33 +458,4 @@ impl Kiosk {
         }
         self.start_player(lesson, r.lang, r.step);
     }
-}
-
-/// What "read aloud" says on the current screen of the player.
-fn read_aloud_text(p: &Player) -> String {
-    use crate::lessons::Practice;
-    let Some(step) = p.step() else {
-        return p.text().title.clone();
-    };
-    let mut text = step.text.clone();
-    match &step.practice {
-        Some(Practice::Quiz { choices }) => {
-            for c in choices {
-                text.push_str(". ");
-                text.push_str(&c.text);
-            }
-        }
-        Some(Practice::Phishing { mails }) => {
-            for m in mails {
-                text.push_str(". ");
-                text.push_str(&m.subject);
-            }
-        }
-        _ => {}
-    }
-    if let Some(tip) = &step.tip {
-        text.push_str(". ");
-        text.push_str(tip);
-    }
-    text
 }

@@ -62,6 +62,10 @@ pub enum Action {
     AskExit,
     CancelExit,
     ConfirmExit,
+    /// "Read aloud": the UI finds the screen's words and answers with [`Action::Speak`].
+    ReadScreen,
+    /// Say these words in the kiosk's language (on the speech thread).
+    Speak(String),
 }
 
 /// The kiosk: configuration, session state and the handles to its workers.
@@ -513,6 +517,8 @@ impl Kiosk {
             }
             Action::AskExit => self.exit_confirm = self.staff == Some(Role::Admin),
             Action::CancelExit => self.exit_confirm = false,
+            Action::ReadScreen => {}
+            Action::Speak(text) => self.lessons.speech.say(&text, self.lang),
             Action::ConfirmExit => {
                 if self.staff == Some(Role::Admin) && self.exit_confirm {
                     tracing::info!("admin closed the kiosk");

@@ -18,7 +18,7 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
         .show(ui, |ui| {
             let scale = kiosk.text_scale.factor();
             let font = theme::chrome_font(scale);
-            let nav_keys = [
+            let mut nav_keys = vec![
                 (
                     Picto::Home,
                     "nav-home",
@@ -27,6 +27,15 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 ),
                 (Picto::Back, "nav-back", kiosk.can_go_back(), Action::Back),
             ];
+            // Read aloud: on every screen, always in this place, when the kiosk can speak.
+            if kiosk.lessons.speech.available() {
+                nav_keys.push((
+                    Picto::Speaker,
+                    "lesson-read-aloud",
+                    true,
+                    Action::ReadScreen,
+                ));
+            }
             let small = theme::chrome_small_font(scale);
             let gap = ui.spacing().item_spacing.x;
             let left: f32 = nav_keys

@@ -8,6 +8,7 @@ pub mod keyboard;
 pub mod picto;
 pub mod pictures;
 pub mod qr;
+mod read_aloud;
 mod screens;
 pub mod theme;
 pub mod widgets;
@@ -53,6 +54,8 @@ pub struct KioskUi {
     pictures: pictures::Pictures,
     /// The screen drawn last frame: a new screen opens at its top, with no keyboard.
     last_page: Option<(crate::app::Screen, usize)>,
+    /// The read-aloud's own egui context, made on first use.
+    reader: Option<read_aloud::Reader>,
 }
 
 impl KioskUi {
@@ -67,6 +70,7 @@ impl KioskUi {
             close_sent: false,
             pictures: pictures::Pictures::default(),
             last_page: None,
+            reader: None,
         }
     }
 
@@ -132,37 +136,25 @@ impl KioskUi {
             }
             self.last_page = Some((screen, step));
         }
-        chrome::top_bar(ui, &self.kiosk, tr, &mut actions);
-        // The on-screen keyboard takes the language bar's place while it is open.
-        if keyboard::is_open(&ctx) {
-            keyboard::panel(ui, self.kiosk.lang, tr);
-        } else {
-            chrome::bottom_bar(ui, &self.kiosk, tr, &mut actions);
-        }
-        screens::pinned(ui, &self.kiosk, tr, &mut actions);
-        egui::CentralPanel::default()
-            .frame(
-                egui::Frame::new()
-                    .fill(theme::BG)
-                    .inner_margin(egui::Margin::symmetric(32, 24)),
-            )
-            .show(ui, |ui| {
-                if self.kiosk.screen() == crate::app::Screen::Board {
-                    // The board scrolls its own list (only the rows on screen are drawn).
-                    screens::show(ui, &mut self.kiosk, &mut self.pictures, tr, &mut actions);
-                    return;
-                }
-                let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
-                if new_page {
-                    area = area.vertical_scroll_offset(0.0);
-                }
-                area.show(ui, |ui| {
-                    screens::show(ui, &mut self.kiosk, &mut self.pictures, tr, &mut actions);
-                });
-            });
+        draw(
+            ui,
+            &mut self.kiosk,
+            &mut self.pictures,
+            tr,
+            new_page,
+            &mut actions,
+        );
         chrome::idle_overlay(ui, &self.kiosk, tr, &mut actions);
 
         for action in actions {
+            if action == Action::ReadScreen {
+                // The screen's words, as a screen reader would find them, to the speech thread.
+                let size = ctx.content_rect().size();
+                let reader = self.reader.get_or_insert_with(read_aloud::Reader::new);
+                let text = reader.read(&mut self.kiosk, &self.translations, size);
+                self.kiosk.handle(Action::Speak(text));
+                continue;
+            }
             self.kiosk.handle(action);
         }
         if self.kiosk.exit_requested() && (!self.close_sent || close_requested) {
@@ -174,6 +166,47 @@ impl KioskUi {
             ctx.request_repaint_after(after);
         }
     }
+}
+
+/// Draws the bars and the current screen (the idle overlay aside): the real frame, and the
+/// read-aloud's pass that finds the screen's words.
+fn draw(
+    ui: &mut egui::Ui,
+    kiosk: &mut Kiosk,
+    pictures: &mut pictures::Pictures,
+    tr: Tr<'_>,
+    new_page: bool,
+    actions: &mut Vec<Action>,
+) {
+    let ctx = ui.ctx().clone();
+    chrome::top_bar(ui, kiosk, tr, actions);
+    // The on-screen keyboard takes the language bar's place while it is open.
+    if keyboard::is_open(&ctx) {
+        keyboard::panel(ui, kiosk.lang, tr);
+    } else {
+        chrome::bottom_bar(ui, kiosk, tr, actions);
+    }
+    screens::pinned(ui, kiosk, tr, actions);
+    egui::CentralPanel::default()
+        .frame(
+            egui::Frame::new()
+                .fill(theme::BG)
+                .inner_margin(egui::Margin::symmetric(32, 24)),
+        )
+        .show(ui, |ui| {
+            if kiosk.screen() == crate::app::Screen::Board {
+                // The board scrolls its own list (only the rows on screen are drawn).
+                screens::show(ui, kiosk, pictures, tr, actions);
+                return;
+            }
+            let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+            if new_page {
+                area = area.vertical_scroll_offset(0.0);
+            }
+            area.show(ui, |ui| {
+                screens::show(ui, kiosk, pictures, tr, actions);
+            });
+        });
 }
 
 /// Input that means a person is at the kiosk.

@@ -308,10 +308,20 @@ pub fn card<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> R {
 
 /// A code to keep, big, in a white frame (resume, sign-up and post codes).
 pub fn big_code(ui: &mut Ui, code: &str) {
-    let font = egui::FontId::new(
+    // As big as a heading and a half, but never wider than the screen: then a little smaller.
+    let mut font = egui::FontId::new(
         ui.text_style_height(&TextStyle::Heading) * 1.5,
         theme::bold(),
     );
+    let room = ui.available_width() - 2.0 * 28.0 - 8.0;
+    let wide = ui
+        .painter()
+        .layout_no_wrap(code.to_string(), font.clone(), Color32::PLACEHOLDER)
+        .size()
+        .x;
+    if wide > room {
+        font.size = (font.size * room / wide).floor().max(16.0);
+    }
     egui::Frame::new()
         .fill(Color32::WHITE)
         .stroke(Stroke::new(3.0, theme::PRIMARY))

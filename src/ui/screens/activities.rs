@@ -179,7 +179,7 @@ pub fn form(
         Some(SignupProblem::NoName | SignupProblem::NameTooLong)
     );
     let still = match kiosk.activities.problem {
-        Some(SignupProblem::NoName) => crate::store::clean_name(name).trim().is_empty(),
+        Some(SignupProblem::NoName) => crate::text::clean_line(name, usize::MAX).trim().is_empty(),
         _ => true,
     };
     if name_problem && still {
@@ -275,7 +275,7 @@ pub fn done(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
     };
     summary(ui, kiosk, s, tr);
     ui.label(tr.tr("signup-code-explain"));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         widgets::big_code(ui, &display_code(&s.code));
         if let (Some(base), Some(token)) = (kiosk.phone_base_url(), &s.token) {
             qr::show(

@@ -410,16 +410,6 @@ pub fn post(
             Action::Board(BoardAction::StartReply),
             actions,
         );
-        if kiosk.lessons.speech.available() {
-            act(
-                ui,
-                Some(Picto::Speaker),
-                &tr.tr("lesson-read-aloud"),
-                Kind::Secondary,
-                Action::Board(BoardAction::ReadAloud),
-                actions,
-            );
-        }
         act(
             ui,
             Some(Picto::Flag),
@@ -460,7 +450,9 @@ pub fn reply(
         true,
     );
     if kiosk.board.problem != Some(crate::board::PostProblem::NoMessage)
-        || message.trim().is_empty()
+        || crate::text::clean_line(message, usize::MAX)
+            .trim()
+            .is_empty()
     {
         problem(ui, kiosk, tr);
     }

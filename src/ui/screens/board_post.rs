@@ -103,7 +103,9 @@ pub fn words(
     };
     widgets::text_field(ui, &tr.tr(title_key), title, crate::board::TITLE_MAX, false);
     // A missing title is said right under its field, and goes once something is typed.
-    if kiosk.board.problem != Some(crate::board::PostProblem::NoTitle) || title.trim().is_empty() {
+    if kiosk.board.problem != Some(crate::board::PostProblem::NoTitle)
+        || crate::text::clean_line(title, usize::MAX).trim().is_empty()
+    {
         super::board::problem(ui, kiosk, tr);
     }
     widgets::text_field(ui, &tr.tr("board-text"), text, crate::board::TEXT_MAX, true);
@@ -137,7 +139,7 @@ pub fn posted(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Ac
     };
     step(ui, 4, &tr.tr("board-posted"), tr);
     ui.label(tr.tr("board-posted-explain"));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         widgets::big_code(ui, &display_code(&p.post.code));
         if let Some(url) = phone_page(kiosk, p.post.token.as_deref()) {
             qr::show(ui, &url, 200.0, &tr.tr("qr-label"));
@@ -273,7 +275,7 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         });
     }
     if let Some(url) = phone_page(kiosk, p.post.token.as_deref()) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             qr::show(ui, &url, 160.0, &tr.tr("qr-label"));
             ui.label(tr.tr("board-mine-qr"));
         });

@@ -105,7 +105,7 @@ pub fn nav_panel(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec
                 lang: player.lang,
             };
             practice::verdict(ui, player, tr_step);
-            nav_row(ui, kiosk, player, tr, actions);
+            nav_row(ui, player, tr, actions);
         })
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Toolbar, true, ""));
@@ -138,13 +138,7 @@ fn header(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>) {
     p.rect_filled(done, 7.0, theme::GO);
 }
 
-fn nav_row(
-    ui: &mut egui::Ui,
-    kiosk: &Kiosk,
-    player: &Player,
-    tr: Tr<'_>,
-    actions: &mut Vec<Action>,
-) {
+fn nav_row(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing = egui::vec2(16.0, 12.0);
         // Always in its place (greyed on the first step), so Next never moves under a finger.
@@ -160,16 +154,6 @@ fn nav_row(
         } else {
             let font = egui::TextStyle::Button.resolve(ui.style());
             widgets::button_disabled(ui, Some(Picto::Back), &tr.tr("lesson-back"), font);
-        }
-        if kiosk.lessons.speech.available() {
-            act(
-                ui,
-                Some(Picto::Speaker),
-                &tr.tr("lesson-read-aloud"),
-                Kind::Secondary,
-                Action::Lesson(LessonAction::ReadAloud),
-                actions,
-            );
         }
         act(
             ui,

@@ -41,7 +41,7 @@ pub fn saved(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
             )
         });
         if let Some(url) = url {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 qr::show(ui, &url, QR_SIZE * 0.8, &tr.tr("qr-label"));
                 ui.label(tr.tr("lesson-saved-qr"));
             });
