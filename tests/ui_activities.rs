@@ -133,7 +133,23 @@ fn a_resident_signs_up_sees_the_code_and_cancels_it_later() {
     k.harness.run();
     assert!(k.has("Voor Samira, 2 personen"));
     assert!(k.has("Je bent ingeschreven. Tot dan!"));
+    // Cancelling asks first: "no" keeps the place, "yes" gives it up.
     k.click("Uitschrijven");
+    assert!(k.has("Wil je je echt uitschrijven?"));
+    k.click("Nee, ik kom toch");
+    assert!(!k.has("Wil je je echt uitschrijven?"));
+    assert_eq!(
+        k.harness
+            .state()
+            .kiosk
+            .activities
+            .found
+            .first()
+            .map(|s| s.state),
+        Some(digidak::store::SignupState::Confirmed)
+    );
+    k.click("Uitschrijven");
+    k.click("Ja, schrijf me uit");
     k.settle(|u| {
         u.kiosk.activities.found.first().map(|s| s.state)
             == Some(digidak::store::SignupState::Cancelled)

@@ -268,6 +268,20 @@ fn an_ended_post_says_when_its_replies_go_and_an_admin_prints_the_board_or_this_
     open_mine(&mut k, &code);
     assert!(k.has("Kom dinsdag langs."));
     assert!(!k.has_containing("worden gewist op"), "not while it runs");
+    // Taking it away asks first; "no" keeps it.
+    k.click("Haal weg");
+    assert!(k.has_containing("Wil je je bericht echt weghalen?"));
+    k.click("Nee, laat staan");
+    assert!(!k.has_containing("Wil je je bericht echt weghalen?"));
+    assert!(
+        k.harness
+            .state()
+            .kiosk
+            .board
+            .mine
+            .as_ref()
+            .is_some_and(|m| m.post.status == "public")
+    );
     k.click("Dit heeft geholpen");
     k.settle(|u| {
         u.kiosk

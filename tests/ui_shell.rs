@@ -47,7 +47,9 @@ fn language_switch_changes_every_label() {
         // Every text on screen is in this language: its own labels, the language names, or
         // the text-size buttons.
         for text in k.all_text() {
+            // ("Read aloud" shows where the machine can speak.)
             let ok = expected.contains(&text)
+                || text == t.get(lang, "lesson-read-aloud")
                 || native.contains(&text)
                 || ["A", "A+", "A++"].contains(&text.as_str());
             assert!(ok, "{lang}: {text:?} is not a {lang} label");
@@ -180,6 +182,28 @@ fn im_done_wipes_at_once() {
     assert_eq!(kiosk.screen(), Screen::Home);
     assert_eq!(kiosk.lang, Lang::Nl);
     assert!(!k.all_text().iter().any(|t| t.contains("Amina")));
+    // A short goodbye in the language the person used, then the home screen, by itself.
+    assert!(k.has("Tout est effacé"));
+    assert!(k.repaint_delay() <= Duration::from_secs(3));
+    k.advance(Duration::from_secs(3));
+    assert!(!k.has("Tout est effacé"));
+    assert_eq!(
+        k.repaint_delay(),
+        Duration::MAX,
+        "then nothing is scheduled"
+    );
+}
+
+#[test]
+fn the_goodbye_ends_at_the_next_tap() {
+    let mut k = start();
+    k.click("Ik wil hulp");
+    k.click("Ik ben klaar");
+    assert!(k.has("Alles is gewist"));
+    let centre = k.harness.ctx.content_rect().center();
+    k.touch_at(centre);
+    assert!(!k.has("Alles is gewist"));
+    assert_eq!(k.harness.state().kiosk.screen(), Screen::Home);
 }
 
 #[test]

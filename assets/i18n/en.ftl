@@ -519,3 +519,10 @@ adminweb-plain-http = This address uses plain http, so your browser does not kee
 adminweb-form-expired = This form had expired. Your name is still there: type your password again.
 adminweb-form-refused-title = Form not accepted
 adminweb-form-refused = This form had expired or did not come from this site. Go back, reload the page and try again.
+
+# Confirmations and goodbye
+board-remove-sure = Do you really want to take your post away? Nobody can read or answer it any more.
+board-remove-yes = Yes, take it away
+board-remove-no = No, keep it
+goodbye-title = Everything is wiped
+goodbye-explain = Nothing of yours stays on this computer. Goodbye!

@@ -519,3 +519,10 @@ adminweb-plain-http = Cette adresse utilise http simple : votre navigateur ne ga
 adminweb-form-expired = Ce formulaire avait expiré. Votre nom est gardé : tapez à nouveau votre mot de passe.
 adminweb-form-refused-title = Formulaire refusé
 adminweb-form-refused = Ce formulaire avait expiré ou ne venait pas de ce site. Revenez en arrière, rechargez la page et réessayez.
+
+# Confirmations and goodbye
+board-remove-sure = Voulez-vous vraiment retirer votre annonce ? Plus personne ne pourra la lire ni y répondre.
+board-remove-yes = Oui, retirer
+board-remove-no = Non, la garder
+goodbye-title = Tout est effacé
+goodbye-explain = Rien de vous ne reste sur cet ordinateur. Au revoir !

@@ -519,3 +519,10 @@ adminweb-plain-http = Dit adres gebruikt gewoon http, dus je browser onthoudt de
 adminweb-form-expired = Dit formulier was verlopen. Je naam staat er nog: typ je wachtwoord opnieuw.
 adminweb-form-refused-title = Formulier niet aanvaard
 adminweb-form-refused = Dit formulier was verlopen of kwam niet van deze site. Ga terug, laad de pagina opnieuw en probeer nog eens.
+
+# Confirmations and goodbye
+board-remove-sure = Wil je je bericht echt weghalen? Niemand kan het dan nog lezen of beantwoorden.
+board-remove-yes = Ja, haal weg
+board-remove-no = Nee, laat staan
+goodbye-title = Alles is gewist
+goodbye-explain = Niets van jou blijft op deze computer. Tot ziens!

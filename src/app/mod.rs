@@ -31,6 +31,9 @@ use crate::store::HelpRequest;
 use crate::store::worker::{Command, StoreHandle, Waker};
 use crate::sync::worker::{SyncCommand, SyncContext, SyncHandle, SyncStatus};
 
+/// How long "Everything is wiped" shows after "I'm done".
+pub const GOODBYE: Duration = Duration::from_secs(3);
+
 /// Everything the UI can ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -66,6 +69,8 @@ pub enum Action {
     ReadScreen,
     /// Say these words in the kiosk's language (on the speech thread).
     Speak(String),
+    /// A tap on "Everything is wiped": the home screen at once.
+    EndGoodbye,
 }
 
 /// The kiosk: configuration, session state and the handles to its workers.
@@ -99,6 +104,9 @@ pub struct Kiosk {
     pub exit_confirm: bool,
     exit_requested: bool,
     wipes: u64,
+    /// After "I'm done": the language of the person who left, and until when "Everything is
+    /// wiped" shows.
+    goodbye: Option<(Lang, std::time::Instant)>,
 
     pub help_requests: Vec<HelpRequest>,
     pub store_status: StoreStatus,
@@ -181,6 +189,7 @@ impl Kiosk {
             exit_confirm: false,
             exit_requested: false,
             wipes: 0,
+            goodbye: None,
             help_requests: Vec::new(),
             store_status: StoreStatus::Opening,
         }
@@ -264,6 +273,13 @@ impl Kiosk {
         self.idle.is_paused()
     }
 
+    /// The language to say goodbye in, while "Everything is wiped" shows after "I'm done".
+    pub fn goodbye(&self) -> Option<Lang> {
+        self.goodbye
+            .filter(|(_, until)| self.clock.now() < *until)
+            .map(|(lang, _)| lang)
+    }
+
     /// How many sessions have been wiped; the UI clears its own memory when this changes.
     pub fn wipes(&self) -> u64 {
         self.wipes
@@ -319,10 +335,11 @@ impl Kiosk {
             IdlePhase::Expired => Some(Duration::ZERO),
             IdlePhase::Paused => None,
         };
-        match (lock, idle) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        let goodbye = self
+            .goodbye
+            .map(|(_, until)| until.saturating_duration_since(self.clock.now()))
+            .filter(|left| !left.is_zero());
+        [lock, idle, goodbye].into_iter().flatten().min()
     }
 
     /// Takes in answers from the workers and applies the idle rule.
@@ -450,7 +467,11 @@ impl Kiosk {
                 self.idle.input(now);
                 self.text_scale = scale;
             }
-            Action::EndSession => self.wipe(WipeReason::Done),
+            Action::EndSession => {
+                let lang = self.lang;
+                self.wipe(WipeReason::Done);
+                self.goodbye = Some((lang, now + GOODBYE));
+            }
             Action::PinDigit(d) => {
                 if d.is_ascii_digit() && self.drafts.pin.len() < *crate::pin::PIN_LEN.end() {
                     self.drafts.pin.push(d);
@@ -518,6 +539,7 @@ impl Kiosk {
             Action::AskExit => self.exit_confirm = self.staff == Some(Role::Admin),
             Action::CancelExit => self.exit_confirm = false,
             Action::ReadScreen => {}
+            Action::EndGoodbye => self.goodbye = None,
             Action::Speak(text) => self.lessons.speech.say(&text, self.lang),
             Action::ConfirmExit => {
                 if self.staff == Some(Role::Admin) && self.exit_confirm {
@@ -548,6 +570,7 @@ impl Kiosk {
     pub fn wipe(&mut self, reason: WipeReason) {
         tracing::info!(?reason, "session wiped");
         let now = self.clock.now();
+        self.goodbye = None;
         self.nav = vec![Screen::Home];
         self.lang = self.config.languages.default;
         self.text_scale = TextScale::Normal;

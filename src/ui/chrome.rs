@@ -223,3 +223,40 @@ pub fn idle_overlay(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut 
             );
         });
 }
+
+/// After "I'm done": a calm "Everything is wiped" for a moment, in the language the person
+/// used, so they see that nothing of theirs stays. Any tap ends it.
+pub fn goodbye_overlay(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let Some(lang) = kiosk.goodbye() else {
+        return;
+    };
+    let tr = Tr {
+        translations: tr.translations,
+        lang,
+    };
+    let screen = ui.ctx().content_rect();
+    egui::Area::new(egui::Id::unique("goodbye-overlay"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(screen.min)
+        .show(ui.ctx(), |ui| {
+            let (rect, backdrop) = ui.allocate_exact_size(screen.size(), egui::Sense::click());
+            ui.painter().rect_filled(rect, 0.0, theme::GO_BG);
+            // A tap anywhere, also on its words, ends it.
+            if backdrop.clicked() || ui.input(|i| i.pointer.any_click()) {
+                actions.push(Action::EndGoodbye);
+            }
+            ui.scope_builder(
+                egui::UiBuilder::new()
+                    .max_rect(rect.shrink(32.0))
+                    .layout(Layout::top_down(Align::Center)),
+                |ui| {
+                    ui.add_space((rect.height() * 0.2).min(160.0));
+                    let (icon, _) =
+                        ui.allocate_exact_size(egui::vec2(120.0, 120.0), egui::Sense::hover());
+                    super::picto::paint(ui.painter(), icon, Picto::Done, theme::GO);
+                    ui.label(RichText::new(tr.tr("goodbye-title")).heading());
+                    ui.label(tr.tr("goodbye-explain"));
+                },
+            );
+        });
+}

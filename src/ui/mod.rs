@@ -145,6 +145,7 @@ impl KioskUi {
             &mut actions,
         );
         chrome::idle_overlay(ui, &self.kiosk, tr, &mut actions);
+        chrome::goodbye_overlay(ui, &self.kiosk, tr, &mut actions);
 
         for action in actions {
             if action == Action::ReadScreen {

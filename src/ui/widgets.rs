@@ -206,6 +206,39 @@ pub fn button_width(ui: &Ui, picto: Option<Picto>, text: &str, font: &egui::Font
     (40.0 + icon + text).max(MIN_TARGET)
 }
 
+/// A button that asks before it destroys something: the first tap turns it into a question
+/// with two big choices, and only "yes" answers `true`. What is being asked lives in egui's
+/// memory, which the session wipe empties.
+pub fn confirm(ui: &mut Ui, picto: Picto, text: &str, question: &str, yes: &str, no: &str) -> bool {
+    let id = ui.make_persistent_id(("confirm", text));
+    let asking = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+    if !asking {
+        if button(ui, Some(picto), text, Kind::Secondary).clicked() {
+            ui.data_mut(|d| d.insert_temp(id, true));
+        }
+        return false;
+    }
+    let mut answer = false;
+    egui::Frame::new()
+        .fill(theme::NOTICE)
+        .corner_radius(CornerRadius::same(12))
+        .inner_margin(egui::Margin::same(16))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(egui::RichText::new(question).strong());
+            ui.horizontal_wrapped(|ui| {
+                if button(ui, Some(picto), yes, Kind::Primary).clicked() {
+                    answer = true;
+                    ui.data_mut(|d| d.remove::<bool>(id));
+                }
+                if button(ui, Some(Picto::Back), no, Kind::Secondary).clicked() {
+                    ui.data_mut(|d| d.remove::<bool>(id));
+                }
+            });
+        });
+    answer
+}
+
 /// The width of the longest word of `text` in `font`: nothing narrower may hold it without
 /// breaking a word.
 pub fn longest_word(ui: &Ui, text: &str, font: &egui::FontId) -> f32 {
@@ -276,6 +309,53 @@ pub fn tile(
         // A centred layout job is anchored at its horizontal centre.
         let anchor = egui::pos2(rect.center().x, icon_rect.bottom() + 16.0);
         p.galley(anchor, galley, theme::TEXT);
+    }
+    response
+}
+
+/// A home-screen tile for a low screen: the pictogram (`icon` px) beside the words.
+pub fn tile_beside(ui: &mut Ui, picto: Picto, text: &str, width: f32, icon: f32) -> Response {
+    let font = TextStyle::Heading.resolve(ui.style());
+    let wrap = width - icon - 3.0 * 20.0;
+    let galley = ui
+        .painter()
+        .layout(text.to_string(), font, theme::TEXT, wrap);
+    let size = vec2(width, (galley.size().y.max(icon) + 40.0).max(MIN_TARGET));
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, text));
+    if ui.is_rect_visible(rect) {
+        let hovered = response.hovered() || response.is_pointer_button_down_on();
+        let p = ui.painter();
+        let fill = if hovered {
+            theme::TILE_HOVER
+        } else {
+            theme::TILE
+        };
+        p.rect_filled(rect, CornerRadius::same(20), fill);
+        p.rect_stroke(
+            rect,
+            CornerRadius::same(20),
+            Stroke::new(2.0, theme::PRIMARY),
+            egui::StrokeKind::Inside,
+        );
+        if response.has_focus() {
+            p.rect_stroke(
+                rect.expand(3.0),
+                CornerRadius::same(22),
+                Stroke::new(4.0, theme::FOCUS),
+                egui::StrokeKind::Outside,
+            );
+        }
+        let icon_rect = egui::Rect::from_center_size(
+            egui::pos2(rect.left() + 20.0 + icon / 2.0, rect.center().y),
+            Vec2::splat(icon),
+        );
+        picto::paint(p, icon_rect, picto, theme::PRIMARY);
+        let pos = egui::pos2(
+            icon_rect.right() + 20.0,
+            rect.center().y - galley.size().y / 2.0,
+        );
+        p.galley(pos, galley, theme::TEXT);
     }
     response
 }

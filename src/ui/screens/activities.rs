@@ -302,15 +302,17 @@ pub fn code(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         for s in &a.found {
             summary(ui, kiosk, s, tr);
         }
-        if a.found.iter().any(|s| s.state != SignupState::Cancelled) {
-            act(
+        if a.found.iter().any(|s| s.state != SignupState::Cancelled)
+            && widgets::confirm(
                 ui,
-                Some(Picto::Exit),
+                Picto::Minus,
                 &tr.tr("signup-cancel"),
-                Kind::Secondary,
-                Action::Activity(ActivityAction::Cancel),
-                actions,
-            );
+                &tr.tr("page-signup-cancel-sure"),
+                &tr.tr("page-signup-cancel-yes"),
+                &tr.tr("page-signup-cancel-no"),
+            )
+        {
+            actions.push(Action::Activity(ActivityAction::Cancel));
         }
         return;
     }

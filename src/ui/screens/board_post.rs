@@ -264,15 +264,17 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
                 Action::Board(BoardAction::Close { helped: true }),
                 actions,
             );
-            act(
-                ui,
-                Some(Picto::Exit),
-                &tr.tr("board-remove"),
-                Kind::Secondary,
-                Action::Board(BoardAction::Close { helped: false }),
-                actions,
-            );
         });
+        if widgets::confirm(
+            ui,
+            Picto::Minus,
+            &tr.tr("board-remove"),
+            &tr.tr("board-remove-sure"),
+            &tr.tr("board-remove-yes"),
+            &tr.tr("board-remove-no"),
+        ) {
+            actions.push(Action::Board(BoardAction::Close { helped: false }));
+        }
     }
     if let Some(url) = phone_page(kiosk, p.post.token.as_deref()) {
         ui.horizontal_wrapped(|ui| {

@@ -60,15 +60,37 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
     };
     let width = per_row(cols).clamp(200.0, 300.0 * scale);
     let rows = count.div_ceil(cols) as f32;
-    // Larger text leaves less room: the pictogram gives way, the words do not.
-    let icon = (140.0 / scale).max(72.0);
-    let room = (ui.available_height() - gap * (rows - 1.0)) / rows - 8.0;
+    // Pictograms stay big at every text size (96 px at the least): the tallest label decides
+    // whether the tiles fit with the pictogram above the words; on a low screen with large
+    // text the pictogram goes beside the words instead, two tiles a row.
+    let icon = (140.0 / scale).max(96.0);
+    let label_height = tiles
+        .iter()
+        .map(|(_, label, _)| {
+            let job = egui::text::LayoutJob::simple(
+                label.clone(),
+                font.clone(),
+                theme::TEXT,
+                width - 32.0,
+            );
+            ui.painter().layout_job(job).size().y
+        })
+        .fold(0.0, f32::max);
+    let stacked = 24.0 + icon + 16.0 + label_height + 24.0;
+    let fits_stacked = rows * stacked + gap * (rows - 1.0) <= ui.available_height();
     // Tiles line up at the top, whatever the length of their words.
     let layout = egui::Layout::left_to_right(egui::Align::TOP).with_main_wrap(true);
     ui.with_layout(layout, |ui| {
         ui.spacing_mut().item_spacing = egui::vec2(gap, gap);
+        let beside_cols = if avail >= 2.0 * 360.0 + gap { 2.0 } else { 1.0 };
+        let beside_width = (avail - gap * (beside_cols - 1.0)) / beside_cols;
         for (picto, label, screen) in tiles {
-            if widgets::tile(ui, picto, &label, width, icon, room).clicked() {
+            let tile = if fits_stacked {
+                widgets::tile(ui, picto, &label, width, icon, stacked)
+            } else {
+                widgets::tile_beside(ui, picto, &label, beside_width, 96.0)
+            };
+            if tile.clicked() {
                 actions.push(Action::Go(screen));
             }
         }
