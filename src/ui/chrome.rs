@@ -6,7 +6,7 @@ use egui::{Align, Layout, RichText};
 
 use super::Tr;
 use super::picto::Picto;
-use super::theme;
+use super::theme::{self, MIN_TARGET};
 use super::widgets::{self, Kind};
 use crate::app::{Action, Kiosk, Screen, TextScale, countdown_secs};
 use crate::i18n::num;
@@ -42,12 +42,16 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 .iter()
                 .map(|(p, key, _, _)| widgets::button_width(ui, Some(*p), &tr.tr(key), &font) + gap)
                 .sum();
-            let right = widgets::button_width(ui, Some(Picto::Done), &tr.tr("nav-done"), &font)
-                + widgets::button_width(ui, Some(Picto::Staff), &tr.tr("staff-open"), &small)
-                + gap;
-            // One row when everything fits; else "I'm done" and the staff corner go to a second
-            // row, on the right, so no two buttons ever overlap.
-            let one_row = left + right <= ui.available_width();
+            let done_w = widgets::button_width(ui, Some(Picto::Done), &tr.tr("nav-done"), &font);
+            let staff_w =
+                widgets::button_width(ui, Some(Picto::Staff), &tr.tr("staff-open"), &small);
+            // One row when everything fits; then the staff corner gives up its word (its
+            // pictogram stays, and its name for screen readers); else "I'm done" and the staff
+            // corner go to a second row, on the right, so no two buttons ever overlap.
+            let avail = ui.available_width();
+            let with_words = left + done_w + staff_w + gap <= avail;
+            let one_row = with_words || left + done_w + MIN_TARGET + gap <= avail;
+            let staff_words = with_words || !one_row;
             let nav = |ui: &mut egui::Ui, actions: &mut Vec<Action>| {
                 for (picto, key, enabled, action) in nav_keys.iter().cloned() {
                     if enabled {
@@ -69,13 +73,17 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
             let right_side = |ui: &mut egui::Ui, actions: &mut Vec<Action>| {
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     // The staff corner: small, plain, but still a full-size target.
-                    let staff = widgets::button_sized(
-                        ui,
-                        Some(Picto::Staff),
-                        &tr.tr("staff-open"),
-                        Kind::Secondary,
-                        small.clone(),
-                    );
+                    let staff = if staff_words {
+                        widgets::button_sized(
+                            ui,
+                            Some(Picto::Staff),
+                            &tr.tr("staff-open"),
+                            Kind::Secondary,
+                            small.clone(),
+                        )
+                    } else {
+                        widgets::icon_button(ui, Picto::Staff, &tr.tr("staff-open"))
+                    };
                     if staff.clicked() {
                         actions.push(Action::Go(Screen::PinPad));
                     }

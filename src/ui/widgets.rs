@@ -239,6 +239,31 @@ pub fn confirm(ui: &mut Ui, picto: Picto, text: &str, question: &str, yes: &str,
     answer
 }
 
+/// A square button with only a pictogram; `name` is what screen readers (and tests) call it.
+pub fn icon_button(ui: &mut Ui, picto: Picto, name: &str) -> Response {
+    let (rect, response) = ui.allocate_exact_size(Vec2::splat(MIN_TARGET), Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, name));
+    if ui.is_rect_visible(rect) {
+        let (bg, fg) = colors(
+            Kind::Secondary,
+            response.hovered() || response.is_pointer_button_down_on(),
+            true,
+        );
+        let p = ui.painter();
+        p.rect_filled(rect, CornerRadius::same(12), bg);
+        if response.has_focus() {
+            p.rect_stroke(
+                rect.expand(2.0),
+                CornerRadius::same(14),
+                Stroke::new(4.0, theme::FOCUS),
+                egui::StrokeKind::Outside,
+            );
+        }
+        picto::paint(p, rect.shrink(14.0), picto, fg);
+    }
+    response
+}
+
 /// The width of the longest word of `text` in `font`: nothing narrower may hold it without
 /// breaking a word.
 pub fn longest_word(ui: &Ui, text: &str, font: &egui::FontId) -> f32 {

@@ -103,11 +103,33 @@ impl TestKiosk {
 
     /// Taps the widget labelled `label`, scrolling it into view first as a person would.
     pub fn click(&mut self, label: &str) {
+        self.next_person();
         // (A widget may be inside the screen yet under a bar: always ask to see it.)
         self.harness.get_by_label(label).scroll_to_me();
         self.harness.run();
         self.harness.get_by_label(label).click();
         self.harness.run();
+    }
+
+    /// After "I'm done" the goodbye shows until a few seconds pass or someone taps: the next
+    /// person taps it away first. (`ui_shell` tests the goodbye itself.)
+    pub fn next_person(&mut self) {
+        if self.harness.state().kiosk.goodbye().is_some() {
+            // The next person's first tap (here with a mouse) ends the goodbye.
+            let pos = self.harness.ctx.content_rect().center();
+            let button = |pressed| egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            };
+            self.harness.event(egui::Event::PointerMoved(pos));
+            self.harness.event(button(true));
+            self.harness.step();
+            self.harness.event(button(false));
+            self.harness.event(egui::Event::PointerGone);
+            self.harness.run();
+        }
     }
 
     pub fn has(&self, label: &str) -> bool {
@@ -295,6 +317,7 @@ impl TestKiosk {
     }
 
     fn tap_by(&mut self, label: &str, button: bool) {
+        self.next_person();
         // The bars and the keyboard are always on screen; content may need a swipe first.
         for _ in 0..40 {
             let rect = self.rect_of(label, button);
