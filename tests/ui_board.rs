@@ -329,3 +329,29 @@ fn an_ended_post_says_when_its_replies_go_and_an_admin_prints_the_board_or_this_
     assert!(files[1].to_string_lossy().ends_with("-new.pdf"));
     assert_ne!(files[0], files[1]);
 }
+
+#[test]
+fn on_a_low_screen_the_filters_fold_so_posts_show_at_once() {
+    let mut k = start_with(quiet(), egui::vec2(1024.0, 768.0));
+    post_ask(&mut k, "Wie rijdt mee naar het ziekenhuis?");
+    k.click("Ik ben klaar");
+    approve_waiting(&mut k);
+    k.click("Prikbord");
+    k.settle(|u| u.kiosk.board.posts.len() == 1);
+    k.harness.run();
+    // The post shows on the first screen; the search box too; the pictures wait behind a button.
+    let post = egui_kittest::kittest::Queryable::get_by_label(
+        &k.harness,
+        "Wie rijdt mee naar het ziekenhuis?",
+    )
+    .rect();
+    assert!(post.bottom() < 680.0, "the post is in sight: {post:?}");
+    assert!(k.has("Zoeken"));
+    assert!(!k.has("Vervoer"));
+    k.click("Kies wat je ziet");
+    k.click("Koken en eten");
+    assert!(!k.has("Wie rijdt mee naar het ziekenhuis?"));
+    k.click("Klaar met kiezen");
+    assert!(k.has("Kies wat je ziet (1 gekozen)"));
+    assert!(!k.has("Koken en eten"));
+}

@@ -327,6 +327,7 @@ fn chrome_labels(tr: &Translations) -> BTreeSet<String> {
             "lesson-later",
             "lesson-read-aloud",
             "volunteer-resume",
+            "board-new",
         ] {
             set.insert(tr.get(lang, key));
         }
@@ -651,4 +652,44 @@ fn every_page_reads_itself_aloud() {
         }
     }
     println!("{read} pages read aloud");
+}
+
+/// Screenshots of every page for review (`scripts/screens`): 1024x768 and 1280x800, text 1x
+/// and 2x, in Dutch, as PNG files in `DIGIDAK_SCREENS_DIR` (default `target/screens`).
+#[test]
+#[ignore = "makes screenshots for review: scripts/screens"]
+fn screenshots() {
+    let dir = std::env::var("DIGIDAK_SCREENS_DIR").unwrap_or_else(|_| "target/screens".into());
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut k = start_in(config(), SIZES[0].into(), content_dir());
+    k.settle(|u| u.kiosk.board.posts.len() == POSTS && !u.kiosk.activities.list.is_empty());
+    let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
+    let langs = wanted("DIGIDAK_LAYOUT_LANGS", &[Lang::Nl], |l| {
+        l.code().to_string()
+    });
+    let mut made = 0;
+    for lang in langs {
+        for scale in [TextScale::Normal, TextScale::Largest] {
+            for (w, h) in [(1024.0, 768.0), (1280.0, 800.0)] {
+                k.harness.set_size(egui::vec2(w, h));
+                for p in pages(&library.lessons) {
+                    open(&mut k, &p, lang, scale);
+                    let (ctx, outputs) = k.harness.state_mut().offscreen(egui::vec2(w, h));
+                    let name: String = p
+                        .name
+                        .chars()
+                        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                        .collect();
+                    let file = format!(
+                        "{dir}/{}-{name}-{w}x{h}-{}x.png",
+                        lang.code(),
+                        scale.factor()
+                    );
+                    support::render::save_png(&ctx, outputs, std::path::Path::new(&file));
+                    made += 1;
+                }
+            }
+        }
+    }
+    println!("{made} screenshots in {dir}");
 }

@@ -526,3 +526,8 @@ board-remove-yes = Yes, take it away
 board-remove-no = No, keep it
 goodbye-title = Everything is wiped
 goodbye-explain = Nothing of yours stays on this computer. Goodbye!
+
+# Board filters on a low screen
+board-filters-show = Choose what you see
+board-filters-hide = Done choosing
+board-filters-chosen = Choose what you see ({ $count } chosen)

@@ -526,3 +526,8 @@ board-remove-yes = Oui, retirer
 board-remove-no = Non, la garder
 goodbye-title = Tout est effacé
 goodbye-explain = Rien de vous ne reste sur cet ordinateur. Au revoir !
+
+# Board filters on a low screen
+board-filters-show = Choisir ce que je vois
+board-filters-hide = Fini de choisir
+board-filters-chosen = Choisir ce que je vois ({ $count } choisi)

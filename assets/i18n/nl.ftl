@@ -526,3 +526,8 @@ board-remove-yes = Ja, haal weg
 board-remove-no = Nee, laat staan
 goodbye-title = Alles is gewist
 goodbye-explain = Niets van jou blijft op deze computer. Tot ziens!
+
+# Board filters on a low screen
+board-filters-show = Kies wat je ziet
+board-filters-hide = Klaar met kiezen
+board-filters-chosen = Kies wat je ziet ({ $count } gekozen)

@@ -37,6 +37,7 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 ));
             }
             let small = theme::chrome_small_font(scale);
+            ui.spacing_mut().item_spacing.x = 10.0;
             let gap = ui.spacing().item_spacing.x;
             let left: f32 = nav_keys
                 .iter()

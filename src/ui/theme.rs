@@ -126,6 +126,9 @@ pub fn apply(ctx: &egui::Context, scale: f32) {
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(16.0, 16.0);
+        // Text is read, not selected: a finger that swipes over words scrolls the screen, and
+        // a tap on words never leaves a selection behind for the next person.
+        style.interaction.selectable_labels = false;
         style.spacing.button_padding = egui::vec2(20.0, 14.0);
         let v = &mut style.visuals;
         *v = egui::Visuals::light();

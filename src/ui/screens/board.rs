@@ -38,9 +38,32 @@ pub fn list(
     if kiosk.board.reported && !typing {
         area = area.vertical_scroll_offset(0.0);
     }
+    // On a low screen (1024x768, or big text) the ask/offer filters and the category pictures
+    // fold behind one button, so posts show at once; the search box always shows.
+    // (At 1280x800 and 1x the filters and two rows of posts fit; narrower or larger do not.)
+    let low = ui.available_height() < 620.0
+        && (ui.available_width() < 1150.0 || kiosk.text_scale.factor() > 1.0);
+    let folded = low && !filters_open(ui);
     area.show_viewport(ui, |ui, viewport| {
-        list_content(ui, viewport, kiosk, pics, search, typing, tr, actions);
+        let fold = Fold { low, folded };
+        list_content(ui, viewport, kiosk, pics, search, typing, fold, tr, actions);
     });
+}
+
+/// Whether the board's filters fold away (a low screen), and whether they are folded now.
+#[derive(Clone, Copy)]
+struct Fold {
+    low: bool,
+    folded: bool,
+}
+
+fn filters_id() -> egui::Id {
+    egui::Id::unique("board-filters-open")
+}
+
+fn filters_open(ui: &egui::Ui) -> bool {
+    ui.data(|d| d.get_temp::<bool>(filters_id()))
+        .unwrap_or(false)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -51,21 +74,18 @@ fn list_content(
     pics: &mut Pictures,
     search: &mut String,
     typing: bool,
+    Fold { low, folded }: Fold,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
     let b = &kiosk.board;
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(tr.tr("board-title")).heading());
-        ui.add_space(16.0);
-        act(
-            ui,
-            Some(Picto::Plus),
-            &tr.tr("board-new"),
-            Kind::Primary,
-            Action::Board(BoardAction::StartPost),
-            actions,
-        );
+        // Low and large: the tile said where we are; the room goes to the posts.
+        if !(low && kiosk.text_scale.factor() > 1.0) {
+            ui.label(RichText::new(tr.tr("board-title")).heading());
+            ui.add_space(16.0);
+        }
+        // ("Ask or offer something" is pinned below the posts: see `screens::pinned`.)
         act(
             ui,
             Some(Picto::Code),
@@ -79,11 +99,16 @@ fn list_content(
         widgets::message(ui, &tr.tr("board-reported"), theme::NOTICE, theme::TEXT);
     }
     ui.horizontal_wrapped(|ui| {
-        for (kind, key) in [
-            (None, "board-all"),
-            (Some(PostKind::Ask), "board-asks"),
-            (Some(PostKind::Offer), "board-offers"),
-        ] {
+        let kinds = if folded {
+            &[][..]
+        } else {
+            &[
+                (None, "board-all"),
+                (Some(PostKind::Ask), "board-asks"),
+                (Some(PostKind::Offer), "board-offers"),
+            ][..]
+        };
+        for &(kind, key) in kinds {
             let selected = b.filter.kind == kind;
             act(
                 ui,
@@ -113,9 +138,24 @@ fn list_content(
         if resp.changed() {
             actions.push(Action::Board(BoardAction::Search));
         }
+        let chosen =
+            usize::from(b.filter.kind.is_some()) + usize::from(b.filter.category.is_some());
+        let fold_key = if folded {
+            "board-filters-show"
+        } else {
+            "board-filters-hide"
+        };
+        let label = if chosen > 0 && folded {
+            tr.tr_args("board-filters-chosen", &[("count", num(chosen as f64))])
+        } else {
+            tr.tr(fold_key)
+        };
+        if low && widgets::button(ui, None, &label, Kind::Secondary).clicked() {
+            ui.data_mut(|d| d.insert_temp(filters_id(), folded));
+        }
     });
     // While typing a search the pictures fold away, so the posts found show above the keys.
-    if !typing {
+    if !typing && !folded {
         categories(ui, kiosk, pics, tr, actions);
     }
     let shown = &b.shown;

@@ -82,13 +82,21 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
     let layout = egui::Layout::left_to_right(egui::Align::TOP).with_main_wrap(true);
     ui.with_layout(layout, |ui| {
         ui.spacing_mut().item_spacing = egui::vec2(gap, gap);
-        let beside_cols = if avail >= 2.0 * 360.0 + gap { 2.0 } else { 1.0 };
-        let beside_width = (avail - gap * (beside_cols - 1.0)) / beside_cols;
+        // Beside the words the pictogram takes what the longest word leaves (64 to 96 px);
+        // when not even 64 px are left, one tile a row.
+        let longest = tiles
+            .iter()
+            .map(|(_, label, _)| widgets::longest_word(ui, label, &font))
+            .fold(0.0, f32::max);
+        let half = (avail - gap) / 2.0;
+        let two = half - 60.0 - longest >= 64.0;
+        let beside_width = if two { half } else { avail };
+        let beside_icon = (beside_width - 60.0 - longest).clamp(64.0, 96.0);
         for (picto, label, screen) in tiles {
             let tile = if fits_stacked {
                 widgets::tile(ui, picto, &label, width, icon, stacked)
             } else {
-                widgets::tile_beside(ui, picto, &label, beside_width, 96.0)
+                widgets::tile_beside(ui, picto, &label, beside_width, beside_icon)
             };
             if tile.clicked() {
                 actions.push(Action::Go(screen));

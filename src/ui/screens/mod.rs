@@ -159,6 +159,12 @@ pub fn pinned(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Ac
             Action::Board(BoardAction::SendReply),
         ),
         Screen::Help => (Picto::Call, "help-call", Action::CallVolunteer),
+        // While typing a search the posts found need the room more than a new post does.
+        Screen::Board if !crate::ui::keyboard::is_open(ui.ctx()) => (
+            Picto::Plus,
+            "board-new",
+            Action::Board(BoardAction::StartPost),
+        ),
         _ => return,
     };
     let (picto, key, action) = main;
