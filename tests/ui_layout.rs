@@ -674,7 +674,6 @@ fn screenshots() {
                 k.harness.set_size(egui::vec2(w, h));
                 for p in pages(&library.lessons) {
                     open(&mut k, &p, lang, scale);
-                    let (ctx, outputs) = k.harness.state_mut().offscreen(egui::vec2(w, h));
                     let name: String = p
                         .name
                         .chars()
@@ -685,7 +684,7 @@ fn screenshots() {
                         lang.code(),
                         scale.factor()
                     );
-                    support::render::save_png(&ctx, outputs, std::path::Path::new(&file));
+                    k.screenshot(std::path::Path::new(&file));
                     made += 1;
                 }
             }

@@ -81,6 +81,21 @@ fn a_resident_signs_up_by_touch_with_the_on_screen_keyboard() {
     assert_eq!(screen(&k), Screen::SignupForm);
     taps.tap(&mut k, "Je voornaam");
     assert!(k.has("Toetsenbord weg"));
+    // The field and the form's main button stay in sight above the keys, without a swipe.
+    let (top, bottom) = k.content_band();
+    let field = egui_kittest::kittest::Queryable::get_by_label(&k.harness, "Je voornaam").rect();
+    assert!(
+        field.top() >= top && field.bottom() <= bottom,
+        "{field:?} in {top}..{bottom}"
+    );
+    let keys_top = egui_kittest::kittest::Queryable::get_by_label(&k.harness, "Toetsenbord")
+        .rect()
+        .top();
+    let main = egui_kittest::kittest::Queryable::get_by_label(&k.harness, "Inschrijven").rect();
+    assert!(
+        main.bottom() <= keys_top + 1.0 && main.top() >= top,
+        "{main:?}"
+    );
     assert!(k.has("a") && k.has("z"), "Belgian AZERTY in Dutch");
     taps.keys(&mut k, "Samira");
     taps.tap(&mut k, "Je telefoonnummer (niet verplicht)");
@@ -196,4 +211,34 @@ fn a_resident_posts_replies_and_searches_by_touch_and_the_wipe_forgets_half_a_wo
     assert!(!k.has("Toetsenbord weg"), "the keyboard is gone");
     assert!(!k.all_text().iter().any(|t| t.contains("Geheim")));
     assert!(k.harness.state().kiosk.drafts.reply_message.is_empty());
+}
+
+/// Screenshots of the keyboard for review (`scripts/screens` makes them too): the sign-up
+/// form with the letters, the phone number with the number pad, at 1024x768.
+#[test]
+#[ignore = "makes screenshots for review: scripts/screens"]
+fn keyboard_screenshots() {
+    let dir = std::env::var("DIGIDAK_SCREENS_DIR").unwrap_or_else(|_| "target/screens".into());
+    std::fs::create_dir_all(&dir).unwrap();
+    for (size, scale) in [
+        ((1024.0, 768.0), "1x"),
+        ((800.0, 1280.0), "1x"),
+        ((1024.0, 768.0), "2x"),
+    ] {
+        let size = egui::vec2(size.0, size.1);
+        let mut k = start_with(quiet(), size);
+        if scale == "2x" {
+            k.tap("A++");
+        }
+        k.tap("Ik wil hulp");
+        k.tap("Je voornaam (als je wilt)");
+        k.tap_keys("Fatima");
+        let shot = |k: &mut TestKiosk, name: &str| {
+            let file = format!("{dir}/nl-keyboard-{name}-{}x{}-{scale}.png", size.x, size.y);
+            k.screenshot(std::path::Path::new(&file));
+        };
+        shot(&mut k, "letters");
+        k.tap_button("Letters met accent");
+        shot(&mut k, "accents");
+    }
 }

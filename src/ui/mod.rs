@@ -169,38 +169,6 @@ impl KioskUi {
     }
 }
 
-impl KioskUi {
-    /// Draws the current screen in an egui context of its own, as it looks at `size`, and
-    /// returns that context and the outputs of its passes (the last is the picture; together
-    /// their texture changes make every texture it uses). Nothing happens on the real window
-    /// and no action is taken: for screenshots (`scripts/screens`) and tests.
-    pub fn offscreen(&mut self, size: egui::Vec2) -> (egui::Context, Vec<egui::FullOutput>) {
-        let ctx = egui::Context::default();
-        theme::install_fonts(&ctx);
-        theme::apply(&ctx, self.kiosk.text_scale.factor());
-        let tr = Tr {
-            translations: &self.translations,
-            lang: self.kiosk.lang,
-        };
-        let mut pictures = pictures::Pictures::default();
-        let mut ignored = Vec::new();
-        // A new context lays panels out once to learn their sizes: the second pass is right.
-        let outputs = (0..2)
-            .map(|_| {
-                let input = egui::RawInput {
-                    screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
-                    ..Default::default()
-                };
-                ctx.run_ui(input, |ui| {
-                    draw(ui, &mut self.kiosk, &mut pictures, tr, true, &mut ignored);
-                    chrome::goodbye_overlay(ui, &self.kiosk, tr, &mut ignored);
-                })
-            })
-            .collect();
-        (ctx, outputs)
-    }
-}
-
 /// Draws the bars and the current screen (the idle overlay aside): the real frame, and the
 /// read-aloud's pass that finds the screen's words.
 fn draw(

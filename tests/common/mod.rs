@@ -2,6 +2,8 @@
 //! translations) driven through egui_kittest with a clock the test moves by hand.
 #![allow(dead_code)]
 
+pub mod render;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -17,6 +19,8 @@ pub const SCREEN: egui::Vec2 = egui::vec2(1280.0, 800.0);
 
 pub struct TestKiosk {
     pub harness: Harness<'static, KioskUi>,
+    /// The textures egui uploaded, for screenshots.
+    pub textures: render::Textures,
     pub clock: ManualClock,
     pub dir: tempfile::TempDir,
 }
@@ -44,13 +48,16 @@ pub fn start_in(config: KioskConfig, size: egui::Vec2, dir: tempfile::TempDir) -
         Arc::new(clock.clone()),
     );
     let ui = KioskUi::new(kiosk, Translations::load().unwrap());
+    let textures = render::Textures::default();
     let mut harness = Harness::builder()
+        .renderer(textures.clone())
         .with_size(size)
         .with_max_steps(32)
         .build_ui_state(|ui, state: &mut KioskUi| state.show(ui), ui);
     harness.run();
     let mut t = TestKiosk {
         harness,
+        textures,
         clock,
         dir,
     };
@@ -109,6 +116,13 @@ impl TestKiosk {
         self.harness.run();
         self.harness.get_by_label(label).click();
         self.harness.run();
+    }
+
+    /// Saves what the window shows now as a PNG file (a software rendering of egui's output).
+    pub fn screenshot(&mut self, path: &std::path::Path) {
+        self.harness.run();
+        let ctx = self.harness.ctx.clone();
+        self.textures.save_png(&ctx, self.harness.output(), path);
     }
 
     /// After "I'm done" the goodbye shows until a few seconds pass or someone taps: the next

@@ -4,7 +4,6 @@
 #![allow(dead_code)]
 
 pub mod admin;
-pub mod render;
 
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;

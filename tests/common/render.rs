@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use egui::epaint::{ImageData, Primitive};
 
@@ -12,80 +13,83 @@ struct Texture {
     pixels: Vec<egui::Color32>,
 }
 
-/// Renders the last of `outputs` (with the texture changes of all of them) into a PNG file.
-pub fn save_png(ctx: &egui::Context, outputs: Vec<egui::FullOutput>, path: &Path) {
-    let (width, height, rgba) = render(ctx, outputs);
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(width as u32, height as u32).unwrap();
-    pixmap.data_mut().copy_from_slice(&rgba);
-    pixmap.save_png(path).unwrap();
-}
+/// The harness's textures as egui sends them to a renderer (fonts, pictures), kept on the CPU.
+#[derive(Clone, Default)]
+pub struct Textures(Arc<Mutex<HashMap<egui::TextureId, Texture>>>);
 
-/// Renders the last of `outputs` to premultiplied RGBA bytes.
-pub fn render(ctx: &egui::Context, outputs: Vec<egui::FullOutput>) -> (usize, usize, Vec<u8>) {
-    let mut textures: HashMap<egui::TextureId, Texture> = HashMap::new();
-    let mut last = None;
-    for mut out in outputs {
-        let changes = std::mem::take(&mut out.textures_delta.set);
-        for (id, delta) in changes
-            .iter()
-            .flat_map(|(id, ds)| ds.iter().map(move |d| (*id, d)))
-        {
-            let ImageData::Color(image) = &delta.image;
-            match delta.pos {
-                None => {
-                    textures.insert(
-                        id,
-                        Texture {
+impl egui_kittest::TestRenderer for Textures {
+    fn handle_delta(&mut self, delta: &mut egui::TexturesDelta) {
+        let mut textures = self.0.lock().unwrap();
+        for (id, changes) in std::mem::take(&mut delta.set) {
+            for change in changes {
+                let ImageData::Color(image) = &change.image;
+                match change.pos {
+                    None => {
+                        let t = Texture {
                             size: image.size,
                             pixels: image.pixels.clone(),
-                        },
-                    );
-                }
-                Some([x0, y0]) => {
-                    let t = textures.get_mut(&id).expect("a patch of a known texture");
-                    for y in 0..image.size[1] {
-                        for x in 0..image.size[0] {
-                            t.pixels[(y0 + y) * t.size[0] + x0 + x] =
-                                image.pixels[y * image.size[0] + x];
+                        };
+                        textures.insert(id, t);
+                    }
+                    Some([x0, y0]) => {
+                        let t = textures.get_mut(&id).expect("a patch of a known texture");
+                        for y in 0..image.size[1] {
+                            let row = &image.pixels[y * image.size[0]..(y + 1) * image.size[0]];
+                            let at = (y0 + y) * t.size[0] + x0;
+                            t.pixels[at..at + image.size[0]].copy_from_slice(row);
                         }
                     }
                 }
             }
         }
-        out.textures_delta.free.clear();
-        last = Some(out);
-    }
-    let out = last.expect("at least one pass");
-    let ppp = out.pixels_per_point;
-    let screen = ctx.content_rect();
-    let (w, h) = (
-        (screen.width() * ppp).round() as usize,
-        (screen.height() * ppp).round() as usize,
-    );
-    // Premultiplied RGBA in 0..=1, on an opaque background.
-    let mut buf = vec![[0.0f32, 0.0, 0.0, 1.0]; w * h];
-    for clipped in ctx.tessellate(out.shapes, ppp) {
-        let Primitive::Mesh(mesh) = clipped.primitive else {
-            continue;
-        };
-        let clip = clipped.clip_rect;
-        let tex = textures.get(&mesh.texture_id);
-        for tri in mesh.indices.chunks_exact(3) {
-            let v = [
-                &mesh.vertices[tri[0] as usize],
-                &mesh.vertices[tri[1] as usize],
-                &mesh.vertices[tri[2] as usize],
-            ];
-            draw_triangle(&mut buf, w, h, ppp, clip, v, tex);
+        for id in std::mem::take(&mut delta.free) {
+            textures.remove(&id);
         }
     }
-    let mut rgba = Vec::with_capacity(w * h * 4);
-    for p in buf {
-        for c in p {
-            rgba.push((c.clamp(0.0, 1.0) * 255.0).round() as u8);
-        }
+}
+
+impl Textures {
+    /// Paints the harness's last frame into a PNG file.
+    pub fn save_png(&self, ctx: &egui::Context, output: &egui::FullOutput, path: &Path) {
+        let (width, height, rgba) = self.render(ctx, output);
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(width as u32, height as u32).unwrap();
+        pixmap.data_mut().copy_from_slice(&rgba);
+        pixmap.save_png(path).unwrap();
     }
-    (w, h, rgba)
+
+    /// Paints the harness's last frame to premultiplied RGBA bytes.
+    pub fn render(&self, ctx: &egui::Context, out: &egui::FullOutput) -> (usize, usize, Vec<u8>) {
+        let textures = self.0.lock().unwrap();
+        let ppp = out.pixels_per_point;
+        let screen = ctx.content_rect();
+        let (w, h) = (
+            (screen.width() * ppp).round() as usize,
+            (screen.height() * ppp).round() as usize,
+        );
+        // Premultiplied RGBA in 0..=1, on an opaque background.
+        let mut buf = vec![[0.0f32, 0.0, 0.0, 1.0]; w * h];
+        for clipped in ctx.tessellate(out.shapes.clone(), ppp) {
+            let Primitive::Mesh(mesh) = clipped.primitive else {
+                continue;
+            };
+            let tex = textures.get(&mesh.texture_id);
+            for tri in mesh.indices.chunks_exact(3) {
+                let v = [
+                    &mesh.vertices[tri[0] as usize],
+                    &mesh.vertices[tri[1] as usize],
+                    &mesh.vertices[tri[2] as usize],
+                ];
+                draw_triangle(&mut buf, w, h, ppp, clipped.clip_rect, v, tex);
+            }
+        }
+        let mut rgba = Vec::with_capacity(w * h * 4);
+        for p in buf {
+            for c in p {
+                rgba.push((c.clamp(0.0, 1.0) * 255.0).round() as u8);
+            }
+        }
+        (w, h, rgba)
+    }
 }
 
 fn draw_triangle(
