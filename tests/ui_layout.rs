@@ -481,8 +481,11 @@ fn problems(
 /// Opens `p` from the home screen in `lang` at `scale`, as its actions say.
 fn open(k: &mut TestKiosk, p: &Page, lang: Lang, scale: TextScale) {
     let kiosk = &mut k.harness.state_mut().kiosk;
-    if p.staff && kiosk.staff().is_none() {
-        kiosk.handle(Action::Home);
+    // (Home also leaves volunteer mode: the PIN comes after it.)
+    kiosk.handle(Action::Home);
+    kiosk.handle(Action::SetLanguage(lang));
+    kiosk.handle(Action::SetTextScale(scale));
+    if p.staff {
         kiosk.handle(Action::Go(Screen::PinPad));
         for d in "2468".chars() {
             kiosk.handle(Action::PinDigit(d));
@@ -490,10 +493,6 @@ fn open(k: &mut TestKiosk, p: &Page, lang: Lang, scale: TextScale) {
         kiosk.handle(Action::PinSubmit);
         k.settle(|u| u.kiosk.staff().is_some());
     }
-    let kiosk = &mut k.harness.state_mut().kiosk;
-    kiosk.handle(Action::Home);
-    kiosk.handle(Action::SetLanguage(lang));
-    kiosk.handle(Action::SetTextScale(scale));
     k.harness.run();
     for (i, a) in p.go.iter().enumerate() {
         if i + 1 == p.go.len() {
@@ -504,6 +503,8 @@ fn open(k: &mut TestKiosk, p: &Page, lang: Lang, scale: TextScale) {
     }
     k.settle(p.ready);
     k.harness.run();
+    let screen = k.harness.state().kiosk.screen();
+    assert!(p.go.is_empty() || screen != Screen::Home, "{} did not open", p.name);
 }
 
 fn wanted<T: Copy>(var: &str, all: &[T], name: impl Fn(T) -> String) -> Vec<T> {
