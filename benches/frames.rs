@@ -82,6 +82,69 @@ impl Bench {
         std::hint::black_box(self.ctx.tessellate(out.shapes, out.pixels_per_point));
     }
 
+    /// Where the widget labelled `label` is (one frame with egui's accessibility tree on).
+    fn rect_of(&mut self, label: &str) -> egui::Rect {
+        self.ctx.enable_accesskit();
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
+            time: Some(self.frame as f64 / 60.0),
+            ..Default::default()
+        };
+        let ui = &mut self.ui;
+        let mut out = self.ctx.run_ui(input, |eui| ui.show(eui));
+        out.textures_delta.clear();
+        self.ctx.disable_accesskit();
+        let update = out.platform_output.accesskit_update.expect("a tree");
+        let b = update
+            .nodes
+            .iter()
+            .find(|(_, n)| n.label() == Some(label))
+            .and_then(|(_, n)| n.bounds())
+            .unwrap_or_else(|| panic!("no {label:?} on screen"));
+        egui::Rect::from_min_max(
+            egui::pos2(b.x0 as f32, b.y0 as f32),
+            egui::pos2(b.x1 as f32, b.y1 as f32),
+        )
+    }
+
+    /// A finger taps `pos` (touch events and the pointer events they stand for).
+    fn tap(&mut self, pos: egui::Pos2) {
+        let touch = |phase| egui::Event::Touch {
+            device_id: egui::TouchDeviceId(1),
+            id: egui::TouchId(0),
+            phase,
+            pos,
+            force: None,
+        };
+        let button = |pressed| egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        };
+        for events in [
+            vec![
+                touch(egui::TouchPhase::Start),
+                egui::Event::PointerMoved(pos),
+                button(true),
+            ],
+            vec![touch(egui::TouchPhase::End), button(false)],
+            vec![],
+            vec![],
+        ] {
+            self.frame += 1;
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
+                time: Some(self.frame as f64 / 60.0),
+                events,
+                ..Default::default()
+            };
+            let ui = &mut self.ui;
+            let mut out = self.ctx.run_ui(input, |eui| ui.show(eui));
+            out.textures_delta.clear();
+        }
+    }
+
     fn act(&mut self, action: Action) {
         self.ui.kiosk.handle(action);
         // Two frames: the first lays out the new screen, the second settles it.
@@ -403,6 +466,16 @@ fn main() {
         ms(t.elapsed() / frames as u32)
     );
     search_times(&b.ui.kiosk.board.posts, if full { 2_000 } else { 3 });
+    // The hardest screen for a touch tablet: twice the text, the on-screen keyboard open
+    // under the search box, the list above it.
+    b.act(Action::SetTextScale(digidak::app::TextScale::Largest));
+    b.act(Action::Home);
+    b.act(Action::Go(Screen::Board));
+    let search = b.rect_of("Zoeken");
+    b.tap(search.center());
+    b.rect_of("Toetsenbord");
+    measure(&mut b, "board, keyboard open, text 2x", frames);
+    b.act(Action::SetTextScale(digidak::app::TextScale::Normal));
     b.act(Action::Home);
 
     b.act(Action::Go(Screen::LessonList));

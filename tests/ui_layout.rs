@@ -504,7 +504,11 @@ fn open(k: &mut TestKiosk, p: &Page, lang: Lang, scale: TextScale) {
     k.settle(p.ready);
     k.harness.run();
     let screen = k.harness.state().kiosk.screen();
-    assert!(p.go.is_empty() || screen != Screen::Home, "{} did not open", p.name);
+    assert!(
+        p.go.is_empty() || screen != Screen::Home,
+        "{} did not open",
+        p.name
+    );
 }
 
 fn wanted<T: Copy>(var: &str, all: &[T], name: impl Fn(T) -> String) -> Vec<T> {
