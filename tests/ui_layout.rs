@@ -8,7 +8,9 @@
 //! - a label broken inside a word (a word wider than its widget);
 //! - the page's main action not visible without scrolling;
 //! - a touch target smaller than 64 px;
-//! - a new page not opened at its top.
+//! - a new page not opened at its top;
+//! - bars (top, bottom, a pinned action or lesson bar) leaving the content under half the
+//!   window's height.
 //!
 //! `DIGIDAK_LAYOUT_SIZES=1024x768` (and `..._LANGS=nl`, `..._SCALES=2`) narrow the matrix for a
 //! quick look.
@@ -388,6 +390,14 @@ fn problems(
     let is_chrome =
         |n: &Node| chrome.contains(&n.label) && bars.iter().any(|b| b.contains_rect(n.rect));
 
+    // The page's own content keeps at least half the window: bars never crowd it out.
+    if bottom - top < 0.5 * window.height() {
+        out.push(format!(
+            "the content gets only {:.0} of {:.0} px between the bars",
+            bottom - top,
+            window.height()
+        ));
+    }
     // Off the window (sideways, or a bar's widget off screen).
     for n in nodes.iter().filter(|n| !is_bar(n)) {
         let sideways = n.rect.min.x < window.min.x - 1.0 || n.rect.max.x > window.max.x + 1.0;
@@ -669,9 +679,11 @@ fn screenshots() {
     let mut k = start_in(config(), SIZES[0].into(), content_dir());
     k.settle(|u| u.kiosk.board.posts.len() == POSTS && !u.kiosk.activities.list.is_empty());
     let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
-    let langs = wanted("DIGIDAK_LAYOUT_LANGS", &[Lang::Nl], |l| {
-        l.code().to_string()
-    });
+    // Dutch unless DIGIDAK_LAYOUT_LANGS names others.
+    let langs = match std::env::var("DIGIDAK_LAYOUT_LANGS") {
+        Ok(_) => wanted("DIGIDAK_LAYOUT_LANGS", &Lang::ALL, |l| l.code().to_string()),
+        Err(_) => vec![Lang::Nl],
+    };
     let mut made = 0;
     for lang in langs {
         for scale in [TextScale::Normal, TextScale::Largest] {

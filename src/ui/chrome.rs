@@ -17,7 +17,6 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
         .frame(bar_frame())
         .show(ui, |ui| {
             let scale = kiosk.text_scale.factor();
-            let font = theme::chrome_font(scale);
             let mut nav_keys = vec![
                 (
                     Picto::Home,
@@ -39,6 +38,21 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
             let small = theme::chrome_small_font(scale);
             ui.spacing_mut().item_spacing.x = 10.0;
             let gap = ui.spacing().item_spacing.x;
+            // One row keeps the screen's room: with large text on a narrow screen the bar's
+            // words come back to their 1x size before the row would wrap.
+            let words: Vec<(Picto, String)> = nav_keys
+                .iter()
+                .map(|(p, key, _, _)| (*p, tr.tr(key)))
+                .chain([(Picto::Done, tr.tr("nav-done"))])
+                .collect();
+            let buttons: Vec<(Option<Picto>, &str)> =
+                words.iter().map(|(p, t)| (Some(*p), t.as_str())).collect();
+            let font = widgets::fitting_font(
+                ui,
+                &buttons,
+                ui.available_width() - MIN_TARGET - gap,
+                &[theme::chrome_font(scale), theme::chrome_font(1.0)],
+            );
             let left: f32 = nav_keys
                 .iter()
                 .map(|(p, key, _, _)| widgets::button_width(ui, Some(*p), &tr.tr(key), &font) + gap)

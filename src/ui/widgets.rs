@@ -264,6 +264,30 @@ pub fn icon_button(ui: &mut Ui, picto: Picto, name: &str) -> Response {
     response
 }
 
+/// The first of `fonts` in which these buttons fit side by side in `width` (else the last):
+/// a bar of buttons keeps to one row, its words getting a little smaller on a narrow screen
+/// with large text rather than wrapping.
+pub fn fitting_font(
+    ui: &Ui,
+    buttons: &[(Option<Picto>, &str)],
+    width: f32,
+    fonts: &[egui::FontId],
+) -> egui::FontId {
+    let gap = ui.spacing().item_spacing.x;
+    fonts
+        .iter()
+        .find(|f| {
+            let w: f32 = buttons
+                .iter()
+                .map(|(p, t)| button_width(ui, *p, t, f) + gap)
+                .sum();
+            w <= width
+        })
+        .or(fonts.last())
+        .cloned()
+        .unwrap_or_else(|| TextStyle::Button.resolve(ui.style()))
+}
+
 /// The width of the longest word of `text` in `font`: nothing narrower may hold it without
 /// breaking a word.
 pub fn longest_word(ui: &Ui, text: &str, font: &egui::FontId) -> f32 {

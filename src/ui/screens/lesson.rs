@@ -141,39 +141,47 @@ fn header(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>) {
 fn nav_row(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing = egui::vec2(16.0, 12.0);
+        // One row, so the step keeps its room: the words get smaller before the row wraps.
+        let (back, later, next) = (
+            tr.tr("lesson-back"),
+            tr.tr("lesson-later"),
+            tr.tr("lesson-next"),
+        );
+        let scale = ui.text_style_height(&egui::TextStyle::Button) / 30.0;
+        let font = widgets::fitting_font(
+            ui,
+            &[
+                (Some(Picto::Back), &back),
+                (Some(Picto::Bookmark), &later),
+                (Some(Picto::Next), &next),
+            ],
+            ui.available_width(),
+            &[
+                egui::TextStyle::Button.resolve(ui.style()),
+                theme::chrome_font(scale),
+                theme::chrome_font(1.0),
+            ],
+        );
+        let button = |ui: &mut egui::Ui, picto, text: &str, kind| {
+            widgets::button_sized(ui, Some(picto), text, kind, font.clone()).clicked()
+        };
         // Always in its place (greyed on the first step), so Next never moves under a finger.
         if player.step_index() > 0 {
-            act(
-                ui,
-                Some(Picto::Back),
-                &tr.tr("lesson-back"),
-                Kind::Secondary,
-                Action::Lesson(LessonAction::Back),
-                actions,
-            );
+            if button(ui, Picto::Back, &back, Kind::Secondary) {
+                actions.push(Action::Lesson(LessonAction::Back));
+            }
         } else {
-            let font = egui::TextStyle::Button.resolve(ui.style());
-            widgets::button_disabled(ui, Some(Picto::Back), &tr.tr("lesson-back"), font);
+            widgets::button_disabled(ui, Some(Picto::Back), &back, font.clone());
         }
-        act(
-            ui,
-            Some(Picto::Bookmark),
-            &tr.tr("lesson-later"),
-            Kind::Secondary,
-            Action::Lesson(LessonAction::ContinueLater),
-            actions,
-        );
+        if button(ui, Picto::Bookmark, &later, Kind::Secondary) {
+            actions.push(Action::Lesson(LessonAction::ContinueLater));
+        }
         if player.guided {
             initiation(ui, player, tr, actions);
         }
-        act(
-            ui,
-            Some(Picto::Next),
-            &tr.tr("lesson-next"),
-            Kind::Primary,
-            Action::Lesson(LessonAction::Next),
-            actions,
-        );
+        if button(ui, Picto::Next, &next, Kind::Primary) {
+            actions.push(Action::Lesson(LessonAction::Next));
+        }
     });
 }
 
