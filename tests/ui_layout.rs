@@ -592,15 +592,7 @@ fn every_screen_fits_every_size_text_size_and_language() {
 #[test]
 fn every_page_reads_itself_aloud() {
     let dir = tempfile::tempdir().unwrap();
-    let said = dir.path().join("said.txt");
-    let program = dir.path().join("fake-espeak");
-    std::fs::write(
-        &program,
-        format!("#!/bin/sh\necho \"$@\" >> '{}'\n", said.display()),
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (program, said) = fake_speech(dir.path());
     let mut c = config();
     c.lessons.read_aloud = program.display().to_string();
     let mut k = start_in(c, egui::vec2(1280.0, 800.0), content_dir());

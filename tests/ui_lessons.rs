@@ -345,15 +345,7 @@ fn read_aloud_is_hidden_without_speech_and_speaks_with_it() {
 
     // A stand-in for espeak-ng that writes down what it was asked to say.
     let dir = tempfile::tempdir().unwrap();
-    let said = dir.path().join("said.txt");
-    let program = dir.path().join("fake-espeak");
-    std::fs::write(
-        &program,
-        format!("#!/bin/sh\necho \"$@\" >> '{}'\n", said.display()),
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (program, said) = fake_speech(dir.path());
     let mut config = demo_config();
     config.lessons.read_aloud = program.display().to_string();
     let mut k = start_with(config, SCREEN);

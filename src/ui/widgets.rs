@@ -325,31 +325,8 @@ pub fn tile(
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, text));
     if ui.is_rect_visible(rect) {
-        let hovered = response.hovered() || response.is_pointer_button_down_on();
         let p = ui.painter();
-        p.rect_filled(
-            rect,
-            CornerRadius::same(20),
-            if hovered {
-                theme::TILE_HOVER
-            } else {
-                theme::TILE
-            },
-        );
-        p.rect_stroke(
-            rect,
-            CornerRadius::same(20),
-            Stroke::new(2.0, theme::PRIMARY),
-            egui::StrokeKind::Inside,
-        );
-        if response.has_focus() {
-            p.rect_stroke(
-                rect.expand(3.0),
-                CornerRadius::same(22),
-                Stroke::new(4.0, theme::FOCUS),
-                egui::StrokeKind::Outside,
-            );
-        }
+        tile_frame(p, rect, &response);
         let icon_rect = egui::Rect::from_center_size(
             egui::pos2(rect.center().x, rect.top() + 24.0 + icon / 2.0),
             Vec2::splat(icon),
@@ -360,6 +337,31 @@ pub fn tile(
         p.galley(anchor, galley, theme::TEXT);
     }
     response
+}
+
+/// A tile's frame: light blue, darker under a finger, a blue border, the focus ring.
+fn tile_frame(p: &egui::Painter, rect: egui::Rect, response: &Response) {
+    let hovered = response.hovered() || response.is_pointer_button_down_on();
+    let fill = if hovered {
+        theme::TILE_HOVER
+    } else {
+        theme::TILE
+    };
+    p.rect_filled(rect, CornerRadius::same(20), fill);
+    p.rect_stroke(
+        rect,
+        CornerRadius::same(20),
+        Stroke::new(2.0, theme::PRIMARY),
+        egui::StrokeKind::Inside,
+    );
+    if response.has_focus() {
+        p.rect_stroke(
+            rect.expand(3.0),
+            CornerRadius::same(22),
+            Stroke::new(4.0, theme::FOCUS),
+            egui::StrokeKind::Outside,
+        );
+    }
 }
 
 /// A home-screen tile for a low screen: the pictogram (`icon` px) beside the words.
@@ -373,28 +375,8 @@ pub fn tile_beside(ui: &mut Ui, picto: Picto, text: &str, width: f32, icon: f32)
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, text));
     if ui.is_rect_visible(rect) {
-        let hovered = response.hovered() || response.is_pointer_button_down_on();
         let p = ui.painter();
-        let fill = if hovered {
-            theme::TILE_HOVER
-        } else {
-            theme::TILE
-        };
-        p.rect_filled(rect, CornerRadius::same(20), fill);
-        p.rect_stroke(
-            rect,
-            CornerRadius::same(20),
-            Stroke::new(2.0, theme::PRIMARY),
-            egui::StrokeKind::Inside,
-        );
-        if response.has_focus() {
-            p.rect_stroke(
-                rect.expand(3.0),
-                CornerRadius::same(22),
-                Stroke::new(4.0, theme::FOCUS),
-                egui::StrokeKind::Outside,
-            );
-        }
+        tile_frame(p, rect, &response);
         let icon_rect = egui::Rect::from_center_size(
             egui::pos2(rect.left() + 20.0 + icon / 2.0, rect.center().y),
             Vec2::splat(icon),

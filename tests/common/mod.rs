@@ -68,6 +68,21 @@ pub fn start_in(config: KioskConfig, size: egui::Vec2, dir: tempfile::TempDir) -
     t
 }
 
+/// A stand-in for espeak-ng that writes down what it was asked to say, one line a call:
+/// the program's path and the file it writes.
+pub fn fake_speech(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let said = dir.join("said.txt");
+    let program = dir.join("fake-espeak");
+    std::fs::write(
+        &program,
+        format!("#!/bin/sh\necho \"$@\" >> '{}'\n", said.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (program, said)
+}
+
 /// Opens admin mode with the demo PIN; the kiosk is not paired yet.
 pub fn open_admin(k: &mut TestKiosk) {
     k.click("Begeleiders");
