@@ -11,11 +11,11 @@ mod support;
 use std::time::Duration;
 
 use common::*;
+use egui_kittest::kittest::Queryable;
 use digidak::app::Screen;
 use digidak::server::ServerStore;
 use digidak::sync::protocol::ActivityRecord;
 use digidak::sync::worker::SyncState;
-use egui_kittest::kittest::Queryable;
 use support::{InProcessServer, now_ms};
 
 fn quiet() -> digidak::config::KioskConfig {
@@ -94,10 +94,7 @@ fn a_resident_signs_up_by_touch_with_the_on_screen_keyboard() {
     let signup = state.receipt.as_ref().expect("a receipt");
     assert_eq!(signup.first_name, "Samira");
     assert_eq!(signup.phone.as_deref(), Some("0470123456"));
-    println!(
-        "taps to sign up by touch (name 6 letters, phone 13 signs): {}",
-        taps.0
-    );
+    println!("taps to sign up by touch (name 6 letters, phone 13 signs): {}", taps.0);
 }
 
 #[derive(Default)]

@@ -276,7 +276,9 @@ pub fn panel(ui: &mut Ui, lang: Lang, tr: Tr<'_>) {
             }
         })
         .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, tr.tr("keyboard-name")));
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Group, true, tr.tr("keyboard-name"))
+        });
     if taps.is_empty() {
         return;
     }
@@ -339,13 +341,7 @@ fn letters(ui: &mut Ui, lang: Lang, s: &State, tr: Tr<'_>, taps: &mut Vec<Tap>) 
                 taps.push(Tap::Press(Press::Text(d.into())));
             }
         }
-        if icon_key(
-            ui,
-            Picto::Erase,
-            &tr.tr("keyboard-erase"),
-            vec2(w * 2.0 + 6.0, h),
-        )
-        .clicked()
+        if icon_key(ui, Picto::Erase, &tr.tr("keyboard-erase"), vec2(w * 2.0 + 6.0, h)).clicked()
         {
             taps.push(Tap::Press(Press::Erase));
         }
@@ -409,9 +405,7 @@ fn letters(ui: &mut Ui, lang: Lang, s: &State, tr: Tr<'_>, taps: &mut Vec<Tap>) 
 
 fn number_pad(ui: &mut Ui, tr: Tr<'_>, taps: &mut Vec<Tap>) {
     let gap = ui.spacing().item_spacing.x;
-    let w = ((ui.available_width() - 3.0 * gap) / 4.0)
-        .clamp(MIN_TARGET, 150.0)
-        .floor();
+    let w = ((ui.available_width() - 3.0 * gap) / 4.0).clamp(MIN_TARGET, 150.0).floor();
     let h = key_height(ui);
     let row_w = 4.0 * w + 3.0 * gap;
     let space = tr.tr("keyboard-space");

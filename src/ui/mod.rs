@@ -157,8 +157,8 @@ impl KioskUi {
                     area = area.vertical_scroll_offset(0.0);
                 }
                 area.show(ui, |ui| {
-                    screens::show(ui, &mut self.kiosk, &mut self.pictures, tr, &mut actions);
-                });
+                        screens::show(ui, &mut self.kiosk, &mut self.pictures, tr, &mut actions);
+                    });
             });
         chrome::idle_overlay(ui, &self.kiosk, tr, &mut actions);
 

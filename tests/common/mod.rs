@@ -245,10 +245,7 @@ impl TestKiosk {
     /// The band of the window between the bars (and above the keyboard) where a screen's
     /// content shows.
     pub fn content_band(&self) -> (f32, f32) {
-        let done = self
-            .harness
-            .get_by_label(NAV_DONE_ANY[self.lang_index()])
-            .rect();
+        let done = self.harness.get_by_label(NAV_DONE_ANY[self.lang_index()]).rect();
         let size = self.harness.ctx.content_rect();
         let mut bottom = size.max.y;
         for n in self.harness.query_all(By::new().predicate(|_| true)) {
@@ -282,7 +279,9 @@ impl TestKiosk {
 
     fn rect_of(&self, label: &str, button: bool) -> egui::Rect {
         if button {
-            let by = By::new().label(label).role(egui::accesskit::Role::Button);
+            let by = By::new()
+                .label(label)
+                .role(egui::accesskit::Role::Button);
             self.harness.get(by).rect()
         } else {
             self.harness.get_by_label(label).rect()
@@ -290,7 +289,9 @@ impl TestKiosk {
     }
 
     fn has_button(&self, label: &str) -> bool {
-        let by = By::new().label(label).role(egui::accesskit::Role::Button);
+        let by = By::new()
+            .label(label)
+            .role(egui::accesskit::Role::Button);
         self.harness.query(by).is_some()
     }
 

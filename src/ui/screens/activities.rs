@@ -183,11 +183,7 @@ pub fn form(
         _ => true,
     };
     if name_problem && still {
-        let problem = kiosk
-            .activities
-            .problem
-            .map(|p| p.key())
-            .unwrap_or_default();
+        let problem = kiosk.activities.problem.map(|p| p.key()).unwrap_or_default();
         widgets::message(ui, &tr.tr(problem), theme::ERROR_BG, theme::ERROR_TEXT);
     }
     field(

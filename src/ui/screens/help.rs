@@ -11,28 +11,26 @@ use crate::ui::picto::Picto;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 
-pub fn form(ui: &mut egui::Ui, kiosk: &Kiosk, name: &mut String, tr: Tr<'_>) {
+pub fn form(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    name: &mut String,
+    tr: Tr<'_>,
+) {
     ui.label(RichText::new(tr.tr("help-title")).heading());
     ui.label(tr.tr("help-explain"));
     ui.add_space(16.0);
     let label_text = tr.tr("help-name-label");
     let label = ui.label(&label_text);
     let width = ui.available_width().min(520.0);
-    keyboard::field(
-        ui,
-        &label_text,
-        name,
-        FieldKind::Text,
-        MAX_NAME_CHARS,
-        |name| {
-            egui::TextEdit::singleline(name)
-                .char_limit(MAX_NAME_CHARS)
-                .desired_width(width)
-                .min_size(egui::vec2(0.0, theme::MIN_TARGET))
-                .margin(egui::Margin::symmetric(16, 14))
-                .font(egui::TextStyle::Body)
-        },
-    )
+    keyboard::field(ui, &label_text, name, FieldKind::Text, MAX_NAME_CHARS, |name| {
+        egui::TextEdit::singleline(name)
+            .char_limit(MAX_NAME_CHARS)
+            .desired_width(width)
+            .min_size(egui::vec2(0.0, theme::MIN_TARGET))
+            .margin(egui::Margin::symmetric(16, 14))
+            .font(egui::TextStyle::Body)
+    })
     .labelled_by(label.id);
     let unavailable = matches!(kiosk.store_status, StoreStatus::Unavailable(_));
     if kiosk.help_failed || unavailable {

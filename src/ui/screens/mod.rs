@@ -161,9 +161,7 @@ pub fn pinned(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Ac
         _ => return,
     };
     let (picto, key, action) = main;
-    action_bar(ui, |ui| {
-        act(ui, Some(picto), &tr.tr(key), Kind::Go, action, actions)
-    });
+    action_bar(ui, |ui| act(ui, Some(picto), &tr.tr(key), Kind::Go, action, actions));
 }
 
 /// A bar at the bottom of the content for a screen's main action.
