@@ -204,3 +204,74 @@ fn killed_writer_loses_nothing_it_committed() {
     }
     assert!(committed.len() > 100);
 }
+
+/// A package upgrade: a file the previous release wrote (schema one below this build's), with
+/// a resident's help request in it, is migrated on open and keeps its data.
+#[test]
+fn an_upgrade_migrates_a_file_of_the_previous_schema_and_keeps_its_data() {
+    for old in [1, SCHEMA_VERSION - 1] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        Store::create_at_schema(&path, old).unwrap();
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.execute(
+                "INSERT INTO help_requests (id, created_at_ms, first_name) VALUES ('h1', 5, 'Yusuf')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.info().unwrap().schema_version, SCHEMA_VERSION);
+        let open = store.open_help_requests().unwrap();
+        assert_eq!(open.len(), 1, "from schema {old}");
+        assert_eq!(open[0].first_name.as_deref(), Some("Yusuf"));
+        assert_eq!(store.pragma("journal_mode").unwrap(), "wal");
+    }
+}
+
+/// A migration that fails (here: a table in its way) rolls back every migration of the
+/// upgrade: the file is byte-for-byte what the previous release left, which still opens it.
+#[test]
+fn a_failed_migration_leaves_the_old_file_untouched() {
+    for old in [1, SCHEMA_VERSION - 1] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        Store::create_at_schema(&path, old).unwrap();
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.execute(
+                "INSERT INTO help_requests (id, created_at_ms, first_name) VALUES ('h1', 5, 'Yusuf')",
+                [],
+            )
+            .unwrap();
+            // The last migration creates `posts`, then `post_replies`: it fails half-way.
+            conn.execute("CREATE TABLE post_replies (x)", []).unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(
+            matches!(err, StoreError::Migration { from, to, .. } if from == old && to == SCHEMA_VERSION),
+            "{err}"
+        );
+        assert!(err.to_string().contains("left as it was"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "from schema {old}");
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let version: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, old);
+        let name: String = conn
+            .query_row("SELECT first_name FROM help_requests", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "Yusuf");
+        let posts: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'posts'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(posts, 0, "the half-done migration was rolled back");
+    }
+}

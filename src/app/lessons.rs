@@ -2,7 +2,6 @@
 //! being played, "continue later" codes and resuming them, read aloud, and the anonymous
 //! counts. No egui, no I/O on the calling thread.
 
-use std::collections::BTreeMap;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, OnceLock};
 
@@ -10,7 +9,7 @@ use super::{Kiosk, Screen};
 use crate::lang::Lang;
 use crate::lessons::player::Player;
 use crate::lessons::resume::{self, Resume};
-use crate::lessons::{Library, Pixels, Source, Topic, load, rasterize};
+use crate::lessons::{DrawnPictures, Library, Source, Topic, load};
 use crate::pin::Role;
 use crate::speech::Speech;
 use crate::store::LessonCounts;
@@ -62,18 +61,19 @@ pub enum Lookup {
     MissingLesson,
 }
 
-/// Loaded lessons and their drawn pictures.
+/// Loaded lessons and their pictures (drawn when first shown).
 struct Loaded {
     library: Library,
-    pictures: BTreeMap<String, Pixels>,
+    pictures: DrawnPictures,
 }
 
 /// The lesson part of the kiosk's state.
 pub struct LessonState {
     /// `None` while the lessons load.
     pub library: Option<Arc<Library>>,
-    /// Picture key -> pixels, for the UI to turn into textures.
-    pub pictures: Arc<BTreeMap<String, Pixels>>,
+    /// The lesson pictures, drawn on the loader thread when the UI first shows them and
+    /// handed to it once for a texture (no pixels kept for pictures never shown).
+    pub pictures: Arc<DrawnPictures>,
     loader: Option<Receiver<Loaded>>,
     pub topic: Option<Topic>,
     pub player: Option<Player>,
@@ -102,6 +102,8 @@ impl LessonState {
     pub(super) fn start(source: Source, read_aloud: &str, waker: Arc<OnceLock<Waker>>) -> Self {
         let (tx, rx) = channel();
         let cell = waker.clone();
+        // The thread loads and checks the lessons, then stays to draw pictures on request
+        // until the kiosk is dropped.
         let spawned = std::thread::Builder::new()
             .name("digidak-lessons".into())
             .spawn(move || {
@@ -110,25 +112,30 @@ impl LessonState {
                 for p in &library.problems {
                     tracing::warn!(problem = %p, "lesson left out");
                 }
-                let mut pictures = BTreeMap::new();
-                for (key, svg) in &library.pictures {
-                    match rasterize(svg, PICTURE_PX) {
-                        Ok(px) => {
-                            pictures.insert(key.clone(), px);
-                        }
-                        Err(e) => tracing::warn!(picture = %key, error = %e, "picture not drawn"),
-                    }
-                }
                 tracing::info!(
                     lessons = library.lessons.len(),
                     left_out = library.problems.len(),
+                    pictures = library.pictures.len(),
                     ms = started.elapsed().as_millis() as u64,
                     "lessons loaded"
                 );
-                let _ = tx.send(Loaded { library, pictures });
+                let wake_cell = cell.clone();
+                let (pictures, drawer) = DrawnPictures::new(
+                    library.pictures.clone(),
+                    PICTURE_PX,
+                    Arc::new(move || {
+                        if let Some(w) = wake_cell.get() {
+                            w();
+                        }
+                    }),
+                );
+                if tx.send(Loaded { library, pictures }).is_err() {
+                    return;
+                }
                 if let Some(w) = cell.get() {
                     w();
                 }
+                drawer.run();
             });
         if spawned.is_err() {
             tracing::error!("could not start loading the lessons");
@@ -147,7 +154,7 @@ impl LessonState {
         };
         Self {
             library: None,
-            pictures: Arc::new(BTreeMap::new()),
+            pictures: Arc::new(DrawnPictures::default()),
             loader: Some(rx),
             topic: None,
             player: None,

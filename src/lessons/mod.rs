@@ -2,6 +2,7 @@
 //! of the practice steps, resume codes, and the state of a lesson being played. No egui, no
 //! HTTP: the kiosk's UI and the server's phone pages both read a [`Library`].
 
+mod drawn;
 mod load;
 pub mod player;
 pub mod practice;
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
+pub use drawn::{Drawer, DrawnPictures};
 pub use load::{Source, load};
 
 /// What a lesson is about; residents filter the list by it, and volunteers count initiations

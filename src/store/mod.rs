@@ -1,6 +1,7 @@
 //! The kiosk's local store: one SQLite file in the data folder.
 //!
-//! - Versioned migrations (`PRAGMA user_version`), each in its own transaction.
+//! - Versioned migrations (`PRAGMA user_version`), all pending ones in one transaction: an
+//!   upgrade applies them all or leaves the file as it was.
 //! - WAL with `synchronous=FULL`: a write the resident saw confirmed survives a power cut.
 //! - A damaged file, or one written by a newer Digidak, is reported and never touched.
 //!
@@ -144,6 +145,16 @@ pub enum StoreError {
         found: u32,
         supported: u32,
     },
+    #[error(
+        "{path} could not be brought from schema {from} to {to} ({source}). It was left as it \
+         was: the previous Digidak version still opens it"
+    )]
+    Migration {
+        path: PathBuf,
+        from: u32,
+        to: u32,
+        source: rusqlite::Error,
+    },
     #[error("database error in {path}: {source}")]
     Sqlite {
         path: PathBuf,
@@ -255,31 +266,63 @@ impl Store {
         Ok(store)
     }
 
+    /// Brings the file from schema `from` to [`SCHEMA_VERSION`] in ONE transaction: after a
+    /// package upgrade that adds several migrations, either all of them apply or none does, and
+    /// a failed migration leaves the old file as it was (the kiosk then stops with the error,
+    /// and the previous version still opens the file).
     fn migrate(&mut self, from: u32) -> Result<(), StoreError> {
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        if from >= SCHEMA_VERSION {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let sqlite = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(sqlite)?;
+        // Another connection may have migrated while we waited for the write lock.
+        let now: u32 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(sqlite)?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(now as usize) {
             let to = i as u32 + 1;
-            let path = self.path.clone();
-            let sqlite = |source| StoreError::Sqlite {
-                path: path.clone(),
-                source,
-            };
-            let tx = self
-                .conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                .map_err(sqlite)?;
-            // Another connection may have migrated while we waited for the write lock.
-            let now: u32 = tx
-                .query_row("PRAGMA user_version", [], |r| r.get(0))
-                .map_err(sqlite)?;
-            if now >= to {
-                continue;
-            }
-            tx.execute_batch(sql).map_err(sqlite)?;
+            tx.execute_batch(sql)
+                .map_err(|source| StoreError::Migration {
+                    path: path.clone(),
+                    from: now,
+                    to,
+                    source,
+                })?;
             tx.pragma_update(None, "user_version", to).map_err(sqlite)?;
-            tx.commit().map_err(sqlite)?;
-            tracing::info!(to, "store migrated");
+        }
+        tx.commit().map_err(sqlite)?;
+        if now < SCHEMA_VERSION {
+            tracing::info!(from = now, to = SCHEMA_VERSION, "store migrated");
         }
         Ok(())
+    }
+
+    /// Creates a store file at schema `version` (an older one), as a previous release wrote
+    /// it: for upgrade tests only.
+    #[doc(hidden)]
+    pub fn create_at_schema(path: &Path, version: u32) -> Result<(), StoreError> {
+        let sqlite = |source| StoreError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut conn = Connection::open(path).map_err(sqlite)?;
+        conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+            .map_err(sqlite)?;
+        let tx = conn.transaction().map_err(sqlite)?;
+        for sql in &MIGRATIONS[..version.min(SCHEMA_VERSION) as usize] {
+            tx.execute_batch(sql).map_err(sqlite)?;
+        }
+        tx.pragma_update(None, "user_version", version.min(SCHEMA_VERSION))
+            .map_err(sqlite)?;
+        tx.commit().map_err(sqlite)
     }
 
     fn err(&self, source: rusqlite::Error) -> StoreError {

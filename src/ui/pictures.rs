@@ -1,9 +1,10 @@
-//! Lesson pictures as egui textures, made once from the pixels the lesson loader drew (off the
-//! UI thread) and kept for the life of the window.
+//! Lesson pictures as egui textures, made once from the pixels the lesson loader drew on
+//! request (off the UI thread; `lessons::DrawnPictures`) and kept for the life of the window.
+//! The pixels are handed over, not copied: once a picture is a texture, no pixels stay behind.
 
 use std::collections::HashMap;
 
-use crate::lessons::Pixels;
+use crate::lessons::DrawnPictures;
 
 #[derive(Default)]
 pub struct Pictures {
@@ -11,17 +12,18 @@ pub struct Pictures {
 }
 
 impl Pictures {
-    /// The texture of picture `key`, uploading it on first use.
+    /// The texture of picture `key`, uploading it once it is drawn (the first call asks for
+    /// it; the loader wakes the UI when it is ready).
     pub fn get(
         &mut self,
         ctx: &egui::Context,
-        pixels: &std::collections::BTreeMap<String, Pixels>,
+        pixels: &DrawnPictures,
         key: &str,
     ) -> Option<egui::TextureId> {
         if let Some(t) = self.textures.get(key) {
             return Some(t.id());
         }
-        let px = pixels.get(key)?;
+        let px = pixels.take(key)?;
         let image = egui::ColorImage::from_rgba_premultiplied(
             [px.width as usize, px.height as usize],
             &px.rgba,
@@ -42,7 +44,7 @@ pub fn paint(
     ctx: &egui::Context,
     painter: &egui::Painter,
     pictures: &mut Pictures,
-    pixels: &std::collections::BTreeMap<String, Pixels>,
+    pixels: &DrawnPictures,
     key: &str,
     rect: egui::Rect,
 ) -> bool {
@@ -58,7 +60,7 @@ pub fn paint(
 pub fn show(
     ui: &mut egui::Ui,
     pictures: &mut Pictures,
-    pixels: &std::collections::BTreeMap<String, Pixels>,
+    pixels: &DrawnPictures,
     key: &str,
     size: f32,
 ) {

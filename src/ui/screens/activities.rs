@@ -11,7 +11,7 @@ use super::pinpad::{Keys, keyboard, keypad};
 use crate::activities::{SignupProblem, display_code, when_in_words};
 use crate::app::{Action, ActivityAction, CodeLookup, Kiosk, Screen};
 use crate::i18n::num;
-use crate::lessons::Pixels;
+use crate::lessons::DrawnPictures;
 use crate::store::{ActivityView, SignupState, SignupView};
 use crate::ui::picto::Picto;
 use crate::ui::pictures::{self, Pictures};
@@ -19,7 +19,7 @@ use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use crate::ui::{Tr, qr};
 
-type PixelMap = std::collections::BTreeMap<String, Pixels>;
+type PixelMap = DrawnPictures;
 
 pub fn list(
     ui: &mut egui::Ui,
