@@ -330,6 +330,7 @@ fn chrome_labels(tr: &Translations) -> BTreeSet<String> {
             "lesson-read-aloud",
             "volunteer-resume",
             "board-new",
+            "board-have-code",
         ] {
             set.insert(tr.get(lang, key));
         }

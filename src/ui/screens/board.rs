@@ -8,7 +8,7 @@ use crate::ui::keyboard::{self, FieldKind};
 use egui::RichText;
 
 use super::act;
-use crate::app::{Action, BoardAction, Kiosk, Screen};
+use crate::app::{Action, BoardAction, Kiosk};
 use crate::board::{Category, PostKind, Searchable};
 use crate::i18n::num;
 use crate::ui::Tr;
@@ -85,15 +85,8 @@ fn list_content(
             ui.label(RichText::new(tr.tr("board-title")).heading());
             ui.add_space(16.0);
         }
-        // ("Ask or offer something" is pinned below the posts: see `screens::pinned`.)
-        act(
-            ui,
-            Some(Picto::Code),
-            &tr.tr("board-have-code"),
-            Kind::Secondary,
-            Action::Go(Screen::BoardCode),
-            actions,
-        );
+        // ("Ask or offer something" and "I have a code" are pinned below the posts: see
+        // `screens::pinned`.)
     });
     if b.reported {
         widgets::message(ui, &tr.tr("board-reported"), theme::NOTICE, theme::TEXT);

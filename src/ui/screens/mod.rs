@@ -168,8 +168,43 @@ pub fn pinned(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Ac
         _ => return,
     };
     let (picto, key, action) = main;
+    // The board's other way in, "I have a code", stands beside its main action.
+    let second = (kiosk.screen() == Screen::Board).then(|| {
+        (
+            Picto::Code,
+            tr.tr("board-have-code"),
+            Action::Go(Screen::BoardCode),
+        )
+    });
+    let main_text = tr.tr(key);
     action_bar(ui, |ui| {
-        act(ui, Some(picto), &tr.tr(key), Kind::Go, action, actions)
+        // One row: with large text on a narrow screen the words step down before wrapping.
+        let mut buttons = vec![(Some(picto), main_text.as_str())];
+        if let Some((p, text, _)) = &second {
+            buttons.push((Some(*p), text.as_str()));
+        }
+        let scale = ui.text_style_height(&egui::TextStyle::Button) / 30.0;
+        let font = crate::ui::widgets::fitting_font(
+            ui,
+            &buttons,
+            ui.available_width(),
+            &[
+                egui::TextStyle::Button.resolve(ui.style()),
+                crate::ui::theme::chrome_font(scale),
+                crate::ui::theme::chrome_font(1.0),
+            ],
+        );
+        let go =
+            crate::ui::widgets::button_sized(ui, Some(picto), &main_text, Kind::Go, font.clone());
+        if go.clicked() {
+            actions.push(action);
+        }
+        if let Some((p, text, action)) = second {
+            let b = crate::ui::widgets::button_sized(ui, Some(p), &text, Kind::Secondary, font);
+            if b.clicked() {
+                actions.push(action);
+            }
+        }
     });
 }
 

@@ -180,8 +180,10 @@ fn itsme(
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
+    // What to confirm stands out in bold, at body size, so the phone and its two buttons fit
+    // under the step's text without scrolling.
     let what_font = egui::FontId::new(
-        ui.text_style_height(&egui::TextStyle::Heading),
+        ui.text_style_height(&egui::TextStyle::Body) * 1.15,
         theme::bold(),
     );
     ui.horizontal_wrapped(|ui| {
@@ -192,17 +194,43 @@ fn itsme(
             .corner_radius(24)
             .inner_margin(egui::Margin::symmetric(20, 12))
             .show(ui, |ui| {
-                ui.vertical(|ui| {
-                    ui.horizontal(|ui| {
-                        let (r, _) = ui.allocate_exact_size(vec2(32.0, 32.0), Sense::hover());
-                        picto::paint(ui.painter(), r, Picto::Phone, theme::TEXT);
-                        ui.label(RichText::new(tr.tr("practice-itsme-title")).strong());
+                // Who and what, with the two buttons beside them where they fit (so they
+                // show without scrolling), else under them.
+                let who_line = tr.tr_args("practice-itsme-who", &[("who", text(who))]);
+                let what_line = tr.tr_args("practice-itsme-what", &[("what", text(what))]);
+                let (yes, no) = (
+                    tr.tr("practice-itsme-confirm-button"),
+                    tr.tr("practice-itsme-reject-button"),
+                );
+                let body = egui::TextStyle::Body.resolve(ui.style());
+                let button = egui::TextStyle::Button.resolve(ui.style());
+                let wide = |t: &str, f: &egui::FontId| {
+                    ui.painter()
+                        .layout_no_wrap(t.to_string(), f.clone(), theme::TEXT)
+                        .size()
+                        .x
+                };
+                let column = wide(&who_line, &body).max(wide(&what_line, &what_font)) + 48.0;
+                let buttons = widgets::button_width(ui, None, &yes, &button)
+                    + widgets::button_width(ui, None, &no, &button)
+                    + 3.0 * 24.0;
+                let beside = column + buttons <= ui.available_width();
+                let layout = if beside {
+                    egui::Layout::left_to_right(egui::Align::Center)
+                } else {
+                    egui::Layout::top_down(egui::Align::LEFT)
+                };
+                ui.with_layout(layout, |ui| {
+                    ui.vertical(|ui| {
+                        ui.spacing_mut().item_spacing.y = 8.0;
+                        ui.horizontal(|ui| {
+                            let (r, _) = ui.allocate_exact_size(vec2(32.0, 32.0), Sense::hover());
+                            picto::paint(ui.painter(), r, Picto::Phone, theme::TEXT);
+                            ui.label(RichText::new(tr.tr("practice-itsme-title")).strong());
+                        });
+                        ui.label(who_line);
+                        ui.label(RichText::new(what_line).font(what_font));
                     });
-                    ui.label(tr.tr_args("practice-itsme-who", &[("who", text(who))]));
-                    ui.label(
-                        RichText::new(tr.tr_args("practice-itsme-what", &[("what", text(what))]))
-                            .font(what_font),
-                    );
                     // Wraps on a narrow screen: the buttons go under each other.
                     ui.horizontal_wrapped(|ui| {
                         let confirm_kind = if player.answer == Answer::Itsme(true) {
@@ -210,14 +238,7 @@ fn itsme(
                         } else {
                             Kind::Go
                         };
-                        if widgets::button(
-                            ui,
-                            None,
-                            &tr.tr("practice-itsme-confirm-button"),
-                            confirm_kind,
-                        )
-                        .clicked()
-                        {
+                        if widgets::button(ui, None, &yes, confirm_kind).clicked() {
                             actions.push(Action::Lesson(LessonAction::Itsme(true)));
                         }
                         let reject_kind = if player.answer == Answer::Itsme(false) {
@@ -225,14 +246,7 @@ fn itsme(
                         } else {
                             Kind::Secondary
                         };
-                        if widgets::button(
-                            ui,
-                            None,
-                            &tr.tr("practice-itsme-reject-button"),
-                            reject_kind,
-                        )
-                        .clicked()
-                        {
+                        if widgets::button(ui, None, &no, reject_kind).clicked() {
                             actions.push(Action::Lesson(LessonAction::Itsme(false)));
                         }
                     });
