@@ -275,3 +275,75 @@ fn a_failed_migration_leaves_the_old_file_untouched() {
         assert_eq!(posts, 0, "the half-done migration was rolled back");
     }
 }
+
+/// A kiosk one version behind the server keeps every change: a newer server may add fields to
+/// what it sends (here at the top and inside), and this release applies what it knows instead
+/// of skipping the change.
+#[test]
+fn changes_with_fields_from_a_newer_server_are_applied_not_skipped() {
+    use digidak::sync::protocol::{Change, kinds};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let now = 1_900_000_000_000i64;
+    let activity = serde_json::json!({
+        "id": "0190b6f4-0000-7000-8000-00000000aaaa",
+        "title": "Koffie en computer",
+        "description": "", "picture": "calendar", "place": "Buurthuis",
+        "start": "2099-12-09T14:00", "end": "2099-12-09T16:00", "deadline": "2099-12-09T12:00",
+        "capacity": 10, "max_party": 3, "block": 0, "languages": ["nl"], "deleted": false,
+        "accessible_by_wheelchair": true
+    });
+    let changes = vec![
+        Change {
+            seq: 1,
+            kind: kinds::ACTIVITY_SAVED.into(),
+            payload: serde_json::json!({
+                "activity": activity, "free": 10, "confirmed": 0, "waitlisted": 0,
+                "blocks": [], "lease_until_ms": now + 60_000
+            }),
+        },
+        Change {
+            seq: 2,
+            kind: kinds::SIGNUP_STATUS.into(),
+            payload: serde_json::json!({
+                "id": "0190b6f4-0000-7000-8000-00000000bbbb",
+                "activity_id": "0190b6f4-0000-7000-8000-00000000aaaa",
+                "code": "00112233", "first_name": "Samira", "phone": null, "party": 1,
+                "status": "confirmed", "seq": 1, "reminder_sent": false
+            }),
+        },
+        Change {
+            seq: 3,
+            kind: kinds::POST_STATE.into(),
+            payload: serde_json::json!({
+                "post": {
+                    "id": "0190b6f4-0000-7000-8000-00000000cccc", "code": "001122334455",
+                    "kind": "ask", "category": "transport", "title": "Wie rijdt mee?",
+                    "text": "", "languages": ["nl"], "partner": "OCMW"
+                },
+                "status": "public", "created_ms": now, "expires_ms": now + 86_400_000,
+                "pinned": true
+            }),
+        },
+        Change {
+            seq: 4,
+            kind: kinds::HELP_REQUESTED.into(),
+            payload: serde_json::json!({
+                "id": "0190b6f4-0000-7000-8000-00000000dddd", "created_at_ms": now,
+                "first_name": "Omar", "kiosk_name": "PC 2", "urgent": true
+            }),
+        },
+    ];
+    store.apply_changes(&changes, 4).unwrap();
+    let activities = store.upcoming_activities(now).unwrap();
+    assert_eq!(activities.len(), 1, "activity.saved applied");
+    let signups = store
+        .signups_of("0190b6f4-0000-7000-8000-00000000aaaa")
+        .unwrap();
+    assert_eq!(signups.len(), 1, "signup.status applied");
+    let posts = store.board_posts(now).unwrap();
+    assert_eq!(posts.len(), 1, "post.state applied");
+    assert_eq!(posts[0].post.title, "Wie rijdt mee?");
+    let help = store.open_help_requests().unwrap();
+    assert_eq!(help.len(), 1, "help.requested applied");
+}

@@ -197,7 +197,8 @@ pub mod kinds {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Sent to kiosks: a newer server may add fields, and this release reads what it knows and
+// ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct HelpRequested {
     pub id: String,
     pub created_at_ms: i64,
@@ -208,7 +209,8 @@ pub struct HelpRequested {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Sent to kiosks: a newer server may add fields, and this release reads what it knows and
+// ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct HelpHandled {
     pub id: String,
     pub handled_at_ms: i64,
@@ -263,7 +265,8 @@ pub struct ResumeResponse {
 /// An activity as an admin saved it (kiosk admin mode or the server CLI). Times are local
 /// times in Europe/Brussels, `YYYY-MM-DDTHH:MM`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Sent to kiosks: a newer server may add fields, and this release reads what it knows and
+// ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct ActivityRecord {
     /// UUID.
     pub id: String,
@@ -291,7 +294,8 @@ pub struct ActivityRecord {
 
 /// The server's view of an activity, sent to every kiosk of its site.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Sent to kiosks: a newer server may add fields, and this release reads what it knows and
+// ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct ActivityState {
     pub activity: ActivityRecord,
     /// Seats no one holds: not confirmed, not in any kiosk's unused block.
@@ -345,7 +349,8 @@ pub struct SignupCancelled {
 /// Where a sign-up stands, as the server decided. Sent to every kiosk of the site (volunteer
 /// lists need the name; resident screens show only the code holder's own sign-up).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Sent to kiosks: a newer server may add fields, and this release reads what it knows and
+// ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct SignupStatus {
     pub id: String,
     pub activity_id: String,
@@ -364,7 +369,8 @@ pub struct SignupStatus {
 
 /// A post as its poster wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Sent to kiosks: a newer server may add fields, and this release reads what it knows and
+// ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct PostRecord {
     /// UUID.
     pub id: String,
@@ -388,7 +394,8 @@ pub struct PostRecord {
 
 /// A post as the server decided, sent to every kiosk of its site.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Sent to kiosks: a newer server may add fields, and this release reads what it knows and
+// ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct PostState {
     pub post: PostRecord,
     /// `waiting`, `public`, `rejected`, `reported` or `closed`.
@@ -459,7 +466,8 @@ pub struct PostClosed {
 /// A reply: a short message and, if the replier chose, how to reach them. Only the post's
 /// code holder (and volunteers passing it on) ever see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Sent to kiosks: a newer server may add fields, and this release reads what it knows and
+// ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct PostReply {
     /// UUID.
     pub id: String,
