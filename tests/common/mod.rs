@@ -52,7 +52,9 @@ pub fn start_in(config: KioskConfig, size: egui::Vec2, dir: tempfile::TempDir) -
     let mut harness = Harness::builder()
         .renderer(textures.clone())
         .with_size(size)
-        .with_max_steps(32)
+        // Workers answer while frames run (a store refresh after a write, the sync worker): a
+        // page may take a few dozen frames to settle on a busy 2-core machine.
+        .with_max_steps(128)
         .build_ui_state(|ui, state: &mut KioskUi| state.show(ui), ui);
     harness.run();
     let mut t = TestKiosk {
