@@ -9,9 +9,20 @@ use crate::lessons::DrawnPictures;
 #[derive(Default)]
 pub struct Pictures {
     textures: HashMap<String, egui::TextureHandle>,
+    /// Lay out without pictures (the read-aloud's pass): never take the loader's pixels, which
+    /// are handed over once and belong to the window's textures.
+    words_only: bool,
 }
 
 impl Pictures {
+    /// Pictures for a pass that only wants the screen's words: every picture stays a frame.
+    pub fn words_only() -> Self {
+        Self {
+            words_only: true,
+            ..Self::default()
+        }
+    }
+
     /// The texture of picture `key`, uploading it once it is drawn (the first call asks for
     /// it; the loader wakes the UI when it is ready).
     pub fn get(
@@ -22,6 +33,9 @@ impl Pictures {
     ) -> Option<egui::TextureId> {
         if let Some(t) = self.textures.get(key) {
             return Some(t.id());
+        }
+        if self.words_only {
+            return None;
         }
         let px = pixels.take(key)?;
         let image = egui::ColorImage::from_rgba_premultiplied(

@@ -28,7 +28,7 @@ impl Reader {
         ctx.enable_accesskit();
         Self {
             ctx,
-            pictures: Pictures::default(),
+            pictures: Pictures::words_only(),
             scale: None,
         }
     }
