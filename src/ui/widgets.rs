@@ -148,14 +148,7 @@ fn button_full(
                 egui::StrokeKind::Inside,
             );
         }
-        if response.has_focus() {
-            p.rect_stroke(
-                rect.expand(2.0),
-                CornerRadius::same(14),
-                Stroke::new(4.0, theme::FOCUS),
-                egui::StrokeKind::Outside,
-            );
-        }
+        focus_ring(p, rect, &response, 2.0, 14);
         if stacked {
             let top = rect.center().y - (icon + 4.0 + text_size.y) / 2.0;
             let icon_rect = egui::Rect::from_center_size(
@@ -251,14 +244,7 @@ pub fn icon_button(ui: &mut Ui, picto: Picto, name: &str) -> Response {
         );
         let p = ui.painter();
         p.rect_filled(rect, CornerRadius::same(12), bg);
-        if response.has_focus() {
-            p.rect_stroke(
-                rect.expand(2.0),
-                CornerRadius::same(14),
-                Stroke::new(4.0, theme::FOCUS),
-                egui::StrokeKind::Outside,
-            );
-        }
+        focus_ring(p, rect, &response, 2.0, 14);
         picto::paint(p, rect.shrink(14.0), picto, fg);
     }
     response
@@ -354,10 +340,15 @@ fn tile_frame(p: &egui::Painter, rect: egui::Rect, response: &Response) {
         Stroke::new(2.0, theme::PRIMARY),
         egui::StrokeKind::Inside,
     );
+    focus_ring(p, rect, response, 3.0, 22);
+}
+
+/// The orange ring around a control that has the keyboard's focus.
+fn focus_ring(p: &egui::Painter, rect: egui::Rect, response: &Response, gap: f32, radius: u8) {
     if response.has_focus() {
         p.rect_stroke(
-            rect.expand(3.0),
-            CornerRadius::same(22),
+            rect.expand(gap),
+            CornerRadius::same(radius),
             Stroke::new(4.0, theme::FOCUS),
             egui::StrokeKind::Outside,
         );
