@@ -15,11 +15,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use digidak::app::{Action, BoardAction, Kiosk, LessonAction, Screen, StoreStatus};
-use digidak::clock::SystemClock;
 use digidak::config;
-use digidak::i18n::Translations;
-use digidak::lessons::{Practice, Topic};
 use digidak::ui::KioskUi;
+use digidak_core::clock::SystemClock;
+use digidak_core::i18n::Translations;
+use digidak_core::lessons::{Practice, Topic};
 
 #[path = "support/seed.rs"]
 mod seed;
@@ -158,8 +158,8 @@ impl Bench {
 }
 
 /// How long searching the board takes: the words typed are folded and every post checked.
-fn search_times(posts: &[digidak::board::Searchable], reps: usize) {
-    use digidak::board::{Category, Filter, search};
+fn search_times(posts: &[digidak_core::board::Searchable], reps: usize) {
+    use digidak_core::board::{Category, Filter, search};
     for (name, f) in [
         ("no filter", Filter::default()),
         (
@@ -212,7 +212,7 @@ fn search_times(posts: &[digidak::board::Searchable], reps: usize) {
     let t = Instant::now();
     let folded: Vec<_> = states
         .into_iter()
-        .filter_map(digidak::board::Searchable::new)
+        .filter_map(digidak_core::board::Searchable::new)
         .collect();
     println!(
         "preparing {} posts for search (store worker, each refresh): {:.3} ms",
@@ -262,9 +262,9 @@ fn measure(b: &mut Bench, name: &str, frames: usize) {
 
 /// The first frame after "Next", once for every step of every lesson in each language: new
 /// text to lay out for the first time (egui caches it afterwards).
-fn first_frames(b: &mut Bench, lib: &digidak::lessons::Library) {
+fn first_frames(b: &mut Bench, lib: &digidak_core::lessons::Library) {
     let mut times = Vec::new();
-    for lang in digidak::lang::Lang::ALL {
+    for lang in digidak_core::lang::Lang::ALL {
         b.ui.kiosk.handle(Action::SetLanguage(lang));
         for lesson in &lib.lessons {
             b.act(Action::Back);
@@ -279,7 +279,7 @@ fn first_frames(b: &mut Bench, lib: &digidak::lessons::Library) {
         }
     }
     b.ui.kiosk
-        .handle(Action::SetLanguage(digidak::lang::Lang::Nl));
+        .handle(Action::SetLanguage(digidak_core::lang::Lang::Nl));
     times.sort();
     let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
     println!(
@@ -394,7 +394,7 @@ fn main() {
     b.act(Action::Lesson(LessonAction::Filter(None)));
 
     // The player: a text step, and each kind of practice with an answer given.
-    let nl = digidak::lang::Lang::Nl;
+    let nl = digidak_core::lang::Lang::Nl;
     let find = |kind: &str| {
         lib.lessons.iter().find_map(|l| {
             let steps = &l.text(nl)?.steps;

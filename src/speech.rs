@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 
-use crate::lang::Lang;
+use digidak_core::lang::Lang;
 
 /// The programs tried by `read_aloud = "auto"`, in order.
 pub const AUTO_PROGRAMS: [&str; 3] = ["spd-say", "espeak-ng", "espeak"];

@@ -3,7 +3,7 @@
 
 /// Activities in the kiosk's store, as if pulled from the server.
 pub fn seed_activities(dir: &std::path::Path, n: usize) {
-    use digidak::sync::protocol::{ActivityRecord, ActivityState, Change, kinds};
+    use digidak_protocol::{ActivityRecord, ActivityState, Change, kinds};
     let mut store = digidak::store::Store::open_in(dir).unwrap();
     let changes: Vec<Change> = (0..n)
         .map(|i| {
@@ -42,8 +42,8 @@ pub fn seed_activities(dir: &std::path::Path, n: usize) {
 
 /// Public posts on the board, as if pulled from the server: 1,000 by default.
 pub fn seed_posts(dir: &std::path::Path, n: usize) {
-    use digidak::board::Category;
-    use digidak::sync::protocol::{Change, PostRecord, PostState, kinds};
+    use digidak_core::board::Category;
+    use digidak_protocol::{Change, PostRecord, PostState, kinds};
     let mut store = digidak::store::Store::open_in(dir).unwrap();
     let words = [
         "ziekenhuis",

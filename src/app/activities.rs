@@ -3,9 +3,9 @@
 //! server decides the rest. No egui, no I/O on the calling thread.
 
 use super::{Kiosk, Screen};
-use crate::activities::{CODE_DIGITS, SignupProblem, normalize_code};
 use crate::store::worker::Command;
 use crate::store::{ActivityView, SignupView};
+use digidak_core::activities::{CODE_DIGITS, SignupProblem, normalize_code};
 
 /// What the UI can ask of activities.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,7 +245,7 @@ impl Kiosk {
                 self.drafts.signup_name.clear();
                 self.drafts.signup_phone.clear();
                 if self.screen() == Screen::SignupForm {
-                    *self.nav.last_mut().expect("nav is never empty") = Screen::SignupDone;
+                    self.nav.replace(Screen::SignupDone);
                 }
             }
             Err(problem) => a.problem = Some(problem),
@@ -321,7 +321,7 @@ impl Kiosk {
         let a = &mut self.activities;
         match action {
             ActivityAction::New => {
-                self.drafts.activity_form = crate::activities::ActivityForm::new_default();
+                self.drafts.activity_form = digidak_core::activities::ActivityForm::new_default();
                 a.form_open = true;
                 a.form_problem = None;
                 a.saved = None;
@@ -329,7 +329,7 @@ impl Kiosk {
             ActivityAction::Edit(id) => {
                 if let Some(v) = a.list.iter().find(|v| v.record.id == id) {
                     self.drafts.activity_form =
-                        crate::activities::ActivityForm::from_record(&v.record);
+                        digidak_core::activities::ActivityForm::from_record(&v.record);
                     a.form_open = true;
                     a.form_problem = None;
                     a.saved = None;

@@ -82,7 +82,7 @@ impl Kiosk {
             Event::Unavailable(e) => self.store_status = StoreStatus::Unavailable(e),
             Event::HelpRequestSaved(_) => {
                 if std::mem::take(&mut self.awaiting_help_save) && self.screen() == Screen::Help {
-                    *self.nav.last_mut().expect("nav is never empty") = Screen::HelpSent;
+                    self.nav.replace(Screen::HelpSent);
                 }
                 self.wake();
             }

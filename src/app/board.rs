@@ -3,14 +3,14 @@
 //! are held in memory (folded once for search); the store worker does every disk write.
 
 use super::{CodeLookup, Kiosk, Screen};
-use crate::board::pdf::PaperLabels;
-use crate::board::{
-    self, Category, Filter, PostDraft, PostKind, PostProblem, PostStatus, Searchable,
-};
 use crate::pin::Role;
 use crate::store::worker::Command;
 use crate::store::{BoardCommand, BoardEvent, MyPost};
-use crate::sync::protocol::{PostModerated, PostState};
+use digidak_core::board::pdf::PaperLabels;
+use digidak_core::board::{
+    self, Category, Filter, PostDraft, PostKind, PostProblem, PostStatus, Searchable,
+};
+use digidak_protocol::{PostModerated, PostState};
 
 /// What the UI can ask of the board.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +139,7 @@ impl Kiosk {
 
     /// Replaces the screen on top (a step that should not be gone back to).
     fn replace(&mut self, screen: Screen) {
-        *self.nav.last_mut().expect("nav is never empty") = screen;
+        self.nav.replace(screen);
     }
 
     pub(super) fn handle_board(&mut self, action: BoardAction) {
@@ -244,7 +244,7 @@ impl Kiosk {
                     b.reported = true;
                     self.board(BoardCommand::Report { id, now_ms });
                     // The post has left the board: back to the board, which says so.
-                    while self.nav.len() > 1 && self.screen() != Screen::Board {
+                    while self.nav.can_go_back() && self.screen() != Screen::Board {
                         self.nav.pop();
                     }
                 }
@@ -291,7 +291,7 @@ impl Kiosk {
                         self.board.posts.iter().map(|s| s.post.clone()).collect();
                     let posts = board::pdf::paper_posts(&posts, now_ms, new_only);
                     let paper = board::pdf::paper_board(&posts, &labels, subheading);
-                    let day: String = crate::activities::local_now(now_ms)
+                    let day: String = digidak_core::activities::local_now(now_ms)
                         .chars()
                         .take(10)
                         .collect();

@@ -6,15 +6,16 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, OnceLock};
 
 use super::{Kiosk, Screen};
-use crate::lang::Lang;
-use crate::lessons::player::Player;
-use crate::lessons::resume::{self, Resume};
-use crate::lessons::{DrawnPictures, Library, Source, Topic, load};
+use crate::drawn::DrawnPictures;
 use crate::pin::Role;
 use crate::speech::Speech;
 use crate::store::LessonCounts;
 use crate::store::worker::{Command, Waker};
 use crate::sync::worker::RemoteResume;
+use digidak_core::lang::Lang;
+use digidak_core::lessons::player::Player;
+use digidak_core::lessons::resume::{self, Resume};
+use digidak_core::lessons::{Library, Source, Topic, load};
 
 /// The size pictures are drawn at (pixels, square); the UI scales them.
 pub const PICTURE_PX: u32 = 192;
@@ -349,7 +350,12 @@ impl Kiosk {
         }
     }
 
-    fn start_player(&mut self, lesson: Arc<crate::lessons::Lesson>, lang: Lang, step: usize) {
+    fn start_player(
+        &mut self,
+        lesson: Arc<digidak_core::lessons::Lesson>,
+        lang: Lang,
+        step: usize,
+    ) {
         // A lesson not written in the kiosk's language opens in the first language it has.
         let lang = if lesson.text(lang).is_some() {
             lang

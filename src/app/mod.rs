@@ -8,11 +8,17 @@ mod activities;
 mod answers;
 mod board;
 mod lessons;
+mod nav;
 mod state;
 
+/// What the store and the sync worker report, as the screens show it. The UI sees these through
+/// `app` only: it never names the store or the sync worker (ARCHITECTURE.md).
+pub use crate::store::{ActivityView, SignupState, SignupView};
+pub use crate::sync::worker::{PairError, SyncState, SyncStatus};
 pub use activities::{ActivitiesState, ActivityAction, CodeLookup};
 pub use board::{BoardAction, BoardState};
 pub use lessons::{LessonAction, LessonState, Lookup, PICTURE_PX};
+pub use nav::Nav;
 pub use state::{Drafts, PinStatus, Screen, StoreStatus, TextScale, WipeReason};
 
 use std::path::PathBuf;
@@ -21,15 +27,15 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use crate::clock::Clock;
 use crate::config::KioskConfig;
 use crate::idle::{IdlePhase, IdleTimer};
-use crate::lang::Lang;
 use crate::pin::{PinGuard, Role};
 use crate::store::BoardCommand;
 use crate::store::HelpRequest;
 use crate::store::worker::{Command, StoreHandle, Waker};
-use crate::sync::worker::{SyncCommand, SyncContext, SyncHandle, SyncStatus};
+use crate::sync::worker::{SyncCommand, SyncContext, SyncHandle};
+use digidak_core::clock::Clock;
+use digidak_core::lang::Lang;
 
 /// How long "Everything is wiped" shows after "I'm done".
 pub const GOODBYE: Duration = Duration::from_secs(3);
@@ -88,7 +94,7 @@ pub struct Kiosk {
     /// When the UI last painted a frame (Unix ms), for the heartbeat.
     last_frame_ms: Arc<AtomicI64>,
 
-    nav: Vec<Screen>,
+    nav: Nav,
     pub lang: Lang,
     pub text_scale: TextScale,
     pub drafts: Drafts,
@@ -146,6 +152,7 @@ impl Kiosk {
         let nudge = sync_tx.clone();
         let store = StoreHandle::spawn(
             data_dir.clone(),
+            clock.clone(),
             Arc::new(move || {
                 if let Some(wake) = cell.get() {
                     wake();
@@ -175,7 +182,7 @@ impl Kiosk {
             sync: None,
             sync_channel: Some((sync_tx, sync_rx)),
             last_frame_ms: Arc::new(AtomicI64::new(0)),
-            nav: vec![Screen::Home],
+            nav: Nav::home(),
             text_scale: TextScale::Normal,
             drafts: Drafts::default(),
             staff: None,
@@ -257,11 +264,11 @@ impl Kiosk {
     }
 
     pub fn screen(&self) -> Screen {
-        *self.nav.last().unwrap_or(&Screen::Home)
+        self.nav.current()
     }
 
     pub fn can_go_back(&self) -> bool {
-        self.nav.len() > 1
+        self.nav.can_go_back()
     }
 
     /// The role unlocked by a PIN, while a staff screen is open.
@@ -296,7 +303,7 @@ impl Kiosk {
 
     /// True when there is nothing to protect: home screen, defaults, nothing typed.
     pub fn is_clean(&self) -> bool {
-        self.nav == [Screen::Home]
+        self.nav.is_home()
             && self.lang == self.config.languages.default
             && self.text_scale == TextScale::Normal
             && self.staff.is_none()
@@ -443,9 +450,7 @@ impl Kiosk {
             }
             Action::Back => {
                 self.idle.input(now);
-                if self.nav.len() > 1 {
-                    self.nav.pop();
-                }
+                self.nav.pop();
                 if self.screen() == Screen::HelpSent {
                     self.nav.pop();
                 }
@@ -453,7 +458,7 @@ impl Kiosk {
             }
             Action::Home => {
                 self.idle.input(now);
-                self.nav = vec![Screen::Home];
+                self.nav = Nav::home();
                 self.leave_staff_if_gone();
             }
             Action::SetLanguage(lang) => {
@@ -551,7 +556,7 @@ impl Kiosk {
     }
 
     fn leave_staff_if_gone(&mut self) {
-        if !self.nav.iter().any(|s| s.is_staff()) {
+        if !self.nav.any(|s| s.is_staff()) {
             self.staff = None;
             self.exit_confirm = false;
         }
@@ -571,7 +576,7 @@ impl Kiosk {
         tracing::info!(?reason, "session wiped");
         let now = self.clock.now();
         self.goodbye = None;
-        self.nav = vec![Screen::Home];
+        self.nav = Nav::home();
         self.lang = self.config.languages.default;
         self.text_scale = TextScale::Normal;
         self.drafts = Drafts::default();

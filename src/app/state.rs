@@ -116,7 +116,7 @@ pub struct Drafts {
     pub checkin_code: String,
     pub walk_in_name: String,
     /// Admin mode: the activity form.
-    pub activity_form: crate::activities::ActivityForm,
+    pub activity_form: digidak_core::activities::ActivityForm,
     /// The board: words searched, a new post's title and text, a reply, a post code.
     pub board_search: String,
     pub post_title: String,

@@ -15,11 +15,11 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use digidak::app::Kiosk;
-use digidak::clock::SystemClock;
 use digidak::config;
-use digidak::i18n::Translations;
 use digidak::ui::KioskUi;
 use digidak::ui::eframe_app::KioskApp;
+use digidak_core::clock::SystemClock;
+use digidak_core::i18n::Translations;
 
 /// Digidak kiosk: lessons, activities and help for a neighbourhood computer room.
 ///
@@ -77,7 +77,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if cli.check_config {
         let c = &loaded.config;
         // Lessons are checked too: a broken one would be left out at start-up.
-        let lessons = digidak::lessons::load(&c.lessons.source());
+        let lessons = digidak_core::lessons::load(&c.lessons.source());
         println!(
             "{}: the config is valid (kiosk \"{}\", site \"{}\", languages {}).",
             loaded.origin,

@@ -16,8 +16,8 @@ pub use error::{ConfigError, ConfigErrors};
 pub use fields::{FIELDS, Field, RESERVED_ENV};
 
 use crate::idle::IdleTimes;
-use crate::lang::Lang;
 use crate::pin::PinHashes;
+use digidak_core::lang::Lang;
 
 /// The demo config in `kiosk-config/kiosk.toml`, built into the binary so that `digidak`
 /// runs with no arguments on a fresh machine.
@@ -150,10 +150,10 @@ impl Default for LessonsSection {
 }
 
 impl LessonsSection {
-    pub fn source(&self) -> crate::lessons::Source {
+    pub fn source(&self) -> digidak_core::lessons::Source {
         match &self.dir {
-            Some(dir) => crate::lessons::Source::Dir(dir.clone()),
-            None => crate::lessons::Source::BuiltIn,
+            Some(dir) => digidak_core::lessons::Source::Dir(dir.clone()),
+            None => digidak_core::lessons::Source::BuiltIn,
         }
     }
 }

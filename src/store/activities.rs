@@ -8,8 +8,8 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::outbox::enqueue;
 use super::{Store, StoreError};
-use crate::activities::{SignupProblem, check_signup, clean_phone, local_now, new_code};
-use crate::sync::protocol::{
+use digidak_core::activities::{SignupProblem, check_signup, clean_phone, local_now, new_code};
+use digidak_protocol::{
     ActivityRecord, ActivityState, Change, SignupCancelled, SignupCreated, SignupStatus, kinds,
 };
 
@@ -220,7 +220,7 @@ impl Store {
         if let Err(p) = check_signup(&activity, first_name, phone, party, &at) {
             return Ok(Err(p));
         }
-        let name = super::clean_name(first_name);
+        let name = digidak_core::text::clean_name(first_name);
         let phone = phone.and_then(|p| clean_phone(p).ok().flatten());
         let from_block = !walk_in && used + i64::from(party) <= my_block;
         if from_block {
@@ -245,7 +245,7 @@ impl Store {
             tries += 1;
             code = new_code(if tries < 10_000 { range } else { 0 });
         }
-        let token = crate::codes::phone_token();
+        let token = digidak_core::codes::phone_token();
         let confirmed = from_block || walk_in;
         let status = if confirmed { "confirmed" } else { "pending" };
         let checked_in = walk_in.then_some(now_ms);
@@ -279,7 +279,7 @@ impl Store {
             token: (!walk_in).then(|| token.clone()),
         };
         if walk_in {
-            let at = crate::sync::protocol::SignupCheckedIn {
+            let at = digidak_protocol::SignupCheckedIn {
                 id: id.clone(),
                 at_ms: now_ms,
             };
@@ -415,7 +415,7 @@ impl Store {
             )
             .map_err(&sqlite)?;
         if changed > 0 {
-            let op = crate::sync::protocol::SignupCheckedIn {
+            let op = digidak_protocol::SignupCheckedIn {
                 id: id.to_string(),
                 at_ms: now_ms,
             };
@@ -518,7 +518,7 @@ impl Store {
             .unwrap_or(std::path::Path::new("."))
             .join("exports");
         let path = dir.join(format!("{safe}.csv"));
-        let mut out = String::from(crate::activities::CSV_HEADER);
+        let mut out = String::from(digidak_core::activities::CSV_HEADER);
         out.push('\n');
         for (i, s) in list.iter().enumerate() {
             let status = match s.state {
@@ -527,7 +527,7 @@ impl Store {
                 SignupState::Waitlisted(_) => "waitlisted",
                 SignupState::Cancelled => "cancelled",
             };
-            out.push_str(&crate::activities::csv_line(
+            out.push_str(&digidak_core::activities::csv_line(
                 &(i + 1).to_string(),
                 &s.code,
                 &s.first_name,

@@ -7,8 +7,8 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::outbox::enqueue;
 use super::{Store, StoreError};
-use crate::board::{CheckedPost, DAY_MS, DEFAULT_EXPIRY_DAYS, PostStatus};
-use crate::sync::protocol::{
+use digidak_core::board::{CheckedPost, DAY_MS, DEFAULT_EXPIRY_DAYS, PostStatus};
+use digidak_protocol::{
     Change, PostByCode, PostClosed, PostModerated, PostRecord, PostReply, PostReported, PostState,
     kinds,
 };
@@ -106,11 +106,11 @@ impl Store {
 
     /// Saves a resident's post ("waiting for a volunteer") with a new code.
     pub fn create_post(&mut self, c: &CheckedPost, now_ms: i64) -> Result<PostState, StoreError> {
-        // A code of this kiosk's range (see `crate::codes`), not used here yet.
+        // A code of this kiosk's range (see `digidak_core::codes`), not used here yet.
         let range = self.code_range()?;
-        let mut code = crate::board::new_code(range);
+        let mut code = digidak_core::board::new_code(range);
         while self.post_by_code(&code)?.is_some() {
-            code = crate::board::new_code(range);
+            code = digidak_core::board::new_code(range);
         }
         let record = PostRecord {
             id: uuid::Uuid::now_v7().to_string(),
@@ -120,9 +120,9 @@ impl Store {
             title: c.title.clone(),
             text: c.text.clone(),
             languages: c.languages.clone(),
-            token: Some(crate::codes::phone_token()),
+            token: Some(digidak_core::codes::phone_token()),
         };
-        let state = crate::board::waiting(record.clone(), now_ms);
+        let state = digidak_core::board::waiting(record.clone(), now_ms);
         self.change_post(&state, kinds::POST_CREATED, &record, now_ms)?;
         Ok(state)
     }
@@ -190,7 +190,7 @@ impl Store {
         };
         // The server's rule, with the default period until the server's decision arrives.
         if !matches!(
-            crate::board::decide(&mut p, m, now_ms, DEFAULT_EXPIRY_DAYS),
+            digidak_core::board::decide(&mut p, m, now_ms, DEFAULT_EXPIRY_DAYS),
             Ok(true)
         ) {
             return Ok(false);
@@ -278,7 +278,7 @@ impl Store {
     /// Writes the paper board to `<data>/exports/`; returns the file's path.
     pub fn export_board_pdf(
         &self,
-        board: &crate::board::pdf::PaperBoard,
+        board: &digidak_core::board::pdf::PaperBoard,
         name: &str,
     ) -> Result<std::path::PathBuf, StoreError> {
         let dir = self
@@ -296,7 +296,7 @@ impl Store {
             source,
         };
         std::fs::create_dir_all(&dir).map_err(io)?;
-        std::fs::write(&path, crate::board::pdf::render(board)).map_err(io)?;
+        std::fs::write(&path, digidak_core::board::pdf::render(board)).map_err(io)?;
         Ok(path)
     }
 }
@@ -309,7 +309,7 @@ impl Store {
         let ended: Vec<String> = self
             .states("SELECT state FROM posts WHERE status != 'waiting'", [])?
             .into_iter()
-            .filter(|p| crate::board::replies_forgotten(p, now_ms, days))
+            .filter(|p| digidak_core::board::replies_forgotten(p, now_ms, days))
             .map(|p| p.post.id)
             .collect();
         let sqlite = self.sqlite_owned();
@@ -380,7 +380,7 @@ pub enum BoardCommand {
     },
     /// Admin mode: the paper board as PDF.
     Print {
-        board: Box<crate::board::pdf::PaperBoard>,
+        board: Box<digidak_core::board::pdf::PaperBoard>,
         /// The file's name without `.pdf`, e.g. `board-2026-11-23`.
         name: String,
     },
@@ -390,7 +390,7 @@ pub enum BoardCommand {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BoardEvent {
     /// The public board, newest first, ready to search.
-    Posts(Vec<crate::board::Searchable>),
+    Posts(Vec<digidak_core::board::Searchable>),
     Queue(Vec<PostState>),
     /// A resident's post is saved (its code is shown).
     Created(PostState),
@@ -439,7 +439,7 @@ impl Store {
         Ok(BoardEvent::Posts(
             posts
                 .into_iter()
-                .filter_map(crate::board::Searchable::new)
+                .filter_map(digidak_core::board::Searchable::new)
                 .collect(),
         ))
     }

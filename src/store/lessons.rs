@@ -6,9 +6,9 @@ use rusqlite::{OptionalExtension, params};
 
 use super::outbox::enqueue;
 use super::{Store, StoreError};
-use crate::lang::Lang;
-use crate::lessons::resume::{self, RESUME_MS, Resume};
-use crate::sync::protocol::{LessonEvent, ResumeSaved, kinds};
+use digidak_core::lang::Lang;
+use digidak_core::lessons::resume::{self, RESUME_MS, Resume};
+use digidak_protocol::{LessonEvent, ResumeSaved, kinds};
 
 /// This kiosk's lesson counts for one month.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -107,7 +107,7 @@ impl Store {
         now_ms: i64,
     ) -> Result<(), StoreError> {
         let sqlite = self.sqlite_owned();
-        let day = crate::sync::day_string(now_ms);
+        let day = digidak_core::time::day_string(now_ms);
         let tx = self.conn.transaction().map_err(&sqlite)?;
         tx.execute(
             "INSERT INTO lesson_counts (day, event, topic, lesson, count) VALUES (?1, ?2, ?3, ?4, 1)
@@ -127,7 +127,7 @@ impl Store {
 
     /// This kiosk's counts for the month of `now_ms`.
     pub fn lesson_counts(&self, now_ms: i64) -> Result<LessonCounts, StoreError> {
-        let month = crate::sync::day_string(now_ms)[..7].to_string();
+        let month = digidak_core::time::day_string(now_ms)[..7].to_string();
         let mut counts = LessonCounts {
             month: month.clone(),
             ..LessonCounts::default()

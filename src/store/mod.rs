@@ -184,9 +184,6 @@ pub struct StoreInfo {
     pub schema_version: u32,
 }
 
-/// Longest first name kept; longer input is cut, never rejected.
-pub const MAX_NAME_CHARS: usize = 40;
-
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -364,7 +361,9 @@ impl Store {
         first_name: Option<&str>,
         now_ms: i64,
     ) -> Result<HelpRequest, StoreError> {
-        let first_name = first_name.map(clean_name).filter(|n| !n.is_empty());
+        let first_name = first_name
+            .map(digidak_core::text::clean_name)
+            .filter(|n| !n.is_empty());
         let request = HelpRequest {
             id: uuid::Uuid::now_v7().to_string(),
             created_at_ms: now_ms,
@@ -384,8 +383,8 @@ impl Store {
         .map_err(sqlite)?;
         outbox::enqueue(
             &tx,
-            crate::sync::protocol::kinds::HELP_REQUESTED,
-            &crate::sync::protocol::HelpRequested {
+            digidak_protocol::kinds::HELP_REQUESTED,
+            &digidak_protocol::HelpRequested {
                 id: request.id.clone(),
                 created_at_ms: now_ms,
                 first_name: request.first_name.clone(),
@@ -438,8 +437,8 @@ impl Store {
         if n == 1 {
             outbox::enqueue(
                 &tx,
-                crate::sync::protocol::kinds::HELP_HANDLED,
-                &crate::sync::protocol::HelpHandled {
+                digidak_protocol::kinds::HELP_HANDLED,
+                &digidak_protocol::HelpHandled {
                     id: id.to_string(),
                     handled_at_ms: now_ms,
                 },
@@ -468,26 +467,5 @@ impl Store {
             )
             .optional()
             .map_err(|e| self.err(e))
-    }
-}
-
-/// Trims a name, drops control and invisible characters (the shared rule,
-/// [`crate::text::clean_line`]: direction overrides and zero-width characters can make a name
-/// on a volunteer's screen look like something else), and cuts it to [`MAX_NAME_CHARS`].
-pub fn clean_name(name: &str) -> String {
-    crate::text::clean_line(name, MAX_NAME_CHARS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_cleaned() {
-        assert_eq!(clean_name("  Fatima \n"), "Fatima");
-        assert_eq!(clean_name("a\u{0}b"), "ab");
-        assert_eq!(clean_name("\u{202e}nimdA\u{200b}"), "nimdA");
-        assert_eq!(clean_name(&"x".repeat(500)).chars().count(), MAX_NAME_CHARS);
-        assert_eq!(clean_name("   "), "");
     }
 }

@@ -8,7 +8,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Store, StoreError};
-use crate::sync::protocol::{
+use digidak_protocol::{
     Change, HelpHandled, HelpRequested, OP_SCHEMA, Op, OpResult, OpStatus, UsageVisit, kinds,
 };
 
@@ -91,7 +91,7 @@ impl Store {
         let tx = self.conn.transaction().map_err(sqlite)?;
         let visit = UsageVisit {
             name: name.to_string(),
-            day: crate::sync::day_string(now_ms),
+            day: digidak_core::time::day_string(now_ms),
         };
         enqueue(&tx, kinds::USAGE_VISIT, &visit, now_ms).map_err(sqlite)?;
         tx.commit().map_err(sqlite)
@@ -239,7 +239,8 @@ impl Store {
             match change.kind.as_str() {
                 kinds::HELP_REQUESTED => {
                     if let Ok(p) = serde_json::from_value::<HelpRequested>(change.payload.clone()) {
-                        let first_name = p.first_name.as_deref().map(super::clean_name);
+                        let first_name =
+                            p.first_name.as_deref().map(digidak_core::text::clean_name);
                         applied += tx
                             .execute(
                                 "INSERT INTO help_requests (id, created_at_ms, first_name, kiosk_name)
@@ -312,7 +313,7 @@ impl Store {
             .execute(
                 "INSERT INTO meta (key, value) VALUES ('codes.range', ?1)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [range.min(crate::codes::MAX_RANGE).to_string()],
+                [range.min(digidak_core::codes::MAX_RANGE).to_string()],
             )
             .map(|_| ())
             .map_err(self.sqlite())

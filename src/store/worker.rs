@@ -7,9 +7,10 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
 use super::{ActivityView, HelpRequest, LessonCounts, SignupView, Store, StoreInfo};
-use crate::activities::SignupProblem;
-use crate::lang::Lang;
-use crate::lessons::resume::Resume;
+use digidak_core::activities::SignupProblem;
+use digidak_core::clock::Clock;
+use digidak_core::lang::Lang;
+use digidak_core::lessons::resume::Resume;
 
 /// What the UI asks of the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +95,7 @@ pub enum Command {
     },
     /// Admin mode: save activities made or changed here.
     SaveActivities {
-        records: Vec<crate::sync::protocol::ActivityRecord>,
+        records: Vec<digidak_protocol::ActivityRecord>,
         now_ms: i64,
     },
     /// Admin mode: write an activity's list as CSV in the data folder.
@@ -235,13 +236,19 @@ impl std::fmt::Debug for StoreHandle {
 
 impl StoreHandle {
     /// Starts the worker, which opens the store in `data_dir` on its own thread. `after_write`
-    /// runs after each committed write (it nudges the sync worker).
-    pub fn spawn(data_dir: PathBuf, waker: Waker, after_write: Waker) -> Self {
+    /// runs after each committed write (it nudges the sync worker). `clock` is the kiosk's one
+    /// clock: it dates what the worker forgets.
+    pub fn spawn(
+        data_dir: PathBuf,
+        clock: Arc<dyn Clock>,
+        waker: Waker,
+        after_write: Waker,
+    ) -> Self {
         let (cmd_tx, cmd_rx) = channel::<Command>();
         let (ev_tx, ev_rx) = channel::<Event>();
         let thread = std::thread::Builder::new()
             .name("digidak-store".into())
-            .spawn(move || run(data_dir, cmd_rx, ev_tx, waker, after_write))
+            .spawn(move || run(data_dir, clock, cmd_rx, ev_tx, waker, after_write))
             .expect("spawning the store thread");
         Self {
             tx: Some(cmd_tx),
@@ -282,6 +289,7 @@ impl Drop for StoreHandle {
 
 fn run(
     data_dir: PathBuf,
+    clock: Arc<dyn Clock>,
     commands: Receiver<Command>,
     events: Sender<Event>,
     waker: Waker,
@@ -316,12 +324,12 @@ fn run(
     if let Ok(list) = store.open_help_requests() {
         emit(Event::HelpRequests(list));
     }
-    forget_old_personal_data(&mut store);
+    forget_old_personal_data(&mut store, clock.unix_ms());
     let mut forgotten_at = std::time::Instant::now();
     for command in commands {
         // A kiosk may run for weeks: check again at most once an hour, between commands.
         if forgotten_at.elapsed() >= std::time::Duration::from_secs(3600) {
-            forget_old_personal_data(&mut store);
+            forget_old_personal_data(&mut store, clock.unix_ms());
             forgotten_at = std::time::Instant::now();
         }
         let result = match &command {
@@ -503,16 +511,13 @@ fn check_in_code(
 
 /// Names and phone numbers of past activities' sign-ups, and replies to posts that ended, are
 /// not kept here longer than on the server.
-fn forget_old_personal_data(store: &mut Store) {
-    let now_ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64);
-    match store.forget_old_signups(crate::activities::KEEP_PERSONAL_DAYS, now_ms) {
+fn forget_old_personal_data(store: &mut Store, now_ms: i64) {
+    match store.forget_old_signups(digidak_core::activities::KEEP_PERSONAL_DAYS, now_ms) {
         Ok(n) if n > 0 => tracing::info!(signups = n, "old personal data forgotten"),
         Err(e) => tracing::error!(error = %e, "forgetting old personal data"),
         _ => {}
     }
-    match store.forget_old_replies(crate::board::KEEP_REPLIES_DAYS, now_ms) {
+    match store.forget_old_replies(digidak_core::board::KEEP_REPLIES_DAYS, now_ms) {
         Ok(n) if n > 0 => tracing::info!(replies = n, "old replies forgotten"),
         Err(e) => tracing::error!(error = %e, "forgetting old replies"),
         _ => {}

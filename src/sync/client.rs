@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
-use super::protocol::{
+use digidak_protocol::{
     ErrorBody, PROTOCOL_VERSION, PairRequest, PairResponse, PullResponse, PushRequest,
     PushResponse, ResumeResponse, StatusResponse,
 };

@@ -20,9 +20,9 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::client::{SyncClient, SyncError};
-use super::protocol::{Heartbeat, MAX_PULL_CHANGES, MAX_PUSH_OPS, PushRequest};
-use crate::clock::Clock;
 use crate::store::{DeadLetter, Pairing, Store};
+use digidak_core::clock::Clock;
+use digidak_protocol::{Heartbeat, MAX_PULL_CHANGES, MAX_PUSH_OPS, PushRequest};
 
 /// The file in the data folder that holds the kiosk's token (mode 0600, never in kiosk.toml).
 pub const TOKEN_FILE: &str = "server-token";
@@ -68,7 +68,7 @@ pub enum SyncState {
 /// The server's answer about a resume code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RemoteResume {
-    Found(crate::sync::protocol::ResumeResponse),
+    Found(digidak_protocol::ResumeResponse),
     /// The server does not know it (or it expired).
     NotFound,
     /// Not paired, offline, or the server had a problem.
@@ -561,7 +561,7 @@ impl Worker {
         let counts = store.outbox_counts()?;
         let frame = self.ctx.last_frame_ms.load(Ordering::Relaxed);
         let request = PushRequest {
-            protocol: super::protocol::PROTOCOL_VERSION,
+            protocol: digidak_protocol::PROTOCOL_VERSION,
             heartbeat: Heartbeat {
                 app_version: env!("CARGO_PKG_VERSION").to_string(),
                 outbox_len: counts.pending,
@@ -596,7 +596,7 @@ impl Worker {
         }
         store.apply_push_results(&resp.results, self.ctx.clock.unix_ms())?;
         for r in &resp.results {
-            if let super::protocol::OpStatus::Rejected { reason } = &r.status {
+            if let digidak_protocol::OpStatus::Rejected { reason } = &r.status {
                 tracing::warn!(index = r.index, %reason, "the server rejected an operation: dead letter");
             }
         }

@@ -9,8 +9,8 @@ use super::picto::Picto;
 use super::theme::{self, MIN_TARGET};
 use super::widgets::{self, Kind};
 use crate::app::{Action, Kiosk, Screen, TextScale, countdown_secs};
-use crate::i18n::num;
 use crate::idle::IdlePhase;
+use digidak_core::i18n::num;
 
 pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
     egui::Panel::top("top-bar")

@@ -20,7 +20,7 @@ use super::Tr;
 use super::picto::{self, Picto};
 use super::theme::{self, MIN_TARGET};
 use crate::config::KeyboardMode;
-use crate::lang::Lang;
+use digidak_core::lang::Lang;
 
 /// What a text field expects, which decides the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

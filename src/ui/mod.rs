@@ -15,11 +15,11 @@ pub mod widgets;
 
 use std::sync::Arc;
 
-use fluent_bundle::FluentValue;
+use digidak_core::i18n::FluentValue;
 
 use crate::app::{Action, Kiosk};
-use crate::i18n::Translations;
-use crate::lang::Lang;
+use digidak_core::i18n::Translations;
+use digidak_core::lang::Lang;
 
 /// A view of the translations in the current language.
 #[derive(Clone, Copy)]

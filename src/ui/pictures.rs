@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::lessons::DrawnPictures;
+use crate::drawn::DrawnPictures;
 
 #[derive(Default)]
 pub struct Pictures {

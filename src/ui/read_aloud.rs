@@ -12,7 +12,7 @@ use egui::accesskit::Role;
 use super::Tr;
 use super::pictures::Pictures;
 use crate::app::{Action, Kiosk};
-use crate::i18n::Translations;
+use digidak_core::i18n::Translations;
 
 /// A small egui context kept for reading (fonts installed once).
 pub struct Reader {
@@ -129,7 +129,11 @@ fn bar_words(tr: Tr<'_>) -> Vec<String> {
     .iter()
     .map(|k| tr.tr(k))
     .collect();
-    words.extend(crate::lang::Lang::ALL.iter().map(|&l| tr.native_name(l)));
+    words.extend(
+        digidak_core::lang::Lang::ALL
+            .iter()
+            .map(|&l| tr.native_name(l)),
+    );
     words.extend(["A", "A+", "A++"].map(String::from));
     words
 }

@@ -66,16 +66,16 @@ pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
         "noto-sans".into(),
-        FontData::from_static(crate::FONT_REGULAR).into(),
+        FontData::from_static(digidak_core::FONT_REGULAR).into(),
     );
     fonts.font_data.insert(
         "noto-sans-bold".into(),
-        FontData::from_static(crate::FONT_BOLD).into(),
+        FontData::from_static(digidak_core::FONT_BOLD).into(),
     );
     // Other scripts (language names in their own script) come after Noto Sans.
     for (name, data) in [
-        ("noto-sans-arabic", crate::FONT_ARABIC),
-        ("noto-sans-ethiopic", crate::FONT_ETHIOPIC),
+        ("noto-sans-arabic", digidak_core::FONT_ARABIC),
+        ("noto-sans-ethiopic", digidak_core::FONT_ETHIOPIC),
     ] {
         fonts
             .font_data

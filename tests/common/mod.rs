@@ -8,10 +8,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use digidak::app::Kiosk;
-use digidak::clock::ManualClock;
 use digidak::config::{self, KioskConfig};
-use digidak::i18n::Translations;
 use digidak::ui::KioskUi;
+use digidak_core::clock::ManualClock;
+use digidak_core::i18n::Translations;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 
@@ -316,9 +316,9 @@ impl TestKiosk {
 
     fn lang_index(&self) -> usize {
         match self.harness.state().kiosk.lang {
-            digidak::lang::Lang::Nl => 0,
-            digidak::lang::Lang::Fr => 1,
-            digidak::lang::Lang::En => 2,
+            digidak_core::lang::Lang::Nl => 0,
+            digidak_core::lang::Lang::Fr => 1,
+            digidak_core::lang::Lang::En => 2,
         }
     }
 

@@ -1,7 +1,7 @@
 //! The admin web from a test: a server with one admin, logging in, cookies and CSRF tokens.
 
 use super::{InProcessServer, now_ms};
-use digidak::server::ServerStore;
+use digidak_server::ServerStore;
 
 pub fn client() -> reqwest::blocking::Client {
     reqwest::blocking::Client::builder()
@@ -37,7 +37,7 @@ pub struct Login {
 pub fn start() -> (tempfile::TempDir, InProcessServer) {
     let dir = tempfile::tempdir().unwrap();
     let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
-    let hash = digidak::server::admin_web::hash_password("correct horse battery").unwrap();
+    let hash = digidak_server::admin_web::hash_password("correct horse battery").unwrap();
     server
         .store
         .set_admin("coordinator", &hash, now_ms())

@@ -13,11 +13,11 @@ use std::sync::atomic::AtomicI64;
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use digidak::clock::SystemClock;
-use digidak::server::ServerStore;
-use digidak::server::sqlite::SqliteServerStore;
 use digidak::store::Store;
 use digidak::sync::worker::{SyncContext, SyncHandle, SyncState, SyncStatus};
+use digidak_core::clock::SystemClock;
+use digidak_server::ServerStore;
+use digidak_server::sqlite::SqliteServerStore;
 
 /// Waits until `check` holds, polling every 20 ms; panics with `what` after `timeout`.
 pub fn wait_until(timeout: Duration, what: &str, mut check: impl FnMut() -> bool) {
@@ -54,7 +54,7 @@ impl InProcessServer {
     pub fn start_with(
         db: &Path,
         addr: SocketAddr,
-        configure: impl FnOnce(digidak::server::http::AppState) -> digidak::server::http::AppState
+        configure: impl FnOnce(digidak_server::http::AppState) -> digidak_server::http::AppState
         + Send
         + 'static,
     ) -> Self {
@@ -71,8 +71,8 @@ impl InProcessServer {
             rt.block_on(async move {
                 let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
                 addr_tx.send(listener.local_addr().unwrap()).unwrap();
-                let state = configure(digidak::server::http::AppState::new(served, None));
-                digidak::server::http::serve_with(listener, state, async {
+                let state = configure(digidak_server::http::AppState::new(served, None));
+                digidak_server::http::serve_with(listener, state, async {
                     let _ = stopped.await;
                 })
                 .await
@@ -109,10 +109,10 @@ impl Drop for InProcessServer {
 }
 
 /// A push request with a test heartbeat.
-pub fn page(ops: Vec<digidak::sync::protocol::Op>) -> digidak::sync::protocol::PushRequest {
-    digidak::sync::protocol::PushRequest {
-        protocol: digidak::sync::protocol::PROTOCOL_VERSION,
-        heartbeat: digidak::sync::protocol::Heartbeat {
+pub fn page(ops: Vec<digidak_protocol::Op>) -> digidak_protocol::PushRequest {
+    digidak_protocol::PushRequest {
+        protocol: digidak_protocol::PROTOCOL_VERSION,
+        heartbeat: digidak_protocol::Heartbeat {
             app_version: "test".into(),
             kiosk_time_ms: now_ms(),
             ..Default::default()
@@ -136,12 +136,17 @@ pub fn paired_client(
 }
 
 pub fn now_ms() -> i64 {
-    use digidak::clock::Clock;
+    use digidak_core::clock::Clock;
     SystemClock.unix_ms()
 }
 
+/// The `digidak-server` binary cargo built for the server crate's tests (only those: a
+/// package's tests get only its own binaries).
 pub fn server_bin() -> &'static str {
-    env!("CARGO_BIN_EXE_digidak-server")
+    match option_env!("CARGO_BIN_EXE_digidak-server") {
+        Some(bin) => bin,
+        None => panic!("the server binary is there for crates/digidak-server/tests only"),
+    }
 }
 
 /// Runs a `digidak-server` admin command on `db` and returns its stdout.
@@ -392,8 +397,8 @@ pub fn local_help_ids(dir: &Path) -> Vec<String> {
 }
 
 /// A volunteer's "approve", as it is.
-pub fn approve(id: &str) -> digidak::sync::protocol::PostModerated {
-    digidak::sync::protocol::PostModerated {
+pub fn approve(id: &str) -> digidak_protocol::PostModerated {
+    digidak_protocol::PostModerated {
         id: id.into(),
         decision: "approve".into(),
         reason: None,

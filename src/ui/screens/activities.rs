@@ -8,16 +8,16 @@ use egui::RichText;
 
 use super::act;
 use super::pinpad::{Keys, keyboard, keypad};
-use crate::activities::{SignupProblem, display_code, when_in_words};
 use crate::app::{Action, ActivityAction, CodeLookup, Kiosk, Screen};
-use crate::i18n::num;
-use crate::lessons::DrawnPictures;
-use crate::store::{ActivityView, SignupState, SignupView};
+use crate::app::{ActivityView, SignupState, SignupView};
+use crate::drawn::DrawnPictures;
 use crate::ui::picto::Picto;
 use crate::ui::pictures::{self, Pictures};
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use crate::ui::{Tr, qr};
+use digidak_core::activities::{SignupProblem, display_code, when_in_words};
+use digidak_core::i18n::num;
 
 type PixelMap = DrawnPictures;
 
@@ -171,7 +171,7 @@ pub fn form(
         &tr.tr("signup-name"),
         name,
         FieldKind::Text,
-        crate::store::MAX_NAME_CHARS,
+        digidak_core::text::MAX_NAME_CHARS,
     );
     // A problem with the name is said under its field, and goes once a name is typed.
     let name_problem = matches!(
@@ -179,7 +179,9 @@ pub fn form(
         Some(SignupProblem::NoName | SignupProblem::NameTooLong)
     );
     let still = match kiosk.activities.problem {
-        Some(SignupProblem::NoName) => crate::text::clean_line(name, usize::MAX).trim().is_empty(),
+        Some(SignupProblem::NoName) => digidak_core::text::clean_line(name, usize::MAX)
+            .trim()
+            .is_empty(),
         _ => true,
     };
     if name_problem && still {
@@ -195,7 +197,7 @@ pub fn form(
         &tr.tr("signup-phone"),
         phone,
         FieldKind::Phone,
-        crate::activities::MAX_PHONE + 6,
+        digidak_core::activities::MAX_PHONE + 6,
     );
     ui.label(RichText::new(tr.tr("signup-phone-why")).color(theme::MUTED));
     if r.max_party > 1 {

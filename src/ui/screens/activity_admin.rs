@@ -6,13 +6,13 @@ use crate::ui::keyboard::{self, FieldKind};
 use egui::RichText;
 
 use super::act;
-use crate::activities::{ActivityForm, when_in_words};
 use crate::app::{Action, ActivityAction, Kiosk};
-use crate::i18n::{num, text};
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
+use digidak_core::activities::{ActivityForm, when_in_words};
+use digidak_core::i18n::{num, text};
 
 pub fn show(
     ui: &mut egui::Ui,
@@ -142,7 +142,7 @@ fn edit_form(
     ui.label(RichText::new(tr.tr("activity-form-help")).color(theme::MUTED));
     if let Some((field, expected)) = &kiosk.activities.form_problem {
         // The field by the label the admin sees.
-        let label = crate::activities::form_label_key(field)
+        let label = digidak_core::activities::form_label_key(field)
             .map(|k| tr.tr(k))
             .unwrap_or_else(|| field.to_string());
         widgets::message(

@@ -5,11 +5,11 @@ use egui::RichText;
 
 use super::act;
 use crate::app::{Action, Kiosk, StoreStatus};
-use crate::i18n::{num, text};
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
+use digidak_core::i18n::{num, text};
 
 /// The title and the actions: first, so nobody has to scroll to close the kiosk.
 pub fn header(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
@@ -21,7 +21,7 @@ pub fn header(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Ac
 /// What this kiosk is and how it is set up.
 pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
     let c = &kiosk.config;
-    let langs = |list: &[crate::lang::Lang]| {
+    let langs = |list: &[digidak_core::lang::Lang]| {
         list.iter()
             .map(|l| tr.native_name(*l))
             .collect::<Vec<_>>()
@@ -166,7 +166,7 @@ fn lesson_counts_fact(kiosk: &Kiosk, tr: Tr<'_>) -> String {
         c.initiations
             .iter()
             .map(|(topic, n)| {
-                let name = crate::lessons::Topic::from_id(topic)
+                let name = digidak_core::lessons::Topic::from_id(topic)
                     .map(|t| tr.tr(&super::lessons::topic_key(t)))
                     .unwrap_or_else(|| topic.clone());
                 format!("{name} {n}")

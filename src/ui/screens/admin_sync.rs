@@ -6,12 +6,12 @@ use egui::RichText;
 
 use super::act;
 use crate::app::{Action, Kiosk};
-use crate::i18n::{num, text};
-use crate::sync::worker::{PairError, SyncState, SyncStatus};
+use crate::app::{PairError, SyncState, SyncStatus};
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
+use digidak_core::i18n::{num, text};
 
 pub fn show(
     ui: &mut egui::Ui,

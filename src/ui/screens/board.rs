@@ -9,13 +9,13 @@ use egui::RichText;
 
 use super::act;
 use crate::app::{Action, BoardAction, Kiosk};
-use crate::board::{Category, PostKind, Searchable};
-use crate::i18n::num;
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::pictures::{self, Pictures};
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
+use digidak_core::board::{Category, PostKind, Searchable};
+use digidak_core::i18n::num;
 
 /// Where a category chip's words start (after its picture).
 const CHIP_TEXT_LEFT: f32 = 58.0;
@@ -479,11 +479,11 @@ pub fn reply(
         ui,
         &tr.tr("board-reply-message"),
         message,
-        crate::board::MESSAGE_MAX,
+        digidak_core::board::MESSAGE_MAX,
         true,
     );
-    if kiosk.board.problem != Some(crate::board::PostProblem::NoMessage)
-        || crate::text::clean_line(message, usize::MAX)
+    if kiosk.board.problem != Some(digidak_core::board::PostProblem::NoMessage)
+        || digidak_core::text::clean_line(message, usize::MAX)
             .trim()
             .is_empty()
     {
@@ -495,7 +495,7 @@ pub fn reply(
         ui,
         &tr.tr("board-reply-contact"),
         contact,
-        crate::board::CONTACT_MAX,
+        digidak_core::board::CONTACT_MAX,
         false,
     );
 }

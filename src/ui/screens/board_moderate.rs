@@ -5,13 +5,13 @@ use egui::RichText;
 
 use super::act;
 use crate::app::{Action, BoardAction, Kiosk};
-use crate::board::pdf::PaperLabels;
-use crate::board::{Category, PostKind, PostStatus};
-use crate::i18n::num;
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
+use digidak_core::board::pdf::PaperLabels;
+use digidak_core::board::{Category, PostKind, PostStatus};
+use digidak_core::i18n::num;
 
 /// The texts a volunteer types while deciding, lent for this frame.
 pub struct Decision<'a> {
@@ -115,14 +115,14 @@ fn edit(
         title,
         &tr.tr("moderate-edit-title"),
         false,
-        crate::board::TITLE_MAX,
+        digidak_core::board::TITLE_MAX,
     );
     field(
         ui,
         text,
         &tr.tr("moderate-edit-text"),
         true,
-        crate::board::TEXT_MAX,
+        digidak_core::board::TEXT_MAX,
     );
     super::board::problem(ui, kiosk, tr);
     let save = (
@@ -158,7 +158,7 @@ fn reject(
         reason,
         &tr.tr("moderate-reason"),
         false,
-        crate::board::REASON_MAX,
+        digidak_core::board::REASON_MAX,
     );
     super::board::problem(ui, kiosk, tr);
     let confirm = (
@@ -226,7 +226,7 @@ pub fn print_buttons(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut
                 ("site", kiosk.config.kiosk.site.clone().into()),
                 (
                     "date",
-                    crate::activities::day_in_words(kiosk.unix_ms(), kiosk.lang).into(),
+                    digidak_core::activities::day_in_words(kiosk.unix_ms(), kiosk.lang).into(),
                 ),
             ],
         );

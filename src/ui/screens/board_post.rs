@@ -7,14 +7,14 @@ use egui::RichText;
 use super::act;
 use super::board::picture_button;
 use super::pinpad::{Keys, keyboard, keypad};
-use crate::activities::day_in_words;
 use crate::app::{Action, BoardAction, CodeLookup, Kiosk};
-use crate::board::{Category, PostKind, PostStatus, display_code};
 use crate::ui::picto::Picto;
 use crate::ui::pictures::Pictures;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use crate::ui::{Tr, qr};
+use digidak_core::activities::day_in_words;
+use digidak_core::board::{Category, PostKind, PostStatus, display_code};
 
 /// Languages a poster can tick, besides the kiosk's own.
 const SPOKEN: [&str; 12] = [
@@ -23,8 +23,11 @@ const SPOKEN: [&str; 12] = [
 
 fn step(ui: &mut egui::Ui, n: u32, title: &str, tr: Tr<'_>) {
     ui.label(
-        RichText::new(tr.tr_args("board-step", &[("n", crate::i18n::num(f64::from(n)))]))
-            .color(theme::MUTED),
+        RichText::new(tr.tr_args(
+            "board-step",
+            &[("n", digidak_core::i18n::num(f64::from(n)))],
+        ))
+        .color(theme::MUTED),
     );
     ui.label(RichText::new(title).heading());
 }
@@ -101,14 +104,28 @@ pub fn words(
         Some(PostKind::Offer) => "board-title-offer",
         _ => "board-title-ask",
     };
-    widgets::text_field(ui, &tr.tr(title_key), title, crate::board::TITLE_MAX, false);
+    widgets::text_field(
+        ui,
+        &tr.tr(title_key),
+        title,
+        digidak_core::board::TITLE_MAX,
+        false,
+    );
     // A missing title is said right under its field, and goes once something is typed.
-    if kiosk.board.problem != Some(crate::board::PostProblem::NoTitle)
-        || crate::text::clean_line(title, usize::MAX).trim().is_empty()
+    if kiosk.board.problem != Some(digidak_core::board::PostProblem::NoTitle)
+        || digidak_core::text::clean_line(title, usize::MAX)
+            .trim()
+            .is_empty()
     {
         super::board::problem(ui, kiosk, tr);
     }
-    widgets::text_field(ui, &tr.tr("board-text"), text, crate::board::TEXT_MAX, true);
+    widgets::text_field(
+        ui,
+        &tr.tr("board-text"),
+        text,
+        digidak_core::board::TEXT_MAX,
+        true,
+    );
     ui.label(RichText::new(tr.tr("board-no-contact")).color(theme::MUTED));
     ui.label(tr.tr("board-languages"));
     ui.horizontal_wrapped(|ui| {
@@ -226,11 +243,11 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
     }
     ui.add_space(8.0);
     ui.label(RichText::new(tr.tr("board-replies")).heading());
-    let wiped = m.replies.iter().any(crate::board::reply_forgotten);
+    let wiped = m.replies.iter().any(digidak_core::board::reply_forgotten);
     let kept: Vec<_> = m
         .replies
         .iter()
-        .filter(|r| !crate::board::reply_forgotten(r))
+        .filter(|r| !digidak_core::board::reply_forgotten(r))
         .collect();
     if wiped {
         ui.label(tr.tr("board-replies-wiped"));

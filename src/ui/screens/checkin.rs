@@ -6,14 +6,14 @@ use crate::ui::keyboard::{self, FieldKind};
 use egui::RichText;
 
 use super::act;
-use crate::activities::when_in_words;
+use crate::app::SignupState;
 use crate::app::{Action, ActivityAction, Kiosk};
-use crate::i18n::{num, text};
-use crate::store::SignupState;
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
+use digidak_core::activities::when_in_words;
+use digidak_core::i18n::{num, text};
 
 pub fn show(
     ui: &mut egui::Ui,
@@ -146,7 +146,7 @@ pub fn show(
     ui.label(RichText::new(tr.tr("checkin-walk-in")).strong());
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(tr.tr("signup-name"));
-        let limit = crate::store::MAX_NAME_CHARS;
+        let limit = digidak_core::text::MAX_NAME_CHARS;
         keyboard::field(ui, "walk-in", walk_in, FieldKind::Text, limit, |walk_in| {
             egui::TextEdit::singleline(walk_in)
                 .char_limit(limit)

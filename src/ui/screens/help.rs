@@ -5,11 +5,11 @@ use egui::RichText;
 
 use super::act;
 use crate::app::{Action, Kiosk, StoreStatus};
-use crate::store::MAX_NAME_CHARS;
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
+use digidak_core::text::MAX_NAME_CHARS;
 
 pub fn form(ui: &mut egui::Ui, kiosk: &Kiosk, name: &mut String, tr: Tr<'_>) {
     ui.label(RichText::new(tr.tr("help-title")).heading());

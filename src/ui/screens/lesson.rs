@@ -5,12 +5,12 @@ use egui::RichText;
 
 use super::{act, lessons, practice};
 use crate::app::{Action, Kiosk, LessonAction, Screen};
-use crate::lessons::player::Player;
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::pictures::Pictures;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
+use digidak_core::lessons::player::Player;
 
 pub fn show(
     ui: &mut egui::Ui,
@@ -44,11 +44,10 @@ pub fn show(
             theme::TEXT,
         );
     }
-    if player.is_finished() {
+    let Some(step) = player.step().filter(|_| !player.is_finished()) else {
         finished(ui, kiosk, player, tr, actions);
         return;
-    }
-    let step = player.step().expect("not finished");
+    };
     let tr_step = Tr {
         translations: tr.translations,
         lang: player.lang,

@@ -6,12 +6,12 @@ use egui::RichText;
 use super::act;
 use super::pinpad::{Keys, keyboard, keypad};
 use crate::app::{Action, Kiosk, LessonAction, Lookup};
-use crate::i18n::num;
-use crate::lessons::resume::{self, RESUME_DAYS};
 use crate::ui::picto::Picto;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use crate::ui::{Tr, qr};
+use digidak_core::i18n::num;
+use digidak_core::lessons::resume::{self, RESUME_DAYS};
 
 /// How big QR codes are drawn.
 const QR_SIZE: f32 = 260.0;

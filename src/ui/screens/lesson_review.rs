@@ -5,9 +5,9 @@
 use egui::RichText;
 
 use crate::app::Kiosk;
-use crate::i18n::text;
 use crate::ui::Tr;
 use crate::ui::widgets;
+use digidak_core::i18n::text;
 
 pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
     let Some(library) = &kiosk.lessons.library else {

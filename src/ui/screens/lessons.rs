@@ -5,13 +5,13 @@ use egui::{RichText, Sense, Stroke, WidgetInfo, vec2};
 
 use super::act;
 use crate::app::{Action, Kiosk, LessonAction, Screen};
-use crate::i18n::num;
-use crate::lessons::Topic;
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::pictures::{self, Pictures};
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
+use digidak_core::i18n::num;
+use digidak_core::lessons::Topic;
 
 pub fn show(
     ui: &mut egui::Ui,
@@ -81,13 +81,15 @@ pub fn show(
     let width = ((avail - (columns - 1.0) * gap) / columns).max(240.0);
     let tiles: Vec<_> = library
         .list(lang, selected)
-        .map(|lesson| {
-            let text = lesson.text(lang).expect("listed in this language");
+        // `list` gives lessons that have this language; one without it is left out, never a
+        // panic in a frame.
+        .filter_map(|lesson| {
+            let text = lesson.text(lang)?;
             let minutes = tr.tr_args(
                 "lessons-minutes",
                 &[("minutes", num(lesson.minutes as f64))],
             );
-            (lesson, text.title.as_str(), minutes)
+            Some((lesson, text.title.as_str(), minutes))
         })
         .collect();
     // One height for all tiles, so rows line up.

@@ -5,11 +5,11 @@ use egui::RichText;
 
 use super::act;
 use crate::app::{Action, Kiosk, PinStatus, countdown_secs};
-use crate::i18n::num;
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
+use digidak_core::i18n::num;
 
 pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
     let locked = kiosk.pin_locked_for();

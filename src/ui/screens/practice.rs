@@ -6,13 +6,13 @@ use crate::ui::keyboard::{self, FieldKind};
 use egui::{RichText, Sense, Stroke, WidgetInfo, vec2};
 
 use crate::app::{Action, LessonAction};
-use crate::i18n::text;
-use crate::lessons::player::{Answer, Player};
-use crate::lessons::{Mail, Practice, Step};
 use crate::ui::Tr;
 use crate::ui::picto::{self, Picto};
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
+use digidak_core::i18n::text;
+use digidak_core::lessons::player::{Answer, Player};
+use digidak_core::lessons::{Mail, Practice, Step};
 
 /// A calm green for right answers; wrong answers use the notice yellow.
 const RIGHT_BG: egui::Color32 = theme::GO_BG;

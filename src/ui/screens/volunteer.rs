@@ -4,11 +4,11 @@ use egui::RichText;
 
 use super::act;
 use crate::app::{Action, Kiosk};
-use crate::i18n::{num, text};
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::theme;
 use crate::ui::widgets::Kind;
+use digidak_core::i18n::{num, text};
 
 pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
     ui.label(RichText::new(tr.tr("volunteer-title")).heading());
@@ -54,7 +54,7 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         );
     }
     if kiosk.config.module_enabled(crate::config::Module::Board) {
-        let n = crate::i18n::num(kiosk.board.queue.len() as f64);
+        let n = digidak_core::i18n::num(kiosk.board.queue.len() as f64);
         act(
             ui,
             Some(Picto::Board),

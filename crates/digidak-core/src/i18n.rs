@@ -1,0 +1,238 @@
+//! Every visible string goes through Project Fluent files in `assets/i18n/`, built into the
+//! binary (no disk access at run time). `nl` is the reference language.
+
+use std::collections::HashMap;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+/// A value put into a translated sentence (a number or a text).
+pub use fluent_bundle::FluentValue;
+
+use crate::lang::Lang;
+
+/// The Fluent source of each language, embedded at build time.
+pub fn source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => include_str!("../../../assets/i18n/nl.ftl"),
+        Lang::Fr => include_str!("../../../assets/i18n/fr.ftl"),
+        Lang::En => include_str!("../../../assets/i18n/en.ftl"),
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum I18nError {
+    #[error("assets/i18n/{lang}.ftl does not parse: {detail}")]
+    Parse { lang: Lang, detail: String },
+}
+
+/// All bundles, ready to format (shareable between threads: the server's pages use them).
+pub struct Translations {
+    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for Translations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Translations").finish_non_exhaustive()
+    }
+}
+
+impl Translations {
+    pub fn load() -> Result<Self, I18nError> {
+        let mut bundles = HashMap::new();
+        for lang in Lang::ALL {
+            let resource =
+                FluentResource::try_new(source(lang).to_string()).map_err(|(_, errs)| {
+                    I18nError::Parse {
+                        lang,
+                        detail: format!("{errs:?}"),
+                    }
+                })?;
+            let langid = lang
+                .code()
+                .parse()
+                .expect("language codes are valid identifiers");
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            // egui does not render Unicode isolation marks; our placeables are numbers and names.
+            bundle.set_use_isolating(false);
+            bundle
+                .add_resource(resource)
+                .map_err(|errs| I18nError::Parse {
+                    lang,
+                    detail: format!("{errs:?}"),
+                })?;
+            bundles.insert(lang, bundle);
+        }
+        Ok(Self { bundles })
+    }
+
+    /// The message `key` in `lang`. A missing key shows the key itself (and tests fail on it).
+    pub fn get(&self, lang: Lang, key: &str) -> String {
+        self.format(lang, key, None)
+    }
+
+    /// The message `key` with arguments, e.g. `("seconds", 30)`.
+    pub fn get_args(&self, lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            fargs.set(*name, value.clone());
+        }
+        self.format(lang, key, Some(&fargs))
+    }
+
+    fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        let Some(bundle) = self.bundles.get(&lang) else {
+            return key.to_string();
+        };
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            tracing::error!(key, %lang, "missing translation");
+            return key.to_string();
+        };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            tracing::error!(key, %lang, ?errors, "translation did not format");
+        }
+        text.into_owned()
+    }
+
+    /// Message keys defined for `lang`.
+    pub fn keys(lang: Lang) -> Vec<String> {
+        source(lang)
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_string()))
+            .collect()
+    }
+}
+
+/// A Fluent number argument.
+pub fn num(n: impl Into<f64>) -> FluentValue<'static> {
+    FluentValue::from(n.into())
+}
+
+/// A Fluent text argument.
+pub fn text(s: &str) -> FluentValue<'static> {
+    FluentValue::from(s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_key() {
+        let reference = Translations::keys(Lang::Nl);
+        assert!(reference.len() > 20);
+        for lang in Lang::ALL {
+            let keys = Translations::keys(lang);
+            let missing: Vec<_> = reference.iter().filter(|k| !keys.contains(k)).collect();
+            let extra: Vec<_> = keys.iter().filter(|k| !reference.contains(k)).collect();
+            assert!(missing.is_empty(), "{lang}.ftl lacks {missing:?}");
+            assert!(
+                extra.is_empty(),
+                "{lang}.ftl has keys nl.ftl lacks: {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_message_formats_without_error() {
+        let t = Translations::load().unwrap();
+        for lang in Lang::ALL {
+            for key in Translations::keys(lang) {
+                let bundle = &t.bundles[&lang];
+                let pattern = bundle.get_message(&key).unwrap().value().unwrap();
+                let mut args = FluentArgs::new();
+                for name in [
+                    "seconds",
+                    "warn",
+                    "wipe",
+                    "version",
+                    "minutes",
+                    "name",
+                    "volunteer",
+                    "site",
+                    "url",
+                    "count",
+                    "error",
+                    "kiosk",
+                    "step",
+                    "total",
+                    "language",
+                    "title",
+                    "topic",
+                    "days",
+                    "origin",
+                    "month",
+                    "opened",
+                    "finished",
+                    "list",
+                    "position",
+                    "here",
+                    "expected",
+                    "state",
+                    "date",
+                    "path",
+                    "field",
+                    "n",
+                    "number",
+                    "contact",
+                    "reason",
+                    "who",
+                    "what",
+                ] {
+                    args.set(name, "x");
+                }
+                let mut errors = Vec::new();
+                let out = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{lang} {key}: {errors:?}");
+                assert!(!out.trim().is_empty(), "{lang} {key} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn each_language_names_itself() {
+        let t = Translations::load().unwrap();
+        assert_eq!(t.get(Lang::Nl, "language-name"), "Nederlands");
+        assert_eq!(t.get(Lang::Fr, "language-name"), "Français");
+        assert_eq!(t.get(Lang::En, "language-name"), "English");
+    }
+
+    #[test]
+    fn every_key_used_in_the_code_exists() {
+        let keys = Translations::keys(Lang::Nl);
+        let mut used = Vec::new();
+        // Every crate of the workspace: the kiosk (`src/`) and `crates/*/src`.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        collect_used_keys(root.join("src"), &mut used);
+        collect_used_keys(root.join("crates"), &mut used);
+        assert!(!used.is_empty());
+        let missing: Vec<_> = used.iter().filter(|k| !keys.contains(k)).collect();
+        assert!(
+            missing.is_empty(),
+            "keys used in src/ but not in nl.ftl: {missing:?}"
+        );
+    }
+
+    /// Finds string literals passed as the key of `.tr(` and `.tr_args(`.
+    fn collect_used_keys(dir: std::path::PathBuf, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                collect_used_keys(path, out);
+                continue;
+            }
+            let code = std::fs::read_to_string(&path).unwrap();
+            for marker in [".tr(\"", ".tr_args(\""] {
+                for (i, _) in code.match_indices(marker) {
+                    let rest = &code[i + marker.len()..];
+                    if let Some(end) = rest.find('"') {
+                        out.push(rest[..end].to_string());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,322 @@
+//! The admin web's board: per site, new and reported posts to approve, correct and approve, or
+//! reject with a reason (the same rules as volunteer mode, [`super::board::moderated`]); how
+//! long posts stay up; and the paper board as a PDF.
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::admin_web::{
+    blocking, csrf_field, lang_of, nav, query_value, session, session_with_form, sites_and_choice,
+};
+use super::http::{AppState, now_ms};
+use super::pages::{esc, layout};
+use digidak_core::board::pdf::{PaperLabels, paper_board, paper_posts, render};
+use digidak_core::board::{Category, PostKind};
+use digidak_core::i18n::Translations;
+use digidak_core::lang::Lang;
+use digidak_protocol::PostModerated;
+
+fn site_links(sites: &[String], chosen: &str, lang: Lang) -> String {
+    sites
+        .iter()
+        .map(|s| {
+            let q: String = form_urlencoded::byte_serialize(s.as_bytes()).collect();
+            if s == chosen {
+                format!("<strong>{}</strong>", esc(s))
+            } else {
+                format!(
+                    "<a href=\"/admin/board?site={q}&amp;lang={}\">{}</a>",
+                    lang.code(),
+                    esc(s)
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// `GET /admin/board?site=..`.
+pub async fn page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let (s, _) = match session(&state, &headers).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let lang = lang_of(&state, &query, &headers);
+    let tr = &state.translations;
+    let (sites, site) = match sites_and_choice(&state, &query).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let site = site.unwrap_or_default();
+    let store = state.store.clone();
+    let st = site.clone();
+    let (queue, public, days) = match blocking(move || {
+        Ok((
+            store.posts(&st, &["waiting", "reported"])?,
+            store.posts(&st, &["public"])?,
+            store.post_days(&st)?,
+        ))
+    })
+    .await
+    {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let t = |k: &str| esc(&tr.get(lang, k));
+    let site_q: String = form_urlencoded::byte_serialize(site.as_bytes()).collect();
+    let mut main = format!("<h1>{}</h1>{}", t("adminweb-board"), nav(tr, lang));
+    main.push_str(&format!("<p>{}</p>", site_links(&sites, &site, lang)));
+    if query_value(&query, "done").is_some() {
+        main.push_str(&format!("<p class=\"tip\">{}</p>", t("adminweb-saved")));
+    }
+    main.push_str(&format!(
+        "<p><a class=\"button\" href=\"/admin/board.pdf?site={site_q}&amp;lang={l}\">{}</a> \
+         <a class=\"button\" href=\"/admin/board.pdf?site={site_q}&amp;lang={l}&amp;new=1\">{}</a></p>\
+         <form method=\"post\" action=\"/admin/board/expiry?lang={l}\">{csrf}\
+         <input type=\"hidden\" name=\"site\" value=\"{site}\">\
+         <label>{} <input name=\"days\" type=\"number\" min=\"1\" max=\"365\" value=\"{days}\"></label> \
+         <button type=\"submit\">{}</button></form>",
+        t("adminweb-board-pdf"),
+        t("adminweb-board-pdf-new"),
+        t("adminweb-board-days"),
+        t("adminweb-save"),
+        csrf = csrf_field(&s.csrf),
+        site = esc(&site),
+        l = lang.code(),
+    ));
+    main.push_str(&format!("<h2>{}</h2>", t("moderate-title")));
+    if queue.is_empty() {
+        main.push_str(&format!("<p>{}</p>", t("moderate-none")));
+    }
+    for p in &queue {
+        let kind = PostKind::from_id(&p.post.kind).map(|k| tr.get(lang, k.label_key()));
+        let cat = Category::from_id(&p.post.category).map(|c| tr.get(lang, &c.label_key()));
+        let reported = if p.status == "reported" {
+            let n = tr.get_args(lang, "moderate-reported", &[("count", p.reports.into())]);
+            format!("<p class=\"tip\">{}</p>", esc(&n))
+        } else {
+            String::new()
+        };
+        let form = |fields: &str, button: &str| {
+            format!(
+                "<form method=\"post\" action=\"/admin/board/decide?lang={l}\">{csrf}\
+                 <input type=\"hidden\" name=\"id\" value=\"{id}\">\
+                 <input type=\"hidden\" name=\"site\" value=\"{site}\">{fields}\
+                 <button type=\"submit\">{}</button></form>",
+                t(button),
+                csrf = csrf_field(&s.csrf),
+                id = esc(&p.post.id),
+                site = esc(&site),
+                l = lang.code(),
+            )
+        };
+        main.push_str(&format!(
+            "<section class=\"card\"><p class=\"muted\">{} · {}</p>{reported}\
+             <h3 dir=\"auto\">{}</h3><p dir=\"auto\">{}</p>{}{}{}</section>",
+            esc(&kind.unwrap_or_default()),
+            esc(&cat.unwrap_or_default()),
+            esc(&p.post.title),
+            esc(&p.post.text).replace('\n', "<br>"),
+            form(
+                "<input type=\"hidden\" name=\"decision\" value=\"approve\">",
+                "moderate-approve"
+            ),
+            form(
+                &format!(
+                    "<input type=\"hidden\" name=\"decision\" value=\"approve\">\
+                     <label>{} <input name=\"title\" value=\"{}\" maxlength=\"60\"></label>\
+                     <label>{} <textarea name=\"text\" maxlength=\"500\">{}</textarea></label>",
+                    t("moderate-edit-title"),
+                    esc(&p.post.title),
+                    t("moderate-edit-text"),
+                    esc(&p.post.text),
+                ),
+                "moderate-save-approve"
+            ),
+            form(
+                &format!(
+                    "<input type=\"hidden\" name=\"decision\" value=\"reject\">\
+                     <label>{} <input name=\"reason\" required maxlength=\"200\"></label>",
+                    t("moderate-reason"),
+                ),
+                "moderate-reject"
+            ),
+        ));
+    }
+    main.push_str(&format!("<h2>{}</h2><ul>", t("adminweb-board-public")));
+    for p in public
+        .iter()
+        .filter(|p| digidak_core::board::on_board(p, now_ms()))
+    {
+        let until = digidak_core::activities::day_in_words(p.expires_ms.unwrap_or(0), lang);
+        main.push_str(&format!(
+            "<li><span dir=\"auto\">{}</span> — {}</li>",
+            esc(&p.post.title),
+            esc(&until)
+        ));
+    }
+    main.push_str("</ul>");
+    layout(
+        tr,
+        lang,
+        &tr.get(lang, "adminweb-board"),
+        "/admin/board",
+        axum::http::StatusCode::OK,
+        &main,
+    )
+}
+
+fn back(site: &str, lang: Lang) -> Response {
+    let q: String = form_urlencoded::byte_serialize(site.as_bytes()).collect();
+    Redirect::to(&format!(
+        "/admin/board?site={q}&lang={}&done=1",
+        lang.code()
+    ))
+    .into_response()
+}
+
+/// `POST /admin/board/decide`: approve (perhaps with corrections) or reject with a reason.
+pub async fn decide(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    let (_, _, f) = match session_with_form(&state, &headers, &body).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let lang = lang_of(&state, &query, &headers);
+    let get = |k: &str| f.get(k).cloned().filter(|v| !v.is_empty());
+    let m = PostModerated {
+        id: get("id").unwrap_or_default(),
+        decision: get("decision").unwrap_or_default(),
+        reason: get("reason"),
+        title: get("title"),
+        text: f.get("text").cloned().filter(|_| f.contains_key("title")),
+        category: None,
+    };
+    let store = state.store.clone();
+    match blocking(move || store.moderate_post(&m, now_ms())).await {
+        Ok(()) => {
+            tracing::info!("a post was moderated in the admin web");
+            back(&get("site").unwrap_or_default(), lang)
+        }
+        Err(r) => r,
+    }
+}
+
+/// `POST /admin/board/expiry`: how many days posts of a site stay on the board.
+pub async fn expiry(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    let (_, _, f) = match session_with_form(&state, &headers, &body).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let lang = lang_of(&state, &query, &headers);
+    let site = f.get("site").cloned().unwrap_or_default();
+    let Some(days) = f.get("days").and_then(|d| d.trim().parse::<u32>().ok()) else {
+        return (
+            axum::http::StatusCode::BAD_REQUEST,
+            "days must be a whole number",
+        )
+            .into_response();
+    };
+    let store = state.store.clone();
+    let s = site.clone();
+    match blocking(move || store.set_post_days(&s, days)).await {
+        Ok(()) => back(&site, lang),
+        Err(r) => r,
+    }
+}
+
+/// The paper board's words in `lang`, from the server's translations.
+pub fn labels(tr: &Translations, lang: Lang) -> PaperLabels {
+    PaperLabels {
+        heading: tr.get(lang, "paper-heading"),
+        howto: tr.get(lang, "paper-howto"),
+        empty: tr.get(lang, "paper-empty"),
+        ask: tr.get(lang, PostKind::Ask.label_key()),
+        offer: tr.get(lang, PostKind::Offer.label_key()),
+        categories: Category::ALL
+            .iter()
+            .map(|c| tr.get(lang, &c.label_key()))
+            .collect(),
+        languages: tr.get(lang, "paper-languages"),
+    }
+}
+
+/// The paper board of a site's posts on the board now, or (`new_only`) of those approved in
+/// the last seven days.
+pub fn site_pdf(
+    store: &dyn super::ServerStore,
+    tr: &Translations,
+    lang: Lang,
+    site: &str,
+    now: i64,
+    new_only: bool,
+) -> Result<Vec<u8>, super::ServerError> {
+    let posts = paper_posts(&store.posts(site, &["public"])?, now, new_only);
+    let sub = tr.get_args(
+        lang,
+        if new_only {
+            "paper-week-new"
+        } else {
+            "paper-week"
+        },
+        &[
+            ("site", site.to_string().into()),
+            (
+                "date",
+                digidak_core::activities::day_in_words(now, lang).into(),
+            ),
+        ],
+    );
+    let mut labels = labels(tr, lang);
+    if new_only {
+        labels.empty = tr.get(lang, "paper-empty-new");
+    }
+    Ok(render(&paper_board(&posts, &labels, sub)))
+}
+
+/// `GET /admin/board.pdf?site=..[&new=1]`.
+pub async fn pdf(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    if let Err(r) = session(&state, &headers).await {
+        return r;
+    }
+    let lang = lang_of(&state, &query, &headers);
+    let site = query_value(&query, "site").unwrap_or_default();
+    let new_only = query_value(&query, "new").is_some_and(|v| v == "1");
+    let store = state.store.clone();
+    let tr = state.translations.clone();
+    let make = move || site_pdf(store.as_ref(), &tr, lang, &site, now_ms(), new_only);
+    match blocking(make).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "application/pdf"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"board.pdf\"",
+                ),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(r) => r,
+    }
+}

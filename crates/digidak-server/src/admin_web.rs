@@ -1,0 +1,778 @@
+//! The admin web, first part: log in (argon2 passwords from `digidak-server admin set`,
+//! every attempt counted before the password is checked, per name and address and per
+//! address, unknown names checked against a stand-in hash so they take as long), sessions in
+//! secure http-only cookies (only token hashes stored; they end when idle, after 12 hours, and
+//! when the name's password changes or the name is removed), a CSRF token on every form, and
+//! the kiosks page (online or not, version, pending operations, last painted frame, clock
+//! skew, dead letters; add with a pairing code and its QR code; revoke). Every `/admin` page
+//! without a session goes to the login page.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::http::{AppState, ClientIp, now_ms};
+use super::pages::{esc, layout};
+use super::{AdminSession, hash_secret, random_hex};
+use digidak_core::lang::Lang;
+
+/// How long a session lasts at most.
+pub const SESSION_MS: i64 = 12 * 60 * 60 * 1000;
+/// How long a session lasts without use, unless `serve --admin-idle-minutes` says otherwise.
+pub const DEFAULT_IDLE: Duration = Duration::from_secs(30 * 60);
+/// Login attempts one address may make for one name in [`LOCK_WINDOW`] (then that name is
+/// refused from that address, and only there, until the window ends).
+pub const MAX_FAILURES: u32 = 5;
+/// Login attempts one address may make for all names together in [`LOCK_WINDOW`].
+pub const MAX_ADDRESS_FAILURES: u32 = 20;
+pub const LOCK_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Every failed login waits this long before it is answered.
+pub const FAILURE_DELAY: Duration = Duration::from_secs(1);
+const SESSION_COOKIE: &str = "dd_session";
+const LOGIN_COOKIE: &str = "dd_login";
+/// Past this many remembered (name, address) pairs, those whose window ended are dropped.
+const MAX_TRACKED: usize = 10_000;
+
+/// Attempts in a window that started at `since`.
+#[derive(Clone, Copy)]
+struct Window {
+    count: u32,
+    since: Instant,
+}
+
+impl Window {
+    fn current(&mut self, now: Instant) -> &mut Self {
+        if now.saturating_duration_since(self.since) >= LOCK_WINDOW {
+            *self = Window {
+                count: 0,
+                since: now,
+            };
+        }
+        self
+    }
+}
+
+#[derive(Default)]
+struct Tries {
+    by_name: HashMap<(String, IpAddr), Window>,
+    by_address: HashMap<IpAddr, Window>,
+}
+
+/// The "address" limits count by: an IPv4 address, or an IPv6 /64 (one subscriber's network:
+/// anyone holding one has 2^64 addresses to spread tries over).
+fn network_of(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(std::net::Ipv6Addr::from(
+                u128::from(v6) & !((1u128 << 64) - 1),
+            )),
+        },
+    }
+}
+
+/// Login attempts per (name, address) and per address, in memory (a restart forgets them; the
+/// delay stays). An attempt is counted *before* its password is checked, under one lock, so
+/// parallel tries cannot slip past the limit; a successful login gives its attempt back.
+/// Keyed by address as well as name, so a stranger's wrong tries do not lock the admin out
+/// from their own address. (Hand-written rather than `governor`: it needs to give an attempt
+/// back on success, and to run on the server's clock so tests can move time.)
+#[derive(Default)]
+pub struct LoginLimiter {
+    tries: Mutex<Tries>,
+}
+
+impl LoginLimiter {
+    /// Counts an attempt for `name` from `from`; false (nothing counted) when either limit is
+    /// reached.
+    pub fn begin(&self, name: &str, from: IpAddr, now: Instant) -> bool {
+        let from = network_of(from);
+        let mut t = self.tries.lock().unwrap_or_else(|e| e.into_inner());
+        if t.by_name.len() > MAX_TRACKED {
+            t.by_name
+                .retain(|_, w| now.saturating_duration_since(w.since) < LOCK_WINDOW);
+            t.by_address
+                .retain(|_, w| now.saturating_duration_since(w.since) < LOCK_WINDOW);
+        }
+        let fresh = Window {
+            count: 0,
+            since: now,
+        };
+        let address = t.by_address.entry(from).or_insert(fresh).current(now).count;
+        let named = t
+            .by_name
+            .entry((name.to_string(), from))
+            .or_insert(fresh)
+            .current(now);
+        if named.count >= MAX_FAILURES || address >= MAX_ADDRESS_FAILURES {
+            return false;
+        }
+        named.count += 1;
+        if let Some(a) = t.by_address.get_mut(&from) {
+            a.count += 1;
+        }
+        true
+    }
+
+    /// The password was right: the name's tries from this address are forgotten, and this
+    /// attempt no longer counts against the address.
+    pub fn succeeded(&self, name: &str, from: IpAddr) {
+        let from = network_of(from);
+        let mut t = self.tries.lock().unwrap_or_else(|e| e.into_inner());
+        t.by_name.remove(&(name.to_string(), from));
+        if let Some(a) = t.by_address.get_mut(&from) {
+            a.count = a.count.saturating_sub(1);
+        }
+    }
+}
+
+/// A password hash for `digidak-server admin set`.
+pub fn hash_password(password: &str) -> Result<String, String> {
+    use argon2::password_hash::rand_core::OsRng;
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    if password.chars().count() < 10 {
+        return Err("a password has at least 10 characters".into());
+    }
+    let salt = SaltString::generate(&mut OsRng);
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| e.to_string())
+}
+
+fn verify_password(hash: &str, password: &str) -> bool {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    PasswordHash::new(hash).is_ok_and(|h| {
+        argon2::Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// The hash an unknown name's password is checked against, so an unknown name costs the same
+/// argon2 work as a known one (made once, of a random password nobody knows).
+fn stand_in_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| hash_password(&random_hex(16)).expect("a 32-character password hashes"))
+}
+
+/// Whether the browser will refuse the `Secure` login cookie: plain http (no `X-Forwarded-Proto:
+/// https` from the proxy) to a name other than this machine's (browsers keep Secure cookies
+/// for http://localhost only).
+fn cookies_refused(headers: &HeaderMap) -> bool {
+    let https = headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("https"));
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(h, _)| h),
+    };
+    let local = name.eq_ignore_ascii_case("localhost")
+        || name.to_ascii_lowercase().ends_with(".localhost")
+        || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    !https && !local
+}
+
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| v.len() <= 128 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn set_cookie(resp: &mut Response, name: &str, value: &str, max_age: i64) {
+    let c = format!(
+        "{name}={value}; Path=/admin; HttpOnly; Secure; SameSite=Strict; Max-Age={max_age}"
+    );
+    if let Ok(v) = HeaderValue::from_str(&c) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+pub(super) fn query_value(query: &Option<String>, name: &str) -> Option<String> {
+    let q = query.as_deref()?;
+    form_urlencoded::parse(q.as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+pub(super) fn unavailable() -> Response {
+    (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response()
+}
+
+/// Runs a store call on a blocking thread: a refusal is 400 with its reason, anything else
+/// 503 (the admin can try again).
+pub(super) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, super::ServerError> + Send + 'static,
+) -> Result<T, Response> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(super::ServerError::BadRequest(m))) => {
+            Err((StatusCode::BAD_REQUEST, m).into_response())
+        }
+        _ => Err(unavailable()),
+    }
+}
+
+/// The sites the server knows, and the one the page shows: `?site=` if it is one of them,
+/// else the first.
+pub(super) async fn sites_and_choice(
+    state: &AppState,
+    query: &Option<String>,
+) -> Result<(Vec<String>, Option<String>), Response> {
+    let store = state.store.clone();
+    let sites = blocking(move || store.sites()).await?;
+    let chosen = query_value(query, "site")
+        .filter(|q| sites.contains(q))
+        .or_else(|| sites.first().cloned());
+    Ok((sites, chosen))
+}
+
+pub(super) fn form(body: &Bytes) -> HashMap<String, String> {
+    form_urlencoded::parse(body).into_owned().collect()
+}
+
+pub(super) fn lang_of(_state: &AppState, query: &Option<String>, headers: &HeaderMap) -> Lang {
+    super::http::page_lang(query, headers)
+}
+
+fn to_login() -> Response {
+    Redirect::to("/admin/login").into_response()
+}
+
+/// The session of this request, or a redirect to the login page.
+pub(super) async fn session(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(AdminSession, String), Response> {
+    let Some(token) = cookie(headers, SESSION_COOKIE) else {
+        return Err(to_login());
+    };
+    let hash = hash_secret(&token);
+    let store = state.store.clone();
+    let h = hash.clone();
+    let now = state.clock.unix_ms();
+    let idle = state.admin_idle.as_millis() as i64;
+    match tokio::task::spawn_blocking(move || store.use_session(&h, now, idle, SESSION_MS)).await {
+        Ok(Ok(Some(s))) => Ok((s, hash)),
+        Ok(Ok(None)) => Err(to_login()),
+        _ => Err((StatusCode::SERVICE_UNAVAILABLE, "try again").into_response()),
+    }
+}
+
+/// The session of a form's request, after checking the form's CSRF token; and the form.
+pub(super) async fn session_with_form(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<(AdminSession, String, HashMap<String, String>), Response> {
+    let (s, hash) = session(state, headers).await?;
+    let f = form(body);
+    if f.get("csrf") != Some(&s.csrf) {
+        return Err(refused_csrf(state, lang_of(state, &None, headers)));
+    }
+    Ok((s, hash, f))
+}
+
+pub(super) fn csrf_field(token: &str) -> String {
+    format!(
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
+        esc(token)
+    )
+}
+
+/// A form without its CSRF token (out of date, or not from this site): 403, in the admin's
+/// language, with a way back.
+pub(super) fn refused_csrf(state: &AppState, lang: Lang) -> Response {
+    let tr = &state.translations;
+    let title = tr.get(lang, "adminweb-form-refused-title");
+    let main = format!(
+        "<h1>{}</h1><p>{}</p><p><a class=\"button\" href=\"/admin?lang={}\">{}</a></p>",
+        esc(&title),
+        esc(&tr.get(lang, "adminweb-form-refused")),
+        lang.code(),
+        esc(&tr.get(lang, "adminweb-kiosks")),
+    );
+    layout(tr, lang, &title, "/admin", StatusCode::FORBIDDEN, &main)
+}
+
+/// `GET /admin/login`. Over plain http to a network name it says at once that the login
+/// cannot hold there, and what to do.
+pub async fn login_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let notice =
+        cookies_refused(&headers).then(|| state.translations.get(lang, "adminweb-plain-http"));
+    login_form(&state, lang, StatusCode::OK, notice.as_deref(), "")
+}
+
+/// The login form; `name` is what was typed before (kept when the form has to come back).
+fn login_form(
+    state: &AppState,
+    lang: Lang,
+    status: StatusCode,
+    message: Option<&str>,
+    name: &str,
+) -> Response {
+    let tr = &state.translations;
+    let token = random_hex(16);
+    let title = tr.get(lang, "adminweb-login-title");
+    let main = format!(
+        "<h1>{title}</h1>{msg}<form method=\"post\" action=\"/admin/login?lang={l}\">{csrf}\
+         <p><label>{label}<br><input name=\"name\" value=\"{typed}\" autocomplete=\"username\" required></label></p>\
+         <p><label>{pw}<br><input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label></p>\
+         <p><button class=\"button\" type=\"submit\">{go}</button></p></form>",
+        title = esc(&title),
+        msg = message
+            .map(|m| format!("<p class=\"tip\" role=\"alert\">{}</p>", esc(m)))
+            .unwrap_or_default(),
+        l = lang.code(),
+        csrf = csrf_field(&token),
+        label = esc(&tr.get(lang, "adminweb-name")),
+        typed = esc(name),
+        pw = esc(&tr.get(lang, "adminweb-password")),
+        go = esc(&tr.get(lang, "adminweb-login")),
+    );
+    let mut resp = layout(tr, lang, &title, "/admin/login", status, &main);
+    set_cookie(&mut resp, LOGIN_COOKIE, &token, 3600);
+    resp
+}
+
+/// `POST /admin/login`.
+pub async fn login(
+    State(state): State<AppState>,
+    ClientIp(from): ClientIp,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let tr = &state.translations;
+    let f = form(&body);
+    let name = digidak_core::text::clean_line(f.get("name").map_or("", String::as_str), usize::MAX);
+    // Login CSRF: the form's token must match the cookie set with the form. Without the
+    // cookie over plain http the browser refused it: say so, in the admin's language.
+    let expected = cookie(&headers, LOGIN_COOKIE);
+    if expected.is_none() || f.get("csrf") != expected.as_ref() {
+        let key = if expected.is_none() && cookies_refused(&headers) {
+            "adminweb-plain-http"
+        } else {
+            "adminweb-form-expired"
+        };
+        let typed: String = name.chars().take(64).collect();
+        return login_form(
+            &state,
+            lang,
+            StatusCode::FORBIDDEN,
+            Some(&tr.get(lang, key)),
+            &typed,
+        );
+    }
+    let password = f.get("password").cloned().unwrap_or_default();
+    let wrong = |state: &AppState| {
+        login_form(
+            state,
+            lang,
+            StatusCode::UNAUTHORIZED,
+            Some(&state.translations.get(lang, "adminweb-wrong")),
+            "",
+        )
+    };
+    if name.is_empty() || name.chars().count() > 64 || password.len() > 1024 {
+        return wrong(&state);
+    }
+    // Counted before the password is checked, so parallel tries cannot pass the limit.
+    if !state.logins.begin(&name, from, state.clock.now()) {
+        tracing::warn!("admin login refused: too many tries");
+        tokio::time::sleep(FAILURE_DELAY).await;
+        let msg = tr.get(lang, "adminweb-locked");
+        return login_form(&state, lang, StatusCode::TOO_MANY_REQUESTS, Some(&msg), "");
+    }
+    let store = state.store.clone();
+    let who = name.clone();
+    let ok = tokio::task::spawn_blocking(move || {
+        // An unknown name is checked against a stand-in hash: the same argon2 work, so the
+        // answer's time does not tell which names exist.
+        let hash = store.admin_password_hash(&who).ok().flatten();
+        let known = hash.is_some();
+        let checked = verify_password(hash.as_deref().unwrap_or(stand_in_hash()), &password);
+        known && checked
+    })
+    .await
+    .unwrap_or(false);
+    if !ok {
+        tracing::warn!("failed admin login");
+        tokio::time::sleep(FAILURE_DELAY).await;
+        return wrong(&state);
+    }
+    state.logins.succeeded(&name, from);
+    let token = random_hex(32);
+    let now = state.clock.unix_ms();
+    let s = AdminSession {
+        admin: name,
+        csrf: random_hex(16),
+        created_ms: now,
+        expires_ms: now + (state.admin_idle.as_millis() as i64).min(SESSION_MS),
+    };
+    let store = state.store.clone();
+    let hash = hash_secret(&token);
+    let saved = tokio::task::spawn_blocking(move || store.create_session(&s, &hash)).await;
+    if !matches!(saved, Ok(Ok(()))) {
+        return (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response();
+    }
+    tracing::info!("admin logged in");
+    let mut resp = Redirect::to(&format!("/admin/kiosks?lang={}", lang.code())).into_response();
+    set_cookie(&mut resp, SESSION_COOKIE, &token, SESSION_MS / 1000);
+    set_cookie(&mut resp, LOGIN_COOKIE, "", 0);
+    resp
+}
+
+/// `POST /admin/logout`.
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let (_, hash, _) = match session_with_form(&state, &headers, &body).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let store = state.store.clone();
+    let _ = tokio::task::spawn_blocking(move || store.end_session(&hash)).await;
+    let mut resp = to_login();
+    set_cookie(&mut resp, SESSION_COOKIE, "", 0);
+    resp
+}
+
+/// `GET /admin`: the kiosks page.
+pub async fn home(RawQuery(query): RawQuery) -> Response {
+    let q = query.map(|q| format!("?{q}")).unwrap_or_default();
+    Redirect::to(&format!("/admin/kiosks{q}")).into_response()
+}
+
+fn ago(now: i64, ms: Option<i64>) -> String {
+    match ms {
+        None => "–".into(),
+        Some(t) => {
+            let s = (now - t).max(0) / 1000;
+            if s < 120 {
+                format!("{s} s")
+            } else if s < 7200 {
+                format!("{} min", s / 60)
+            } else {
+                format!("{} h", s / 3600)
+            }
+        }
+    }
+}
+
+/// `GET /admin/kiosks`.
+pub async fn kiosks(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let (s, _) = match session(&state, &headers).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let lang = lang_of(&state, &query, &headers);
+    kiosks_page(&state, lang, &s, None).await
+}
+
+async fn kiosks_page(
+    state: &AppState,
+    lang: Lang,
+    s: &AdminSession,
+    added: Option<(String, String)>,
+) -> Response {
+    let tr = &state.translations;
+    let store = state.store.clone();
+    let list = match tokio::task::spawn_blocking(move || store.list_kiosks()).await {
+        Ok(Ok(l)) => l,
+        _ => return (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response(),
+    };
+    let now = now_ms();
+    let t = |k: &str| esc(&tr.get(lang, k));
+    let mut main = format!("{}<h1>{}</h1>", nav(tr, lang), t("adminweb-kiosks"));
+    if let Some((name, code)) = added {
+        let qr = qrcode::QrCode::new(code.as_bytes())
+            .map(|q| {
+                q.render::<qrcode::render::svg::Color>()
+                    .min_dimensions(180, 180)
+                    .build()
+            })
+            .unwrap_or_default();
+        main.push_str(&format!(
+            "<section class=\"card here\"><p>{}</p><p class=\"code\">{}</p>{}</section>",
+            esc(&tr.get_args(lang, "adminweb-added", &[("name", name.into())])),
+            esc(&code),
+            // Drawn here from a code of letters and digits: no outside input in it.
+            qr.find("<svg").map_or("", |i| &qr[i..]),
+        ));
+    }
+    main.push_str(&format!(
+        "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
+        t("adminweb-col-name"),
+        t("adminweb-col-site"),
+        t("adminweb-col-state"),
+        t("adminweb-col-seen"),
+        t("adminweb-col-version"),
+        t("adminweb-col-pending"),
+        t("adminweb-col-dead"),
+        t("adminweb-col-frame"),
+        t("adminweb-col-skew"),
+    ));
+    for k in &list {
+        let online = k.last_seen_ms.is_some_and(|t| now - t < 90_000);
+        let state_key = if k.revoked {
+            "adminweb-revoked"
+        } else if !k.paired {
+            "adminweb-waiting"
+        } else if online {
+            "adminweb-online"
+        } else {
+            "adminweb-offline"
+        };
+        let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "–".into());
+        let revoke = if k.revoked {
+            String::new()
+        } else {
+            format!(
+                "<form method=\"post\" action=\"/admin/kiosks/revoke\">{}<input type=\"hidden\" name=\"name\" value=\"{}\"><button type=\"submit\">{}</button></form>",
+                csrf_field(&s.csrf),
+                esc(&k.name),
+                t("adminweb-revoke")
+            )
+        };
+        main.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{revoke}</td></tr>",
+            esc(&k.name),
+            esc(&k.site),
+            t(state_key),
+            esc(&ago(now, k.last_seen_ms)),
+            // A kiosk says its own version: cleaned like any text from outside.
+            esc(&digidak_core::text::clean_line(k.app_version.as_deref().unwrap_or("–"), 64)),
+            opt(k.outbox_len),
+            opt(k.dead_letters),
+            esc(&ago(now, k.last_frame_ms)),
+            k.skew_ms
+                .map(|v| format!("{:+.1} s", v as f64 / 1000.0))
+                .unwrap_or_else(|| "–".into()),
+        ));
+    }
+    main.push_str("</table>");
+    main.push_str(&format!(
+        "<h2>{}</h2><form method=\"post\" action=\"/admin/kiosks/add\">{}\
+         <p><label>{}<br><input name=\"name\" required maxlength=\"60\"></label></p>\
+         <p><label>{}<br><input name=\"site\" required maxlength=\"40\"></label></p>\
+         <p><button class=\"button\" type=\"submit\">{}</button></p></form>\
+         <form method=\"post\" action=\"/admin/logout\">{}<p><button type=\"submit\">{}</button></p></form>",
+        t("adminweb-add"),
+        csrf_field(&s.csrf),
+        t("adminweb-col-name"),
+        t("adminweb-col-site"),
+        t("adminweb-add-button"),
+        csrf_field(&s.csrf),
+        t("adminweb-logout"),
+    ));
+    let title = tr.get(lang, "adminweb-kiosks");
+    let mut resp = layout(tr, lang, &title, "/admin/kiosks", StatusCode::OK, &main);
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    resp
+}
+
+/// `POST /admin/kiosks/add`: shows the one-time pairing code and its QR code.
+pub async fn kiosk_add(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    let (s, _, f) = match session_with_form(&state, &headers, &body).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let lang = lang_of(&state, &query, &headers);
+    let name = f.get("name").cloned().unwrap_or_default();
+    let site = f.get("site").cloned().unwrap_or_default();
+    let store = state.store.clone();
+    let n = name.clone();
+    match tokio::task::spawn_blocking(move || store.add_kiosk(&n, &site, now_ms())).await {
+        Ok(Ok(code)) => {
+            tracing::info!("kiosk added from the admin web");
+            kiosks_page(&state, lang, &s, Some((name, code))).await
+        }
+        Ok(Err(super::ServerError::BadRequest(m) | super::ServerError::Conflict(m))) => {
+            (StatusCode::BAD_REQUEST, m).into_response()
+        }
+        _ => (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response(),
+    }
+}
+
+/// `POST /admin/kiosks/revoke`.
+pub async fn kiosk_revoke(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let (_, _, f) = match session_with_form(&state, &headers, &body).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let name = f.get("name").cloned().unwrap_or_default();
+    let store = state.store.clone();
+    let _ = tokio::task::spawn_blocking(move || store.revoke_kiosk(&name, now_ms())).await;
+    Redirect::to("/admin/kiosks").into_response()
+}
+
+/// The links between the admin pages.
+pub(super) fn nav(tr: &digidak_core::i18n::Translations, lang: Lang) -> String {
+    format!(
+        "<p><a href=\"/admin/kiosks?lang={l}\">{}</a> · <a href=\"/admin/activities?lang={l}\">{}</a> · \
+         <a href=\"/admin/board?lang={l}\">{}</a> · <a href=\"/admin/numbers?lang={l}\">{}</a></p>",
+        esc(&tr.get(lang, "adminweb-kiosks")),
+        esc(&tr.get(lang, "adminweb-activities")),
+        esc(&tr.get(lang, "adminweb-board")),
+        esc(&tr.get(lang, "adminweb-numbers")),
+        l = lang.code()
+    )
+}
+
+/// A figure's name for people: `initiations.email` -> "Initiaties: E-mail".
+fn figure_label(tr: &digidak_core::i18n::Translations, lang: Lang, what: &str) -> String {
+    if let Some(topic) = what.strip_prefix("initiations.") {
+        let name = digidak_core::lessons::Topic::from_id(topic)
+            .map(|t| tr.get(lang, &format!("topic-{}", t.id())))
+            .unwrap_or_else(|| topic.to_string());
+        return tr.get_args(lang, "numbers-initiations", &[("topic", name.into())]);
+    }
+    let key = format!("numbers-{}", what.replace('.', "-"));
+    let label = tr.get(lang, &key);
+    if label == key {
+        what.to_string()
+    } else {
+        label
+    }
+}
+
+async fn figures(state: &AppState) -> Result<Vec<super::numbers::NumberRow>, Response> {
+    let store = state.store.clone();
+    match tokio::task::spawn_blocking(move || store.numbers()).await {
+        Ok(Ok(rows)) => Ok(rows),
+        _ => Err((StatusCode::SERVICE_UNAVAILABLE, "try again").into_response()),
+    }
+}
+
+/// `GET /admin/numbers`: per site and month.
+pub async fn numbers(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    if let Err(r) = session(&state, &headers).await {
+        return r;
+    }
+    let lang = lang_of(&state, &query, &headers);
+    let rows = match figures(&state).await {
+        Ok(r) => r,
+        Err(r) => return r,
+    };
+    let tr = &state.translations;
+    let t = |k: &str| esc(&tr.get(lang, k));
+    let mut main = format!(
+        "{}<h1>{}</h1><p><a class=\"button\" href=\"/admin/numbers.csv\">{}</a></p>\
+         <table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        nav(tr, lang),
+        t("adminweb-numbers"),
+        t("adminweb-numbers-csv"),
+        t("adminweb-col-site"),
+        t("adminweb-month"),
+        t("adminweb-what"),
+        t("adminweb-count"),
+    );
+    for (site, month, what, n) in &rows {
+        main.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{n}</td></tr>",
+            esc(site),
+            esc(month),
+            esc(&figure_label(tr, lang, what)),
+        ));
+    }
+    main.push_str("</table>");
+    let title = tr.get(lang, "adminweb-numbers");
+    layout(tr, lang, &title, "/admin/numbers", StatusCode::OK, &main)
+}
+
+/// `GET /admin/numbers.csv`: the same, for a subsidy report's spreadsheet.
+pub async fn numbers_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(r) = session(&state, &headers).await {
+        return r;
+    }
+    let rows = match figures(&state).await {
+        Ok(r) => r,
+        Err(r) => return r,
+    };
+    let mut csv = String::from("site,month,what,count\n");
+    for (site, month, what, n) in rows {
+        csv.push_str(&format!(
+            "{},{},{},{n}\n",
+            digidak_core::activities::csv_field(&site),
+            digidak_core::activities::csv_field(&month),
+            digidak_core::activities::csv_field(&what)
+        ));
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"digidak-numbers.csv\"",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        csv,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_ipv6_network_counts_as_one_address() {
+        let limiter = LoginLimiter::default();
+        let now = Instant::now();
+        for i in 0..MAX_FAILURES {
+            let ip: IpAddr = format!("2001:db8:1:2::{i:x}").parse().unwrap();
+            assert!(limiter.begin("admin", ip, now));
+        }
+        assert!(!limiter.begin("admin", "2001:db8:1:2:ffff::1".parse().unwrap(), now));
+        assert!(limiter.begin("admin", "2001:db8:1:3::1".parse().unwrap(), now));
+        // IPv4 in IPv6 clothing is the IPv4 address.
+        for _ in 0..MAX_FAILURES {
+            assert!(limiter.begin("admin", "192.0.2.7".parse().unwrap(), now));
+        }
+        assert!(!limiter.begin("admin", "::ffff:192.0.2.7".parse().unwrap(), now));
+        // The window ends.
+        assert!(limiter.begin("admin", "192.0.2.7".parse().unwrap(), now + LOCK_WINDOW));
+    }
+}

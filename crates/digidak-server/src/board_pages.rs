@@ -1,0 +1,224 @@
+//! `/posts/<token>`: the phone page a post's QR code points to. The code holder sees where the
+//! post stands, the replies (with how to reach the repliers: the phone token is the key),
+//! "still needed?" in the week before it expires, and can end it. Plain HTML, no script; every
+//! value escaped and marked `dir="auto"`, so right-to-left text stays in its own box. An
+//! unknown or malformed token (or a short code) gets the same 404 page: it tells nothing.
+
+use std::fmt::Write as _;
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::ServerError;
+use super::http::{AppState, blocking, now_ms, page_lang, query_str};
+use super::pages::{code_not_found as not_found, esc, layout};
+use digidak_core::board::{self, PostStatus};
+use digidak_core::i18n::Translations;
+use digidak_core::lang::Lang;
+
+/// A phone token from the address, if it has the shape of one.
+fn post_token(token: Result<Path<String>, PathRejection>) -> Option<String> {
+    token
+        .ok()
+        .map(|Path(t)| t)
+        .filter(|t| digidak_core::codes::is_phone_token(t))
+}
+
+/// The code of the post a phone token belongs to.
+async fn code_of(state: &AppState, token: &str) -> Result<Option<String>, super::http::ApiError> {
+    let store = state.store.clone();
+    let token = token.to_string();
+    blocking(move || store.post_code_by_token(&token)).await
+}
+
+/// The page; `key` (the phone token) is the page's own address.
+fn page(
+    tr: &Translations,
+    lang: Lang,
+    key: &str,
+    found: &super::board_store::PostWithReplies,
+    note: Option<&str>,
+) -> Response {
+    let (_, p, replies) = found;
+    let code = &p.post.code;
+    let now = now_ms();
+    let title = tr.get(lang, "board-title");
+    let mut main = format!("<h1>{}</h1>", esc(&title));
+    if let Some(key) = note {
+        let _ = write!(main, "<p class=\"tip\">{}</p>", esc(&tr.get(lang, key)));
+    }
+    let kind = board::PostKind::from_id(&p.post.kind).map(|k| tr.get(lang, k.label_key()));
+    let cat = board::Category::from_id(&p.post.category).map(|c| tr.get(lang, &c.label_key()));
+    let _ = write!(
+        main,
+        "<section class=\"card\"><p class=\"muted\">{} · {}</p><h2 dir=\"auto\">{}</h2><p dir=\"auto\">{}</p>",
+        esc(&kind.unwrap_or_default()),
+        esc(&cat.unwrap_or_default()),
+        esc(&p.post.title),
+        esc(&p.post.text).replace('\n', "<br>"),
+    );
+    let status = match PostStatus::from_id(&p.status) {
+        Some(PostStatus::Waiting) => tr.get(lang, "board-status-waiting"),
+        Some(PostStatus::Public) if board::on_board(p, now) => {
+            let date = digidak_core::activities::day_in_words(p.expires_ms.unwrap_or(0), lang);
+            tr.get_args(lang, "board-status-public", &[("date", date.into())])
+        }
+        Some(PostStatus::Public) => tr.get(lang, "board-status-expired"),
+        Some(PostStatus::Rejected) => tr.get_args(
+            lang,
+            "board-status-rejected",
+            &[("reason", p.reason.clone().unwrap_or_default().into())],
+        ),
+        Some(PostStatus::Reported) => tr.get(lang, "board-status-reported"),
+        _ => tr.get(lang, "board-status-closed"),
+    };
+    let _ = write!(
+        main,
+        "<p><strong>{}</strong></p><p class=\"muted\">{}: <span class=\"code\">{}</span></p></section>",
+        esc(&status),
+        esc(&tr.get(lang, "page-post-code")),
+        esc(&board::display_code(code)),
+    );
+    let form = |action: &str, label: &str| {
+        format!(
+            "<form method=\"post\" action=\"/posts/{c}/{action}?lang={l}\">\
+             <button type=\"submit\" class=\"button\">{}</button></form>",
+            esc(&tr.get(lang, label)),
+            c = esc(key),
+            l = lang.code(),
+        )
+    };
+    if board::renewable(p, now) {
+        let _ = write!(
+            main,
+            "<p><strong>{}</strong></p>{}",
+            esc(&tr.get(lang, "board-still-needed")),
+            form("renew", "board-renew")
+        );
+    }
+    let _ = write!(main, "<h2>{}</h2>", esc(&tr.get(lang, "board-replies")));
+    let wiped = replies.iter().any(board::reply_forgotten);
+    let kept = replies.iter().filter(|r| !board::reply_forgotten(r));
+    let say = if wiped {
+        Some(tr.get(lang, "board-replies-wiped"))
+    } else if replies.is_empty() {
+        Some(tr.get(lang, "board-no-replies"))
+    } else {
+        board::replies_wiped_on(p, now).map(|on| {
+            let date = digidak_core::activities::day_in_words(on, lang);
+            tr.get_args(lang, "board-replies-wiped-on", &[("date", date.into())])
+        })
+    };
+    if let Some(say) = say {
+        let _ = write!(main, "<p>{}</p>", esc(&say));
+    }
+    for r in kept {
+        let _ = write!(
+            main,
+            "<section class=\"card\"><p dir=\"auto\">{}</p>",
+            esc(&r.message)
+        );
+        if let Some(c) = &r.contact {
+            let reach = tr.get_args(lang, "board-reach", &[("contact", c.clone().into())]);
+            let _ = write!(main, "<p dir=\"auto\"><strong>{}</strong></p>", esc(&reach));
+        }
+        main.push_str("</section>");
+    }
+    let open = matches!(
+        PostStatus::from_id(&p.status),
+        Some(PostStatus::Waiting | PostStatus::Public | PostStatus::Reported)
+    );
+    if open {
+        main.push_str(&form("helped", "board-helped"));
+        main.push_str(&form("remove", "board-remove"));
+    }
+    layout(
+        tr,
+        lang,
+        &title,
+        &format!("/posts/{key}"),
+        StatusCode::OK,
+        &main,
+    )
+}
+
+/// `GET /posts/{token}`.
+pub async fn post_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    token: Result<Path<String>, PathRejection>,
+) -> Response {
+    let lang = page_lang(&query, &headers);
+    let Some(token) = post_token(token) else {
+        return not_found(&state.translations, lang);
+    };
+    let code = match code_of(&state, &token).await {
+        Ok(Some(code)) => code,
+        Ok(None) => return not_found(&state.translations, lang),
+        Err(e) => return e.into_response(),
+    };
+    let store = state.store.clone();
+    match blocking(move || store.post_by_code(&code)).await {
+        Ok(Some(found)) => {
+            let note = match query_str(&query, "done") {
+                Some("renew") => Some("page-post-renewed"),
+                Some("helped") => Some("page-post-helped"),
+                Some("remove") => Some("page-post-removed"),
+                _ => None,
+            };
+            page(&state.translations, lang, &token, &found, note)
+        }
+        Ok(None) => not_found(&state.translations, lang),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `POST /posts/{token}/{renew|helped|remove}`: then the page again (303).
+pub async fn post_action(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Response {
+    let lang = page_lang(&query, &headers);
+    let Some((token, what)) = path
+        .ok()
+        .and_then(|Path((t, w))| digidak_core::codes::is_phone_token(&t).then_some((t, w)))
+    else {
+        return not_found(&state.translations, lang);
+    };
+    let code = match code_of(&state, &token).await {
+        Ok(Some(code)) => code,
+        Ok(None) => return not_found(&state.translations, lang),
+        Err(e) => return e.into_response(),
+    };
+    let store = state.store.clone();
+    let (c, w) = (code.clone(), what.clone());
+    let done = blocking(move || {
+        let changed = match w.as_str() {
+            "renew" => store.renew_post(&c, now_ms()),
+            "helped" => store.close_post(&c, true, now_ms()),
+            "remove" => store.close_post(&c, false, now_ms()),
+            _ => return Ok(false),
+        };
+        match changed {
+            Ok(()) => Ok(true),
+            // An unknown code: the same 404 as every other unknown code.
+            Err(ServerError::NotFound(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
+    })
+    .await;
+    match done {
+        Ok(true) => {
+            tracing::info!(action = %what, "a post was changed from its phone page");
+            Redirect::to(&format!("/posts/{token}?lang={}&done={what}", lang.code()))
+                .into_response()
+        }
+        Ok(false) => not_found(&state.translations, lang),
+        Err(e) => e.into_response(),
+    }
+}

@@ -1,0 +1,359 @@
+//! End to end in a real browser: Debian's headless Chromium, driven over WebDriver by
+//! chromedriver (both started by the test), against a real server on 127.0.0.1. A resident opens
+//! a sign-up's phone page and cancels; a coordinator logs in to the admin web, adds a kiosk that
+//! pairs with the shown code, and exports the numbers as CSV. Screenshots of the pages go to
+//! `target/e2e-screenshots/` (the README shows some). Without Chromium the test says so and
+//! passes, except in CI (`CI` set), where that is a failure.
+
+use crate::support;
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use base64::Engine;
+use digidak_server::ServerStore;
+use serde_json::{Value, json};
+use support::{InProcessServer, now_ms, wait_until};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const DRIVER: &str = "/usr/bin/chromedriver";
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+struct Killed(Child);
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A WebDriver session: a few calls of the W3C protocol over plain HTTP.
+struct Browser {
+    base: String,
+    http: reqwest::blocking::Client,
+    _driver: Killed,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    fn start() -> Option<Browser> {
+        if !(std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(DRIVER).exists()) {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "Chromium is missing in CI: run scripts/install-deps"
+            );
+            eprintln!(
+                "SKIPPED: chromium and chromium-driver are not installed (scripts/install-deps)"
+            );
+            return None;
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let driver = Killed(
+            Command::new(DRIVER)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        let http = reqwest::blocking::Client::builder()
+            .timeout(Duration::from_secs(60))
+            .build()
+            .unwrap();
+        let root = format!("http://127.0.0.1:{port}");
+        wait_until(Duration::from_secs(20), "chromedriver", || {
+            http.get(format!("{root}/status")).send().is_ok()
+        });
+        let profile = tempfile::tempdir().unwrap();
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": CHROMIUM,
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--window-size=412,915",
+                    format!("--user-data-dir={}", profile.path().display())
+                ]
+            }
+        }}});
+        let resp: Value = http
+            .post(format!("{root}/session"))
+            .json(&caps)
+            .send()
+            .unwrap()
+            .json()
+            .unwrap();
+        let id = resp["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no WebDriver session: {resp}"))
+            .to_string();
+        Some(Browser {
+            base: format!("{root}/session/{id}"),
+            http,
+            _driver: driver,
+            _profile: profile,
+        })
+    }
+
+    fn call(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
+        let mut req = self.http.request(method, format!("{}{path}", self.base));
+        if !body.is_null() {
+            req = req.json(&body);
+        }
+        let resp: Value = req.send().unwrap().json().unwrap();
+        assert!(
+            resp["value"].get("error").is_none(),
+            "WebDriver {path}: {resp}"
+        );
+        resp["value"].clone()
+    }
+
+    fn open(&self, url: &str) {
+        self.call(reqwest::Method::POST, "/url", json!({ "url": url }));
+    }
+
+    fn find(&self, css: &str) -> String {
+        let v = self.call(
+            reqwest::Method::POST,
+            "/element",
+            json!({"using": "css selector", "value": css}),
+        );
+        v[ELEMENT]
+            .as_str()
+            .or_else(|| v["ELEMENT"].as_str())
+            .unwrap_or_else(|| panic!("{css}: {v}"))
+            .to_string()
+    }
+
+    fn click(&self, css: &str) {
+        let e = self.find(css);
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{e}/click"),
+            json!({}),
+        );
+    }
+
+    fn type_into(&self, css: &str, text: &str) {
+        let e = self.find(css);
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{e}/value"),
+            json!({ "text": text }),
+        );
+    }
+
+    fn source(&self) -> String {
+        self.call(reqwest::Method::GET, "/source", Value::Null)
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    fn url(&self) -> String {
+        self.call(reqwest::Method::GET, "/url", Value::Null)
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// Waits until the address contains `part` (a click on a form button navigates after the
+    /// click has been answered).
+    fn wait_for_url(&self, part: &str) {
+        wait_until(Duration::from_secs(20), part, || self.url().contains(part));
+    }
+
+    /// Waits until the page shows `text`.
+    fn wait_for_text(&self, text: &str) {
+        wait_until(Duration::from_secs(20), text, || {
+            self.source().contains(text)
+        });
+    }
+
+    /// Saves a screenshot as `target/e2e-screenshots/<name>.png`.
+    fn screenshot(&self, name: &str) {
+        let b64 = self.call(reqwest::Method::GET, "/screenshot", Value::Null);
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(b64.as_str().unwrap())
+            .unwrap();
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.http.delete(&self.base).send();
+    }
+}
+
+fn activity() -> digidak_protocol::ActivityRecord {
+    digidak_protocol::ActivityRecord {
+        id: uuid::Uuid::now_v7().to_string(),
+        title: "Koffie en computer".into(),
+        description: String::new(),
+        picture: "calendar".into(),
+        place: "Buurthuis De Brug".into(),
+        start: "2099-12-09T14:00".into(),
+        end: "2099-12-09T16:00".into(),
+        deadline: "2099-12-09T12:00".into(),
+        capacity: 1,
+        max_party: 2,
+        block: 0,
+        languages: vec!["nl".into()],
+        deleted: false,
+    }
+}
+
+#[test]
+fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_approves_a_post_and_exports() {
+    let Some(b) = Browser::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let url = server.url();
+
+    // A resident's sign-up, and someone waiting behind her.
+    let a = activity();
+    server.store.save_activity("noord", &a, now_ms()).unwrap();
+    let (kiosk, token) = support::paired_client(&server, "PC 1", "noord");
+    let phone_token = digidak_core::codes::phone_token();
+    let signup = |i: u64, code: &str, name: &str| digidak_protocol::Op {
+        id: uuid::Uuid::now_v7().to_string(),
+        index: i,
+        kind: digidak_protocol::kinds::SIGNUP_CREATED.into(),
+        payload: json!({"id": uuid::Uuid::now_v7().to_string(), "activity_id": a.id, "code": code,
+            "first_name": name, "phone": null, "party": 1, "from_block": false,
+            "token": if i == 1 { phone_token.clone() } else { digidak_core::codes::phone_token() }}),
+        kiosk_time_ms: now_ms(),
+        schema: digidak_protocol::OP_SCHEMA,
+    };
+    kiosk
+        .push(
+            &token,
+            &support::page(vec![
+                signup(1, "11112222", "Samira"),
+                signup(2, "33334444", "Lena"),
+            ]),
+        )
+        .unwrap();
+
+    // Her phone opens the QR code's page and cancels, in two taps (the browser's own form
+    // passes the cross-origin check).
+    b.open(&format!("{url}/signups/{phone_token}?lang=nl"));
+    assert!(b.source().contains("Je bent ingeschreven. Tot dan!"));
+    b.screenshot("signup-page");
+    b.click("a.button");
+    b.wait_for_text("Wil je je echt uitschrijven?");
+    b.click("form button");
+    b.wait_for_url("cancelled=1");
+    b.wait_for_text("Je bent uitgeschreven.");
+    let lena = server.store.signups(&a.id).unwrap();
+    assert_eq!(lena[1].status, "confirmed", "the waitlist moved up");
+
+    // A lesson page as a phone shows it.
+    b.open(&format!("{url}/lessons/phishing?lang=nl&step=5#step-5"));
+    assert!(b.source().contains("Een valse mail herkennen"));
+    b.screenshot("lesson-page");
+
+    // The coordinator logs in, adds a kiosk; the kiosk pairs with the code on the page.
+    let hash = digidak_server::admin_web::hash_password("correct horse battery").unwrap();
+    server
+        .store
+        .set_admin("coordinator", &hash, now_ms())
+        .unwrap();
+    b.open(&format!("{url}/admin"));
+    b.wait_for_url("/admin/login");
+    b.type_into("input[name=name]", "coordinator");
+    b.type_into("input[name=password]", "correct horse battery");
+    b.click("form button");
+    b.wait_for_url("/admin/kiosks");
+    b.type_into("form[action='/admin/kiosks/add'] input[name=name]", "PC 7");
+    b.type_into("form[action='/admin/kiosks/add'] input[name=site]", "noord");
+    b.click("form[action='/admin/kiosks/add'] button");
+    b.wait_for_text("<svg");
+    let page = b.source();
+    assert!(page.contains("<svg"), "the code's QR code");
+    b.screenshot("admin-pairing");
+    let code = page
+        .split("class=\"code\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_string();
+    let k = support::SyncedKiosk::start(&dir.path().join("k7"));
+    k.pair(&url, &code).unwrap();
+    k.wait_synced(Duration::from_secs(20));
+    b.open(&format!("{url}/admin/kiosks?lang=en"));
+    b.wait_for_text("PC 7");
+    b.screenshot("admin-kiosks");
+
+    // A resident's post waits for approval; the coordinator approves it on the board page.
+    let post_code = "482937506112";
+    let post_token = digidak_core::codes::phone_token();
+    kiosk
+        .push(
+            &token,
+            &support::page(vec![digidak_protocol::Op {
+                id: uuid::Uuid::now_v7().to_string(),
+                index: 3,
+                kind: digidak_protocol::kinds::POST_CREATED.into(),
+                payload: json!({"id": uuid::Uuid::now_v7().to_string(), "code": post_code,
+                    "kind": "ask", "category": "transport",
+                    "title": "Wie rijdt mee naar het ziekenhuis? <script>alert(1)</script>",
+                    "text": "Dinsdag om 9 uur.", "languages": ["nl"], "token": post_token}),
+                kiosk_time_ms: now_ms(),
+                schema: digidak_protocol::OP_SCHEMA,
+            }]),
+        )
+        .unwrap();
+    b.open(&format!("{url}/admin/board?site=noord&lang=nl"));
+    b.wait_for_text("Wie rijdt mee naar het ziekenhuis?");
+    assert!(b.source().contains("&lt;script&gt;"), "shown as text");
+    b.screenshot("admin-board");
+    b.click("section.card form button");
+    b.wait_for_url("done=1");
+    b.wait_for_text("Er wacht niets. Goed zo!");
+    use digidak_server::BoardStore;
+    let (_, post, _) = server.store.post_by_code(post_code).unwrap().unwrap();
+    assert_eq!(post.status, "public");
+    // The poster's phone page says so.
+    b.open(&format!("{url}/posts/{post_token}?lang=nl"));
+    b.wait_for_text("Staat op het prikbord tot");
+    b.screenshot("post-page");
+
+    // The numbers and their CSV (fetched with the browser's session cookie).
+    b.open(&format!("{url}/admin/numbers?lang=nl"));
+    b.wait_for_text("Inschrijvingen");
+    b.screenshot("admin-numbers");
+    b.open(&format!("{url}/admin/numbers.csv"));
+    let _ = b.source();
+    let cookies = b.call(reqwest::Method::GET, "/cookie", Value::Null);
+    let session = cookies
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "dd_session")
+        .map(|c| c["value"].as_str().unwrap().to_string())
+        .expect("the browser keeps the session cookie");
+    let csv = reqwest::blocking::Client::new()
+        .get(format!("{url}/admin/numbers.csv"))
+        .header("cookie", format!("dd_session={session}"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(csv.starts_with("site,month,what,count\n"), "{csv}");
+    assert!(csv.contains("noord,2099-12,signups,1"), "{csv}");
+    assert!(csv.contains(",board.posts,1"), "{csv}");
+}
