@@ -16,16 +16,8 @@ impl Kiosk {
         }
         let pin = std::mem::take(&mut self.drafts.pin);
         let hashes = self.config.pin_hashes();
-        let (tx, rx) = std::sync::mpsc::channel();
-        let waker = self.waker.clone();
         // argon2 takes tens of milliseconds by design: never on the UI thread.
-        std::thread::spawn(move || {
-            let _ = tx.send(hashes.verify(&pin));
-            if let Some(w) = waker.get() {
-                w();
-            }
-        });
-        self.pin_job = Some(rx);
+        self.pin_job = Some((self.check_pin)(hashes, pin, self.waker.clone()));
         self.pin_status = PinStatus::Checking;
     }
 

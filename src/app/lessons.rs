@@ -99,6 +99,24 @@ impl std::fmt::Debug for LessonState {
 }
 
 impl LessonState {
+    /// Nothing loaded and nothing to load, no speech: for tests of the session rules.
+    pub(super) fn idle() -> Self {
+        Self {
+            library: None,
+            pictures: Arc::new(DrawnPictures::default()),
+            loader: None,
+            topic: None,
+            player: None,
+            saved_code: None,
+            awaiting_code: false,
+            save_failed: false,
+            lookup: Lookup::Idle,
+            remote: None,
+            counts: None,
+            speech: Speech::none(),
+        }
+    }
+
     /// Starts loading `source` on a thread; `waker` wakes the UI when it is done.
     pub(super) fn start(source: Source, read_aloud: &str, waker: Arc<OnceLock<Waker>>) -> Self {
         let (tx, rx) = channel();

@@ -10,6 +10,8 @@ mod board;
 mod lessons;
 mod nav;
 mod state;
+#[cfg(test)]
+mod tests;
 
 /// What the store and the sync worker report, as the screens show it. The UI sees these through
 /// `app` only: it never names the store or the sync worker (ARCHITECTURE.md).
@@ -29,7 +31,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::KioskConfig;
 use crate::idle::{IdlePhase, IdleTimer};
-use crate::pin::{PinGuard, Role};
+use crate::pin::{PinGuard, PinHashes, Role};
 use crate::store::BoardCommand;
 use crate::store::HelpRequest;
 use crate::store::worker::{Command, StoreHandle, Waker};
@@ -102,6 +104,7 @@ pub struct Kiosk {
     idle: IdleTimer,
     pin_guard: PinGuard,
     pin_job: Option<Receiver<Option<Role>>>,
+    check_pin: CheckPin,
     pub pin_status: PinStatus,
     awaiting_help_save: bool,
     /// This resident session was counted (anonymously) in the usage figures.
@@ -138,21 +141,37 @@ impl Drop for Kiosk {
     }
 }
 
-impl Kiosk {
-    /// Starts the kiosk's store worker on `data_dir` and returns at once.
-    pub fn new(
-        config: KioskConfig,
-        config_origin: String,
-        data_dir: PathBuf,
-        clock: Arc<dyn Clock>,
-    ) -> Self {
+/// Checks a PIN against the config's hashes and answers on the channel (off the UI thread:
+/// argon2 takes tens of milliseconds by design).
+pub type CheckPin = fn(PinHashes, String, Arc<OnceLock<Waker>>) -> Receiver<Option<Role>>;
+
+/// What the kiosk's rules talk to: channels to its workers, never the workers themselves.
+pub struct Workers {
+    store: StoreHandle,
+    lessons: LessonState,
+    /// The sync worker's channel; it starts once the store is open (`None`: no sync).
+    sync_channel: Option<(Sender<SyncCommand>, Receiver<SyncCommand>)>,
+    waker: Arc<OnceLock<Waker>>,
+    check_pin: CheckPin,
+}
+
+/// The other end of [`Workers::detached`]'s store channel: what the kiosk asked for, and
+/// where to answer.
+pub struct StoreEnd {
+    pub commands: Receiver<Command>,
+    pub events: Sender<crate::store::worker::Event>,
+}
+
+impl Workers {
+    /// The real workers: the store worker on `data_dir`, the lessons loader and speech thread.
+    pub fn start(config: &KioskConfig, data_dir: PathBuf, clock: Arc<dyn Clock>) -> Self {
         let waker: Arc<OnceLock<Waker>> = Arc::new(OnceLock::new());
         let cell = waker.clone();
         let (sync_tx, sync_rx) = std::sync::mpsc::channel();
         let nudge = sync_tx.clone();
         let store = StoreHandle::spawn(
-            data_dir.clone(),
-            clock.clone(),
+            data_dir,
+            clock,
             Arc::new(move || {
                 if let Some(wake) = cell.get() {
                     wake();
@@ -162,12 +181,85 @@ impl Kiosk {
                 let _ = nudge.send(SyncCommand::Nudge);
             }),
         );
-        let now = clock.now();
         let lessons = LessonState::start(
             config.lessons.source(),
             &config.lessons.read_aloud,
             waker.clone(),
         );
+        Self {
+            store,
+            lessons,
+            sync_channel: Some((sync_tx, sync_rx)),
+            waker,
+            check_pin: check_pin_on_a_thread,
+        }
+    }
+
+    /// No threads and no files: the store's part is played on the returned [`StoreEnd`], no
+    /// lessons are loaded, nothing is spoken, sync never starts, and PINs are checked at once.
+    /// For tests of the session rules.
+    pub fn detached() -> (Self, StoreEnd) {
+        let (store, commands, events) = StoreHandle::detached();
+        let workers = Self {
+            store,
+            lessons: LessonState::idle(),
+            sync_channel: None,
+            waker: Arc::new(OnceLock::new()),
+            check_pin: |hashes, pin, _| {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let _ = tx.send(hashes.verify(&pin));
+                rx
+            },
+        };
+        (workers, StoreEnd { commands, events })
+    }
+}
+
+fn check_pin_on_a_thread(
+    hashes: PinHashes,
+    pin: String,
+    waker: Arc<OnceLock<Waker>>,
+) -> Receiver<Option<Role>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(hashes.verify(&pin));
+        if let Some(w) = waker.get() {
+            w();
+        }
+    });
+    rx
+}
+
+impl Kiosk {
+    /// Starts the kiosk's workers (the store on `data_dir`, the lessons loader, speech; sync
+    /// once the store is open) and returns at once.
+    pub fn new(
+        config: KioskConfig,
+        config_origin: String,
+        data_dir: PathBuf,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        let workers = Workers::start(&config, data_dir.clone(), clock.clone());
+        Self::with_workers(config, config_origin, data_dir, clock, workers)
+    }
+
+    /// A kiosk that talks to the given workers: the real ones ([`Workers::start`]), or
+    /// channels a test answers itself ([`Workers::detached`]).
+    pub fn with_workers(
+        config: KioskConfig,
+        config_origin: String,
+        data_dir: PathBuf,
+        clock: Arc<dyn Clock>,
+        workers: Workers,
+    ) -> Self {
+        let Workers {
+            store,
+            lessons,
+            sync_channel,
+            waker,
+            check_pin,
+        } = workers;
+        let now = clock.now();
         Self {
             lessons,
             activities: ActivitiesState::default(),
@@ -180,7 +272,8 @@ impl Kiosk {
             store,
             waker,
             sync: None,
-            sync_channel: Some((sync_tx, sync_rx)),
+            sync_channel,
+            check_pin,
             last_frame_ms: Arc::new(AtomicI64::new(0)),
             nav: Nav::home(),
             text_scale: TextScale::Normal,

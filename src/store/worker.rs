@@ -257,6 +257,19 @@ impl StoreHandle {
         }
     }
 
+    /// A handle with no worker behind it: the caller plays the worker's part on the returned
+    /// ends (what was asked, where to answer). For tests of the kiosk's session rules.
+    pub fn detached() -> (Self, Receiver<Command>, Sender<Event>) {
+        let (cmd_tx, cmd_rx) = channel::<Command>();
+        let (ev_tx, ev_rx) = channel::<Event>();
+        let handle = Self {
+            tx: Some(cmd_tx),
+            rx: ev_rx,
+            thread: None,
+        };
+        (handle, cmd_rx, ev_tx)
+    }
+
     /// Queues a command; never blocks.
     pub fn send(&self, command: Command) {
         if let Some(tx) = &self.tx
