@@ -8,6 +8,7 @@ pub mod config;
 pub mod drawn;
 pub mod idle;
 pub mod logging;
+pub mod modules;
 pub mod pin;
 pub mod speech;
 pub mod store;

@@ -64,6 +64,12 @@ impl Kiosk {
     }
 
     pub(super) fn on_store_event(&mut self, event: Event) {
+        if self.offer_to_modules(&event) {
+            if let Event::Failed { command, error } = &event {
+                tracing::error!(command = command.kind(), %error, "store command failed");
+            }
+            return;
+        }
         match event {
             Event::Ready(info) => {
                 self.store_status = StoreStatus::Ready(info);
@@ -72,10 +78,9 @@ impl Kiosk {
                 self.refresh_board();
             }
             Event::Unavailable(e) => self.store_status = StoreStatus::Unavailable(e),
+            // The help module took the resident to "a volunteer will come"; the list of open
+            // calls comes with `HelpRequests`.
             Event::HelpRequestSaved(_) => {
-                if std::mem::take(&mut self.awaiting_help_save) && self.screen() == Screen::Help {
-                    self.nav.replace(Screen::HelpSent);
-                }
                 self.wake();
             }
             Event::HelpRequests(list) => self.help_requests = list,
@@ -97,10 +102,6 @@ impl Kiosk {
             Event::Failed { command, error } => {
                 tracing::error!(command = command.kind(), %error, "store command failed");
                 match command {
-                    Command::AddHelpRequest { .. } => {
-                        self.awaiting_help_save = false;
-                        self.help_failed = true;
-                    }
                     Command::SaveResume { .. } => self.on_resume_save_failed(),
                     Command::FindResume { code, .. } => self.on_resume_found(code, None),
                     _ => {}

@@ -31,10 +31,11 @@ use std::time::{Duration, Instant};
 
 use crate::config::KioskConfig;
 use crate::idle::{IdlePhase, IdleTimer};
+use crate::modules::{Ctx, Module};
 use crate::pin::{PinGuard, PinHashes, Role};
 use crate::store::BoardCommand;
 use crate::store::HelpRequest;
-use crate::store::worker::{Command, StoreHandle, Waker};
+use crate::store::worker::{Command, Event, StoreHandle, Waker};
 use crate::sync::worker::{SyncCommand, SyncContext, SyncHandle};
 use digidak_core::clock::Clock;
 use digidak_core::lang::Lang;
@@ -59,8 +60,8 @@ pub enum Action {
     PinDigit(char),
     PinErase,
     PinSubmit,
-    /// Saves the help request with the typed first name.
-    CallVolunteer,
+    /// An action of a module's page, for that module.
+    Module(crate::modules::ModuleAction),
     MarkHelpHandled(String),
     SetWipePaused(bool),
     /// Admin mode: pair with the server at `drafts.server_url` using `drafts.pairing_code`.
@@ -106,10 +107,8 @@ pub struct Kiosk {
     pin_job: Option<Receiver<Option<Role>>>,
     check_pin: CheckPin,
     pub pin_status: PinStatus,
-    awaiting_help_save: bool,
     /// This resident session was counted (anonymously) in the usage figures.
     session_counted: bool,
-    pub help_failed: bool,
     pub exit_confirm: bool,
     exit_requested: bool,
     wipes: u64,
@@ -118,6 +117,8 @@ pub struct Kiosk {
     goodbye: Option<(Lang, std::time::Instant)>,
 
     pub help_requests: Vec<HelpRequest>,
+    /// The kiosk's modules (`crate::modules::all`), each with its own state.
+    pub(crate) modules: Vec<Box<dyn Module>>,
     pub store_status: StoreStatus,
     pub lessons: LessonState,
     pub activities: ActivitiesState,
@@ -283,14 +284,13 @@ impl Kiosk {
             pin_guard: PinGuard::default(),
             pin_job: None,
             pin_status: PinStatus::Ready,
-            awaiting_help_save: false,
             session_counted: false,
-            help_failed: false,
             exit_confirm: false,
             exit_requested: false,
             wipes: 0,
             goodbye: None,
             help_requests: Vec::new(),
+            modules: crate::modules::all(),
             store_status: StoreStatus::Opening,
         }
     }
@@ -402,6 +402,7 @@ impl Kiosk {
             && self.staff.is_none()
             && self.drafts == Drafts::default()
             && !self.idle.is_paused()
+            && self.modules.iter().all(|m| m.is_clean())
     }
 
     /// The idle phase now. A clean session is never warned or wiped.
@@ -495,9 +496,15 @@ impl Kiosk {
                     // One anonymous count per resident session (until the next wipe).
                     self.record_visit("session");
                 }
-                if screen == Screen::Help {
-                    self.help_failed = false;
-                    self.record_visit("help");
+                if let Screen::Module(page) = screen {
+                    let entering =
+                        !matches!(self.screen(), Screen::Module(p) if p.module == page.module);
+                    if entering {
+                        self.record_visit(page.module);
+                    }
+                    if !page.staff || self.staff.is_some() {
+                        self.with_module(page.module, |m, ctx| m.opened(page, ctx));
+                    }
                 }
                 if screen == Screen::LessonList && self.screen() != Screen::LessonList {
                     self.record_visit("lessons");
@@ -544,7 +551,8 @@ impl Kiosk {
             Action::Back => {
                 self.idle.input(now);
                 self.nav.pop();
-                if self.screen() == Screen::HelpSent {
+                // A page that says "done" is not gone back to.
+                if self.screen() == Screen::Module(crate::modules::help::SENT) {
                     self.nav.pop();
                 }
                 self.leave_staff_if_gone();
@@ -582,16 +590,9 @@ impl Kiosk {
                 self.drafts.pin.pop();
             }
             Action::PinSubmit => self.submit_pin(),
-            Action::CallVolunteer => {
+            Action::Module(action) => {
                 self.idle.input(now);
-                let name = std::mem::take(&mut self.drafts.help_name);
-                let name = name.trim();
-                self.awaiting_help_save = true;
-                self.help_failed = false;
-                self.store.send(Command::AddHelpRequest {
-                    first_name: (!name.is_empty()).then(|| name.to_string()),
-                    now_ms: self.clock.unix_ms(),
-                });
+                self.with_module(action.module, |m, ctx| m.handle(action.name, ctx));
             }
             Action::MarkHelpHandled(id) => {
                 if self.staff.is_some() {
@@ -648,6 +649,51 @@ impl Kiosk {
         }
     }
 
+    /// Runs `f` on the module `id` with a [`Ctx`] of this kiosk.
+    fn with_module(&mut self, id: &str, f: impl FnOnce(&mut dyn Module, &mut Ctx<'_>)) {
+        let now_ms = self.clock.unix_ms();
+        let staff = self.staff.is_some();
+        let Some(m) = self.modules.iter_mut().find(|m| m.id() == id) else {
+            return;
+        };
+        let mut ctx = Ctx {
+            store: &self.store,
+            nav: &mut self.nav,
+            now_ms,
+            staff,
+        };
+        f(m.as_mut(), &mut ctx);
+    }
+
+    /// Offers a store event, or a failed command, to every module in turn; true once one
+    /// took it.
+    pub(super) fn offer_to_modules(&mut self, event: &Event) -> bool {
+        let now_ms = self.clock.unix_ms();
+        let staff = self.staff.is_some();
+        let mut ctx = Ctx {
+            store: &self.store,
+            nav: &mut self.nav,
+            now_ms,
+            staff,
+        };
+        self.modules.iter_mut().any(|m| match event {
+            Event::Failed { command, .. } => m.on_failed(command, &mut ctx),
+            other => m.on_event(other, &mut ctx),
+        })
+    }
+
+    /// A module's state, by its type (its screens' tests read it).
+    pub fn module<M: Module>(&self) -> Option<&M> {
+        self.modules.iter().find_map(|m| m.as_any().downcast_ref())
+    }
+
+    /// A module's state, to change, by its type.
+    pub fn module_mut<M: Module>(&mut self) -> Option<&mut M> {
+        self.modules
+            .iter_mut()
+            .find_map(|m| m.as_any_mut().downcast_mut())
+    }
+
     fn leave_staff_if_gone(&mut self) {
         if !self.nav.any(|s| s.is_staff()) {
             self.staff = None;
@@ -677,11 +723,12 @@ impl Kiosk {
         self.idle = IdleTimer::new(now);
         self.pin_job = None;
         self.pin_status = PinStatus::Ready;
-        self.awaiting_help_save = false;
         self.session_counted = false;
-        self.help_failed = false;
         self.exit_confirm = false;
         self.lessons.wipe();
+        for m in &mut self.modules {
+            m.wipe();
+        }
         self.activities.wipe();
         self.board.wipe();
         self.wipes += 1;

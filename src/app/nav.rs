@@ -88,8 +88,8 @@ mod tests {
     #[test]
     fn a_replaced_home_screen_is_no_longer_home() {
         let mut nav = Nav::home();
-        nav.replace(Screen::HelpSent);
+        nav.replace(Screen::Volunteer);
         assert!(!nav.is_home());
-        assert_eq!(nav.current(), Screen::HelpSent);
+        assert_eq!(nav.current(), Screen::Volunteer);
     }
 }

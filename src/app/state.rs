@@ -6,10 +6,8 @@ use crate::store::StoreInfo;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Home,
-    /// "I need help": optional first name and a button to call a volunteer.
-    Help,
-    /// The call is saved: a volunteer will come.
-    HelpSent,
+    /// A page of a module (`crate::modules`).
+    Module(crate::modules::Page),
     PinPad,
     Volunteer,
     Admin,
@@ -61,14 +59,17 @@ pub enum Screen {
 
 impl Screen {
     pub(super) fn is_staff(self) -> bool {
-        matches!(
-            self,
-            Screen::Volunteer
-                | Screen::Admin
-                | Screen::CheckIn
-                | Screen::ActivityAdmin
-                | Screen::BoardModerate
-        )
+        match self {
+            Screen::Module(page) => page.staff,
+            _ => matches!(
+                self,
+                Screen::Volunteer
+                    | Screen::Admin
+                    | Screen::CheckIn
+                    | Screen::ActivityAdmin
+                    | Screen::BoardModerate
+            ),
+        }
     }
 }
 
@@ -96,7 +97,6 @@ impl TextScale {
 /// Everything a resident typed. Wiped at the end of every session.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Drafts {
-    pub help_name: String,
     pub pin: String,
     /// Admin mode: the server address and pairing code being typed.
     pub server_url: String,

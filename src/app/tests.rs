@@ -10,6 +10,7 @@ use digidak_core::lang::Lang;
 
 use super::*;
 use crate::config;
+use crate::modules::help::{self, Help};
 use crate::store::worker::Event;
 
 struct Session {
@@ -76,8 +77,8 @@ fn the_idle_wipe_forgets_what_was_typed_the_language_and_the_way_back() {
     let mut s = session();
     s.kiosk.handle(Action::SetLanguage(Lang::Fr));
     s.kiosk.handle(Action::SetTextScale(TextScale::Largest));
-    s.kiosk.handle(Action::Go(Screen::Help));
-    s.kiosk.drafts.help_name = "Fatima".into();
+    s.kiosk.handle(Action::Go(Screen::Module(help::FORM)));
+    s.kiosk.module_mut::<Help>().unwrap().name = "Fatima".into();
     let times = s.kiosk.config.idle_times();
     s.clock.advance(times.warn_after + Duration::from_millis(1));
     assert!(matches!(s.kiosk.idle_phase(), IdlePhase::Warning { .. }));
@@ -102,9 +103,9 @@ fn back_never_leaves_home_and_skips_the_help_sent_page() {
     let mut s = session();
     s.kiosk.handle(Action::Back);
     assert_eq!(s.kiosk.screen(), Screen::Home);
-    s.kiosk.handle(Action::Go(Screen::Help));
-    s.kiosk.drafts.help_name = "  Jan ".into();
-    s.kiosk.handle(Action::CallVolunteer);
+    s.kiosk.handle(Action::Go(Screen::Module(help::FORM)));
+    s.kiosk.module_mut::<Help>().unwrap().name = "  Jan ".into();
+    s.kiosk.handle(Action::Module(help::CALL_ACTION));
     let asked = s.asked();
     let saved = asked
         .iter()
@@ -116,7 +117,7 @@ fn back_never_leaves_home_and_skips_the_help_sent_page() {
     assert_eq!(saved.as_deref(), Some("Jan"));
     assert_eq!(
         s.kiosk.screen(),
-        Screen::Help,
+        Screen::Module(help::FORM),
         "not sent before it is saved"
     );
     s.answer(Event::HelpRequestSaved(crate::store::HelpRequest {
@@ -125,7 +126,7 @@ fn back_never_leaves_home_and_skips_the_help_sent_page() {
         first_name: Some("Jan".into()),
         kiosk_name: None,
     }));
-    assert_eq!(s.kiosk.screen(), Screen::HelpSent);
+    assert_eq!(s.kiosk.screen(), Screen::Module(help::SENT));
     s.kiosk.handle(Action::Back);
     assert_eq!(s.kiosk.screen(), Screen::Home);
 }
@@ -133,8 +134,8 @@ fn back_never_leaves_home_and_skips_the_help_sent_page() {
 #[test]
 fn a_failed_help_call_says_so_and_keeps_the_resident_on_the_form() {
     let mut s = session();
-    s.kiosk.handle(Action::Go(Screen::Help));
-    s.kiosk.handle(Action::CallVolunteer);
+    s.kiosk.handle(Action::Go(Screen::Module(help::FORM)));
+    s.kiosk.handle(Action::Module(help::CALL_ACTION));
     let command = s
         .asked()
         .into_iter()
@@ -144,8 +145,8 @@ fn a_failed_help_call_says_so_and_keeps_the_resident_on_the_form() {
         command,
         error: "disk full".into(),
     });
-    assert!(s.kiosk.help_failed);
-    assert_eq!(s.kiosk.screen(), Screen::Help);
+    assert!(s.kiosk.module::<Help>().unwrap().failed);
+    assert_eq!(s.kiosk.screen(), Screen::Module(help::FORM));
 }
 
 #[test]
@@ -221,14 +222,14 @@ fn one_resident_session_is_counted_once_until_the_wipe() {
             })
             .count()
     };
-    s.kiosk.handle(Action::Go(Screen::Help));
+    s.kiosk.handle(Action::Go(Screen::Module(help::FORM)));
     s.kiosk.handle(Action::Home);
-    s.kiosk.handle(Action::Go(Screen::Help));
+    s.kiosk.handle(Action::Go(Screen::Module(help::FORM)));
     assert_eq!(sessions(&s.asked()), 1);
     s.kiosk.handle(Action::EndSession);
     assert_eq!(s.kiosk.goodbye(), Some(Lang::Nl));
     s.clock.advance(GOODBYE);
     assert_eq!(s.kiosk.goodbye(), None);
-    s.kiosk.handle(Action::Go(Screen::Help));
+    s.kiosk.handle(Action::Go(Screen::Module(help::FORM)));
     assert_eq!(sessions(&s.asked()), 1, "the next person is a new session");
 }

@@ -51,7 +51,7 @@ pub const FIELDS: &[Field] = &[
     Field {
         path: "modules.enabled",
         kind: Kind::List,
-        help: "a list of modules; available now: \"lessons\", \"activities\", \"help\"",
+        help: "a list of module names, e.g. [\"lessons\", \"activities\", \"board\", \"help\"]",
     },
     Field {
         path: "idle.warn_after_secs",

@@ -25,19 +25,74 @@ pub const DEMO_CONFIG: &str = include_str!("../../kiosk-config/kiosk.toml");
 /// How the built-in demo config is named in messages.
 pub const DEMO_CONFIG_ORIGIN: &str = "kiosk-config/kiosk.toml (built in)";
 
-/// The modules a kiosk can show on its home screen. Only modules that exist are listed here:
-/// a config naming any other is an error, not a stub.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Module {
+/// A module a kiosk can show on its home screen: one of the built-in features (lessons,
+/// activities, board) or a module of `crate::modules`. Only modules that exist are accepted: a
+/// config naming any other is an error, not a stub.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Module(&'static str);
+
+impl Module {
     /// Step-by-step digital-skills lessons with practice.
-    Lessons,
+    pub const LESSONS: Module = Module("lessons");
     /// The coming activities and signing up for them.
-    Activities,
-    /// "I need help": call a volunteer to this kiosk.
-    Help,
+    pub const ACTIVITIES: Module = Module("activities");
     /// The ask & offer board: what residents need and what they can give.
-    Board,
+    pub const BOARD: Module = Module("board");
+    /// "I need help": call a volunteer to this kiosk (`crate::modules::help`).
+    pub const HELP: Module = Module(crate::modules::help::ID);
+
+    /// Its name in `kiosk.toml`, which is also the id of a module in `crate::modules`.
+    pub fn id(self) -> &'static str {
+        self.0
+    }
+
+    /// Every name `modules.enabled` accepts.
+    pub fn known() -> Vec<&'static str> {
+        let mut ids = vec![Self::LESSONS.0, Self::ACTIVITIES.0, Self::BOARD.0];
+        ids.extend(crate::modules::ids());
+        ids
+    }
+}
+
+impl TryFrom<String> for Module {
+    type Error = String;
+    fn try_from(name: String) -> Result<Self, String> {
+        let known = Self::known();
+        match known.iter().find(|id| **id == name) {
+            Some(id) => Ok(Module(id)),
+            None => Err(format!(
+                "unknown module `{name}`, expected one of {}",
+                known
+                    .iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Module {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        /// Refuses an unknown name while the value is read, so the error points at it.
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = Module;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a module name")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Module, E> {
+                Module::try_from(name.to_string()).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Name)
+    }
+}
+
+impl Serialize for Module {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -180,10 +235,10 @@ impl Default for ModulesSection {
     fn default() -> Self {
         Self {
             enabled: vec![
-                Module::Lessons,
-                Module::Activities,
-                Module::Board,
-                Module::Help,
+                Module::LESSONS,
+                Module::ACTIVITIES,
+                Module::BOARD,
+                Module::HELP,
             ],
         }
     }

@@ -28,7 +28,7 @@ fn demo_config_is_valid() {
     let c = parse("demo", DEMO_CONFIG, &[]).unwrap();
     assert_eq!(c.kiosk.site, "demo-buurthuis");
     assert_eq!(c.languages.default, Lang::Nl);
-    assert!(c.module_enabled(Module::Help));
+    assert!(c.module_enabled(Module::HELP));
     assert!(c.pins.volunteer.is_some());
 }
 

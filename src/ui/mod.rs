@@ -9,7 +9,7 @@ pub mod picto;
 pub mod pictures;
 pub mod qr;
 mod read_aloud;
-mod screens;
+pub(crate) mod screens;
 pub mod theme;
 pub mod widgets;
 

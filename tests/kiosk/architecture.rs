@@ -223,3 +223,41 @@ fn wall_clock_time_comes_from_the_one_clock() {
         found.join("\n")
     );
 }
+
+#[test]
+fn app_state_and_module_rules_draw_nothing_and_do_no_io() {
+    let root = workspace();
+    let app = sources(&root.join("src/app"));
+    let found = offending(&app, &["egui", "crate::ui"], &[]);
+    assert!(found.is_empty(), "app draws:\n{}", found.join("\n"));
+    // A module's rules (its `mod.rs`) send store commands; only its `screen.rs` draws (the
+    // trait's `show` is the one place `mod.rs` names egui).
+    let modules: Vec<_> = sources(&root.join("src/modules"))
+        .into_iter()
+        .filter(|(p, _)| !p.ends_with("screen.rs"))
+        .collect();
+    let io = offending(
+        &modules,
+        &[
+            "rusqlite",
+            "reqwest",
+            "std::fs",
+            "std::net",
+            "std::process",
+            "std::thread",
+            "crate::sync",
+            "store::Store",
+        ],
+        &[],
+    );
+    assert!(io.is_empty(), "I/O in a module's rules:\n{}", io.join("\n"));
+    let drawing: Vec<_> = offending(&modules, &["egui"], &[])
+        .into_iter()
+        .filter(|l| !l.contains("fn show(") && !l.contains("//!"))
+        .collect();
+    assert!(
+        drawing.is_empty(),
+        "a module draws outside its screen.rs:\n{}",
+        drawing.join("\n")
+    );
+}

@@ -197,7 +197,11 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
     };
     let mut all = vec![
         page("home", vec![], None),
-        page("help", vec![Action::Go(Screen::Help)], Some("help-call")),
+        page(
+            "help",
+            vec![Action::Go(Screen::Module(digidak::modules::help::FORM))],
+            Some("help-call"),
+        ),
         page("pin pad", vec![Action::Go(Screen::PinPad)], None),
         page("lessons", vec![Action::Go(Screen::LessonList)], None),
         page("resume code", vec![Action::Go(Screen::ResumeCode)], None),
@@ -285,10 +289,13 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             )
         },
         Page {
-            ready: |u| u.kiosk.screen() == Screen::HelpSent,
+            ready: |u| u.kiosk.screen() == Screen::Module(digidak::modules::help::SENT),
             ..page(
                 "help called",
-                vec![Action::Go(Screen::Help), Action::CallVolunteer],
+                vec![
+                    Action::Go(Screen::Module(digidak::modules::help::FORM)),
+                    Action::Module(digidak::modules::help::CALL_ACTION),
+                ],
                 None,
             )
         },

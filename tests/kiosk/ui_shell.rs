@@ -154,8 +154,11 @@ fn still_here_keeps_the_session() {
     assert!(!k.has("Ben je er nog?"));
     k.advance(Duration::from_secs(100));
     let kiosk = &k.harness.state().kiosk;
-    assert_eq!(kiosk.screen(), Screen::Help);
-    assert_eq!(kiosk.drafts.help_name, "Jan");
+    assert_eq!(kiosk.screen(), Screen::Module(digidak::modules::help::FORM));
+    assert_eq!(
+        kiosk.module::<digidak::modules::help::Help>().unwrap().name,
+        "Jan"
+    );
 }
 
 #[test]
@@ -227,7 +230,10 @@ fn untouched_home_screen_asks_for_no_repaint() {
 fn back_and_home() {
     let mut k = start();
     k.click("Ik wil hulp");
-    assert_eq!(k.harness.state().kiosk.screen(), Screen::Help);
+    assert_eq!(
+        k.harness.state().kiosk.screen(),
+        Screen::Module(digidak::modules::help::FORM)
+    );
     k.click("Terug");
     assert_eq!(k.harness.state().kiosk.screen(), Screen::Home);
     k.click("Ik wil hulp");
@@ -241,7 +247,7 @@ fn calling_a_volunteer_is_saved_and_confirmed() {
     k.click("Ik wil hulp");
     k.type_into("Je voornaam (als je wilt)", "Fatima");
     k.click("Roep een begeleider");
-    k.settle(|u| u.kiosk.screen() == Screen::HelpSent);
+    k.settle(|u| u.kiosk.screen() == Screen::Module(digidak::modules::help::SENT));
     assert!(k.has("Een begeleider weet het"));
     assert!(
         !k.all_text().iter().any(|t| t.contains("Fatima")),

@@ -113,8 +113,19 @@ fn volunteer_pauses_the_wipe_while_guiding() {
     k.type_into("Je voornaam (als je wilt)", "Jan");
     k.advance(Duration::from_secs(3 * 3600));
     assert!(!k.has("Ben je er nog?"));
-    assert_eq!(k.harness.state().kiosk.screen(), Screen::Help);
-    assert_eq!(k.harness.state().kiosk.drafts.help_name, "Jan");
+    assert_eq!(
+        k.harness.state().kiosk.screen(),
+        Screen::Module(digidak::modules::help::FORM)
+    );
+    assert_eq!(
+        k.harness
+            .state()
+            .kiosk
+            .module::<digidak::modules::help::Help>()
+            .unwrap()
+            .name,
+        "Jan"
+    );
     // The banner turns it back on; then the normal rule applies again.
     k.click("Weer automatisch wissen");
     k.advance(Duration::from_secs(120));
@@ -140,12 +151,12 @@ fn help_request_reaches_the_volunteer_who_marks_it_handled() {
     k.click("Ik wil hulp");
     k.type_into("Je voornaam (als je wilt)", "Fatima");
     k.click("Roep een begeleider");
-    k.settle(|u| u.kiosk.screen() == Screen::HelpSent);
+    k.settle(|u| u.kiosk.screen() == Screen::Module(digidak::modules::help::SENT));
     k.click("Ik ben klaar");
     // A request without a name, too.
     k.click("Ik wil hulp");
     k.click("Roep een begeleider");
-    k.settle(|u| u.kiosk.screen() == Screen::HelpSent);
+    k.settle(|u| u.kiosk.screen() == Screen::Module(digidak::modules::help::SENT));
     k.click("Ik ben klaar");
 
     k.click("Begeleiders");

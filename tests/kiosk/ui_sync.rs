@@ -117,7 +117,7 @@ fn usage_counts_sessions_and_module_visits_and_nothing_personal() {
     k.click("Ik wil hulp");
     k.type_into("Je voornaam (als je wilt)", "Fatima");
     k.click("Roep een begeleider");
-    k.settle(|u| u.kiosk.screen() == digidak::app::Screen::HelpSent);
+    k.settle(|u| u.kiosk.screen() == digidak::app::Screen::Module(digidak::modules::help::SENT));
     k.click("Ik ben klaar");
     k.click("Ik wil hulp");
     k.click("Start");

@@ -43,12 +43,8 @@ pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
         .modules
         .enabled
         .iter()
-        .map(|m| match m {
-            crate::config::Module::Lessons => tr.tr("module-lessons"),
-            crate::config::Module::Activities => tr.tr("module-activities"),
-            crate::config::Module::Help => tr.tr("module-help"),
-            crate::config::Module::Board => tr.tr("module-board"),
-        })
+        // Every module has `module-<id>` in the translations.
+        .map(|m| tr.tr(&format!("module-{}", m.id())))
         .collect::<Vec<_>>()
         .join(", ");
     let volunteer_pin = if c.pins.volunteer.is_some() {
@@ -212,7 +208,7 @@ fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
             );
             if kiosk
                 .config
-                .module_enabled(crate::config::Module::Activities)
+                .module_enabled(crate::config::Module::ACTIVITIES)
             {
                 act(
                     ui,
@@ -223,7 +219,7 @@ fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                     actions,
                 );
             }
-            if kiosk.config.module_enabled(crate::config::Module::Board) {
+            if kiosk.config.module_enabled(crate::config::Module::BOARD) {
                 super::board_moderate::print_buttons(ui, kiosk, tr, actions);
             }
             act(

@@ -21,15 +21,21 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         .modules
         .enabled
         .iter()
-        .map(|m| match m {
-            Module::Lessons => (Picto::Lessons, tr.tr("tile-lessons"), Screen::LessonList),
-            Module::Activities => (
+        .filter_map(|m| match *m {
+            Module::LESSONS => Some((Picto::Lessons, tr.tr("tile-lessons"), Screen::LessonList)),
+            Module::ACTIVITIES => Some((
                 Picto::Calendar,
                 tr.tr("tile-activities"),
                 Screen::Activities,
-            ),
-            Module::Board => (Picto::Board, tr.tr("tile-board"), Screen::Board),
-            Module::Help => (Picto::Help, tr.tr("tile-help"), Screen::Help),
+            )),
+            Module::BOARD => Some((Picto::Board, tr.tr("tile-board"), Screen::Board)),
+            // A module of `crate::modules` brings its own tile.
+            other => kiosk
+                .modules
+                .iter()
+                .find(|m| m.id() == other.id())
+                .and_then(|m| m.tile())
+                .map(|t| (t.picto, tr.tr(t.label), Screen::Module(t.opens))),
         })
         .collect();
     let scale = kiosk.text_scale.factor();

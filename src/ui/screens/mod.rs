@@ -8,7 +8,6 @@ mod board;
 mod board_moderate;
 mod board_post;
 mod checkin;
-mod help;
 mod home;
 mod lesson;
 mod lesson_codes;
@@ -101,13 +100,24 @@ pub fn show(
         Screen::ResumeCode => lesson_codes::enter(ui, kiosk, tr, actions),
         Screen::LessonTakeHome => lesson_codes::take_home(ui, kiosk, tr),
         Screen::Home => home::show(ui, kiosk, tr, actions),
-        Screen::Help => {
-            // The one place residents type: the draft is lent to the text field for this frame.
-            let mut name = std::mem::take(&mut kiosk.drafts.help_name);
-            help::form(ui, kiosk, &mut name, tr);
-            kiosk.drafts.help_name = name;
+        Screen::Module(page) => {
+            // A module draws its page from its own state and a small view of the kiosk.
+            let Kiosk {
+                modules,
+                store_status,
+                text_scale,
+                ..
+            } = kiosk;
+            let mut view = crate::modules::View {
+                tr,
+                text_scale: *text_scale,
+                store_status,
+                actions,
+            };
+            if let Some(m) = modules.iter_mut().find(|m| m.id() == page.module) {
+                m.show(page, ui, &mut view);
+            }
         }
-        Screen::HelpSent => help::sent(ui, tr, actions),
         Screen::PinPad => pinpad::show(ui, kiosk, tr, actions),
         Screen::Volunteer => volunteer::show(ui, kiosk, tr, actions),
         Screen::Admin => {
@@ -158,7 +168,14 @@ pub fn pinned(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Ac
             "board-reply-send",
             Action::Board(BoardAction::SendReply),
         ),
-        Screen::Help => (Picto::Call, "help-call", Action::CallVolunteer),
+        Screen::Module(page) => match kiosk
+            .modules
+            .iter()
+            .find_map(|m| (m.id() == page.module).then(|| m.pinned(page)).flatten())
+        {
+            Some(p) => (p.picto, p.label, Action::Module(p.action)),
+            None => return,
+        },
         // While typing a search the posts found need the room more than a new post does.
         Screen::Board if !crate::ui::keyboard::is_open(ui.ctx()) => (
             Picto::Plus,
@@ -223,7 +240,7 @@ fn action_bar(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
 }
 
 /// A button that pushes `action` when tapped: the commonest thing a screen does.
-pub(super) fn act(
+pub(crate) fn act(
     ui: &mut egui::Ui,
     picto: Option<crate::ui::picto::Picto>,
     text: &str,

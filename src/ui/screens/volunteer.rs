@@ -27,7 +27,7 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         actions,
     );
     ui.label(RichText::new(tr.tr("volunteer-pause-explain")).color(theme::MUTED));
-    if kiosk.config.module_enabled(crate::config::Module::Lessons) {
+    if kiosk.config.module_enabled(crate::config::Module::LESSONS) {
         ui.add_space(8.0);
         act(
             ui,
@@ -42,7 +42,7 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
     }
     if kiosk
         .config
-        .module_enabled(crate::config::Module::Activities)
+        .module_enabled(crate::config::Module::ACTIVITIES)
     {
         act(
             ui,
@@ -53,7 +53,7 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             actions,
         );
     }
-    if kiosk.config.module_enabled(crate::config::Module::Board) {
+    if kiosk.config.module_enabled(crate::config::Module::BOARD) {
         let n = digidak_core::i18n::num(kiosk.board.queue.len() as f64);
         act(
             ui,

@@ -3,15 +3,17 @@
 use crate::ui::keyboard::{self, FieldKind};
 use egui::RichText;
 
-use super::act;
-use crate::app::{Action, Kiosk, StoreStatus};
-use crate::ui::Tr;
+use super::Help;
+use crate::app::{Action, StoreStatus};
+use crate::modules::View;
 use crate::ui::picto::Picto;
+use crate::ui::screens::act;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use digidak_core::text::MAX_NAME_CHARS;
 
-pub fn form(ui: &mut egui::Ui, kiosk: &Kiosk, name: &mut String, tr: Tr<'_>) {
+pub(super) fn form(ui: &mut egui::Ui, help: &mut Help, view: &mut View<'_>) {
+    let tr = view.tr;
     ui.label(RichText::new(tr.tr("help-title")).heading());
     ui.label(tr.tr("help-explain"));
     ui.add_space(16.0);
@@ -21,7 +23,7 @@ pub fn form(ui: &mut egui::Ui, kiosk: &Kiosk, name: &mut String, tr: Tr<'_>) {
     keyboard::field(
         ui,
         &label_text,
-        name,
+        &mut help.name,
         FieldKind::Text,
         MAX_NAME_CHARS,
         |name| {
@@ -34,8 +36,8 @@ pub fn form(ui: &mut egui::Ui, kiosk: &Kiosk, name: &mut String, tr: Tr<'_>) {
         },
     )
     .labelled_by(label.id);
-    let unavailable = matches!(kiosk.store_status, StoreStatus::Unavailable(_));
-    if kiosk.help_failed || unavailable {
+    let unavailable = matches!(view.store_status, StoreStatus::Unavailable(_));
+    if help.failed || unavailable {
         ui.add_space(16.0);
         widgets::message(
             ui,
@@ -46,7 +48,8 @@ pub fn form(ui: &mut egui::Ui, kiosk: &Kiosk, name: &mut String, tr: Tr<'_>) {
     }
 }
 
-pub fn sent(ui: &mut egui::Ui, tr: Tr<'_>, actions: &mut Vec<Action>) {
+pub(super) fn sent(ui: &mut egui::Ui, view: &mut View<'_>) {
+    let tr = view.tr;
     ui.vertical_centered(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(120.0, 120.0), egui::Sense::hover());
         crate::ui::picto::paint(ui.painter(), rect, Picto::Done, theme::GO);
@@ -59,7 +62,7 @@ pub fn sent(ui: &mut egui::Ui, tr: Tr<'_>, actions: &mut Vec<Action>) {
             &tr.tr("nav-home"),
             Kind::Primary,
             Action::Home,
-            actions,
+            view.actions,
         );
     });
 }
