@@ -20,7 +20,7 @@ pub use outbox::{DeadLetter, OutboxCounts, Pairing};
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 /// The file name inside the data folder.
 pub const DB_FILE: &str = "kiosk.sqlite3";
@@ -167,6 +167,37 @@ pub enum StoreError {
     },
 }
 
+impl From<digidak_sqlite::OpenError> for StoreError {
+    fn from(e: digidak_sqlite::OpenError) -> Self {
+        use digidak_sqlite::OpenError as O;
+        match e {
+            O::Folder { path, source } => StoreError::CreateDir { path, source },
+            O::Corrupt { path, detail } => StoreError::Corrupt { path, detail },
+            O::TooNew {
+                path,
+                found,
+                supported,
+            } => StoreError::TooNew {
+                path,
+                found,
+                supported,
+            },
+            O::Migration {
+                path,
+                from,
+                to,
+                source,
+            } => StoreError::Migration {
+                path,
+                from,
+                to,
+                source,
+            },
+            O::Sqlite { path, source } => StoreError::Sqlite { path, source },
+        }
+    }
+}
+
 /// A request for a volunteer made at this kiosk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpRequest {
@@ -205,121 +236,24 @@ impl Store {
         Self::open(&data_dir.join(DB_FILE))
     }
 
-    /// Opens (or creates) the store file at `path`.
+    /// Opens (or creates) the store file at `path`: checked before anything is written, all
+    /// pending migrations in one transaction (`digidak_sqlite::open`).
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let path = path.to_path_buf();
-        let sqlite = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let conn = Connection::open_with_flags(
-            &path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(sqlite)?;
-        // Read-only checks first, so that a bad file is never written to.
-        let corrupt = |detail: String| StoreError::Corrupt {
-            path: path.clone(),
-            detail,
-        };
-        let check: String = conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| corrupt(e.to_string()))?;
-        if check != "ok" {
-            return Err(corrupt(check));
+        let opened = digidak_sqlite::open(path, MIGRATIONS)?;
+        if opened.found < SCHEMA_VERSION {
+            tracing::info!(from = opened.found, to = SCHEMA_VERSION, "store migrated");
         }
-        let found: u32 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| corrupt(e.to_string()))?;
-        if found > SCHEMA_VERSION {
-            return Err(StoreError::TooNew {
-                path,
-                found,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(sqlite)?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            tracing::warn!(%mode, "SQLite refused WAL mode");
-        }
-        conn.execute_batch(
-            "PRAGMA synchronous = FULL;
-             PRAGMA foreign_keys = ON;
-             PRAGMA busy_timeout = 5000;
-             PRAGMA secure_delete = ON;",
-        )
-        .map_err(sqlite)?;
-        // The store and sync workers each have a connection. Every transaction takes the write
-        // lock when it begins, so one waits for the other (busy_timeout) instead of failing
-        // with "database is locked" when a read turns into a write.
-        let mut conn = conn;
-        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
-        let mut store = Store { conn, path };
-        store.migrate(found)?;
-        Ok(store)
-    }
-
-    /// Brings the file from schema `from` to [`SCHEMA_VERSION`] in ONE transaction: after a
-    /// package upgrade that adds several migrations, either all of them apply or none does, and
-    /// a failed migration leaves the old file as it was (the kiosk then stops with the error,
-    /// and the previous version still opens the file).
-    fn migrate(&mut self, from: u32) -> Result<(), StoreError> {
-        if from >= SCHEMA_VERSION {
-            return Ok(());
-        }
-        let path = self.path.clone();
-        let sqlite = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(sqlite)?;
-        // Another connection may have migrated while we waited for the write lock.
-        let now: u32 = tx
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(sqlite)?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(now as usize) {
-            let to = i as u32 + 1;
-            tx.execute_batch(sql)
-                .map_err(|source| StoreError::Migration {
-                    path: path.clone(),
-                    from: now,
-                    to,
-                    source,
-                })?;
-            tx.pragma_update(None, "user_version", to).map_err(sqlite)?;
-        }
-        tx.commit().map_err(sqlite)?;
-        if now < SCHEMA_VERSION {
-            tracing::info!(from = now, to = SCHEMA_VERSION, "store migrated");
-        }
-        Ok(())
+        Ok(Store {
+            conn: opened.conn,
+            path: path.to_path_buf(),
+        })
     }
 
     /// Creates a store file at schema `version` (an older one), as a previous release wrote
     /// it: for upgrade tests only.
     #[doc(hidden)]
     pub fn create_at_schema(path: &Path, version: u32) -> Result<(), StoreError> {
-        let sqlite = |source| StoreError::Sqlite {
-            path: path.to_path_buf(),
-            source,
-        };
-        let mut conn = Connection::open(path).map_err(sqlite)?;
-        conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
-            .map_err(sqlite)?;
-        let tx = conn.transaction().map_err(sqlite)?;
-        for sql in &MIGRATIONS[..version.min(SCHEMA_VERSION) as usize] {
-            tx.execute_batch(sql).map_err(sqlite)?;
-        }
-        tx.pragma_update(None, "user_version", version.min(SCHEMA_VERSION))
-            .map_err(sqlite)?;
-        tx.commit().map_err(sqlite)
+        Ok(digidak_sqlite::create_at_schema(path, MIGRATIONS, version)?)
     }
 
     fn err(&self, source: rusqlite::Error) -> StoreError {

@@ -229,7 +229,7 @@ fn jitter() -> f64 {
 
 enum Failure {
     Sync(SyncError),
-    Store(String),
+    Store(crate::store::StoreError),
     Behind(String),
 }
 
@@ -241,7 +241,7 @@ impl From<SyncError> for Failure {
 
 impl From<crate::store::StoreError> for Failure {
     fn from(e: crate::store::StoreError) -> Self {
-        Failure::Store(e.to_string())
+        Failure::Store(e)
     }
 }
 
@@ -427,7 +427,7 @@ impl Worker {
             }
             Failure::Store(e) => {
                 tracing::error!(error = %e, "sync could not use the local store");
-                self.status.last_error = Some(e);
+                self.status.last_error = Some(e.to_string());
                 self.backoff.next()
             }
         }

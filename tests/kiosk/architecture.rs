@@ -74,6 +74,7 @@ const IO_CRATES: &[&str] = &[
     "tower-http",
     "governor",
     "digidak-server",
+    "digidak-sqlite",
 ];
 
 #[test]

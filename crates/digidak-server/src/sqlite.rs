@@ -38,51 +38,16 @@ const READERS: usize = 4;
 impl SqliteServerStore {
     /// Opens (or creates) the server database. A damaged or newer file is refused, untouched.
     pub fn open(path: &Path) -> Result<Self, ServerError> {
-        let open_err = |detail: String| ServerError::Open {
+        let open_err = |e: digidak_sqlite::OpenError| ServerError::Open {
             path: path.display().to_string(),
-            detail,
+            detail: e.to_string(),
         };
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| open_err(e.to_string()))?;
-        }
-        let conn = Connection::open(path).map_err(|e| open_err(e.to_string()))?;
-        let check: String = conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| open_err(format!("damaged or not a database ({e}); left untouched")))?;
-        if check != "ok" {
-            return Err(open_err(format!("damaged ({check}); left untouched")));
-        }
-        let version: u32 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| open_err(e.to_string()))?;
-        if version as usize > MIGRATIONS.len() {
-            return Err(open_err(format!(
-                "written by a newer digidak-server (schema {version}); left untouched"
-            )));
-        }
-        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
-        conn.execute_batch(
-            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;
-             PRAGMA secure_delete = ON;",
-        )?;
-        let mut conn = conn;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = conn.transaction()?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", i as u32 + 1)?;
-            tx.commit()?;
-        }
+        let opened = digidak_sqlite::open(path, MIGRATIONS).map_err(open_err)?;
+        let conn = opened.conn;
         let readers = (0..READERS)
-            .map(|_| {
-                let r = Connection::open_with_flags(
-                    path,
-                    rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
-                        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )?;
-                r.execute_batch("PRAGMA busy_timeout = 5000;")?;
-                Ok(Mutex::new(r))
-            })
-            .collect::<rusqlite::Result<_>>()?;
+            .map(|_| digidak_sqlite::open_read_only(path).map(Mutex::new))
+            .collect::<Result<_, _>>()
+            .map_err(open_err)?;
         Ok(Self {
             conn: Mutex::new(conn),
             readers,
