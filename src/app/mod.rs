@@ -592,7 +592,7 @@ impl Kiosk {
             Action::PinSubmit => self.submit_pin(),
             Action::Module(action) => {
                 self.idle.input(now);
-                self.with_module(action.module, |m, ctx| m.handle(action.name, ctx));
+                self.with_module(action.module, |m, ctx| m.handle(&action, ctx));
             }
             Action::MarkHelpHandled(id) => {
                 if self.staff.is_some() {

@@ -105,7 +105,7 @@ fn back_never_leaves_home_and_skips_the_help_sent_page() {
     assert_eq!(s.kiosk.screen(), Screen::Home);
     s.kiosk.handle(Action::Go(Screen::Module(help::FORM)));
     s.kiosk.module_mut::<Help>().unwrap().name = "  Jan ".into();
-    s.kiosk.handle(Action::Module(help::CALL_ACTION));
+    s.kiosk.handle(Action::Module(help::call()));
     let asked = s.asked();
     let saved = asked
         .iter()
@@ -135,7 +135,7 @@ fn back_never_leaves_home_and_skips_the_help_sent_page() {
 fn a_failed_help_call_says_so_and_keeps_the_resident_on_the_form() {
     let mut s = session();
     s.kiosk.handle(Action::Go(Screen::Module(help::FORM)));
-    s.kiosk.handle(Action::Module(help::CALL_ACTION));
+    s.kiosk.handle(Action::Module(help::call()));
     let command = s
         .asked()
         .into_iter()

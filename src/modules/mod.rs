@@ -47,12 +47,53 @@ impl Page {
     }
 }
 
-/// Something a module's page asked for: the module and the action's name (a constant of the
-/// module). The kiosk hands it to that module's [`Module::handle`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Something a module's page asked for: the module, and a value of the module's own action
+/// type (an enum in its `mod.rs`). The kiosk hands it to that module's [`Module::handle`],
+/// which takes its type back with [`ModuleAction::get`].
+#[derive(Debug, Clone)]
 pub struct ModuleAction {
     pub module: &'static str,
-    pub name: &'static str,
+    what: std::sync::Arc<dyn Message>,
+}
+
+impl ModuleAction {
+    pub fn new<T: Any + std::fmt::Debug + PartialEq + Send + Sync>(
+        module: &'static str,
+        what: T,
+    ) -> Self {
+        Self {
+            module,
+            what: std::sync::Arc::new(what),
+        }
+    }
+
+    /// The action, if it is a `T`.
+    pub fn get<T: Any>(&self) -> Option<&T> {
+        self.what.as_any().downcast_ref()
+    }
+}
+
+impl PartialEq for ModuleAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.module == other.module && self.what.same(other.what.as_ref())
+    }
+}
+
+impl Eq for ModuleAction {}
+
+/// A module's action value, compared and downcast without knowing its type.
+trait Message: Any + std::fmt::Debug + Send + Sync {
+    fn as_any(&self) -> &dyn Any;
+    fn same(&self, other: &dyn Message) -> bool;
+}
+
+impl<T: Any + std::fmt::Debug + PartialEq + Send + Sync> Message for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn same(&self, other: &dyn Message) -> bool {
+        other.as_any().downcast_ref::<T>() == Some(self)
+    }
 }
 
 /// A module's tile on the home screen.
@@ -66,7 +107,7 @@ pub struct Tile {
 }
 
 /// The main action of a page, pinned above the keyboard at the bottom of the window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pinned {
     pub picto: Picto,
     /// The Fluent key of its words.
@@ -111,10 +152,14 @@ pub struct View<'a> {
 }
 
 impl View<'_> {
-    /// Asks for `name` of `module` after this frame.
-    pub fn act(&mut self, module: &'static str, name: &'static str) {
+    /// Asks `module` for `what` after this frame.
+    pub fn act<T: Any + std::fmt::Debug + PartialEq + Send + Sync>(
+        &mut self,
+        module: &'static str,
+        what: T,
+    ) {
         self.actions
-            .push(Action::Module(ModuleAction { module, name }));
+            .push(Action::Module(ModuleAction::new(module, what)));
     }
 }
 
@@ -132,8 +177,8 @@ pub trait Module: Any + Send {
     fn wipe(&mut self);
     /// One of its pages is opened.
     fn opened(&mut self, _page: Page, _ctx: &mut Ctx<'_>) {}
-    /// An action of its pages ([`ModuleAction::name`]).
-    fn handle(&mut self, action: &'static str, ctx: &mut Ctx<'_>);
+    /// An action of its pages (see [`ModuleAction::get`]).
+    fn handle(&mut self, action: &ModuleAction, ctx: &mut Ctx<'_>);
     /// A store event; true if it was this module's.
     fn on_event(&mut self, _event: &Event, _ctx: &mut Ctx<'_>) -> bool {
         false

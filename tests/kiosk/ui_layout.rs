@@ -294,7 +294,7 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
                 "help called",
                 vec![
                     Action::Go(Screen::Module(digidak::modules::help::FORM)),
-                    Action::Module(digidak::modules::help::CALL_ACTION),
+                    Action::Module(digidak::modules::help::call()),
                 ],
                 None,
             )

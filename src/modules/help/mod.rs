@@ -15,13 +15,17 @@ pub const ID: &str = "help";
 pub const FORM: Page = Page::resident(ID, 0);
 /// The call is saved: a volunteer will come.
 pub const SENT: Page = Page::resident(ID, 1);
-/// "Call a volunteer".
-pub const CALL: &str = "call";
+/// What its pages ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpAction {
+    /// "Call a volunteer" with the name typed.
+    Call,
+}
+
 /// "Call a volunteer", as the action its page sends.
-pub const CALL_ACTION: ModuleAction = ModuleAction {
-    module: ID,
-    name: CALL,
-};
+pub fn call() -> ModuleAction {
+    ModuleAction::new(ID, HelpAction::Call)
+}
 
 /// The module's state: what was typed, and where the call stands.
 #[derive(Debug, Default)]
@@ -61,8 +65,8 @@ impl Module for Help {
         }
     }
 
-    fn handle(&mut self, action: &'static str, ctx: &mut Ctx<'_>) {
-        if action == CALL {
+    fn handle(&mut self, action: &ModuleAction, ctx: &mut Ctx<'_>) {
+        if let Some(HelpAction::Call) = action.get() {
             let name = std::mem::take(&mut self.name);
             let name = name.trim();
             self.awaiting_save = true;
@@ -107,7 +111,7 @@ impl Module for Help {
         (page == FORM).then_some(Pinned {
             picto: Picto::Call,
             label: "help-call",
-            action: CALL_ACTION,
+            action: call(),
         })
     }
 
