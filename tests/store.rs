@@ -245,13 +245,25 @@ fn a_failed_migration_leaves_the_old_file_untouched() {
                 [],
             )
             .unwrap();
-            // The last migration creates `posts`, then `post_replies`: it fails half-way.
-            conn.execute("CREATE TABLE post_replies (x)", []).unwrap();
+            // Something in the upgrade's way, so that a migration fails half-way: from schema
+            // 1, migration 6 creates `posts`, then `post_replies`; from the one before last,
+            // the last migration adds three columns to `activities`, the third one taken.
+            if old == 1 {
+                conn.execute("CREATE TABLE post_replies (x)", []).unwrap();
+            } else {
+                conn.execute(
+                    "ALTER TABLE activities ADD COLUMN released_lease INTEGER",
+                    [],
+                )
+                .unwrap();
+            }
         }
         let before = std::fs::read(&path).unwrap();
         let err = Store::open(&path).unwrap_err();
         assert!(
-            matches!(err, StoreError::Migration { from, to, .. } if from == old && to == SCHEMA_VERSION),
+            // The migration that failed: 6 from schema 1, the last one from the one before.
+            matches!(err, StoreError::Migration { from, to, .. }
+                if from == old && to == if old == 1 { 6 } else { SCHEMA_VERSION }),
             "{err}"
         );
         assert!(err.to_string().contains("left as it was"), "{err}");
@@ -265,14 +277,14 @@ fn a_failed_migration_leaves_the_old_file_untouched() {
             .query_row("SELECT first_name FROM help_requests", [], |r| r.get(0))
             .unwrap();
         assert_eq!(name, "Yusuf");
-        let posts: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE name = 'posts'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(posts, 0, "the half-done migration was rolled back");
+        // What the failed migration had done before it failed is gone too.
+        let half_done = if old == 1 {
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'posts'"
+        } else {
+            "SELECT count(*) FROM pragma_table_info('activities') WHERE name = 'lease'"
+        };
+        let left: i64 = conn.query_row(half_done, [], |r| r.get(0)).unwrap();
+        assert_eq!(left, 0, "the half-done migration was rolled back");
     }
 }
 

@@ -19,6 +19,7 @@ pub mod numbers;
 pub mod pages;
 pub mod phone_guard;
 mod schema;
+pub mod seats;
 pub mod sqlite;
 
 pub use admin_board::site_pdf as admin_board_pdf;

@@ -212,12 +212,22 @@ impl ServerStore for SqliteServerStore {
     }
 
     fn revoke_kiosk(&self, name: &str, now_ms: i64) -> Result<bool, ServerError> {
-        let n = self.conn().execute(
-            "UPDATE kiosks SET revoked_ms = ?2, pairing_hash = NULL
-             WHERE name = ?1 AND revoked_ms IS NULL",
-            params![name, now_ms],
-        )?;
-        Ok(n == 1)
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let id: Option<String> = tx
+            .query_row(
+                "UPDATE kiosks SET revoked_ms = ?2, pairing_hash = NULL
+                 WHERE name = ?1 AND revoked_ms IS NULL RETURNING id",
+                params![name, now_ms],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = &id {
+            // Its operations are refused from now on: the seats it held come back.
+            super::seats::kiosk_gone(&tx, id, now_ms)?;
+        }
+        tx.commit()?;
+        Ok(id.is_some())
     }
 
     fn pair(
@@ -706,6 +716,10 @@ fn push_in(
             },
         });
     }
+    // Leases: ended ones come back, and a kiosk whose whole outbox is in gets new ones.
+    let whole_outbox = results.len() == request.ops.len()
+        && request.ops.len() as u64 >= request.heartbeat.outbox_len;
+    super::seats::tend(tx, kiosk, whole_outbox, now_ms)?;
     let hb = &request.heartbeat;
     tx.execute(
         "UPDATE kiosks SET next_index = ?2, last_seen_ms = ?3, app_version = ?4, outbox_len = ?5,

@@ -119,6 +119,11 @@ const MIGRATIONS: &[&str] = &[
          created_ms INTEGER NOT NULL
      ) STRICT;
      CREATE INDEX post_replies_post ON post_replies (post_id, created_ms);",
+    // 7: this kiosk's seat block as a lease (`activities::seats`): its number, its end by the
+    // server's clock, the last lease given back, and whether the server recalled it.
+    "ALTER TABLE activities ADD COLUMN lease INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE activities ADD COLUMN lease_expires_ms INTEGER;
+     ALTER TABLE activities ADD COLUMN released_lease INTEGER NOT NULL DEFAULT 0;",
 ];
 
 /// The schema version this build writes.

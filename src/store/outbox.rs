@@ -52,6 +52,18 @@ pub struct DeadLetter {
 }
 
 /// The kiosk's range of short codes, inside a caller's transaction (0 when it has none).
+/// The measured clock skew (see [`Store::skew_ms`]), inside any connection or transaction.
+pub(super) fn skew_in(conn: &rusqlite::Connection) -> rusqlite::Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'sync.skew_ms'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .and_then(|v| v.parse().ok()))
+}
+
 pub(super) fn code_range_in(conn: &rusqlite::Connection) -> rusqlite::Result<u32> {
     Ok(conn
         .query_row(
@@ -300,6 +312,24 @@ impl Store {
         }
     }
 
+    /// This kiosk's clock less the server's, as last measured by a push (`None` before).
+    pub fn skew_ms(&self) -> Result<Option<i64>, StoreError> {
+        skew_in(&self.conn).map_err(self.sqlite())
+    }
+
+    /// Saves the clock skew measured by a push (kiosk clock - server clock): leases end by
+    /// the server's clock (`activities::seats`).
+    pub fn set_skew_ms(&mut self, skew_ms: i64) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO meta (key, value) VALUES ('sync.skew_ms', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [skew_ms.to_string()],
+            )
+            .map(|_| ())
+            .map_err(self.sqlite())
+    }
+
     /// The range of short codes the server gave this kiosk (0 before it has one).
     pub fn code_range(&self) -> Result<u32, StoreError> {
         code_range_in(&self.conn).map_err(self.sqlite())
@@ -342,6 +372,13 @@ impl Store {
             )
             .map_err(sqlite)?;
         }
+        // Seat leases belong to the kiosk id the server knew: a new pairing starts them over.
+        tx.execute(
+            "UPDATE activities SET my_block = 0, block_used = 0, lease = 0, released_lease = 0,
+                                   lease_expires_ms = NULL",
+            [],
+        )
+        .map_err(sqlite)?;
         tx.commit().map_err(sqlite)
     }
 }

@@ -174,6 +174,8 @@ pub mod kinds {
     pub const SIGNUP_CREATED: &str = "signup.created";
     /// A sign-up was cancelled. Payload: [`super::SignupCancelled`].
     pub const SIGNUP_CANCELLED: &str = "signup.cancelled";
+    /// A kiosk gives the unused seats of its block back. Payload: [`super::BlockReleased`].
+    pub const BLOCK_RELEASED: &str = "block.released";
     /// A volunteer checked someone in. Payload: [`super::SignupCheckedIn`].
     pub const SIGNUP_CHECKED_IN: &str = "signup.checked_in";
     /// Change only: where a sign-up stands. Payload: [`super::SignupStatus`].
@@ -303,8 +305,48 @@ pub struct ActivityState {
     pub confirmed: u32,
     /// People (sign-ups) waiting.
     pub waitlisted: u32,
-    /// Seats granted to each kiosk (by kiosk id) for offline confirmation.
+    /// Seats granted to each kiosk (by kiosk id) for offline confirmation: the lease's
+    /// `granted` counter below (it only grows; seats given back lower it to what was used).
     pub blocks: Vec<(String, u32)>,
+    /// Each kiosk's seat block as a lease (see `docs/sync.md`, "Seat blocks"). Absent from
+    /// servers older than leases.
+    #[serde(default)]
+    pub leases: Vec<SeatLease>,
+}
+
+/// A kiosk's block of seats on an activity, lent by the server. Both counters only grow:
+/// the kiosk may confirm on its own while `used + party <= granted`, its lease is not
+/// released and its clock (corrected by the skew it measured) is before `expires_ms`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Sent to kiosks: a newer server may add fields, and this release reads what it knows and
+// ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
+pub struct SeatLease {
+    pub kiosk_id: String,
+    /// The lease's number for this kiosk and activity: 1, 2, ... (a new one after the seats
+    /// came back and the server lent new ones).
+    pub lease: u32,
+    /// Seats lent so far (all leases together).
+    pub granted: u32,
+    /// Block seats the server counted as used (all leases together).
+    pub used: u32,
+    /// When the lease ends, by the server's clock (Unix ms): no confirming from it after.
+    pub expires_ms: i64,
+    /// Someone waits: the server asks the kiosk to give its unused seats back
+    /// (`block.released`).
+    #[serde(default)]
+    pub recalled: bool,
+}
+
+/// A kiosk gives the unused seats of its lease back (asked by the server, or on its own).
+/// Every block sign-up it made under the lease precedes this op in its outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockReleased {
+    pub activity_id: String,
+    /// The lease given back; a release of an older lease changes nothing.
+    pub lease: u32,
+    /// The kiosk's count of block seats it used (all leases together).
+    pub used: u32,
 }
 
 /// A resident signed up at a kiosk.

@@ -588,6 +588,8 @@ impl Worker {
             );
         }
         self.status.skew_ms = Some(skew);
+        // Seat leases end by the server's clock: the store corrects its own by this.
+        store.set_skew_ms(skew)?;
         // A kiosk paired before code ranges existed takes its range from the answer.
         if let Some(range) = resp.code_range
             && store.code_range()? != range
@@ -640,7 +642,9 @@ impl Worker {
                 if changed {
                     (self.ctx.on_data)();
                 }
-                return Ok(false);
+                // Applying may have queued an op (a recalled seat block given back): push it
+                // now rather than at the next tick, so the seats reach whoever waits.
+                return Ok(changed && store.outbox_counts()?.pending > 0);
             }
         }
         if changed {
