@@ -389,3 +389,450 @@ fn a_revoked_kiosk_s_block_comes_back_at_once() {
     assert_eq!(f.server_status()[&waiter], "confirmed");
     assert_eq!((f.state().confirmed, f.held()), (8, 0));
 }
+
+/// The model-based test: random schedules against a simple reference model.
+mod model {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+
+    /// One thing that happens in the room.
+    #[derive(Debug, Clone)]
+    enum Step {
+        /// The kiosk loses its network.
+        Offline(usize),
+        /// The kiosk has its network again (it syncs at its next `Sync`).
+        Online(usize),
+        /// A resident signs up a party at the kiosk.
+        SignUp { kiosk: usize, party: u32 },
+        /// A resident cancels, at the kiosk where they signed up, the nth sign-up made there.
+        Cancel { kiosk: usize, nth: usize },
+        /// The kiosk's sync worker runs a round (if it is online).
+        Sync(usize),
+        /// Time passes (minutes): leases may end.
+        Wait(i64),
+    }
+
+    #[derive(Debug, Clone)]
+    struct Schedule {
+        /// Each kiosk's clock minus the server's, in minutes.
+        skews: Vec<i64>,
+        capacity: u32,
+        block: u32,
+        steps: Vec<Step>,
+    }
+
+    fn schedule() -> impl Strategy<Value = Schedule> {
+        (2usize..=20, 3u32..=16, 1u32..=3).prop_flat_map(|(n, capacity, block)| {
+            let k = 0..n;
+            let step = prop_oneof![
+                2 => k.clone().prop_map(Step::Offline),
+                2 => k.clone().prop_map(Step::Online),
+                5 => (k.clone(), 1u32..=3).prop_map(|(kiosk, party)| Step::SignUp { kiosk, party }),
+                1 => (k.clone(), 0usize..8).prop_map(|(kiosk, nth)| Step::Cancel { kiosk, nth }),
+                5 => k.clone().prop_map(Step::Sync),
+                1 => (1i64..=30 * 60).prop_map(Step::Wait),
+            ];
+            (
+                prop::collection::vec(-10i64..=10, n),
+                Just(capacity),
+                Just(block),
+                prop::collection::vec(step, 1..60),
+            )
+                .prop_map(|(skews, capacity, block, steps)| Schedule {
+                    skews,
+                    capacity,
+                    block,
+                    steps,
+                })
+        })
+    }
+
+    /// What the reference model knows of a sign-up.
+    struct Made {
+        kiosk: usize,
+        code: String,
+        /// The kiosk confirmed it from its block (told "confirmed, not yet final").
+        provisional: bool,
+        /// The resident cancelled it.
+        cancelled: bool,
+        /// The kiosk told the resident a final "confirmed" (the server's answer) at some point.
+        told_final: bool,
+        /// When the kiosk's lease ended (+ the grace), by the server, as it made the sign-up.
+        lease_gone_at: i64,
+        /// When the server first had it (server time).
+        arrived: Option<i64>,
+    }
+
+    static SCHEDULES: AtomicU64 = AtomicU64::new(0);
+    static STEPS: AtomicU64 = AtomicU64::new(0);
+    static SIGNUPS: AtomicU64 = AtomicU64::new(0);
+    static PROVISIONAL: AtomicU64 = AtomicU64::new(0);
+    static PROVISIONAL_LOST: AtomicU64 = AtomicU64::new(0);
+    static PROVISIONAL_LOST_IN_TIME: AtomicU64 = AtomicU64::new(0);
+    static FINAL_LOST: AtomicU64 = AtomicU64::new(0);
+    static HELD_WHILE_WAITING: AtomicU64 = AtomicU64::new(0);
+    static ENDED_WITH_WAITERS: AtomicU64 = AtomicU64::new(0);
+
+    /// Reads what each kiosk tells its residents now and checks that no final "confirmed"
+    /// was taken back.
+    fn observe(f: &Fleet, made: &mut BTreeMap<String, Made>, when: &str) {
+        let status = f.server_status();
+        for (k, kiosk) in f.kiosks.iter().enumerate() {
+            for s in kiosk.store.signups_of(&f.activity.id).unwrap() {
+                if let Some(m) = made.get_mut(&s.id)
+                    && m.kiosk == k
+                    && s.state == SignupState::Confirmed
+                    && s.decided
+                {
+                    m.told_final = true;
+                }
+            }
+        }
+        for (id, m) in made.iter_mut() {
+            if m.arrived.is_none() && status.contains_key(id) {
+                m.arrived = Some(f.now);
+            }
+            if m.told_final
+                && !m.cancelled
+                && status.get(id).map(String::as_str) != Some("confirmed")
+            {
+                FINAL_LOST.fetch_add(1, Relaxed);
+                panic!(
+                    "{when}: sign-up {id} was told a final \"confirmed\" and is now {:?}",
+                    status.get(id)
+                );
+            }
+        }
+    }
+
+    fn run(s: &Schedule) {
+        let skews: Vec<i64> = s.skews.iter().map(|m| m * MINUTE).collect();
+        let mut f = Fleet::new(&skews, s.capacity, s.block);
+        let n = skews.len();
+        let mut made: BTreeMap<String, Made> = BTreeMap::new();
+        let mut by_kiosk: Vec<Vec<String>> = vec![Vec::new(); n];
+        for (i, step) in s.steps.iter().enumerate() {
+            let when = format!("step {i} ({step:?})");
+            match *step {
+                Step::Offline(k) => f.kiosks[k].online = false,
+                Step::Online(k) => f.kiosks[k].online = true,
+                Step::SignUp { kiosk, party } => {
+                    let now = f.kiosk_now(kiosk);
+                    let id = f.activity.id.clone();
+                    if let Ok(v) = f.kiosks[kiosk]
+                        .store
+                        .create_signup(&id, "Samira", None, party, now)
+                        .unwrap()
+                    {
+                        let provisional = v.state == SignupState::Confirmed;
+                        let me = &f.kiosks[kiosk].auth.id;
+                        let lease_gone_at = f
+                            .state()
+                            .leases
+                            .iter()
+                            .find(|l| &l.kiosk_id == me)
+                            .map_or(i64::MIN, |l| l.expires_ms + LEASE_GRACE_MS);
+                        by_kiosk[kiosk].push(v.id.clone());
+                        made.insert(
+                            v.id,
+                            Made {
+                                kiosk,
+                                code: v.code,
+                                provisional,
+                                cancelled: false,
+                                told_final: false,
+                                lease_gone_at,
+                                arrived: None,
+                            },
+                        );
+                    }
+                }
+                Step::Cancel { kiosk, nth } => {
+                    let mine = &by_kiosk[kiosk];
+                    if !mine.is_empty() {
+                        let id = &mine[nth % mine.len()];
+                        let m = made.get_mut(id).unwrap();
+                        if !m.cancelled {
+                            let now = f.kiosk_now(kiosk);
+                            assert_eq!(
+                                f.kiosks[kiosk].store.cancel_signups(&m.code, now).unwrap(),
+                                1
+                            );
+                            m.cancelled = true;
+                        }
+                    }
+                }
+                Step::Sync(k) => f.sync(k),
+                Step::Wait(minutes) => f.now += minutes * MINUTE,
+            }
+            f.assert_never_over_capacity(&when);
+            observe(&f, &mut made, &when);
+            STEPS.fetch_add(1, Relaxed);
+        }
+        // Everyone comes back and syncs until nothing moves.
+        for k in &mut f.kiosks {
+            k.online = true;
+        }
+        for _ in 0..4 {
+            f.sync_all();
+        }
+        f.assert_never_over_capacity("after everyone synced");
+        f.assert_nobody_waits_while_a_seat_is_free("after everyone synced");
+        observe(&f, &mut made, "after everyone synced");
+        // The reference model: every sign-up made is on the server once, the cancelled ones
+        // cancelled, the others confirmed or waiting; each kiosk tells its residents what
+        // the server decided.
+        let status = f.server_status();
+        assert_eq!(status.len(), made.len(), "nobody lost, nobody twice");
+        for (id, m) in &made {
+            let st = status.get(id).map(String::as_str);
+            if m.cancelled {
+                assert_eq!(st, Some("cancelled"), "{id}");
+            } else {
+                assert!(
+                    matches!(st, Some("confirmed" | "waitlisted")),
+                    "{id}: {st:?}"
+                );
+            }
+            let view = f.kiosks[m.kiosk].store.signups_of(&f.activity.id).unwrap();
+            let v = view.iter().find(|v| &v.id == id).unwrap();
+            assert!(v.decided, "{id}: the kiosk has the server's answer");
+            let agrees = matches!(
+                (v.state, st),
+                (SignupState::Confirmed, Some("confirmed"))
+                    | (SignupState::Waitlisted(_), Some("waitlisted"))
+                    | (SignupState::Cancelled, Some("cancelled"))
+            );
+            assert!(agrees, "{id}: kiosk says {:?}, server {st:?}", v.state);
+            if m.provisional {
+                PROVISIONAL.fetch_add(1, Relaxed);
+                if !m.cancelled && st != Some("confirmed") {
+                    PROVISIONAL_LOST.fetch_add(1, Relaxed);
+                    // Only a kiosk away past its lease's end and grace can lose one.
+                    if m.arrived.is_some_and(|t| t < m.lease_gone_at) {
+                        PROVISIONAL_LOST_IN_TIME.fetch_add(1, Relaxed);
+                    }
+                }
+            }
+        }
+        let state = f.state();
+        if state.waitlisted > 0 {
+            ENDED_WITH_WAITERS.fetch_add(1, Relaxed);
+            HELD_WHILE_WAITING.fetch_add(u64::from(f.held()), Relaxed);
+        }
+        SIGNUPS.fetch_add(made.len() as u64, Relaxed);
+        SCHEDULES.fetch_add(1, Relaxed);
+    }
+
+    /// Schedules to run; `DIGIDAK_MODEL_CASES` runs more.
+    fn cases() -> u32 {
+        std::env::var("DIGIDAK_MODEL_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(100)
+    }
+
+    #[test]
+    fn random_schedules_of_offline_and_online_kiosks_keep_both_seat_invariants() {
+        let seed: u64 = std::env::var("DIGIDAK_TEST_SEED")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_nanos() as u64
+            });
+        println!("seat model: seed {seed} (DIGIDAK_TEST_SEED={seed} replays it)");
+        let mut bytes = [0u8; 32];
+        bytes[..8].copy_from_slice(&seed.to_le_bytes());
+        let mut runner = TestRunner::new_with_rng(
+            Config {
+                cases: cases(),
+                max_shrink_iters: 32,
+                failure_persistence: None,
+                ..Config::default()
+            },
+            TestRng::from_seed(RngAlgorithm::ChaCha, &bytes),
+        );
+        let outcome = runner.run(&schedule(), |s| {
+            run(&s);
+            Ok(())
+        });
+        println!(
+            "seat model: {} schedules, {} steps, {} sign-ups; {} confirmed from a block \
+             (not yet final), {} of them later without a seat ({} of those reached the server \
+             before their lease ended + grace); told a final \"confirmed\" and later lost it: {}; schedules ending with \
+             people waiting: {}, seats held in blocks then: {}",
+            SCHEDULES.load(Relaxed),
+            STEPS.load(Relaxed),
+            SIGNUPS.load(Relaxed),
+            PROVISIONAL.load(Relaxed),
+            PROVISIONAL_LOST.load(Relaxed),
+            PROVISIONAL_LOST_IN_TIME.load(Relaxed),
+            FINAL_LOST.load(Relaxed),
+            ENDED_WITH_WAITERS.load(Relaxed),
+            HELD_WHILE_WAITING.load(Relaxed),
+        );
+        if let Err(e) = outcome {
+            panic!("{e}");
+        }
+        assert_eq!(FINAL_LOST.load(Relaxed), 0);
+        assert_eq!(PROVISIONAL_LOST_IN_TIME.load(Relaxed), 0);
+        assert_eq!(HELD_WHILE_WAITING.load(Relaxed), 0);
+    }
+}
+
+/// 50 kiosks with their real stores and sync workers race against a real `digidak-server`
+/// process on 127.0.0.1: 40 places, blocks of 2 (ten kiosks hold one), ten kiosks offline
+/// (five of them with a block), 110 people. Once all have synced: exactly 40 confirmed, no
+/// seat held in a block, every block sign-up honoured, and every kiosk tells its residents
+/// what the server decided.
+#[test]
+fn fifty_kiosks_with_blocks_race_a_server_process_and_end_with_exactly_capacity_confirmed() {
+    use std::time::Duration;
+    use support::{ChildServer, SyncedKiosk, now_ms, wait_until};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    // The test's own connection to the server's file (the admin's CLI would do the same).
+    let admin = SqliteServerStore::open(&db).unwrap();
+    let server = ChildServer::start(&db, "127.0.0.1:0");
+    let n = 50;
+    let dirs: Vec<_> = (0..n)
+        .map(|i| dir.path().join(format!("k{i:02}")))
+        .collect();
+    let mut kiosks: Vec<Option<SyncedKiosk>> = Vec::new();
+    for (i, d) in dirs.iter().enumerate() {
+        let code = admin
+            .add_kiosk(&format!("PC {i:02}"), SITE, now_ms())
+            .unwrap();
+        let k = SyncedKiosk::start(d);
+        k.pair(&server.url(), &code).unwrap();
+        kiosks.push(Some(k));
+    }
+    let a = activity(now_ms(), 40, 2, 5 * DAY);
+    admin.save_activity(SITE, &a, now_ms()).unwrap();
+    let state = |admin: &SqliteServerStore| admin.activities(SITE).unwrap().remove(0);
+    let held = |s: &ActivityState| -> u32 { s.leases.iter().map(|l| l.granted - l.used).sum() };
+    assert_eq!(
+        held(&state(&admin)),
+        20,
+        "ten blocks of two: half the capacity"
+    );
+    for k in kiosks.iter().flatten() {
+        k.sync.nudge();
+        wait_until(Duration::from_secs(30), "activity pulled", || {
+            !k.store.upcoming_activities(now_ms()).unwrap().is_empty()
+        });
+    }
+    // Kiosks 0-4 (with a block) and 10-14 (without) lose their network and take three
+    // sign-ups each.
+    let offline: Vec<usize> = (0..5).chain(10..15).collect();
+    for &i in &offline {
+        kiosks[i].take();
+    }
+    let mut told: BTreeMap<String, SignupState> = BTreeMap::new();
+    for &i in &offline {
+        let mut store = Store::open_in(&dirs[i]).unwrap();
+        for r in 0..3 {
+            let s = store
+                .create_signup(&a.id, &format!("Offline {i} {r}"), None, 1, now_ms())
+                .unwrap()
+                .unwrap();
+            let want = if i < 5 && r < 2 {
+                SignupState::Confirmed
+            } else {
+                SignupState::Pending
+            };
+            assert_eq!(s.state, want, "kiosk {i} sign-up {r}");
+            told.insert(s.id, s.state);
+        }
+    }
+    // The forty online kiosks take two sign-ups each, all at once (kiosks 5-9 confirm theirs
+    // from their blocks).
+    let online: Vec<(String, SignupState)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..n)
+            .filter(|i| !offline.contains(i))
+            .map(|i| {
+                let sync = &kiosks[i].as_ref().unwrap().sync;
+                let d = &dirs[i];
+                let id = &a.id;
+                scope.spawn(move || {
+                    let mut store = Store::open_in(d).unwrap();
+                    let mut out = Vec::new();
+                    for r in 0..2 {
+                        let s = store
+                            .create_signup(id, &format!("Online {i} {r}"), None, 1, now_ms())
+                            .unwrap()
+                            .unwrap();
+                        sync.nudge();
+                        out.push((s.id, s.state));
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    told.extend(online);
+    assert_eq!(told.len(), 110);
+    // The offline kiosks come back; everyone syncs until the blocks have come back.
+    for &i in &offline {
+        kiosks[i] = Some(SyncedKiosk::start(&dirs[i]));
+    }
+    for k in kiosks.iter().flatten() {
+        k.wait_synced(Duration::from_secs(60));
+    }
+    wait_until(Duration::from_secs(60), "every block given back", || {
+        let s = state(&admin);
+        s.confirmed == 40 && held(&s) == 0
+    });
+    for k in kiosks.iter().flatten() {
+        k.wait_synced(Duration::from_secs(60));
+    }
+    let s = state(&admin);
+    println!(
+        "50 kiosks: {} confirmed of {}, {} waiting, {} seats held in blocks after quiescence",
+        s.confirmed,
+        s.activity.capacity,
+        s.waitlisted,
+        held(&s)
+    );
+    assert_eq!((s.confirmed, s.waitlisted, held(&s)), (40, 70, 0));
+    let list = admin.signups(&a.id).unwrap();
+    assert_eq!(list.len(), 110, "nobody lost, nobody twice");
+    // Every sign-up a kiosk confirmed from its block kept its seat.
+    let mut lost = 0;
+    for (id, state) in &told {
+        let server = &list.iter().find(|s| &s.id == id).unwrap().status;
+        if *state == SignupState::Confirmed && server != "confirmed" {
+            lost += 1;
+        }
+    }
+    println!("50 kiosks: sign-ups told \"confirmed\" that lost their seat: {lost}");
+    assert_eq!(lost, 0);
+    // The waitlist is in arrival order and nobody fits: nobody waits while a seat is free.
+    let first = list.iter().find(|s| s.status == "waitlisted").unwrap();
+    assert!(first.party > s.activity.capacity - s.confirmed);
+    // Each kiosk tells its residents what the server decided.
+    for (i, k) in kiosks.iter().flatten().enumerate() {
+        wait_until(Duration::from_secs(30), "decisions pulled", || {
+            k.store.signups_of(&a.id).unwrap().iter().all(|v| {
+                let st = &list.iter().find(|s| s.id == v.id).unwrap().status;
+                v.decided
+                    && matches!(
+                        (v.state, st.as_str()),
+                        (SignupState::Confirmed, "confirmed")
+                            | (SignupState::Waitlisted(Some(_)), "waitlisted")
+                    )
+            })
+        });
+        let v = k.store.upcoming_activities(now_ms()).unwrap().remove(0);
+        assert_eq!((v.places_left, v.mine), (0, 0), "kiosk {i} offers no place");
+    }
+}
