@@ -359,3 +359,60 @@ fn changes_with_fields_from_a_newer_server_are_applied_not_skipped() {
     let help = store.open_help_requests().unwrap();
     assert_eq!(help.len(), 1, "help.requested applied");
 }
+
+/// A change of a kind this release does not know (a newer server's) is kept, never skipped:
+/// it is counted for admin mode, survives a restart, and a release that knows its kind
+/// applies it when it opens the file.
+#[test]
+fn changes_of_an_unknown_kind_are_kept_and_applied_once_known() {
+    use digidak::sync::protocol::Change;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let now = 1_900_000_000_000i64;
+    let changes = vec![
+        Change {
+            seq: 7,
+            kind: "room.booked".into(),
+            payload: serde_json::json!({"id": "r1", "room": "Zaal 2"}),
+        },
+        Change {
+            seq: 8,
+            kind: "room.booked".into(),
+            payload: serde_json::json!({"id": "r2", "room": "Zaal 3"}),
+        },
+    ];
+    store.apply_changes(&changes, 8).unwrap();
+    assert_eq!(store.cursor().unwrap(), 8, "the cursor moves on");
+    assert_eq!(
+        store.kept_changes().unwrap(),
+        vec![("room.booked".to_string(), 2)]
+    );
+    // Pulled again (a page retried): kept once.
+    store.apply_changes(&changes, 8).unwrap();
+    assert_eq!(
+        store.kept_changes().unwrap(),
+        vec![("room.booked".to_string(), 2)]
+    );
+    drop(store);
+    // A change an older release kept, of a kind this release knows: applied at open.
+    {
+        let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+        let help = serde_json::json!({
+            "id": "0190b6f4-0000-7000-8000-00000000dddd", "created_at_ms": now,
+            "first_name": "Omar", "kiosk_name": "PC 2"
+        });
+        conn.execute(
+            "INSERT INTO kept_changes (seq, kind, payload) VALUES (5, 'help.requested', ?1)",
+            [help.to_string()],
+        )
+        .unwrap();
+    }
+    let store = Store::open_in(dir.path()).unwrap();
+    let help = store.open_help_requests().unwrap();
+    assert_eq!(help.len(), 1, "applied once known");
+    assert_eq!(
+        store.kept_changes().unwrap(),
+        vec![("room.booked".to_string(), 2)],
+        "the unknown ones stay kept"
+    );
+}

@@ -313,7 +313,10 @@ fn malformed_queries_and_pairings_get_4xx() {
             .bearer_auth(&api.token)
     };
     api.refused("no protocol", get(""), 400);
-    api.refused("protocol 2", get("?protocol=2"), 400);
+    // One past the newest version this server speaks, and one before the oldest it takes.
+    let newer = digidak::sync::protocol::PROTOCOL_VERSION + 1;
+    api.refused("protocol newer", get(&format!("?protocol={newer}")), 400);
+    api.refused("protocol 0", get("?protocol=0"), 400);
     api.refused(
         "protocol huge",
         get("?protocol=99999999999999999999999"),

@@ -532,7 +532,7 @@ board-filters-show = Kies wat je ziet
 board-filters-hide = Klaar met kiezen
 board-filters-chosen = Kies wat je ziet ({ $count } gekozen)
 
-# Seats: places left that tell the truth, and the block's not-yet-final confirmation
+# Seats and versions (issue 15): truthful places left, the block's not-yet-final confirmation, kiosk versions in the admin web
 activities-places-mine = { $count ->
     [one] Deze computer heeft nog 1 plaats voor je (geen verbinding: nog niet definitief)
    *[other] Deze computer heeft nog { $count } plaatsen voor je (geen verbinding: nog niet definitief)
@@ -543,3 +543,6 @@ activities-places-offline = { $count ->
 }
 activities-full-offline = Waarschijnlijk volzet (geen verbinding: dat is nog niet zeker)
 signup-confirmed-provisional = Je hebt een plaats, maar nog niet definitief: deze computer meldt het aan de server. Typ later je code op een Digidak-computer of kijk op je telefoon: daar zie je of het vastligt.
+adminweb-version-older = ouder protocol: bijwerken aangeraden
+adminweb-version-too-old = te oud: de server weigert hem, werk hem bij
+admin-sync-kept-changes = Deze computer kreeg { $count } wijziging(en) van een nieuwere server die hij nog niet kent ({ $kinds }). Ze zijn bewaard: werk Digidak op deze computer bij, dan worden ze toegepast.

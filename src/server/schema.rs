@@ -184,4 +184,6 @@ pub(super) const MIGRATIONS: &[&str] = &[
      ALTER TABLE seat_blocks ADD COLUMN expires_ms INTEGER;
      ALTER TABLE seat_blocks ADD COLUMN recalled INTEGER NOT NULL DEFAULT 0;
      CREATE INDEX seat_blocks_kiosk ON seat_blocks (kiosk_id);",
+    // 10: the protocol version each kiosk last pushed with (its app version is kept already).
+    "ALTER TABLE kiosks ADD COLUMN protocol INTEGER;",
 ];

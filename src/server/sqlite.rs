@@ -191,7 +191,7 @@ impl ServerStore for SqliteServerStore {
         let conn = self.conn();
         let mut stmt = conn.prepare(
             "SELECT name, site, token_hash IS NOT NULL, revoked_ms IS NOT NULL, last_seen_ms,
-                    app_version, outbox_len, dead_letters, last_frame_ms, skew_ms
+                    app_version, outbox_len, dead_letters, last_frame_ms, skew_ms, protocol
              FROM kiosks ORDER BY site, name",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -206,6 +206,7 @@ impl ServerStore for SqliteServerStore {
                 dead_letters: r.get(7)?,
                 last_frame_ms: r.get(8)?,
                 skew_ms: r.get(9)?,
+                protocol: r.get(10)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -293,6 +294,25 @@ impl ServerStore for SqliteServerStore {
             site,
             code_range,
         })
+    }
+
+    fn record_kiosk_version(
+        &self,
+        kiosk: &KioskAuth,
+        protocol: u32,
+        app_version: &str,
+        now_ms: i64,
+    ) -> Result<(), ServerError> {
+        self.conn().execute(
+            "UPDATE kiosks SET protocol = ?2, app_version = ?3, last_seen_ms = ?4 WHERE id = ?1",
+            params![
+                kiosk.id,
+                protocol,
+                app_version.chars().take(40).collect::<String>(),
+                now_ms
+            ],
+        )?;
+        Ok(())
     }
 
     fn authenticate(&self, token: &str) -> Result<Option<KioskAuth>, ServerError> {
@@ -424,6 +444,7 @@ impl ServerStore for SqliteServerStore {
             last_seq: Self::last_seq(&conn, &kiosk.site)?,
             server_time_ms: now_ms,
             code_range,
+            min_protocol: Some(crate::sync::protocol::MIN_PROTOCOL_VERSION),
         })
     }
 
@@ -723,7 +744,8 @@ fn push_in(
     let hb = &request.heartbeat;
     tx.execute(
         "UPDATE kiosks SET next_index = ?2, last_seen_ms = ?3, app_version = ?4, outbox_len = ?5,
-                dead_letters = ?6, last_success_ms = ?7, last_frame_ms = ?8, skew_ms = ?9
+                dead_letters = ?6, last_success_ms = ?7, last_frame_ms = ?8, skew_ms = ?9,
+                protocol = ?10
          WHERE id = ?1",
         params![
             kiosk.id,
@@ -734,7 +756,8 @@ fn push_in(
             hb.dead_letters.min(i64::MAX as u64) as i64,
             hb.last_success_ms,
             hb.last_frame_ms,
-            hb.kiosk_time_ms.saturating_sub(now_ms)
+            hb.kiosk_time_ms.saturating_sub(now_ms),
+            request.protocol
         ],
     )?;
     Ok(PushResponse {
@@ -742,5 +765,7 @@ fn push_in(
         next_index: next,
         server_time_ms: now_ms,
         code_range,
+        protocol: Some(PROTOCOL_VERSION),
+        min_protocol: Some(crate::sync::protocol::MIN_PROTOCOL_VERSION),
     })
 }

@@ -120,10 +120,16 @@ const MIGRATIONS: &[&str] = &[
      ) STRICT;
      CREATE INDEX post_replies_post ON post_replies (post_id, created_ms);",
     // 7: this kiosk's seat block as a lease (`activities::seats`): its number, its end by the
-    // server's clock, the last lease given back, and whether the server recalled it.
+    // server's clock and the last lease given back; changes of kinds this release does not
+    // know (from a newer server), kept to apply once a release knows them.
     "ALTER TABLE activities ADD COLUMN lease INTEGER NOT NULL DEFAULT 0;
      ALTER TABLE activities ADD COLUMN lease_expires_ms INTEGER;
-     ALTER TABLE activities ADD COLUMN released_lease INTEGER NOT NULL DEFAULT 0;",
+     ALTER TABLE activities ADD COLUMN released_lease INTEGER NOT NULL DEFAULT 0;
+     CREATE TABLE kept_changes (
+         seq     INTEGER PRIMARY KEY,
+         kind    TEXT NOT NULL,
+         payload TEXT NOT NULL
+     ) STRICT;",
 ];
 
 /// The schema version this build writes.
@@ -268,6 +274,8 @@ impl Store {
         conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         let mut store = Store { conn, path };
         store.migrate(found)?;
+        // Changes of kinds an older release of this kiosk kept: this one may know them now.
+        store.apply_kept_changes()?;
         Ok(store)
     }
 

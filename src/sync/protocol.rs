@@ -1,13 +1,20 @@
 //! The sync protocol between kiosks and the server: the JSON types both sides share.
 //! `docs/sync.md` documents it with example requests and responses.
 //!
-//! Every request carries `protocol`; a server answers an unknown version with 400 and
-//! `"code": "unsupported_protocol"`.
+//! Every request carries `protocol`: the version the kiosk speaks. A server takes every
+//! version from [`MIN_PROTOCOL_VERSION`] to its own [`PROTOCOL_VERSION`] and answers others
+//! with 400 and `"code": "unsupported_protocol"`; a kiosk told so by an older server speaks
+//! [`MIN_PROTOCOL_VERSION`] to it. Push and status answers say the server's own version and
+//! its minimum.
 
 use serde::{Deserialize, Serialize};
 
-/// The protocol version this build speaks.
-pub const PROTOCOL_VERSION: u32 = 1;
+/// The protocol version this build speaks. 2: seat blocks are leases (`ActivityState.leases`,
+/// the `block.released` op), and the server says its versions in push and status answers.
+pub const PROTOCOL_VERSION: u32 = 2;
+/// The oldest protocol version this build's server takes from kiosks (and speaks to older
+/// servers). Kiosks below it are refused and flagged "too old" in the admin web.
+pub const MIN_PROTOCOL_VERSION: u32 = 1;
 /// The schema version of operation payloads this build writes.
 pub const OP_SCHEMA: u32 = 1;
 /// Most operations in one push.
@@ -107,6 +114,12 @@ pub struct PushResponse {
     /// paired before ranges existed takes one soon after the server was updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_range: Option<u32>,
+    /// The server's own protocol version (absent from servers speaking 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<u32>,
+    /// The oldest kiosk protocol the server takes (absent from servers speaking 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_protocol: Option<u32>,
 }
 
 /// One change a kiosk must apply, in server order.
@@ -143,6 +156,10 @@ pub struct StatusResponse {
     /// The kiosk's range of short codes: a kiosk paired before ranges existed learns it here.
     #[serde(default)]
     pub code_range: Option<u32>,
+    /// The oldest kiosk protocol the server takes (absent from servers speaking 1; `protocol`
+    /// above is the server's own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_protocol: Option<u32>,
 }
 
 /// The body of every error answer.
