@@ -2,10 +2,12 @@
 //!
 //! - [`protocol`]: the JSON types both sides share (documented in `docs/sync.md`).
 //! - [`client`]: the kiosk's blocking HTTP client for that protocol.
+//! - [`schema`]: its JSON Schema (`docs/protocol.schema.json`), generated from the types.
 //! - [`worker`]: the kiosk's sync thread: push the outbox, pull changes, heartbeat, backoff.
 
 pub mod client;
 pub mod protocol;
+pub mod schema;
 pub mod worker;
 
 /// The UTC calendar day (year, month, day) of a Unix time in milliseconds.

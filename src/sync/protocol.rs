@@ -7,6 +7,7 @@
 //! [`MIN_PROTOCOL_VERSION`] to it. Push and status answers say the server's own version and
 //! its minimum.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The protocol version this build speaks. 2: seat blocks are leases (`ActivityState.leases`,
@@ -23,7 +24,7 @@ pub const MAX_PUSH_OPS: usize = 200;
 pub const MAX_PULL_CHANGES: u64 = 500;
 
 /// `POST /api/v1/pair`: trade a one-time pairing code for a kiosk token.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PairRequest {
     pub protocol: u32,
@@ -33,7 +34,7 @@ pub struct PairRequest {
     pub first_index: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct PairResponse {
     /// The kiosk's secret; the server keeps only its hash.
     pub token: String,
@@ -47,7 +48,7 @@ pub struct PairResponse {
 }
 
 /// One write made at a kiosk, applied there at once and pushed to the server later.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Op {
     /// UUIDv7, unique across all kiosks.
@@ -62,7 +63,7 @@ pub struct Op {
 }
 
 /// What a kiosk tells the server about itself with every push.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Heartbeat {
     pub app_version: String,
@@ -78,7 +79,7 @@ pub struct Heartbeat {
 }
 
 /// `POST /api/v1/push`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PushRequest {
     pub protocol: u32,
@@ -86,7 +87,7 @@ pub struct PushRequest {
     pub ops: Vec<Op>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum OpStatus {
     /// Stored and applied (now or by an earlier push of the same op).
@@ -95,7 +96,7 @@ pub enum OpStatus {
     Rejected { reason: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct OpResult {
     pub id: String,
     pub index: u64,
@@ -103,7 +104,7 @@ pub struct OpResult {
     pub status: OpStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct PushResponse {
     /// One result per op the server took, in order. Ops after a gap get none.
     pub results: Vec<OpResult>,
@@ -123,7 +124,7 @@ pub struct PushResponse {
 }
 
 /// One change a kiosk must apply, in server order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Change {
     /// Server-assigned sequence: the pull cursor.
     pub seq: u64,
@@ -132,7 +133,7 @@ pub struct Change {
 }
 
 /// `GET /api/v1/changes?protocol=1&after=SEQ&limit=N`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PullResponse {
     pub changes: Vec<Change>,
     /// The newest sequence number for this kiosk's site.
@@ -142,7 +143,7 @@ pub struct PullResponse {
 }
 
 /// `GET /api/v1/status?protocol=1`: what the server knows of this kiosk.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct StatusResponse {
     pub protocol: u32,
     pub kiosk_id: String,
@@ -163,7 +164,7 @@ pub struct StatusResponse {
 }
 
 /// The body of every error answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ErrorBody {
     /// A stable machine-readable code, e.g. `unauthorized`, `unsupported_protocol`.
     pub code: String,
@@ -215,7 +216,7 @@ pub mod kinds {
     pub const POST_STATE: &str = "post.state";
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct HelpRequested {
@@ -227,7 +228,7 @@ pub struct HelpRequested {
     pub kiosk_name: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct HelpHandled {
@@ -235,7 +236,7 @@ pub struct HelpHandled {
     pub handled_at_ms: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UsageVisit {
     /// What was visited: `home`, `help`, ... Never personal data.
@@ -245,7 +246,7 @@ pub struct UsageVisit {
 }
 
 /// A resume code: where to continue a lesson. No personal data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResumeSaved {
     /// Ten digits.
@@ -258,7 +259,7 @@ pub struct ResumeSaved {
 }
 
 /// What happened in lessons, counted per site, month and topic. No personal data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LessonEvent {
     /// `opened`, `finished` or `initiation` (a volunteer guided someone through it).
@@ -274,7 +275,7 @@ pub struct LessonEvent {
 pub const LESSON_EVENTS: [&str; 3] = ["opened", "finished", "initiation"];
 
 /// `GET /api/v1/resume/{code}`: where a resume code made at any kiosk continues.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ResumeResponse {
     pub lesson: String,
     pub step: u32,
@@ -283,7 +284,7 @@ pub struct ResumeResponse {
 
 /// An activity as an admin saved it (kiosk admin mode or the server CLI). Times are local
 /// times in Europe/Brussels, `YYYY-MM-DDTHH:MM`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct ActivityRecord {
@@ -312,7 +313,7 @@ pub struct ActivityRecord {
 }
 
 /// The server's view of an activity, sent to every kiosk of its site.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct ActivityState {
@@ -334,7 +335,7 @@ pub struct ActivityState {
 /// A kiosk's block of seats on an activity, lent by the server. Both counters only grow:
 /// the kiosk may confirm on its own while `used + party <= granted`, its lease is not
 /// released and its clock (corrected by the skew it measured) is before `expires_ms`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct SeatLease {
@@ -356,7 +357,7 @@ pub struct SeatLease {
 
 /// A kiosk gives the unused seats of its lease back (asked by the server, or on its own).
 /// Every block sign-up it made under the lease precedes this op in its outbox.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BlockReleased {
     pub activity_id: String,
@@ -367,7 +368,7 @@ pub struct BlockReleased {
 }
 
 /// A resident signed up at a kiosk.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignupCreated {
     /// UUID.
@@ -390,7 +391,7 @@ pub struct SignupCreated {
 }
 
 /// A volunteer checked someone in (by name or code). Repeats count once: the first time stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignupCheckedIn {
     pub id: String,
@@ -399,7 +400,7 @@ pub struct SignupCheckedIn {
 }
 
 /// A sign-up was cancelled (by its code, at any kiosk).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignupCancelled {
     pub id: String,
@@ -407,7 +408,7 @@ pub struct SignupCancelled {
 
 /// Where a sign-up stands, as the server decided. Sent to every kiosk of the site (volunteer
 /// lists need the name; resident screens show only the code holder's own sign-up).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct SignupStatus {
@@ -427,7 +428,7 @@ pub struct SignupStatus {
 }
 
 /// A post as its poster wrote it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct PostRecord {
@@ -452,7 +453,7 @@ pub struct PostRecord {
 }
 
 /// A post as the server decided, sent to every kiosk of its site.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct PostState {
@@ -481,7 +482,7 @@ pub struct PostState {
 }
 
 /// A volunteer's decision on a waiting or reported post.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostModerated {
     pub id: String,
@@ -499,21 +500,21 @@ pub struct PostModerated {
     pub category: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostReported {
     pub id: String,
 }
 
 /// An action only the code holder may take.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostByCode {
     pub id: String,
     pub code: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostClosed {
     pub id: String,
@@ -524,7 +525,7 @@ pub struct PostClosed {
 
 /// A reply: a short message and, if the replier chose, how to reach them. Only the post's
 /// code holder (and volunteers passing it on) ever see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct PostReply {
