@@ -685,3 +685,51 @@ fn a_kiosk_on_the_previous_protocol_keeps_syncing_with_todays_server_and_vice_ve
         &fixtures::load("v2", "ops"),
     );
 }
+
+/// The cursor rule, as an outside client follows it: `last_seq` is the head of the site's
+/// feed, not the end of the page; `next_after` is where the next page starts. Paging with
+/// `next_after` gets every change once; storing `last_seq` as the cursor would skip some.
+#[test]
+fn pull_pages_follow_next_after_and_last_seq_is_the_head() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let (a, token_a) = paired_client(&server, "PC A", "noord");
+    let (z, token_z) = paired_client(&server, "PC Z", "zuid");
+    let help = |index: u64| Op {
+        id: uuid::Uuid::now_v7().to_string(),
+        index,
+        kind: kinds::HELP_REQUESTED.into(),
+        payload: json!({"id": uuid::Uuid::now_v7().to_string(), "created_at_ms": 1_795_000_000_000i64, "first_name": null}),
+        kiosk_time_ms: 1_795_000_000_000,
+        schema: OP_SCHEMA,
+    };
+    // Changes of two sites, interleaved: gaps in this site's seqs.
+    for i in 1..=5 {
+        a.push(&token_a, &page(vec![help(i)])).unwrap();
+        z.push(&token_z, &page(vec![help(i)])).unwrap();
+    }
+    let mut after = 0;
+    let mut seen = Vec::new();
+    let mut pages = 0;
+    loop {
+        let p = a.pull(&token_a, after, 2).unwrap();
+        pages += 1;
+        let head = p.last_seq;
+        seen.extend(p.changes.iter().map(|c| c.seq));
+        let next = p.next_after.expect("today's server says where to go on");
+        assert_eq!(next, p.changes.last().map_or(after, |c| c.seq));
+        if p.more {
+            assert!(head > next, "last_seq is the head, past this page");
+        }
+        after = next;
+        if !p.more {
+            assert_eq!(after, head);
+            break;
+        }
+    }
+    assert_eq!(seen.len(), 5, "every change of the site once: {seen:?}");
+    assert_eq!(pages, 3);
+    // `limit=0` acts as 1.
+    let one = a.pull(&token_a, 0, 0).unwrap();
+    assert_eq!(one.changes.len(), 1);
+}

@@ -423,10 +423,12 @@ impl ServerStore for SqliteServerStore {
         let more = changes.len() as u64 > limit;
         changes.truncate(limit as usize);
         let last_seq = Self::last_seq(&conn, &kiosk.site)?;
+        let next_after = changes.last().map_or(after, |c| c.seq);
         Ok(PullResponse {
             changes,
             last_seq,
             more,
+            next_after: Some(next_after),
         })
     }
 

@@ -136,10 +136,15 @@ pub struct Change {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PullResponse {
     pub changes: Vec<Change>,
-    /// The newest sequence number for this kiosk's site.
+    /// The newest sequence number for this kiosk's site: the head of the feed, NOT the end
+    /// of this page (a client that stores it as its cursor skips the changes between).
     pub last_seq: u64,
     /// True when more changes wait after this page.
     pub more: bool,
+    /// The cursor for the next pull: the `seq` of this page's last change, or the request's
+    /// `after` when the page is empty (absent from servers speaking protocol 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_after: Option<u64>,
 }
 
 /// `GET /api/v1/status?protocol=1`: what the server knows of this kiosk.
