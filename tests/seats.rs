@@ -836,3 +836,36 @@ fn fifty_kiosks_with_blocks_race_a_server_process_and_end_with_exactly_capacity_
         assert_eq!((v.places_left, v.mine), (0, 0), "kiosk {i} offers no place");
     }
 }
+
+/// A kiosk that gives back a lease with an absurd count of used seats (a bug, or a hostile
+/// kiosk) changes nothing for anyone else: the activity's state still reads, nothing is
+/// held for it, and the other kiosks sync on.
+#[test]
+fn a_release_with_an_absurd_count_hurts_nobody() {
+    use digidak::sync::protocol::{OP_SCHEMA, Op, OpStatus, kinds};
+    let mut f = Fleet::new(&[0, 0], 8, 2);
+    let index = f.kiosks[0].store.first_unsent_index().unwrap();
+    let op = Op {
+        id: uuid::Uuid::now_v7().to_string(),
+        index,
+        kind: kinds::BLOCK_RELEASED.into(),
+        payload: serde_json::json!({"activity_id": f.activity.id, "lease": 1, "used": u32::MAX}),
+        kiosk_time_ms: f.now,
+        schema: OP_SCHEMA,
+    };
+    let mut request = support::page(vec![op]);
+    request.heartbeat.outbox_len = 1;
+    let resp = f.server.push(&f.kiosks[0].auth, request, f.now).unwrap();
+    assert_eq!(resp.results[0].status, OpStatus::Accepted);
+    f.kiosks[0].online = false;
+    // Its lease counted at most what was lent (2), and it got a new block of 2 as any kiosk
+    // that syncs with nothing held.
+    let me = f.kiosks[0].auth.id.clone();
+    let lease = f.state().leases.into_iter().find(|l| l.kiosk_id == me).unwrap();
+    assert_eq!((lease.lease, lease.granted, lease.used), (2, 4, 2));
+    assert_eq!(f.held(), 4);
+    f.sign_up(1, 3).unwrap();
+    f.sync(1);
+    f.assert_never_over_capacity("after the absurd release");
+    assert_eq!(f.state().confirmed, 3);
+}

@@ -62,7 +62,8 @@ pub fn state(tx: &Connection, a: &ActivityRecord) -> rusqlite::Result<ActivitySt
     )?;
     let blocks = stmt
         .query_map([&a.id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
+            let granted = r.get::<_, i64>(1)?.clamp(0, i64::from(u32::MAX)) as u32;
+            Ok((r.get::<_, String>(0)?, granted))
         })?
         .collect::<Result<_, _>>()?;
     Ok(ActivityState {

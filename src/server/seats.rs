@@ -29,11 +29,16 @@ pub(super) fn leases(tx: &Connection, activity_id: &str) -> rusqlite::Result<Vec
          FROM seat_blocks WHERE activity_id = ?1 ORDER BY kiosk_id",
     )?
     .query_map([activity_id], |r| {
+        // Counters are kept as SQLite integers; a kiosk's own count (`block.released`) may be
+        // anything a u32 holds, so they are read without failing on a huge one.
+        let count = |i: usize| -> rusqlite::Result<u32> {
+            Ok(r.get::<_, i64>(i)?.clamp(0, i64::from(u32::MAX)) as u32)
+        };
         Ok(SeatLease {
             kiosk_id: r.get(0)?,
-            lease: r.get(1)?,
-            granted: r.get(2)?,
-            used: r.get(3)?,
+            lease: count(1)?,
+            granted: count(2)?,
+            used: count(3)?,
             expires_ms: r.get(4)?,
             recalled: r.get(5)?,
         })
@@ -240,11 +245,13 @@ pub(super) fn released(
     if site != kiosk.site {
         return Ok(Err("this activity belongs to another site".into()));
     }
-    // Both counters end at the larger count: the kiosk's own (every block sign-up it made
-    // is in the server's hands now) or the server's.
+    // Both counters end at the larger count, the kiosk's own (every block sign-up it made
+    // is in the server's hands now) or the server's, but never past what was lent: nothing
+    // is held any more, and a wrong count cannot inflate the next lease.
     let n = tx
         .prepare_cached(
-            "UPDATE seat_blocks SET used = MAX(used, ?4), granted = MAX(used, ?4), recalled = 0
+            "UPDATE seat_blocks SET used = MAX(used, MIN(?4, granted)), granted = MAX(used, MIN(?4, granted)),
+                                    recalled = 0
              WHERE activity_id = ?1 AND kiosk_id = ?2 AND lease = ?3",
         )?
         .execute(params![p.activity_id, kiosk.id, p.lease, p.used])?;
