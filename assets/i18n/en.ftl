@@ -531,3 +531,18 @@ goodbye-explain = Nothing of yours stays on this computer. Goodbye!
 board-filters-show = Choose what you see
 board-filters-hide = Done choosing
 board-filters-chosen = Choose what you see ({ $count } chosen)
+
+# Seats and versions (issue 15): truthful places left, the block's not-yet-final confirmation, kiosk versions in the admin web
+activities-places-mine = { $count ->
+    [one] This computer still has 1 place for you (no connection: not final yet)
+   *[other] This computer still has { $count } places for you (no connection: not final yet)
+}
+activities-places-offline = { $count ->
+    [one] Probably 1 place left (no connection: not confirmed yet)
+   *[other] Probably { $count } places left (no connection: not confirmed yet)
+}
+activities-full-offline = Probably full (no connection: not sure yet)
+signup-confirmed-provisional = You have a place, but it is not final yet: this computer is telling the server. Type your code later at a Digidak computer or look on your phone: there you see whether it is settled.
+adminweb-version-older = older protocol: update advised
+adminweb-version-too-old = too old: the server refuses it, update it
+admin-sync-kept-changes = This computer got { $count } change(s) from a newer server that it does not know yet ({ $kinds }). They are kept: update Digidak on this computer and they will be applied.

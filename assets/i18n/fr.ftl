@@ -531,3 +531,18 @@ goodbye-explain = Rien de vous ne reste sur cet ordinateur. Au revoir !
 board-filters-show = Choisir ce que je vois
 board-filters-hide = Fini de choisir
 board-filters-chosen = Choisir ce que je vois ({ $count } choisi)
+
+# Seats and versions (issue 15): truthful places left, the block's not-yet-final confirmation, kiosk versions in the admin web
+activities-places-mine = { $count ->
+    [one] Cet ordinateur a encore 1 place pour vous (pas de connexion : pas encore définitif)
+   *[other] Cet ordinateur a encore { $count } places pour vous (pas de connexion : pas encore définitif)
+}
+activities-places-offline = { $count ->
+    [one] Probablement encore 1 place (pas de connexion : pas encore confirmé)
+   *[other] Probablement encore { $count } places (pas de connexion : pas encore confirmé)
+}
+activities-full-offline = Probablement complet (pas de connexion : ce n’est pas encore sûr)
+signup-confirmed-provisional = Vous avez une place, mais pas encore définitive : cet ordinateur l’annonce au serveur. Tapez plus tard votre code sur un ordinateur Digidak ou regardez sur votre téléphone : vous y verrez si elle est confirmée.
+adminweb-version-older = protocole plus ancien : mise à jour conseillée
+adminweb-version-too-old = trop ancien : le serveur le refuse, mettez-le à jour
+admin-sync-kept-changes = Cet ordinateur a reçu { $count } modification(s) d’un serveur plus récent qu’il ne connaît pas encore ({ $kinds }). Elles sont gardées : mettez Digidak à jour sur cet ordinateur, elles seront alors appliquées.

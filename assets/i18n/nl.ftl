@@ -531,3 +531,18 @@ goodbye-explain = Niets van jou blijft op deze computer. Tot ziens!
 board-filters-show = Kies wat je ziet
 board-filters-hide = Klaar met kiezen
 board-filters-chosen = Kies wat je ziet ({ $count } gekozen)
+
+# Seats and versions (issue 15): truthful places left, the block's not-yet-final confirmation, kiosk versions in the admin web
+activities-places-mine = { $count ->
+    [one] Deze computer heeft nog 1 plaats voor je (geen verbinding: nog niet definitief)
+   *[other] Deze computer heeft nog { $count } plaatsen voor je (geen verbinding: nog niet definitief)
+}
+activities-places-offline = { $count ->
+    [one] Waarschijnlijk nog 1 plaats (geen verbinding: nog niet bevestigd)
+   *[other] Waarschijnlijk nog { $count } plaatsen (geen verbinding: nog niet bevestigd)
+}
+activities-full-offline = Waarschijnlijk volzet (geen verbinding: dat is nog niet zeker)
+signup-confirmed-provisional = Je hebt een plaats, maar nog niet definitief: deze computer meldt het aan de server. Typ later je code op een Digidak-computer of kijk op je telefoon: daar zie je of het vastligt.
+adminweb-version-older = ouder protocol: bijwerken aangeraden
+adminweb-version-too-old = te oud: de server weigert hem, werk hem bij
+admin-sync-kept-changes = Deze computer kreeg { $count } wijziging(en) van een nieuwere server die hij nog niet kent ({ $kinds }). Ze zijn bewaard: werk Digidak op deze computer bij, dan worden ze toegepast.

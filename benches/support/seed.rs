@@ -32,6 +32,7 @@ pub fn seed_activities(dir: &std::path::Path, n: usize) {
                     confirmed: 0,
                     waitlisted: 0,
                     blocks: vec![],
+                    leases: vec![],
                 })
                 .unwrap(),
             }

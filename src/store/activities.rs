@@ -8,18 +8,23 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::outbox::enqueue;
 use super::{Store, StoreError};
+use digidak_core::activities::seats::{KioskLease, server_now};
 use digidak_core::activities::{SignupProblem, check_signup, clean_phone, local_now, new_code};
 use digidak_protocol::{
-    ActivityRecord, ActivityState, Change, SignupCancelled, SignupCreated, SignupStatus, kinds,
+    ActivityRecord, ActivityState, BlockReleased, Change, SignupCancelled, SignupCreated,
+    SignupStatus, kinds,
 };
 
 /// An activity as a resident sees it at this kiosk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActivityView {
     pub record: ActivityRecord,
-    /// Seats a resident can still get here (the site's free seats, less sign-ups made here
-    /// and not yet sent, plus what is left of this kiosk's block).
+    /// What the next sign-up gets while online: the largest party confirmed now, from this
+    /// kiosk's own block or from the seats nobody holds when nobody waits
+    /// ([`digidak_core::activities::seats::places_left`]).
     pub places_left: u32,
+    /// Seats this kiosk confirms on its own, also offline (what is left of its live lease).
+    pub mine: u32,
     pub waitlisted: u32,
 }
 
@@ -48,6 +53,9 @@ pub struct SignupView {
     pub checked_in_ms: Option<i64>,
     /// The phone link's secret, only on the sign-up just made here (for its QR code).
     pub token: Option<String>,
+    /// The server's decision has come back. A sign-up confirmed here from the block and not
+    /// yet decided is "confirmed, not yet final" to the resident (`docs/sync.md`).
+    pub decided: bool,
 }
 
 /// Applies an `activity.saved` or `signup.status` change inside the pull's transaction.
@@ -69,12 +77,15 @@ pub(super) fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::R
                 .iter()
                 .find(|(k, _)| Some(k) == me.as_ref())
                 .map_or(0, |(_, n)| *n);
+            let lease = s.leases.iter().find(|l| Some(&l.kiosk_id) == me.as_ref());
             let record = serde_json::to_string(&s.activity).expect("records serialize");
-            tx.execute(
-                "INSERT INTO activities (id, record, start, free, confirmed, waitlisted, my_block)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            let n = tx.execute(
+                "INSERT INTO activities (id, record, start, free, confirmed, waitlisted, my_block,
+                                         lease, lease_expires_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                  ON CONFLICT (id) DO UPDATE SET record = ?2, start = ?3, free = ?4,
-                     confirmed = ?5, waitlisted = ?6, my_block = ?7",
+                     confirmed = ?5, waitlisted = ?6, my_block = ?7, lease = ?8,
+                     lease_expires_ms = ?9",
                 params![
                     s.activity.id,
                     record,
@@ -82,9 +93,15 @@ pub(super) fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::R
                     s.free,
                     s.confirmed,
                     s.waitlisted,
-                    my_block
+                    lease.map_or(my_block, |l| l.granted),
+                    lease.map_or(0, |l| l.lease),
+                    lease.map(|l| l.expires_ms)
                 ],
-            )
+            )?;
+            if let Some(l) = lease.filter(|l| l.recalled) {
+                give_back(tx, &s.activity.id, l.lease)?;
+            }
+            Ok(n)
         }
         kinds::SIGNUP_STATUS => {
             let Ok(s) = serde_json::from_value::<SignupStatus>(change.payload.clone()) else {
@@ -119,6 +136,52 @@ pub(super) fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::R
     }
 }
 
+/// The server recalled this kiosk's lease `lease` on an activity (someone waits): it stops
+/// confirming from it and queues `block.released`, once per lease, in the pull's
+/// transaction. Every block sign-up made here under the lease is already in the outbox
+/// before it, so the server honours each of them.
+fn give_back(tx: &Transaction<'_>, activity_id: &str, lease: u32) -> rusqlite::Result<()> {
+    let used: Option<u32> = tx
+        .query_row(
+            "UPDATE activities SET released_lease = ?2
+             WHERE id = ?1 AND released_lease < ?2 RETURNING block_used",
+            params![activity_id, lease],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(used) = used {
+        let now_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64);
+        let op = BlockReleased {
+            activity_id: activity_id.to_string(),
+            lease,
+            used,
+        };
+        enqueue(tx, kinds::BLOCK_RELEASED, &op, now_ms)?;
+    }
+    Ok(())
+}
+
+/// This kiosk's lease on an activity, from its row.
+fn lease_of(tx: &Transaction<'_>, activity_id: &str) -> rusqlite::Result<Option<KioskLease>> {
+    tx.query_row(
+        "SELECT my_block, block_used, lease, released_lease, lease_expires_ms
+         FROM activities WHERE id = ?1",
+        [activity_id],
+        |r| {
+            Ok(KioskLease {
+                granted: r.get(0)?,
+                used: r.get(1)?,
+                lease: r.get(2)?,
+                released: r.get(3)?,
+                expires_ms: r.get(4)?,
+            })
+        },
+    )
+    .optional()
+}
+
 impl Store {
     /// The activities that have not ended yet at `now_ms`, by start time.
     pub fn upcoming_activities(&self, now_ms: i64) -> Result<Vec<ActivityView>, StoreError> {
@@ -126,7 +189,8 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT a.record, a.free, a.waitlisted, MAX(a.my_block - a.block_used, 0),
+                "SELECT a.record, a.free, a.waitlisted, a.my_block, a.block_used, a.lease,
+                        a.released_lease, a.lease_expires_ms,
                         (SELECT COALESCE(SUM(party), 0) FROM signups s
                           WHERE s.activity_id = a.id AND s.made_here = 1 AND s.from_block = 0
                             AND s.status = 'pending')
@@ -135,28 +199,44 @@ impl Store {
             .map_err(self.sqlite())?;
         let rows = stmt
             .query_map([], |r| {
+                let lease = KioskLease {
+                    granted: r.get(3)?,
+                    used: r.get(4)?,
+                    lease: r.get(5)?,
+                    released: r.get(6)?,
+                    expires_ms: r.get(7)?,
+                };
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, i64>(1)?,
                     r.get::<_, i64>(2)?,
-                    r.get::<_, i64>(3)?,
-                    r.get::<_, i64>(4)?,
+                    lease,
+                    r.get::<_, i64>(8)?,
                 ))
             })
             .map_err(self.sqlite())?;
+        let server_now = server_now(now_ms, self.skew_ms()?);
         let mut out = Vec::new();
         for row in rows {
-            let (json, free, waitlisted, my_left, pending) = row.map_err(self.sqlite())?;
+            let (json, free, waitlisted, lease, pending) = row.map_err(self.sqlite())?;
+            let mine = lease.left(server_now);
             let Ok(record) = serde_json::from_str::<ActivityRecord>(&json) else {
                 continue;
             };
             if record.deleted || record.end.as_str() <= now.as_str() {
                 continue;
             }
+            let clamp = |v: i64| v.clamp(0, i64::from(u32::MAX)) as u32;
             out.push(ActivityView {
                 record,
-                places_left: ((free - pending).max(0) + my_left).max(0) as u32,
-                waitlisted: waitlisted.max(0) as u32,
+                places_left: digidak_core::activities::seats::places_left(
+                    mine,
+                    clamp(free),
+                    clamp(waitlisted),
+                    clamp(pending),
+                ),
+                mine,
+                waitlisted: clamp(waitlisted),
             });
         }
         Ok(out)
@@ -197,17 +277,21 @@ impl Store {
     ) -> Result<Result<SignupView, SignupProblem>, StoreError> {
         let sqlite = self.sqlite_owned();
         let tx = self.conn.transaction().map_err(&sqlite)?;
-        let row: Option<(String, i64, i64)> = tx
+        let row: Option<String> = tx
             .query_row(
-                "SELECT record, my_block, block_used FROM activities WHERE id = ?1",
+                "SELECT record FROM activities WHERE id = ?1",
                 [activity_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| r.get(0),
             )
             .optional()
             .map_err(&sqlite)?;
-        let Some((json, my_block, used)) = row else {
+        let Some(json) = row else {
             return Ok(Err(SignupProblem::Deleted));
         };
+        let lease = lease_of(&tx, activity_id)
+            .map_err(&sqlite)?
+            .unwrap_or_default();
+        let skew = super::outbox::skew_in(&tx).map_err(&sqlite)?;
         let Ok(activity) = serde_json::from_str::<ActivityRecord>(&json) else {
             return Ok(Err(SignupProblem::Deleted));
         };
@@ -222,7 +306,9 @@ impl Store {
         }
         let name = digidak_core::text::clean_name(first_name);
         let phone = phone.and_then(|p| clean_phone(p).ok().flatten());
-        let from_block = !walk_in && used + i64::from(party) <= my_block;
+        // From the block only within a live lease, by the server's clock as this kiosk best
+        // knows it (`activities::seats`).
+        let from_block = !walk_in && lease.may_confirm(party, server_now(now_ms, skew));
         if from_block {
             tx.execute(
                 "UPDATE activities SET block_used = block_used + ?2 WHERE id = ?1",
@@ -303,6 +389,7 @@ impl Store {
             activity: Some(activity),
             checked_in_ms: checked_in,
             token: (!walk_in).then_some(token),
+            decided: false,
         }))
     }
 
@@ -331,7 +418,7 @@ impl Store {
                     CASE WHEN s.status = 'waitlisted' AND s.seq IS NOT NULL THEN
                       (SELECT COUNT(*) FROM signups w WHERE w.activity_id = s.activity_id
                          AND w.status = 'waitlisted' AND w.seq < s.seq) + 1 END,
-                    s.checked_in_ms
+                    s.checked_in_ms, s.seq IS NOT NULL
              FROM signups s LEFT JOIN activities a ON a.id = s.activity_id
              WHERE {filter} ORDER BY s.seq IS NULL, s.seq, s.created_ms"
         );
@@ -356,6 +443,7 @@ impl Store {
                     activity: record.and_then(|j| serde_json::from_str(&j).ok()),
                     checked_in_ms: r.get(8)?,
                     token: None,
+                    decided: r.get(9)?,
                 })
             })
             .map_err(self.sqlite())?;

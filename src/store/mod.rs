@@ -119,6 +119,17 @@ const MIGRATIONS: &[&str] = &[
          created_ms INTEGER NOT NULL
      ) STRICT;
      CREATE INDEX post_replies_post ON post_replies (post_id, created_ms);",
+    // 7: this kiosk's seat block as a lease (`activities::seats`): its number, its end by the
+    // server's clock and the last lease given back; changes of kinds this release does not
+    // know (from a newer server), kept to apply once a release knows them.
+    "ALTER TABLE activities ADD COLUMN lease INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE activities ADD COLUMN lease_expires_ms INTEGER;
+     ALTER TABLE activities ADD COLUMN released_lease INTEGER NOT NULL DEFAULT 0;
+     CREATE TABLE kept_changes (
+         seq     INTEGER PRIMARY KEY,
+         kind    TEXT NOT NULL,
+         payload TEXT NOT NULL
+     ) STRICT;",
 ];
 
 /// The schema version this build writes.
@@ -243,10 +254,13 @@ impl Store {
         if opened.found < SCHEMA_VERSION {
             tracing::info!(from = opened.found, to = SCHEMA_VERSION, "store migrated");
         }
-        Ok(Store {
+        let mut store = Store {
             conn: opened.conn,
             path: path.to_path_buf(),
-        })
+        };
+        // Changes of kinds an older release of this kiosk kept: this one may know them now.
+        store.apply_kept_changes()?;
+        Ok(store)
     }
 
     /// Creates a store file at schema `version` (an older one), as a previous release wrote

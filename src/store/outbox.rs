@@ -52,6 +52,18 @@ pub struct DeadLetter {
 }
 
 /// The kiosk's range of short codes, inside a caller's transaction (0 when it has none).
+/// The measured clock skew (see [`Store::skew_ms`]), inside any connection or transaction.
+pub(super) fn skew_in(conn: &rusqlite::Connection) -> rusqlite::Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'sync.skew_ms'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .and_then(|v| v.parse().ok()))
+}
+
 pub(super) fn code_range_in(conn: &rusqlite::Connection) -> rusqlite::Result<u32> {
     Ok(conn
         .query_row(
@@ -71,6 +83,39 @@ pub struct Pairing {
     pub kiosk_id: String,
     pub name: String,
     pub site: String,
+}
+
+/// Applies one pulled change inside the caller's transaction: `Some(rows)` for a kind this
+/// release knows, `None` for one it does not (the caller keeps it).
+fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::Result<Option<usize>> {
+    Ok(Some(match change.kind.as_str() {
+        kinds::HELP_REQUESTED => {
+            match serde_json::from_value::<HelpRequested>(change.payload.clone()) {
+                Ok(p) => {
+                    let first_name = p.first_name.as_deref().map(digidak_core::text::clean_name);
+                    tx.execute(
+                        "INSERT INTO help_requests (id, created_at_ms, first_name, kiosk_name)
+                         VALUES (?1, ?2, ?3, ?4)
+                         ON CONFLICT (id) DO UPDATE SET kiosk_name = excluded.kiosk_name",
+                        params![p.id, p.created_at_ms, first_name, p.kiosk_name],
+                    )?
+                }
+                Err(_) => 0,
+            }
+        }
+        kinds::HELP_HANDLED => match serde_json::from_value::<HelpHandled>(change.payload.clone()) {
+            Ok(p) => tx.execute(
+                "UPDATE help_requests SET handled_at_ms = ?2 WHERE id = ?1 AND handled_at_ms IS NULL",
+                params![p.id, p.handled_at_ms],
+            )?,
+            Err(_) => 0,
+        },
+        kinds::POST_STATE | kinds::POST_REPLIED => super::board::apply_change(tx, change)?,
+        kinds::ACTIVITY_SAVED | kinds::SIGNUP_STATUS => {
+            super::activities::apply_change(tx, change)?
+        }
+        _ => return Ok(None),
+    }))
 }
 
 impl Store {
@@ -236,41 +281,26 @@ impl Store {
         let tx = self.conn.transaction().map_err(sqlite)?;
         let mut applied = 0;
         for change in changes {
-            match change.kind.as_str() {
-                kinds::HELP_REQUESTED => {
-                    if let Ok(p) = serde_json::from_value::<HelpRequested>(change.payload.clone()) {
-                        let first_name =
-                            p.first_name.as_deref().map(digidak_core::text::clean_name);
-                        applied += tx
-                            .execute(
-                                "INSERT INTO help_requests (id, created_at_ms, first_name, kiosk_name)
-                                 VALUES (?1, ?2, ?3, ?4)
-                                 ON CONFLICT (id) DO UPDATE SET kiosk_name = excluded.kiosk_name",
-                                params![p.id, p.created_at_ms, first_name, p.kiosk_name],
-                            )
-                            .map_err(sqlite)?;
-                    }
+            match apply_change(&tx, change).map_err(sqlite)? {
+                Some(n) => applied += n,
+                None => {
+                    // A kind from a newer server: kept (never skipped silently), applied by
+                    // the release that knows it, and counted in admin mode until then.
+                    tracing::warn!(
+                        kind = %change.kind,
+                        "keeping a change kind this kiosk does not know yet"
+                    );
+                    tx.execute(
+                        "INSERT INTO kept_changes (seq, kind, payload) VALUES (?1, ?2, ?3)
+                         ON CONFLICT (seq) DO NOTHING",
+                        params![
+                            change.seq.min(i64::MAX as u64) as i64,
+                            change.kind,
+                            change.payload.to_string()
+                        ],
+                    )
+                    .map_err(sqlite)?;
                 }
-                kinds::HELP_HANDLED => {
-                    if let Ok(p) = serde_json::from_value::<HelpHandled>(change.payload.clone()) {
-                        applied += tx
-                            .execute(
-                                "UPDATE help_requests SET handled_at_ms = ?2 WHERE id = ?1 AND handled_at_ms IS NULL",
-                                params![p.id, p.handled_at_ms],
-                            )
-                            .map_err(sqlite)?;
-                    }
-                }
-                kinds::POST_STATE | kinds::POST_REPLIED => {
-                    applied += super::board::apply_change(&tx, change).map_err(sqlite)?;
-                }
-                kinds::ACTIVITY_SAVED | kinds::SIGNUP_STATUS => {
-                    applied += super::activities::apply_change(&tx, change).map_err(sqlite)?;
-                }
-                other => tracing::warn!(
-                    kind = other,
-                    "ignoring a change kind this kiosk does not know"
-                ),
             }
         }
         tx.execute(
@@ -280,6 +310,61 @@ impl Store {
         )
         .map_err(sqlite)?;
         tx.commit().map_err(sqlite)?;
+        Ok(applied)
+    }
+
+    /// Changes kept because this release did not know their kind, by kind: (kind, count).
+    pub fn kept_changes(&self) -> Result<Vec<(String, u64)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT kind, COUNT(*) FROM kept_changes GROUP BY kind ORDER BY kind")
+            .map_err(self.sqlite())?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64)))
+            .map_err(self.sqlite())?;
+        rows.collect::<Result<_, _>>().map_err(self.sqlite())
+    }
+
+    /// Applies the kept changes whose kind this release knows, in server order, and forgets
+    /// them; the others stay kept. Returns how many were applied.
+    pub fn apply_kept_changes(&mut self) -> Result<usize, StoreError> {
+        let sqlite = self.sqlite_owned();
+        let any: bool = self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM kept_changes)", [], |r| {
+                r.get(0)
+            })
+            .map_err(&sqlite)?;
+        if !any {
+            return Ok(0);
+        }
+        let tx = self.conn.transaction().map_err(&sqlite)?;
+        let kept: Vec<Change> = tx
+            .prepare("SELECT seq, kind, payload FROM kept_changes ORDER BY seq")
+            .and_then(|mut stmt| {
+                stmt.query_map([], |r| {
+                    let payload: String = r.get(2)?;
+                    Ok(Change {
+                        seq: r.get::<_, i64>(0)?.max(0) as u64,
+                        kind: r.get(1)?,
+                        payload: serde_json::from_str(&payload).unwrap_or(serde_json::Value::Null),
+                    })
+                })?
+                .collect()
+            })
+            .map_err(&sqlite)?;
+        let mut applied = 0;
+        for change in &kept {
+            if apply_change(&tx, change).map_err(&sqlite)?.is_some() {
+                tx.execute(
+                    "DELETE FROM kept_changes WHERE seq = ?1",
+                    [change.seq.min(i64::MAX as u64) as i64],
+                )
+                .map_err(&sqlite)?;
+                applied += 1;
+            }
+        }
+        tx.commit().map_err(&sqlite)?;
         Ok(applied)
     }
 
@@ -299,6 +384,24 @@ impl Store {
             })),
             _ => Ok(None),
         }
+    }
+
+    /// This kiosk's clock less the server's, as last measured by a push (`None` before).
+    pub fn skew_ms(&self) -> Result<Option<i64>, StoreError> {
+        skew_in(&self.conn).map_err(self.sqlite())
+    }
+
+    /// Saves the clock skew measured by a push (kiosk clock - server clock): leases end by
+    /// the server's clock (`activities::seats`).
+    pub fn set_skew_ms(&mut self, skew_ms: i64) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO meta (key, value) VALUES ('sync.skew_ms', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [skew_ms.to_string()],
+            )
+            .map(|_| ())
+            .map_err(self.sqlite())
     }
 
     /// The range of short codes the server gave this kiosk (0 before it has one).
@@ -343,6 +446,13 @@ impl Store {
             )
             .map_err(sqlite)?;
         }
+        // Seat leases belong to the kiosk id the server knew: a new pairing starts them over.
+        tx.execute(
+            "UPDATE activities SET my_block = 0, block_used = 0, lease = 0, released_lease = 0,
+                                   lease_expires_ms = NULL",
+            [],
+        )
+        .map_err(sqlite)?;
         tx.commit().map_err(sqlite)
     }
 }

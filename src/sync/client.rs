@@ -5,9 +5,12 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use digidak_protocol::{
-    ErrorBody, PROTOCOL_VERSION, PairRequest, PairResponse, PullResponse, PushRequest,
-    PushResponse, ResumeResponse, StatusResponse,
+    ErrorBody, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, PairRequest, PairResponse, PullResponse,
+    PushRequest, PushResponse, ResumeResponse, StatusResponse,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,6 +52,9 @@ impl SyncError {
 pub struct SyncClient {
     base: String,
     http: reqwest::blocking::Client,
+    /// The protocol version spoken: this build's, or [`MIN_PROTOCOL_VERSION`] once a server
+    /// said it does not know this build's (an older server; `docs/sync.md`, "Versions").
+    protocol: Arc<AtomicU32>,
 }
 
 impl SyncClient {
@@ -68,7 +74,16 @@ impl SyncClient {
             .user_agent(concat!("digidak-kiosk/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| SyncError::Network(e.to_string()))?;
-        Ok(Self { base, http })
+        Ok(Self {
+            base,
+            http,
+            protocol: Arc::new(AtomicU32::new(PROTOCOL_VERSION)),
+        })
+    }
+
+    /// The protocol version this client speaks to its server now.
+    pub fn protocol(&self) -> u32 {
+        self.protocol.load(Ordering::Relaxed)
     }
 
     pub fn base_url(&self) -> &str {
@@ -76,6 +91,25 @@ impl SyncClient {
     }
 
     fn answer<T: DeserializeOwned>(
+        &self,
+        resp: Result<reqwest::blocking::Response, reqwest::Error>,
+    ) -> Result<T, SyncError> {
+        let answer = Self::read(resp);
+        if let Err(SyncError::Refused { code, .. }) = &answer
+            && code == "unsupported_protocol"
+            && self.protocol() > MIN_PROTOCOL_VERSION
+        {
+            // An older server: speak the oldest version this build knows from now on.
+            tracing::warn!(
+                protocol = MIN_PROTOCOL_VERSION,
+                "the server does not know this kiosk's protocol: speaking an older one"
+            );
+            self.protocol.store(MIN_PROTOCOL_VERSION, Ordering::Relaxed);
+        }
+        answer
+    }
+
+    fn read<T: DeserializeOwned>(
         resp: Result<reqwest::blocking::Response, reqwest::Error>,
     ) -> Result<T, SyncError> {
         let resp = resp.map_err(|e| SyncError::Network(e.to_string()))?;
@@ -106,12 +140,12 @@ impl SyncClient {
 
     pub fn pair(&self, code: &str, first_index: u64) -> Result<PairResponse, SyncError> {
         let req = PairRequest {
-            protocol: PROTOCOL_VERSION,
+            protocol: self.protocol(),
             code: code.to_string(),
             app_version: env!("CARGO_PKG_VERSION").to_string(),
             first_index,
         };
-        Self::answer(
+        self.answer(
             self.http
                 .post(format!("{}/api/v1/pair", self.base))
                 .json(&req)
@@ -120,11 +154,12 @@ impl SyncClient {
     }
 
     pub fn status(&self, token: &str) -> Result<StatusResponse, SyncError> {
-        Self::answer(
+        self.answer(
             self.http
                 .get(format!(
-                    "{}/api/v1/status?protocol={PROTOCOL_VERSION}",
-                    self.base
+                    "{}/api/v1/status?protocol={}",
+                    self.base,
+                    self.protocol()
                 ))
                 .bearer_auth(token)
                 .send(),
@@ -132,7 +167,7 @@ impl SyncClient {
     }
 
     pub fn push(&self, token: &str, req: &PushRequest) -> Result<PushResponse, SyncError> {
-        Self::answer(
+        self.answer(
             self.http
                 .post(format!("{}/api/v1/push", self.base))
                 .bearer_auth(token)
@@ -142,11 +177,12 @@ impl SyncClient {
     }
 
     pub fn pull(&self, token: &str, after: u64, limit: u64) -> Result<PullResponse, SyncError> {
-        Self::answer(
+        self.answer(
             self.http
                 .get(format!(
-                    "{}/api/v1/changes?protocol={PROTOCOL_VERSION}&after={after}&limit={limit}",
-                    self.base
+                    "{}/api/v1/changes?protocol={}&after={after}&limit={limit}",
+                    self.base,
+                    self.protocol()
                 ))
                 .bearer_auth(token)
                 .send(),
@@ -155,11 +191,12 @@ impl SyncClient {
 
     /// Where a resume code made at any kiosk continues (404 -> `Refused` with `not_found`).
     pub fn resume(&self, token: &str, code: &str) -> Result<ResumeResponse, SyncError> {
-        Self::answer(
+        self.answer(
             self.http
                 .get(format!(
-                    "{}/api/v1/resume/{code}?protocol={PROTOCOL_VERSION}",
-                    self.base
+                    "{}/api/v1/resume/{code}?protocol={}",
+                    self.base,
+                    self.protocol()
                 ))
                 .timeout(Duration::from_secs(8))
                 .bearer_auth(token)

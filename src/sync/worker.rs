@@ -131,6 +131,9 @@ pub struct SyncStatus {
     pub pair_answers: u64,
     /// Kiosk clock minus server clock, measured (logged, never used for ordering).
     pub skew_ms: Option<i64>,
+    /// Changes of kinds this release does not know (from a newer server), kept until an
+    /// update applies them: (kind, count). Shown in admin mode.
+    pub kept_changes: Vec<(String, u64)>,
 }
 
 /// The UI's end of the sync worker.
@@ -310,6 +313,9 @@ impl Worker {
             if let Ok(d) = store.dead_letters(20) {
                 self.status.dead_letters = d;
             }
+            if let Ok(k) = store.kept_changes() {
+                self.status.kept_changes = k;
+            }
         }
         let changed = {
             let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
@@ -317,6 +323,7 @@ impl Worker {
                 || shared.pending != self.status.pending
                 || shared.dead != self.status.dead
                 || shared.alarm != self.status.alarm
+                || shared.kept_changes != self.status.kept_changes
                 || shared.pair_result != self.status.pair_result
                 || shared.pairing_busy != self.status.pairing_busy
                 || shared.pairing != self.status.pairing;
@@ -561,7 +568,7 @@ impl Worker {
         let counts = store.outbox_counts()?;
         let frame = self.ctx.last_frame_ms.load(Ordering::Relaxed);
         let request = PushRequest {
-            protocol: digidak_protocol::PROTOCOL_VERSION,
+            protocol: session.client.protocol(),
             heartbeat: Heartbeat {
                 app_version: env!("CARGO_PKG_VERSION").to_string(),
                 outbox_len: counts.pending,
@@ -588,6 +595,8 @@ impl Worker {
             );
         }
         self.status.skew_ms = Some(skew);
+        // Seat leases end by the server's clock: the store corrects its own by this.
+        store.set_skew_ms(skew)?;
         // A kiosk paired before code ranges existed takes its range from the answer.
         if let Some(range) = resp.code_range
             && store.code_range()? != range
@@ -640,7 +649,9 @@ impl Worker {
                 if changed {
                     (self.ctx.on_data)();
                 }
-                return Ok(false);
+                // Applying may have queued an op (a recalled seat block given back): push it
+                // now rather than at the next tick, so the seats reach whoever waits.
+                return Ok(changed && store.outbox_counts()?.pending > 0);
             }
         }
         if changed {

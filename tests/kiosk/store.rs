@@ -250,13 +250,25 @@ fn a_failed_migration_leaves_the_old_file_untouched() {
                 [],
             )
             .unwrap();
-            // The last migration creates `posts`, then `post_replies`: it fails half-way.
-            conn.execute("CREATE TABLE post_replies (x)", []).unwrap();
+            // Something in the upgrade's way, so that a migration fails half-way: from schema
+            // 1, migration 6 creates `posts`, then `post_replies`; from the one before last,
+            // the last migration adds three columns to `activities`, the third one taken.
+            if old == 1 {
+                conn.execute("CREATE TABLE post_replies (x)", []).unwrap();
+            } else {
+                conn.execute(
+                    "ALTER TABLE activities ADD COLUMN released_lease INTEGER",
+                    [],
+                )
+                .unwrap();
+            }
         }
         let before = std::fs::read(&path).unwrap();
         let err = Store::open(&path).unwrap_err();
         assert!(
-            matches!(err, StoreError::Migration { from, to, .. } if from == old && to == SCHEMA_VERSION),
+            // The migration that failed: 6 from schema 1, the last one from the one before.
+            matches!(err, StoreError::Migration { from, to, .. }
+                if from == old && to == if old == 1 { 6 } else { SCHEMA_VERSION }),
             "{err}"
         );
         assert!(err.to_string().contains("left as it was"), "{err}");
@@ -270,14 +282,14 @@ fn a_failed_migration_leaves_the_old_file_untouched() {
             .query_row("SELECT first_name FROM help_requests", [], |r| r.get(0))
             .unwrap();
         assert_eq!(name, "Yusuf");
-        let posts: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE name = 'posts'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(posts, 0, "the half-done migration was rolled back");
+        // What the failed migration had done before it failed is gone too.
+        let half_done = if old == 1 {
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'posts'"
+        } else {
+            "SELECT count(*) FROM pragma_table_info('activities') WHERE name = 'lease'"
+        };
+        let left: i64 = conn.query_row(half_done, [], |r| r.get(0)).unwrap();
+        assert_eq!(left, 0, "the half-done migration was rolled back");
     }
 }
 
@@ -351,4 +363,61 @@ fn changes_with_fields_from_a_newer_server_are_applied_not_skipped() {
     assert_eq!(posts[0].post.title, "Wie rijdt mee?");
     let help = store.open_help_requests().unwrap();
     assert_eq!(help.len(), 1, "help.requested applied");
+}
+
+/// A change of a kind this release does not know (a newer server's) is kept, never skipped:
+/// it is counted for admin mode, survives a restart, and a release that knows its kind
+/// applies it when it opens the file.
+#[test]
+fn changes_of_an_unknown_kind_are_kept_and_applied_once_known() {
+    use digidak_protocol::Change;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let now = 1_900_000_000_000i64;
+    let changes = vec![
+        Change {
+            seq: 7,
+            kind: "room.booked".into(),
+            payload: serde_json::json!({"id": "r1", "room": "Zaal 2"}),
+        },
+        Change {
+            seq: 8,
+            kind: "room.booked".into(),
+            payload: serde_json::json!({"id": "r2", "room": "Zaal 3"}),
+        },
+    ];
+    store.apply_changes(&changes, 8).unwrap();
+    assert_eq!(store.cursor().unwrap(), 8, "the cursor moves on");
+    assert_eq!(
+        store.kept_changes().unwrap(),
+        vec![("room.booked".to_string(), 2)]
+    );
+    // Pulled again (a page retried): kept once.
+    store.apply_changes(&changes, 8).unwrap();
+    assert_eq!(
+        store.kept_changes().unwrap(),
+        vec![("room.booked".to_string(), 2)]
+    );
+    drop(store);
+    // A change an older release kept, of a kind this release knows: applied at open.
+    {
+        let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+        let help = serde_json::json!({
+            "id": "0190b6f4-0000-7000-8000-00000000dddd", "created_at_ms": now,
+            "first_name": "Omar", "kiosk_name": "PC 2"
+        });
+        conn.execute(
+            "INSERT INTO kept_changes (seq, kind, payload) VALUES (5, 'help.requested', ?1)",
+            [help.to_string()],
+        )
+        .unwrap();
+    }
+    let store = Store::open_in(dir.path()).unwrap();
+    let help = store.open_help_requests().unwrap();
+    assert_eq!(help.len(), 1, "applied once known");
+    assert_eq!(
+        store.kept_changes().unwrap(),
+        vec![("room.booked".to_string(), 2)],
+        "the unknown ones stay kept"
+    );
 }

@@ -185,6 +185,7 @@ fn offline_kiosk_with(a: &ActivityRecord, block: u32) -> tempfile::TempDir {
         confirmed: 0,
         waitlisted: 0,
         blocks: vec![("kiosk-1".into(), block)],
+        leases: vec![],
     };
     let change = Change {
         seq: 1,
@@ -201,18 +202,34 @@ fn offline_the_block_confirms_and_beyond_it_the_kiosk_says_not_yet_confirmed() {
     let dir = offline_kiosk_with(&a, 1);
     let mut k = start_in(quiet(), SCREEN, dir);
     open_activities(&mut k);
-    // Nine free at the site plus this kiosk's one.
-    assert!(k.has("Nog 10 plaatsen"));
+    // Offline, the list says what this kiosk can give itself, and that it is not final
+    // (nine free at the site besides this kiosk's one, but no server to ask).
+    assert!(
+        k.has("Deze computer heeft nog 1 plaats voor je (geen verbinding: nog niet definitief)")
+    );
+    assert!(!k.has_containing("Nog 10 plaatsen"));
     k.click("Ik kom");
     k.type_into("Je voornaam", "Ahmed");
     k.click("Inschrijven");
     k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
-    assert!(
-        k.has("Je bent ingeschreven. Tot dan!"),
+    // Confirmed from the block, and told it is not final until the server has it.
+    assert_eq!(
+        k.harness
+            .state()
+            .kiosk
+            .activities
+            .receipt
+            .as_ref()
+            .map(|r| r.state),
+        Some(digidak::store::SignupState::Confirmed),
         "confirmed from the block"
     );
+    assert!(k.has_containing("Je hebt een plaats, maar nog niet definitief"));
+    assert!(!k.has("Je bent ingeschreven. Tot dan!"));
     k.click("Ik ben klaar");
     open_activities(&mut k);
+    // The block is used: beyond it only a guess.
+    assert!(k.has("Waarschijnlijk nog 9 plaatsen (geen verbinding: nog niet bevestigd)"));
     k.click("Ik kom");
     // Nine places at the site: ten people would not fit, and the form says so.
     for _ in 0..2 {
@@ -269,7 +286,8 @@ fn more_people_than_places_are_told_they_go_on_the_waiting_list() {
     let dir = offline_kiosk_with(&a, 0);
     let mut k = start_in(quiet(), SCREEN, dir);
     open_activities(&mut k);
-    assert!(k.has("Nog 2 plaatsen"));
+    // Offline: a guess, and said to be one.
+    assert!(k.has("Waarschijnlijk nog 2 plaatsen (geen verbinding: nog niet bevestigd)"));
     k.click("Ik kom");
     k.click("Meer");
     k.click("Meer");

@@ -1,13 +1,23 @@
 //! The sync protocol between kiosks and the server: the JSON types both sides share.
 //! `docs/sync.md` documents it with example requests and responses.
 //!
-//! Every request carries `protocol`; a server answers an unknown version with 400 and
-//! `"code": "unsupported_protocol"`.
+//! Every request carries `protocol`: the version the kiosk speaks. A server takes every
+//! version from [`MIN_PROTOCOL_VERSION`] to its own [`PROTOCOL_VERSION`] and answers others
+//! with 400 and `"code": "unsupported_protocol"`; a kiosk told so by an older server speaks
+//! [`MIN_PROTOCOL_VERSION`] to it. Push and status answers say the server's own version and
+//! its minimum.
 
+pub mod schema;
+
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// The protocol version this build speaks.
-pub const PROTOCOL_VERSION: u32 = 1;
+/// The protocol version this build speaks. 2: seat blocks are leases (`ActivityState.leases`,
+/// the `block.released` op), and the server says its versions in push and status answers.
+pub const PROTOCOL_VERSION: u32 = 2;
+/// The oldest protocol version this build's server takes from kiosks (and speaks to older
+/// servers). Kiosks below it are refused and flagged "too old" in the admin web.
+pub const MIN_PROTOCOL_VERSION: u32 = 1;
 /// The schema version of operation payloads this build writes.
 pub const OP_SCHEMA: u32 = 1;
 /// Most operations in one push.
@@ -16,7 +26,7 @@ pub const MAX_PUSH_OPS: usize = 200;
 pub const MAX_PULL_CHANGES: u64 = 500;
 
 /// `POST /api/v1/pair`: trade a one-time pairing code for a kiosk token.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PairRequest {
     pub protocol: u32,
@@ -26,7 +36,7 @@ pub struct PairRequest {
     pub first_index: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct PairResponse {
     /// The kiosk's secret; the server keeps only its hash.
     pub token: String,
@@ -40,7 +50,7 @@ pub struct PairResponse {
 }
 
 /// One write made at a kiosk, applied there at once and pushed to the server later.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Op {
     /// UUIDv7, unique across all kiosks.
@@ -55,7 +65,7 @@ pub struct Op {
 }
 
 /// What a kiosk tells the server about itself with every push.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Heartbeat {
     pub app_version: String,
@@ -71,7 +81,7 @@ pub struct Heartbeat {
 }
 
 /// `POST /api/v1/push`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PushRequest {
     pub protocol: u32,
@@ -79,7 +89,7 @@ pub struct PushRequest {
     pub ops: Vec<Op>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum OpStatus {
     /// Stored and applied (now or by an earlier push of the same op).
@@ -88,7 +98,7 @@ pub enum OpStatus {
     Rejected { reason: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct OpResult {
     pub id: String,
     pub index: u64,
@@ -96,7 +106,7 @@ pub struct OpResult {
     pub status: OpStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct PushResponse {
     /// One result per op the server took, in order. Ops after a gap get none.
     pub results: Vec<OpResult>,
@@ -107,10 +117,16 @@ pub struct PushResponse {
     /// paired before ranges existed takes one soon after the server was updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_range: Option<u32>,
+    /// The server's own protocol version (absent from servers speaking 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<u32>,
+    /// The oldest kiosk protocol the server takes (absent from servers speaking 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_protocol: Option<u32>,
 }
 
 /// One change a kiosk must apply, in server order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Change {
     /// Server-assigned sequence: the pull cursor.
     pub seq: u64,
@@ -119,17 +135,22 @@ pub struct Change {
 }
 
 /// `GET /api/v1/changes?protocol=1&after=SEQ&limit=N`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PullResponse {
     pub changes: Vec<Change>,
-    /// The newest sequence number for this kiosk's site.
+    /// The newest sequence number for this kiosk's site: the head of the feed, NOT the end
+    /// of this page (a client that stores it as its cursor skips the changes between).
     pub last_seq: u64,
     /// True when more changes wait after this page.
     pub more: bool,
+    /// The cursor for the next pull: the `seq` of this page's last change, or the request's
+    /// `after` when the page is empty (absent from servers speaking protocol 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_after: Option<u64>,
 }
 
 /// `GET /api/v1/status?protocol=1`: what the server knows of this kiosk.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct StatusResponse {
     pub protocol: u32,
     pub kiosk_id: String,
@@ -143,10 +164,14 @@ pub struct StatusResponse {
     /// The kiosk's range of short codes: a kiosk paired before ranges existed learns it here.
     #[serde(default)]
     pub code_range: Option<u32>,
+    /// The oldest kiosk protocol the server takes (absent from servers speaking 1; `protocol`
+    /// above is the server's own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_protocol: Option<u32>,
 }
 
 /// The body of every error answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ErrorBody {
     /// A stable machine-readable code, e.g. `unauthorized`, `unsupported_protocol`.
     pub code: String,
@@ -174,6 +199,8 @@ pub mod kinds {
     pub const SIGNUP_CREATED: &str = "signup.created";
     /// A sign-up was cancelled. Payload: [`super::SignupCancelled`].
     pub const SIGNUP_CANCELLED: &str = "signup.cancelled";
+    /// A kiosk gives the unused seats of its block back. Payload: [`super::BlockReleased`].
+    pub const BLOCK_RELEASED: &str = "block.released";
     /// A volunteer checked someone in. Payload: [`super::SignupCheckedIn`].
     pub const SIGNUP_CHECKED_IN: &str = "signup.checked_in";
     /// Change only: where a sign-up stands. Payload: [`super::SignupStatus`].
@@ -196,7 +223,7 @@ pub mod kinds {
     pub const POST_STATE: &str = "post.state";
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct HelpRequested {
@@ -208,7 +235,7 @@ pub struct HelpRequested {
     pub kiosk_name: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct HelpHandled {
@@ -216,7 +243,7 @@ pub struct HelpHandled {
     pub handled_at_ms: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UsageVisit {
     /// What was visited: `home`, `help`, ... Never personal data.
@@ -226,7 +253,7 @@ pub struct UsageVisit {
 }
 
 /// A resume code: where to continue a lesson. No personal data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResumeSaved {
     /// Ten digits.
@@ -239,7 +266,7 @@ pub struct ResumeSaved {
 }
 
 /// What happened in lessons, counted per site, month and topic. No personal data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LessonEvent {
     /// `opened`, `finished` or `initiation` (a volunteer guided someone through it).
@@ -255,7 +282,7 @@ pub struct LessonEvent {
 pub const LESSON_EVENTS: [&str; 3] = ["opened", "finished", "initiation"];
 
 /// `GET /api/v1/resume/{code}`: where a resume code made at any kiosk continues.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ResumeResponse {
     pub lesson: String,
     pub step: u32,
@@ -264,7 +291,7 @@ pub struct ResumeResponse {
 
 /// An activity as an admin saved it (kiosk admin mode or the server CLI). Times are local
 /// times in Europe/Brussels, `YYYY-MM-DDTHH:MM`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct ActivityRecord {
@@ -293,7 +320,7 @@ pub struct ActivityRecord {
 }
 
 /// The server's view of an activity, sent to every kiosk of its site.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct ActivityState {
@@ -303,12 +330,52 @@ pub struct ActivityState {
     pub confirmed: u32,
     /// People (sign-ups) waiting.
     pub waitlisted: u32,
-    /// Seats granted to each kiosk (by kiosk id) for offline confirmation.
+    /// Seats granted to each kiosk (by kiosk id) for offline confirmation: the lease's
+    /// `granted` counter below (it only grows; seats given back lower it to what was used).
     pub blocks: Vec<(String, u32)>,
+    /// Each kiosk's seat block as a lease (see `docs/sync.md`, "Seat blocks"). Absent from
+    /// servers older than leases.
+    #[serde(default)]
+    pub leases: Vec<SeatLease>,
+}
+
+/// A kiosk's block of seats on an activity, lent by the server. Both counters only grow:
+/// the kiosk may confirm on its own while `used + party <= granted`, its lease is not
+/// released and its clock (corrected by the skew it measured) is before `expires_ms`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+// Sent to kiosks: a newer server may add fields, and this release reads what it knows and
+// ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
+pub struct SeatLease {
+    pub kiosk_id: String,
+    /// The lease's number for this kiosk and activity: 1, 2, ... (a new one after the seats
+    /// came back and the server lent new ones).
+    pub lease: u32,
+    /// Seats lent so far (all leases together).
+    pub granted: u32,
+    /// Block seats the server counted as used (all leases together).
+    pub used: u32,
+    /// When the lease ends, by the server's clock (Unix ms): no confirming from it after.
+    pub expires_ms: i64,
+    /// Someone waits: the server asks the kiosk to give its unused seats back
+    /// (`block.released`).
+    #[serde(default)]
+    pub recalled: bool,
+}
+
+/// A kiosk gives the unused seats of its lease back (asked by the server, or on its own).
+/// Every block sign-up it made under the lease precedes this op in its outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BlockReleased {
+    pub activity_id: String,
+    /// The lease given back; a release of an older lease changes nothing.
+    pub lease: u32,
+    /// The kiosk's count of block seats it used (all leases together).
+    pub used: u32,
 }
 
 /// A resident signed up at a kiosk.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignupCreated {
     /// UUID.
@@ -331,7 +398,7 @@ pub struct SignupCreated {
 }
 
 /// A volunteer checked someone in (by name or code). Repeats count once: the first time stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignupCheckedIn {
     pub id: String,
@@ -340,7 +407,7 @@ pub struct SignupCheckedIn {
 }
 
 /// A sign-up was cancelled (by its code, at any kiosk).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignupCancelled {
     pub id: String,
@@ -348,7 +415,7 @@ pub struct SignupCancelled {
 
 /// Where a sign-up stands, as the server decided. Sent to every kiosk of the site (volunteer
 /// lists need the name; resident screens show only the code holder's own sign-up).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct SignupStatus {
@@ -368,7 +435,7 @@ pub struct SignupStatus {
 }
 
 /// A post as its poster wrote it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct PostRecord {
@@ -393,7 +460,7 @@ pub struct PostRecord {
 }
 
 /// A post as the server decided, sent to every kiosk of its site.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct PostState {
@@ -422,7 +489,7 @@ pub struct PostState {
 }
 
 /// A volunteer's decision on a waiting or reported post.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostModerated {
     pub id: String,
@@ -440,21 +507,21 @@ pub struct PostModerated {
     pub category: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostReported {
     pub id: String,
 }
 
 /// An action only the code holder may take.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostByCode {
     pub id: String,
     pub code: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostClosed {
     pub id: String,
@@ -465,7 +532,7 @@ pub struct PostClosed {
 
 /// A reply: a short message and, if the replier chose, how to reach them. Only the post's
 /// code holder (and volunteers passing it on) ever see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 // Sent to kiosks: a newer server may add fields, and this release reads what it knows and
 // ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
 pub struct PostReply {

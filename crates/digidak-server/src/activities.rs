@@ -19,21 +19,24 @@ use digidak_protocol::{
 
 /// Seats not confirmed and not held in any kiosk's unused block (may be below 0 after an
 /// admin lowered the capacity).
-fn free_seats(tx: &Connection, activity_id: &str, capacity: u32) -> rusqlite::Result<i64> {
+pub(super) fn free_seats(
+    tx: &Connection,
+    activity_id: &str,
+    capacity: u32,
+) -> rusqlite::Result<i64> {
     let confirmed: i64 = tx.query_row(
         "SELECT COALESCE(SUM(party), 0) FROM signups WHERE activity_id = ?1 AND status = 'confirmed'",
         [activity_id],
         |r| r.get(0),
     )?;
-    let held: i64 = tx.query_row(
-        "SELECT COALESCE(SUM(MAX(granted - used, 0)), 0) FROM seat_blocks WHERE activity_id = ?1",
-        [activity_id],
-        |r| r.get(0),
-    )?;
+    let held = super::seats::held(tx, activity_id)?;
     Ok(i64::from(capacity) - confirmed - held)
 }
 
-fn load(tx: &Connection, id: &str) -> rusqlite::Result<Option<(String, ActivityRecord)>> {
+pub(super) fn load(
+    tx: &Connection,
+    id: &str,
+) -> rusqlite::Result<Option<(String, ActivityRecord)>> {
     let row: Option<(String, String)> = tx
         .query_row(
             "SELECT site, record FROM activities WHERE id = ?1",
@@ -59,7 +62,8 @@ pub fn state(tx: &Connection, a: &ActivityRecord) -> rusqlite::Result<ActivitySt
     )?;
     let blocks = stmt
         .query_map([&a.id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
+            let granted = r.get::<_, i64>(1)?.clamp(0, i64::from(u32::MAX)) as u32;
+            Ok((r.get::<_, String>(0)?, granted))
         })?
         .collect::<Result<_, _>>()?;
     Ok(ActivityState {
@@ -68,6 +72,7 @@ pub fn state(tx: &Connection, a: &ActivityRecord) -> rusqlite::Result<ActivitySt
         confirmed: confirmed as u32,
         waitlisted: waitlisted as u32,
         blocks,
+        leases: super::seats::leases(tx, &a.id)?,
     })
 }
 
@@ -97,44 +102,35 @@ pub fn save(
         params![a.id, site, record, a.start, a.deleted, now_ms],
     )?;
     if !a.deleted {
-        grant_blocks(tx, site, a)?;
+        // Those waiting come before any block.
         promote(tx, site, a, now_ms)?;
+        grant_blocks(tx, site, a, now_ms)?;
     }
     emit(tx, site, kinds::ACTIVITY_SAVED, &state(tx, a)?, now_ms)?;
     Ok(Ok(()))
 }
 
-/// Gives every active kiosk of the site that has none a block of seats, while seats are free.
-/// Blocks together take at most half of the capacity, so idle kiosks never starve the
-/// residents who sign up online.
-pub fn grant_blocks(tx: &Connection, site: &str, a: &ActivityRecord) -> rusqlite::Result<()> {
+/// Lends every active kiosk of the site that holds no unused seats a block (a lease, see
+/// [`super::seats`]), while seats are free and nobody waits. Blocks together hold at most
+/// half of the capacity, so idle kiosks never starve the residents who sign up online.
+pub fn grant_blocks(
+    tx: &Connection,
+    site: &str,
+    a: &ActivityRecord,
+    now_ms: i64,
+) -> rusqlite::Result<()> {
     if a.block == 0 {
         return Ok(());
     }
     let kiosks: Vec<String> = tx
         .prepare_cached(
             "SELECT id FROM kiosks WHERE site = ?1 AND revoked_ms IS NULL AND token_hash IS NOT NULL
-               AND id NOT IN (SELECT kiosk_id FROM seat_blocks WHERE activity_id = ?2)
              ORDER BY created_ms, id",
         )?
-        .query_map(params![site, a.id], |r| r.get(0))?
+        .query_map(params![site], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     for k in kiosks {
-        let free = free_seats(tx, &a.id, a.capacity)?;
-        let granted: i64 = tx.query_row(
-            "SELECT COALESCE(SUM(granted), 0) FROM seat_blocks WHERE activity_id = ?1",
-            [&a.id],
-            |r| r.get(0),
-        )?;
-        let room = i64::from(a.capacity / 2) - granted;
-        let seats = i64::from(a.block).min(free).min(room);
-        if seats <= 0 {
-            break;
-        }
-        tx.execute(
-            "INSERT INTO seat_blocks (activity_id, kiosk_id, granted, used) VALUES (?1, ?2, ?3, 0)",
-            params![a.id, k, seats],
-        )?;
+        super::seats::lend(tx, a, &k, now_ms)?;
     }
     Ok(())
 }
@@ -161,8 +157,14 @@ fn status_of(tx: &Connection, id: &str) -> rusqlite::Result<SignupStatus> {
     )
 }
 
-/// Confirms waitlisted sign-ups in arrival order while the first one fits.
-fn promote(tx: &Connection, site: &str, a: &ActivityRecord, now_ms: i64) -> rusqlite::Result<()> {
+/// Confirms waitlisted sign-ups in arrival order while the first one fits; if someone still
+/// waits, recalls the leases that hold unused seats.
+pub(super) fn promote(
+    tx: &Connection,
+    site: &str,
+    a: &ActivityRecord,
+    now_ms: i64,
+) -> rusqlite::Result<()> {
     loop {
         let first: Option<(String, i64)> = tx
             .query_row(
@@ -176,6 +178,7 @@ fn promote(tx: &Connection, site: &str, a: &ActivityRecord, now_ms: i64) -> rusq
             return Ok(());
         };
         if free_seats(tx, &a.id, a.capacity)? < party {
+            super::seats::recall(tx, &a.id)?;
             return Ok(());
         }
         tx.execute(
@@ -284,6 +287,7 @@ pub fn signup_created(
             "waitlisted"
         }
     };
+    let waits = status == "waitlisted";
     let inserted = tx.execute(
         "INSERT INTO signups (id, activity_id, site, kiosk_id, code, first_name, phone, party,
                               from_block, status, seq, created_ms, walk_in, checked_in_ms,
@@ -309,6 +313,10 @@ pub fn signup_created(
     )?;
     if inserted == 0 {
         return Ok(Err(format!("sign-up {} exists already", p.id)));
+    }
+    if waits {
+        // Seats held in kiosks' blocks come back for them (`super::seats`).
+        super::seats::recall(tx, &a.id)?;
     }
     emit(
         tx,
@@ -429,7 +437,7 @@ pub fn kiosk_joined(tx: &Connection, site: &str, now_ms: i64) -> rusqlite::Resul
         if a.deleted || a.block == 0 {
             continue;
         }
-        grant_blocks(tx, site, &a)?;
+        grant_blocks(tx, site, &a, now_ms)?;
         emit(tx, site, kinds::ACTIVITY_SAVED, &state(tx, &a)?, now_ms)?;
     }
     Ok(())

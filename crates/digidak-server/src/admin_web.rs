@@ -568,7 +568,7 @@ async fn kiosks_page(
             t(state_key),
             esc(&ago(now, k.last_seen_ms)),
             // A kiosk says its own version: cleaned like any text from outside.
-            esc(&digidak_core::text::clean_line(k.app_version.as_deref().unwrap_or("–"), 64)),
+            version_cell(k, &t),
             opt(k.outbox_len),
             opt(k.dead_letters),
             esc(&ago(now, k.last_frame_ms)),
@@ -625,6 +625,28 @@ pub async fn kiosk_add(
         }
         _ => (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response(),
     }
+}
+
+/// The "Versie" cell: the kiosk's app version and protocol, flagged when it is older than
+/// this server takes (refused) or speaks (served, without what came since).
+fn version_cell(k: &super::KioskRow, t: &dyn Fn(&str) -> String) -> String {
+    // `t` gives escaped text.
+    use digidak_protocol::{MIN_PROTOCOL_VERSION, PROTOCOL_VERSION};
+    let app = esc(&digidak_core::text::clean_line(
+        k.app_version.as_deref().unwrap_or("–"),
+        64,
+    ));
+    let Some(p) = k.protocol else {
+        return app;
+    };
+    let flag = if p < MIN_PROTOCOL_VERSION {
+        format!(" <strong>{}</strong>", t("adminweb-version-too-old"))
+    } else if p < PROTOCOL_VERSION {
+        format!(" <strong>{}</strong>", t("adminweb-version-older"))
+    } else {
+        String::new()
+    };
+    format!("{app} (protocol {p}){flag}")
 }
 
 /// `POST /admin/kiosks/revoke`.

@@ -42,6 +42,10 @@ pub fn apply(
             Ok(p) => super::activities::signup_created(tx, kiosk, &p, op.kiosk_time_ms, now_ms),
             Err(r) => Ok(Err(r)),
         },
+        kinds::BLOCK_RELEASED => match parse::<digidak_protocol::BlockReleased>(op) {
+            Ok(p) => super::seats::released(tx, kiosk, &p, now_ms),
+            Err(reason) => Ok(Err(reason)),
+        },
         kinds::SIGNUP_CHECKED_IN => match parse::<digidak_protocol::SignupCheckedIn>(op) {
             Ok(p) => super::activities::signup_checked_in(tx, kiosk, &p, now_ms),
             Err(r) => Ok(Err(r)),

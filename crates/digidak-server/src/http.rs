@@ -40,7 +40,8 @@ use digidak_core::clock::{Clock, SystemClock};
 use digidak_core::i18n::Translations;
 use digidak_core::lessons::{Library, resume};
 use digidak_protocol::{
-    ErrorBody, MAX_PULL_CHANGES, MAX_PUSH_OPS, PROTOCOL_VERSION, PairRequest, PushRequest,
+    ErrorBody, MAX_PULL_CHANGES, MAX_PUSH_OPS, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, PairRequest,
+    PushRequest,
 };
 
 /// The largest request body accepted.
@@ -249,14 +250,15 @@ fn parse_json<T: DeserializeOwned>(body: Body) -> Result<T, ApiError> {
 }
 
 fn check_protocol(version: u32) -> Result<(), ApiError> {
-    if version == PROTOCOL_VERSION {
+    if (MIN_PROTOCOL_VERSION..=PROTOCOL_VERSION).contains(&version) {
         Ok(())
     } else {
         Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "unsupported_protocol",
             format!(
-                "protocol version {version} is not supported; this server speaks {PROTOCOL_VERSION}"
+                "protocol version {version} is not supported; this server speaks \
+                 {MIN_PROTOCOL_VERSION} to {PROTOCOL_VERSION}"
             ),
         ))
     }
@@ -333,7 +335,13 @@ async fn push(
 ) -> Result<Response, ApiError> {
     let kiosk = authenticate(&store, &headers).await?;
     let req: PushRequest = parse_json(body)?;
-    check_protocol(req.protocol)?;
+    if let Err(e) = check_protocol(req.protocol) {
+        // Kept on the kiosk's row, so the admin web flags a kiosk too old to be served.
+        let (protocol, version) = (req.protocol, req.heartbeat.app_version.clone());
+        let store = store.clone();
+        blocking(move || store.record_kiosk_version(&kiosk, protocol, &version, now_ms())).await?;
+        return Err(e);
+    }
     if req.ops.len() > MAX_PUSH_OPS {
         return Err(ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,

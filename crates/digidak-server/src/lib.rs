@@ -19,6 +19,7 @@ pub mod numbers;
 pub mod pages;
 pub mod phone_guard;
 mod schema;
+pub mod seats;
 pub mod sqlite;
 
 pub use admin_board::site_pdf as admin_board_pdf;
@@ -70,6 +71,8 @@ pub struct KioskRow {
     pub dead_letters: Option<i64>,
     pub last_frame_ms: Option<i64>,
     pub skew_ms: Option<i64>,
+    /// The protocol version of its last push (`None` before one).
+    pub protocol: Option<u32>,
 }
 
 /// Everything the server stores. Methods are blocking; the HTTP layer calls them on
@@ -89,6 +92,15 @@ pub trait ServerStore: BoardStore + AdminStore + Send + Sync + 'static {
         first_index: u64,
         now_ms: i64,
     ) -> Result<PairResponse, ServerError>;
+    /// Keeps the app and protocol version a kiosk pushed with when its push was refused for its
+    /// protocol (an accepted push keeps them with its heartbeat).
+    fn record_kiosk_version(
+        &self,
+        kiosk: &KioskAuth,
+        protocol: u32,
+        app_version: &str,
+        now_ms: i64,
+    ) -> Result<(), ServerError>;
     /// The kiosk a token belongs to, if it is valid and not revoked.
     fn authenticate(&self, token: &str) -> Result<Option<KioskAuth>, ServerError>;
     /// Stores and applies a page of operations, idempotently and all or nothing. (The SQLite

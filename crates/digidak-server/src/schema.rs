@@ -178,4 +178,12 @@ pub(super) const MIGRATIONS: &[&str] = &[
      CREATE UNIQUE INDEX signups_token ON signups (token_hash);
      ALTER TABLE posts ADD COLUMN token_hash TEXT;
      CREATE UNIQUE INDEX posts_token ON posts (token_hash);",
+    // 9: seat blocks as leases (`server/seats.rs`): a lease number, its end, and whether the
+    // server asked the seats back. Blocks lent before have no end until their kiosk syncs.
+    "ALTER TABLE seat_blocks ADD COLUMN lease INTEGER NOT NULL DEFAULT 1;
+     ALTER TABLE seat_blocks ADD COLUMN expires_ms INTEGER;
+     ALTER TABLE seat_blocks ADD COLUMN recalled INTEGER NOT NULL DEFAULT 0;
+     CREATE INDEX seat_blocks_kiosk ON seat_blocks (kiosk_id);",
+    // 10: the protocol version each kiosk last pushed with (its app version is kept already).
+    "ALTER TABLE kiosks ADD COLUMN protocol INTEGER;",
 ];

@@ -156,7 +156,7 @@ impl ServerStore for SqliteServerStore {
         let conn = self.conn();
         let mut stmt = conn.prepare(
             "SELECT name, site, token_hash IS NOT NULL, revoked_ms IS NOT NULL, last_seen_ms,
-                    app_version, outbox_len, dead_letters, last_frame_ms, skew_ms
+                    app_version, outbox_len, dead_letters, last_frame_ms, skew_ms, protocol
              FROM kiosks ORDER BY site, name",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -171,18 +171,29 @@ impl ServerStore for SqliteServerStore {
                 dead_letters: r.get(7)?,
                 last_frame_ms: r.get(8)?,
                 skew_ms: r.get(9)?,
+                protocol: r.get(10)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn revoke_kiosk(&self, name: &str, now_ms: i64) -> Result<bool, ServerError> {
-        let n = self.conn().execute(
-            "UPDATE kiosks SET revoked_ms = ?2, pairing_hash = NULL
-             WHERE name = ?1 AND revoked_ms IS NULL",
-            params![name, now_ms],
-        )?;
-        Ok(n == 1)
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let id: Option<String> = tx
+            .query_row(
+                "UPDATE kiosks SET revoked_ms = ?2, pairing_hash = NULL
+                 WHERE name = ?1 AND revoked_ms IS NULL RETURNING id",
+                params![name, now_ms],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = &id {
+            // Its operations are refused from now on: the seats it held come back.
+            super::seats::kiosk_gone(&tx, id, now_ms)?;
+        }
+        tx.commit()?;
+        Ok(id.is_some())
     }
 
     fn pair(
@@ -248,6 +259,25 @@ impl ServerStore for SqliteServerStore {
             site,
             code_range,
         })
+    }
+
+    fn record_kiosk_version(
+        &self,
+        kiosk: &KioskAuth,
+        protocol: u32,
+        app_version: &str,
+        now_ms: i64,
+    ) -> Result<(), ServerError> {
+        self.conn().execute(
+            "UPDATE kiosks SET protocol = ?2, app_version = ?3, last_seen_ms = ?4 WHERE id = ?1",
+            params![
+                kiosk.id,
+                protocol,
+                app_version.chars().take(40).collect::<String>(),
+                now_ms
+            ],
+        )?;
+        Ok(())
     }
 
     fn authenticate(&self, token: &str) -> Result<Option<KioskAuth>, ServerError> {
@@ -358,10 +388,12 @@ impl ServerStore for SqliteServerStore {
         let more = changes.len() as u64 > limit;
         changes.truncate(limit as usize);
         let last_seq = Self::last_seq(&conn, &kiosk.site)?;
+        let next_after = changes.last().map_or(after, |c| c.seq);
         Ok(PullResponse {
             changes,
             last_seq,
             more,
+            next_after: Some(next_after),
         })
     }
 
@@ -379,6 +411,7 @@ impl ServerStore for SqliteServerStore {
             last_seq: Self::last_seq(&conn, &kiosk.site)?,
             server_time_ms: now_ms,
             code_range,
+            min_protocol: Some(digidak_protocol::MIN_PROTOCOL_VERSION),
         })
     }
 
@@ -671,10 +704,15 @@ fn push_in(
             },
         });
     }
+    // Leases: ended ones come back, and a kiosk whose whole outbox is in gets new ones.
+    let whole_outbox = results.len() == request.ops.len()
+        && request.ops.len() as u64 >= request.heartbeat.outbox_len;
+    super::seats::tend(tx, kiosk, whole_outbox, now_ms)?;
     let hb = &request.heartbeat;
     tx.execute(
         "UPDATE kiosks SET next_index = ?2, last_seen_ms = ?3, app_version = ?4, outbox_len = ?5,
-                dead_letters = ?6, last_success_ms = ?7, last_frame_ms = ?8, skew_ms = ?9
+                dead_letters = ?6, last_success_ms = ?7, last_frame_ms = ?8, skew_ms = ?9,
+                protocol = ?10
          WHERE id = ?1",
         params![
             kiosk.id,
@@ -685,7 +723,8 @@ fn push_in(
             hb.dead_letters.min(i64::MAX as u64) as i64,
             hb.last_success_ms,
             hb.last_frame_ms,
-            hb.kiosk_time_ms.saturating_sub(now_ms)
+            hb.kiosk_time_ms.saturating_sub(now_ms),
+            request.protocol
         ],
     )?;
     Ok(PushResponse {
@@ -693,5 +732,7 @@ fn push_in(
         next_index: next,
         server_time_ms: now_ms,
         code_range,
+        protocol: Some(PROTOCOL_VERSION),
+        min_protocol: Some(digidak_protocol::MIN_PROTOCOL_VERSION),
     })
 }

@@ -51,14 +51,23 @@ pub fn list(
     }
 }
 
-fn places_text(a: &ActivityView, tr: Tr<'_>) -> String {
-    if a.places_left == 0 {
-        tr.tr("activities-full")
-    } else {
-        tr.tr_args(
-            "activities-places-left",
-            &[("count", num(a.places_left as f64))],
-        )
+/// Whether this kiosk reaches the server now: only then are "places left" what a sign-up
+/// gets; otherwise the list says so (`activities-places-offline`, ...).
+fn online(kiosk: &Kiosk) -> bool {
+    kiosk
+        .sync_status()
+        .is_some_and(|s| s.state == crate::sync::worker::SyncState::Online)
+}
+
+fn places_text(a: &ActivityView, online: bool, tr: Tr<'_>) -> String {
+    let count = |n: u32| [("count", num(n as f64))];
+    match (online, a.places_left, a.mine) {
+        (true, 0, _) => tr.tr("activities-full"),
+        (true, n, _) => tr.tr_args("activities-places-left", &count(n)),
+        // Offline: this kiosk's own block confirms (not yet final); beyond it, a guess.
+        (false, _, mine) if mine > 0 => tr.tr_args("activities-places-mine", &count(mine)),
+        (false, 0, _) => tr.tr("activities-full-offline"),
+        (false, n, _) => tr.tr_args("activities-places-offline", &count(n)),
     }
 }
 
@@ -96,7 +105,7 @@ fn card(
                         ui.label(spoken(&r.languages, tr));
                     }
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new(places_text(a, tr)).strong());
+                        ui.label(RichText::new(places_text(a, online(kiosk), tr)).strong());
                         act(
                             ui,
                             Some(Picto::Done),
@@ -242,7 +251,9 @@ pub fn form(
 /// What a sign-up's state means for the person holding the code.
 fn state_text(s: &SignupView, tr: Tr<'_>) -> (String, egui::Color32) {
     match s.state {
-        SignupState::Confirmed => (tr.tr("signup-confirmed"), theme::GO_BG),
+        SignupState::Confirmed if s.decided => (tr.tr("signup-confirmed"), theme::GO_BG),
+        // From this kiosk's block, the server has not answered yet.
+        SignupState::Confirmed => (tr.tr("signup-confirmed-provisional"), theme::GO_BG),
         SignupState::Pending => (tr.tr("signup-pending"), theme::NOTICE),
         SignupState::Waitlisted(Some(n)) => (
             tr.tr_args("signup-waitlisted-at", &[("position", num(n as f64))]),

@@ -175,4 +175,25 @@ fn details(ui: &mut egui::Ui, kiosk: &Kiosk, status: &SyncStatus, tr: Tr<'_>) {
             );
         }
     }
+    if !status.kept_changes.is_empty() {
+        // A newer server sent kinds this release does not know: kept, never skipped.
+        let total: u64 = status.kept_changes.iter().map(|(_, n)| n).sum();
+        let kinds: Vec<&str> = status
+            .kept_changes
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .collect();
+        widgets::message(
+            ui,
+            &tr.tr_args(
+                "admin-sync-kept-changes",
+                &[
+                    ("count", num(total as f64)),
+                    ("kinds", text(&kinds.join(", "))),
+                ],
+            ),
+            theme::NOTICE,
+            theme::TEXT,
+        );
+    }
 }

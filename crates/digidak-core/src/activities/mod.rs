@@ -9,6 +9,8 @@ use crate::lang::Lang;
 use crate::text::clean_text;
 use digidak_protocol::ActivityRecord;
 
+pub mod seats;
+
 /// Where the activities happen.
 pub const TIME_ZONE: &str = "Europe/Brussels";
 /// Most people in one sign-up an admin may allow.

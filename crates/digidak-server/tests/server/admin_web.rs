@@ -826,3 +826,72 @@ fn serve_refuses_impossible_idle_times_and_connection_caps() {
         );
     }
 }
+
+/// The kiosks page's "Versie" column: each kiosk's app version and protocol, flagged when it
+/// is older than the server speaks (served) or than it takes (refused, and still recorded).
+#[test]
+fn the_kiosks_page_shows_each_kiosks_version_and_flags_old_ones() {
+    use digidak_protocol::{MIN_PROTOCOL_VERSION, PROTOCOL_VERSION};
+    let (_dir, server) = start();
+    let http = client();
+    for (name, protocol) in [
+        ("PC new", PROTOCOL_VERSION),
+        ("PC older", MIN_PROTOCOL_VERSION),
+        ("PC ancient", MIN_PROTOCOL_VERSION - 1),
+    ] {
+        let code = server.add_kiosk(name, "noord");
+        let token = server
+            .store
+            .pair(&code, "x", 1, support::now_ms())
+            .unwrap()
+            .token;
+        let body = serde_json::json!({
+            "protocol": protocol,
+            "heartbeat": {"app_version": format!("app-{protocol}"), "outbox_len": 0,
+                          "dead_letters": 0, "last_success_ms": null, "last_frame_ms": null,
+                          "kiosk_time_ms": support::now_ms()},
+            "ops": []
+        });
+        let r = http
+            .post(format!("{}/api/v1/push", server.url()))
+            .bearer_auth(&token)
+            .json(&body)
+            .send()
+            .unwrap();
+        let want = if protocol >= MIN_PROTOCOL_VERSION {
+            200
+        } else {
+            400
+        };
+        assert_eq!(r.status(), want, "{name}");
+        if want == 200 {
+            let answer: serde_json::Value = r.json().unwrap();
+            assert_eq!(answer["protocol"], PROTOCOL_VERSION);
+            assert_eq!(answer["min_protocol"], MIN_PROTOCOL_VERSION);
+        }
+    }
+    let s = login(&server);
+    let page = http
+        .get(format!("{}/admin/kiosks?lang=en", server.url()))
+        .header("cookie", format!("dd_session={}", s.cookie))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(
+        page.contains(&format!(
+            "<td>app-{PROTOCOL_VERSION} (protocol {PROTOCOL_VERSION})</td>"
+        )),
+        "{page}"
+    );
+    assert!(page.contains(&format!(
+        "app-{MIN_PROTOCOL_VERSION} (protocol {MIN_PROTOCOL_VERSION}) <strong>older protocol: update advised</strong>"
+    )), "{page}");
+    assert!(
+        page.contains(&format!(
+            "(protocol {}) <strong>too old: the server refuses it, update it</strong>",
+            MIN_PROTOCOL_VERSION - 1
+        )),
+        "{page}"
+    );
+}

@@ -55,6 +55,11 @@ fn kiosk_add_list_revoke_and_usage() {
     assert_eq!(cols[2], "paired");
     assert!(cols[3].ends_with("UTC"), "{row}");
     assert_eq!(cols[4], env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        cols[9],
+        digidak_protocol::PROTOCOL_VERSION.to_string(),
+        "{row}"
+    );
 
     let usage = server_cli(&db, &["usage"]);
     assert!(

@@ -313,7 +313,10 @@ fn malformed_queries_and_pairings_get_4xx() {
             .bearer_auth(&api.token)
     };
     api.refused("no protocol", get(""), 400);
-    api.refused("protocol 2", get("?protocol=2"), 400);
+    // One past the newest version this server speaks, and one before the oldest it takes.
+    let newer = digidak_protocol::PROTOCOL_VERSION + 1;
+    api.refused("protocol newer", get(&format!("?protocol={newer}")), 400);
+    api.refused("protocol 0", get("?protocol=0"), 400);
     api.refused(
         "protocol huge",
         get("?protocol=99999999999999999999999"),
@@ -785,6 +788,7 @@ mod fuzz {
         "signup.created",
         "signup.cancelled",
         "signup.checked_in",
+        "block.released",
         "post.created",
         "post.moderated",
         "post.reported",
@@ -828,6 +832,8 @@ mod fuzz {
                         "contact",
                         "decision",
                         "reason",
+                        "lease",
+                        "used",
                     ][..],
                 ),
                 json_value(),

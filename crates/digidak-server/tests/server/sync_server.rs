@@ -472,3 +472,264 @@ fn kiosks_paired_before_code_ranges_get_one_at_their_next_sync() {
         0
     );
 }
+
+/// Golden fixtures of every op and change kind (`tests/fixtures/protocol/v<N>/`): the wire
+/// format is pinned, so a change to it shows up here as a failing fixture, not in the field.
+mod fixtures {
+    use super::*;
+    use digidak_protocol::*;
+    use serde_json::Value;
+
+    pub fn load(version: &str, what: &str) -> Vec<Value> {
+        let path = format!(
+            "{}/../../tests/fixtures/protocol/{version}/{what}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+    }
+
+    fn rt<T: serde::de::DeserializeOwned + serde::Serialize>(v: &Value) -> Value {
+        let typed: T = serde_json::from_value(v.clone())
+            .unwrap_or_else(|e| panic!("today's code cannot read {v}: {e}"));
+        serde_json::to_value(typed).unwrap()
+    }
+
+    /// An op's payload read by today's types and written again.
+    pub fn op(kind: &str, p: &Value) -> Value {
+        match kind {
+            kinds::HELP_REQUESTED => rt::<HelpRequested>(p),
+            kinds::HELP_HANDLED => rt::<HelpHandled>(p),
+            kinds::USAGE_VISIT => rt::<UsageVisit>(p),
+            kinds::LESSON_RESUME => rt::<ResumeSaved>(p),
+            kinds::LESSON_EVENT => rt::<LessonEvent>(p),
+            kinds::ACTIVITY_SAVED => rt::<ActivityRecord>(p),
+            kinds::SIGNUP_CREATED => rt::<SignupCreated>(p),
+            kinds::SIGNUP_CANCELLED => rt::<SignupCancelled>(p),
+            kinds::SIGNUP_CHECKED_IN => rt::<SignupCheckedIn>(p),
+            kinds::BLOCK_RELEASED => rt::<BlockReleased>(p),
+            kinds::POST_CREATED => rt::<PostRecord>(p),
+            kinds::POST_MODERATED => rt::<PostModerated>(p),
+            kinds::POST_REPORTED => rt::<PostReported>(p),
+            kinds::POST_RENEWED => rt::<PostByCode>(p),
+            kinds::POST_CLOSED => rt::<PostClosed>(p),
+            kinds::POST_REPLIED => rt::<PostReply>(p),
+            other => panic!("an op kind without a type in this test: {other}"),
+        }
+    }
+
+    /// A change's payload read by today's types and written again.
+    pub fn change(kind: &str, p: &Value) -> Value {
+        match kind {
+            kinds::HELP_REQUESTED => rt::<HelpRequested>(p),
+            kinds::HELP_HANDLED => rt::<HelpHandled>(p),
+            kinds::ACTIVITY_SAVED => rt::<ActivityState>(p),
+            kinds::SIGNUP_STATUS => rt::<SignupStatus>(p),
+            kinds::POST_STATE => rt::<PostState>(p),
+            kinds::POST_REPLIED => rt::<PostReply>(p),
+            other => panic!("a change kind without a type in this test: {other}"),
+        }
+    }
+
+    /// Every field of `old` is in `new` with the same value (objects all the way down).
+    pub fn contains(new: &Value, old: &Value, at: &str) {
+        match (new, old) {
+            (Value::Object(n), Value::Object(o)) => {
+                for (k, v) in o {
+                    let Some(nv) = n.get(k) else {
+                        panic!("{at}.{k} is gone");
+                    };
+                    contains(nv, v, &format!("{at}.{k}"));
+                }
+            }
+            _ => assert_eq!(new, old, "{at}"),
+        }
+    }
+
+    /// Pushes a fixture's ops in order as a kiosk speaking `protocol`; every one accepted.
+    pub fn push_all(server: &InProcessServer, name: &str, protocol: u32, ops: &[Value]) -> String {
+        let (client, token) = paired_client(server, name, "noord");
+        let ops: Vec<Op> = ops
+            .iter()
+            .enumerate()
+            .map(|(i, o)| Op {
+                id: uuid::Uuid::now_v7().to_string(),
+                index: i as u64 + 1,
+                kind: o["kind"].as_str().unwrap().into(),
+                payload: o["payload"].clone(),
+                kiosk_time_ms: support::now_ms(),
+                schema: OP_SCHEMA,
+            })
+            .collect();
+        let mut req = page(ops);
+        req.protocol = protocol;
+        let resp = client.push(&token, &req).unwrap();
+        for (r, o) in resp.results.iter().zip(&req.ops) {
+            assert_eq!(
+                r.status,
+                OpStatus::Accepted,
+                "{} (protocol {protocol})",
+                o.kind
+            );
+        }
+        assert_eq!(resp.results.len(), req.ops.len());
+        token
+    }
+}
+
+#[test]
+fn todays_code_reads_the_current_fixtures_unchanged_and_writes_the_same_json() {
+    use digidak_protocol::kinds::*;
+    let ops = fixtures::load("v2", "ops");
+    let changes = fixtures::load("v2", "changes");
+    let has = |list: &[serde_json::Value], kind: &str| list.iter().any(|o| o["kind"] == kind);
+    for kind in [
+        HELP_REQUESTED,
+        HELP_HANDLED,
+        USAGE_VISIT,
+        LESSON_RESUME,
+        LESSON_EVENT,
+        ACTIVITY_SAVED,
+        SIGNUP_CREATED,
+        SIGNUP_CANCELLED,
+        SIGNUP_CHECKED_IN,
+        BLOCK_RELEASED,
+        POST_CREATED,
+        POST_MODERATED,
+        POST_REPORTED,
+        POST_RENEWED,
+        POST_CLOSED,
+        POST_REPLIED,
+    ] {
+        assert!(has(&ops, kind), "no op fixture of {kind}");
+    }
+    for kind in [
+        HELP_REQUESTED,
+        HELP_HANDLED,
+        ACTIVITY_SAVED,
+        SIGNUP_STATUS,
+        POST_STATE,
+        POST_REPLIED,
+    ] {
+        assert!(has(&changes, kind), "no change fixture of {kind}");
+    }
+    for o in &ops {
+        let kind = o["kind"].as_str().unwrap();
+        assert_eq!(fixtures::op(kind, &o["payload"]), o["payload"], "op {kind}");
+    }
+    for c in &changes {
+        let kind = c["kind"].as_str().unwrap();
+        assert_eq!(
+            fixtures::change(kind, &c["payload"]),
+            c["payload"],
+            "change {kind}"
+        );
+    }
+}
+
+/// A kiosk of the previous protocol keeps syncing with today's server and vice versa: its ops
+/// (fixtures v1) are read unchanged and accepted; today's changes carry every field a v1 kiosk
+/// reads (it ignores the others); today's kiosk's ops are accepted too.
+#[test]
+fn a_kiosk_on_the_previous_protocol_keeps_syncing_with_todays_server_and_vice_versa() {
+    use digidak_protocol::{MIN_PROTOCOL_VERSION, PROTOCOL_VERSION};
+    let (v1_ops, v1_changes) = (fixtures::load("v1", "ops"), fixtures::load("v1", "changes"));
+    let v2_changes = fixtures::load("v2", "changes");
+    for o in &v1_ops {
+        let kind = o["kind"].as_str().unwrap();
+        fixtures::contains(&fixtures::op(kind, &o["payload"]), &o["payload"], kind);
+    }
+    for c in &v1_changes {
+        let kind = c["kind"].as_str().unwrap();
+        fixtures::contains(&fixtures::change(kind, &c["payload"]), &c["payload"], kind);
+        // Today's change of the same kind has every field the previous one had.
+        let now = v2_changes.iter().find(|n| n["kind"] == c["kind"]).unwrap();
+        fixtures::contains(&now["payload"], &c["payload"], kind);
+    }
+    // Against a real server: a v1 kiosk's ops, then today's kiosk's, each on its own server
+    // (the fixtures share ids).
+    let dir = tempfile::tempdir().unwrap();
+    let old = InProcessServer::start(&dir.path().join("v1.sqlite3"));
+    let token = fixtures::push_all(&old, "PC v1", MIN_PROTOCOL_VERSION, &v1_ops);
+    // It pulls as a v1 kiosk does; every change kind it reads is there with its v1 fields.
+    let pulled: serde_json::Value = reqwest::blocking::Client::new()
+        .get(format!(
+            "{}/api/v1/changes?protocol={MIN_PROTOCOL_VERSION}&after=0",
+            old.url()
+        ))
+        .bearer_auth(&token)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    for c in &v1_changes {
+        let got = pulled["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .rev()
+            .find(|g| g["kind"] == c["kind"])
+            .unwrap_or_else(|| panic!("no {} pulled", c["kind"]));
+        for field in c["payload"].as_object().unwrap().keys() {
+            assert!(
+                got["payload"].get(field).is_some(),
+                "{} lacks {field}",
+                c["kind"]
+            );
+        }
+    }
+    let new = InProcessServer::start(&dir.path().join("v2.sqlite3"));
+    fixtures::push_all(
+        &new,
+        "PC v2",
+        PROTOCOL_VERSION,
+        &fixtures::load("v2", "ops"),
+    );
+}
+
+/// The cursor rule, as an outside client follows it: `last_seq` is the head of the site's
+/// feed, not the end of the page; `next_after` is where the next page starts. Paging with
+/// `next_after` gets every change once; storing `last_seq` as the cursor would skip some.
+#[test]
+fn pull_pages_follow_next_after_and_last_seq_is_the_head() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let (a, token_a) = paired_client(&server, "PC A", "noord");
+    let (z, token_z) = paired_client(&server, "PC Z", "zuid");
+    let help = |index: u64| Op {
+        id: uuid::Uuid::now_v7().to_string(),
+        index,
+        kind: kinds::HELP_REQUESTED.into(),
+        payload: json!({"id": uuid::Uuid::now_v7().to_string(), "created_at_ms": 1_795_000_000_000i64, "first_name": null}),
+        kiosk_time_ms: 1_795_000_000_000,
+        schema: OP_SCHEMA,
+    };
+    // Changes of two sites, interleaved: gaps in this site's seqs.
+    for i in 1..=5 {
+        a.push(&token_a, &page(vec![help(i)])).unwrap();
+        z.push(&token_z, &page(vec![help(i)])).unwrap();
+    }
+    let mut after = 0;
+    let mut seen = Vec::new();
+    let mut pages = 0;
+    loop {
+        let p = a.pull(&token_a, after, 2).unwrap();
+        pages += 1;
+        let head = p.last_seq;
+        seen.extend(p.changes.iter().map(|c| c.seq));
+        let next = p.next_after.expect("today's server says where to go on");
+        assert_eq!(next, p.changes.last().map_or(after, |c| c.seq));
+        if p.more {
+            assert!(head > next, "last_seq is the head, past this page");
+        }
+        after = next;
+        if !p.more {
+            assert_eq!(after, head);
+            break;
+        }
+    }
+    assert_eq!(seen.len(), 5, "every change of the site once: {seen:?}");
+    assert_eq!(pages, 3);
+    // `limit=0` acts as 1.
+    let one = a.pull(&token_a, 0, 0).unwrap();
+    assert_eq!(one.changes.len(), 1);
+}

@@ -271,7 +271,7 @@ fn kiosk(store: SqliteServerStore, command: KioskCmd) -> anyhow::Result<ExitCode
         },
         KioskCmd::List => {
             println!(
-                "name\tsite\tstatus\tlast seen\tversion\tpending ops\tdead letters\tlast frame\tclock skew"
+                "name\tsite\tstatus\tlast seen\tversion\tpending ops\tdead letters\tlast frame\tclock skew\tprotocol"
             );
             for k in store.list_kiosks()? {
                 let status = if k.revoked {
@@ -282,8 +282,19 @@ fn kiosk(store: SqliteServerStore, command: KioskCmd) -> anyhow::Result<ExitCode
                     "waiting for pairing"
                 };
                 let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+                // The protocol of its last push, flagged when older than this server's.
+                let protocol = match k.protocol {
+                    None => "-".to_string(),
+                    Some(p) if p < digidak_protocol::MIN_PROTOCOL_VERSION => {
+                        format!("{p} (too old: refused)")
+                    }
+                    Some(p) if p < digidak_protocol::PROTOCOL_VERSION => {
+                        format!("{p} (older)")
+                    }
+                    Some(p) => p.to_string(),
+                };
                 println!(
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     k.name,
                     k.site,
                     status,
@@ -298,6 +309,7 @@ fn kiosk(store: SqliteServerStore, command: KioskCmd) -> anyhow::Result<ExitCode
                     k.skew_ms
                         .map(|s| format!("{:+.1} s", s as f64 / 1000.0))
                         .unwrap_or_else(|| "-".into()),
+                    protocol,
                 );
             }
             Ok(ExitCode::SUCCESS)
