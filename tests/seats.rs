@@ -861,7 +861,12 @@ fn a_release_with_an_absurd_count_hurts_nobody() {
     // Its lease counted at most what was lent (2), and it got a new block of 2 as any kiosk
     // that syncs with nothing held.
     let me = f.kiosks[0].auth.id.clone();
-    let lease = f.state().leases.into_iter().find(|l| l.kiosk_id == me).unwrap();
+    let lease = f
+        .state()
+        .leases
+        .into_iter()
+        .find(|l| l.kiosk_id == me)
+        .unwrap();
     assert_eq!((lease.lease, lease.granted, lease.used), (2, 4, 2));
     assert_eq!(f.held(), 4);
     f.sign_up(1, 3).unwrap();

@@ -85,9 +85,31 @@ pub struct Pairing {
     pub site: String,
 }
 
-/// Applies one pulled change inside the caller's transaction: `Some(rows)` for a kind this
-/// release knows, `None` for one it does not (the caller keeps it).
+/// Whether this release can read a change's payload (a kind it knows, in a shape it reads).
+fn readable(change: &Change) -> bool {
+    use crate::sync::protocol::{ActivityState, PostReply, PostState, SignupStatus};
+    fn reads<T: serde::de::DeserializeOwned>(v: &serde_json::Value) -> bool {
+        T::deserialize(v).is_ok()
+    }
+    let p = &change.payload;
+    match change.kind.as_str() {
+        kinds::HELP_REQUESTED => reads::<HelpRequested>(p),
+        kinds::HELP_HANDLED => reads::<HelpHandled>(p),
+        kinds::ACTIVITY_SAVED => reads::<ActivityState>(p),
+        kinds::SIGNUP_STATUS => reads::<SignupStatus>(p),
+        kinds::POST_STATE => reads::<PostState>(p),
+        kinds::POST_REPLIED => reads::<PostReply>(p),
+        _ => false,
+    }
+}
+
+/// Applies one pulled change inside the caller's transaction: `Some(rows)` for a change this
+/// release reads, `None` for one it does not (an unknown kind, or a payload it cannot read:
+/// the caller keeps it).
 fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::Result<Option<usize>> {
+    if !readable(change) {
+        return Ok(None);
+    }
     Ok(Some(match change.kind.as_str() {
         kinds::HELP_REQUESTED => {
             match serde_json::from_value::<HelpRequested>(change.payload.clone()) {
@@ -284,11 +306,11 @@ impl Store {
             match apply_change(&tx, change).map_err(sqlite)? {
                 Some(n) => applied += n,
                 None => {
-                    // A kind from a newer server: kept (never skipped silently), applied by
-                    // the release that knows it, and counted in admin mode until then.
+                    // A kind (or a shape) from a newer server: kept, never skipped silently,
+                    // applied by the release that reads it, counted in admin mode until then.
                     tracing::warn!(
                         kind = %change.kind,
-                        "keeping a change kind this kiosk does not know yet"
+                        "keeping a change this kiosk cannot read yet"
                     );
                     tx.execute(
                         "INSERT INTO kept_changes (seq, kind, payload) VALUES (?1, ?2, ?3)
