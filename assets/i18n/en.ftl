@@ -545,4 +545,4 @@ activities-full-offline = Probably full (no connection: not sure yet)
 signup-confirmed-provisional = You have a place, but it is not final yet: this computer is telling the server. Type your code later at a Digidak computer or look on your phone: there you see whether it is settled.
 adminweb-version-older = older protocol: update advised
 adminweb-version-too-old = too old: the server refuses it, update it
-admin-sync-kept-changes = This computer got { $count } change(s) from a newer server that it does not know yet ({ $kinds }). They are kept: update Digidak on this computer and they will be applied.
+admin-sync-kept-changes = This computer got { $count } change(s) from a newer server that it does not know yet ({ $list }). They are kept: update Digidak on this computer and they will be applied.

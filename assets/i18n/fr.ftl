@@ -545,4 +545,4 @@ activities-full-offline = Probablement complet (pas de connexion : ce n’est pa
 signup-confirmed-provisional = Vous avez une place, mais pas encore définitive : cet ordinateur l’annonce au serveur. Tapez plus tard votre code sur un ordinateur Digidak ou regardez sur votre téléphone : vous y verrez si elle est confirmée.
 adminweb-version-older = protocole plus ancien : mise à jour conseillée
 adminweb-version-too-old = trop ancien : le serveur le refuse, mettez-le à jour
-admin-sync-kept-changes = Cet ordinateur a reçu { $count } modification(s) d’un serveur plus récent qu’il ne connaît pas encore ({ $kinds }). Elles sont gardées : mettez Digidak à jour sur cet ordinateur, elles seront alors appliquées.
+admin-sync-kept-changes = Cet ordinateur a reçu { $count } modification(s) d’un serveur plus récent qu’il ne connaît pas encore ({ $list }). Elles sont gardées : mettez Digidak à jour sur cet ordinateur, elles seront alors appliquées.

@@ -545,4 +545,4 @@ activities-full-offline = Waarschijnlijk volzet (geen verbinding: dat is nog nie
 signup-confirmed-provisional = Je hebt een plaats, maar nog niet definitief: deze computer meldt het aan de server. Typ later je code op een Digidak-computer of kijk op je telefoon: daar zie je of het vastligt.
 adminweb-version-older = ouder protocol: bijwerken aangeraden
 adminweb-version-too-old = te oud: de server weigert hem, werk hem bij
-admin-sync-kept-changes = Deze computer kreeg { $count } wijziging(en) van een nieuwere server die hij nog niet kent ({ $kinds }). Ze zijn bewaard: werk Digidak op deze computer bij, dan worden ze toegepast.
+admin-sync-kept-changes = Deze computer kreeg { $count } wijziging(en) van een nieuwere server die hij nog niet kent ({ $list }). Ze zijn bewaard: werk Digidak op deze computer bij, dan worden ze toegepast.

@@ -59,7 +59,11 @@ pub struct SignupView {
 }
 
 /// Applies an `activity.saved` or `signup.status` change inside the pull's transaction.
-pub(super) fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::Result<usize> {
+pub(super) fn apply_change(
+    tx: &Transaction<'_>,
+    change: &Change,
+    now_ms: i64,
+) -> rusqlite::Result<usize> {
     match change.kind.as_str() {
         kinds::ACTIVITY_SAVED => {
             let Ok(s) = serde_json::from_value::<ActivityState>(change.payload.clone()) else {
@@ -99,7 +103,7 @@ pub(super) fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::R
                 ],
             )?;
             if let Some(l) = lease.filter(|l| l.recalled) {
-                give_back(tx, &s.activity.id, l.lease)?;
+                give_back(tx, &s.activity.id, l.lease, now_ms)?;
             }
             Ok(n)
         }
@@ -140,7 +144,12 @@ pub(super) fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::R
 /// confirming from it and queues `block.released`, once per lease, in the pull's
 /// transaction. Every block sign-up made here under the lease is already in the outbox
 /// before it, so the server honours each of them.
-fn give_back(tx: &Transaction<'_>, activity_id: &str, lease: u32) -> rusqlite::Result<()> {
+fn give_back(
+    tx: &Transaction<'_>,
+    activity_id: &str,
+    lease: u32,
+    now_ms: i64,
+) -> rusqlite::Result<()> {
     let used: Option<u32> = tx
         .query_row(
             "UPDATE activities SET released_lease = ?2
@@ -150,9 +159,6 @@ fn give_back(tx: &Transaction<'_>, activity_id: &str, lease: u32) -> rusqlite::R
         )
         .optional()?;
     if let Some(used) = used {
-        let now_ms = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64);
         let op = BlockReleased {
             activity_id: activity_id.to_string(),
             lease,

@@ -229,6 +229,9 @@ pub struct StoreInfo {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Dates what the store writes on its own (a lease given back while applying a pull): the
+    /// real clock, or the kiosk's (`set_clock`).
+    clock: std::sync::Arc<dyn digidak_core::clock::Clock>,
 }
 
 impl std::fmt::Debug for Store {
@@ -257,6 +260,7 @@ impl Store {
         let mut store = Store {
             conn: opened.conn,
             path: path.to_path_buf(),
+            clock: std::sync::Arc::new(digidak_core::clock::SystemClock),
         };
         // Changes of kinds an older release of this kiosk kept: this one may know them now.
         store.apply_kept_changes()?;
@@ -268,6 +272,11 @@ impl Store {
     #[doc(hidden)]
     pub fn create_at_schema(path: &Path, version: u32) -> Result<(), StoreError> {
         Ok(digidak_sqlite::create_at_schema(path, MIGRATIONS, version)?)
+    }
+
+    /// The kiosk's clock, for what the store dates on its own.
+    pub fn set_clock(&mut self, clock: std::sync::Arc<dyn digidak_core::clock::Clock>) {
+        self.clock = clock;
     }
 
     fn err(&self, source: rusqlite::Error) -> StoreError {

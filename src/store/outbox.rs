@@ -85,9 +85,35 @@ pub struct Pairing {
     pub site: String,
 }
 
-/// Applies one pulled change inside the caller's transaction: `Some(rows)` for a kind this
-/// release knows, `None` for one it does not (the caller keeps it).
-fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::Result<Option<usize>> {
+/// Whether this release can read a change's payload (a kind it knows, in a shape it reads).
+fn readable(change: &Change) -> bool {
+    use digidak_protocol::{ActivityState, PostReply, PostState, SignupStatus};
+    fn reads<T: serde::de::DeserializeOwned>(v: &serde_json::Value) -> bool {
+        T::deserialize(v).is_ok()
+    }
+    let p = &change.payload;
+    match change.kind.as_str() {
+        kinds::HELP_REQUESTED => reads::<HelpRequested>(p),
+        kinds::HELP_HANDLED => reads::<HelpHandled>(p),
+        kinds::ACTIVITY_SAVED => reads::<ActivityState>(p),
+        kinds::SIGNUP_STATUS => reads::<SignupStatus>(p),
+        kinds::POST_STATE => reads::<PostState>(p),
+        kinds::POST_REPLIED => reads::<PostReply>(p),
+        _ => false,
+    }
+}
+
+/// Applies one pulled change inside the caller's transaction: `Some(rows)` for a change this
+/// release reads, `None` for one it does not (an unknown kind, or a payload it cannot read:
+/// the caller keeps it).
+fn apply_change(
+    tx: &Transaction<'_>,
+    change: &Change,
+    now_ms: i64,
+) -> rusqlite::Result<Option<usize>> {
+    if !readable(change) {
+        return Ok(None);
+    }
     Ok(Some(match change.kind.as_str() {
         kinds::HELP_REQUESTED => {
             match serde_json::from_value::<HelpRequested>(change.payload.clone()) {
@@ -112,7 +138,7 @@ fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::Result<Optio
         },
         kinds::POST_STATE | kinds::POST_REPLIED => super::board::apply_change(tx, change)?,
         kinds::ACTIVITY_SAVED | kinds::SIGNUP_STATUS => {
-            super::activities::apply_change(tx, change)?
+            super::activities::apply_change(tx, change, now_ms)?
         }
         _ => return Ok(None),
     }))
@@ -273,6 +299,7 @@ impl Store {
     /// Applies a page of pulled changes and the new cursor in one transaction, so a crash
     /// never leaves the cursor ahead of the data (or behind it).
     pub fn apply_changes(&mut self, changes: &[Change], cursor: u64) -> Result<usize, StoreError> {
+        let now_ms = self.clock.unix_ms();
         let path = self.path.clone();
         let sqlite = |source| StoreError::Sqlite {
             path: path.clone(),
@@ -281,14 +308,14 @@ impl Store {
         let tx = self.conn.transaction().map_err(sqlite)?;
         let mut applied = 0;
         for change in changes {
-            match apply_change(&tx, change).map_err(sqlite)? {
+            match apply_change(&tx, change, now_ms).map_err(sqlite)? {
                 Some(n) => applied += n,
                 None => {
-                    // A kind from a newer server: kept (never skipped silently), applied by
-                    // the release that knows it, and counted in admin mode until then.
+                    // A kind (or a shape) from a newer server: kept, never skipped silently,
+                    // applied by the release that reads it, counted in admin mode until then.
                     tracing::warn!(
                         kind = %change.kind,
-                        "keeping a change kind this kiosk does not know yet"
+                        "keeping a change this kiosk cannot read yet"
                     );
                     tx.execute(
                         "INSERT INTO kept_changes (seq, kind, payload) VALUES (?1, ?2, ?3)
@@ -328,6 +355,7 @@ impl Store {
     /// Applies the kept changes whose kind this release knows, in server order, and forgets
     /// them; the others stay kept. Returns how many were applied.
     pub fn apply_kept_changes(&mut self) -> Result<usize, StoreError> {
+        let now_ms = self.clock.unix_ms();
         let sqlite = self.sqlite_owned();
         let any: bool = self
             .conn
@@ -355,7 +383,10 @@ impl Store {
             .map_err(&sqlite)?;
         let mut applied = 0;
         for change in &kept {
-            if apply_change(&tx, change).map_err(&sqlite)?.is_some() {
+            if apply_change(&tx, change, now_ms)
+                .map_err(&sqlite)?
+                .is_some()
+            {
                 tx.execute(
                     "DELETE FROM kept_changes WHERE seq = ?1",
                     [change.seq.min(i64::MAX as u64) as i64],

@@ -313,7 +313,10 @@ fn run(
         waker();
     };
     let mut store = match Store::open_in(&data_dir) {
-        Ok(store) => store,
+        Ok(mut store) => {
+            store.set_clock(clock.clone());
+            store
+        }
         Err(e) => {
             tracing::error!(error = %e, "store unavailable");
             emit(Event::Unavailable(e.to_string()));

@@ -338,7 +338,10 @@ impl Worker {
 
     fn run(mut self, rx: Receiver<SyncCommand>) {
         let mut store = match Store::open_in(&self.ctx.data_dir) {
-            Ok(s) => s,
+            Ok(mut s) => {
+                s.set_clock(self.ctx.clock.clone());
+                s
+            }
             Err(e) => {
                 tracing::error!(error = %e, "sync cannot open the store");
                 self.status.last_error = Some(e.to_string());

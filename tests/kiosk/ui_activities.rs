@@ -483,3 +483,43 @@ fn the_sign_up_screens_fit_a_1024x768_screen() {
     k.click("Ik heb een code");
     fits(&k, "code pad");
 }
+
+/// Online, with a block: the list says what the next sign-up gets (the seats nobody holds,
+/// not the ones in other kiosks' blocks); a sign-up from the block is "not yet final" until
+/// the server answers, then final.
+#[test]
+fn a_block_sign_up_online_turns_final_when_the_server_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let code = server.add_kiosk("PC 1", "noord");
+    let mut k = start_with(quiet(), SCREEN);
+    open_admin(&mut k);
+    pair(&mut k, &server.url(), &code);
+    settle_state(&mut k, SyncState::Online);
+    k.click("Start");
+    // 4 places, blocks of 1: this kiosk holds one.
+    let a = activity(4, 1);
+    server.store.save_activity("noord", &a, now_ms()).unwrap();
+    open_activities(&mut k);
+    k.settle(|u| u.kiosk.activities.list[0].mine == 1);
+    assert!(k.has("Nog 3 plaatsen"));
+    k.click("Ik kom");
+    k.type_into("Je voornaam", "Samira");
+    k.click("Inschrijven");
+    k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
+    let receipt = k.harness.state().kiosk.activities.receipt.clone().unwrap();
+    assert_eq!(receipt.state, digidak::store::SignupState::Confirmed);
+    if !receipt.decided {
+        assert!(k.has_containing("Je hebt een plaats, maar nog niet definitief"));
+    }
+    k.settle(|u| {
+        u.kiosk
+            .activities
+            .receipt
+            .as_ref()
+            .is_some_and(|r| r.decided)
+    });
+    assert!(k.has("Je bent ingeschreven. Tot dan!"));
+    let list = server.store.signups(&a.id).unwrap();
+    assert_eq!(list[0].status, "confirmed");
+}

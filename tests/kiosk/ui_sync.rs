@@ -157,3 +157,38 @@ fn usage_counts_sessions_and_module_visits_and_nothing_personal() {
         );
     }
 }
+
+/// A newer server sends a change of a kind this kiosk does not know: admin mode says so and
+/// which kind (kept until an update applies it), instead of skipping it silently.
+#[test]
+fn admin_mode_warns_of_changes_from_a_newer_server_it_keeps() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let server = InProcessServer::start(&db);
+    let code = server.add_kiosk("PC 1", "noord");
+    let mut k = start();
+    open_admin(&mut k);
+    pair(&mut k, &server.url(), &code);
+    settle_state(&mut k, SyncState::Online);
+    // What a newer server would write into its change feed.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "INSERT INTO changes (site, kind, payload, created_ms)
+             VALUES ('noord', 'room.booked', '{\"id\": \"r1\"}', 0)",
+            [],
+        )
+        .unwrap();
+    k.settle(|u| {
+        u.kiosk
+            .sync_status()
+            .is_some_and(|s| !s.kept_changes.is_empty())
+    });
+    assert!(
+        k.has_containing(
+            "1 wijziging(en) van een nieuwere server die hij nog niet kent (room.booked)"
+        ),
+        "{:?}",
+        k.all_text()
+    );
+}

@@ -56,7 +56,7 @@ pub fn list(
 fn online(kiosk: &Kiosk) -> bool {
     kiosk
         .sync_status()
-        .is_some_and(|s| s.state == crate::sync::worker::SyncState::Online)
+        .is_some_and(|s| s.state == crate::app::SyncState::Online)
 }
 
 fn places_text(a: &ActivityView, online: bool, tr: Tr<'_>) -> String {

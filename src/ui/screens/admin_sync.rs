@@ -189,7 +189,7 @@ fn details(ui: &mut egui::Ui, kiosk: &Kiosk, status: &SyncStatus, tr: Tr<'_>) {
                 "admin-sync-kept-changes",
                 &[
                     ("count", num(total as f64)),
-                    ("kinds", text(&kinds.join(", "))),
+                    ("list", text(&kinds.join(", "))),
                 ],
             ),
             theme::NOTICE,

@@ -382,10 +382,13 @@ fn kiosks_paired_before_code_ranges_get_one_at_their_next_sync() {
     drop(server);
 
     // Back to the schema before ranges (as an older server left it), with a code two sign-ups
-    // share, and a kiosk that never heard of ranges.
+    // share, and a kiosk that never heard of ranges. (What later migrations added goes too.)
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(
-        "DROP INDEX kiosks_code_range; ALTER TABLE kiosks DROP COLUMN code_range;
+        "ALTER TABLE kiosks DROP COLUMN protocol;
+         DROP INDEX seat_blocks_kiosk; ALTER TABLE seat_blocks DROP COLUMN lease;
+         ALTER TABLE seat_blocks DROP COLUMN expires_ms; ALTER TABLE seat_blocks DROP COLUMN recalled;
+         DROP INDEX kiosks_code_range; ALTER TABLE kiosks DROP COLUMN code_range;
          DROP INDEX signups_code_once; ALTER TABLE signups DROP COLUMN shared_code;
          DROP INDEX signups_token; ALTER TABLE signups DROP COLUMN token_hash;
          DROP INDEX posts_token; ALTER TABLE posts DROP COLUMN token_hash;
