@@ -172,18 +172,9 @@ impl LessonState {
             )
         };
         Self {
-            library: None,
-            pictures: Arc::new(DrawnPictures::default()),
             loader: Some(rx),
-            topic: None,
-            player: None,
-            saved_code: None,
-            awaiting_code: false,
-            save_failed: false,
-            lookup: Lookup::Idle,
-            remote: None,
-            counts: None,
             speech,
+            ..Self::idle()
         }
     }
 
