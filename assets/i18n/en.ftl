@@ -546,3 +546,6 @@ signup-confirmed-provisional = You have a place, but it is not final yet: this c
 adminweb-version-older = older protocol: update advised
 adminweb-version-too-old = too old: the server refuses it, update it
 admin-sync-kept-changes = This computer got { $count } change(s) from a newer server that it does not know yet ({ $list }). They are kept: update Digidak on this computer and they will be applied.
+
+# Updates recommended by the server (issue 19)
+admin-sync-update = A newer Digidak release is recommended for this computer: { $recommended } (this computer has { $version }). Ask whoever looks after the computers to update it.

@@ -546,3 +546,6 @@ signup-confirmed-provisional = Vous avez une place, mais pas encore définitive 
 adminweb-version-older = protocole plus ancien : mise à jour conseillée
 adminweb-version-too-old = trop ancien : le serveur le refuse, mettez-le à jour
 admin-sync-kept-changes = Cet ordinateur a reçu { $count } modification(s) d’un serveur plus récent qu’il ne connaît pas encore ({ $list }). Elles sont gardées : mettez Digidak à jour sur cet ordinateur, elles seront alors appliquées.
+
+# Updates recommended by the server (issue 19)
+admin-sync-update = Une version plus récente de Digidak est conseillée pour cet ordinateur : { $recommended } (cet ordinateur a { $version }). Demandez à la personne qui gère les ordinateurs de le mettre à jour.

@@ -546,3 +546,6 @@ signup-confirmed-provisional = Je hebt een plaats, maar nog niet definitief: dez
 adminweb-version-older = ouder protocol: bijwerken aangeraden
 adminweb-version-too-old = te oud: de server weigert hem, werk hem bij
 admin-sync-kept-changes = Deze computer kreeg { $count } wijziging(en) van een nieuwere server die hij nog niet kent ({ $list }). Ze zijn bewaard: werk Digidak op deze computer bij, dan worden ze toegepast.
+
+# Updates recommended by the server (issue 19)
+admin-sync-update = Er is een nieuwere versie van Digidak voor deze computer: { $recommended } (deze computer heeft { $version }). Vraag wie de computers beheert om hem bij te werken.

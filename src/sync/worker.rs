@@ -30,6 +30,9 @@ pub const TOKEN_FILE: &str = "server-token";
 pub const POLL_INTERVAL: Duration = Duration::from_secs(3);
 /// How often to send a heartbeat when there is nothing to push.
 pub const HEARTBEAT_INTERVAL: Duration = Duration::from_secs(30);
+/// How often the status is checked again while all goes well (after a reconnect it is checked
+/// at once): a server restarted between two polls, e.g. updated, says what it recommends now.
+pub const STATUS_INTERVAL: Duration = Duration::from_secs(600);
 /// Backoff bounds while offline.
 pub const BACKOFF_MIN: Duration = Duration::from_secs(1);
 pub const BACKOFF_MAX: Duration = Duration::from_secs(60);
@@ -134,6 +137,8 @@ pub struct SyncStatus {
     /// Changes of kinds this release does not know (from a newer server), kept until an
     /// update applies them: (kind, count). Shown in admin mode.
     pub kept_changes: Vec<(String, u64)>,
+    /// The kiosk release the server recommends (from its last status answer).
+    pub recommended_version: Option<String>,
 }
 
 /// The UI's end of the sync worker.
@@ -260,6 +265,8 @@ struct Worker {
     session: Option<Session>,
     backoff: Backoff,
     checked: bool,
+    /// When the status was last checked.
+    checked_at: Option<Instant>,
     last_push: Option<Instant>,
 }
 
@@ -300,6 +307,7 @@ impl Worker {
             session: None,
             backoff: Backoff { failures: 0 },
             checked: false,
+            checked_at: None,
             last_push: None,
         }
     }
@@ -528,7 +536,10 @@ impl Worker {
     /// One round: status check (after a reconnect), push, pull. `Ok(true)` when more work waits.
     fn sync_once(&mut self, store: &mut Store) -> Result<bool, Failure> {
         let session = self.session.as_ref().expect("checked by the caller");
-        if !self.checked {
+        let stale = self
+            .checked_at
+            .is_none_or(|t| t.elapsed() >= STATUS_INTERVAL);
+        if !self.checked || stale {
             let status = session.client.status(&session.token)?;
             let acked = store.acked_index()?;
             if status.next_index <= acked {
@@ -546,6 +557,7 @@ impl Worker {
                     status.last_seq
                 )));
             }
+            self.status.recommended_version = status.recommended_version.clone();
             // A kiosk paired before code ranges existed gets its range here.
             if let Some(range) = status.code_range
                 && store.code_range()? != range
@@ -553,6 +565,7 @@ impl Worker {
                 store.set_code_range(range)?;
             }
             self.checked = true;
+            self.checked_at = Some(Instant::now());
         }
         let more_to_push = self.push(store)?;
         let more_to_pull = self.pull(store)?;

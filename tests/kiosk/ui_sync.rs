@@ -192,3 +192,48 @@ fn admin_mode_warns_of_changes_from_a_newer_server_it_keeps() {
         k.all_text()
     );
 }
+
+#[test]
+fn admin_mode_says_when_the_server_recommends_a_newer_release() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    // The server's own release (the kiosk's too): nothing to say.
+    let same = InProcessServer::start(&db);
+    let code = same.add_kiosk("PC 1", "noord");
+    let mut k = start();
+    open_admin(&mut k);
+    pair(&mut k, &same.url(), &code);
+    settle_state(&mut k, SyncState::Online);
+    let recommended = |k: &common::TestKiosk| {
+        k.harness
+            .state()
+            .kiosk
+            .sync_status()
+            .and_then(|s| s.recommended_version)
+    };
+    k.settle(|u| {
+        u.kiosk
+            .sync_status()
+            .is_some_and(|s| s.recommended_version.is_some())
+    });
+    assert_eq!(recommended(&k).as_deref(), Some(env!("CARGO_PKG_VERSION")));
+    assert!(!k.has_containing("nieuwere versie"));
+    let addr = same.addr;
+    drop(same);
+    // The server is updated: down for a moment, then back recommending a newer release, which
+    // the kiosk hears when it reconnects (and every ten minutes while all goes well).
+    settle_state(&mut k, SyncState::Offline);
+    let newer = InProcessServer::start_with(&db, addr, |state| {
+        state.with_recommended_kiosk_version("99.0.0")
+    });
+    k.settle(|u| {
+        u.kiosk
+            .sync_status()
+            .is_some_and(|s| s.recommended_version.as_deref() == Some("99.0.0"))
+    });
+    assert!(k.has_containing(&format!(
+        "Er is een nieuwere versie van Digidak voor deze computer: 99.0.0 (deze computer heeft {})",
+        env!("CARGO_PKG_VERSION")
+    )));
+    drop(newer);
+}

@@ -149,6 +149,7 @@ mod tests {
                     "warn",
                     "wipe",
                     "version",
+                    "recommended",
                     "minutes",
                     "name",
                     "volunteer",

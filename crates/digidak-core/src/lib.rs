@@ -15,6 +15,7 @@ pub mod lang;
 pub mod lessons;
 pub mod text;
 pub mod time;
+pub mod version;
 
 /// The bundled Noto Sans (SIL Open Font License, `assets/fonts/OFL.txt`): the kiosk's text and
 /// the paper board's.

@@ -168,6 +168,11 @@ pub struct StatusResponse {
     /// above is the server's own).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_protocol: Option<u32>,
+    /// The kiosk release the server recommends (`MAJOR.MINOR.PATCH`: the server's own unless
+    /// its admin set another). A kiosk older than this says so in admin mode. Absent from
+    /// older servers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommended_version: Option<String>,
 }
 
 /// The body of every error answer.

@@ -65,6 +65,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// How long an admin session lasts without use.
     pub admin_idle: Duration,
+    /// The kiosk release the server recommends (in every status answer).
+    pub recommended_kiosk_version: Arc<str>,
 }
 
 impl AppState {
@@ -88,7 +90,14 @@ impl AppState {
             logins: Arc::default(),
             clock: Arc::new(SystemClock),
             admin_idle: super::admin_web::DEFAULT_IDLE,
+            recommended_kiosk_version: Arc::from(env!("CARGO_PKG_VERSION")),
         }
+    }
+
+    /// Recommends kiosk release `version` instead of the server's own.
+    pub fn with_recommended_kiosk_version(mut self, version: &str) -> Self {
+        self.recommended_kiosk_version = Arc::from(version);
+        self
     }
 
     /// The same with another clock (tests move a `ManualClock`).
@@ -389,12 +398,14 @@ async fn changes(
 }
 
 async fn status(
-    State(store): State<Store>,
+    State(app): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
+    let store = app.store.clone();
     let kiosk = kiosk_get(&store, &headers, &query).await?;
-    let resp = blocking(move || store.status(&kiosk, now_ms())).await?;
+    let mut resp = blocking(move || store.status(&kiosk, now_ms())).await?;
+    resp.recommended_version = Some(app.recommended_kiosk_version.to_string());
     Ok(axum::Json(resp).into_response())
 }
 

@@ -412,6 +412,8 @@ impl ServerStore for SqliteServerStore {
             server_time_ms: now_ms,
             code_range,
             min_protocol: Some(digidak_protocol::MIN_PROTOCOL_VERSION),
+            // The HTTP layer fills in what its admin configured.
+            recommended_version: None,
         })
     }
 

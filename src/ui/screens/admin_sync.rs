@@ -41,6 +41,25 @@ pub fn show(
             ui.label(RichText::new(state).strong());
         }
     }
+    // The server recommends a newer release of the kiosk: the admin can plan the update.
+    if let Some(recommended) = status
+        .recommended_version
+        .as_deref()
+        .filter(|r| digidak_core::version::is_older(env!("CARGO_PKG_VERSION"), r))
+    {
+        widgets::message(
+            ui,
+            &tr.tr_args(
+                "admin-sync-update",
+                &[
+                    ("recommended", text(recommended)),
+                    ("version", text(env!("CARGO_PKG_VERSION"))),
+                ],
+            ),
+            theme::NOTICE,
+            theme::TEXT,
+        );
+    }
     if let Some(p) = &status.pairing {
         ui.label(tr.tr_args(
             "admin-sync-paired-as",

@@ -94,6 +94,15 @@ fn a_damaged_database_or_a_busy_port_is_told_plainly() {
         b"not a database, someone's notes"
     );
 
+    // A recommended kiosk release must be a release number.
+    let out = run(&db, &["serve", "--recommend-kiosk", "soon"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("\"soon\" is not a release number like 0.2.0"),
+        "{err}"
+    );
+
     let db = dir.path().join("ok.sqlite3");
     let first = ChildServer::start(&db, "127.0.0.1:0");
     let out = run(&db, &["serve", "--listen", &first.addr.to_string()]);

@@ -736,3 +736,24 @@ fn pull_pages_follow_next_after_and_last_seq_is_the_head() {
     let one = a.pull(&token_a, 0, 0).unwrap();
     assert_eq!(one.changes.len(), 1);
 }
+
+#[test]
+fn status_recommends_the_servers_own_release_unless_its_admin_names_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let server = InProcessServer::start(&db);
+    let (client, token) = paired_client(&server, "PC 1", "noord");
+    let status = client.status(&token).unwrap();
+    assert_eq!(
+        status.recommended_version.as_deref(),
+        Some(env!("CARGO_PKG_VERSION"))
+    );
+    let addr = server.addr;
+    drop(server);
+    let server = InProcessServer::start_with(&db, addr, |state| {
+        state.with_recommended_kiosk_version("0.9.1")
+    });
+    let status = client.status(&token).unwrap();
+    assert_eq!(status.recommended_version.as_deref(), Some("0.9.1"));
+    drop(server);
+}

@@ -75,6 +75,11 @@ enum Cmd {
         #[arg(long, env = "DIGIDAK_SERVER_MAX_CONNECTIONS", default_value_t = 512,
               value_parser = clap::value_parser!(u32).range(1..=100_000))]
         max_connections: u32,
+        /// The kiosk release to recommend (MAJOR.MINOR.PATCH); kiosks older than it say so in
+        /// admin mode. Default: this server's own release.
+        #[arg(long, env = "DIGIDAK_SERVER_RECOMMEND_KIOSK", value_name = "VERSION",
+              value_parser = release_number)]
+        recommend_kiosk: Option<String>,
     },
     /// Manage kiosks.
     Kiosk {
@@ -171,13 +176,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             keep_days,
             admin_idle_minutes,
             max_connections,
+            recommend_kiosk,
         } => {
             let limits = digidak_server::http::EdgeLimits {
                 max_connections: max_connections as usize,
                 ..Default::default()
             };
             let idle = std::time::Duration::from_secs(u64::from(admin_idle_minutes) * 60);
-            serve(store, &listen, lessons, keep_days, idle, limits)
+            serve(
+                store,
+                &listen,
+                lessons,
+                keep_days,
+                idle,
+                limits,
+                recommend_kiosk.as_deref(),
+            )
         }
         Cmd::Kiosk { command } => kiosk(store, command),
         Cmd::Usage => {
@@ -337,6 +351,13 @@ fn format_ms(ms: i64) -> String {
     )
 }
 
+/// A release number as `--recommend-kiosk` takes it.
+fn release_number(v: &str) -> Result<String, String> {
+    digidak_core::version::parse(v)
+        .map(|_| v.trim().to_string())
+        .ok_or_else(|| format!("{v:?} is not a release number like 0.2.0"))
+}
+
 fn serve(
     store: SqliteServerStore,
     listen: &str,
@@ -344,10 +365,14 @@ fn serve(
     keep_days: u32,
     admin_idle: std::time::Duration,
     limits: digidak_server::http::EdgeLimits,
+    recommend_kiosk: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let store: Arc<SqliteServerStore> = Arc::new(store);
     let retention = store.clone();
-    let state = digidak_server::http::AppState::new(store, lessons).with_admin_idle(admin_idle);
+    let mut state = digidak_server::http::AppState::new(store, lessons).with_admin_idle(admin_idle);
+    if let Some(version) = recommend_kiosk {
+        state = state.with_recommended_kiosk_version(version);
+    }
     tracing::info!(
         lessons = state.lessons.lessons.len(),
         left_out = state.lessons.problems.len(),
