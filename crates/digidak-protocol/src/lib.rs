@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 /// The protocol version this build speaks. 2: seat blocks are leases (`ActivityState.leases`,
 /// the `block.released` op), and the server says its versions in push and status answers.
 pub const PROTOCOL_VERSION: u32 = 2;
+/// The first protocol version whose kiosks stop confirming from a seat block at its end:
+/// only their leases get an end (`expires_ms`), and only those the server takes back by itself.
+pub const LEASE_END_SINCE: u32 = 2;
 /// The oldest protocol version this build's server takes from kiosks (and speaks to older
 /// servers). Kiosks below it are refused and flagged "too old" in the admin web.
 pub const MIN_PROTOCOL_VERSION: u32 = 1;

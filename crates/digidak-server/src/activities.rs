@@ -122,15 +122,16 @@ pub fn grant_blocks(
     if a.block == 0 {
         return Ok(());
     }
-    let kiosks: Vec<String> = tx
+    let kiosks: Vec<(String, Option<u32>)> = tx
         .prepare_cached(
-            "SELECT id FROM kiosks WHERE site = ?1 AND revoked_ms IS NULL AND token_hash IS NOT NULL
+            "SELECT id, protocol FROM kiosks
+             WHERE site = ?1 AND revoked_ms IS NULL AND token_hash IS NOT NULL
              ORDER BY created_ms, id",
         )?
-        .query_map(params![site], |r| r.get(0))?
+        .query_map(params![site], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    for k in kiosks {
-        super::seats::lend(tx, a, &k, now_ms)?;
+    for (k, protocol) in kiosks {
+        super::seats::lend(tx, a, &k, super::seats::honours_end(protocol), now_ms)?;
     }
     Ok(())
 }

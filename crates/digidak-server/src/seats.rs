@@ -20,7 +20,7 @@ use super::KioskAuth;
 use super::apply::{Reason, emit};
 use digidak_core::activities::local_to_unix_ms;
 use digidak_core::activities::seats::{LEASE_GRACE_MS, RENEW_BEFORE_MS, lease_end};
-use digidak_protocol::{ActivityRecord, BlockReleased, SeatLease, kinds};
+use digidak_protocol::{ActivityRecord, BlockReleased, LEASE_END_SINCE, SeatLease, kinds};
 
 /// The leases of an activity, by kiosk id.
 pub(super) fn leases(tx: &Connection, activity_id: &str) -> rusqlite::Result<Vec<SeatLease>> {
@@ -66,13 +66,21 @@ fn deadline_ms(a: &ActivityRecord) -> Option<i64> {
     local_to_unix_ms(&a.deadline)
 }
 
+/// Whether a kiosk honours a lease's end (it speaks [`LEASE_END_SINCE`] or later, by its last
+/// push). A kiosk that does not (older, or not heard from yet) gets leases without an end:
+/// the server never takes those back by itself, so none of its block sign-ups is refused.
+pub(super) fn honours_end(protocol: Option<u32>) -> bool {
+    protocol.is_some_and(|p| p >= LEASE_END_SINCE)
+}
+
 /// Lends `kiosk_id` a block of `a` if it holds no unused seats, nobody waits, sign-ups are
-/// open and seats are free; blocks together hold at most half the capacity. Returns whether
-/// a lease was lent.
+/// open and seats are free; blocks together hold at most half the capacity. The lease gets
+/// an end if the kiosk honours one (`with_end`). Returns whether a lease was lent.
 pub(super) fn lend(
     tx: &Connection,
     a: &ActivityRecord,
     kiosk_id: &str,
+    with_end: bool,
     now_ms: i64,
 ) -> rusqlite::Result<bool> {
     if a.block == 0 || a.deleted {
@@ -100,7 +108,7 @@ pub(super) fn lend(
     if seats <= 0 {
         return Ok(false);
     }
-    let expires = lease_end(now_ms, Some(deadline));
+    let expires = with_end.then(|| lease_end(now_ms, Some(deadline)));
     tx.prepare_cached(
         "INSERT INTO seat_blocks (activity_id, kiosk_id, granted, used, lease, expires_ms, recalled)
          VALUES (?1, ?2, ?3, 0, 1, ?4, 0)
@@ -112,7 +120,8 @@ pub(super) fn lend(
 }
 
 /// Renews the live, not recalled lease of `kiosk_id` on `a` if it ends within
-/// [`RENEW_BEFORE_MS`] (never past the deadline). Returns whether it changed.
+/// [`RENEW_BEFORE_MS`] (never past the deadline), or gives it an end if it has none (a kiosk
+/// that honours ends now). Returns whether it changed.
 fn renew(
     tx: &Connection,
     a: &ActivityRecord,
@@ -174,8 +183,10 @@ pub(super) fn tend(
     tx: &Connection,
     kiosk: &KioskAuth,
     whole_outbox: bool,
+    protocol: u32,
     now_ms: i64,
 ) -> rusqlite::Result<()> {
+    let with_end = honours_end(Some(protocol));
     let mut changed = reclaim_ended(tx, &kiosk.site, now_ms)?;
     if whole_outbox {
         let now_local = digidak_core::activities::local_now(now_ms);
@@ -199,7 +210,14 @@ pub(super) fn tend(
             let Ok(a) = serde_json::from_str::<ActivityRecord>(&json) else {
                 continue;
             };
-            if lend(tx, &a, &kiosk.id, now_ms)? || renew(tx, &a, &kiosk.id, now_ms)? {
+            let renewed = || -> rusqlite::Result<bool> {
+                if with_end {
+                    renew(tx, &a, &kiosk.id, now_ms)
+                } else {
+                    Ok(false)
+                }
+            };
+            if lend(tx, &a, &kiosk.id, with_end, now_ms)? || renewed()? {
                 changed.push(a.id.clone());
             }
         }

@@ -709,7 +709,7 @@ fn push_in(
     // Leases: ended ones come back, and a kiosk whose whole outbox is in gets new ones.
     let whole_outbox = results.len() == request.ops.len()
         && request.ops.len() as u64 >= request.heartbeat.outbox_len;
-    super::seats::tend(tx, kiosk, whole_outbox, now_ms)?;
+    super::seats::tend(tx, kiosk, whole_outbox, request.protocol, now_ms)?;
     let hb = &request.heartbeat;
     tx.execute(
         "UPDATE kiosks SET next_index = ?2, last_seen_ms = ?3, app_version = ?4, outbox_len = ?5,

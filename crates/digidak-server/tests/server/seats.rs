@@ -51,6 +51,8 @@ struct Kiosk {
     online: bool,
     /// Its clock minus the server's.
     skew: i64,
+    /// The protocol version it pushes with.
+    protocol: u32,
 }
 
 /// A server store on a real file and kiosks on real files, synced by the test.
@@ -66,6 +68,12 @@ struct Fleet {
 impl Fleet {
     /// `skews.len()` kiosks paired in order, then the activity saved, then every kiosk synced.
     fn new(skews: &[i64], capacity: u32, block: u32) -> Self {
+        let protocols = vec![PROTOCOL_VERSION; skews.len()];
+        Self::new_with(skews, &protocols, capacity, block)
+    }
+
+    /// Like [`Fleet::new`], kiosk `i` pushing with `protocols[i]`.
+    fn new_with(skews: &[i64], protocols: &[u32], capacity: u32, block: u32) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let server = SqliteServerStore::open(&dir.path().join("server.sqlite3")).unwrap();
         let now = support::now_ms();
@@ -90,6 +98,7 @@ impl Fleet {
                 auth,
                 online: true,
                 skew: *skew,
+                protocol: protocols[i],
             });
         }
         let a = activity(now, capacity, block, 5 * DAY);
@@ -116,7 +125,7 @@ impl Fleet {
         let ops = kiosk.store.pending_ops(200).unwrap();
         let counts = kiosk.store.outbox_counts().unwrap();
         let request = PushRequest {
-            protocol: PROTOCOL_VERSION,
+            protocol: kiosk.protocol,
             heartbeat: Heartbeat {
                 app_version: "test".into(),
                 outbox_len: counts.pending,
@@ -871,4 +880,56 @@ fn a_release_with_an_absurd_count_hurts_nobody() {
     f.sync(1);
     f.assert_never_over_capacity("after the absurd release");
     assert_eq!(f.state().confirmed, 3);
+}
+
+/// A kiosk older than lease ends (protocol 1) confirms from its block by its counters alone:
+/// its lease gets no end, the server never takes it back by itself, and a block sign-up it
+/// pushes days later keeps its seat (a v2 kiosk's ended lease comes back meanwhile).
+#[test]
+fn a_kiosk_older_than_lease_ends_keeps_its_block_and_its_block_sign_ups() {
+    use digidak_protocol::{MIN_PROTOCOL_VERSION, OP_SCHEMA, Op, OpStatus, kinds};
+    let mut f = Fleet::new_with(&[0, 0], &[PROTOCOL_VERSION, MIN_PROTOCOL_VERSION], 8, 2);
+    let old = f.kiosks[1].auth.id.clone();
+    let lease = |f: &Fleet, id: &str| {
+        f.state()
+            .leases
+            .into_iter()
+            .find(|l| l.kiosk_id == id)
+            .unwrap()
+    };
+    assert_eq!(
+        lease(&f, &old).expires_ms,
+        0,
+        "no end for a kiosk that does not honour one"
+    );
+    assert!(lease(&f, &f.kiosks[0].auth.id.clone()).expires_ms > f.now);
+    f.kiosks[1].online = false;
+    // Three days on: kiosk 0's lease ended and came back (and it got a new one); the old
+    // kiosk's block is still held for it.
+    f.now += 3 * DAY;
+    f.sync(0);
+    assert_eq!(lease(&f, &f.kiosks[0].auth.id.clone()).lease, 2);
+    let l = lease(&f, &old);
+    assert_eq!((l.granted, l.used), (2, 0));
+    // The old kiosk's block sign-up (made offline, as that release does) keeps its seat.
+    let index = f.kiosks[1].store.first_unsent_index().unwrap();
+    let op = Op {
+        id: uuid::Uuid::now_v7().to_string(),
+        index,
+        kind: kinds::SIGNUP_CREATED.into(),
+        payload: serde_json::json!({
+            "id": uuid::Uuid::now_v7().to_string(), "activity_id": f.activity.id,
+            "code": "99912345", "first_name": "Ahmed", "phone": null, "party": 2,
+            "from_block": true, "walk_in": false
+        }),
+        kiosk_time_ms: f.now - 2 * DAY,
+        schema: OP_SCHEMA,
+    };
+    let id = op.payload["id"].as_str().unwrap().to_string();
+    let mut request = support::page(vec![op]);
+    request.protocol = MIN_PROTOCOL_VERSION;
+    let resp = f.server.push(&f.kiosks[1].auth, request, f.now).unwrap();
+    assert_eq!(resp.results[0].status, OpStatus::Accepted);
+    assert_eq!(f.server_status()[&id], "confirmed");
+    f.assert_never_over_capacity("after the old kiosk's block sign-up");
 }
