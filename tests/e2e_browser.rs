@@ -175,6 +175,89 @@ impl Browser {
         });
     }
 
+    /// Sets the browser window (the page's viewport in headless Chromium) to `w` x `h`.
+    fn size(&self, w: u32, h: u32) {
+        self.call(
+            reqwest::Method::POST,
+            "/window/rect",
+            json!({"width": w, "height": h}),
+        );
+    }
+
+    /// The rectangle of the first element matching `css`: (x, y, width, height).
+    fn rect(&self, css: &str) -> (f64, f64, f64, f64) {
+        let e = self.find(css);
+        let r = self.call(
+            reqwest::Method::GET,
+            &format!("/element/{e}/rect"),
+            Value::Null,
+        );
+        let f = |k: &str| r[k].as_f64().unwrap();
+        (f("x"), f("y"), f("width"), f("height"))
+    }
+
+    /// The rectangles of every element matching `css`.
+    fn rects(&self, css: &str) -> Vec<(f64, f64, f64, f64)> {
+        let found = self.call(
+            reqwest::Method::POST,
+            "/elements",
+            json!({"using": "css selector", "value": css}),
+        );
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                let e = v[ELEMENT].as_str().unwrap();
+                let r = self.call(
+                    reqwest::Method::GET,
+                    &format!("/element/{e}/rect"),
+                    Value::Null,
+                );
+                let f = |k: &str| r[k].as_f64().unwrap();
+                (f("x"), f("y"), f("width"), f("height"))
+            })
+            .collect()
+    }
+
+    /// The page's words as a person reads them: no markup, no style sheet.
+    fn words(&self) -> String {
+        let html = self.source();
+        let mut out = String::new();
+        let mut rest = html.as_str();
+        while let Some(at) = rest.find("<style") {
+            out.push_str(&rest[..at]);
+            rest = rest[at..].split_once("</style>").map_or("", |(_, r)| r);
+        }
+        out.push_str(rest);
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in out.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The value of the browser's session cookie for the admin web.
+    fn session_cookie(&self) -> String {
+        let cookies = self.call(reqwest::Method::GET, "/cookie", Value::Null);
+        cookies
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "dd_session")
+            .map(|c| c["value"].as_str().unwrap().to_string())
+            .expect("the browser keeps the session cookie")
+    }
+
     /// Saves a screenshot as `target/e2e-screenshots/<name>.png`.
     fn screenshot(&self, name: &str) {
         let b64 = self.call(reqwest::Method::GET, "/screenshot", Value::Null);
@@ -274,7 +357,8 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_approves_a_po
     b.type_into("input[name=name]", "coordinator");
     b.type_into("input[name=password]", "correct horse battery");
     b.click("form button");
-    b.wait_for_url("/admin/kiosks");
+    b.wait_for_url("/admin?lang=");
+    b.open(&format!("{url}/admin/kiosks"));
     b.type_into("form[action='/admin/kiosks/add'] input[name=name]", "PC 7");
     b.type_into("form[action='/admin/kiosks/add'] input[name=site]", "noord");
     b.click("form[action='/admin/kiosks/add'] button");
@@ -321,7 +405,7 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_approves_a_po
     assert!(b.source().contains("&lt;script&gt;"), "shown as text");
     b.screenshot("admin-board");
     b.click("section.card form button");
-    b.wait_for_url("done=1");
+    b.wait_for_url("done=approved");
     b.wait_for_text("Er wacht niets. Goed zo!");
     use digidak::server::BoardStore;
     let (_, post, _) = server.store.post_by_code(post_code).unwrap().unwrap();
@@ -355,4 +439,267 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_approves_a_po
     assert!(csv.starts_with("site,month,what,count\n"), "{csv}");
     assert!(csv.contains("noord,2099-12,signups,1"), "{csv}");
     assert!(csv.contains(",board.posts,1"), "{csv}");
+}
+
+/// English words the admin web must not show on its Dutch pages (status words and the CSV's).
+const ENGLISH_STATUS: [&str; 11] = [
+    "confirmed",
+    "waitlisted",
+    "cancelled",
+    "online",
+    "offline",
+    "revoked",
+    "waiting",
+    "reported",
+    "pending",
+    "public",
+    "first name",
+];
+
+/// Words of `text` (lowercase) that are on the English list.
+fn english_words(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    ENGLISH_STATUS
+        .iter()
+        .filter(|w| {
+            lower.match_indices(*w).any(|(at, _)| {
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + w.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+        .map(|w| w.to_string())
+        .collect()
+}
+
+/// The coordinator's admin web at 1280x800 on a server with the demo's example content, a
+/// kiosk that went offline three hours ago with operations waiting, a post waiting for review
+/// and a full activity: the front page shows each (with links), every page's tables fit the
+/// screen and carry no English status word in Dutch, revoking asks first and says it was done,
+/// and the sign-in sheet PDF holds the names (`pdftotext`). Screenshots of every page.
+#[test]
+fn in_a_browser_the_coordinator_sees_what_needs_attention_and_is_asked_before_revoking() {
+    let Some(b) = Browser::start() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let url = server.url();
+    let now = now_ms();
+    let seed =
+        digidak::server::demo::seed(&*server.store, "demo-buurthuis", "Demo kiosk", now).unwrap();
+    assert_eq!(seed.resume_code.len(), 10);
+    // A kiosk last heard from three hours ago, with four operations it could not send.
+    let code = server
+        .store
+        .add_kiosk("PC zaal 3", "demo-buurthuis", now)
+        .unwrap();
+    let three_hours_ago = now - 3 * 3600 * 1000;
+    let paired = server
+        .store
+        .pair(&code, "0.1.0", 1, three_hours_ago)
+        .unwrap();
+    let auth = server.store.authenticate(&paired.token).unwrap().unwrap();
+    server
+        .store
+        .push(
+            &auth,
+            digidak::sync::protocol::PushRequest {
+                protocol: digidak::sync::protocol::PROTOCOL_VERSION,
+                heartbeat: digidak::sync::protocol::Heartbeat {
+                    app_version: "0.1.0".into(),
+                    outbox_len: 4,
+                    kiosk_time_ms: three_hours_ago,
+                    ..Default::default()
+                },
+                ops: Vec::new(),
+            },
+            three_hours_ago,
+        )
+        .unwrap();
+    let hash = digidak::server::admin_web::hash_password("correct horse battery").unwrap();
+    server
+        .store
+        .set_admin("coordinator", &hash, now_ms())
+        .unwrap();
+
+    b.size(1280, 800);
+    b.open(&format!("{url}/admin?lang=nl"));
+    b.wait_for_url("/admin/login");
+    b.type_into("input[name=name]", "coordinator");
+    b.type_into("input[name=password]", "correct horse battery");
+    b.click("form button");
+    // The login lands on the front page (in the browser's language: the login page had no
+    // `lang`).
+    b.wait_for_url("/admin?lang=");
+    b.open(&format!("{url}/admin?lang=nl"));
+    b.wait_for_text("Wat vraagt nu aandacht?");
+    let front = b.words();
+    assert!(
+        front.contains("PC zaal 3: geen verbinding sinds 3 uur"),
+        "{front}"
+    );
+    assert!(
+        front.contains("PC zaal 3: 4 wachten op verzending"),
+        "{front}"
+    );
+    assert!(front.contains("1 wachten op nakijken"), "{front}");
+    assert!(
+        front.contains("Voorbeeld: Samen itsme installeren"),
+        "{front}"
+    );
+    assert!(front.contains("(volzet)"), "the full activity: {front}");
+    assert!(front.contains("Hulp gevraagd vandaag"), "{front}");
+    let html = b.source();
+    assert!(html.contains("<svg class=\"bars\""), "the month chart");
+    assert!(
+        html.contains("href=\"/admin/board?site=demo-buurthuis&amp;lang=nl\""),
+        "the waiting post links to the board"
+    );
+    assert!(!html.contains("<script"), "no script");
+    b.screenshot("admin-front-1280");
+
+    // Every admin page: nav and logout, tables inside the screen, no English status word.
+    let itsme = server
+        .store
+        .activities("demo-buurthuis")
+        .unwrap()
+        .into_iter()
+        .find(|a| a.activity.title.contains("itsme"))
+        .unwrap();
+    let pages = [
+        ("admin-front", "/admin?lang=nl".to_string()),
+        ("admin-kiosks", "/admin/kiosks?lang=nl".to_string()),
+        (
+            "admin-activities",
+            "/admin/activities?site=demo-buurthuis&lang=nl".to_string(),
+        ),
+        (
+            "admin-who-comes",
+            format!("/admin/activities/{}?lang=nl", itsme.activity.id),
+        ),
+        (
+            "admin-board-queue",
+            "/admin/board?site=demo-buurthuis&lang=nl".to_string(),
+        ),
+        ("admin-numbers", "/admin/numbers?lang=nl".to_string()),
+    ];
+    for (name, path) in &pages {
+        b.open(&format!("{url}{path}"));
+        b.wait_for_text("</main>");
+        let words = b.words();
+        assert!(words.contains("Afmelden"), "{path}: logout on every page");
+        assert!(words.contains("Overzicht"), "{path}: navigation");
+        assert!(
+            !words.contains("Deze pagina bewaart niets"),
+            "{path}: no phone-page footer"
+        );
+        let english = english_words(&words);
+        assert!(english.is_empty(), "{path} shows {english:?} in Dutch");
+        for (x, _, w, _) in b.rects("table") {
+            assert!(
+                x >= 0.0 && x + w <= 1280.0,
+                "{path}: a table {w} px wide at {x}"
+            );
+        }
+        let (_, _, main_w, _) = b.rect("main");
+        assert!(
+            main_w > 1000.0,
+            "{path}: the page uses the screen ({main_w} px)"
+        );
+        b.screenshot(&format!("{name}-1280"));
+    }
+    // "Wie komt": title, date, place, numbered names, party sizes, phones to call.
+    b.open(&format!(
+        "{url}/admin/activities/{}?lang=nl",
+        itsme.activity.id
+    ));
+    let who = b.words();
+    for expected in [
+        "Voorbeeld: Samen itsme installeren",
+        "Buurthuis, zaal 2",
+        "Fatima (Voorbeeld)",
+        "1 Fatima (Voorbeeld) 2 0485987654 ingeschreven",
+        "3 Olena (Voorbeeld) 1 – wachtlijst",
+    ] {
+        assert!(who.contains(expected), "{expected}: {who}");
+    }
+    assert!(b.source().contains("href=\"tel:0485987654\""));
+
+    // The sign-in sheet holds the names.
+    let cookie = b.session_cookie();
+    let pdf = reqwest::blocking::Client::new()
+        .get(format!(
+            "{url}/admin/activities/{}.pdf?lang=nl",
+            itsme.activity.id
+        ))
+        .header("cookie", format!("dd_session={cookie}"))
+        .send()
+        .unwrap();
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    let file = dir.path().join("sheet.pdf");
+    std::fs::write(&file, pdf.bytes().unwrap()).unwrap();
+    let text = Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/install-deps");
+    let text = String::from_utf8_lossy(&text.stdout);
+    for name in [
+        "Fatima (Voorbeeld)",
+        "Marc (Voorbeeld)",
+        "Olena (Voorbeeld)",
+    ] {
+        assert!(text.contains(name), "{name} on the sheet: {text}");
+    }
+    assert!(text.contains("Samen itsme installeren"), "{text}");
+
+    // Revoking asks first, and says it was done.
+    b.open(&format!("{url}/admin/kiosks?lang=nl"));
+    b.click("a.danger");
+    b.wait_for_url("/admin/kiosks/revoke?");
+    b.wait_for_text("intrekken?");
+    b.screenshot("admin-revoke-confirm-1280");
+    assert!(
+        server
+            .store
+            .list_kiosks()
+            .unwrap()
+            .iter()
+            .all(|k| !k.revoked),
+        "nothing revoked by asking"
+    );
+    b.click("button.danger");
+    b.wait_for_url("done=revoked");
+    b.wait_for_text("De computer is ingetrokken.");
+    assert_eq!(
+        server
+            .store
+            .list_kiosks()
+            .unwrap()
+            .iter()
+            .filter(|k| k.revoked)
+            .count(),
+        1
+    );
+    // Cancelling an activity asks first too.
+    b.open(&format!(
+        "{url}/admin/activities?site=demo-buurthuis&lang=nl"
+    ));
+    b.click("a.danger");
+    b.wait_for_text("Gaat deze activiteit echt niet door?");
+    b.screenshot("admin-cancel-confirm-1280");
+
+    // On a phone the front page and a table reflow inside the screen.
+    b.size(390, 844);
+    b.open(&format!(
+        "{url}/admin/activities?site=demo-buurthuis&lang=nl"
+    ));
+    b.wait_for_text("</main>");
+    for (x, _, w, _) in b.rects("table") {
+        assert!(x >= 0.0 && x + w <= 390.0, "a table {w} px wide on a phone");
+    }
+    b.screenshot("admin-activities-390");
+    b.open(&format!("{url}/admin?lang=nl"));
+    b.wait_for_text("</main>");
+    b.screenshot("admin-front-390");
 }

@@ -7,11 +7,12 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::admin_page::{admin_layout, confirm_page, done_message};
 use super::admin_web::{
-    blocking, csrf_field, lang_of, nav, query_value, session, session_with_form, sites_and_choice,
+    blocking, csrf_field, lang_of, query_value, session, session_with_form, sites_and_choice,
 };
 use super::http::{AppState, now_ms};
-use super::pages::{esc, layout};
+use super::pages::esc;
 use crate::board::pdf::{PaperLabels, paper_board, paper_posts, render};
 use crate::board::{Category, PostKind};
 use crate::i18n::Translations;
@@ -70,18 +71,16 @@ pub async fn page(
     };
     let t = |k: &str| esc(&tr.get(lang, k));
     let site_q: String = form_urlencoded::byte_serialize(site.as_bytes()).collect();
-    let mut main = format!("<h1>{}</h1>{}", t("adminweb-board"), nav(tr, lang));
+    let mut main = done_message(tr, lang, query_value(&query, "done").as_deref());
+    main.push_str(&format!("<h1>{}</h1>", t("adminweb-board")));
     main.push_str(&format!("<p>{}</p>", site_links(&sites, &site, lang)));
-    if query_value(&query, "done").is_some() {
-        main.push_str(&format!("<p class=\"tip\">{}</p>", t("adminweb-saved")));
-    }
     main.push_str(&format!(
-        "<p><a class=\"button\" href=\"/admin/board.pdf?site={site_q}&amp;lang={l}\">{}</a> \
-         <a class=\"button\" href=\"/admin/board.pdf?site={site_q}&amp;lang={l}&amp;new=1\">{}</a></p>\
+        "<p><a class=\"action\" href=\"/admin/board.pdf?site={site_q}&amp;lang={l}\">{}</a> \
+         <a class=\"action\" href=\"/admin/board.pdf?site={site_q}&amp;lang={l}&amp;new=1\">{}</a></p>\
          <form method=\"post\" action=\"/admin/board/expiry?lang={l}\">{csrf}\
          <input type=\"hidden\" name=\"site\" value=\"{site}\">\
          <label>{} <input name=\"days\" type=\"number\" min=\"1\" max=\"365\" value=\"{days}\"></label> \
-         <button type=\"submit\">{}</button></form>",
+         <button class=\"action\" type=\"submit\">{}</button></form>",
         t("adminweb-board-pdf"),
         t("adminweb-board-pdf-new"),
         t("adminweb-board-days"),
@@ -103,12 +102,12 @@ pub async fn page(
         } else {
             String::new()
         };
-        let form = |fields: &str, button: &str| {
+        let form = |fields: &str, button: &str, class: &str| {
             format!(
                 "<form method=\"post\" action=\"/admin/board/decide?lang={l}\">{csrf}\
                  <input type=\"hidden\" name=\"id\" value=\"{id}\">\
                  <input type=\"hidden\" name=\"site\" value=\"{site}\">{fields}\
-                 <button type=\"submit\">{}</button></form>",
+                 <p><button class=\"{class}\" type=\"submit\">{}</button></p></form>",
                 t(button),
                 csrf = csrf_field(&s.csrf),
                 id = esc(&p.post.id),
@@ -125,19 +124,22 @@ pub async fn page(
             esc(&p.post.text).replace('\n', "<br>"),
             form(
                 "<input type=\"hidden\" name=\"decision\" value=\"approve\">",
-                "moderate-approve"
+                "moderate-approve",
+                "button"
             ),
             form(
                 &format!(
                     "<input type=\"hidden\" name=\"decision\" value=\"approve\">\
-                     <label>{} <input name=\"title\" value=\"{}\" maxlength=\"60\"></label>\
-                     <label>{} <textarea name=\"text\" maxlength=\"500\">{}</textarea></label>",
+                     <details><summary>{}</summary><p><label>{} <input name=\"title\" value=\"{}\" maxlength=\"60\" size=\"50\"></label></p>\
+                     <p><label>{} <textarea name=\"text\" maxlength=\"500\" rows=\"4\" cols=\"50\">{}</textarea></label></p></details>",
+                    t("moderate-save-approve"),
                     t("moderate-edit-title"),
                     esc(&p.post.title),
                     t("moderate-edit-text"),
                     esc(&p.post.text),
                 ),
-                "moderate-save-approve"
+                "moderate-save-approve",
+                "action"
             ),
             form(
                 &format!(
@@ -145,7 +147,8 @@ pub async fn page(
                      <label>{} <input name=\"reason\" required maxlength=\"200\"></label>",
                     t("moderate-reason"),
                 ),
-                "moderate-reject"
+                "moderate-reject",
+                "danger"
             ),
         ));
     }
@@ -162,20 +165,22 @@ pub async fn page(
         ));
     }
     main.push_str("</ul>");
-    layout(
+    admin_layout(
         tr,
         lang,
+        &format!("/admin/board?site={site_q}"),
+        Some(&s.csrf),
         &tr.get(lang, "adminweb-board"),
-        "/admin/board",
         axum::http::StatusCode::OK,
         &main,
     )
 }
 
-fn back(site: &str, lang: Lang) -> Response {
+/// Back to the board page with the message of what was done.
+fn back(site: &str, lang: Lang, done: &str) -> Response {
     let q: String = form_urlencoded::byte_serialize(site.as_bytes()).collect();
     Redirect::to(&format!(
-        "/admin/board?site={q}&lang={}&done=1",
+        "/admin/board?site={q}&lang={}&done={done}",
         lang.code()
     ))
     .into_response()
@@ -188,12 +193,63 @@ pub async fn decide(
     RawQuery(query): RawQuery,
     body: Bytes,
 ) -> Response {
-    let (_, _, f) = match session_with_form(&state, &headers, &body).await {
+    let (session, _, f) = match session_with_form(&state, &headers, &body).await {
         Ok(x) => x,
         Err(r) => return r,
     };
     let lang = lang_of(&state, &query, &headers);
     let get = |k: &str| f.get(k).cloned().filter(|v| !v.is_empty());
+    // A rejection with its reason asks first (the poster reads the reason).
+    if get("decision").as_deref() == Some("reject")
+        && get("reason").is_some()
+        && get("confirmed").as_deref() != Some("yes")
+    {
+        let tr = &state.translations;
+        let l = lang.code();
+        let site = get("site").unwrap_or_default();
+        let id = get("id").unwrap_or_default();
+        let reason = get("reason").unwrap_or_default();
+        let store = state.store.clone();
+        let pid = id.clone();
+        let title = match blocking(move || {
+            Ok(store
+                .posts(&site_of(&*store, &pid)?, &["waiting", "reported"])?
+                .into_iter()
+                .find(|p| p.post.id == pid)
+                .map(|p| p.post.title))
+        })
+        .await
+        {
+            Ok(t) => t.unwrap_or_default(),
+            Err(r) => return r,
+        };
+        let q: String = form_urlencoded::byte_serialize(site.as_bytes()).collect();
+        return confirm_page(
+            tr,
+            lang,
+            &session.csrf,
+            &format!("/admin/board?site={q}"),
+            &tr.get(lang, "adminweb-reject-sure"),
+            &format!(
+                "{title} — {}",
+                tr.get_args(
+                    lang,
+                    "adminweb-reject-reason",
+                    &[("reason", reason.clone().into())]
+                )
+            ),
+            &tr.get(lang, "moderate-reject"),
+            &format!("/admin/board/decide?lang={l}"),
+            &[
+                ("id", &id),
+                ("site", &site),
+                ("decision", "reject"),
+                ("reason", &reason),
+                ("confirmed", "yes"),
+            ],
+            &format!("/admin/board?site={q}&lang={l}"),
+        );
+    }
     let m = PostModerated {
         id: get("id").unwrap_or_default(),
         decision: get("decision").unwrap_or_default(),
@@ -202,11 +258,16 @@ pub async fn decide(
         text: f.get("text").cloned().filter(|_| f.contains_key("title")),
         category: None,
     };
+    let done = if m.decision == "reject" {
+        "rejected"
+    } else {
+        "approved"
+    };
     let store = state.store.clone();
     match blocking(move || store.moderate_post(&m, now_ms())).await {
         Ok(()) => {
             tracing::info!("a post was moderated in the admin web");
-            back(&get("site").unwrap_or_default(), lang)
+            back(&get("site").unwrap_or_default(), lang, done)
         }
         Err(r) => r,
     }
@@ -235,9 +296,14 @@ pub async fn expiry(
     let store = state.store.clone();
     let s = site.clone();
     match blocking(move || store.set_post_days(&s, days)).await {
-        Ok(()) => back(&site, lang),
+        Ok(()) => back(&site, lang, "expiry"),
         Err(r) => r,
     }
+}
+
+/// The site of a post ("" when unknown).
+fn site_of(store: &dyn super::ServerStore, id: &str) -> Result<String, super::ServerError> {
+    Ok(store.post_site(id)?.unwrap_or_default())
 }
 
 /// The paper board's words in `lang`, from the server's translations.

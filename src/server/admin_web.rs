@@ -17,8 +17,9 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::admin_page::{admin_layout, confirm_page, done_message};
 use super::http::{AppState, ClientIp, now_ms};
-use super::pages::{esc, layout};
+use super::pages::esc;
 use super::{AdminSession, hash_secret, random_hex};
 use crate::lang::Lang;
 
@@ -304,13 +305,21 @@ pub(super) fn refused_csrf(state: &AppState, lang: Lang) -> Response {
     let tr = &state.translations;
     let title = tr.get(lang, "adminweb-form-refused-title");
     let main = format!(
-        "<h1>{}</h1><p>{}</p><p><a class=\"button\" href=\"/admin?lang={}\">{}</a></p>",
+        "<h1>{}</h1><p class=\"tip\">{}</p><p><a class=\"button\" href=\"/admin?lang={}\">{}</a></p>",
         esc(&title),
         esc(&tr.get(lang, "adminweb-form-refused")),
         lang.code(),
-        esc(&tr.get(lang, "adminweb-kiosks")),
+        esc(&tr.get(lang, "adminweb-home")),
     );
-    layout(tr, lang, &title, "/admin", StatusCode::FORBIDDEN, &main)
+    admin_layout(
+        tr,
+        lang,
+        "/admin",
+        None,
+        &title,
+        StatusCode::FORBIDDEN,
+        &main,
+    )
 }
 
 /// `GET /admin/login`. Over plain http to a network name it says at once that the login
@@ -353,7 +362,7 @@ fn login_form(
         pw = esc(&tr.get(lang, "adminweb-password")),
         go = esc(&tr.get(lang, "adminweb-login")),
     );
-    let mut resp = layout(tr, lang, &title, "/admin/login", status, &main);
+    let mut resp = admin_layout(tr, lang, "/admin/login", None, &title, status, &main);
     set_cookie(&mut resp, LOGIN_COOKIE, &token, 3600);
     resp
 }
@@ -441,7 +450,7 @@ pub async fn login(
         return (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response();
     }
     tracing::info!("admin logged in");
-    let mut resp = Redirect::to(&format!("/admin/kiosks?lang={}", lang.code())).into_response();
+    let mut resp = Redirect::to(&format!("/admin?lang={}", lang.code())).into_response();
     set_cookie(&mut resp, SESSION_COOKIE, &token, SESSION_MS / 1000);
     set_cookie(&mut resp, LOGIN_COOKIE, "", 0);
     resp
@@ -458,12 +467,6 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap, body: Byt
     let mut resp = to_login();
     set_cookie(&mut resp, SESSION_COOKIE, "", 0);
     resp
-}
-
-/// `GET /admin`: the kiosks page.
-pub async fn home(RawQuery(query): RawQuery) -> Response {
-    let q = query.map(|q| format!("?{q}")).unwrap_or_default();
-    Redirect::to(&format!("/admin/kiosks{q}")).into_response()
 }
 
 fn ago(now: i64, ms: Option<i64>) -> String {
@@ -493,7 +496,8 @@ pub async fn kiosks(
         Err(r) => return r,
     };
     let lang = lang_of(&state, &query, &headers);
-    kiosks_page(&state, lang, &s, None).await
+    let done = query_value(&query, "done");
+    kiosks_page(&state, lang, &s, None, done.as_deref()).await
 }
 
 async fn kiosks_page(
@@ -501,6 +505,7 @@ async fn kiosks_page(
     lang: Lang,
     s: &AdminSession,
     added: Option<(String, String)>,
+    done: Option<&str>,
 ) -> Response {
     let tr = &state.translations;
     let store = state.store.clone();
@@ -510,7 +515,11 @@ async fn kiosks_page(
     };
     let now = now_ms();
     let t = |k: &str| esc(&tr.get(lang, k));
-    let mut main = format!("{}<h1>{}</h1>", nav(tr, lang), t("adminweb-kiosks"));
+    let mut main = format!(
+        "{}<h1>{}</h1>",
+        done_message(tr, lang, done),
+        t("adminweb-kiosks")
+    );
     if let Some((name, code)) = added {
         let qr = qrcode::QrCode::new(code.as_bytes())
             .map(|q| {
@@ -528,7 +537,7 @@ async fn kiosks_page(
         ));
     }
     main.push_str(&format!(
-        "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
+        "<div class=\"scroll\"><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
         t("adminweb-col-name"),
         t("adminweb-col-site"),
         t("adminweb-col-state"),
@@ -554,10 +563,11 @@ async fn kiosks_page(
         let revoke = if k.revoked {
             String::new()
         } else {
+            // Asks first (a page of its own): a revoked kiosk must be paired again.
             format!(
-                "<form method=\"post\" action=\"/admin/kiosks/revoke\">{}<input type=\"hidden\" name=\"name\" value=\"{}\"><button type=\"submit\">{}</button></form>",
-                csrf_field(&s.csrf),
-                esc(&k.name),
+                "<a class=\"danger\" href=\"/admin/kiosks/revoke?name={}&amp;lang={}\">{}</a>",
+                esc(&form_urlencoded::byte_serialize(k.name.as_bytes()).collect::<String>()),
+                lang.code(),
                 t("adminweb-revoke")
             )
         };
@@ -577,26 +587,29 @@ async fn kiosks_page(
                 .unwrap_or_else(|| "–".into()),
         ));
     }
-    main.push_str("</table>");
+    main.push_str("</table></div>");
     main.push_str(&format!(
-        "<h2>{}</h2><form method=\"post\" action=\"/admin/kiosks/add\">{}\
-         <p><label>{}<br><input name=\"name\" required maxlength=\"60\"></label></p>\
-         <p><label>{}<br><input name=\"site\" required maxlength=\"40\"></label></p>\
-         <p><button class=\"button\" type=\"submit\">{}</button></p></form>\
-         <form method=\"post\" action=\"/admin/logout\">{}<p><button type=\"submit\">{}</button></p></form>",
+        "<h2>{}</h2><form method=\"post\" action=\"/admin/kiosks/add?lang={}\">{}\
+         <div class=\"grid-form\"><p><label>{}<br><input name=\"name\" required maxlength=\"60\"></label></p>\
+         <p><label>{}<br><input name=\"site\" required maxlength=\"40\"></label></p></div>\
+         <p><button class=\"button\" type=\"submit\">{}</button></p></form>",
         t("adminweb-add"),
+        lang.code(),
         csrf_field(&s.csrf),
         t("adminweb-col-name"),
         t("adminweb-col-site"),
         t("adminweb-add-button"),
-        csrf_field(&s.csrf),
-        t("adminweb-logout"),
     ));
     let title = tr.get(lang, "adminweb-kiosks");
-    let mut resp = layout(tr, lang, &title, "/admin/kiosks", StatusCode::OK, &main);
-    resp.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    resp
+    admin_layout(
+        tr,
+        lang,
+        "/admin/kiosks",
+        Some(&s.csrf),
+        &title,
+        StatusCode::OK,
+        &main,
+    )
 }
 
 /// `POST /admin/kiosks/add`: shows the one-time pairing code and its QR code.
@@ -618,7 +631,7 @@ pub async fn kiosk_add(
     match tokio::task::spawn_blocking(move || store.add_kiosk(&n, &site, now_ms())).await {
         Ok(Ok(code)) => {
             tracing::info!("kiosk added from the admin web");
-            kiosks_page(&state, lang, &s, Some((name, code))).await
+            kiosks_page(&state, lang, &s, Some((name, code)), None).await
         }
         Ok(Err(super::ServerError::BadRequest(m) | super::ServerError::Conflict(m))) => {
             (StatusCode::BAD_REQUEST, m).into_response()
@@ -627,33 +640,54 @@ pub async fn kiosk_add(
     }
 }
 
-/// `POST /admin/kiosks/revoke`.
+/// `GET /admin/kiosks/revoke?name=..`: asks before revoking.
+pub async fn kiosk_revoke_confirm(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let (s, _) = match session(&state, &headers).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let lang = lang_of(&state, &query, &headers);
+    let tr = &state.translations;
+    let name = query_value(&query, "name").unwrap_or_default();
+    let l = lang.code();
+    confirm_page(
+        tr,
+        lang,
+        &s.csrf,
+        "/admin/kiosks",
+        &tr.get_args(
+            lang,
+            "adminweb-revoke-sure",
+            &[("name", name.clone().into())],
+        ),
+        &tr.get(lang, "adminweb-revoke-explain"),
+        &tr.get(lang, "adminweb-revoke-yes"),
+        &format!("/admin/kiosks/revoke?lang={l}"),
+        &[("name", &name)],
+        &format!("/admin/kiosks?lang={l}"),
+    )
+}
+
+/// `POST /admin/kiosks/revoke` (from the page that asked first).
 pub async fn kiosk_revoke(
     State(state): State<AppState>,
     headers: HeaderMap,
+    RawQuery(query): RawQuery,
     body: Bytes,
 ) -> Response {
     let (_, _, f) = match session_with_form(&state, &headers, &body).await {
         Ok(x) => x,
         Err(r) => return r,
     };
+    let lang = lang_of(&state, &query, &headers);
     let name = f.get("name").cloned().unwrap_or_default();
     let store = state.store.clone();
     let _ = tokio::task::spawn_blocking(move || store.revoke_kiosk(&name, now_ms())).await;
-    Redirect::to("/admin/kiosks").into_response()
-}
-
-/// The links between the admin pages.
-pub(super) fn nav(tr: &crate::i18n::Translations, lang: Lang) -> String {
-    format!(
-        "<p><a href=\"/admin/kiosks?lang={l}\">{}</a> · <a href=\"/admin/activities?lang={l}\">{}</a> · \
-         <a href=\"/admin/board?lang={l}\">{}</a> · <a href=\"/admin/numbers?lang={l}\">{}</a></p>",
-        esc(&tr.get(lang, "adminweb-kiosks")),
-        esc(&tr.get(lang, "adminweb-activities")),
-        esc(&tr.get(lang, "adminweb-board")),
-        esc(&tr.get(lang, "adminweb-numbers")),
-        l = lang.code()
-    )
+    Redirect::to(&format!("/admin/kiosks?done=revoked&lang={}", lang.code())).into_response()
 }
 
 /// A figure's name for people: `initiations.email` -> "Initiaties: E-mail".
@@ -687,9 +721,10 @@ pub async fn numbers(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    if let Err(r) = session(&state, &headers).await {
-        return r;
-    }
+    let (s, _) = match session(&state, &headers).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
     let lang = lang_of(&state, &query, &headers);
     let rows = match figures(&state).await {
         Ok(r) => r,
@@ -698,9 +733,8 @@ pub async fn numbers(
     let tr = &state.translations;
     let t = |k: &str| esc(&tr.get(lang, k));
     let mut main = format!(
-        "{}<h1>{}</h1><p><a class=\"button\" href=\"/admin/numbers.csv\">{}</a></p>\
-         <table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        nav(tr, lang),
+        "<h1>{}</h1><p><a class=\"action\" href=\"/admin/numbers.csv\">{}</a></p>\
+         <table><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th></tr>",
         t("adminweb-numbers"),
         t("adminweb-numbers-csv"),
         t("adminweb-col-site"),
@@ -710,7 +744,7 @@ pub async fn numbers(
     );
     for (site, month, what, n) in &rows {
         main.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{n}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{n}</td></tr>",
             esc(site),
             esc(month),
             esc(&figure_label(tr, lang, what)),
@@ -718,7 +752,15 @@ pub async fn numbers(
     }
     main.push_str("</table>");
     let title = tr.get(lang, "adminweb-numbers");
-    layout(tr, lang, &title, "/admin/numbers", StatusCode::OK, &main)
+    admin_layout(
+        tr,
+        lang,
+        "/admin/numbers",
+        Some(&s.csrf),
+        &title,
+        StatusCode::OK,
+        &main,
+    )
 }
 
 /// `GET /admin/numbers.csv`: the same, for a subsidy report's spreadsheet.

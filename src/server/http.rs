@@ -636,7 +636,7 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/board/decide", post(super::admin_board::decide))
         .route("/admin/board/expiry", post(super::admin_board::expiry))
         .route("/admin/board.pdf", get(super::admin_board::pdf))
-        .route("/admin", get(super::admin_web::home))
+        .route("/admin", get(super::admin_front::front))
         .route(
             "/admin/login",
             get(super::admin_web::login_page).post(super::admin_web::login),
@@ -644,7 +644,10 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/logout", post(super::admin_web::logout))
         .route("/admin/kiosks", get(super::admin_web::kiosks))
         .route("/admin/kiosks/add", post(super::admin_web::kiosk_add))
-        .route("/admin/kiosks/revoke", post(super::admin_web::kiosk_revoke))
+        .route(
+            "/admin/kiosks/revoke",
+            get(super::admin_web::kiosk_revoke_confirm).post(super::admin_web::kiosk_revoke),
+        )
         .route("/admin/numbers", get(super::admin_web::numbers))
         .route("/admin/activities", get(super::admin_activities::list))
         .route("/admin/activities.ics", get(super::admin_activities::ics))
@@ -658,7 +661,7 @@ pub fn router_with(state: AppState) -> Router {
         )
         .route(
             "/admin/activities/{id}/cancel",
-            post(super::admin_activities::cancel),
+            get(super::admin_activities::cancel_confirm).post(super::admin_activities::cancel),
         )
         .route("/admin/numbers.csv", get(super::admin_web::numbers_csv));
     Router::new()
