@@ -689,6 +689,34 @@ fn in_a_browser_the_coordinator_sees_what_needs_attention_and_is_asked_before_re
     b.wait_for_text("Gaat deze activiteit echt niet door?");
     b.screenshot("admin-cancel-confirm-1280");
 
+    // Rejecting a post asks first (showing the reason the writer will read), then says so.
+    b.open(&format!("{url}/admin/board?site=demo-buurthuis&lang=nl"));
+    b.type_into("input[name=reason]", "Geen echte vraag");
+    b.click("button.danger");
+    b.wait_for_text("Dit bericht weigeren?");
+    assert!(b.words().contains("Geen echte vraag"));
+    b.screenshot("admin-reject-confirm-1280");
+    use digidak::server::BoardStore;
+    assert_eq!(
+        server
+            .store
+            .posts("demo-buurthuis", &["waiting"])
+            .unwrap()
+            .len(),
+        1,
+        "nothing rejected by asking"
+    );
+    b.click("button.danger");
+    b.wait_for_url("done=rejected");
+    b.wait_for_text("Het bericht is geweigerd.");
+    assert!(
+        server
+            .store
+            .posts("demo-buurthuis", &["waiting"])
+            .unwrap()
+            .is_empty()
+    );
+
     // On a phone the front page and a table reflow inside the screen.
     b.size(390, 844);
     b.open(&format!(

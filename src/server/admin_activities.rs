@@ -233,10 +233,14 @@ pub async fn save(
     RawQuery(query): RawQuery,
     body: Bytes,
 ) -> Response {
-    let (s, _, f) = match session_with_form(&state, &headers, &body).await {
+    // The form's CSRF token is checked below, after what was typed is read: an expired form
+    // comes back with everything typed in it and says what to do.
+    let (s, _) = match session(&state, &headers).await {
         Ok(x) => x,
         Err(r) => return r,
     };
+    let f = super::admin_web::form(&body);
+    let expired = f.get("csrf") != Some(&s.csrf);
     let lang = lang_of(&state, &query, &headers);
     let get = |k: &str| f.get(k).cloned().unwrap_or_default();
     let site = get("site");
@@ -263,6 +267,22 @@ pub async fn save(
         Ok(v) => v,
         Err(r) => return r,
     };
+    if expired {
+        let sites_ok = sites.contains(&site);
+        let mut resp = page(
+            &state,
+            lang,
+            &s.csrf,
+            &sites,
+            sites_ok.then_some(site),
+            Some(af),
+            None,
+            Some("expired"),
+        )
+        .await;
+        *resp.status_mut() = StatusCode::FORBIDDEN;
+        return resp;
+    }
     let records = match af.records() {
         Ok(r) => r,
         Err(problem) => {

@@ -132,7 +132,7 @@ pub async fn page(
                     "<input type=\"hidden\" name=\"decision\" value=\"approve\">\
                      <details><summary>{}</summary><p><label>{} <input name=\"title\" value=\"{}\" maxlength=\"60\" size=\"50\"></label></p>\
                      <p><label>{} <textarea name=\"text\" maxlength=\"500\" rows=\"4\" cols=\"50\">{}</textarea></label></p></details>",
-                    t("moderate-save-approve"),
+                    t("adminweb-edit"),
                     t("moderate-edit-title"),
                     esc(&p.post.title),
                     t("moderate-edit-text"),

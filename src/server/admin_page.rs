@@ -40,7 +40,7 @@ a{color:#0b4f8a}table{border-collapse:collapse;width:100%;background:#fff;border
 th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid #e4e4dc}\
 th{background:#ecece4;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\
 .nowrap{white-space:nowrap}td form{display:inline;margin:0}\
-button,.button,.action{font:inherit;display:inline-block;border-radius:8px;padding:.45rem .9rem;cursor:pointer;text-decoration:none;min-height:2.4rem}\
+button,.button,.action,.danger{font:inherit;display:inline-block;border-radius:8px;padding:.45rem .9rem;cursor:pointer;text-decoration:none;min-height:2.4rem}\
 .button{font-weight:bold;color:#fff;background:#0b4f8a;border:2px solid #0b4f8a}\
 .action{color:#0b4f8a;background:#fff;border:2px solid #0b4f8a;font-weight:600}\
 .danger{color:#8a1c1c;background:#fff;border:2px solid #8a1c1c;font-weight:600}\
@@ -215,17 +215,19 @@ pub fn table(head: &[String], rows: &[Vec<String>]) -> String {
 /// The message after an action, from `?done=<what>` (only known words: anything else shows
 /// nothing), in the page's language.
 pub fn done_message(tr: &Translations, lang: Lang, done: Option<&str>) -> String {
-    const KNOWN: [&str; 6] = [
+    const KNOWN: [&str; 7] = [
         "revoked",
         "saved",
         "cancelled",
         "approved",
         "rejected",
         "expiry",
+        "expired",
     ];
     match done.filter(|d| KNOWN.contains(d)) {
         Some(d) => format!(
-            "<p class=\"done\" role=\"status\">{}</p>",
+            "<p class=\"{}\" role=\"status\">{}</p>",
+            if d == "expired" { "tip" } else { "done" },
             esc(&tr.get(lang, &format!("adminweb-done-{d}")))
         ),
         None => String::new(),

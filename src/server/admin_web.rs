@@ -589,12 +589,11 @@ async fn kiosks_page(
     }
     main.push_str("</table></div>");
     main.push_str(&format!(
-        "<h2>{}</h2><form method=\"post\" action=\"/admin/kiosks/add?lang={}\">{}\
+        "<h2>{}</h2><form method=\"post\" action=\"/admin/kiosks/add\">{}\
          <div class=\"grid-form\"><p><label>{}<br><input name=\"name\" required maxlength=\"60\"></label></p>\
          <p><label>{}<br><input name=\"site\" required maxlength=\"40\"></label></p></div>\
          <p><button class=\"button\" type=\"submit\">{}</button></p></form>",
         t("adminweb-add"),
-        lang.code(),
         csrf_field(&s.csrf),
         t("adminweb-col-name"),
         t("adminweb-col-site"),
@@ -734,7 +733,7 @@ pub async fn numbers(
     let t = |k: &str| esc(&tr.get(lang, k));
     let mut main = format!(
         "<h1>{}</h1><p><a class=\"action\" href=\"/admin/numbers.csv\">{}</a></p>\
-         <table><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th></tr>",
+         <table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         t("adminweb-numbers"),
         t("adminweb-numbers-csv"),
         t("adminweb-col-site"),
@@ -744,7 +743,7 @@ pub async fn numbers(
     );
     for (site, month, what, n) in &rows {
         main.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{n}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{n}</td></tr>",
             esc(site),
             esc(month),
             esc(&figure_label(tr, lang, what)),

@@ -119,3 +119,4 @@ adminweb-people-summary = { $count } people signed up for { $capacity } places, 
 adminweb-people-none = Nobody has signed up yet.
 adminweb-reject-sure = Reject this post?
 adminweb-reject-reason = reason for the writer: { $reason }
+adminweb-done-expired = This form had expired. What you typed is still there: check it and press Save again.

@@ -119,3 +119,4 @@ adminweb-people-summary = { $count } personnes inscrites pour { $capacity } plac
 adminweb-people-none = Personne n'est encore inscrit.
 adminweb-reject-sure = Refuser cette annonce ?
 adminweb-reject-reason = raison pour l'auteur : { $reason }
+adminweb-done-expired = Ce formulaire avait expiré. Ce que vous avez tapé est gardé : vérifiez-le et cliquez à nouveau sur Enregistrer.

@@ -119,3 +119,4 @@ adminweb-people-summary = { $count } personen ingeschreven op { $capacity } plaa
 adminweb-people-none = Nog niemand ingeschreven.
 adminweb-reject-sure = Dit bericht weigeren?
 adminweb-reject-reason = reden voor de schrijver: { $reason }
+adminweb-done-expired = Dit formulier was verlopen. Wat je typte staat er nog: kijk het na en tik opnieuw op Opslaan.
