@@ -731,3 +731,165 @@ fn in_a_browser_the_coordinator_sees_what_needs_attention_and_is_asked_before_re
     b.wait_for_text("</main>");
     b.screenshot("admin-front-390");
 }
+
+/// Every element's rectangle inside `main` and the header stays within `width`.
+fn inside(b: &Browser, page: &str, width: f64) {
+    for css in [
+        "header",
+        "main",
+        "main h1",
+        "main h2",
+        "main p",
+        "main .code",
+        "main .button",
+    ] {
+        for (x, _, w, _) in b.rects(css) {
+            assert!(
+                x >= -0.5 && x + w <= width + 0.5,
+                "{page}: `{css}` runs off a {width} px screen (x {x}, width {w})"
+            );
+        }
+    }
+}
+
+/// Phone pages at 390x844: a post with its 12-digit code and a 60-character word stays inside
+/// the screen; the language menu is one compact line; a post waiting for approval offers no
+/// action; ending a post asks first (two distinct buttons, then a question); the not-found page
+/// has a field where a lesson's code opens the lesson; pictograms as on the kiosk.
+#[test]
+fn in_a_browser_phone_pages_fit_a_phone_and_ask_before_ending_a_post() {
+    let Some(b) = Browser::start() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let url = server.url();
+    let seed = digidak::server::demo::seed(&*server.store, "noord", "PC 1", now_ms()).unwrap();
+    let (kiosk, token) = support::paired_client(&server, "PC 2", "noord");
+    let long_word = "Gemeentebelastingsaanslagbezwaarschriftindieningstermijnen12";
+    assert_eq!(long_word.chars().count(), 60);
+    let post_token = digidak::codes::phone_token();
+    let pid = uuid::Uuid::now_v7().to_string();
+    let op = |index: u64, kind: &str, payload: Value| digidak::sync::protocol::Op {
+        id: uuid::Uuid::now_v7().to_string(),
+        index,
+        kind: kind.into(),
+        payload,
+        kiosk_time_ms: now_ms(),
+        schema: digidak::sync::protocol::OP_SCHEMA,
+    };
+    kiosk
+        .push(
+            &token,
+            &support::page(vec![op(
+                1,
+                digidak::sync::protocol::kinds::POST_CREATED,
+                json!({"id": pid, "code": "482937506112", "kind": "ask", "category": "paperwork",
+                    "title": format!("Wie helpt met {long_word}?"),
+                    "text": format!("Het woord {long_word} staat in mijn brief. https://example.org/{long_word}"),
+                    "languages": ["nl"], "token": post_token}),
+            )]),
+        )
+        .unwrap();
+    b.size(390, 844);
+    let page_url = format!("{url}/posts/{post_token}?lang=nl");
+    // Waiting for a volunteer: nothing to do yet.
+    b.open(&page_url);
+    b.wait_for_text("Wacht op een begeleider.");
+    assert!(!b.source().contains("Haal weg"), "no actions while waiting");
+    inside(&b, "waiting post", 390.0);
+    let (_, _, _, header_h) = b.rect("header");
+    assert!(
+        header_h <= 70.0,
+        "the language menu stays compact ({header_h} px)"
+    );
+    b.screenshot("phone-post-waiting-390");
+
+    server
+        .store
+        .moderate_post(&support::approve(&pid), now_ms())
+        .unwrap();
+    b.open(&page_url);
+    b.wait_for_text("Staat op het prikbord tot");
+    assert!(b.source().contains("4829 3750 6112"));
+    inside(&b, "public post", 390.0);
+    // The code on one line.
+    let (_, _, _, code_h) = b.rect("main .code");
+    assert!(code_h < 50.0, "the code breaks over lines ({code_h} px)");
+    assert!(
+        b.source().contains("/pictures/letter.svg"),
+        "the category's pictogram"
+    );
+    b.screenshot("phone-post-390");
+    // "Haal weg" asks first; "Nee" leaves it; "Ja" ends it.
+    b.click("a.button.danger");
+    b.wait_for_text("Wil je je bericht echt weghalen?");
+    inside(&b, "the question", 390.0);
+    b.screenshot("phone-post-remove-ask-390");
+    use digidak::server::BoardStore;
+    assert_eq!(
+        server
+            .store
+            .post_by_code("482937506112")
+            .unwrap()
+            .unwrap()
+            .1
+            .status,
+        "public"
+    );
+    b.click("section#ask form button");
+    b.wait_for_url("done=remove");
+    assert_eq!(
+        server
+            .store
+            .post_by_code("482937506112")
+            .unwrap()
+            .unwrap()
+            .1
+            .status,
+        "closed"
+    );
+
+    // A sign-up's page: the activity's pictogram, the code on one line.
+    let signup_token = digidak::codes::phone_token();
+    let activity = server.store.activities("noord").unwrap()[0]
+        .activity
+        .clone();
+    kiosk
+        .push(
+            &token,
+            &support::page(vec![op(
+                2,
+                digidak::sync::protocol::kinds::SIGNUP_CREATED,
+                json!({"id": uuid::Uuid::now_v7().to_string(), "activity_id": activity.id,
+                    "code": "12345678", "first_name": "Samira", "phone": null, "party": 1,
+                    "from_block": false, "token": signup_token}),
+            )]),
+        )
+        .unwrap();
+    b.open(&format!("{url}/signups/{signup_token}?lang=nl"));
+    b.wait_for_text("1234 5678");
+    inside(&b, "sign-up", 390.0);
+    b.screenshot("phone-signup-390");
+
+    // The not-found page: a field for a code; a lesson's code opens the lesson.
+    b.open(&format!(
+        "{url}/posts/{}?lang=nl",
+        digidak::codes::phone_token()
+    ));
+    b.wait_for_text("Typ je code");
+    inside(&b, "not found", 390.0);
+    b.screenshot("phone-not-found-390");
+    b.type_into(
+        "input[name=c]",
+        &digidak::lessons::resume::display(&seed.resume_code),
+    );
+    b.click("form.codefield button");
+    b.wait_for_url("/lessons/itsme");
+    b.wait_for_url("step=3");
+    // A sign-up's code there says where it works.
+    b.open(&format!("{url}/code?lang=nl&c=1234+5678"));
+    b.wait_for_text("Deze code werkt op de computers in de ruimte");
+    // A lesson page at a phone's size.
+    b.open(&format!("{url}/lessons/itsme?lang=nl"));
+    inside(&b, "lesson", 390.0);
+    b.screenshot("phone-lesson-390");
+}

@@ -465,3 +465,12 @@ goodbye-explain = Nothing of yours stays on this computer. Goodbye!
 board-filters-show = Choose what you see
 board-filters-hide = Done choosing
 board-filters-chosen = Choose what you see ({ $count } chosen)
+
+# Phone pages: code field, confirmations (issue 18)
+page-code-type = Type your code
+page-code-type-help = A lesson's code ("Continue later") opens the lesson here.
+page-code-open = Open
+page-code-at-kiosk = This code works on the computers in the room: tap "I have a code" there. On your phone, the QR code on your slip opens your page.
+page-code-unknown = We do not know this code, or it is too old. Check the digits.
+page-post-helped-sure = Did the board help you? Then your post goes away and we count it as helped.
+page-post-helped-yes = Yes, it helped

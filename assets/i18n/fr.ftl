@@ -465,3 +465,12 @@ goodbye-explain = Rien de vous ne reste sur cet ordinateur. Au revoir !
 board-filters-show = Choisir ce que je vois
 board-filters-hide = Fini de choisir
 board-filters-chosen = Choisir ce que je vois ({ $count } choisi)
+
+# Phone pages: code field, confirmations (issue 18)
+page-code-type = Tapez votre code
+page-code-type-help = Le code d'une leçon (« Continuer plus tard ») ouvre la leçon ici.
+page-code-open = Ouvrir
+page-code-at-kiosk = Ce code fonctionne sur les ordinateurs de la salle : touchez-y « J'ai un code ». Sur votre téléphone, le code QR de votre ticket ouvre votre page.
+page-code-unknown = Nous ne connaissons pas ce code, ou il est trop ancien. Vérifiez les chiffres.
+page-post-helped-sure = L'entraide vous a aidé ? Alors votre annonce disparaît et nous la comptons comme une aide.
+page-post-helped-yes = Oui, cela m'a aidé

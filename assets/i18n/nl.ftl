@@ -465,3 +465,12 @@ goodbye-explain = Niets van jou blijft op deze computer. Tot ziens!
 board-filters-show = Kies wat je ziet
 board-filters-hide = Klaar met kiezen
 board-filters-chosen = Kies wat je ziet ({ $count } gekozen)
+
+# Phone pages: code field, confirmations (issue 18)
+page-code-type = Typ je code
+page-code-type-help = De code van een les ("Later verder") opent de les hier.
+page-code-open = Open
+page-code-at-kiosk = Deze code werkt op de computers in de ruimte: tik daar op "Ik heb een code". Op je telefoon opent de QR-code van je bonnetje je pagina.
+page-code-unknown = Deze code kennen we niet, of hij is te oud. Kijk de cijfers na.
+page-post-helped-sure = Heeft het prikbord je geholpen? Dan gaat je bericht weg en tellen we het als geholpen.
+page-post-helped-yes = Ja, het heeft geholpen

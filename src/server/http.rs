@@ -674,6 +674,7 @@ pub fn router_with(state: AppState) -> Router {
         .route("/", get(|| async { Redirect::to("/lessons") }))
         .route("/lessons", get(lessons_index))
         .route("/lessons/{id}", get(lesson_page))
+        .route("/code", get(super::board_pages::code_lookup))
         .route("/pictures/{*path}", get(picture))
         .merge(personal)
         .fallback(not_found)
