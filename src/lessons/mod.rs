@@ -4,6 +4,7 @@
 
 mod drawn;
 mod load;
+pub mod photo;
 pub mod player;
 pub mod practice;
 pub mod resume;
@@ -17,6 +18,7 @@ use crate::lang::Lang;
 
 pub use drawn::{Drawer, DrawnPictures};
 pub use load::{Source, load};
+pub use photo::{Photo, PhotoKind, check_photo, draw_photo};
 
 /// What a lesson is about; residents filter the list by it, and volunteers count initiations
 /// by it.
@@ -229,7 +231,7 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// All usable lessons, their pictures (SVG), and what was left out.
+/// All usable lessons, their pictures (SVG drawings, PNG and JPEG photos), and what was left out.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     /// Sorted by `order`, then id.
@@ -237,6 +239,8 @@ pub struct Library {
     /// Picture key -> SVG text. Shared pictures are keyed by name (`phone`); a lesson's own
     /// pictures by `lesson-id/name`.
     pub pictures: BTreeMap<String, Arc<str>>,
+    /// Picture key -> photo (PNG or JPEG), keyed like `pictures`.
+    pub photos: BTreeMap<String, Photo>,
     pub problems: Vec<Problem>,
     /// Where the lessons came from, for the admin screen.
     pub origin: String,

@@ -453,7 +453,9 @@ async fn lesson_page(
         .and_then(|s| s.parse::<usize>().ok())
         .and_then(|s| s.checked_sub(1));
     match id.ok().and_then(|Path(id)| state.lessons.get(&id).cloned()) {
-        Some(lesson) => pages::lesson_page(&lesson, &state.translations, lang, step),
+        Some(lesson) => {
+            pages::lesson_page(&state.lessons, &lesson, &state.translations, lang, step)
+        }
         None => pages::not_found(&state.translations, lang),
     }
 }

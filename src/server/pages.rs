@@ -154,6 +154,14 @@ fn picture_url(key: &str) -> String {
     format!("/pictures/{}.svg", esc(key))
 }
 
+/// The address of a lesson picture: `.svg` for a drawing, `.png` or `.jpg` for a photo.
+fn lesson_picture_url(lib: &Library, key: &str) -> String {
+    match lib.photos.get(key) {
+        Some(photo) => format!("/pictures/{}.{}", esc(key), photo.kind.extension()),
+        None => picture_url(key),
+    }
+}
+
 /// `/lessons`: every lesson in `lang`.
 pub fn lessons_index(lib: &Library, tr: &Translations, lang: Lang) -> Response {
     let title = tr.get(lang, "page-lessons-title");
@@ -166,7 +174,7 @@ pub fn lessons_index(lib: &Library, tr: &Translations, lang: Lang) -> Response {
              <span><strong>{title}</strong><br><span class=\"muted\">{summary}</span></span></a></li>",
             id = esc(&lesson.id),
             code = lang.code(),
-            pic = picture_url(&lesson.picture),
+            pic = lesson_picture_url(lib, &lesson.picture),
             title = esc(&text.title),
             summary = esc(&text.summary),
         );
@@ -226,6 +234,7 @@ pub fn code_not_found_saying(
 /// `/lessons/<id>?lang=..&step=..`: the whole lesson on one page, the practice answers
 /// behind "show the answer" (HTML `<details>`, no script).
 pub fn lesson_page(
+    lib: &Library,
     lesson: &Lesson,
     tr: &Translations,
     lang: Lang,
@@ -264,7 +273,7 @@ pub fn lesson_page(
             "<section class=\"{class}\" id=\"step-{n}\"><img src=\"{pic}\" alt=\"\">\
              <h2>{label}</h2><p>{text}</p>",
             n = i + 1,
-            pic = picture_url(&step.picture),
+            pic = lesson_picture_url(lib, &step.picture),
             label = esc(&tr.get_args(
                 lang,
                 "lesson-step-of",
@@ -440,6 +449,18 @@ pub fn signup_page(
 /// `/pictures/<key>.svg`: a lesson picture. SVG may carry script, so it gets a policy that
 /// runs none.
 pub fn picture(lib: &Library, path: &str) -> Option<Response> {
+    if let Some((key, kind)) = crate::lessons::PhotoKind::of_file(path) {
+        let photo = lib.photos.get(key).filter(|p| p.kind == kind)?;
+        let resp = (
+            [
+                (header::CONTENT_TYPE, kind.mime()),
+                (header::CACHE_CONTROL, "public, max-age=86400"),
+            ],
+            photo.bytes.to_vec(),
+        )
+            .into_response();
+        return Some(secure(resp, "default-src 'none'; frame-ancestors 'none'"));
+    }
     let key = path.strip_suffix(".svg")?;
     let svg = lib.pictures.get(key)?;
     let resp = (
