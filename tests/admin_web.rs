@@ -298,13 +298,14 @@ fn the_numbers_per_site_and_month_and_their_csv() {
     assert_eq!(
         csv.lines().collect::<Vec<_>>(),
         [
-            "site,month,what,count",
-            "noord,2099-12,initiations.safety,1",
-            "noord,2099-12,lessons.finished,1",
-            "noord,2099-12,people.came,3",
-            "noord,2099-12,people.expected,3",
-            "noord,2099-12,signups,1",
-            "noord,2099-12,visits.session,1",
+            // In the admin's language (Dutch: the browser asked for none).
+            "plaats,maand,wat,aantal",
+            "noord,2099-12,Initiaties: Veilig online,1",
+            "noord,2099-12,Lessen afgewerkt,1",
+            "noord,2099-12,Personen gekomen,3",
+            "noord,2099-12,Personen ingeschreven,3",
+            "noord,2099-12,Inschrijvingen,1",
+            "noord,2099-12,Bezoeken aan een computer,1",
         ]
     );
 }

@@ -436,9 +436,10 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_approves_a_po
         .unwrap()
         .text()
         .unwrap();
-    assert!(csv.starts_with("site,month,what,count\n"), "{csv}");
-    assert!(csv.contains("noord,2099-12,signups,1"), "{csv}");
-    assert!(csv.contains(",board.posts,1"), "{csv}");
+    // The page's words (Dutch: the request asked for no language).
+    assert!(csv.starts_with("plaats,maand,wat,aantal\n"), "{csv}");
+    assert!(csv.contains("noord,2099-12,Inschrijvingen,1"), "{csv}");
+    assert!(csv.contains(",Vraag & aanbod: berichten,1"), "{csv}");
 }
 
 /// English words the admin web must not show on its Dutch pages (status words and the CSV's).

@@ -732,9 +732,10 @@ pub async fn numbers(
     let tr = &state.translations;
     let t = |k: &str| esc(&tr.get(lang, k));
     let mut main = format!(
-        "<h1>{}</h1><p><a class=\"action\" href=\"/admin/numbers.csv\">{}</a></p>\
+        "<h1>{}</h1><p><a class=\"action\" href=\"/admin/numbers.csv?lang={}\">{}</a></p>\
          <table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         t("adminweb-numbers"),
+        lang.code(),
         t("adminweb-numbers-csv"),
         t("adminweb-col-site"),
         t("adminweb-month"),
@@ -762,22 +763,30 @@ pub async fn numbers(
     )
 }
 
-/// `GET /admin/numbers.csv`: the same, for a subsidy report's spreadsheet.
-pub async fn numbers_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+/// `GET /admin/numbers.csv`: the same, for a subsidy report's spreadsheet, with the page's
+/// words (header and figure names).
+pub async fn numbers_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
     if let Err(r) = session(&state, &headers).await {
         return r;
     }
+    let lang = lang_of(&state, &query, &headers);
     let rows = match figures(&state).await {
         Ok(r) => r,
         Err(r) => return r,
     };
-    let mut csv = String::from("site,month,what,count\n");
+    let tr = &state.translations;
+    let mut csv = tr.get(lang, "adminweb-csv-numbers-header");
+    csv.push('\n');
     for (site, month, what, n) in rows {
         csv.push_str(&format!(
             "{},{},{},{n}\n",
             crate::activities::csv_field(&site),
             crate::activities::csv_field(&month),
-            crate::activities::csv_field(&what)
+            crate::activities::csv_field(&figure_label(tr, lang, &what))
         ));
     }
     (

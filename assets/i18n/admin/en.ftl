@@ -120,3 +120,4 @@ adminweb-people-none = Nobody has signed up yet.
 adminweb-reject-sure = Reject this post?
 adminweb-reject-reason = reason for the writer: { $reason }
 adminweb-done-expired = This form had expired. What you typed is still there: check it and press Save again.
+adminweb-csv-numbers-header = site,month,what,count

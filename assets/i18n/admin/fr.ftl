@@ -120,3 +120,4 @@ adminweb-people-none = Personne n'est encore inscrit.
 adminweb-reject-sure = Refuser cette annonce ?
 adminweb-reject-reason = raison pour l'auteur : { $reason }
 adminweb-done-expired = Ce formulaire avait expiré. Ce que vous avez tapé est gardé : vérifiez-le et cliquez à nouveau sur Enregistrer.
+adminweb-csv-numbers-header = lieu,mois,quoi,nombre

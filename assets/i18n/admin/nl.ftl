@@ -120,3 +120,4 @@ adminweb-people-none = Nog niemand ingeschreven.
 adminweb-reject-sure = Dit bericht weigeren?
 adminweb-reject-reason = reden voor de schrijver: { $reason }
 adminweb-done-expired = Dit formulier was verlopen. Wat je typte staat er nog: kijk het na en tik opnieuw op Opslaan.
+adminweb-csv-numbers-header = plaats,maand,wat,aantal
