@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::admin_page::{admin_layout, confirm_page, done_message, table};
 use super::admin_web::{
-    blocking, csrf_field, lang_of, query_value, session, session_with_form, sites_and_choice,
+    Admin, CsrfForm, blocking, csrf_field, lang_of, query_value, sites_and_choice,
 };
 use super::http::{AppState, now_ms};
 use super::pages::esc;
@@ -20,13 +20,10 @@ use crate::sync::protocol::ActivityState;
 /// `GET /admin/activities?site=..`: the site's activities and the form for a new one.
 pub async fn list(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let (sites, site) = match sites_and_choice(&state, &query).await {
         Ok(v) => v,
@@ -229,16 +226,13 @@ async fn page(
 /// `POST /admin/activities/save`: a new activity (or series), or changes to one.
 pub async fn save(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
     body: Bytes,
 ) -> Response {
     // The form's CSRF token is checked below, after what was typed is read: an expired form
     // comes back with everything typed in it and says what to do.
-    let (s, _) = match session(&state, &headers).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let f = super::admin_web::form(&body);
     let expired = f.get("csrf") != Some(&s.csrf);
     let lang = lang_of(&state, &query, &headers);
@@ -331,11 +325,8 @@ pub async fn cancel(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
     Path(id): Path<String>,
-    body: Bytes,
+    _form: CsrfForm,
 ) -> Response {
-    if let Err(r) = session_with_form(&state, &headers, &body).await {
-        return r;
-    }
     let lang = lang_of(&state, &query, &headers);
     let store = state.store.clone();
     let done = blocking(move || {
@@ -397,14 +388,11 @@ pub(super) fn status_word(tr: &crate::i18n::Translations, lang: Lang, status: &s
 /// `GET /admin/activities/{id}/cancel`: asks before cancelling.
 pub async fn cancel_confirm(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
     Path(id): Path<String>,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let tr = &state.translations;
     let Some((site, a)) = (match activity_of(&state, &id).await {
@@ -447,14 +435,11 @@ pub async fn cancel_confirm(
 /// page's words; `.pdf` a sign-in sheet to print.
 pub async fn people(
     State(state): State<AppState>,
+    Admin(session, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
     Path(id): Path<String>,
 ) -> Response {
-    let (session, _) = match session(&state, &headers).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let tr = &state.translations;
     let (id, kind) = match (id.strip_suffix(".csv"), id.strip_suffix(".pdf")) {
@@ -640,12 +625,9 @@ pub async fn people(
 /// `GET /admin/activities.ics?site=..`: the site's coming activities for a calendar.
 pub async fn ics(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    _admin: Admin,
     RawQuery(query): RawQuery,
 ) -> Response {
-    if let Err(r) = session(&state, &headers).await {
-        return r;
-    }
     let site = query_value(&query, "site").unwrap_or_default();
     let store = state.store.clone();
     match blocking(move || store.activities(&site)).await {

@@ -2,14 +2,13 @@
 //! reject with a reason (the same rules as volunteer mode, [`super::board::moderated`]); how
 //! long posts stay up; and the paper board as a PDF.
 
-use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::admin_page::{admin_layout, confirm_page, done_message};
 use super::admin_web::{
-    blocking, csrf_field, lang_of, query_value, session, session_with_form, sites_and_choice,
+    Admin, CsrfForm, blocking, csrf_field, lang_of, query_value, sites_and_choice,
 };
 use super::http::{AppState, now_ms};
 use super::pages::esc;
@@ -41,13 +40,10 @@ fn site_links(sites: &[String], chosen: &str, lang: Lang) -> String {
 /// `GET /admin/board?site=..`.
 pub async fn page(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let tr = &state.translations;
     let (sites, site) = match sites_and_choice(&state, &query).await {
@@ -191,12 +187,8 @@ pub async fn decide(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    body: Bytes,
+    CsrfForm(session, _, f): CsrfForm,
 ) -> Response {
-    let (session, _, f) = match session_with_form(&state, &headers, &body).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let get = |k: &str| f.get(k).cloned().filter(|v| !v.is_empty());
     // A rejection with its reason asks first (the poster reads the reason).
@@ -278,12 +270,8 @@ pub async fn expiry(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    body: Bytes,
+    CsrfForm(_, _, f): CsrfForm,
 ) -> Response {
-    let (_, _, f) = match session_with_form(&state, &headers, &body).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let site = f.get("site").cloned().unwrap_or_default();
     let Some(days) = f.get("days").and_then(|d| d.trim().parse::<u32>().ok()) else {
@@ -355,12 +343,10 @@ pub fn site_pdf(
 /// `GET /admin/board.pdf?site=..[&new=1]`.
 pub async fn pdf(
     State(state): State<AppState>,
+    _admin: Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    if let Err(r) = session(&state, &headers).await {
-        return r;
-    }
     let lang = lang_of(&state, &query, &headers);
     let site = query_value(&query, "site").unwrap_or_default();
     let new_only = query_value(&query, "new").is_some_and(|v| v == "1");

@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
 use super::admin_page::{admin_layout, done_message, table};
-use super::admin_web::{blocking, lang_of, query_value, session};
+use super::admin_web::{Admin, blocking, lang_of, query_value};
 use super::http::{AppState, now_ms};
 use super::pages::esc;
 use crate::activities::{local_now, local_to_unix_ms, when_in_words};
@@ -118,13 +118,10 @@ fn month_chart(rows: &[(String, i64, i64)], last: &str, this: &str) -> String {
 /// `GET /admin`.
 pub async fn front(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let tr = &state.translations;
     let now = now_ms();

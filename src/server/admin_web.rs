@@ -278,6 +278,40 @@ pub(super) async fn session(
     }
 }
 
+/// The admin session of a request, as an axum extractor: (session, its token's hash). Without
+/// a valid session the handler is not run and the browser goes to the login page.
+pub struct Admin(pub AdminSession, pub String);
+
+impl axum::extract::FromRequestParts<AppState> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Response> {
+        let (s, hash) = session(state, &parts.headers).await?;
+        Ok(Admin(s, hash))
+    }
+}
+
+/// A posted admin form, as an axum extractor: (session, its token's hash, the form's fields),
+/// after checking the session and the form's CSRF token. Without a session the browser goes
+/// to the login page; a form without its token gets the 403 page in the admin's language.
+pub struct CsrfForm(pub AdminSession, pub String, pub HashMap<String, String>);
+
+impl axum::extract::FromRequest<AppState> for CsrfForm {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &AppState) -> Result<Self, Response> {
+        let headers = req.headers().clone();
+        let body = Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let (s, hash, f) = session_with_form(state, &headers, &body).await?;
+        Ok(CsrfForm(s, hash, f))
+    }
+}
+
 /// The session of a form's request, after checking the form's CSRF token; and the form.
 pub(super) async fn session_with_form(
     state: &AppState,
@@ -457,11 +491,7 @@ pub async fn login(
 }
 
 /// `POST /admin/logout`.
-pub async fn logout(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let (_, hash, _) = match session_with_form(&state, &headers, &body).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+pub async fn logout(State(state): State<AppState>, CsrfForm(_, hash, _): CsrfForm) -> Response {
     let store = state.store.clone();
     let _ = tokio::task::spawn_blocking(move || store.end_session(&hash)).await;
     let mut resp = to_login();
@@ -488,13 +518,10 @@ fn ago(now: i64, ms: Option<i64>) -> String {
 /// `GET /admin/kiosks`.
 pub async fn kiosks(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let done = query_value(&query, "done");
     kiosks_page(&state, lang, &s, None, done.as_deref()).await
@@ -616,12 +643,8 @@ pub async fn kiosk_add(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    body: Bytes,
+    CsrfForm(s, _, f): CsrfForm,
 ) -> Response {
-    let (s, _, f) = match session_with_form(&state, &headers, &body).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let name = f.get("name").cloned().unwrap_or_default();
     let site = f.get("site").cloned().unwrap_or_default();
@@ -642,13 +665,10 @@ pub async fn kiosk_add(
 /// `GET /admin/kiosks/revoke?name=..`: asks before revoking.
 pub async fn kiosk_revoke_confirm(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let tr = &state.translations;
     let name = query_value(&query, "name").unwrap_or_default();
@@ -676,12 +696,8 @@ pub async fn kiosk_revoke(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    body: Bytes,
+    CsrfForm(_, _, f): CsrfForm,
 ) -> Response {
-    let (_, _, f) = match session_with_form(&state, &headers, &body).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let name = f.get("name").cloned().unwrap_or_default();
     let store = state.store.clone();
@@ -717,13 +733,10 @@ async fn figures(state: &AppState) -> Result<Vec<super::numbers::NumberRow>, Res
 /// `GET /admin/numbers`: per site and month.
 pub async fn numbers(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let rows = match figures(&state).await {
         Ok(r) => r,
@@ -767,12 +780,10 @@ pub async fn numbers(
 /// words (header and figure names).
 pub async fn numbers_csv(
     State(state): State<AppState>,
+    _admin: Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    if let Err(r) = session(&state, &headers).await {
-        return r;
-    }
     let lang = lang_of(&state, &query, &headers);
     let rows = match figures(&state).await {
         Ok(r) => r,
