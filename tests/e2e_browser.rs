@@ -894,3 +894,46 @@ fn in_a_browser_phone_pages_fit_a_phone_and_ask_before_ending_a_post() {
     inside(&b, "lesson", 390.0);
     b.screenshot("phone-lesson-390");
 }
+
+/// The phone pages' language: from `Accept-Language` over every language the server has; a
+/// phone set to a language without translations gets Dutch with the language menu open.
+#[test]
+fn phone_pages_pick_the_phones_language_or_show_the_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let get = |accept: Option<&str>, path: &str| {
+        let mut r = reqwest::blocking::Client::new().get(format!("{}{path}", server.url()));
+        if let Some(a) = accept {
+            r = r.header("accept-language", a);
+        }
+        r.send().unwrap().text().unwrap()
+    };
+    let fr = get(Some("ar-MA, fr-BE;q=0.8, en;q=0.5"), "/lessons");
+    assert!(
+        fr.contains("<html lang=\"fr\""),
+        "the first language the server has"
+    );
+    assert!(fr.contains("<details class=\"langs\">"), "the menu closed");
+    let none = get(Some("ar, tr;q=0.9, pl;q=0.8"), "/lessons");
+    assert!(none.contains("<html lang=\"nl\""));
+    assert!(
+        none.contains("<details class=\"langs\" open>"),
+        "no language of the phone: the choice is open"
+    );
+    for l in digidak::lang::Lang::ALL {
+        assert!(
+            none.contains(&format!("lang={}\" lang=\"{}\"", l.code(), l.code())),
+            "every language the server has is offered: {}",
+            l.code()
+        );
+    }
+    // Chosen on the page: closed again.
+    let chosen = get(Some("ar"), "/lessons?lang=en");
+    assert!(chosen.contains("<html lang=\"en\"") && chosen.contains("<details class=\"langs\">"));
+    // The unknown-address page too.
+    let unknown = get(
+        Some("ar"),
+        &format!("/posts/{}", digidak::codes::phone_token()),
+    );
+    assert!(unknown.contains("<details class=\"langs\" open>"));
+}

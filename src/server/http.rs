@@ -685,6 +685,7 @@ pub fn router_with(state: AppState) -> Router {
             phone_guard,
             super::phone_guard::guard,
         ))
+        .layer(middleware::from_fn(super::pages::open_language_menu))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -136,6 +136,53 @@ pub fn layout(
     secure(resp, PAGE_CSP)
 }
 
+/// Whether an `Accept-Language` header names a language the server's translations have.
+pub fn accepts_known(accept_language: &str) -> bool {
+    accept_language
+        .split(',')
+        .filter_map(|part| part.split(';').next())
+        .filter_map(|tag| tag.trim().get(..2))
+        .any(|code| Lang::from_code(&code.to_ascii_lowercase()).is_some())
+}
+
+/// Middleware for the phone pages: when neither `?lang=` nor the browser's languages name a
+/// language the server has (a phone set to a language without translations), the page came
+/// in Dutch, so its language menu is shown open: the other languages are in sight at once.
+pub async fn open_language_menu(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let asked = req
+        .uri()
+        .query()
+        .is_some_and(|q| q.split('&').any(|kv| kv.starts_with("lang=")));
+    let known = asked
+        || req
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(accepts_known);
+    let resp = next.run(req).await;
+    let html = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if known || !html {
+        return resp;
+    }
+    let (mut parts, body) = resp.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let page = String::from_utf8_lossy(&bytes).replacen(
+        "<details class=\"langs\">",
+        "<details class=\"langs\" open>",
+        1,
+    );
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(page))
+}
+
 /// The language asked for in `?lang=`, else the browser's first known language, else Dutch.
 pub fn pick_lang(query_lang: Option<&str>, accept_language: Option<&str>) -> Lang {
     if let Some(l) = query_lang.and_then(Lang::from_code) {
