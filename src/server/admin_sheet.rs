@@ -9,7 +9,7 @@ use crate::board::pdf::{Font, MARGIN, PAGE_W, Page, write};
 const WALK_IN_ROWS: usize = 5;
 const ROW_H: f32 = 26.0;
 /// Column widths, left to right; the last column (signature) takes the rest.
-const COLUMNS: [f32; 5] = [28.0, 170.0, 56.0, 110.0, 90.0];
+const COLUMNS: [f32; 5] = [24.0, 142.0, 64.0, 100.0, 80.0];
 
 /// The sheet's words, already in the admin's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,7 +88,10 @@ impl SignInSheet {
         row(p, font, &cells, true);
         // The signature column's name.
         let x = MARGIN + COLUMNS.iter().sum::<f32>() + 4.0;
-        p.text(font, &h[5], x, p.y + ROW_H - 17.0, 10.0, true);
+        let width = PAGE_W - MARGIN - x - 4.0;
+        if let Some(line) = font.wrap_at_most(&h[5], 10.0, width, 1).first() {
+            p.text(font, line, x, p.y + ROW_H - 17.0, 10.0, true);
+        }
     }
 }
 
