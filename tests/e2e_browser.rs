@@ -733,8 +733,11 @@ fn in_a_browser_the_coordinator_sees_what_needs_attention_and_is_asked_before_re
     b.screenshot("admin-front-390");
 }
 
-/// Every element's rectangle inside `main` and the header stays within `width`.
+/// Every element's rectangle inside `main` and the header stays within `width`; and (the
+/// pages are in Dutch) no English status word.
 fn inside(b: &Browser, page: &str, width: f64) {
+    let english = english_words(&b.words());
+    assert!(english.is_empty(), "{page} shows {english:?} in Dutch");
     for css in [
         "header",
         "main",
