@@ -499,19 +499,11 @@ pub async fn logout(State(state): State<AppState>, CsrfForm(_, hash, _): CsrfFor
     resp
 }
 
-fn ago(now: i64, ms: Option<i64>) -> String {
+/// How long ago, in the page's language ("3 uur", "2 jours"), or "–".
+fn ago(tr: &crate::i18n::Translations, lang: Lang, now: i64, ms: Option<i64>) -> String {
     match ms {
         None => "–".into(),
-        Some(t) => {
-            let s = (now - t).max(0) / 1000;
-            if s < 120 {
-                format!("{s} s")
-            } else if s < 7200 {
-                format!("{} min", s / 60)
-            } else {
-                format!("{} h", s / 3600)
-            }
-        }
+        Some(t) => super::admin_front::how_long(tr, lang, now - t),
     }
 }
 
@@ -603,12 +595,12 @@ async fn kiosks_page(
             esc(&k.name),
             esc(&k.site),
             t(state_key),
-            esc(&ago(now, k.last_seen_ms)),
+            esc(&ago(tr, lang, now, k.last_seen_ms)),
             // A kiosk says its own version: cleaned like any text from outside.
             esc(&crate::text::clean_line(k.app_version.as_deref().unwrap_or("–"), 64)),
             opt(k.outbox_len),
             opt(k.dead_letters),
-            esc(&ago(now, k.last_frame_ms)),
+            esc(&ago(tr, lang, now, k.last_frame_ms)),
             k.skew_ms
                 .map(|v| format!("{:+.1} s", v as f64 / 1000.0))
                 .unwrap_or_else(|| "–".into()),
