@@ -597,7 +597,8 @@ fn in_a_browser_the_coordinator_sees_what_needs_attention_and_is_asked_before_re
         );
         let english = english_words(&words);
         assert!(english.is_empty(), "{path} shows {english:?} in Dutch");
-        for (x, _, w, _) in b.rects("table") {
+        for (x, _, w, h) in b.rects("table") {
+            eprintln!("{path}: table {w:.0} x {h:.0} px at x {x:.0} (window 1280x800)");
             assert!(
                 x >= 0.0 && x + w <= 1280.0,
                 "{path}: a table {w} px wide at {x}"
@@ -806,6 +807,10 @@ fn in_a_browser_phone_pages_fit_a_phone_and_ask_before_ending_a_post() {
     assert!(!b.source().contains("Haal weg"), "no actions while waiting");
     inside(&b, "waiting post", 390.0);
     let (_, _, _, header_h) = b.rect("header");
+    eprintln!(
+        "phone header with the language menu: {header_h:.0} px of 844 ({:.1}%)",
+        header_h / 844.0 * 100.0
+    );
     assert!(
         header_h <= 70.0,
         "the language menu stays compact ({header_h} px)"
