@@ -250,8 +250,15 @@ pub(super) fn form(body: &Bytes) -> HashMap<String, String> {
     form_urlencoded::parse(body).into_owned().collect()
 }
 
+/// The admin page's language: `?lang=` or the browser's, among the admin web's languages
+/// (nl, fr, en: the admin files of `assets/i18n/admin/`), else Dutch.
 pub(super) fn lang_of(_state: &AppState, query: &Option<String>, headers: &HeaderMap) -> Lang {
-    super::http::page_lang(query, headers)
+    let lang = super::http::page_lang(query, headers);
+    if super::admin_page::ADMIN_LANGS.contains(&lang) {
+        lang
+    } else {
+        Lang::Nl
+    }
 }
 
 fn to_login() -> Response {
