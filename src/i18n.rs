@@ -111,13 +111,19 @@ impl Translations {
 
     /// Message keys defined for `lang` (the admin web's too).
     pub fn keys(lang: Lang) -> Vec<String> {
-        source(lang)
-            .lines()
-            .chain(admin_source(lang).lines())
-            .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
-            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_string()))
-            .collect()
+        let mut keys = keys_of(source(lang));
+        keys.extend(keys_of(admin_source(lang)));
+        keys
     }
+}
+
+/// The message keys of one Fluent source.
+fn keys_of(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
+        .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_string()))
+        .collect()
 }
 
 /// A Fluent number argument.
@@ -140,6 +146,13 @@ mod tests {
         assert!(reference.len() > 20);
         for lang in Lang::ALL {
             let keys = Translations::keys(lang);
+            // The admin web is in nl, fr and en only: a language without its admin file is
+            // held to the main file's keys.
+            let reference: Vec<String> = if admin_source(lang).is_empty() {
+                keys_of(source(Lang::Nl))
+            } else {
+                reference.clone()
+            };
             let missing: Vec<_> = reference.iter().filter(|k| !keys.contains(k)).collect();
             let extra: Vec<_> = keys.iter().filter(|k| !reference.contains(k)).collect();
             assert!(missing.is_empty(), "{lang}.ftl lacks {missing:?}");
