@@ -730,6 +730,19 @@ fn in_a_browser_the_coordinator_sees_what_needs_attention_and_is_asked_before_re
         assert!(x >= 0.0 && x + w <= 390.0, "a table {w} px wide on a phone");
     }
     b.screenshot("admin-activities-390");
+    b.open(&format!("{url}/admin/kiosks?lang=nl"));
+    b.wait_for_text("</main>");
+    for (x, _, w, _) in b.rects("table") {
+        assert!(
+            x >= 0.0 && x + w <= 390.0,
+            "the kiosks table {w} px wide on a phone"
+        );
+    }
+    assert!(
+        b.source()
+            .contains("td:nth-child(3)::before{content:\"Toestand: \"")
+    );
+    b.screenshot("admin-kiosks-390");
     b.open(&format!("{url}/admin?lang=nl"));
     b.wait_for_text("</main>");
     b.screenshot("admin-front-390");

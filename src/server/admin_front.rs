@@ -341,7 +341,7 @@ pub async fn front(
         .collect();
     let _ = write!(
         main,
-        "<h2>{}</h2><p><a href=\"/admin/numbers?lang={l}\">{}</a></p><figure>{}<figcaption class=\"muted\">{}</figcaption></figure>",
+        "<h2>{}</h2><p><a href=\"/admin/numbers?lang={l}\">{}</a></p><figure><a href=\"/admin/numbers?lang={l}\">{}</a><figcaption class=\"muted\">{}</figcaption></figure>",
         t("adminweb-front-months"),
         t("adminweb-numbers"),
         month_chart(&rows, &last_month, &this_month),

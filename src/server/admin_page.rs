@@ -212,6 +212,33 @@ pub fn table(head: &[String], rows: &[Vec<String>]) -> String {
     out
 }
 
+/// For a table written without [`table`] (its cells carry no column names): a style sheet that
+/// puts `labels` (one per column, in order) before the cells of table `#id` on a phone, where
+/// the table becomes one card per row (give the table `class="reflow"`).
+pub fn reflow_labels(id: &str, labels: &[String]) -> String {
+    let mut css = String::from("<style>@media (max-width:700px){");
+    for (i, label) in labels.iter().enumerate() {
+        if label.is_empty() {
+            continue;
+        }
+        // A CSS string: no quote, backslash or markup can end it.
+        let quoted: String = label
+            .chars()
+            .map(|c| match c {
+                '"' | '\\' | '<' | '>' | '&' => format!("\\{:x} ", c as u32),
+                c => c.to_string(),
+            })
+            .collect();
+        let _ = write!(
+            css,
+            "#{id} td:nth-child({n})::before{{content:\"{quoted}: \";font-weight:600}}",
+            n = i + 1
+        );
+    }
+    css.push_str("}</style>");
+    css
+}
+
 /// The message after an action, from `?done=<what>` (only known words: anything else shows
 /// nothing), in the page's language.
 pub fn done_message(tr: &Translations, lang: Lang, done: Option<&str>) -> String {

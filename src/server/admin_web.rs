@@ -17,7 +17,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::admin_page::{admin_layout, confirm_page, done_message};
+use super::admin_page::{admin_layout, confirm_page, done_message, reflow_labels};
 use super::http::{AppState, ClientIp, now_ms};
 use super::pages::esc;
 use super::{AdminSession, hash_secret, random_hex};
@@ -562,8 +562,24 @@ async fn kiosks_page(
             qr.find("<svg").map_or("", |i| &qr[i..]),
         ));
     }
+    // On a phone each kiosk becomes a card, its values named (see `reflow_labels`).
+    let labels: Vec<String> = [
+        "adminweb-col-name",
+        "adminweb-col-site",
+        "adminweb-col-state",
+        "adminweb-col-seen",
+        "adminweb-col-version",
+        "adminweb-col-pending",
+        "adminweb-col-dead",
+        "adminweb-col-frame",
+        "adminweb-col-skew",
+    ]
+    .iter()
+    .map(|k| tr.get(lang, k))
+    .collect();
+    main.push_str(&reflow_labels("kiosks", &labels));
     main.push_str(&format!(
-        "<div class=\"scroll\"><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
+        "<div class=\"scroll\"><table id=\"kiosks\" class=\"reflow\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
         t("adminweb-col-name"),
         t("adminweb-col-site"),
         t("adminweb-col-state"),
