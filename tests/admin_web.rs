@@ -865,3 +865,25 @@ fn an_expired_activity_form_keeps_what_was_typed() {
         "nothing saved"
     );
 }
+
+/// Adding a kiosk with a site the server refuses says so on the page, in the admin's language.
+#[test]
+fn a_refused_kiosk_says_why_on_the_page() {
+    let (_dir, server) = start();
+    let s = login(&server);
+    let r = client()
+        .post(format!("{}/admin/kiosks/add?lang=en", server.url()))
+        .header("cookie", format!("dd_session={}", s.cookie))
+        .form(&[
+            ("name", "PC 1"),
+            ("site", "Buurthuis Noord!"),
+            ("csrf", &s.csrf),
+        ])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let page = r.text().unwrap();
+    assert!(page.contains("That did not work."), "{page}");
+    assert!(page.contains("Log out"), "the page with its header");
+    assert!(server.store.list_kiosks().unwrap().is_empty());
+}

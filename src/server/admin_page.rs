@@ -242,7 +242,7 @@ pub fn reflow_labels(id: &str, labels: &[String]) -> String {
 /// The message after an action, from `?done=<what>` (only known words: anything else shows
 /// nothing), in the page's language.
 pub fn done_message(tr: &Translations, lang: Lang, done: Option<&str>) -> String {
-    const KNOWN: [&str; 7] = [
+    const KNOWN: [&str; 8] = [
         "revoked",
         "saved",
         "cancelled",
@@ -250,11 +250,16 @@ pub fn done_message(tr: &Translations, lang: Lang, done: Option<&str>) -> String
         "rejected",
         "expiry",
         "expired",
+        "add-failed",
     ];
     match done.filter(|d| KNOWN.contains(d)) {
         Some(d) => format!(
             "<p class=\"{}\" role=\"status\">{}</p>",
-            if d == "expired" { "tip" } else { "done" },
+            if matches!(d, "expired" | "add-failed") {
+                "tip"
+            } else {
+                "done"
+            },
             esc(&tr.get(lang, &format!("adminweb-done-{d}")))
         ),
         None => String::new(),

@@ -670,8 +670,11 @@ pub async fn kiosk_add(
             tracing::info!("kiosk added from the admin web");
             kiosks_page(&state, lang, &s, Some((name, code)), None).await
         }
-        Ok(Err(super::ServerError::BadRequest(m) | super::ServerError::Conflict(m))) => {
-            (StatusCode::BAD_REQUEST, m).into_response()
+        // Said in the admin's language on the page itself (the store's reason is for logs).
+        Ok(Err(super::ServerError::BadRequest(_) | super::ServerError::Conflict(_))) => {
+            let mut resp = kiosks_page(&state, lang, &s, None, Some("add-failed")).await;
+            *resp.status_mut() = StatusCode::BAD_REQUEST;
+            resp
         }
         _ => (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response(),
     }
