@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
-use digidak_core::lessons::{Pixels, rasterize};
+use digidak_core::lessons::{Photo, Pixels, draw_photo, rasterize};
 
 /// What wakes the UI when a picture is ready.
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
@@ -45,6 +45,7 @@ impl std::fmt::Debug for DrawnPictures {
 /// The drawing side: run [`Drawer::run`] on the thread that draws.
 pub struct Drawer {
     svgs: BTreeMap<String, Arc<str>>,
+    photos: BTreeMap<String, Photo>,
     size: u32,
     ready: Arc<Mutex<BTreeMap<String, Pixels>>>,
     asks: Receiver<String>,
@@ -55,16 +56,27 @@ impl DrawnPictures {
     /// The pictures `svgs` (key -> SVG text), drawn `size` pixels square when asked for, and
     /// the [`Drawer`] that draws them.
     pub fn new(svgs: BTreeMap<String, Arc<str>>, size: u32, wake: Wake) -> (Self, Drawer) {
+        Self::with_photos(svgs, BTreeMap::new(), size, wake)
+    }
+
+    /// The same with photos (PNG, JPEG) beside the SVG pictures, scaled to `size` when drawn.
+    pub fn with_photos(
+        svgs: BTreeMap<String, Arc<str>>,
+        photos: BTreeMap<String, Photo>,
+        size: u32,
+        wake: Wake,
+    ) -> (Self, Drawer) {
         let (tx, rx) = channel();
         let ready = Arc::new(Mutex::new(BTreeMap::new()));
         let pictures = Self {
-            keys: svgs.keys().cloned().collect(),
+            keys: svgs.keys().chain(photos.keys()).cloned().collect(),
             ready: ready.clone(),
             asked: Mutex::default(),
             asks: Some(Mutex::new(tx)),
         };
         let drawer = Drawer {
             svgs,
+            photos,
             size,
             ready,
             asks: rx,
@@ -116,10 +128,12 @@ impl Drawer {
     /// Draws what is asked, in order, until the [`DrawnPictures`] is dropped.
     pub fn run(self) {
         for key in self.asks {
-            let Some(svg) = self.svgs.get(&key) else {
-                continue;
+            let drawn = match (self.svgs.get(&key), self.photos.get(&key)) {
+                (Some(svg), _) => rasterize(svg, self.size),
+                (None, Some(photo)) => draw_photo(photo, self.size),
+                (None, None) => continue,
             };
-            match rasterize(svg, self.size) {
+            match drawn {
                 Ok(px) => {
                     lock(&self.ready).insert(key, px);
                     (self.wake)();

@@ -296,59 +296,6 @@ spoken-ti = ትግርኛ
 spoken-fa = فارسی
 spoken-ps = پښتو
 
-## Admin web
-adminweb-login-title = Log in to manage
-adminweb-name = Name
-adminweb-password = Password
-adminweb-login = Log in
-adminweb-wrong = The name or password is not right.
-adminweb-locked = Too many wrong tries. Wait a quarter of an hour and try again.
-adminweb-kiosks = Computers
-adminweb-added = { $name } is added. Type this pairing code on the computer (admin mode, Server). It works for 24 hours.
-adminweb-col-name = Name
-adminweb-col-site = Site
-adminweb-col-state = State
-adminweb-col-seen = Last seen
-adminweb-col-version = Version
-adminweb-col-pending = Waiting to send
-adminweb-col-dead = Refused
-adminweb-col-frame = Screen painted
-adminweb-col-skew = Clock difference
-adminweb-online = online
-adminweb-offline = offline
-adminweb-waiting = waiting for pairing
-adminweb-revoked = revoked
-adminweb-revoke = Revoke
-adminweb-add = Add a computer
-adminweb-add-button = Add and make a pairing code
-adminweb-logout = Log out
-adminweb-numbers = Numbers
-adminweb-numbers-csv = Numbers as CSV
-adminweb-month = Month
-adminweb-what = What
-adminweb-count = Count
-numbers-visits-session = Visits to a computer
-numbers-visits-help = Help asked
-numbers-visits-lessons = Visits to the lessons
-numbers-visits-activities = Visits to the activities
-numbers-lessons-opened = Lessons opened
-numbers-lessons-finished = Lessons finished
-numbers-initiations = Initiations: { $topic }
-numbers-signups = Sign-ups
-numbers-people-expected = People signed up
-numbers-people-came = People who came
-adminweb-activities = Activities
-adminweb-no-sites = No sites yet: add a computer first.
-adminweb-ics = Calendar (.ics)
-adminweb-when = When
-adminweb-confirmed = Signed up
-adminweb-free = Free
-adminweb-waitlisted = Waiting list
-adminweb-people = Who comes
-adminweb-edit = Change
-adminweb-cancel-activity = Not taking place
-adminweb-csv = List as CSV
-
 ## Ask & offer board
 tile-board = Ask & offer
 module-board = Ask & offer
@@ -471,13 +418,6 @@ paper-howto = Want to answer? Tear off a strip. Type the number into "Search" on
 paper-empty = The board is still empty.
 paper-empty-new = Nothing new on the board this week.
 paper-languages = Languages
-adminweb-board = Ask & offer
-adminweb-board-pdf = The board as PDF (to print)
-adminweb-board-pdf-new = Only this week's new posts (PDF)
-adminweb-board-days = Days a post stays on the board:
-adminweb-board-public = On the board now (until)
-adminweb-save = Save
-adminweb-saved = Saved.
 page-post-code = Code
 page-post-renewed = Renewed: your post stays up longer.
 page-post-helped = Glad it helped! Your post is ended.
@@ -514,12 +454,6 @@ page-phone-guard-title = That did not work
 page-phone-guard-wait = Too many tries from here. Wait a few minutes, then try again.
 page-phone-guard-other-site = This button only works on your own page. Open the link of your code again and tap there.
 
-# Admin login and HTTP edge (issue 14, part 2)
-adminweb-plain-http = This address uses plain http, so your browser does not keep the login. Open the admin web through https (the reverse proxy in the README), or on the server itself at http://localhost.
-adminweb-form-expired = This form had expired. Your name is still there: type your password again.
-adminweb-form-refused-title = Form not accepted
-adminweb-form-refused = This form had expired or did not come from this site. Go back, reload the page and try again.
-
 # Confirmations and goodbye
 board-remove-sure = Do you really want to take your post away? Nobody can read or answer it any more.
 board-remove-yes = Yes, take it away
@@ -543,9 +477,15 @@ activities-places-offline = { $count ->
 }
 activities-full-offline = Probably full (no connection: not sure yet)
 signup-confirmed-provisional = You have a place, but it is not final yet: this computer is telling the server. Type your code later at a Digidak computer or look on your phone: there you see whether it is settled.
-adminweb-version-older = older protocol: update advised
-adminweb-version-too-old = too old: the server refuses it, update it
 admin-sync-kept-changes = This computer got { $count } change(s) from a newer server that it does not know yet ({ $list }). They are kept: update Digidak on this computer and they will be applied.
 
 # Updates recommended by the server (issue 19)
 admin-sync-update = A newer Digidak release is recommended for this computer: { $recommended } (this computer has { $version }). Ask whoever looks after the computers to update it.
+# Phone pages: code field, confirmations (issue 18)
+page-code-type = Type your code
+page-code-type-help = A lesson's code ("Continue later") opens the lesson here.
+page-code-open = Open
+page-code-at-kiosk = This code works on the computers in the room: tap "I have a code" there. On your phone, the QR code on your slip opens your page.
+page-code-unknown = We do not know this code, or it is too old. Check the digits.
+page-post-helped-sure = Did the board help you? Then your post goes away and we count it as helped.
+page-post-helped-yes = Yes, it helped

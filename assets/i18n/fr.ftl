@@ -296,59 +296,6 @@ spoken-ti = ትግርኛ
 spoken-fa = فارسی
 spoken-ps = پښتو
 
-## Gestion sur le web
-adminweb-login-title = Se connecter pour gérer
-adminweb-name = Nom
-adminweb-password = Mot de passe
-adminweb-login = Se connecter
-adminweb-wrong = Le nom ou le mot de passe ne va pas.
-adminweb-locked = Trop d’essais ratés. Attendez un quart d’heure et réessayez.
-adminweb-kiosks = Ordinateurs
-adminweb-added = { $name } est ajouté. Tapez ce code de liaison sur l’ordinateur (gestion, Serveur). Il marche 24 heures.
-adminweb-col-name = Nom
-adminweb-col-site = Lieu
-adminweb-col-state = État
-adminweb-col-seen = Vu la dernière fois
-adminweb-col-version = Version
-adminweb-col-pending = En attente d’envoi
-adminweb-col-dead = Refusées
-adminweb-col-frame = Écran dessiné
-adminweb-col-skew = Écart d’horloge
-adminweb-online = connecté
-adminweb-offline = pas de connexion
-adminweb-waiting = attend la liaison
-adminweb-revoked = révoqué
-adminweb-revoke = Révoquer
-adminweb-add = Ajouter un ordinateur
-adminweb-add-button = Ajouter et créer un code de liaison
-adminweb-logout = Se déconnecter
-adminweb-numbers = Chiffres
-adminweb-numbers-csv = Chiffres en CSV
-adminweb-month = Mois
-adminweb-what = Quoi
-adminweb-count = Nombre
-numbers-visits-session = Visites à un ordinateur
-numbers-visits-help = Aide demandée
-numbers-visits-lessons = Visites aux leçons
-numbers-visits-activities = Visites aux activités
-numbers-lessons-opened = Leçons ouvertes
-numbers-lessons-finished = Leçons terminées
-numbers-initiations = Initiations : { $topic }
-numbers-signups = Inscriptions
-numbers-people-expected = Personnes inscrites
-numbers-people-came = Personnes venues
-adminweb-activities = Activités
-adminweb-no-sites = Pas encore de lieux : ajoutez d’abord un ordinateur.
-adminweb-ics = Agenda (.ics)
-adminweb-when = Quand
-adminweb-confirmed = Inscrits
-adminweb-free = Libres
-adminweb-waitlisted = Liste d’attente
-adminweb-people = Qui vient
-adminweb-edit = Modifier
-adminweb-cancel-activity = N’a pas lieu
-adminweb-csv = Liste en CSV
-
 ## Ask & offer board
 tile-board = Entraide
 module-board = Entraide
@@ -471,13 +418,6 @@ paper-howto = Vous voulez répondre ? Détachez une languette. Tapez le numéro 
 paper-empty = Le tableau est encore vide.
 paper-empty-new = Rien de nouveau sur le tableau cette semaine.
 paper-languages = Langues
-adminweb-board = Entraide
-adminweb-board-pdf = Le tableau en PDF (à imprimer)
-adminweb-board-pdf-new = Seulement les nouvelles de la semaine (PDF)
-adminweb-board-days = Jours qu'une annonce reste sur le tableau :
-adminweb-board-public = Sur le tableau maintenant (jusqu'au)
-adminweb-save = Enregistrer
-adminweb-saved = Enregistré.
 page-post-code = Code
 page-post-renewed = Prolongée : votre annonce reste plus longtemps.
 page-post-helped = Ravi que cela ait aidé ! Votre annonce est terminée.
@@ -514,12 +454,6 @@ page-phone-guard-title = Cela n’a pas marché
 page-phone-guard-wait = Trop d’essais depuis ici. Attendez quelques minutes, puis réessayez.
 page-phone-guard-other-site = Ce bouton ne fonctionne que sur votre propre page. Ouvrez à nouveau le lien de votre code et appuyez là.
 
-# Admin login and HTTP edge (issue 14, part 2)
-adminweb-plain-http = Cette adresse utilise http simple : votre navigateur ne garde pas la connexion. Ouvrez l’administration en https (le reverse proxy décrit dans le README), ou sur le serveur lui-même via http://localhost.
-adminweb-form-expired = Ce formulaire avait expiré. Votre nom est gardé : tapez à nouveau votre mot de passe.
-adminweb-form-refused-title = Formulaire refusé
-adminweb-form-refused = Ce formulaire avait expiré ou ne venait pas de ce site. Revenez en arrière, rechargez la page et réessayez.
-
 # Confirmations and goodbye
 board-remove-sure = Voulez-vous vraiment retirer votre annonce ? Plus personne ne pourra la lire ni y répondre.
 board-remove-yes = Oui, retirer
@@ -543,9 +477,15 @@ activities-places-offline = { $count ->
 }
 activities-full-offline = Probablement complet (pas de connexion : ce n’est pas encore sûr)
 signup-confirmed-provisional = Vous avez une place, mais pas encore définitive : cet ordinateur l’annonce au serveur. Tapez plus tard votre code sur un ordinateur Digidak ou regardez sur votre téléphone : vous y verrez si elle est confirmée.
-adminweb-version-older = protocole plus ancien : mise à jour conseillée
-adminweb-version-too-old = trop ancien : le serveur le refuse, mettez-le à jour
 admin-sync-kept-changes = Cet ordinateur a reçu { $count } modification(s) d’un serveur plus récent qu’il ne connaît pas encore ({ $list }). Elles sont gardées : mettez Digidak à jour sur cet ordinateur, elles seront alors appliquées.
 
 # Updates recommended by the server (issue 19)
 admin-sync-update = Une version plus récente de Digidak est conseillée pour cet ordinateur : { $recommended } (cet ordinateur a { $version }). Demandez à la personne qui gère les ordinateurs de le mettre à jour.
+# Phone pages: code field, confirmations (issue 18)
+page-code-type = Tapez votre code
+page-code-type-help = Le code d'une leçon (« Continuer plus tard ») ouvre la leçon ici.
+page-code-open = Ouvrir
+page-code-at-kiosk = Ce code fonctionne sur les ordinateurs de la salle : touchez-y « J'ai un code ». Sur votre téléphone, le code QR de votre ticket ouvre votre page.
+page-code-unknown = Nous ne connaissons pas ce code, ou il est trop ancien. Vérifiez les chiffres.
+page-post-helped-sure = L'entraide vous a aidé ? Alors votre annonce disparaît et nous la comptons comme une aide.
+page-post-helped-yes = Oui, cela m'a aidé

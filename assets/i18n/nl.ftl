@@ -296,59 +296,6 @@ spoken-ti = ትግርኛ
 spoken-fa = فارسی
 spoken-ps = پښتو
 
-## Beheer op het web
-adminweb-login-title = Aanmelden voor beheer
-adminweb-name = Naam
-adminweb-password = Wachtwoord
-adminweb-login = Aanmelden
-adminweb-wrong = Naam of wachtwoord klopt niet.
-adminweb-locked = Te veel foute pogingen. Wacht een kwartier en probeer opnieuw.
-adminweb-kiosks = Computers
-adminweb-added = { $name } is toegevoegd. Typ deze koppelcode op de computer (beheer, Server). Ze werkt 24 uur.
-adminweb-col-name = Naam
-adminweb-col-site = Plaats
-adminweb-col-state = Toestand
-adminweb-col-seen = Laatst gezien
-adminweb-col-version = Versie
-adminweb-col-pending = Wacht op verzending
-adminweb-col-dead = Geweigerd
-adminweb-col-frame = Scherm getekend
-adminweb-col-skew = Klokverschil
-adminweb-online = verbonden
-adminweb-offline = geen verbinding
-adminweb-waiting = wacht op koppeling
-adminweb-revoked = ingetrokken
-adminweb-revoke = Intrekken
-adminweb-add = Computer toevoegen
-adminweb-add-button = Toevoegen en koppelcode maken
-adminweb-logout = Afmelden
-adminweb-numbers = Cijfers
-adminweb-numbers-csv = Cijfers als CSV
-adminweb-month = Maand
-adminweb-what = Wat
-adminweb-count = Aantal
-numbers-visits-session = Bezoeken aan een computer
-numbers-visits-help = Hulp gevraagd
-numbers-visits-lessons = Bezoeken aan de lessen
-numbers-visits-activities = Bezoeken aan de activiteiten
-numbers-lessons-opened = Lessen geopend
-numbers-lessons-finished = Lessen afgewerkt
-numbers-initiations = Initiaties: { $topic }
-numbers-signups = Inschrijvingen
-numbers-people-expected = Personen ingeschreven
-numbers-people-came = Personen gekomen
-adminweb-activities = Activiteiten
-adminweb-no-sites = Nog geen plaatsen: voeg eerst een computer toe.
-adminweb-ics = Agenda (.ics)
-adminweb-when = Wanneer
-adminweb-confirmed = Ingeschreven
-adminweb-free = Vrij
-adminweb-waitlisted = Wachtlijst
-adminweb-people = Wie komt
-adminweb-edit = Wijzigen
-adminweb-cancel-activity = Gaat niet door
-adminweb-csv = Lijst als CSV
-
 ## Ask & offer board
 tile-board = Prikbord
 module-board = Prikbord
@@ -471,13 +418,6 @@ paper-howto = Wil je reageren? Scheur een strookje af. Typ het nummer bij "Zoeke
 paper-empty = Er staat nog niets op het prikbord.
 paper-empty-new = Deze week kwam er niets nieuws bij op het prikbord.
 paper-languages = Talen
-adminweb-board = Vraag & aanbod
-adminweb-board-pdf = Prikbord als PDF (om af te drukken)
-adminweb-board-pdf-new = Alleen nieuw van deze week (PDF)
-adminweb-board-days = Dagen dat een bericht op het prikbord blijft:
-adminweb-board-public = Nu op het prikbord (tot)
-adminweb-save = Opslaan
-adminweb-saved = Opgeslagen.
 page-post-code = Code
 page-post-renewed = Verlengd: je bericht blijft langer staan.
 page-post-helped = Fijn dat het geholpen heeft! Je bericht is afgesloten.
@@ -514,12 +454,6 @@ page-phone-guard-title = Dat lukte niet
 page-phone-guard-wait = Er werd van hier te veel geprobeerd. Wacht een paar minuten en probeer dan opnieuw.
 page-phone-guard-other-site = Deze knop werkt alleen op je eigen pagina. Open de link van je code opnieuw en tik daar.
 
-# Admin login and HTTP edge (issue 14, part 2)
-adminweb-plain-http = Dit adres gebruikt gewoon http, dus je browser onthoudt de aanmelding niet. Open het beheer via https (de reverse proxy uit de README), of op de server zelf via http://localhost.
-adminweb-form-expired = Dit formulier was verlopen. Je naam staat er nog: typ je wachtwoord opnieuw.
-adminweb-form-refused-title = Formulier niet aanvaard
-adminweb-form-refused = Dit formulier was verlopen of kwam niet van deze site. Ga terug, laad de pagina opnieuw en probeer nog eens.
-
 # Confirmations and goodbye
 board-remove-sure = Wil je je bericht echt weghalen? Niemand kan het dan nog lezen of beantwoorden.
 board-remove-yes = Ja, haal weg
@@ -543,9 +477,15 @@ activities-places-offline = { $count ->
 }
 activities-full-offline = Waarschijnlijk volzet (geen verbinding: dat is nog niet zeker)
 signup-confirmed-provisional = Je hebt een plaats, maar nog niet definitief: deze computer meldt het aan de server. Typ later je code op een Digidak-computer of kijk op je telefoon: daar zie je of het vastligt.
-adminweb-version-older = ouder protocol: bijwerken aangeraden
-adminweb-version-too-old = te oud: de server weigert hem, werk hem bij
 admin-sync-kept-changes = Deze computer kreeg { $count } wijziging(en) van een nieuwere server die hij nog niet kent ({ $list }). Ze zijn bewaard: werk Digidak op deze computer bij, dan worden ze toegepast.
 
 # Updates recommended by the server (issue 19)
 admin-sync-update = Er is een nieuwere versie van Digidak voor deze computer: { $recommended } (deze computer heeft { $version }). Vraag wie de computers beheert om hem bij te werken.
+# Phone pages: code field, confirmations (issue 18)
+page-code-type = Typ je code
+page-code-type-help = De code van een les ("Later verder") opent de les hier.
+page-code-open = Open
+page-code-at-kiosk = Deze code werkt op de computers in de ruimte: tik daar op "Ik heb een code". Op je telefoon opent de QR-code van je bonnetje je pagina.
+page-code-unknown = Deze code kennen we niet, of hij is te oud. Kijk de cijfers na.
+page-post-helped-sure = Heeft het prikbord je geholpen? Dan gaat je bericht weg en tellen we het als geholpen.
+page-post-helped-yes = Ja, het heeft geholpen

@@ -43,7 +43,7 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {
             collect(root, &path, files);
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
-            Some("toml" | "svg")
+            Some("toml" | "svg" | "png" | "jpg" | "jpeg")
         ) {
             let rel = path
                 .strip_prefix(root)

@@ -139,8 +139,9 @@ impl LessonState {
                     "lessons loaded"
                 );
                 let wake_cell = cell.clone();
-                let (pictures, drawer) = DrawnPictures::new(
+                let (pictures, drawer) = DrawnPictures::with_photos(
                     library.pictures.clone(),
+                    library.photos.clone(),
                     PICTURE_PX,
                     Arc::new(move || {
                         if let Some(w) = wake_cell.get() {

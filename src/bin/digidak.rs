@@ -4,6 +4,7 @@
 //! digidak [--config PATH] [--data DIR] [--windowed]   run the kiosk
 //! digidak --check-config [--config PATH]              validate a config and its lessons: exit 0, or 2
 //! digidak hash-pin                                    read a PIN on stdin, print its argon2 hash
+//! digidak [--data DIR] pair URL CODE                  pair with a server without the screen
 //! ```
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -48,6 +49,9 @@ struct Cli {
 enum Cmd {
     /// Read a PIN (4 to 8 digits) on standard input and print its argon2 hash for kiosk.toml.
     HashPin,
+    /// Pair this kiosk (its data folder) with a server, as admin mode's pairing form does:
+    /// URL is the server's address, CODE a one-time code from `digidak-server kiosk add`.
+    Pair { url: String, code: String },
 }
 
 fn main() -> ExitCode {
@@ -112,6 +116,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .data
         .or_else(|| loaded.config.storage.data_dir.clone())
         .unwrap_or_else(digidak::default_data_dir);
+    if let Some(Cmd::Pair { url, code }) = &cli.command {
+        std::fs::create_dir_all(&data_dir)
+            .with_context(|| format!("creating the data folder {}", data_dir.display()))?;
+        let mut store = digidak::store::Store::open_in(&data_dir)
+            .with_context(|| format!("opening the kiosk's store in {}", data_dir.display()))?;
+        return match digidak::sync::worker::pair_store(&data_dir, &mut store, url, code) {
+            Ok(name) => {
+                println!("paired with {url} as {name:?}");
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("digidak: pairing failed: {e}");
+                Ok(ExitCode::from(2))
+            }
+        };
+    }
     let _log = digidak::logging::init(&data_dir);
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),

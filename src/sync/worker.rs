@@ -279,6 +279,36 @@ fn read_token(data_dir: &Path) -> Option<String> {
 }
 
 /// Writes the token file with mode 0600, durably, before the pairing is recorded.
+/// Pairs the kiosk whose data folder is `data_dir` (and whose store is `store`) with the server
+/// at `url` using a one-time `code`: the token goes to the data folder, the pairing record and
+/// code range to the store. Returns the kiosk's name on the server. The sync worker's `Pair`
+/// command and `digidak pair` both use it.
+pub fn pair_store(
+    data_dir: &Path,
+    store: &mut Store,
+    url: &str,
+    code: &str,
+) -> Result<String, PairError> {
+    let other = |e: &dyn std::fmt::Display| PairError::Other(e.to_string());
+    let client = SyncClient::new(url)?;
+    let first = store.first_unsent_index().map_err(|e| other(&e))?;
+    let resp = client.pair(code, first)?;
+    write_token(data_dir, &resp.token)
+        .map_err(|e| PairError::Other(format!("cannot save the token in the data folder: {e}")))?;
+    store
+        .set_pairing(&Pairing {
+            server_url: client.base_url().to_string(),
+            kiosk_id: resp.kiosk_id,
+            name: resp.name.clone(),
+            site: resp.site,
+        })
+        .map_err(|e| other(&e))?;
+    if let Some(range) = resp.code_range {
+        store.set_code_range(range).map_err(|e| other(&e))?;
+    }
+    Ok(resp.name)
+}
+
 fn write_token(data_dir: &Path, token: &str) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
@@ -499,27 +529,7 @@ impl Worker {
     }
 
     fn pair(&mut self, store: &mut Store, url: &str, code: &str) {
-        let result = (|| -> Result<String, PairError> {
-            let other = |e: &dyn std::fmt::Display| PairError::Other(e.to_string());
-            let client = SyncClient::new(url)?;
-            let first = store.first_unsent_index().map_err(|e| other(&e))?;
-            let resp = client.pair(code, first)?;
-            write_token(&self.ctx.data_dir, &resp.token).map_err(|e| {
-                PairError::Other(format!("cannot save the token in the data folder: {e}"))
-            })?;
-            store
-                .set_pairing(&Pairing {
-                    server_url: client.base_url().to_string(),
-                    kiosk_id: resp.kiosk_id,
-                    name: resp.name.clone(),
-                    site: resp.site,
-                })
-                .map_err(|e| other(&e))?;
-            if let Some(range) = resp.code_range {
-                store.set_code_range(range).map_err(|e| other(&e))?;
-            }
-            Ok(resp.name)
-        })();
+        let result = pair_store(&self.ctx.data_dir, store, url, code);
         match &result {
             Ok(name) => {
                 tracing::info!(kiosk = %name, "paired with the server");

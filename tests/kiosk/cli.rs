@@ -252,3 +252,160 @@ fn check_config_names_a_broken_lesson() {
     assert!(err.contains("practice \"mail\" is not known"), "{err}");
     assert!(String::from_utf8_lossy(&o.stdout).contains("1 lessons load"));
 }
+
+/// Xvfb on a free display (it tells the number on `-displayfd`), killed on drop. None (and a
+/// note) when Xvfb is not installed, except in CI, where that is a failure.
+fn xvfb() -> Option<(KillOnDrop, String)> {
+    use std::io::{BufRead, BufReader};
+    let found = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).any(|d| d.join("Xvfb").exists()))
+        .unwrap_or(false);
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Xvfb is missing in CI: run scripts/install-deps"
+        );
+        eprintln!("SKIPPED: Xvfb is not installed (scripts/install-deps installs it)");
+        return None;
+    }
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let n: u32 = line.trim().parse().expect("Xvfb told no display number");
+    Some((KillOnDrop(child, false), format!(":{n}")))
+}
+
+/// A child killed on drop; with `true`, its whole process group (SIGTERM first).
+struct KillOnDrop(std::process::Child, bool);
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if self.1 {
+            // SAFETY: kill(2) with a process group id this test started; no memory involved.
+            unsafe {
+                libc::kill(-(self.0.id() as i32), libc::SIGTERM);
+            }
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+            while std::time::Instant::now() < deadline {
+                if let Ok(Some(_)) = self.0.try_wait() {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The README's run command, `scripts/kiosk --windowed`, as a new user starts it: a demo server
+/// with example content, the kiosk paired to it, and the kiosk's own store (what its screens
+/// show) holding an example activity and post, all marked "Voorbeeld", in a throwaway folder;
+/// the real data folder is never made. (KIOSK_BIN_DIR points the script at the binaries this
+/// test built instead of a release build.)
+#[test]
+fn the_readme_run_command_shows_example_content_from_a_demo_server() {
+    use std::os::unix::process::CommandExt;
+    let Some((_x, display)) = xvfb() else { return };
+    let home = tempfile::tempdir().unwrap();
+    let demo_dir = home.path().join("demo");
+    let bin_dir = Path::new(BIN).parent().unwrap();
+    // The server's binary is built beside the kiosk's by `cargo test --workspace` (scripts/test:
+    // the server crate's tests need it); a kiosk-only run has none.
+    assert!(
+        bin_dir.join("digidak-server").exists(),
+        "{} has no digidak-server: run the tests with `cargo test --workspace` (scripts/test)",
+        bin_dir.display()
+    );
+    let mut cmd = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/kiosk"));
+    cmd.arg("--windowed")
+        .env("HOME", home.path())
+        .env_remove("XDG_DATA_HOME")
+        .env("DISPLAY", &display)
+        .env("KIOSK_BIN_DIR", bin_dir)
+        .env("KIOSK_DEMO_DIR", &demo_dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .process_group(0);
+    for (k, _) in std::env::vars() {
+        if k.starts_with("DIGIDAK_") {
+            cmd.env_remove(k);
+        }
+    }
+    let mut child = cmd.spawn().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let banner = std::thread::spawn(move || {
+        use std::io::Read;
+        let mut s = String::new();
+        let _ = std::io::BufReader::new(stderr).read_to_string(&mut s);
+        s
+    });
+    let run = KillOnDrop(child, true);
+
+    let kiosk_data = demo_dir.join("kiosk");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let (activities, posts) = loop {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as i64;
+        let seen = (|| {
+            if !kiosk_data.join("server-token").exists() {
+                return None;
+            }
+            let store = digidak::store::Store::open_in(&kiosk_data).ok()?;
+            let a = store.upcoming_activities(now).ok()?;
+            let p = store.board_posts(now).ok()?;
+            (!a.is_empty() && !p.is_empty()).then_some((a, p))
+        })();
+        if let Some(seen) = seen {
+            break seen;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the kiosk showed no example content within 60 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    };
+    assert!(
+        activities
+            .iter()
+            .any(|a| a.record.title.starts_with("Voorbeeld: ")),
+        "{activities:?}"
+    );
+    assert!(
+        activities
+            .iter()
+            .all(|a| a.record.title.starts_with("Voorbeeld")),
+        "only example activities"
+    );
+    assert!(
+        posts
+            .iter()
+            .any(|p| p.post.title.starts_with("Voorbeeld: ")),
+        "{posts:?}"
+    );
+    assert!(
+        !home.path().join(".local/share/digidak").exists(),
+        "the demo must not touch the real data folder"
+    );
+    drop(run);
+    let banner = banner.join().unwrap();
+    assert!(banner.contains("Voorbeeld"), "{banner}");
+    assert!(banner.contains("/admin"), "{banner}");
+    assert!(banner.contains("lesson code"), "{banner}");
+}

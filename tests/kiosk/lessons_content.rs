@@ -480,3 +480,99 @@ fn a_lesson_in_one_language_is_listed_only_in_that_language() {
     assert!(lib.list(Lang::Nl, None).any(|l| l.id == "photos"));
     assert!(!lib.list(Lang::Fr, None).any(|l| l.id == "photos"));
 }
+
+/// A picture file of `w` x `h` pixels, a colour gradient (like a screenshot), in `format`.
+fn photo_file(w: u32, h: u32, format: image::ImageFormat) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 120])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, format).unwrap();
+    out.into_inner()
+}
+
+/// Lesson writers can use photos and screenshots: PNG and JPEG pictures beside SVG, in a
+/// lesson's folder or the shared `pictures/`, decoded when the lessons load and drawn at the
+/// size the kiosk shows them; a broken or too big one leaves its lesson out, named by its file.
+#[test]
+fn lessons_use_png_and_jpeg_pictures_and_broken_or_big_ones_are_named() {
+    let dir = copy_lessons();
+    let d = dir.path();
+    std::fs::write(
+        d.join("photos/screen.png"),
+        photo_file(600, 400, image::ImageFormat::Png),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("pictures/room.jpg"),
+        photo_file(800, 600, image::ImageFormat::Jpeg),
+    )
+    .unwrap();
+    for lang in ["nl", "fr", "en"] {
+        edit(
+            d.join(format!("photos/{lang}.toml")),
+            "picture = \"camera\"",
+            "picture = \"screen\"",
+        );
+    }
+    edit(
+        d.join("video-call/lesson.toml"),
+        "picture = \"video-call\"",
+        "picture = \"room\"",
+    );
+    let lib = load(&Source::Dir(d.to_path_buf()));
+    assert!(lib.problems.is_empty(), "{:?}", lib.problems);
+    let photos = lib.get("photos").unwrap();
+    assert_eq!(
+        photos.texts[&digidak_core::lang::Lang::Nl].steps[0].picture,
+        "photos/screen"
+    );
+    assert_eq!(lib.get("video-call").unwrap().picture, "room");
+    for (key, kind, shown_h) in [
+        ("photos/screen", digidak_core::lessons::PhotoKind::Png, 64),
+        ("room", digidak_core::lessons::PhotoKind::Jpeg, 72),
+    ] {
+        let photo = &lib.photos[key];
+        assert_eq!(photo.kind, kind);
+        // Scaled to the size it is shown at, in proportion.
+        let px = digidak_core::lessons::draw_photo(photo, 96).unwrap();
+        assert_eq!((px.width, px.height), (96, 96));
+        let visible = px.rgba.chunks(4).filter(|p| p[3] == 255).count();
+        assert_eq!(
+            visible,
+            96 * shown_h,
+            "{key}: 96 x {shown_h} of photo, transparent above and below"
+        );
+    }
+
+    // A broken PNG in a lesson, a JPEG that is too big, a screenshot with too many pixels.
+    std::fs::write(d.join("itsme/app.png"), b"\x89PNG\r\n\x1a\n broken").unwrap();
+    std::fs::write(
+        d.join("pictures/huge.jpg"),
+        vec![0xffu8; digidak_core::lessons::photo::MAX_PHOTO_BYTES + 1],
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("email/wide.png"),
+        photo_file(
+            digidak_core::lessons::photo::MAX_PHOTO_SIDE + 1,
+            4,
+            image::ImageFormat::Png,
+        ),
+    )
+    .unwrap();
+    let lib = load(&Source::Dir(d.to_path_buf()));
+    let said: Vec<String> = lib.problems.iter().map(ToString::to_string).collect();
+    let has = |file: &str, words: &str| {
+        assert!(
+            said.iter().any(|p| p.contains(file) && p.contains(words)),
+            "expected {file} with {words:?}; got:\n{}",
+            said.join("\n")
+        );
+    };
+    has("itsme/app.png", "not a readable PNG picture");
+    has("pictures/huge.jpg", "too big");
+    has("email/wide.png", "pixels");
+    assert!(lib.get("itsme").is_none() && lib.get("email").is_none());
+    assert!(lib.get("photos").is_some(), "the other lessons still load");
+}

@@ -1,5 +1,7 @@
 //! Every visible string goes through Project Fluent files in `assets/i18n/`, built into the
-//! binary (no disk access at run time). `nl` is the reference language.
+//! binary (no disk access at run time). `nl` is the reference language. The admin web's words
+//! (for coordinators, in nl, fr and en) are in `assets/i18n/admin/`, loaded into the same
+//! bundles.
 
 use std::collections::HashMap;
 
@@ -20,9 +22,22 @@ pub fn source(lang: Lang) -> &'static str {
     }
 }
 
+/// The admin web's Fluent source of each language (`assets/i18n/admin/`), embedded at build
+/// time and added to the same bundle as [`source`]. The admin web is for coordinators and
+/// stays in nl, fr and en: other languages have no admin file.
+pub fn admin_source(lang: Lang) -> &'static str {
+    #[allow(unreachable_patterns)]
+    match lang {
+        Lang::Nl => include_str!("../../../assets/i18n/admin/nl.ftl"),
+        Lang::Fr => include_str!("../../../assets/i18n/admin/fr.ftl"),
+        Lang::En => include_str!("../../../assets/i18n/admin/en.ftl"),
+        _ => "",
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum I18nError {
-    #[error("assets/i18n/{lang}.ftl does not parse: {detail}")]
+    #[error("assets/i18n/{lang}.ftl or assets/i18n/admin/{lang}.ftl does not parse: {detail}")]
     Parse { lang: Lang, detail: String },
 }
 
@@ -41,13 +56,6 @@ impl Translations {
     pub fn load() -> Result<Self, I18nError> {
         let mut bundles = HashMap::new();
         for lang in Lang::ALL {
-            let resource =
-                FluentResource::try_new(source(lang).to_string()).map_err(|(_, errs)| {
-                    I18nError::Parse {
-                        lang,
-                        detail: format!("{errs:?}"),
-                    }
-                })?;
             let langid = lang
                 .code()
                 .parse()
@@ -55,12 +63,20 @@ impl Translations {
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // egui does not render Unicode isolation marks; our placeables are numbers and names.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .map_err(|errs| I18nError::Parse {
-                    lang,
-                    detail: format!("{errs:?}"),
+            for text in [source(lang), admin_source(lang)] {
+                let resource = FluentResource::try_new(text.to_string()).map_err(|(_, errs)| {
+                    I18nError::Parse {
+                        lang,
+                        detail: format!("{errs:?}"),
+                    }
                 })?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errs| I18nError::Parse {
+                        lang,
+                        detail: format!("{errs:?}"),
+                    })?;
+            }
             bundles.insert(lang, bundle);
         }
         Ok(Self { bundles })
@@ -96,14 +112,21 @@ impl Translations {
         text.into_owned()
     }
 
-    /// Message keys defined for `lang`.
+    /// Message keys defined for `lang` (the admin web's too).
     pub fn keys(lang: Lang) -> Vec<String> {
-        source(lang)
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
-            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_string()))
-            .collect()
+        let mut keys = keys_of(source(lang));
+        keys.extend(keys_of(admin_source(lang)));
+        keys
     }
+}
+
+/// The message keys of one Fluent source.
+fn keys_of(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
+        .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_string()))
+        .collect()
 }
 
 /// A Fluent number argument.
@@ -126,6 +149,13 @@ mod tests {
         assert!(reference.len() > 20);
         for lang in Lang::ALL {
             let keys = Translations::keys(lang);
+            // The admin web is in nl, fr and en only: a language without its admin file is
+            // held to the main file's keys.
+            let reference: Vec<String> = if admin_source(lang).is_empty() {
+                keys_of(source(Lang::Nl))
+            } else {
+                reference.clone()
+            };
             let missing: Vec<_> = reference.iter().filter(|k| !keys.contains(k)).collect();
             let extra: Vec<_> = keys.iter().filter(|k| !reference.contains(k)).collect();
             assert!(missing.is_empty(), "{lang}.ftl lacks {missing:?}");
@@ -182,6 +212,11 @@ mod tests {
                     "reason",
                     "who",
                     "what",
+                    "ago",
+                    "waiting",
+                    "capacity",
+                    "last",
+                    "this",
                 ] {
                     args.set(name, "x");
                 }

@@ -7,11 +7,12 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::admin_page::{admin_layout, confirm_page, done_message, table};
 use super::admin_web::{
-    blocking, csrf_field, lang_of, nav, query_value, session, session_with_form, sites_and_choice,
+    Admin, CsrfForm, blocking, csrf_field, lang_of, query_value, sites_and_choice,
 };
 use super::http::{AppState, now_ms};
-use super::pages::{esc, layout};
+use super::pages::esc;
 use digidak_core::activities::{ActivityForm, csv_line, when_in_words};
 use digidak_core::lang::Lang;
 use digidak_protocol::ActivityState;
@@ -19,13 +20,10 @@ use digidak_protocol::ActivityState;
 /// `GET /admin/activities?site=..`: the site's activities and the form for a new one.
 pub async fn list(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let (sites, site) = match sites_and_choice(&state, &query).await {
         Ok(v) => v,
@@ -48,7 +46,18 @@ pub async fn list(
         }
         None => None,
     };
-    page(&state, lang, &s.csrf, &sites, site, form, None).await
+    let done = query_value(&query, "done");
+    page(
+        &state,
+        lang,
+        &s.csrf,
+        &sites,
+        site,
+        form,
+        None,
+        done.as_deref(),
+    )
+    .await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -60,11 +69,16 @@ async fn page(
     site: Option<String>,
     form: Option<ActivityForm>,
     problem: Option<(&'static str, String)>,
+    done: Option<&str>,
 ) -> Response {
     let tr = &state.translations;
     let t = |k: &str| esc(&tr.get(lang, k));
     let l = lang.code();
-    let mut main = format!("{}<h1>{}</h1><p>", nav(tr, lang), t("adminweb-activities"));
+    let mut main = format!(
+        "{}<h1>{}</h1><p>",
+        done_message(tr, lang, done),
+        t("adminweb-activities")
+    );
     for s in sites {
         let current = if Some(s) == site.as_ref() {
             " aria-current=\"page\""
@@ -79,11 +93,12 @@ async fn page(
     main.push_str("</p>");
     let Some(site) = site else {
         main.push_str(&format!("<p>{}</p>", t("adminweb-no-sites")));
-        return layout(
+        return admin_layout(
             tr,
             lang,
-            &tr.get(lang, "adminweb-activities"),
             "/admin/activities",
+            Some(csrf),
+            &tr.get(lang, "adminweb-activities"),
             StatusCode::OK,
             &main,
         );
@@ -95,45 +110,48 @@ async fn page(
         Err(r) => return r,
     };
     main.push_str(&format!(
-        "<p><a href=\"/admin/activities.ics?site={s}\">{}</a></p><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
+        "<p><a class=\"action\" href=\"/admin/activities.ics?site={s}\">{}</a></p>",
         t("adminweb-ics"),
-        t("activity-form-title"),
-        t("adminweb-when"),
-        t("adminweb-confirmed"),
-        t("adminweb-free"),
-        t("adminweb-waitlisted"),
         s = esc(&site),
     ));
+    let head = [
+        format!("!{}", t("activity-form-title")),
+        t("adminweb-when"),
+        t("activity-form-place"),
+        format!("#{}", t("adminweb-confirmed")),
+        format!("#{}", t("activity-form-capacity")),
+        format!("#{}", t("adminweb-free")),
+        format!("#{}", t("adminweb-waitlisted")),
+        String::new(),
+    ];
     let now = digidak_core::activities::local_now(now_ms());
-    for a in list
+    let rows: Vec<Vec<String>> = list
         .iter()
         .filter(|a| !a.activity.deleted && a.activity.end > now)
-    {
-        let r = &a.activity;
-        main.push_str(&format!(
-            "<tr><td>{title}</td><td>{when}</td><td>{}</td><td>{}</td><td>{}</td><td>\
-             <a href=\"/admin/activities/{id}?lang={l}\">{people}</a> · \
-             <a href=\"/admin/activities?site={s}&amp;edit={id}&amp;lang={l}\">{edit}</a>\
-             <form method=\"post\" action=\"/admin/activities/{id}/cancel?lang={l}\">{csrf}\
-             <button type=\"submit\">{cancel}</button></form></td></tr>",
-            a.confirmed,
-            a.free,
-            a.waitlisted,
-            title = esc(&r.title),
-            when = esc(&format!(
-                "{} · {}",
-                &r.start[..10],
-                when_in_words(&r.start, &r.end, lang)
-            )),
-            id = esc(&r.id),
-            s = esc(&site),
-            people = t("adminweb-people"),
-            edit = t("adminweb-edit"),
-            cancel = t("adminweb-cancel-activity"),
-            csrf = csrf_field(csrf),
-        ));
-    }
-    main.push_str("</table>");
+        .map(|a| {
+            let r = &a.activity;
+            let id = esc(&r.id);
+            vec![
+                format!("<strong>{}</strong>", esc(&r.title)),
+                esc(&when_in_words(&r.start, &r.end, lang)),
+                esc(&r.place),
+                a.confirmed.to_string(),
+                r.capacity.to_string(),
+                a.free.to_string(),
+                a.waitlisted.to_string(),
+                format!(
+                    "<a class=\"action\" href=\"/admin/activities/{id}?lang={l}\">{people}</a> \
+                     <a class=\"action\" href=\"/admin/activities?site={s}&amp;edit={id}&amp;lang={l}\">{edit}</a> \
+                     <a class=\"danger\" href=\"/admin/activities/{id}/cancel?lang={l}\">{cancel}</a>",
+                    s = esc(&site),
+                    people = t("adminweb-people"),
+                    edit = t("adminweb-edit"),
+                    cancel = t("adminweb-cancel-activity"),
+                ),
+            ]
+        })
+        .collect();
+    main.push_str(&table(&head, &rows));
     let f = form.unwrap_or_else(ActivityForm::new_default);
     let heading = if f.id.is_some() {
         t("adminweb-edit")
@@ -142,7 +160,7 @@ async fn page(
     };
     main.push_str(&format!(
         "<h2>{heading}</h2><form method=\"post\" action=\"/admin/activities/save?lang={l}\">{}\
-         <input type=\"hidden\" name=\"site\" value=\"{}\">{}",
+         <input type=\"hidden\" name=\"site\" value=\"{}\">{}<div class=\"grid-form\">",
         csrf_field(csrf),
         esc(&site),
         f.id.as_ref()
@@ -184,7 +202,7 @@ async fn page(
         field("activity-form-months", "months", &f.months);
     }
     main.push_str(&format!(
-        "<p class=\"muted\">{}</p><p><button class=\"button\" type=\"submit\">{}</button></p></form>",
+        "</div><p class=\"muted\">{}</p><p><button class=\"button\" type=\"submit\">{}</button></p></form>",
         t("activity-form-help"),
         t("activity-form-save")
     ));
@@ -194,20 +212,29 @@ async fn page(
     } else {
         StatusCode::OK
     };
-    layout(tr, lang, &title, "/admin/activities", status, &main)
+    admin_layout(
+        tr,
+        lang,
+        "/admin/activities",
+        Some(csrf),
+        &title,
+        status,
+        &main,
+    )
 }
 
 /// `POST /admin/activities/save`: a new activity (or series), or changes to one.
 pub async fn save(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
     body: Bytes,
 ) -> Response {
-    let (s, _, f) = match session_with_form(&state, &headers, &body).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    // The form's CSRF token is checked below, after what was typed is read: an expired form
+    // comes back with everything typed in it and says what to do.
+    let f = super::admin_web::form(&body);
+    let expired = f.get("csrf") != Some(&s.csrf);
     let lang = lang_of(&state, &query, &headers);
     let get = |k: &str| f.get(k).cloned().unwrap_or_default();
     let site = get("site");
@@ -234,6 +261,22 @@ pub async fn save(
         Ok(v) => v,
         Err(r) => return r,
     };
+    if expired {
+        let sites_ok = sites.contains(&site);
+        let mut resp = page(
+            &state,
+            lang,
+            &s.csrf,
+            &sites,
+            sites_ok.then_some(site),
+            Some(af),
+            None,
+            Some("expired"),
+        )
+        .await;
+        *resp.status_mut() = StatusCode::FORBIDDEN;
+        return resp;
+    }
     let records = match af.records() {
         Ok(r) => r,
         Err(problem) => {
@@ -245,6 +288,7 @@ pub async fn save(
                 Some(site),
                 Some(af),
                 Some(problem),
+                None,
             )
             .await;
         }
@@ -268,7 +312,7 @@ pub async fn save(
     }
     tracing::info!("activities saved from the admin web");
     Redirect::to(&format!(
-        "/admin/activities?site={}&lang={}",
+        "/admin/activities?site={}&done=saved&lang={}",
         form_urlencoded::byte_serialize(site.as_bytes()).collect::<String>(),
         lang.code()
     ))
@@ -281,11 +325,8 @@ pub async fn cancel(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
     Path(id): Path<String>,
-    body: Bytes,
+    _form: CsrfForm,
 ) -> Response {
-    if let Err(r) = session_with_form(&state, &headers, &body).await {
-        return r;
-    }
     let lang = lang_of(&state, &query, &headers);
     let store = state.store.clone();
     let done = blocking(move || {
@@ -303,7 +344,7 @@ pub async fn cancel(
     .await;
     match done {
         Ok(Some(site)) => Redirect::to(&format!(
-            "/admin/activities?site={}&lang={}",
+            "/admin/activities?site={}&done=cancelled&lang={}",
             form_urlencoded::byte_serialize(site.as_bytes()).collect::<String>(),
             lang.code()
         ))
@@ -313,36 +354,129 @@ pub async fn cancel(
     }
 }
 
-/// `GET /admin/activities/{id}`: the people, with check-ins; `/admin/activities/{id}.csv`.
-pub async fn people(
+/// An activity and its site, by id (None if unknown).
+async fn activity_of(
+    state: &AppState,
+    id: &str,
+) -> Result<Option<(String, ActivityState)>, Response> {
+    let store = state.store.clone();
+    let id = id.to_string();
+    blocking(move || {
+        let Some(site) = store.activity_site(&id)? else {
+            return Ok(None);
+        };
+        Ok(store
+            .activities(&site)?
+            .into_iter()
+            .find(|a| a.activity.id == id)
+            .map(|a| (site, a)))
+    })
+    .await
+}
+
+/// A sign-up's status in the page's language (`confirmed`, `waitlisted`, ...).
+pub(super) fn status_word(
+    tr: &digidak_core::i18n::Translations,
+    lang: Lang,
+    status: &str,
+) -> String {
+    let key = format!("adminweb-status-{status}");
+    let word = tr.get(lang, &key);
+    if word == key {
+        status.to_string()
+    } else {
+        word
+    }
+}
+
+/// `GET /admin/activities/{id}/cancel`: asks before cancelling.
+pub async fn cancel_confirm(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
     Path(id): Path<String>,
 ) -> Response {
-    if let Err(r) = session(&state, &headers).await {
-        return r;
-    }
     let lang = lang_of(&state, &query, &headers);
-    let csv = id.ends_with(".csv");
-    let id = id.trim_end_matches(".csv").to_string();
+    let tr = &state.translations;
+    let Some((site, a)) = (match activity_of(&state, &id).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    }) else {
+        return (StatusCode::NOT_FOUND, tr.get(lang, "adminweb-no-activity")).into_response();
+    };
+    let r = &a.activity;
+    let l = lang.code();
+    let about = format!(
+        "{} · {} · {}",
+        r.title,
+        when_in_words(&r.start, &r.end, lang),
+        tr.get_args(
+            lang,
+            "adminweb-cancel-people",
+            &[("count", digidak_core::i18n::num(a.confirmed + a.waitlisted))]
+        )
+    );
+    confirm_page(
+        tr,
+        lang,
+        &s.csrf,
+        "/admin/activities",
+        &tr.get(lang, "adminweb-cancel-sure"),
+        &about,
+        &tr.get(lang, "adminweb-cancel-yes"),
+        &format!("/admin/activities/{}/cancel?lang={l}", r.id),
+        &[],
+        &format!(
+            "/admin/activities?site={}&lang={l}",
+            form_urlencoded::byte_serialize(site.as_bytes()).collect::<String>()
+        ),
+    )
+}
+
+/// `GET /admin/activities/{id}`: who comes (title, date, place; numbered names, party sizes,
+/// phone numbers to call, status, check-ins); `.csv` the same as a spreadsheet with the
+/// page's words; `.pdf` a sign-in sheet to print.
+pub async fn people(
+    State(state): State<AppState>,
+    Admin(session, _): Admin,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    Path(id): Path<String>,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let tr = &state.translations;
+    let (id, kind) = match (id.strip_suffix(".csv"), id.strip_suffix(".pdf")) {
+        (Some(i), _) => (i.to_string(), "csv"),
+        (_, Some(i)) => (i.to_string(), "pdf"),
+        _ => (id, "html"),
+    };
+    let Some((_site, activity)) = (match activity_of(&state, &id).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    }) else {
+        return (StatusCode::NOT_FOUND, tr.get(lang, "adminweb-no-activity")).into_response();
+    };
     let store = state.store.clone();
     let lookup = id.clone();
-    let rows = match blocking(move || store.signups(&lookup)).await {
+    let mut rows = match blocking(move || store.signups(&lookup)).await {
         Ok(r) => r,
         Err(r) => return r,
     };
-    if csv {
-        let mut out = String::from(digidak_core::activities::CSV_HEADER);
+    // Arrival order; cancelled sign-ups last.
+    rows.sort_by_key(|s| (s.status == "cancelled", s.seq));
+    let r = &activity.activity;
+    if kind == "csv" {
+        let mut out = tr.get(lang, "adminweb-csv-signups-header");
         out.push('\n');
-        for s in &rows {
+        for (n, s) in rows.iter().enumerate() {
             out.push_str(&csv_line(
-                &s.seq.to_string(),
+                &(n + 1).to_string(),
                 &s.code,
                 &s.first_name,
                 s.phone.as_deref(),
                 s.party,
-                &s.status,
+                &digidak_core::activities::csv_field(&status_word(tr, lang, &s.status)),
                 s.checked_in_ms,
             ));
             out.push('\n');
@@ -360,53 +494,144 @@ pub async fn people(
         )
             .into_response();
     }
-    let tr = &state.translations;
+    if kind == "pdf" {
+        let sheet = super::admin_sheet::SignInSheet {
+            title: r.title.clone(),
+            when: when_in_words(&r.start, &r.end, lang),
+            place: r.place.clone(),
+            heading: [
+                "#".to_string(),
+                tr.get(lang, "adminweb-col-name"),
+                tr.get(lang, "adminweb-people-party"),
+                tr.get(lang, "adminweb-col-phone"),
+                tr.get(lang, "adminweb-col-state"),
+                tr.get(lang, "adminweb-signature"),
+            ],
+            rows: rows
+                .iter()
+                .filter(|s| s.status != "cancelled")
+                .enumerate()
+                .map(|(n, s)| {
+                    [
+                        (n + 1).to_string(),
+                        s.first_name.clone(),
+                        s.party.to_string(),
+                        s.phone.clone().unwrap_or_default(),
+                        status_word(tr, lang, &s.status),
+                    ]
+                })
+                .collect(),
+            footer: tr.get(lang, "adminweb-sheet-footer"),
+        };
+        return match tokio::task::spawn_blocking(move || sheet.pdf()).await {
+            Ok(Ok(bytes)) => (
+                [
+                    (header::CONTENT_TYPE, "application/pdf"),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        "attachment; filename=\"digidak-sign-in.pdf\"",
+                    ),
+                    (header::CACHE_CONTROL, "no-store"),
+                ],
+                bytes,
+            )
+                .into_response(),
+            _ => super::admin_web::unavailable(),
+        };
+    }
     let t = |k: &str| esc(&tr.get(lang, k));
+    let l = lang.code();
+    let people: u32 = rows
+        .iter()
+        .filter(|s| s.status == "confirmed")
+        .map(|s| s.party)
+        .sum();
     let mut main = format!(
-        "{}<h1>{}</h1><p><a class=\"button\" href=\"/admin/activities/{}.csv\">{}</a></p>\
-         <table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        nav(tr, lang),
+        "<h1>{}: {}</h1><p><strong>{}</strong> · {}</p><p>{}</p>\
+         <p class=\"noprint\"><a class=\"button\" href=\"/admin/activities/{id}.pdf?lang={l}\">{}</a> \
+         <a class=\"action\" href=\"/admin/activities/{id}.csv?lang={l}\">{}</a></p>",
         t("adminweb-people"),
-        esc(&id),
+        esc(&r.title),
+        esc(&when_in_words(&r.start, &r.end, lang)),
+        esc(&r.place),
+        esc(&tr.get_args(
+            lang,
+            "adminweb-people-summary",
+            &[
+                ("count", digidak_core::i18n::num(people)),
+                ("capacity", digidak_core::i18n::num(r.capacity)),
+                ("waiting", digidak_core::i18n::num(activity.waitlisted)),
+            ]
+        )),
+        t("adminweb-sheet-pdf"),
         t("adminweb-csv"),
-        t("adminweb-col-name"),
-        t("signup-party"),
+        id = esc(&r.id),
+    );
+    let head = [
+        "##".to_string(),
+        format!("!{}", t("adminweb-col-name")),
+        format!("#{}", t("adminweb-people-party")),
+        t("adminweb-col-phone"),
         t("adminweb-col-state"),
         t("checkin-code"),
         t("checkin-here"),
-    );
-    for s in &rows {
-        main.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            s.seq,
-            esc(&s.first_name),
-            s.party,
-            esc(&s.status),
-            esc(&digidak_core::activities::display_code(&s.code)),
-            s.checked_in_ms
-                .map(|ms| esc(&digidak_core::activities::local_now(ms)[11..]))
-                .unwrap_or_default(),
-        ));
+    ];
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            vec![
+                (n + 1).to_string(),
+                esc(&s.first_name),
+                s.party.to_string(),
+                s.phone
+                    .as_deref()
+                    .map(|p| {
+                        let dial: String = p
+                            .chars()
+                            .filter(|c| c.is_ascii_digit() || *c == '+')
+                            .collect();
+                        format!(
+                            "<a class=\"nowrap\" href=\"tel:{}\">{}</a>",
+                            esc(&dial),
+                            esc(p)
+                        )
+                    })
+                    .unwrap_or_else(|| "–".into()),
+                esc(&status_word(tr, lang, &s.status)),
+                format!(
+                    "<span class=\"nowrap\">{}</span>",
+                    esc(&digidak_core::activities::display_code(&s.code))
+                ),
+                s.checked_in_ms
+                    .map(|ms| esc(&digidak_core::activities::local_now(ms)[11..]))
+                    .unwrap_or_else(|| "–".into()),
+            ]
+        })
+        .collect();
+    if cells.is_empty() {
+        main.push_str(&format!("<p>{}</p>", t("adminweb-people-none")));
+    } else {
+        main.push_str(&table(&head, &cells));
     }
-    main.push_str("</table>");
     let title = tr.get(lang, "adminweb-people");
-    let mut resp = layout(tr, lang, &title, "/admin/activities", StatusCode::OK, &main);
-    resp.headers_mut().insert(
-        header::CACHE_CONTROL,
-        axum::http::HeaderValue::from_static("no-store"),
-    );
-    resp
+    admin_layout(
+        tr,
+        lang,
+        &format!("/admin/activities/{}", r.id),
+        Some(&session.csrf),
+        &title,
+        StatusCode::OK,
+        &main,
+    )
 }
 
 /// `GET /admin/activities.ics?site=..`: the site's coming activities for a calendar.
 pub async fn ics(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    _admin: Admin,
     RawQuery(query): RawQuery,
 ) -> Response {
-    if let Err(r) = session(&state, &headers).await {
-        return r;
-    }
     let site = query_value(&query, "site").unwrap_or_default();
     let store = state.store.clone();
     match blocking(move || store.activities(&site)).await {

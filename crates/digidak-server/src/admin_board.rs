@@ -2,16 +2,16 @@
 //! reject with a reason (the same rules as volunteer mode, [`super::board::moderated`]); how
 //! long posts stay up; and the paper board as a PDF.
 
-use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::admin_page::{admin_layout, confirm_page, done_message};
 use super::admin_web::{
-    blocking, csrf_field, lang_of, nav, query_value, session, session_with_form, sites_and_choice,
+    Admin, CsrfForm, blocking, csrf_field, lang_of, query_value, sites_and_choice,
 };
 use super::http::{AppState, now_ms};
-use super::pages::{esc, layout};
+use super::pages::esc;
 use digidak_core::board::pdf::{PaperLabels, paper_board, paper_posts, render};
 use digidak_core::board::{Category, PostKind};
 use digidak_core::i18n::Translations;
@@ -40,13 +40,10 @@ fn site_links(sites: &[String], chosen: &str, lang: Lang) -> String {
 /// `GET /admin/board?site=..`.
 pub async fn page(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let tr = &state.translations;
     let (sites, site) = match sites_and_choice(&state, &query).await {
@@ -70,18 +67,16 @@ pub async fn page(
     };
     let t = |k: &str| esc(&tr.get(lang, k));
     let site_q: String = form_urlencoded::byte_serialize(site.as_bytes()).collect();
-    let mut main = format!("<h1>{}</h1>{}", t("adminweb-board"), nav(tr, lang));
+    let mut main = done_message(tr, lang, query_value(&query, "done").as_deref());
+    main.push_str(&format!("<h1>{}</h1>", t("adminweb-board")));
     main.push_str(&format!("<p>{}</p>", site_links(&sites, &site, lang)));
-    if query_value(&query, "done").is_some() {
-        main.push_str(&format!("<p class=\"tip\">{}</p>", t("adminweb-saved")));
-    }
     main.push_str(&format!(
-        "<p><a class=\"button\" href=\"/admin/board.pdf?site={site_q}&amp;lang={l}\">{}</a> \
-         <a class=\"button\" href=\"/admin/board.pdf?site={site_q}&amp;lang={l}&amp;new=1\">{}</a></p>\
+        "<p><a class=\"action\" href=\"/admin/board.pdf?site={site_q}&amp;lang={l}\">{}</a> \
+         <a class=\"action\" href=\"/admin/board.pdf?site={site_q}&amp;lang={l}&amp;new=1\">{}</a></p>\
          <form method=\"post\" action=\"/admin/board/expiry?lang={l}\">{csrf}\
          <input type=\"hidden\" name=\"site\" value=\"{site}\">\
          <label>{} <input name=\"days\" type=\"number\" min=\"1\" max=\"365\" value=\"{days}\"></label> \
-         <button type=\"submit\">{}</button></form>",
+         <button class=\"action\" type=\"submit\">{}</button></form>",
         t("adminweb-board-pdf"),
         t("adminweb-board-pdf-new"),
         t("adminweb-board-days"),
@@ -103,12 +98,12 @@ pub async fn page(
         } else {
             String::new()
         };
-        let form = |fields: &str, button: &str| {
+        let form = |fields: &str, button: &str, class: &str| {
             format!(
                 "<form method=\"post\" action=\"/admin/board/decide?lang={l}\">{csrf}\
                  <input type=\"hidden\" name=\"id\" value=\"{id}\">\
                  <input type=\"hidden\" name=\"site\" value=\"{site}\">{fields}\
-                 <button type=\"submit\">{}</button></form>",
+                 <p><button class=\"{class}\" type=\"submit\">{}</button></p></form>",
                 t(button),
                 csrf = csrf_field(&s.csrf),
                 id = esc(&p.post.id),
@@ -125,19 +120,22 @@ pub async fn page(
             esc(&p.post.text).replace('\n', "<br>"),
             form(
                 "<input type=\"hidden\" name=\"decision\" value=\"approve\">",
-                "moderate-approve"
+                "moderate-approve",
+                "button"
             ),
             form(
                 &format!(
                     "<input type=\"hidden\" name=\"decision\" value=\"approve\">\
-                     <label>{} <input name=\"title\" value=\"{}\" maxlength=\"60\"></label>\
-                     <label>{} <textarea name=\"text\" maxlength=\"500\">{}</textarea></label>",
+                     <details><summary>{}</summary><p><label>{} <input name=\"title\" value=\"{}\" maxlength=\"60\" size=\"50\"></label></p>\
+                     <p><label>{} <textarea name=\"text\" maxlength=\"500\" rows=\"4\" cols=\"50\">{}</textarea></label></p></details>",
+                    t("adminweb-edit"),
                     t("moderate-edit-title"),
                     esc(&p.post.title),
                     t("moderate-edit-text"),
                     esc(&p.post.text),
                 ),
-                "moderate-save-approve"
+                "moderate-save-approve",
+                "action"
             ),
             form(
                 &format!(
@@ -145,7 +143,8 @@ pub async fn page(
                      <label>{} <input name=\"reason\" required maxlength=\"200\"></label>",
                     t("moderate-reason"),
                 ),
-                "moderate-reject"
+                "moderate-reject",
+                "danger"
             ),
         ));
     }
@@ -162,20 +161,22 @@ pub async fn page(
         ));
     }
     main.push_str("</ul>");
-    layout(
+    admin_layout(
         tr,
         lang,
+        &format!("/admin/board?site={site_q}"),
+        Some(&s.csrf),
         &tr.get(lang, "adminweb-board"),
-        "/admin/board",
         axum::http::StatusCode::OK,
         &main,
     )
 }
 
-fn back(site: &str, lang: Lang) -> Response {
+/// Back to the board page with the message of what was done.
+fn back(site: &str, lang: Lang, done: &str) -> Response {
     let q: String = form_urlencoded::byte_serialize(site.as_bytes()).collect();
     Redirect::to(&format!(
-        "/admin/board?site={q}&lang={}&done=1",
+        "/admin/board?site={q}&lang={}&done={done}",
         lang.code()
     ))
     .into_response()
@@ -186,14 +187,61 @@ pub async fn decide(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    body: Bytes,
+    CsrfForm(session, _, f): CsrfForm,
 ) -> Response {
-    let (_, _, f) = match session_with_form(&state, &headers, &body).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let get = |k: &str| f.get(k).cloned().filter(|v| !v.is_empty());
+    // A rejection with its reason asks first (the poster reads the reason).
+    if get("decision").as_deref() == Some("reject")
+        && get("reason").is_some()
+        && get("confirmed").as_deref() != Some("yes")
+    {
+        let tr = &state.translations;
+        let l = lang.code();
+        let site = get("site").unwrap_or_default();
+        let id = get("id").unwrap_or_default();
+        let reason = get("reason").unwrap_or_default();
+        let store = state.store.clone();
+        let pid = id.clone();
+        let title = match blocking(move || {
+            Ok(store
+                .posts(&site_of(&*store, &pid)?, &["waiting", "reported"])?
+                .into_iter()
+                .find(|p| p.post.id == pid)
+                .map(|p| p.post.title))
+        })
+        .await
+        {
+            Ok(t) => t.unwrap_or_default(),
+            Err(r) => return r,
+        };
+        let q: String = form_urlencoded::byte_serialize(site.as_bytes()).collect();
+        return confirm_page(
+            tr,
+            lang,
+            &session.csrf,
+            &format!("/admin/board?site={q}"),
+            &tr.get(lang, "adminweb-reject-sure"),
+            &format!(
+                "{title} — {}",
+                tr.get_args(
+                    lang,
+                    "adminweb-reject-reason",
+                    &[("reason", reason.clone().into())]
+                )
+            ),
+            &tr.get(lang, "moderate-reject"),
+            &format!("/admin/board/decide?lang={l}"),
+            &[
+                ("id", &id),
+                ("site", &site),
+                ("decision", "reject"),
+                ("reason", &reason),
+                ("confirmed", "yes"),
+            ],
+            &format!("/admin/board?site={q}&lang={l}"),
+        );
+    }
     let m = PostModerated {
         id: get("id").unwrap_or_default(),
         decision: get("decision").unwrap_or_default(),
@@ -202,11 +250,16 @@ pub async fn decide(
         text: f.get("text").cloned().filter(|_| f.contains_key("title")),
         category: None,
     };
+    let done = if m.decision == "reject" {
+        "rejected"
+    } else {
+        "approved"
+    };
     let store = state.store.clone();
     match blocking(move || store.moderate_post(&m, now_ms())).await {
         Ok(()) => {
             tracing::info!("a post was moderated in the admin web");
-            back(&get("site").unwrap_or_default(), lang)
+            back(&get("site").unwrap_or_default(), lang, done)
         }
         Err(r) => r,
     }
@@ -217,12 +270,8 @@ pub async fn expiry(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    body: Bytes,
+    CsrfForm(_, _, f): CsrfForm,
 ) -> Response {
-    let (_, _, f) = match session_with_form(&state, &headers, &body).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let site = f.get("site").cloned().unwrap_or_default();
     let Some(days) = f.get("days").and_then(|d| d.trim().parse::<u32>().ok()) else {
@@ -235,9 +284,14 @@ pub async fn expiry(
     let store = state.store.clone();
     let s = site.clone();
     match blocking(move || store.set_post_days(&s, days)).await {
-        Ok(()) => back(&site, lang),
+        Ok(()) => back(&site, lang, "expiry"),
         Err(r) => r,
     }
+}
+
+/// The site of a post ("" when unknown).
+fn site_of(store: &dyn super::ServerStore, id: &str) -> Result<String, super::ServerError> {
+    Ok(store.post_site(id)?.unwrap_or_default())
 }
 
 /// The paper board's words in `lang`, from the server's translations.
@@ -292,12 +346,10 @@ pub fn site_pdf(
 /// `GET /admin/board.pdf?site=..[&new=1]`.
 pub async fn pdf(
     State(state): State<AppState>,
+    _admin: Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    if let Err(r) = session(&state, &headers).await {
-        return r;
-    }
     let lang = lang_of(&state, &query, &headers);
     let site = query_value(&query, "site").unwrap_or_default();
     let new_only = query_value(&query, "new").is_some_and(|v| v == "1");

@@ -17,8 +17,9 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::admin_page::{admin_layout, confirm_page, done_message, reflow_labels};
 use super::http::{AppState, ClientIp, now_ms};
-use super::pages::{esc, layout};
+use super::pages::esc;
 use super::{AdminSession, hash_secret, random_hex};
 use digidak_core::lang::Lang;
 
@@ -249,8 +250,15 @@ pub(super) fn form(body: &Bytes) -> HashMap<String, String> {
     form_urlencoded::parse(body).into_owned().collect()
 }
 
+/// The admin page's language: `?lang=` or the browser's, among the admin web's languages
+/// (nl, fr, en: the admin files of `assets/i18n/admin/`), else Dutch.
 pub(super) fn lang_of(_state: &AppState, query: &Option<String>, headers: &HeaderMap) -> Lang {
-    super::http::page_lang(query, headers)
+    let lang = super::http::page_lang(query, headers);
+    if super::admin_page::ADMIN_LANGS.contains(&lang) {
+        lang
+    } else {
+        Lang::Nl
+    }
 }
 
 fn to_login() -> Response {
@@ -274,6 +282,40 @@ pub(super) async fn session(
         Ok(Ok(Some(s))) => Ok((s, hash)),
         Ok(Ok(None)) => Err(to_login()),
         _ => Err((StatusCode::SERVICE_UNAVAILABLE, "try again").into_response()),
+    }
+}
+
+/// The admin session of a request, as an axum extractor: (session, its token's hash). Without
+/// a valid session the handler is not run and the browser goes to the login page.
+pub struct Admin(pub AdminSession, pub String);
+
+impl axum::extract::FromRequestParts<AppState> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Response> {
+        let (s, hash) = session(state, &parts.headers).await?;
+        Ok(Admin(s, hash))
+    }
+}
+
+/// A posted admin form, as an axum extractor: (session, its token's hash, the form's fields),
+/// after checking the session and the form's CSRF token. Without a session the browser goes
+/// to the login page; a form without its token gets the 403 page in the admin's language.
+pub struct CsrfForm(pub AdminSession, pub String, pub HashMap<String, String>);
+
+impl axum::extract::FromRequest<AppState> for CsrfForm {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &AppState) -> Result<Self, Response> {
+        let headers = req.headers().clone();
+        let body = Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let (s, hash, f) = session_with_form(state, &headers, &body).await?;
+        Ok(CsrfForm(s, hash, f))
     }
 }
 
@@ -304,13 +346,21 @@ pub(super) fn refused_csrf(state: &AppState, lang: Lang) -> Response {
     let tr = &state.translations;
     let title = tr.get(lang, "adminweb-form-refused-title");
     let main = format!(
-        "<h1>{}</h1><p>{}</p><p><a class=\"button\" href=\"/admin?lang={}\">{}</a></p>",
+        "<h1>{}</h1><p class=\"tip\">{}</p><p><a class=\"button\" href=\"/admin?lang={}\">{}</a></p>",
         esc(&title),
         esc(&tr.get(lang, "adminweb-form-refused")),
         lang.code(),
-        esc(&tr.get(lang, "adminweb-kiosks")),
+        esc(&tr.get(lang, "adminweb-home")),
     );
-    layout(tr, lang, &title, "/admin", StatusCode::FORBIDDEN, &main)
+    admin_layout(
+        tr,
+        lang,
+        "/admin",
+        None,
+        &title,
+        StatusCode::FORBIDDEN,
+        &main,
+    )
 }
 
 /// `GET /admin/login`. Over plain http to a network name it says at once that the login
@@ -353,7 +403,7 @@ fn login_form(
         pw = esc(&tr.get(lang, "adminweb-password")),
         go = esc(&tr.get(lang, "adminweb-login")),
     );
-    let mut resp = layout(tr, lang, &title, "/admin/login", status, &main);
+    let mut resp = admin_layout(tr, lang, "/admin/login", None, &title, status, &main);
     set_cookie(&mut resp, LOGIN_COOKIE, &token, 3600);
     resp
 }
@@ -441,18 +491,14 @@ pub async fn login(
         return (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response();
     }
     tracing::info!("admin logged in");
-    let mut resp = Redirect::to(&format!("/admin/kiosks?lang={}", lang.code())).into_response();
+    let mut resp = Redirect::to(&format!("/admin?lang={}", lang.code())).into_response();
     set_cookie(&mut resp, SESSION_COOKIE, &token, SESSION_MS / 1000);
     set_cookie(&mut resp, LOGIN_COOKIE, "", 0);
     resp
 }
 
 /// `POST /admin/logout`.
-pub async fn logout(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let (_, hash, _) = match session_with_form(&state, &headers, &body).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+pub async fn logout(State(state): State<AppState>, CsrfForm(_, hash, _): CsrfForm) -> Response {
     let store = state.store.clone();
     let _ = tokio::task::spawn_blocking(move || store.end_session(&hash)).await;
     let mut resp = to_login();
@@ -460,40 +506,24 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap, body: Byt
     resp
 }
 
-/// `GET /admin`: the kiosks page.
-pub async fn home(RawQuery(query): RawQuery) -> Response {
-    let q = query.map(|q| format!("?{q}")).unwrap_or_default();
-    Redirect::to(&format!("/admin/kiosks{q}")).into_response()
-}
-
-fn ago(now: i64, ms: Option<i64>) -> String {
+/// How long ago, in the page's language ("3 uur", "2 jours"), or "–".
+fn ago(tr: &digidak_core::i18n::Translations, lang: Lang, now: i64, ms: Option<i64>) -> String {
     match ms {
         None => "–".into(),
-        Some(t) => {
-            let s = (now - t).max(0) / 1000;
-            if s < 120 {
-                format!("{s} s")
-            } else if s < 7200 {
-                format!("{} min", s / 60)
-            } else {
-                format!("{} h", s / 3600)
-            }
-        }
+        Some(t) => super::admin_front::how_long(tr, lang, now - t),
     }
 }
 
 /// `GET /admin/kiosks`.
 pub async fn kiosks(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let (s, _) = match session(&state, &headers).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
-    kiosks_page(&state, lang, &s, None).await
+    let done = query_value(&query, "done");
+    kiosks_page(&state, lang, &s, None, done.as_deref()).await
 }
 
 async fn kiosks_page(
@@ -501,6 +531,7 @@ async fn kiosks_page(
     lang: Lang,
     s: &AdminSession,
     added: Option<(String, String)>,
+    done: Option<&str>,
 ) -> Response {
     let tr = &state.translations;
     let store = state.store.clone();
@@ -510,7 +541,11 @@ async fn kiosks_page(
     };
     let now = now_ms();
     let t = |k: &str| esc(&tr.get(lang, k));
-    let mut main = format!("{}<h1>{}</h1>", nav(tr, lang), t("adminweb-kiosks"));
+    let mut main = format!(
+        "{}<h1>{}</h1>",
+        done_message(tr, lang, done),
+        t("adminweb-kiosks")
+    );
     if let Some((name, code)) = added {
         let qr = qrcode::QrCode::new(code.as_bytes())
             .map(|q| {
@@ -527,8 +562,24 @@ async fn kiosks_page(
             qr.find("<svg").map_or("", |i| &qr[i..]),
         ));
     }
+    // On a phone each kiosk becomes a card, its values named (see `reflow_labels`).
+    let labels: Vec<String> = [
+        "adminweb-col-name",
+        "adminweb-col-site",
+        "adminweb-col-state",
+        "adminweb-col-seen",
+        "adminweb-col-version",
+        "adminweb-col-pending",
+        "adminweb-col-dead",
+        "adminweb-col-frame",
+        "adminweb-col-skew",
+    ]
+    .iter()
+    .map(|k| tr.get(lang, k))
+    .collect();
+    main.push_str(&reflow_labels("kiosks", &labels));
     main.push_str(&format!(
-        "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
+        "<div class=\"scroll\"><table id=\"kiosks\" class=\"reflow\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
         t("adminweb-col-name"),
         t("adminweb-col-site"),
         t("adminweb-col-state"),
@@ -554,10 +605,11 @@ async fn kiosks_page(
         let revoke = if k.revoked {
             String::new()
         } else {
+            // Asks first (a page of its own): a revoked kiosk must be paired again.
             format!(
-                "<form method=\"post\" action=\"/admin/kiosks/revoke\">{}<input type=\"hidden\" name=\"name\" value=\"{}\"><button type=\"submit\">{}</button></form>",
-                csrf_field(&s.csrf),
-                esc(&k.name),
+                "<a class=\"danger\" href=\"/admin/kiosks/revoke?name={}&amp;lang={}\">{}</a>",
+                esc(&form_urlencoded::byte_serialize(k.name.as_bytes()).collect::<String>()),
+                lang.code(),
                 t("adminweb-revoke")
             )
         };
@@ -566,37 +618,39 @@ async fn kiosks_page(
             esc(&k.name),
             esc(&k.site),
             t(state_key),
-            esc(&ago(now, k.last_seen_ms)),
+            esc(&ago(tr, lang, now, k.last_seen_ms)),
             // A kiosk says its own version: cleaned like any text from outside.
             version_cell(k, &t),
             opt(k.outbox_len),
             opt(k.dead_letters),
-            esc(&ago(now, k.last_frame_ms)),
+            esc(&ago(tr, lang, now, k.last_frame_ms)),
             k.skew_ms
                 .map(|v| format!("{:+.1} s", v as f64 / 1000.0))
                 .unwrap_or_else(|| "–".into()),
         ));
     }
-    main.push_str("</table>");
+    main.push_str("</table></div>");
     main.push_str(&format!(
         "<h2>{}</h2><form method=\"post\" action=\"/admin/kiosks/add\">{}\
-         <p><label>{}<br><input name=\"name\" required maxlength=\"60\"></label></p>\
-         <p><label>{}<br><input name=\"site\" required maxlength=\"40\"></label></p>\
-         <p><button class=\"button\" type=\"submit\">{}</button></p></form>\
-         <form method=\"post\" action=\"/admin/logout\">{}<p><button type=\"submit\">{}</button></p></form>",
+         <div class=\"grid-form\"><p><label>{}<br><input name=\"name\" required maxlength=\"60\"></label></p>\
+         <p><label>{}<br><input name=\"site\" required maxlength=\"40\"></label></p></div>\
+         <p><button class=\"button\" type=\"submit\">{}</button></p></form>",
         t("adminweb-add"),
         csrf_field(&s.csrf),
         t("adminweb-col-name"),
         t("adminweb-col-site"),
         t("adminweb-add-button"),
-        csrf_field(&s.csrf),
-        t("adminweb-logout"),
     ));
     let title = tr.get(lang, "adminweb-kiosks");
-    let mut resp = layout(tr, lang, &title, "/admin/kiosks", StatusCode::OK, &main);
-    resp.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    resp
+    admin_layout(
+        tr,
+        lang,
+        "/admin/kiosks",
+        Some(&s.csrf),
+        &title,
+        StatusCode::OK,
+        &main,
+    )
 }
 
 /// `POST /admin/kiosks/add`: shows the one-time pairing code and its QR code.
@@ -604,12 +658,8 @@ pub async fn kiosk_add(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    body: Bytes,
+    CsrfForm(s, _, f): CsrfForm,
 ) -> Response {
-    let (s, _, f) = match session_with_form(&state, &headers, &body).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let lang = lang_of(&state, &query, &headers);
     let name = f.get("name").cloned().unwrap_or_default();
     let site = f.get("site").cloned().unwrap_or_default();
@@ -618,10 +668,13 @@ pub async fn kiosk_add(
     match tokio::task::spawn_blocking(move || store.add_kiosk(&n, &site, now_ms())).await {
         Ok(Ok(code)) => {
             tracing::info!("kiosk added from the admin web");
-            kiosks_page(&state, lang, &s, Some((name, code))).await
+            kiosks_page(&state, lang, &s, Some((name, code)), None).await
         }
-        Ok(Err(super::ServerError::BadRequest(m) | super::ServerError::Conflict(m))) => {
-            (StatusCode::BAD_REQUEST, m).into_response()
+        // Said in the admin's language on the page itself (the store's reason is for logs).
+        Ok(Err(super::ServerError::BadRequest(_) | super::ServerError::Conflict(_))) => {
+            let mut resp = kiosks_page(&state, lang, &s, None, Some("add-failed")).await;
+            *resp.status_mut() = StatusCode::BAD_REQUEST;
+            resp
         }
         _ => (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response(),
     }
@@ -649,33 +702,47 @@ fn version_cell(k: &super::KioskRow, t: &dyn Fn(&str) -> String) -> String {
     format!("{app} (protocol {p}){flag}")
 }
 
-/// `POST /admin/kiosks/revoke`.
+/// `GET /admin/kiosks/revoke?name=..`: asks before revoking.
+pub async fn kiosk_revoke_confirm(
+    State(state): State<AppState>,
+    Admin(s, _): Admin,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let tr = &state.translations;
+    let name = query_value(&query, "name").unwrap_or_default();
+    let l = lang.code();
+    confirm_page(
+        tr,
+        lang,
+        &s.csrf,
+        "/admin/kiosks",
+        &tr.get_args(
+            lang,
+            "adminweb-revoke-sure",
+            &[("name", name.clone().into())],
+        ),
+        &tr.get(lang, "adminweb-revoke-explain"),
+        &tr.get(lang, "adminweb-revoke-yes"),
+        &format!("/admin/kiosks/revoke?lang={l}"),
+        &[("name", &name)],
+        &format!("/admin/kiosks?lang={l}"),
+    )
+}
+
+/// `POST /admin/kiosks/revoke` (from the page that asked first).
 pub async fn kiosk_revoke(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Bytes,
+    RawQuery(query): RawQuery,
+    CsrfForm(_, _, f): CsrfForm,
 ) -> Response {
-    let (_, _, f) = match session_with_form(&state, &headers, &body).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let lang = lang_of(&state, &query, &headers);
     let name = f.get("name").cloned().unwrap_or_default();
     let store = state.store.clone();
     let _ = tokio::task::spawn_blocking(move || store.revoke_kiosk(&name, now_ms())).await;
-    Redirect::to("/admin/kiosks").into_response()
-}
-
-/// The links between the admin pages.
-pub(super) fn nav(tr: &digidak_core::i18n::Translations, lang: Lang) -> String {
-    format!(
-        "<p><a href=\"/admin/kiosks?lang={l}\">{}</a> · <a href=\"/admin/activities?lang={l}\">{}</a> · \
-         <a href=\"/admin/board?lang={l}\">{}</a> · <a href=\"/admin/numbers?lang={l}\">{}</a></p>",
-        esc(&tr.get(lang, "adminweb-kiosks")),
-        esc(&tr.get(lang, "adminweb-activities")),
-        esc(&tr.get(lang, "adminweb-board")),
-        esc(&tr.get(lang, "adminweb-numbers")),
-        l = lang.code()
-    )
+    Redirect::to(&format!("/admin/kiosks?done=revoked&lang={}", lang.code())).into_response()
 }
 
 /// A figure's name for people: `initiations.email` -> "Initiaties: E-mail".
@@ -706,12 +773,10 @@ async fn figures(state: &AppState) -> Result<Vec<super::numbers::NumberRow>, Res
 /// `GET /admin/numbers`: per site and month.
 pub async fn numbers(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    if let Err(r) = session(&state, &headers).await {
-        return r;
-    }
     let lang = lang_of(&state, &query, &headers);
     let rows = match figures(&state).await {
         Ok(r) => r,
@@ -720,10 +785,10 @@ pub async fn numbers(
     let tr = &state.translations;
     let t = |k: &str| esc(&tr.get(lang, k));
     let mut main = format!(
-        "{}<h1>{}</h1><p><a class=\"button\" href=\"/admin/numbers.csv\">{}</a></p>\
+        "<h1>{}</h1><p><a class=\"action\" href=\"/admin/numbers.csv?lang={}\">{}</a></p>\
          <table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        nav(tr, lang),
         t("adminweb-numbers"),
+        lang.code(),
         t("adminweb-numbers-csv"),
         t("adminweb-col-site"),
         t("adminweb-month"),
@@ -740,25 +805,39 @@ pub async fn numbers(
     }
     main.push_str("</table>");
     let title = tr.get(lang, "adminweb-numbers");
-    layout(tr, lang, &title, "/admin/numbers", StatusCode::OK, &main)
+    admin_layout(
+        tr,
+        lang,
+        "/admin/numbers",
+        Some(&s.csrf),
+        &title,
+        StatusCode::OK,
+        &main,
+    )
 }
 
-/// `GET /admin/numbers.csv`: the same, for a subsidy report's spreadsheet.
-pub async fn numbers_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(r) = session(&state, &headers).await {
-        return r;
-    }
+/// `GET /admin/numbers.csv`: the same, for a subsidy report's spreadsheet, with the page's
+/// words (header and figure names).
+pub async fn numbers_csv(
+    State(state): State<AppState>,
+    _admin: Admin,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
     let rows = match figures(&state).await {
         Ok(r) => r,
         Err(r) => return r,
     };
-    let mut csv = String::from("site,month,what,count\n");
+    let tr = &state.translations;
+    let mut csv = tr.get(lang, "adminweb-csv-numbers-header");
+    csv.push('\n');
     for (site, month, what, n) in rows {
         csv.push_str(&format!(
             "{},{},{},{n}\n",
             digidak_core::activities::csv_field(&site),
             digidak_core::activities::csv_field(&month),
-            digidak_core::activities::csv_field(&what)
+            digidak_core::activities::csv_field(&figure_label(tr, lang, &what))
         ));
     }
     (

@@ -40,6 +40,7 @@ fn page(
     key: &str,
     found: &super::board_store::PostWithReplies,
     note: Option<&str>,
+    ask: Option<&str>,
 ) -> Response {
     let (_, p, replies) = found;
     let code = &p.post.code;
@@ -50,10 +51,20 @@ fn page(
         let _ = write!(main, "<p class=\"tip\">{}</p>", esc(&tr.get(lang, key)));
     }
     let kind = board::PostKind::from_id(&p.post.kind).map(|k| tr.get(lang, k.label_key()));
-    let cat = board::Category::from_id(&p.post.category).map(|c| tr.get(lang, &c.label_key()));
+    let category = board::Category::from_id(&p.post.category);
+    let cat = category.map(|c| tr.get(lang, &c.label_key()));
+    // The category's pictogram, the same as on the kiosk.
+    let picto = category
+        .map(|c| {
+            format!(
+                "<span class=\"picto\" style=\"background-image:url('/pictures/{}.svg')\"></span>",
+                esc(c.picture())
+            )
+        })
+        .unwrap_or_default();
     let _ = write!(
         main,
-        "<section class=\"card\"><p class=\"muted\">{} · {}</p><h2 dir=\"auto\">{}</h2><p dir=\"auto\">{}</p>",
+        "<section class=\"card\">{picto}<p class=\"muted\">{} · {}</p><h2 dir=\"auto\">{}</h2><p dir=\"auto\">{}</p>",
         esc(&kind.unwrap_or_default()),
         esc(&cat.unwrap_or_default()),
         esc(&p.post.title),
@@ -84,7 +95,8 @@ fn page(
     let form = |action: &str, label: &str| {
         format!(
             "<form method=\"post\" action=\"/posts/{c}/{action}?lang={l}\">\
-             <button type=\"submit\" class=\"button\">{}</button></form>",
+             <button type=\"submit\" class=\"button{}\">{}</button></form>",
+            if action == "remove" { " danger" } else { "" },
             esc(&tr.get(lang, label)),
             c = esc(key),
             l = lang.code(),
@@ -126,13 +138,43 @@ fn page(
         }
         main.push_str("</section>");
     }
+    // A post waiting for a volunteer has nothing to do yet. Ending a post asks first: the
+    // buttons lead to a question, and only its "yes" ends it.
     let open = matches!(
         PostStatus::from_id(&p.status),
-        Some(PostStatus::Waiting | PostStatus::Public | PostStatus::Reported)
+        Some(PostStatus::Public | PostStatus::Reported)
     );
-    if open {
-        main.push_str(&form("helped", "board-helped"));
-        main.push_str(&form("remove", "board-remove"));
+    let l = lang.code();
+    match ask {
+        Some(what @ ("helped" | "remove")) if open => {
+            let (sure, yes) = if what == "helped" {
+                ("page-post-helped-sure", "page-post-helped-yes")
+            } else {
+                ("board-remove-sure", "board-remove-yes")
+            };
+            let _ = write!(
+                main,
+                "<section class=\"card here\" id=\"ask\"><p><strong>{}</strong></p>{}\
+                 <p><a class=\"button secondary\" href=\"/posts/{c}?lang={l}\">{}</a></p></section>",
+                esc(&tr.get(lang, sure)),
+                form(what, yes),
+                esc(&tr.get(lang, "board-remove-no")),
+                c = esc(key),
+            );
+        }
+        _ if open => {
+            let _ = write!(
+                main,
+                "<p class=\"actions\"><a class=\"button good\" href=\"/posts/{c}?lang={l}&amp;ask=helped#ask\">\
+                 <span class=\"icon\" style=\"background-image:url('/pictures/check.svg')\"></span> {}</a> \
+                 <a class=\"button danger\" href=\"/posts/{c}?lang={l}&amp;ask=remove#ask\">\
+                 <span class=\"icon\" style=\"background-image:url('/pictures/trash.svg')\"></span> {}</a></p>",
+                esc(&tr.get(lang, "board-helped")),
+                esc(&tr.get(lang, "board-remove")),
+                c = esc(key),
+            );
+        }
+        _ => {}
     }
     layout(
         tr,
@@ -169,7 +211,14 @@ pub async fn post_page(
                 Some("remove") => Some("page-post-removed"),
                 _ => None,
             };
-            page(&state.translations, lang, &token, &found, note)
+            page(
+                &state.translations,
+                lang,
+                &token,
+                &found,
+                note,
+                query_str(&query, "ask"),
+            )
         }
         Ok(None) => not_found(&state.translations, lang),
         Err(e) => e.into_response(),
@@ -221,4 +270,43 @@ pub async fn post_action(
         Ok(false) => not_found(&state.translations, lang),
         Err(e) => e.into_response(),
     }
+}
+
+/// `GET /code?c=..`: the code typed on the not-found page. A lesson's "continue later" code
+/// opens the lesson at its step; a sign-up's or a post's code works at a Digidak computer
+/// (phone pages open only by their QR code's secret), which the page then says. Rate limited
+/// like every phone page ([`super::phone_guard`]).
+pub async fn code_lookup(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let lang = page_lang(&query, &headers);
+    let typed = super::admin_web::query_value(&query, "c").unwrap_or_default();
+    let tr = &state.translations;
+    if let Some(code) = digidak_core::lessons::resume::normalize(&typed) {
+        let store = state.store.clone();
+        match blocking(move || store.find_resume(&code, now_ms())).await {
+            Ok(Some(r)) if state.lessons.get(&r.lesson).is_some() => {
+                let step = r.step + 1;
+                return Redirect::to(&format!(
+                    "/lessons/{}?lang={}&step={step}#step-{step}",
+                    r.lesson,
+                    lang.code()
+                ))
+                .into_response();
+            }
+            Ok(_) => {}
+            Err(e) => return e.into_response(),
+        }
+    }
+    let digits = typed.chars().filter(char::is_ascii_digit).count();
+    let key = if digits == digidak_core::board::CODE_DIGITS
+        || digits == digidak_core::activities::CODE_DIGITS
+    {
+        "page-code-at-kiosk"
+    } else {
+        "page-code-unknown"
+    };
+    super::pages::code_not_found_saying(tr, lang, key, StatusCode::OK)
 }

@@ -471,7 +471,9 @@ async fn lesson_page(
         .and_then(|s| s.parse::<usize>().ok())
         .and_then(|s| s.checked_sub(1));
     match id.ok().and_then(|Path(id)| state.lessons.get(&id).cloned()) {
-        Some(lesson) => pages::lesson_page(&lesson, &state.translations, lang, step),
+        Some(lesson) => {
+            pages::lesson_page(&state.lessons, &lesson, &state.translations, lang, step)
+        }
         None => pages::not_found(&state.translations, lang),
     }
 }
@@ -654,7 +656,7 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/board/decide", post(super::admin_board::decide))
         .route("/admin/board/expiry", post(super::admin_board::expiry))
         .route("/admin/board.pdf", get(super::admin_board::pdf))
-        .route("/admin", get(super::admin_web::home))
+        .route("/admin", get(super::admin_front::front))
         .route(
             "/admin/login",
             get(super::admin_web::login_page).post(super::admin_web::login),
@@ -662,7 +664,10 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/logout", post(super::admin_web::logout))
         .route("/admin/kiosks", get(super::admin_web::kiosks))
         .route("/admin/kiosks/add", post(super::admin_web::kiosk_add))
-        .route("/admin/kiosks/revoke", post(super::admin_web::kiosk_revoke))
+        .route(
+            "/admin/kiosks/revoke",
+            get(super::admin_web::kiosk_revoke_confirm).post(super::admin_web::kiosk_revoke),
+        )
         .route("/admin/numbers", get(super::admin_web::numbers))
         .route("/admin/activities", get(super::admin_activities::list))
         .route("/admin/activities.ics", get(super::admin_activities::ics))
@@ -676,7 +681,7 @@ pub fn router_with(state: AppState) -> Router {
         )
         .route(
             "/admin/activities/{id}/cancel",
-            post(super::admin_activities::cancel),
+            get(super::admin_activities::cancel_confirm).post(super::admin_activities::cancel),
         )
         .route("/admin/numbers.csv", get(super::admin_web::numbers_csv));
     Router::new()
@@ -689,6 +694,7 @@ pub fn router_with(state: AppState) -> Router {
         .route("/", get(|| async { Redirect::to("/lessons") }))
         .route("/lessons", get(lessons_index))
         .route("/lessons/{id}", get(lesson_page))
+        .route("/code", get(super::board_pages::code_lookup))
         .route("/pictures/{*path}", get(picture))
         .merge(personal)
         .fallback(not_found)
@@ -697,6 +703,7 @@ pub fn router_with(state: AppState) -> Router {
             phone_guard,
             super::phone_guard::guard,
         ))
+        .layer(middleware::from_fn(super::pages::open_language_menu))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -8,12 +8,16 @@
 pub mod activities;
 mod admin_activities;
 mod admin_board;
+mod admin_front;
+mod admin_page;
+mod admin_sheet;
 mod admin_store;
 pub mod admin_web;
 pub mod apply;
 pub mod board;
 mod board_pages;
 mod board_store;
+pub mod demo;
 pub mod http;
 pub mod numbers;
 pub mod pages;
@@ -23,7 +27,7 @@ pub mod seats;
 pub mod sqlite;
 
 pub use admin_board::site_pdf as admin_board_pdf;
-pub use admin_store::AdminStore;
+pub use admin_store::{AdminStore, SiteAttention};
 pub use board_store::BoardStore;
 
 use digidak_protocol::{

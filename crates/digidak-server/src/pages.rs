@@ -43,7 +43,23 @@ align-items:center;background:#fff;border:2px solid #d8d8d0;border-radius:12px;p
 .lessons img{width:64px;height:64px}.code{font-size:1.6rem;font-weight:bold;letter-spacing:.1em}\
 footer{max-width:40rem;margin:2rem auto;padding:0 1rem;color:#444;font-size:1rem}\
 .button{display:inline-block;font:inherit;font-weight:bold;color:#fff;background:#0b4f8a;border:0;\
-border-radius:10px;padding:.8rem 1.2rem;text-decoration:none;min-height:3rem}";
+border-radius:10px;padding:.8rem 1.2rem;text-decoration:none;min-height:3rem}\
+main{overflow-wrap:anywhere}.code{white-space:nowrap;overflow-wrap:normal}\
+.icon{display:inline-block;width:1.4em;height:1.4em;vertical-align:middle;background:#fff center/contain no-repeat;border-radius:4px}\
+.button.good{background:#1e6b34}.button.danger{background:#fff;color:#8a1c1c;border:3px solid #8a1c1c}\
+.button.secondary{background:#fff;color:#0b4f8a;border:3px solid #0b4f8a}\
+.actions{display:flex;flex-wrap:wrap;gap:.8rem}.picto{display:block;width:56px;height:56px;float:right;margin:0 0 .3rem .5rem;background:center/contain no-repeat}\
+details.langs{position:relative}details.langs summary{list-style:none;cursor:pointer;border:2px solid #fff;\
+border-radius:8px;padding:.25rem .6rem;font-size:1rem}details.langs summary::-webkit-details-marker{display:none}\
+details.langs nav{display:flex;flex-wrap:wrap;gap:.2rem;margin-top:.4rem}details.langs nav a{margin:0}\
+header{font-size:1rem}.codefield input{font:inherit;font-size:1.4rem;width:100%;max-width:16rem;padding:.4rem;\
+letter-spacing:.08em;border:2px solid #555;border-radius:8px}";
+
+/// A globe, drawn here (no emoji font needed), beside the language's name for people who do
+/// not read it.
+const GLOBE: &str = "<svg width=\"18\" height=\"18\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" \
+style=\"vertical-align:-3px\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\">\
+<circle cx=\"12\" cy=\"12\" r=\"10\"/><path d=\"M2 12h20M12 2a15 15 0 0 1 0 20M12 2a15 15 0 0 0 0 20\"/></svg>";
 
 /// The security headers of every page.
 fn secure(mut resp: Response, csp: &'static str) -> Response {
@@ -83,10 +99,13 @@ pub fn layout(
         "<!doctype html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title} · Digidak</title><style>{CSS}</style></head><body><header>\
-         <a href=\"/lessons?lang={code}\"><strong>Digidak</strong></a><nav aria-label=\"{langs}\">",
+         <a href=\"/lessons?lang={code}\"><strong>Digidak</strong></a>\
+         <details class=\"langs\"><summary aria-label=\"{langs}\">{GLOBE} {name} ▾</summary>\
+         <nav aria-label=\"{langs}\">",
         code = lang.code(),
         title = esc(title),
         langs = esc(&tr.get(lang, "page-languages")),
+        name = esc(&tr.get(lang, "language-name")),
     );
     for l in Lang::ALL {
         let current = if l == lang {
@@ -105,7 +124,7 @@ pub fn layout(
     }
     let _ = write!(
         html,
-        "</nav></header><main>{main}</main><footer>{}</footer></body></html>",
+        "</nav></details></header><main>{main}</main><footer>{}</footer></body></html>",
         esc(&tr.get(lang, "page-footer"))
     );
     let resp = (
@@ -115,6 +134,53 @@ pub fn layout(
     )
         .into_response();
     secure(resp, PAGE_CSP)
+}
+
+/// Whether an `Accept-Language` header names a language the server's translations have.
+pub fn accepts_known(accept_language: &str) -> bool {
+    accept_language
+        .split(',')
+        .filter_map(|part| part.split(';').next())
+        .filter_map(|tag| tag.trim().get(..2))
+        .any(|code| Lang::from_code(&code.to_ascii_lowercase()).is_some())
+}
+
+/// Middleware for the phone pages: when neither `?lang=` nor the browser's languages name a
+/// language the server has (a phone set to a language without translations), the page came
+/// in Dutch, so its language menu is shown open: the other languages are in sight at once.
+pub async fn open_language_menu(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let asked = req
+        .uri()
+        .query()
+        .is_some_and(|q| q.split('&').any(|kv| kv.starts_with("lang=")));
+    let known = asked
+        || req
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(accepts_known);
+    let resp = next.run(req).await;
+    let html = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if known || !html {
+        return resp;
+    }
+    let (mut parts, body) = resp.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let page = String::from_utf8_lossy(&bytes).replacen(
+        "<details class=\"langs\">",
+        "<details class=\"langs\" open>",
+        1,
+    );
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(page))
 }
 
 /// The language asked for in `?lang=`, else the browser's first known language, else Dutch.
@@ -135,6 +201,14 @@ fn picture_url(key: &str) -> String {
     format!("/pictures/{}.svg", esc(key))
 }
 
+/// The address of a lesson picture: `.svg` for a drawing, `.png` or `.jpg` for a photo.
+fn lesson_picture_url(lib: &Library, key: &str) -> String {
+    match lib.photos.get(key) {
+        Some(photo) => format!("/pictures/{}.{}", esc(key), photo.kind.extension()),
+        None => picture_url(key),
+    }
+}
+
 /// `/lessons`: every lesson in `lang`.
 pub fn lessons_index(lib: &Library, tr: &Translations, lang: Lang) -> Response {
     let title = tr.get(lang, "page-lessons-title");
@@ -147,7 +221,7 @@ pub fn lessons_index(lib: &Library, tr: &Translations, lang: Lang) -> Response {
              <span><strong>{title}</strong><br><span class=\"muted\">{summary}</span></span></a></li>",
             id = esc(&lesson.id),
             code = lang.code(),
-            pic = picture_url(&lesson.picture),
+            pic = lesson_picture_url(lib, &lesson.picture),
             title = esc(&text.title),
             summary = esc(&text.summary),
         );
@@ -172,20 +246,42 @@ pub fn not_found(tr: &Translations, lang: Lang) -> Response {
 /// The one 404 page of every unknown or malformed sign-up or post address (a phone token,
 /// an old short code, anything): the same bytes whatever was asked, so it tells nothing.
 pub fn code_not_found(tr: &Translations, lang: Lang) -> Response {
+    code_not_found_saying(tr, lang, "page-code-not-found", StatusCode::NOT_FOUND)
+}
+
+/// The not-found page with its own first sentence, and a field to type a code: a lesson's
+/// "continue later" code opens the lesson there (`/code`). `/code`'s own answers are 200 (the
+/// phone guard gives every 404 under its addresses one and the same page).
+pub fn code_not_found_saying(
+    tr: &Translations,
+    lang: Lang,
+    key: &str,
+    status: StatusCode,
+) -> Response {
     let title = tr.get(lang, "page-not-found-title");
     let main = format!(
-        "<h1>{}</h1><p>{}</p><p><a href=\"/lessons?lang={}\">{}</a></p>",
+        "<h1>{}</h1><p>{}</p>\
+         <form class=\"codefield card\" method=\"get\" action=\"/code\">\
+         <input type=\"hidden\" name=\"lang\" value=\"{l}\">\
+         <p><label for=\"c\"><strong>{}</strong></label><br>\
+         <input id=\"c\" name=\"c\" inputmode=\"numeric\" autocomplete=\"off\" maxlength=\"20\"></p>\
+         <p class=\"muted\">{}</p><p><button class=\"button\" type=\"submit\">{}</button></p></form>\
+         <p><a href=\"/lessons?lang={l}\">{}</a></p>",
         esc(&title),
-        esc(&tr.get(lang, "page-code-not-found")),
-        lang.code(),
+        esc(&tr.get(lang, key)),
+        esc(&tr.get(lang, "page-code-type")),
+        esc(&tr.get(lang, "page-code-type-help")),
+        esc(&tr.get(lang, "page-code-open")),
         esc(&tr.get(lang, "page-lessons-title")),
+        l = lang.code(),
     );
-    layout(tr, lang, &title, "/lessons", StatusCode::NOT_FOUND, &main)
+    layout(tr, lang, &title, "/lessons", status, &main)
 }
 
 /// `/lessons/<id>?lang=..&step=..`: the whole lesson on one page, the practice answers
 /// behind "show the answer" (HTML `<details>`, no script).
 pub fn lesson_page(
+    lib: &Library,
     lesson: &Lesson,
     tr: &Translations,
     lang: Lang,
@@ -224,7 +320,7 @@ pub fn lesson_page(
             "<section class=\"{class}\" id=\"step-{n}\"><img src=\"{pic}\" alt=\"\">\
              <h2>{label}</h2><p>{text}</p>",
             n = i + 1,
-            pic = picture_url(&step.picture),
+            pic = lesson_picture_url(lib, &step.picture),
             label = esc(&tr.get_args(
                 lang,
                 "lesson-step-of",
@@ -343,7 +439,8 @@ pub fn signup_page(
         if let Some(a) = a {
             let _ = write!(
                 main,
-                "<h2>{}</h2><p><strong>{}</strong><br>{}</p>",
+                "<span class=\"picto\" style=\"background-image:url('{}')\"></span><h2>{}</h2><p><strong>{}</strong><br>{}</p>",
+                picture_url(&a.picture),
                 esc(&a.title),
                 esc(&digidak_core::activities::when_in_words(
                     &a.start, &a.end, lang
@@ -401,6 +498,18 @@ pub fn signup_page(
 /// `/pictures/<key>.svg`: a lesson picture. SVG may carry script, so it gets a policy that
 /// runs none.
 pub fn picture(lib: &Library, path: &str) -> Option<Response> {
+    if let Some((key, kind)) = digidak_core::lessons::PhotoKind::of_file(path) {
+        let photo = lib.photos.get(key).filter(|p| p.kind == kind)?;
+        let resp = (
+            [
+                (header::CONTENT_TYPE, kind.mime()),
+                (header::CACHE_CONTROL, "public, max-age=86400"),
+            ],
+            photo.bytes.to_vec(),
+        )
+            .into_response();
+        return Some(secure(resp, "default-src 'none'; frame-ancestors 'none'"));
+    }
     let key = path.strip_suffix(".svg")?;
     let svg = lib.pictures.get(key)?;
     let resp = (

@@ -196,9 +196,10 @@ pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
     path.into()
 }
 
-/// Whether a path is a phone page of a sign-up or a post.
+/// Whether a path is a phone page of a sign-up or a post, or the code typed on the not-found
+/// page (`/code`).
 fn guarded(path: &str) -> bool {
-    path.starts_with("/signups/") || path.starts_with("/posts/")
+    path.starts_with("/signups/") || path.starts_with("/posts/") || path == "/code"
 }
 
 /// The address limits count against (see the module's docs).

@@ -108,9 +108,9 @@ pub fn paper_board(
     }
 }
 
-const PAGE_W: f32 = 595.28;
-const PAGE_H: f32 = 841.89;
-const MARGIN: f32 = 36.0;
+pub const PAGE_W: f32 = 595.28;
+pub const PAGE_H: f32 = 841.89;
+pub const MARGIN: f32 = 36.0;
 const STRIPS: usize = 5;
 const STRIP_W: f32 = 34.0;
 const ROW_MIN_H: f32 = 128.0;
@@ -118,9 +118,22 @@ const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN - STRIPS as f32 * STRIP_W - 16.0;
 /// Most lines of a post's text on paper (the rest is on the kiosk).
 const TEXT_LINES: usize = 5;
 
-struct Font<'a> {
-    face: ttf_parser::Face<'a>,
-    used: std::collections::BTreeMap<u16, char>,
+/// The embedded font and the glyphs used so far (also the admin web's sign-in sheet's).
+pub struct Font<'a> {
+    pub face: ttf_parser::Face<'a>,
+    pub used: std::collections::BTreeMap<u16, char>,
+}
+
+impl Font<'static> {
+    /// The bundled Noto Sans (`crate::FONT_REGULAR`), with no glyph used yet.
+    pub fn bundled() -> Result<Self, String> {
+        let face = ttf_parser::Face::parse(crate::FONT_REGULAR, 0)
+            .map_err(|e| format!("the bundled font: {e}"))?;
+        Ok(Font {
+            face,
+            used: Default::default(),
+        })
+    }
 }
 
 impl Font<'_> {
@@ -129,7 +142,7 @@ impl Font<'_> {
     }
 
     /// Width of `s` at `size` points.
-    fn width(&self, s: &str, size: f32) -> f32 {
+    pub fn width(&self, s: &str, size: f32) -> f32 {
         let upm = f32::from(self.face.units_per_em());
         s.chars()
             .map(|c| {
@@ -188,7 +201,7 @@ impl Font<'_> {
     }
 
     /// At most `n` lines, the last ending in "…" when text was left out.
-    fn wrap_at_most(&self, s: &str, size: f32, width: f32, n: usize) -> Vec<String> {
+    pub fn wrap_at_most(&self, s: &str, size: f32, width: f32, n: usize) -> Vec<String> {
         let mut lines = self.wrap(s, size, width);
         if lines.len() > n {
             lines.truncate(n);
@@ -203,20 +216,27 @@ impl Font<'_> {
     }
 }
 
-struct Page {
-    content: Content,
-    y: f32,
+pub struct Page {
+    pub content: Content,
+    pub y: f32,
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Page {
-    fn new() -> Self {
+    /// An empty A4 page, writing from the top margin down.
+    pub fn new() -> Self {
         Page {
             content: Content::new(),
             y: PAGE_H - MARGIN,
         }
     }
 
-    fn text(&mut self, font: &mut Font<'_>, s: &str, x: f32, y: f32, size: f32, bold: bool) {
+    pub fn text(&mut self, font: &mut Font<'_>, s: &str, x: f32, y: f32, size: f32, bold: bool) {
         let bytes = font.encode(s);
         let c = &mut self.content;
         c.begin_text();
@@ -347,7 +367,7 @@ fn row(
     }
 }
 
-fn write(mut font: Font<'_>, pages: Vec<Page>) -> Vec<u8> {
+pub fn write(mut font: Font<'_>, pages: Vec<Page>) -> Vec<u8> {
     let mut pdf = Pdf::new();
     let catalog = Ref::new(1);
     let tree = Ref::new(2);

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use super::photo::{MAX_PHOTO_BYTES, Photo, PhotoKind, check_photo};
 use super::{
     Choice, ItsmeCase, Lesson, LessonText, Library, Mail, Practice, Problem, Reference, Step, Topic,
 };
@@ -58,7 +59,7 @@ pub fn load(source: &Source) -> Library {
     }
 }
 
-/// Reads `*.toml` and `*.svg` one folder deep.
+/// Reads `*.toml`, `*.svg`, `*.png`, `*.jpg` and `*.jpeg` one folder deep.
 fn read_dir(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     let entries = match std::fs::read_dir(dir) {
@@ -80,7 +81,7 @@ fn read_dir(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, Vec<u8>)> {
             let path = file.path();
             if !matches!(
                 path.extension().and_then(|e| e.to_str()),
-                Some("toml" | "svg")
+                Some("toml" | "svg" | "png" | "jpg" | "jpeg")
             ) {
                 continue;
             }
@@ -89,10 +90,16 @@ fn read_dir(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, Vec<u8>)> {
                 sub.file_name().to_string_lossy(),
                 file.file_name().to_string_lossy()
             );
+            // Photos have their own, larger limit (checked with their contents).
+            let limit = if PhotoKind::of_file(&rel).is_some() {
+                MAX_PHOTO_BYTES as u64
+            } else {
+                MAX_FILE_BYTES
+            };
             let read = std::fs::metadata(&path).and_then(|m| {
-                if m.len() > MAX_FILE_BYTES {
+                if m.len() > limit {
                     Err(std::io::Error::other(format!(
-                        "{} bytes is too big (at most {MAX_FILE_BYTES})",
+                        "{} bytes is too big (at most {limit})",
                         m.len()
                     )))
                 } else {
@@ -220,6 +227,19 @@ pub fn from_files(files: Vec<(String, Vec<u8>)>, origin: &str) -> Library {
     if let Some(pictures) = folders.remove(PICTURES_DIR) {
         for (name, bytes) in pictures {
             let rel = format!("{PICTURES_DIR}/{name}");
+            if let Some((stem, kind)) = PhotoKind::of_file(&name) {
+                match check_photo(&bytes, kind) {
+                    Ok(photo) => {
+                        lib.photos.insert(stem.to_string(), photo);
+                    }
+                    Err(problem) => lib.problems.push(Problem {
+                        file: shown(&rel),
+                        step: None,
+                        problem,
+                    }),
+                }
+                continue;
+            }
             let Some(stem) = name.strip_suffix(".svg") else {
                 continue;
             };
@@ -236,9 +256,10 @@ pub fn from_files(files: Vec<(String, Vec<u8>)>, origin: &str) -> Library {
         }
     }
     for (id, files) in folders {
-        match lesson(&id, &files, &lib.pictures, &shown) {
-            Ok((lesson, own_pictures)) => {
+        match lesson(&id, &files, &lib.pictures, &lib.photos, &shown) {
+            Ok((lesson, own_pictures, own_photos)) => {
                 lib.pictures.extend(own_pictures);
+                lib.photos.extend(own_photos);
                 lib.lessons.push(Arc::new(lesson));
             }
             Err(problem) => lib.problems.push(problem),
@@ -257,13 +278,15 @@ fn check_svg(bytes: &[u8]) -> Result<Arc<str>, String> {
 }
 
 type OwnPictures = BTreeMap<String, Arc<str>>;
+type OwnPhotos = BTreeMap<String, Photo>;
 
 fn lesson(
     id: &str,
     files: &BTreeMap<String, Vec<u8>>,
     shared: &BTreeMap<String, Arc<str>>,
+    shared_photos: &BTreeMap<String, Photo>,
     shown: &dyn Fn(&str) -> String,
-) -> Result<(Lesson, OwnPictures), Problem> {
+) -> Result<(Lesson, OwnPictures, OwnPhotos), Problem> {
     let whole = |rel: &str, problem: String| Problem {
         file: shown(rel),
         step: None,
@@ -298,18 +321,23 @@ fn lesson(
     let sources = references(meta.sources).map_err(|e| whole(&meta_rel, e))?;
 
     let mut own = OwnPictures::new();
+    let mut own_photos = OwnPhotos::new();
     for (name, bytes) in files {
         if let Some(stem) = name.strip_suffix(".svg") {
             let svg = check_svg(bytes).map_err(|e| whole(&format!("{id}/{name}"), e))?;
             own.insert(format!("{id}/{stem}"), svg);
+        } else if let Some((stem, kind)) = PhotoKind::of_file(name) {
+            let photo = check_photo(bytes, kind).map_err(|e| whole(&format!("{id}/{name}"), e))?;
+            own_photos.insert(format!("{id}/{stem}"), photo);
         }
     }
     let resolve = |name: &str| -> Option<String> {
         let local = format!("{id}/{name}");
-        if own.contains_key(&local) {
+        if own.contains_key(&local) || own_photos.contains_key(&local) {
             Some(local)
         } else {
-            shared.contains_key(name).then(|| name.to_string())
+            (shared.contains_key(name) || shared_photos.contains_key(name))
+                .then(|| name.to_string())
         }
     };
     let picture = resolve(&meta.picture).ok_or_else(|| {
@@ -339,13 +367,14 @@ fn lesson(
     for name in files.keys() {
         let known = name == "lesson.toml"
             || name.ends_with(".svg")
+            || PhotoKind::of_file(name).is_some()
             || Lang::ALL
                 .iter()
                 .any(|l| *name == format!("{}.toml", l.code()));
         if !known {
             return Err(whole(
                 &format!("{id}/{name}"),
-                "unknown file: expected lesson.toml, nl.toml, fr.toml, en.toml or pictures (.svg)"
+                "unknown file: expected lesson.toml, nl.toml, fr.toml, en.toml or pictures (.svg, .png, .jpg)"
                     .into(),
             ));
         }
@@ -377,6 +406,7 @@ fn lesson(
             texts,
         },
         own,
+        own_photos,
     ))
 }
 

@@ -3,6 +3,7 @@
 //! HTTP: the kiosk's UI and the server's phone pages both read a [`Library`].
 
 mod load;
+pub mod photo;
 pub mod player;
 pub mod practice;
 pub mod resume;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::lang::Lang;
 
 pub use load::{Source, load};
+pub use photo::{Photo, PhotoKind, check_photo, draw_photo};
 
 /// What a lesson is about; residents filter the list by it, and volunteers count initiations
 /// by it.
@@ -227,7 +229,7 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// All usable lessons, their pictures (SVG), and what was left out.
+/// All usable lessons, their pictures (SVG drawings, PNG and JPEG photos), and what was left out.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     /// Sorted by `order`, then id.
@@ -235,6 +237,8 @@ pub struct Library {
     /// Picture key -> SVG text. Shared pictures are keyed by name (`phone`); a lesson's own
     /// pictures by `lesson-id/name`.
     pub pictures: BTreeMap<String, Arc<str>>,
+    /// Picture key -> photo (PNG or JPEG), keyed like `pictures`.
+    pub photos: BTreeMap<String, Photo>,
     pub problems: Vec<Problem>,
     /// Where the lessons came from, for the admin screen.
     pub origin: String,

@@ -298,13 +298,14 @@ fn the_numbers_per_site_and_month_and_their_csv() {
     assert_eq!(
         csv.lines().collect::<Vec<_>>(),
         [
-            "site,month,what,count",
-            "noord,2099-12,initiations.safety,1",
-            "noord,2099-12,lessons.finished,1",
-            "noord,2099-12,people.came,3",
-            "noord,2099-12,people.expected,3",
-            "noord,2099-12,signups,1",
-            "noord,2099-12,visits.session,1",
+            // In the admin's language (Dutch: the browser asked for none).
+            "plaats,maand,wat,aantal",
+            "noord,2099-12,Initiaties: Veilig online,1",
+            "noord,2099-12,Lessen afgewerkt,1",
+            "noord,2099-12,Personen gekomen,3",
+            "noord,2099-12,Personen ingeschreven,3",
+            "noord,2099-12,Inschrijvingen,1",
+            "noord,2099-12,Bezoeken aan een computer,1",
         ]
     );
 }
@@ -404,7 +405,12 @@ fn an_admin_plans_a_series_changes_and_cancels_it_and_exports_its_list() {
     };
     assert!(get(&format!("/admin/activities/{id}?lang=nl")).contains("<td>Samira</td>"));
     let csv = get(&format!("/admin/activities/{id}.csv"));
-    assert!(csv.contains(",12345678,Samira,,2,confirmed,"), "{csv}");
+    // In the page's language (Dutch here): the header and the status words.
+    assert!(
+        csv.starts_with("nummer,code,voornaam,telefoon,personen,toestand,aanwezig\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("1,12345678,Samira,,2,ingeschreven,"), "{csv}");
     let ics = get("/admin/activities.ics?site=noord");
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
     // It does not take place.
@@ -894,4 +900,58 @@ fn the_kiosks_page_shows_each_kiosks_version_and_flags_old_ones() {
         )),
         "{page}"
     );
+}
+/// An activity form sent with an old CSRF token (a page left open, a session renewed) comes
+/// back with everything typed in it and says what to do, in the page's language.
+#[test]
+fn an_expired_activity_form_keeps_what_was_typed() {
+    let (_dir, server) = start();
+    server.store.add_kiosk("PC 1", "noord", now_ms()).unwrap();
+    let s = login(&server);
+    let r = client()
+        .post(format!("{}/admin/activities/save?lang=fr", server.url()))
+        .header("cookie", format!("dd_session={}", s.cookie))
+        .form(&[
+            ("csrf", "0123456789abcdef0123456789abcdef"),
+            ("site", "noord"),
+            ("title", "Atelier CV <b>"),
+            ("place", "Salle 2"),
+            ("date", "2099-12-09"),
+            ("start", "14:00"),
+            ("end", "16:00"),
+            ("capacity", "12"),
+        ])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let page = r.text().unwrap();
+    assert!(page.contains("Ce formulaire avait expiré."), "{page}");
+    assert!(page.contains("value=\"Atelier CV &lt;b&gt;\""), "{page}");
+    assert!(page.contains("value=\"Salle 2\""));
+    assert!(
+        server.store.activities("noord").unwrap().is_empty(),
+        "nothing saved"
+    );
+}
+
+/// Adding a kiosk with a site the server refuses says so on the page, in the admin's language.
+#[test]
+fn a_refused_kiosk_says_why_on_the_page() {
+    let (_dir, server) = start();
+    let s = login(&server);
+    let r = client()
+        .post(format!("{}/admin/kiosks/add?lang=en", server.url()))
+        .header("cookie", format!("dd_session={}", s.cookie))
+        .form(&[
+            ("name", "PC 1"),
+            ("site", "Buurthuis Noord!"),
+            ("csrf", &s.csrf),
+        ])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let page = r.text().unwrap();
+    assert!(page.contains("That did not work."), "{page}");
+    assert!(page.contains("Log out"), "the page with its header");
+    assert!(server.store.list_kiosks().unwrap().is_empty());
 }

@@ -10,6 +10,7 @@
 //! digidak-server admin set NAME                              an admin of the admin web (password on stdin)
 //! digidak-server admin remove NAME                           it can no longer log in; its sessions end
 //! digidak-server backup --to FILE                            a consistent copy while serving
+//! digidak-server --db NEW.sqlite3 demo                        example content for a first run
 //! ```
 
 use std::path::PathBuf;
@@ -112,6 +113,21 @@ enum Cmd {
         #[command(subcommand)]
         command: BoardCmd,
     },
+    /// Fill a NEW database with example content marked "Voorbeeld" (activities, posts,
+    /// sign-ups, a help call, a lesson resume code) and register a kiosk for the demo; prints
+    /// `pairing-code CODE` and `resume-code CODE`. Refuses a database that has kiosks, so
+    /// demo data never mixes with real data. `scripts/kiosk` uses it on a throwaway folder.
+    Demo {
+        /// The site of the example content (the demo config's site).
+        #[arg(long, default_value = "demo-buurthuis")]
+        site: String,
+        /// The name of the kiosk that will show the demo.
+        #[arg(long, default_value = "Demo kiosk")]
+        kiosk: String,
+        /// Also create this admin of the admin web, with password `voorbeeld-1234`.
+        #[arg(long, value_name = "NAME")]
+        admin: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -150,6 +166,8 @@ fn init_logs() {
         .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
         .try_init();
 }
+/// The demo admin's password (only ever set by `demo`, on a demo database).
+const DEMO_PASSWORD: &str = "voorbeeld-1234";
 
 fn now_ms() -> i64 {
     digidak_server::http::now_ms()
@@ -202,6 +220,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Activity { command } => activity(store, command),
         Cmd::Board { command } => board(store, command),
+        Cmd::Demo { site, kiosk, admin } => {
+            match digidak_server::demo::seed(&store, &site, &kiosk, now_ms()) {
+                Ok(seed) => {
+                    if let Some(name) = admin {
+                        let hash = digidak_server::admin_web::hash_password(DEMO_PASSWORD)
+                            .map_err(anyhow::Error::msg)?;
+                        store.set_admin(&name, &hash, now_ms())?;
+                        println!("admin {name} {DEMO_PASSWORD}");
+                    }
+                    println!("pairing-code {}", seed.pairing_code);
+                    println!("resume-code {}", seed.resume_code);
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(ServerError::Conflict(m) | ServerError::BadRequest(m)) => {
+                    eprintln!("digidak-server: {m}");
+                    Ok(ExitCode::from(2))
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
         Cmd::Backup { to } => {
             if to.exists() {
                 eprintln!(
