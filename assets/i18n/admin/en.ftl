@@ -119,7 +119,7 @@ adminweb-people-summary = { $count } people signed up for { $capacity } places, 
 adminweb-people-none = Nobody has signed up yet.
 adminweb-reject-sure = Reject this post?
 adminweb-reject-reason = reason for the writer: { $reason }
-adminweb-done-expired = This form had expired. What you typed is still there: check it and press Save again.
+adminweb-done-expired = This form had expired. What you typed is still there: check it and press the button again.
 adminweb-csv-numbers-header = site,month,what,count
 adminweb-done-add-failed = That did not work. A name is 1 to 60 characters and not in use yet; a site is 1 to 40 lowercase letters, digits or dashes (like community-north).
 

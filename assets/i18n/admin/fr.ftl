@@ -119,7 +119,7 @@ adminweb-people-summary = { $count } personnes inscrites pour { $capacity } plac
 adminweb-people-none = Personne n'est encore inscrit.
 adminweb-reject-sure = Refuser cette annonce ?
 adminweb-reject-reason = raison pour l'auteur : { $reason }
-adminweb-done-expired = Ce formulaire avait expiré. Ce que vous avez tapé est gardé : vérifiez-le et cliquez à nouveau sur Enregistrer.
+adminweb-done-expired = Ce formulaire avait expiré. Ce que vous avez tapé est gardé : vérifiez-le et appuyez à nouveau sur le bouton.
 adminweb-csv-numbers-header = lieu,mois,quoi,nombre
 adminweb-done-add-failed = Cela n’a pas marché. Un nom a 1 à 60 caractères et n’est pas encore utilisé ; un lieu a 1 à 40 minuscules, chiffres ou tirets (comme maison-quartier-nord).
 

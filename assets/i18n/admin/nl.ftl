@@ -119,7 +119,7 @@ adminweb-people-summary = { $count } personen ingeschreven op { $capacity } plaa
 adminweb-people-none = Nog niemand ingeschreven.
 adminweb-reject-sure = Dit bericht weigeren?
 adminweb-reject-reason = reden voor de schrijver: { $reason }
-adminweb-done-expired = Dit formulier was verlopen. Wat je typte staat er nog: kijk het na en tik opnieuw op Opslaan.
+adminweb-done-expired = Dit formulier was verlopen. Wat je typte staat er nog: kijk het na en druk opnieuw op de knop.
 adminweb-csv-numbers-header = plaats,maand,wat,aantal
 adminweb-done-add-failed = Dit lukte niet. Een naam is 1 tot 60 tekens en nog niet in gebruik; een plaats is 1 tot 40 kleine letters, cijfers of streepjes (zoals buurthuis-noord).
 

@@ -523,7 +523,7 @@ pub async fn kiosks(
 ) -> Response {
     let lang = lang_of(&state, &query, &headers);
     let done = query_value(&query, "done");
-    kiosks_page(&state, lang, &s, None, done.as_deref()).await
+    kiosks_page(&state, lang, &s, None, done.as_deref(), None).await
 }
 
 async fn kiosks_page(
@@ -532,6 +532,8 @@ async fn kiosks_page(
     s: &AdminSession,
     added: Option<(String, String)>,
     done: Option<&str>,
+    // The name and site typed into the "add" form, shown again when it was refused.
+    typed: Option<(&str, &str)>,
 ) -> Response {
     let tr = &state.translations;
     let store = state.store.clone();
@@ -632,13 +634,15 @@ async fn kiosks_page(
     main.push_str("</table></div>");
     main.push_str(&format!(
         "<h2>{}</h2><form method=\"post\" action=\"/admin/kiosks/add\">{}\
-         <div class=\"grid-form\"><p><label>{}<br><input name=\"name\" required maxlength=\"60\"></label></p>\
-         <p><label>{}<br><input name=\"site\" required maxlength=\"40\"></label></p></div>\
+         <div class=\"grid-form\"><p><label>{}<br><input name=\"name\" required maxlength=\"60\" value=\"{}\"></label></p>\
+         <p><label>{}<br><input name=\"site\" required maxlength=\"40\" value=\"{}\"></label></p></div>\
          <p><button class=\"button\" type=\"submit\">{}</button></p></form>",
         t("adminweb-add"),
         csrf_field(&s.csrf),
         t("adminweb-col-name"),
+        esc(typed.map_or("", |(n, _)| n)),
         t("adminweb-col-site"),
+        esc(typed.map_or("", |(_, s)| s)),
         t("adminweb-add-button"),
     ));
     let title = tr.get(lang, "adminweb-kiosks");
@@ -653,26 +657,36 @@ async fn kiosks_page(
     )
 }
 
-/// `POST /admin/kiosks/add`: shows the one-time pairing code and its QR code.
+/// `POST /admin/kiosks/add`: shows the one-time pairing code and its QR code. The form's CSRF
+/// token is checked after what was typed is read: an expired form comes back filled in.
 pub async fn kiosk_add(
     State(state): State<AppState>,
+    Admin(s, _): Admin,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    CsrfForm(s, _, f): CsrfForm,
+    body: Bytes,
 ) -> Response {
     let lang = lang_of(&state, &query, &headers);
+    let f = form(&body);
     let name = f.get("name").cloned().unwrap_or_default();
     let site = f.get("site").cloned().unwrap_or_default();
+    if f.get("csrf") != Some(&s.csrf) {
+        let typed = Some((name.as_str(), site.as_str()));
+        let mut resp = kiosks_page(&state, lang, &s, None, Some("expired"), typed).await;
+        *resp.status_mut() = StatusCode::FORBIDDEN;
+        return resp;
+    }
     let store = state.store.clone();
-    let n = name.clone();
-    match tokio::task::spawn_blocking(move || store.add_kiosk(&n, &site, now_ms())).await {
+    let (n, st) = (name.clone(), site.clone());
+    match tokio::task::spawn_blocking(move || store.add_kiosk(&n, &st, now_ms())).await {
         Ok(Ok(code)) => {
             tracing::info!("kiosk added from the admin web");
-            kiosks_page(&state, lang, &s, Some((name, code)), None).await
+            kiosks_page(&state, lang, &s, Some((name, code)), None, None).await
         }
         // Said in the admin's language on the page itself (the store's reason is for logs).
         Ok(Err(super::ServerError::BadRequest(_) | super::ServerError::Conflict(_))) => {
-            let mut resp = kiosks_page(&state, lang, &s, None, Some("add-failed")).await;
+            let typed = Some((name.as_str(), site.as_str()));
+            let mut resp = kiosks_page(&state, lang, &s, None, Some("add-failed"), typed).await;
             *resp.status_mut() = StatusCode::BAD_REQUEST;
             resp
         }

@@ -763,14 +763,37 @@ fn plain_http_on_a_network_name_says_in_the_admins_language_what_to_do() {
     // Any other admin form without its token: refused in the admin's language.
     let s = login(&server);
     let r = http
-        .post(format!("{}/admin/kiosks/add", server.url()))
+        .post(format!("{}/admin/kiosks/revoke", server.url()))
         .header("cookie", format!("dd_session={}", s.cookie))
         .header("accept-language", "fr-BE")
-        .form(&[("name", "PC 9"), ("site", "noord")])
+        .form(&[("name", "PC 9")])
         .send()
         .unwrap();
     assert_eq!(r.status(), 403);
     assert!(r.text().unwrap().contains("Formulaire refusé"));
+    // The "add a kiosk" form with an old token comes back with what was typed, and says what
+    // to do; no kiosk is added.
+    let r = http
+        .post(format!("{}/admin/kiosks/add", server.url()))
+        .header("cookie", format!("dd_session={}", s.cookie))
+        .header("accept-language", "fr-BE")
+        .form(&[("name", "PC <9>"), ("site", "noord"), ("csrf", "00")])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let page = r.text().unwrap();
+    assert!(page.contains("Ce formulaire avait expiré"), "{page}");
+    assert!(page.contains("value=\"PC &lt;9&gt;\""), "{page}");
+    assert!(page.contains("value=\"noord\""), "{page}");
+    assert!(
+        !server
+            .store
+            .list_kiosks()
+            .unwrap()
+            .iter()
+            .any(|k| k.name.contains("PC")),
+        "nothing was added"
+    );
 }
 
 #[test]
