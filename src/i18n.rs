@@ -1,5 +1,9 @@
 //! Every visible string goes through Project Fluent files in `assets/i18n/`, built into the
 //! binary (no disk access at run time). `nl` is the reference language.
+//!
+//! tr, pl, uk, ro and ar translate everything residents, volunteers and the kiosk's admin mode
+//! see, and the phone pages. The coordinators' admin web stays in nl/fr/en: its sections
+//! ([`ADMIN_WEB_SECTIONS`]) are not in those files, and a key missing there is taken from `en`.
 
 use std::collections::HashMap;
 
@@ -14,6 +18,11 @@ pub fn source(lang: Lang) -> &'static str {
         Lang::Nl => include_str!("../assets/i18n/nl.ftl"),
         Lang::Fr => include_str!("../assets/i18n/fr.ftl"),
         Lang::En => include_str!("../assets/i18n/en.ftl"),
+        Lang::Tr => include_str!("../assets/i18n/tr.ftl"),
+        Lang::Pl => include_str!("../assets/i18n/pl.ftl"),
+        Lang::Uk => include_str!("../assets/i18n/uk.ftl"),
+        Lang::Ro => include_str!("../assets/i18n/ro.ftl"),
+        Lang::Ar => include_str!("../assets/i18n/ar.ftl"),
     }
 }
 
@@ -81,7 +90,19 @@ impl Translations {
         let Some(bundle) = self.bundles.get(&lang) else {
             return key.to_string();
         };
-        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+        let found = bundle
+            .get_message(key)
+            .and_then(|m| m.value())
+            .map(|p| (bundle, p));
+        // The admin web's keys are only in nl/fr/en: the other languages fall back to English.
+        let found = found.or_else(|| {
+            if lang.is_base() {
+                return None;
+            }
+            let en = self.bundles.get(&Lang::En)?;
+            en.get_message(key).and_then(|m| m.value()).map(|p| (en, p))
+        });
+        let Some((bundle, pattern)) = found else {
             tracing::error!(key, %lang, "missing translation");
             return key.to_string();
         };
@@ -103,6 +124,29 @@ impl Translations {
     }
 }
 
+/// The sections of `nl.ftl` (by their heading) that belong to the coordinators' admin web, which
+/// stays in nl/fr/en: only these keys may be missing from the other languages' files.
+pub const ADMIN_WEB_SECTIONS: [&str; 2] = ["## Beheer op het web", "# Admin login and HTTP edge"];
+
+/// The keys of `nl.ftl` under one of [`ADMIN_WEB_SECTIONS`].
+pub fn admin_web_keys() -> Vec<String> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in source(Lang::Nl).lines() {
+        if line.starts_with('#') {
+            inside = ADMIN_WEB_SECTIONS.iter().any(|s| line.starts_with(s));
+            continue;
+        }
+        if inside
+            && !line.starts_with(' ')
+            && let Some((k, _)) = line.split_once(" = ")
+        {
+            out.push(k.trim().to_string());
+        }
+    }
+    out
+}
+
 /// A Fluent number argument.
 pub fn num(n: impl Into<f64>) -> FluentValue<'static> {
     FluentValue::from(n.into())
@@ -121,9 +165,19 @@ mod tests {
     fn every_language_has_every_key() {
         let reference = Translations::keys(Lang::Nl);
         assert!(reference.len() > 20);
+        // The admin web (sections `## Beheer op het web` and `# Admin login and HTTP edge`)
+        // stays in nl/fr/en for the coordinators: only those keys may be missing elsewhere.
+        let admin_web = admin_web_keys();
+        assert!(admin_web.len() > 30, "{admin_web:?}");
+        assert!(admin_web.contains(&"adminweb-login".to_string()));
+        assert!(admin_web.contains(&"adminweb-plain-http".to_string()));
         for lang in Lang::ALL {
             let keys = Translations::keys(lang);
-            let missing: Vec<_> = reference.iter().filter(|k| !keys.contains(k)).collect();
+            let missing: Vec<_> = reference
+                .iter()
+                .filter(|k| !keys.contains(k))
+                .filter(|k| lang.is_base() || !admin_web.contains(k))
+                .collect();
             let extra: Vec<_> = keys.iter().filter(|k| !reference.contains(k)).collect();
             assert!(missing.is_empty(), "{lang}.ftl lacks {missing:?}");
             assert!(
@@ -195,6 +249,38 @@ mod tests {
         assert_eq!(t.get(Lang::Nl, "language-name"), "Nederlands");
         assert_eq!(t.get(Lang::Fr, "language-name"), "Français");
         assert_eq!(t.get(Lang::En, "language-name"), "English");
+        assert_eq!(t.get(Lang::Tr, "language-name"), "Türkçe");
+        assert_eq!(t.get(Lang::Pl, "language-name"), "Polski");
+        assert_eq!(t.get(Lang::Uk, "language-name"), "Українська");
+        assert_eq!(t.get(Lang::Ro, "language-name"), "Română");
+        assert_eq!(t.get(Lang::Ar, "language-name"), "العربية");
+    }
+
+    #[test]
+    fn the_admin_web_falls_back_to_english_in_the_other_languages() {
+        let t = Translations::load().unwrap();
+        assert_eq!(
+            t.get(Lang::Tr, "adminweb-login"),
+            t.get(Lang::En, "adminweb-login")
+        );
+        assert_ne!(t.get(Lang::Tr, "nav-back"), t.get(Lang::En, "nav-back"));
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let t = Translations::load().unwrap();
+        let places =
+            |lang, n: u32| t.get_args(lang, "activities-places-left", &[("count", num(n))]);
+        assert_eq!(places(Lang::Pl, 1), "Zostało 1 miejsce");
+        assert_eq!(places(Lang::Pl, 3), "Zostały 3 miejsca");
+        assert_eq!(places(Lang::Pl, 5), "Zostało 5 miejsc");
+        assert_eq!(places(Lang::Uk, 1), "Залишилося 1 місце");
+        assert_eq!(places(Lang::Uk, 3), "Залишилося 3 місця");
+        assert_eq!(places(Lang::Uk, 5), "Залишилося 5 місць");
+        assert_eq!(places(Lang::Ro, 1), "A mai rămas 1 loc");
+        assert_eq!(places(Lang::Ro, 20), "Au mai rămas 20 de locuri");
+        assert_eq!(places(Lang::Ar, 2), "بقي مكانان");
+        assert_eq!(places(Lang::Tr, 4), "4 yer kaldı");
     }
 
     #[test]

@@ -531,3 +531,6 @@ goodbye-explain = Nothing of yours stays on this computer. Goodbye!
 board-filters-show = Choose what you see
 board-filters-hide = Done choosing
 board-filters-chosen = Choose what you see ({ $count } chosen)
+
+# Languages: the language bar when the offered languages do not fit in one row (issue 20)
+language-choose = Other language

@@ -531,3 +531,6 @@ goodbye-explain = Rien de vous ne reste sur cet ordinateur. Au revoir !
 board-filters-show = Choisir ce que je vois
 board-filters-hide = Fini de choisir
 board-filters-chosen = Choisir ce que je vois ({ $count } choisi)
+
+# Languages: the language bar when the offered languages do not fit in one row (issue 20)
+language-choose = Autre langue

@@ -531,3 +531,6 @@ goodbye-explain = Niets van jou blijft op deze computer. Tot ziens!
 board-filters-show = Kies wat je ziet
 board-filters-hide = Klaar met kiezen
 board-filters-chosen = Kies wat je ziet ({ $count } gekozen)
+
+# Languages: the language bar when the offered languages do not fit in one row (issue 20)
+language-choose = Andere taal

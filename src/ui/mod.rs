@@ -186,6 +186,7 @@ fn draw(
         keyboard::panel(ui, kiosk.lang, tr);
     } else {
         chrome::bottom_bar(ui, kiosk, tr, actions);
+        chrome::language_chooser(ui, kiosk, tr, actions);
     }
     screens::pinned(ui, kiosk, tr, actions);
     egui::CentralPanel::default()

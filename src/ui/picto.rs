@@ -47,6 +47,8 @@ pub enum Picto {
     Board,
     /// A flag: report.
     Flag,
+    /// A globe: other languages.
+    Globe,
 }
 
 pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
@@ -303,6 +305,22 @@ pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
                     color,
                 );
             }
+        }
+        Picto::Globe => {
+            let thin = Stroke::new(w * 0.7, color);
+            p.circle_stroke(c, s * 0.42, stroke);
+            // A meridian (an ellipse), the equator and two parallels.
+            let meridian: Vec<Pos2> = (0..=24)
+                .map(|i| {
+                    let a = i as f32 / 24.0 * std::f32::consts::TAU;
+                    at(0.18 * a.cos(), 0.42 * a.sin())
+                })
+                .collect();
+            p.add(Shape::line(meridian, thin));
+            p.line_segment([at(0.0, -0.42), at(0.0, 0.42)], thin);
+            p.line_segment([at(-0.42, 0.0), at(0.42, 0.0)], thin);
+            p.line_segment([at(-0.34, -0.22), at(0.34, -0.22)], thin);
+            p.line_segment([at(-0.34, 0.22), at(0.34, 0.22)], thin);
         }
     }
 }
