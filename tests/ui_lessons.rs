@@ -359,6 +359,52 @@ fn read_aloud_is_hidden_without_speech_and_speaks_with_it() {
     assert!(s.starts_with("-v nl"), "{s}");
 }
 
+/// A machine with voices for Dutch and Arabic only: in Turkish the key says there is no voice
+/// and reads nothing (never Turkish in a Dutch voice); in Arabic it reads in Arabic.
+#[test]
+fn read_aloud_says_when_a_language_has_no_voice() {
+    use digidak::lang::Lang;
+    let dir = tempfile::tempdir().unwrap();
+    let (program, said) = fake_speech_with_voices(
+        dir.path(),
+        " 5  nl  --/M  Dutch  gmw/nl\n 5  ar  --/M  Arabic  sem/ar",
+    );
+    let mut config = demo_config();
+    config.lessons.read_aloud = program.display().to_string();
+    let mut k = start_with(config, SCREEN);
+    k.settle(|u| u.kiosk.lessons.speech.available());
+    let t = translations();
+    assert!(k.harness.state().kiosk.lessons.speech.speaks(Lang::Nl));
+    assert!(!k.harness.state().kiosk.lessons.speech.speaks(Lang::Tr));
+    k.choose_language("Türkçe");
+    assert!(!k.has(&t.get(Lang::Tr, "lesson-read-aloud")));
+    assert!(k.has(&t.get(Lang::Tr, "read-aloud-no-voice")));
+    k.click(&t.get(Lang::Tr, "read-aloud-no-voice"));
+    k.harness
+        .state()
+        .kiosk
+        .lessons
+        .speech
+        .say("Merhaba", Lang::Tr);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!said.exists(), "nothing was read in Turkish");
+
+    k.choose_language("العربية");
+    k.settle(|_| true);
+    assert!(k.harness.state().kiosk.lessons.speech.speaks(Lang::Ar));
+    k.harness
+        .state()
+        .kiosk
+        .lessons
+        .speech
+        .say("مرحبا", Lang::Ar);
+    support::wait_until(Duration::from_secs(10), "speech", || {
+        std::fs::read_to_string(&said).is_ok_and(|s| s.contains("مرحبا"))
+    });
+    let s = std::fs::read_to_string(&said).unwrap();
+    assert!(s.starts_with("-v ar"), "{s}");
+}
+
 /// Types a code on the number pad, digit by digit.
 fn type_code(k: &mut TestKiosk, code: &str) {
     for d in code.chars() {

@@ -487,5 +487,6 @@ board-filters-show = اختر ما تراه
 board-filters-hide = انتهيت من الاختيار
 board-filters-chosen = اختر ما تراه (اخترت { $count })
 
-# Languages: the language bar when the offered languages do not fit in one row (issue 20)
+# Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = لغة أخرى
+read-aloud-no-voice = لا صوت

@@ -532,5 +532,6 @@ board-filters-show = Choose what you see
 board-filters-hide = Done choosing
 board-filters-chosen = Choose what you see ({ $count } chosen)
 
-# Languages: the language bar when the offered languages do not fit in one row (issue 20)
+# Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Other language
+read-aloud-no-voice = No voice

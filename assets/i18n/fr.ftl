@@ -532,5 +532,6 @@ board-filters-show = Choisir ce que je vois
 board-filters-hide = Fini de choisir
 board-filters-chosen = Choisir ce que je vois ({ $count } choisi)
 
-# Languages: the language bar when the offered languages do not fit in one row (issue 20)
+# Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Autre langue
+read-aloud-no-voice = Pas de voix

@@ -532,5 +532,6 @@ board-filters-show = Kies wat je ziet
 board-filters-hide = Klaar met kiezen
 board-filters-chosen = Kies wat je ziet ({ $count } gekozen)
 
-# Languages: the language bar when the offered languages do not fit in one row (issue 20)
+# Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Andere taal
+read-aloud-no-voice = Geen stem

@@ -482,5 +482,6 @@ board-filters-show = Wybierz, co widzisz
 board-filters-hide = Gotowe
 board-filters-chosen = Wybierz, co widzisz (wybrano: { $count })
 
-# Languages: the language bar when the offered languages do not fit in one row (issue 20)
+# Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Inny język
+read-aloud-no-voice = Brak głosu

@@ -479,5 +479,6 @@ board-filters-show = Alegeți ce vedeți
 board-filters-hide = Gata
 board-filters-chosen = Alegeți ce vedeți (alese: { $count })
 
-# Languages: the language bar when the offered languages do not fit in one row (issue 20)
+# Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Altă limbă
+read-aloud-no-voice = Fără voce

@@ -474,5 +474,6 @@ board-filters-show = Ne göreceğinizi seçin
 board-filters-hide = Seçim bitti
 board-filters-chosen = Ne göreceğinizi seçin ({ $count } seçildi)
 
-# Languages: the language bar when the offered languages do not fit in one row (issue 20)
+# Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Başka dil
+read-aloud-no-voice = Ses yok

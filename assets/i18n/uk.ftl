@@ -482,5 +482,6 @@ board-filters-show = Виберіть, що бачити
 board-filters-hide = Вибір зроблено
 board-filters-chosen = Виберіть, що бачити (вибрано: { $count })
 
-# Languages: the language bar when the offered languages do not fit in one row (issue 20)
+# Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Інша мова
+read-aloud-no-voice = Немає голосу

@@ -28,10 +28,16 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
             ];
             // Read aloud: on every screen, always in this place, when the kiosk can speak.
             if kiosk.lessons.speech.available() {
+                // Without a voice for this language the key says so (and reads nothing).
+                let voice = kiosk.lessons.speech.speaks(kiosk.lang);
                 nav_keys.push((
                     Picto::Speaker,
-                    "lesson-read-aloud",
-                    true,
+                    if voice {
+                        "lesson-read-aloud"
+                    } else {
+                        "read-aloud-no-voice"
+                    },
+                    voice,
                     Action::ReadScreen,
                 ));
             }

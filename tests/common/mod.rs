@@ -73,12 +73,25 @@ pub fn start_in(config: KioskConfig, size: egui::Vec2, dir: tempfile::TempDir) -
 /// A stand-in for espeak-ng that writes down what it was asked to say, one line a call:
 /// the program's path and the file it writes.
 pub fn fake_speech(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    fake_speech_with_voices(dir, "")
+}
+
+/// A stand-in for espeak-ng that lists `voices` when asked (`--voices`; an empty list means
+/// it names none, and is trusted with every language) and writes down what it was asked to
+/// say.
+pub fn fake_speech_with_voices(
+    dir: &std::path::Path,
+    voices: &str,
+) -> (std::path::PathBuf, std::path::PathBuf) {
     use std::os::unix::fs::PermissionsExt;
     let said = dir.join("said.txt");
     let program = dir.join("fake-espeak");
     std::fs::write(
         &program,
-        format!("#!/bin/sh\necho \"$@\" >> '{}'\n", said.display()),
+        format!(
+            "#!/bin/sh\nif [ \"$1\" = --voices ]; then echo '{voices}'; exit 0; fi\necho \"$@\" >> '{}'\n",
+            said.display()
+        ),
     )
     .unwrap();
     std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
