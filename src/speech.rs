@@ -130,6 +130,11 @@ impl Speech {
         }
     }
 
+    /// True once the speech thread knows whether it can speak (and in which languages).
+    pub fn detected(&self) -> bool {
+        self.available.load(Ordering::Acquire) != UNKNOWN
+    }
+
     /// True once a speech program was found.
     pub fn available(&self) -> bool {
         self.available.load(Ordering::Acquire) == YES

@@ -744,3 +744,64 @@ fn screenshots() {
     }
     println!("{made} screenshots in {dir}");
 }
+
+/// Arabic reads from the right: the top bar starts at the right (Home, Back), "I'm done" and
+/// the staff corner are on the left, text hugs the right edge, a lesson's "Next" is left of
+/// "Previous". Snapshots at 1280x800 of home, a lesson step, the sign-up form and the board go
+/// to `DIGIDAK_SCREENS_DIR` (default `target/screens`) for a person to look at.
+#[test]
+fn arabic_screens_read_from_the_right() {
+    let dir = std::env::var("DIGIDAK_SCREENS_DIR").unwrap_or_else(|_| "target/screens".into());
+    std::fs::create_dir_all(&dir).unwrap();
+    let t = Translations::load().unwrap();
+    let ar = |key: &str| t.get(Lang::Ar, key);
+    let mut k = start_in(config(), egui::vec2(1280.0, 800.0), content_dir());
+    k.settle(|u| u.kiosk.board.posts.len() == POSTS && !u.kiosk.activities.list.is_empty());
+    let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
+    let all = pages(&library.lessons);
+    let rect = |k: &TestKiosk, label: &str| k.harness.get_by_label(label).rect();
+    for name in [
+        "home",
+        "lesson itsme step 6",
+        "sign-up form",
+        "board (1,000 posts)",
+    ] {
+        let p = all.iter().find(|p| p.name == name).unwrap();
+        open(&mut k, p, Lang::Ar, TextScale::Normal);
+        let file = format!(
+            "{dir}/ar-{}-1280x800.png",
+            name.replace([' ', '(', ')', ','], "-")
+        );
+        k.screenshot(std::path::Path::new(&file));
+        let home = rect(&k, &ar("nav-home"));
+        let done = rect(&k, &ar("nav-done"));
+        assert!(
+            home.min.x > 1280.0 / 2.0,
+            "{name}: Home is on the right: {home:?}"
+        );
+        assert!(
+            done.max.x < 1280.0 / 2.0,
+            "{name}: I'm done is on the left: {done:?}"
+        );
+        assert!(
+            rect(&k, &ar("nav-back")).max.x < home.min.x,
+            "{name}: Back follows Home leftwards"
+        );
+    }
+    // The home screen's welcome hugs the right edge.
+    open(
+        &mut k,
+        all.iter().find(|p| p.name == "home").unwrap(),
+        Lang::Ar,
+        TextScale::Normal,
+    );
+    let welcome = rect(&k, &ar("home-welcome"));
+    assert!(welcome.max.x > 1280.0 - 80.0, "{welcome:?}");
+    // A lesson step: "Next" is on the left of "Previous".
+    let step = all
+        .iter()
+        .find(|p| p.name == "lesson itsme step 6")
+        .unwrap();
+    open(&mut k, step, Lang::Ar, TextScale::Normal);
+    assert!(rect(&k, &ar("lesson-next")).max.x < rect(&k, &ar("lesson-back")).min.x);
+}

@@ -92,7 +92,14 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 }
             };
             let right_side = |ui: &mut egui::Ui, actions: &mut Vec<Action>| {
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                // The far end of the row: the right, or the left when the screen reads from
+                // the right.
+                let far = if super::bidi::rtl_ui(ui.ctx()) {
+                    Layout::left_to_right(Align::Center)
+                } else {
+                    Layout::right_to_left(Align::Center)
+                };
+                ui.with_layout(far, |ui| {
                     // The staff corner: small, plain, but still a full-size target.
                     let staff = if staff_words {
                         widgets::button_sized(
@@ -123,13 +130,13 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 });
             };
             if one_row {
-                ui.horizontal(|ui| {
+                widgets::bar_row(ui, |ui| {
                     nav(ui, actions);
                     right_side(ui, actions);
                 });
             } else {
-                ui.horizontal(|ui| nav(ui, actions));
-                ui.horizontal(|ui| right_side(ui, actions));
+                widgets::bar_row(ui, |ui| nav(ui, actions));
+                widgets::bar_row(ui, |ui| right_side(ui, actions));
             }
         })
         .response
@@ -143,7 +150,10 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
             )
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(tr.tr("volunteer-paused-banner")).color(theme::TEXT));
+                    super::bidi::label(
+                        ui,
+                        RichText::new(tr.tr("volunteer-paused-banner")).color(theme::TEXT),
+                    );
                     let font = theme::chrome_font(kiosk.text_scale.factor());
                     let resume = tr.tr("volunteer-resume");
                     if widgets::button_sized(ui, Some(Picto::Play), &resume, Kind::Secondary, font)
@@ -194,7 +204,7 @@ pub fn bottom_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Ve
                 .map(|(_, n)| widgets::button_width(ui, None, n, &font) + gap)
                 .sum::<f32>()
                 <= ui.available_width() - sizes_w - 24.0;
-            ui.horizontal_wrapped(|ui| {
+            widgets::row_wrapped(ui, |ui| {
                 if inline {
                     language_buttons(ui, kiosk, tr, font.clone(), actions);
                 } else {
@@ -280,7 +290,7 @@ pub fn language_chooser(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &
         .frame(bar_frame())
         .show(ui, |ui| {
             let font = theme::chrome_font(kiosk.text_scale.factor());
-            ui.horizontal_wrapped(|ui| {
+            widgets::row_wrapped(ui, |ui| {
                 language_buttons(ui, kiosk, tr, font, actions);
             });
         })
@@ -320,14 +330,16 @@ pub fn idle_overlay(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut 
                     .layout(Layout::top_down(Align::Center)),
                 |ui| {
                     ui.add_space((inner.height() * 0.15).min(120.0));
-                    ui.label(
+                    super::bidi::label(
+                        ui,
                         RichText::new(tr.tr("idle-title"))
                             .heading()
                             .color(theme::ON_DARK),
                     );
                     ui.add_space(16.0);
                     let seconds = countdown_secs(wipe_in);
-                    ui.label(
+                    super::bidi::label(
+                        ui,
                         RichText::new(
                             tr.tr_args("idle-countdown", &[("seconds", num(seconds as f64))]),
                         )
@@ -375,8 +387,8 @@ pub fn goodbye_overlay(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &m
                     let (icon, _) =
                         ui.allocate_exact_size(egui::vec2(120.0, 120.0), egui::Sense::hover());
                     super::picto::paint(ui.painter(), icon, Picto::Done, theme::GO);
-                    ui.label(RichText::new(tr.tr("goodbye-title")).heading());
-                    ui.label(tr.tr("goodbye-explain"));
+                    super::bidi::label(ui, RichText::new(tr.tr("goodbye-title")).heading());
+                    super::bidi::label(ui, tr.tr("goodbye-explain"));
                 },
             );
         });

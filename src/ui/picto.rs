@@ -52,6 +52,12 @@ pub enum Picto {
 }
 
 pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
+    // Right to left, "back" points right and "next" left.
+    let picto = match (picto, super::bidi::rtl_ui(p.ctx())) {
+        (Picto::Back, true) => Picto::Next,
+        (Picto::Next, true) => Picto::Back,
+        (other, _) => other,
+    };
     let s = rect.width().min(rect.height());
     let c = rect.center();
     let w = (s * 0.09).max(2.0);

@@ -20,20 +20,20 @@ pub fn show(
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal_wrapped(|ui| {
-        ui.vertical(|ui| {
-            ui.label(RichText::new(tr.tr("lessons-title")).heading());
-            ui.label(RichText::new(tr.tr("lessons-hint")).color(theme::MUTED));
+    crate::ui::widgets::row_wrapped(ui, |ui| {
+        crate::ui::widgets::column(ui, |ui| {
+            crate::ui::bidi::label(ui, RichText::new(tr.tr("lessons-title")).heading());
+            crate::ui::bidi::label(ui, RichText::new(tr.tr("lessons-hint")).color(theme::MUTED));
         });
     });
     let Some(library) = kiosk.lessons.library.clone() else {
-        ui.label(tr.tr("lessons-loading"));
+        crate::ui::bidi::label(ui, tr.tr("lessons-loading"));
         return;
     };
     let lang = kiosk.lang;
     let topics = library.topics(lang);
     let selected = kiosk.lessons.topic.filter(|t| topics.contains(t));
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         ui.spacing_mut().item_spacing = vec2(12.0, 12.0);
         let all = if selected.is_none() {
             Kind::Selected
@@ -95,7 +95,7 @@ pub fn show(
         .iter()
         .map(|(_, title, minutes)| tile_height(ui, title, minutes, width))
         .fold(0.0, f32::max);
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         ui.spacing_mut().item_spacing = vec2(gap, gap);
         for (lesson, title, minutes) in &tiles {
             let size = vec2(width, height);
@@ -126,10 +126,14 @@ fn tile_galleys(
     let font = egui::TextStyle::Button.resolve(ui.style());
     let small = egui::TextStyle::Small.resolve(ui.style());
     (
-        ui.painter()
-            .layout(title.to_string(), font, theme::TEXT, text_w),
-        ui.painter()
-            .layout(minutes.to_string(), small, theme::MUTED, text_w),
+        crate::ui::bidi::galley(
+            ui,
+            egui::text::LayoutJob::simple(title.to_string(), font, theme::TEXT, text_w),
+        ),
+        crate::ui::bidi::galley(
+            ui,
+            egui::text::LayoutJob::simple(minutes.to_string(), small, theme::MUTED, text_w),
+        ),
     )
 }
 
