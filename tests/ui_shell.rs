@@ -282,3 +282,15 @@ fn a_broken_store_is_told_plainly() {
     let before = std::fs::read(k.dir.path().join(digidak::store::DB_FILE)).unwrap();
     assert_eq!(before, b"this is not a database, but someone's file");
 }
+
+/// egui's text fields cannot edit right-to-left text: typed Arabic letters are refused there
+/// (rather than shown in the wrong order); Latin letters and digits are typed as ever.
+#[test]
+fn arabic_letters_are_kept_out_of_text_fields() {
+    let mut k = start();
+    k.click("Ik wil hulp");
+    k.type_into("Je voornaam (als je wilt)", "سلام");
+    assert_eq!(k.harness.state().kiosk.drafts.help_name, "");
+    k.type_into("Je voornaam (als je wilt)", "Jan 2");
+    assert_eq!(k.harness.state().kiosk.drafts.help_name, "Jan 2");
+}
