@@ -481,7 +481,14 @@ fn a_lesson_in_one_language_is_listed_only_in_that_language() {
     assert!(!lib.list(Lang::Fr, None).any(|l| l.id == "photos"));
 }
 
-/// Every lesson is in Dutch, French and English.
-fn langs_of(_lesson: &str) -> Vec<Lang> {
-    Lang::BASE.to_vec()
+/// The lessons residents ask for most, in all eight languages.
+const IN_EVERY_LANGUAGE: [&str; 3] = ["itsme", "burgerprofiel", "phishing"];
+
+/// Every lesson is in Dutch, French and English; the most asked ones in every language.
+fn langs_of(lesson: &str) -> Vec<Lang> {
+    if IN_EVERY_LANGUAGE.contains(&lesson) {
+        Lang::ALL.to_vec()
+    } else {
+        Lang::BASE.to_vec()
+    }
 }

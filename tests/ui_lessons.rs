@@ -618,3 +618,55 @@ fn qr_codes_open_the_lesson_on_a_phone_at_the_right_step() {
         Some("https://digidak.example.org/lessons/passwords?lang=nl")
     );
 }
+
+/// In Turkish the list shows the lessons written in Turkish, then the others in a language of
+/// nl/fr/en the resident picks (Dutch first on a Dutch kiosk); one of those opens in that
+/// language and says so.
+#[test]
+fn the_lesson_list_offers_the_other_lessons_in_dutch_french_or_english() {
+    use digidak::lang::Lang;
+    let t = translations();
+    let mut k = start_quiet();
+    k.choose_language("Türkçe");
+    k.click(&t.get(Lang::Tr, "tile-lessons"));
+    k.settle(|u| u.kiosk.lessons.library.is_some());
+    for title in [
+        "itsme ile giriş yapmak ve onaylamak",
+        "Sahte bir e-postayı tanımak",
+        "Mijn Burgerprofiel ve Jobbonus",
+    ] {
+        assert!(k.has(title), "{title} is listed in Turkish");
+    }
+    assert!(k.has(&t.get(Lang::Tr, "lessons-other-languages")));
+    assert!(k.has("Een sterk wachtwoord"), "the others in Dutch");
+    assert!(!k.has("Un mot de passe solide"));
+    assert!(
+        !k.has("Een valse mail herkennen"),
+        "not twice: it is in Turkish"
+    );
+    k.click("Français");
+    assert!(k.has("Un mot de passe solide"), "the others in French");
+    assert!(!k.has("Een sterk wachtwoord"));
+    k.click("Un mot de passe solide");
+    assert_eq!(k.harness.state().kiosk.screen(), Screen::Lesson);
+    let player = k.harness.state().kiosk.lessons.player.as_ref().unwrap();
+    assert_eq!(player.lang, Lang::Fr);
+    assert!(
+        k.has_containing("Français"),
+        "the step says it is in French"
+    );
+    // A Turkish lesson opens in Turkish.
+    k.click(&t.get(Lang::Tr, "nav-back"));
+    k.click("Sahte bir e-postayı tanımak");
+    assert_eq!(
+        k.harness
+            .state()
+            .kiosk
+            .lessons
+            .player
+            .as_ref()
+            .unwrap()
+            .lang,
+        Lang::Tr
+    );
+}

@@ -490,3 +490,4 @@ board-filters-chosen = اختر ما تراه (اخترت { $count })
 # Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = لغة أخرى
 read-aloud-no-voice = لا صوت
+lessons-other-languages = دروس أخرى، بلغة أخرى:

@@ -535,3 +535,4 @@ board-filters-chosen = Choose what you see ({ $count } chosen)
 # Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Other language
 read-aloud-no-voice = No voice
+lessons-other-languages = Other lessons, in another language:

@@ -535,3 +535,4 @@ board-filters-chosen = Choisir ce que je vois ({ $count } choisi)
 # Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Autre langue
 read-aloud-no-voice = Pas de voix
+lessons-other-languages = Autres leçons, dans une autre langue :

@@ -535,3 +535,4 @@ board-filters-chosen = Kies wat je ziet ({ $count } gekozen)
 # Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Andere taal
 read-aloud-no-voice = Geen stem
+lessons-other-languages = Andere lessen, in een andere taal:

@@ -485,3 +485,4 @@ board-filters-chosen = Wybierz, co widzisz (wybrano: { $count })
 # Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Inny język
 read-aloud-no-voice = Brak głosu
+lessons-other-languages = Inne lekcje, w innym języku:

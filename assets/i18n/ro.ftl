@@ -482,3 +482,4 @@ board-filters-chosen = Alegeți ce vedeți (alese: { $count })
 # Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Altă limbă
 read-aloud-no-voice = Fără voce
+lessons-other-languages = Alte lecții, în altă limbă:

@@ -477,3 +477,4 @@ board-filters-chosen = Ne göreceğinizi seçin ({ $count } seçildi)
 # Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Başka dil
 read-aloud-no-voice = Ses yok
+lessons-other-languages = Diğer dersler, başka bir dilde:

@@ -485,3 +485,4 @@ board-filters-chosen = Виберіть, що бачити (вибрано: { $c
 # Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
 language-choose = Інша мова
 read-aloud-no-voice = Немає голосу
+lessons-other-languages = Інші уроки, іншою мовою:

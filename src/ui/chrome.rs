@@ -204,7 +204,7 @@ pub fn bottom_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Ve
                 .map(|(_, n)| widgets::button_width(ui, None, n, &font) + gap)
                 .sum::<f32>()
                 <= ui.available_width() - sizes_w - 24.0;
-            widgets::row_wrapped(ui, |ui| {
+            widgets::action_row(ui, |ui| {
                 if inline {
                     language_buttons(ui, kiosk, tr, font.clone(), actions);
                 } else {

@@ -31,7 +31,15 @@ pub fn show(
         return;
     };
     let lang = kiosk.lang;
-    let topics = library.topics(lang);
+    // Lessons not written in this language are offered below in nl, fr or en.
+    let other = (!lang.is_base()).then(|| kiosk.other_lessons_lang());
+    let mut topics = library.topics(lang);
+    if let Some(other) = other {
+        topics = crate::lessons::Topic::ALL
+            .into_iter()
+            .filter(|t| topics.contains(t) || library.topics(other).contains(t))
+            .collect();
+    }
     let selected = kiosk.lessons.topic.filter(|t| topics.contains(t));
     crate::ui::widgets::row_wrapped(ui, |ui| {
         ui.spacing_mut().item_spacing = vec2(12.0, 12.0);
@@ -107,6 +115,54 @@ pub fn show(
     if tiles.is_empty() {
         widgets::message(ui, &tr.tr("lessons-none"), theme::NOTICE, theme::TEXT);
     }
+    let Some(other) = other else {
+        return;
+    };
+    // The other lessons, in the language chosen of nl, fr and en (each in its own name).
+    let others: Vec<_> = library
+        .lessons
+        .iter()
+        .filter(|l| l.text(lang).is_none() && selected.is_none_or(|t| l.topic == t))
+        .filter_map(|l| {
+            let text = l.text(other)?;
+            let minutes = tr.tr_args("lessons-minutes", &[("minutes", num(l.minutes as f64))]);
+            Some((l, text.title.as_str(), minutes))
+        })
+        .collect();
+    ui.add_space(16.0);
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("lessons-other-languages")).strong());
+    crate::ui::widgets::row_wrapped(ui, |ui| {
+        ui.spacing_mut().item_spacing = vec2(12.0, 12.0);
+        for l in crate::lang::Lang::BASE {
+            let kind = if l == other {
+                Kind::Selected
+            } else {
+                Kind::Secondary
+            };
+            act(
+                ui,
+                None,
+                &tr.native_name(l),
+                kind,
+                Action::Lesson(LessonAction::OtherLanguage(l)),
+                actions,
+            );
+        }
+    });
+    ui.add_space(8.0);
+    let height = others
+        .iter()
+        .map(|(_, title, minutes)| tile_height(ui, title, minutes, width))
+        .fold(0.0, f32::max);
+    crate::ui::widgets::row_wrapped(ui, |ui| {
+        ui.spacing_mut().item_spacing = vec2(gap, gap);
+        for (lesson, title, minutes) in &others {
+            let size = vec2(width, height);
+            if tile(ui, kiosk, pics, &lesson.picture, title, minutes, size).clicked() {
+                actions.push(Action::Lesson(LessonAction::Open(lesson.id.clone())));
+            }
+        }
+    });
 }
 
 /// The translation key of a topic's name.
