@@ -2,6 +2,7 @@
 
 pub mod activities;
 pub mod app;
+pub mod bidi;
 pub mod board;
 pub mod clock;
 pub mod codes;
