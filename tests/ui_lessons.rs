@@ -670,3 +670,25 @@ fn the_lesson_list_offers_the_other_lessons_in_dutch_french_or_english() {
         Lang::Tr
     );
 }
+
+/// Read aloud in Arabic says the screen's words in reading order (the screen shows them
+/// reordered for display; the voice gets the sentence as written).
+#[test]
+fn read_aloud_in_arabic_reads_the_sentence_as_written() {
+    use digidak::lang::Lang;
+    let dir = tempfile::tempdir().unwrap();
+    let (program, said) = fake_speech(dir.path());
+    let mut config = demo_config();
+    config.lessons.read_aloud = program.display().to_string();
+    let mut k = start_with(config, SCREEN);
+    k.settle(|u| u.kiosk.lessons.speech.available());
+    let t = translations();
+    k.choose_language("العربية");
+    k.click(&t.get(Lang::Ar, "lesson-read-aloud"));
+    support::wait_until(Duration::from_secs(10), "speech", || {
+        std::fs::read_to_string(&said).is_ok_and(|s| !s.is_empty())
+    });
+    let s = std::fs::read_to_string(&said).unwrap();
+    assert!(s.starts_with("-v ar "), "{s}");
+    assert!(s.contains(&t.get(Lang::Ar, "home-welcome")), "{s}");
+}
