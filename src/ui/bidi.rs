@@ -71,6 +71,24 @@ pub fn layout(
             } else {
                 line = candidate;
             }
+            // A word wider than the whole line (a long address) is cut where it must be,
+            // as egui does.
+            while width.is_finite() && measure(&line) > width && line.chars().count() > 1 {
+                let mut head = String::new();
+                for c in line.chars() {
+                    head.push(c);
+                    if measure(&head) > width {
+                        head.pop();
+                        break;
+                    }
+                }
+                if head.is_empty() {
+                    break;
+                }
+                let rest = line[head.len()..].to_string();
+                lines.push(head);
+                line = rest;
+            }
         }
         lines.push(line);
     }
