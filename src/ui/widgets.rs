@@ -167,17 +167,25 @@ fn button_full(
         } else {
             let content_w = icon + gap + text_size.x;
             let left = rect.center().x - content_w / 2.0;
+            // The pictogram leads: on the left, or on the right when the screen reads from
+            // the right.
+            let rtl = super::bidi::rtl_ui(ui.ctx());
+            let (icon_x, text_x) = if rtl {
+                (
+                    left + text_size.x + gap + icon / 2.0,
+                    left + text_size.x / 2.0,
+                )
+            } else {
+                (left + icon / 2.0, left + icon + gap + text_size.x / 2.0)
+            };
             if let Some(picto) = picto {
                 let icon_rect = egui::Rect::from_center_size(
-                    egui::pos2(left + icon / 2.0, rect.center().y),
+                    egui::pos2(icon_x, rect.center().y),
                     Vec2::splat(icon),
                 );
                 picto::paint(p, icon_rect, picto, fg);
             }
-            let text_pos = egui::pos2(
-                left + icon + gap + text_size.x / 2.0,
-                rect.center().y - text_size.y / 2.0,
-            );
+            let text_pos = egui::pos2(text_x, rect.center().y - text_size.y / 2.0);
             p.galley(text_pos, galley, fg);
         }
     }
@@ -504,8 +512,7 @@ pub fn bar_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerRes
     row_with(ui, false, true, add)
 }
 
-/// [`row`] that wraps onto more lines when its widgets do not fit. (egui wraps rows only left
-/// to right: a wrapping row stays left to right in Arabic too.)
+/// [`row`] that wraps onto more lines when its widgets do not fit.
 pub fn row_wrapped<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
     row_with(ui, true, false, add)
 }
@@ -516,11 +523,12 @@ fn row_with<R>(
     bar: bool,
     add: impl FnOnce(&mut Ui) -> R,
 ) -> egui::InnerResponse<R> {
-    // (Only where the page runs from the right: a row inside a left-aligned box would take
-    // the whole width from the right edge.)
+    // (Only where the page runs from the right: a row inside a left-aligned box (the itsme
+    // practice's phone) would take the whole width from the right edge, so it stays left to
+    // right.)
     let from_right =
         bar || ui.layout().is_vertical() && ui.layout().horizontal_align() == egui::Align::Max;
-    let layout = if super::bidi::rtl_ui(ui.ctx()) && from_right && !wrap {
+    let layout = if super::bidi::rtl_ui(ui.ctx()) && from_right {
         egui::Layout::right_to_left(egui::Align::Center)
     } else {
         egui::Layout::left_to_right(egui::Align::Center)

@@ -259,17 +259,25 @@ fn picture_chip(
     if ui.is_rect_visible(rect) {
         choice_frame(ui, rect, &resp, selected);
         let p = ui.painter();
+        // The picture leads: on the left, or on the right when the screen reads from the right.
+        let rtl = crate::ui::bidi::rtl_ui(ui.ctx());
+        let icon_x = if rtl {
+            rect.right() - 30.0
+        } else {
+            rect.left() + 30.0
+        };
         let icon = egui::Rect::from_center_size(
-            egui::pos2(rect.left() + 30.0, rect.center().y),
+            egui::pos2(icon_x, rect.center().y),
             egui::Vec2::splat(40.0),
         );
         pictures::paint(ui.ctx(), p, pics, &kiosk.lessons.pictures, picture, icon);
         let y = rect.center().y - galley.size().y / 2.0;
-        p.galley(
-            egui::pos2(rect.left() + CHIP_TEXT_LEFT, y),
-            galley,
-            theme::TEXT,
-        );
+        let text_x = if rtl {
+            rect.right() - CHIP_TEXT_LEFT - galley.size().x
+        } else {
+            rect.left() + CHIP_TEXT_LEFT
+        };
+        p.galley(egui::pos2(text_x, y), galley, theme::TEXT);
     }
     resp
 }
