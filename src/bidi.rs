@@ -170,4 +170,12 @@ mod tests {
         let text = "سطر أول\nسطر 2";
         assert_eq!(display_text(text, true), "أول سطر\n2 سطر");
     }
+
+    #[test]
+    fn a_kind_before_its_category_reads_first_from_the_right() {
+        assert_eq!(
+            display_line("طلب · أوراق ورسائل", true),
+            "ورسائل أوراق · طلب"
+        );
+    }
 }

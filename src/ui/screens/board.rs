@@ -376,11 +376,29 @@ fn row(
         egui::Stroke::new(2.0, accent),
         egui::StrokeKind::Inside,
     );
-    let pic = egui::Rect::from_min_size(rect.min + egui::vec2(12.0, 12.0), egui::Vec2::splat(72.0));
+    // The picture leads: on the left, or on the right when the screen reads from the right.
+    let rtl = crate::ui::bidi::rtl_ui(ui.ctx());
+    let pic_x = if rtl {
+        rect.right() - 84.0
+    } else {
+        rect.left() + 12.0
+    };
+    let pic = egui::Rect::from_min_size(
+        egui::pos2(pic_x, rect.top() + 12.0),
+        egui::Vec2::splat(72.0),
+    );
     let pixels = &kiosk.lessons.pictures;
     pictures::paint(ui.ctx(), &painter, pics, pixels, p.category.picture(), pic);
-    let x = pic.right() + 16.0;
-    let width = rect.right() - x - 12.0;
+    let x = if rtl {
+        rect.left() + 12.0
+    } else {
+        pic.right() + 16.0
+    };
+    let width = if rtl {
+        pic.left() - 16.0 - x
+    } else {
+        rect.right() - x - 12.0
+    };
     let line = |text: String, style: egui::TextStyle, color: egui::Color32| {
         let font = style.resolve(ui.style());
         let mut job = egui::text::LayoutJob::simple_singleline(text, font, color);
@@ -394,7 +412,9 @@ fn row(
     let mut y = rect.top() + 8.0;
     for g in [label, heading, text] {
         let h = g.size().y;
-        painter.galley(egui::pos2(x, y), g, theme::TEXT);
+        // Right to left, each line ends beside the picture.
+        let gx = if rtl { x + width - g.size().x } else { x };
+        painter.galley(egui::pos2(gx, y), g, theme::TEXT);
         y += h + 2.0;
     }
 }
