@@ -378,7 +378,12 @@ fn letters(ui: &mut Ui, lang: Lang, s: &State, tr: Tr<'_>, taps: &mut Vec<Tap>) 
     };
     let cased = |k: &str| {
         if s.shift {
-            k.to_uppercase()
+            // Turkish writes the capital of i with its dot.
+            if lang == Lang::Tr && k == "i" {
+                "İ".to_string()
+            } else {
+                k.to_uppercase()
+            }
         } else {
             k.to_string()
         }
