@@ -489,3 +489,7 @@ page-code-at-kiosk = This code works on the computers in the room: tap "I have a
 page-code-unknown = We do not know this code, or it is too old. Check the digits.
 page-post-helped-sure = Did the board help you? Then your post goes away and we count it as helped.
 page-post-helped-yes = Yes, it helped
+# Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
+language-choose = Other language
+read-aloud-no-voice = No voice
+lessons-other-languages = Other lessons, in another language:

@@ -489,3 +489,7 @@ page-code-at-kiosk = Ce code fonctionne sur les ordinateurs de la salle : touche
 page-code-unknown = Nous ne connaissons pas ce code, ou il est trop ancien. Vérifiez les chiffres.
 page-post-helped-sure = L'entraide vous a aidé ? Alors votre annonce disparaît et nous la comptons comme une aide.
 page-post-helped-yes = Oui, cela m'a aidé
+# Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
+language-choose = Autre langue
+read-aloud-no-voice = Pas de voix
+lessons-other-languages = Autres leçons, dans une autre langue :

@@ -489,3 +489,7 @@ page-code-at-kiosk = Deze code werkt op de computers in de ruimte: tik daar op "
 page-code-unknown = Deze code kennen we niet, of hij is te oud. Kijk de cijfers na.
 page-post-helped-sure = Heeft het prikbord je geholpen? Dan gaat je bericht weg en tellen we het als geholpen.
 page-post-helped-yes = Ja, het heeft geholpen
+# Languages and voices (issue 20): "Other language" when the bar is full; read aloud without a voice
+language-choose = Andere taal
+read-aloud-no-voice = Geen stem
+lessons-other-languages = Andere lessen, in een andere taal:

@@ -43,6 +43,8 @@ pub enum LessonAction {
     ResumeSubmit,
     /// Guide mode: the volunteer gave an initiation on this lesson's topic.
     MarkInitiation,
+    /// The language (nl, fr or en) to read the lessons in that are not in the resident's.
+    OtherLanguage(Lang),
 }
 
 /// Where looking up a resume code stands.
@@ -77,6 +79,9 @@ pub struct LessonState {
     pub pictures: Arc<DrawnPictures>,
     loader: Option<Receiver<Loaded>>,
     pub topic: Option<Topic>,
+    /// The language (one of [`Lang::BASE`]) the resident reads the lessons in that are not
+    /// in their language; `None`: the kiosk's first offered one.
+    pub other_lang: Option<Lang>,
     pub player: Option<Player>,
     /// The resume code made by "continue later", to show.
     pub saved_code: Option<String>,
@@ -106,6 +111,7 @@ impl LessonState {
             pictures: Arc::new(DrawnPictures::default()),
             loader: None,
             topic: None,
+            other_lang: None,
             player: None,
             saved_code: None,
             awaiting_code: false,
@@ -183,6 +189,7 @@ impl LessonState {
     pub(super) fn wipe(&mut self) {
         self.speech.stop();
         self.topic = None;
+        self.other_lang = None;
         self.player = None;
         self.saved_code = None;
         self.awaiting_code = false;
@@ -263,6 +270,11 @@ impl Kiosk {
         let now_ms = self.clock.unix_ms();
         match action {
             LessonAction::Filter(topic) => self.lessons.topic = topic,
+            LessonAction::OtherLanguage(lang) => {
+                if lang.is_base() {
+                    self.lessons.other_lang = Some(lang);
+                }
+            }
             LessonAction::Open(id) => {
                 let Some(lesson) = self
                     .lessons
@@ -360,15 +372,33 @@ impl Kiosk {
         }
     }
 
+    /// The language the lessons not in the resident's language are offered in: the one the
+    /// resident chose, else the kiosk's first offered of nl/fr/en, else Dutch.
+    pub fn other_lessons_lang(&self) -> Lang {
+        self.lessons.other_lang.unwrap_or_else(|| {
+            self.config
+                .languages
+                .offered
+                .iter()
+                .copied()
+                .find(|l| l.is_base())
+                .unwrap_or(Lang::Nl)
+        })
+    }
+
     fn start_player(
         &mut self,
         lesson: Arc<digidak_core::lessons::Lesson>,
         lang: Lang,
         step: usize,
     ) {
-        // A lesson not written in the kiosk's language opens in the first language it has.
+        // A lesson not written in the kiosk's language opens in the language chosen for the
+        // other lessons (nl, fr or en), else in the first language it has.
+        let other = self.other_lessons_lang();
         let lang = if lesson.text(lang).is_some() {
             lang
+        } else if lesson.text(other).is_some() {
+            other
         } else {
             match lesson.texts.keys().next() {
                 Some(l) => *l,

@@ -41,12 +41,12 @@ pub const FIELDS: &[Field] = &[
     Field {
         path: "languages.default",
         kind: Kind::Text,
-        help: "one of \"nl\", \"fr\", \"en\"",
+        help: "one of \"nl\", \"fr\", \"en\", \"tr\", \"pl\", \"uk\", \"ro\", \"ar\"",
     },
     Field {
         path: "languages.offered",
         kind: Kind::List,
-        help: "a list of \"nl\", \"fr\", \"en\", e.g. [\"nl\", \"fr\", \"en\"]",
+        help: "a list of \"nl\", \"fr\", \"en\", \"tr\", \"pl\", \"uk\", \"ro\", \"ar\", e.g. [\"nl\", \"fr\", \"ar\"]",
     },
     Field {
         path: "modules.enabled",

@@ -226,7 +226,7 @@ impl Default for LanguagesSection {
     fn default() -> Self {
         Self {
             default: Lang::Nl,
-            offered: Lang::ALL.to_vec(),
+            offered: Lang::BASE.to_vec(),
         }
     }
 }

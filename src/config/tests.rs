@@ -68,12 +68,36 @@ fn unknown_key_is_an_error() {
 #[test]
 fn unknown_language_in_list_names_the_item() {
     let text = demo_with(
-        "offered = [\"nl\", \"fr\", \"en\"]",
+        "offered = [\"nl\", \"fr\", \"en\", \"tr\", \"pl\", \"uk\", \"ro\", \"ar\"]",
         "offered = [\"nl\", \"de\"]",
     );
     let e = only_error(parse("k.toml", &text, &[]));
     assert_eq!(e.field.as_deref(), Some("languages.offered[1]"));
     assert!(e.problem.contains("de"), "{e}");
+    // The message lists what is available.
+    assert!(e.to_string().contains("\"uk\""), "{e}");
+    assert!(e.to_string().contains("\"ar\""), "{e}");
+}
+
+#[test]
+fn every_language_can_be_offered() {
+    let c = parse(
+        "demo",
+        DEMO_CONFIG,
+        &env(&[
+            ("DIGIDAK_LANGUAGES_OFFERED", "ar,tr,nl"),
+            ("DIGIDAK_LANGUAGES_DEFAULT", "ar"),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(c.languages.offered, vec![Lang::Ar, Lang::Tr, Lang::Nl]);
+    assert_eq!(c.languages.default, Lang::Ar);
+    let demo = parse("demo", DEMO_CONFIG, &[]).unwrap();
+    assert_eq!(demo.languages.offered, Lang::ALL.to_vec());
+    assert_eq!(
+        KioskConfig::default().languages.offered,
+        Lang::BASE.to_vec()
+    );
 }
 
 #[test]
@@ -88,8 +112,8 @@ fn wipe_before_warning_is_impossible() {
 #[test]
 fn default_language_must_be_offered() {
     let text = demo_with(
-        "offered = [\"nl\", \"fr\", \"en\"]",
-        "offered = [\"fr\", \"en\"]",
+        "offered = [\"nl\", \"fr\", \"en\", \"tr\", \"pl\", \"uk\", \"ro\", \"ar\"]",
+        "offered = [\"fr\", \"en\", \"ar\"]",
     );
     let e = only_error(parse("k.toml", &text, &[]));
     assert_eq!(e.field.as_deref(), Some("languages.default"));

@@ -28,10 +28,16 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
             ];
             // Read aloud: on every screen, always in this place, when the kiosk can speak.
             if kiosk.lessons.speech.available() {
+                // Without a voice for this language the key says so (and reads nothing).
+                let voice = kiosk.lessons.speech.speaks(kiosk.lang);
                 nav_keys.push((
                     Picto::Speaker,
-                    "lesson-read-aloud",
-                    true,
+                    if voice {
+                        "lesson-read-aloud"
+                    } else {
+                        "read-aloud-no-voice"
+                    },
+                    voice,
                     Action::ReadScreen,
                 ));
             }
@@ -86,7 +92,14 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 }
             };
             let right_side = |ui: &mut egui::Ui, actions: &mut Vec<Action>| {
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                // The far end of the row: the right, or the left when the screen reads from
+                // the right.
+                let far = if super::bidi::rtl_ui(ui.ctx()) {
+                    Layout::left_to_right(Align::Center)
+                } else {
+                    Layout::right_to_left(Align::Center)
+                };
+                ui.with_layout(far, |ui| {
                     // The staff corner: small, plain, but still a full-size target.
                     let staff = if staff_words {
                         widgets::button_sized(
@@ -117,13 +130,13 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 });
             };
             if one_row {
-                ui.horizontal(|ui| {
+                widgets::bar_row(ui, |ui| {
                     nav(ui, actions);
                     right_side(ui, actions);
                 });
             } else {
-                ui.horizontal(|ui| nav(ui, actions));
-                ui.horizontal(|ui| right_side(ui, actions));
+                widgets::bar_row(ui, |ui| nav(ui, actions));
+                widgets::bar_row(ui, |ui| right_side(ui, actions));
             }
         })
         .response
@@ -137,7 +150,10 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
             )
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(tr.tr("volunteer-paused-banner")).color(theme::TEXT));
+                    super::bidi::label(
+                        ui,
+                        RichText::new(tr.tr("volunteer-paused-banner")).color(theme::TEXT),
+                    );
                     let font = theme::chrome_font(kiosk.text_scale.factor());
                     let resume = tr.tr("volunteer-resume");
                     if widgets::button_sized(ui, Some(Picto::Play), &resume, Kind::Secondary, font)
@@ -154,17 +170,57 @@ pub fn bottom_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Ve
     egui::Panel::bottom("bottom-bar")
         .frame(bar_frame())
         .show(ui, |ui| {
-            let font = theme::chrome_font(kiosk.text_scale.factor());
-            ui.horizontal_wrapped(|ui| {
-                for &lang in &kiosk.config.languages.offered {
-                    let kind = if lang == kiosk.lang {
+            // Up to eight languages: their names come back to a smaller size before the row
+            // would wrap and take the screen's room (each stays a full-size target).
+            let names: Vec<String> = kiosk
+                .config
+                .languages
+                .offered
+                .iter()
+                .map(|&l| tr.native_name(l))
+                .collect();
+            let buttons: Vec<(Option<Picto>, &str)> =
+                names.iter().map(|n| (None, n.as_str())).collect();
+            let sizes_w: f32 = [("A", 22.0), ("A+", 30.0), ("A++", 38.0)]
+                .iter()
+                .map(|(t, size)| {
+                    widgets::button_width(ui, None, t, &egui::FontId::new(*size, theme::bold()))
+                        + ui.spacing().item_spacing.x
+                })
+                .sum();
+            let font = widgets::fitting_font(
+                ui,
+                &buttons,
+                ui.available_width() - sizes_w - 24.0,
+                &[
+                    theme::chrome_font(kiosk.text_scale.factor()),
+                    theme::chrome_font(1.0),
+                    theme::chrome_small_font(1.0),
+                ],
+            );
+            let gap = ui.spacing().item_spacing.x;
+            let inline = buttons
+                .iter()
+                .map(|(_, n)| widgets::button_width(ui, None, n, &font) + gap)
+                .sum::<f32>()
+                <= ui.available_width() - sizes_w - 24.0;
+            widgets::action_row(ui, |ui| {
+                if inline {
+                    language_buttons(ui, kiosk, tr, font.clone(), actions);
+                } else {
+                    // Too many to show in one row: one "Other language" key with a globe opens
+                    // them all above the bar (the bar would otherwise take the screen's room).
+                    let open = chooser_open(ui.ctx());
+                    let kind = if open {
                         Kind::Selected
                     } else {
                         Kind::Secondary
                     };
-                    let name = tr.native_name(lang);
-                    if widgets::button_sized(ui, None, &name, kind, font.clone()).clicked() {
-                        actions.push(Action::SetLanguage(lang));
+                    let label = tr.tr("language-choose");
+                    if widgets::button_sized(ui, Some(Picto::Globe), &label, kind, font.clone())
+                        .clicked()
+                    {
+                        set_chooser_open(ui.ctx(), !open);
                     }
                 }
                 ui.add_space(24.0);
@@ -184,6 +240,58 @@ pub fn bottom_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Ve
                         actions.push(Action::SetTextScale(scale));
                     }
                 }
+            });
+        })
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Toolbar, true, ""));
+}
+
+fn language_buttons(
+    ui: &mut egui::Ui,
+    kiosk: &Kiosk,
+    tr: Tr<'_>,
+    font: egui::FontId,
+    actions: &mut Vec<Action>,
+) {
+    for &lang in &kiosk.config.languages.offered {
+        let kind = if lang == kiosk.lang {
+            Kind::Selected
+        } else {
+            Kind::Secondary
+        };
+        let name = tr.native_name(lang);
+        if widgets::button_sized(ui, None, &name, kind, font.clone()).clicked() {
+            set_chooser_open(ui.ctx(), false);
+            actions.push(Action::SetLanguage(lang));
+        }
+    }
+}
+
+fn chooser_id() -> egui::Id {
+    egui::Id::unique("language-chooser")
+}
+
+/// Whether the language chooser is open (kept in egui's memory, so the wipe closes it).
+fn chooser_open(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(chooser_id()).unwrap_or(false))
+}
+
+fn set_chooser_open(ctx: &egui::Context, open: bool) {
+    ctx.data_mut(|d| d.insert_temp(chooser_id(), open));
+}
+
+/// The offered languages, each in its own name and script, in a panel just above the bottom
+/// bar, when "Other language" opened it. Call after the bottom bar, before the content.
+pub fn language_chooser(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    if !chooser_open(ui.ctx()) {
+        return;
+    }
+    egui::Panel::bottom("language-chooser")
+        .frame(bar_frame())
+        .show(ui, |ui| {
+            let font = theme::chrome_font(kiosk.text_scale.factor());
+            widgets::row_wrapped(ui, |ui| {
+                language_buttons(ui, kiosk, tr, font, actions);
             });
         })
         .response
@@ -222,14 +330,16 @@ pub fn idle_overlay(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut 
                     .layout(Layout::top_down(Align::Center)),
                 |ui| {
                     ui.add_space((inner.height() * 0.15).min(120.0));
-                    ui.label(
+                    super::bidi::label(
+                        ui,
                         RichText::new(tr.tr("idle-title"))
                             .heading()
                             .color(theme::ON_DARK),
                     );
                     ui.add_space(16.0);
                     let seconds = countdown_secs(wipe_in);
-                    ui.label(
+                    super::bidi::label(
+                        ui,
                         RichText::new(
                             tr.tr_args("idle-countdown", &[("seconds", num(seconds as f64))]),
                         )
@@ -277,8 +387,8 @@ pub fn goodbye_overlay(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &m
                     let (icon, _) =
                         ui.allocate_exact_size(egui::vec2(120.0, 120.0), egui::Sense::hover());
                     super::picto::paint(ui.painter(), icon, Picto::Done, theme::GO);
-                    ui.label(RichText::new(tr.tr("goodbye-title")).heading());
-                    ui.label(tr.tr("goodbye-explain"));
+                    super::bidi::label(ui, RichText::new(tr.tr("goodbye-title")).heading());
+                    super::bidi::label(ui, tr.tr("goodbye-explain"));
                 },
             );
         });

@@ -130,13 +130,13 @@ pub fn close(ctx: &egui::Context) {
 /// A text field that the on-screen keyboard can type into. `key` names the field on its
 /// screen (its label will do); `make` builds the `TextEdit` for the text, after any key
 /// presses of this frame were typed into it.
-pub fn field<'t>(
+pub fn field(
     ui: &mut Ui,
     key: &str,
-    text: &'t mut String,
+    text: &mut String,
     kind: FieldKind,
     limit: usize,
-    make: impl FnOnce(&'t mut String) -> egui::TextEdit<'t>,
+    make: impl for<'t> FnOnce(&'t mut String) -> egui::TextEdit<'t>,
 ) -> Response {
     let ctx = ui.ctx().clone();
     let id = ui.make_persistent_id(("keyboard-field", key));
@@ -145,7 +145,17 @@ pub fn field<'t>(
     if targeted && !s.pending.is_empty() {
         type_into(&ctx, id, text, limit, &std::mem::take(&mut s.pending));
     }
+    let before_rtl = right_to_left_letters(text);
+    let before = (before_rtl > 0 || ui.input(|i| !i.events.is_empty())).then(|| text.clone());
     let response = ui.add(make(text).id(id));
+    // egui's TextEdit cannot edit right-to-left text (it neither reorders nor moves its cursor
+    // the right way), so newly typed Arabic or Hebrew letters are refused rather than shown
+    // garbled. Text that already holds them (a post a volunteer corrects) keeps them.
+    if let Some(before) = before
+        && right_to_left_letters(text) > before_rtl
+    {
+        *text = before;
+    }
     if response.clicked() || response.gained_focus() {
         let wanted = match s.mode {
             KeyboardMode::Always => true,
@@ -175,6 +185,18 @@ pub fn field<'t>(
     }
     save(&ctx, s);
     response
+}
+
+/// How many right-to-left letters (Arabic, Hebrew, Syriac, Thaana, N'Ko) `text` holds.
+pub fn right_to_left_letters(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| {
+            matches!(
+                unicode_bidi::bidi_class(c),
+                unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
+            )
+        })
+        .count()
 }
 
 /// Types `presses` into `text` at the field's cursor (replacing a selection), keeping to
@@ -219,7 +241,33 @@ fn type_into(ctx: &egui::Context, id: Id, text: &mut String, limit: usize, press
 /// The rows of letter keys for a language and layer (the digits row and the bottom row are
 /// the same everywhere).
 fn letter_rows(lang: Lang, accents: bool) -> [&'static [&'static str]; 3] {
+    // Ukrainian: Cyrillic first, Latin (for e-mail and web addresses) on the second layer.
+    if lang == Lang::Uk {
+        return if accents {
+            letter_rows(Lang::En, false)
+        } else {
+            [
+                &["й", "ц", "у", "к", "е", "н", "г", "ш", "щ", "з", "х", "ї"],
+                &["ф", "і", "в", "а", "п", "р", "о", "л", "д", "ж", "є"],
+                &["я", "ч", "с", "м", "и", "т", "ь", "б", "ю"],
+            ]
+        };
+    }
     if accents {
+        // The language's own letters first; the signs below are the same for all.
+        let own: Option<&'static [&'static str]> = match lang {
+            Lang::Tr => Some(&["ç", "ğ", "ı", "İ", "ö", "ş", "ü", "â", "î", "é"]),
+            Lang::Pl => Some(&["ą", "ć", "ę", "ł", "ń", "ó", "ś", "ź", "ż", "é"]),
+            Lang::Ro => Some(&["ă", "â", "î", "ș", "ț", "é", "è", "ç", "ö", "ü"]),
+            _ => None,
+        };
+        if let Some(own) = own {
+            return [
+                own,
+                &["ô", "ö", "ü", "ñ", "à", "ê", "ë", "€", "!", "?"],
+                &["(", ")", ":", ";", "/", "&", "@", "+", "\""],
+            ];
+        }
         return [
             &["é", "è", "ê", "ë", "à", "â", "ä", "ç", "ï", "î"],
             &["ô", "ö", "ü", "ù", "û", "ñ", "œ", "€", "!", "?"],
@@ -233,7 +281,9 @@ fn letter_rows(lang: Lang, accents: bool) -> [&'static [&'static str]; 3] {
             &["q", "s", "d", "f", "g", "h", "j", "k", "l", "m"],
             &["w", "x", "c", "v", "b", "n", ",", ".", "-"],
         ],
-        Lang::En => [
+        // Arabic is not typed here: egui's text fields cannot edit right-to-left text (see
+        // `field`), so Arabic readers get Latin letters and digits for names, codes and addresses.
+        Lang::En | Lang::Tr | Lang::Pl | Lang::Ro | Lang::Ar | Lang::Uk => [
             &["q", "w", "e", "r", "t", "y", "u", "i", "o", "p"],
             &["a", "s", "d", "f", "g", "h", "j", "k", "l", "'"],
             &["z", "x", "c", "v", "b", "n", "m", ",", "."],
@@ -328,7 +378,12 @@ fn letters(ui: &mut Ui, lang: Lang, s: &State, tr: Tr<'_>, taps: &mut Vec<Tap>) 
     };
     let cased = |k: &str| {
         if s.shift {
-            k.to_uppercase()
+            // Turkish writes the capital of i with its dot.
+            if lang == Lang::Tr && k == "i" {
+                "İ".to_string()
+            } else {
+                k.to_uppercase()
+            }
         } else {
             k.to_string()
         }
@@ -383,10 +438,14 @@ fn letters(ui: &mut Ui, lang: Lang, s: &State, tr: Tr<'_>, taps: &mut Vec<Tap>) 
     .collect();
     let units = 2.0 + signs.len() as f32 + 4.0 + 3.0;
     centred(ui, units, &mut |ui| {
-        let (text, name) = if s.accents {
-            ("abc", tr.tr("keyboard-letters"))
-        } else {
-            ("é à ç", tr.tr("keyboard-accents"))
+        let (text, name) = match (s.accents, lang) {
+            (true, Lang::Uk) => ("абв", tr.tr("keyboard-letters")),
+            (false, Lang::Uk) => ("abc", tr.tr("keyboard-accents")),
+            (true, _) => ("abc", tr.tr("keyboard-letters")),
+            (false, Lang::Tr) => ("ç ğ ş", tr.tr("keyboard-accents")),
+            (false, Lang::Pl) => ("ą ć ł", tr.tr("keyboard-accents")),
+            (false, Lang::Ro) => ("ă ș ț", tr.tr("keyboard-accents")),
+            (false, _) => ("é à ç", tr.tr("keyboard-accents")),
         };
         if key(ui, text, &name, vec2(w * 2.0 + 6.0, h), s.accents).clicked() {
             taps.push(Tap::Layer);

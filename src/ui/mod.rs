@@ -2,6 +2,7 @@
 //! or network. [`KioskUi::show`] is one frame: take in input, draw, apply actions, and ask egui
 //! for the next repaint only when a timer needs one (idle screens use no CPU).
 
+pub mod bidi;
 mod chrome;
 pub mod eframe_app;
 pub mod keyboard;
@@ -180,12 +181,14 @@ fn draw(
     actions: &mut Vec<Action>,
 ) {
     let ctx = ui.ctx().clone();
+    bidi::set_rtl_ui(&ctx, tr.lang.is_rtl());
     chrome::top_bar(ui, kiosk, tr, actions);
     // The on-screen keyboard takes the language bar's place while it is open.
     if keyboard::is_open(&ctx) {
         keyboard::panel(ui, kiosk.lang, tr);
     } else {
         chrome::bottom_bar(ui, kiosk, tr, actions);
+        chrome::language_chooser(ui, kiosk, tr, actions);
     }
     screens::pinned(ui, kiosk, tr, actions);
     egui::CentralPanel::default()
@@ -197,7 +200,13 @@ fn draw(
         .show(ui, |ui| {
             if kiosk.screen() == crate::app::Screen::Board {
                 // The board scrolls its own list (only the rows on screen are drawn).
-                screens::show(ui, kiosk, pictures, tr, actions);
+                if tr.lang.is_rtl() {
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
+                        screens::show(ui, kiosk, pictures, tr, actions);
+                    });
+                } else {
+                    screens::show(ui, kiosk, pictures, tr, actions);
+                }
                 return;
             }
             let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
@@ -205,7 +214,14 @@ fn draw(
                 area = area.vertical_scroll_offset(0.0);
             }
             area.show(ui, |ui| {
-                screens::show(ui, kiosk, pictures, tr, actions);
+                // Right to left: everything starts at the right edge (and rows run leftwards).
+                if tr.lang.is_rtl() {
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
+                        screens::show(ui, kiosk, pictures, tr, actions);
+                    });
+                } else {
+                    screens::show(ui, kiosk, pictures, tr, actions);
+                }
             });
         });
 }

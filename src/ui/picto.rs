@@ -47,9 +47,17 @@ pub enum Picto {
     Board,
     /// A flag: report.
     Flag,
+    /// A globe: other languages.
+    Globe,
 }
 
 pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
+    // Right to left, "back" points right and "next" left.
+    let picto = match (picto, super::bidi::rtl_ui(p.ctx())) {
+        (Picto::Back, true) => Picto::Next,
+        (Picto::Next, true) => Picto::Back,
+        (other, _) => other,
+    };
     let s = rect.width().min(rect.height());
     let c = rect.center();
     let w = (s * 0.09).max(2.0);
@@ -303,6 +311,22 @@ pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
                     color,
                 );
             }
+        }
+        Picto::Globe => {
+            let thin = Stroke::new(w * 0.7, color);
+            p.circle_stroke(c, s * 0.42, stroke);
+            // A meridian (an ellipse), the equator and two parallels.
+            let meridian: Vec<Pos2> = (0..=24)
+                .map(|i| {
+                    let a = i as f32 / 24.0 * std::f32::consts::TAU;
+                    at(0.18 * a.cos(), 0.42 * a.sin())
+                })
+                .collect();
+            p.add(Shape::line(meridian, thin));
+            p.line_segment([at(0.0, -0.42), at(0.0, 0.42)], thin);
+            p.line_segment([at(-0.42, 0.0), at(0.42, 0.0)], thin);
+            p.line_segment([at(-0.34, -0.22), at(0.34, -0.22)], thin);
+            p.line_segment([at(-0.34, 0.22), at(0.34, 0.22)], thin);
         }
     }
 }

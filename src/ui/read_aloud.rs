@@ -125,6 +125,7 @@ fn bar_words(tr: Tr<'_>) -> Vec<String> {
         "nav-done",
         "staff-open",
         "lesson-read-aloud",
+        "read-aloud-no-voice",
     ]
     .iter()
     .map(|k| tr.tr(k))

@@ -111,7 +111,7 @@ fn button_full(
         wrap_width,
     );
     job.halign = egui::Align::Center;
-    let galley = ui.painter().layout_job(job);
+    let galley = laid_out(ui, job, wrap_width);
     let text_size = galley.size();
     let size = if stacked {
         Vec2::new(
@@ -167,17 +167,25 @@ fn button_full(
         } else {
             let content_w = icon + gap + text_size.x;
             let left = rect.center().x - content_w / 2.0;
+            // The pictogram leads: on the left, or on the right when the screen reads from
+            // the right.
+            let rtl = super::bidi::rtl_ui(ui.ctx());
+            let (icon_x, text_x) = if rtl {
+                (
+                    left + text_size.x + gap + icon / 2.0,
+                    left + text_size.x / 2.0,
+                )
+            } else {
+                (left + icon / 2.0, left + icon + gap + text_size.x / 2.0)
+            };
             if let Some(picto) = picto {
                 let icon_rect = egui::Rect::from_center_size(
-                    egui::pos2(left + icon / 2.0, rect.center().y),
+                    egui::pos2(icon_x, rect.center().y),
                     Vec2::splat(icon),
                 );
                 picto::paint(p, icon_rect, picto, fg);
             }
-            let text_pos = egui::pos2(
-                left + icon + gap + text_size.x / 2.0,
-                rect.center().y - text_size.y / 2.0,
-            );
+            let text_pos = egui::pos2(text_x, rect.center().y - text_size.y / 2.0);
             p.galley(text_pos, galley, fg);
         }
     }
@@ -218,7 +226,7 @@ pub fn confirm(ui: &mut Ui, picto: Picto, text: &str, question: &str, yes: &str,
         .inner_margin(egui::Margin::same(16))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(egui::RichText::new(question).strong());
+            super::bidi::label(ui, egui::RichText::new(question).strong());
             ui.horizontal_wrapped(|ui| {
                 if button(ui, Some(picto), yes, Kind::Primary).clicked() {
                     answer = true;
@@ -300,7 +308,7 @@ pub fn tile(
     let font = TextStyle::Heading.resolve(ui.style());
     let mut job = egui::text::LayoutJob::simple(text.to_string(), font, theme::TEXT, width - 32.0);
     job.halign = egui::Align::Center;
-    let galley = ui.painter().layout_job(job);
+    let galley = laid_out(ui, job, width - 32.0);
     let icon = icon
         .min(max_height - (24.0 + 16.0 + galley.size().y + 24.0))
         .max(32.0);
@@ -359,9 +367,11 @@ fn focus_ring(p: &egui::Painter, rect: egui::Rect, response: &Response, gap: f32
 pub fn tile_beside(ui: &mut Ui, picto: Picto, text: &str, width: f32, icon: f32) -> Response {
     let font = TextStyle::Heading.resolve(ui.style());
     let wrap = width - icon - 3.0 * 20.0;
-    let galley = ui
-        .painter()
-        .layout(text.to_string(), font, theme::TEXT, wrap);
+    let galley = laid_out(
+        ui,
+        egui::text::LayoutJob::simple(text.to_string(), font, theme::TEXT, wrap),
+        wrap,
+    );
     let size = vec2(width, (galley.size().y.max(icon) + 40.0).max(MIN_TARGET));
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, text));
@@ -390,7 +400,7 @@ pub fn message(ui: &mut Ui, text: &str, bg: Color32, fg: Color32) {
         .inner_margin(egui::Margin::same(16))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(egui::RichText::new(text).color(fg));
+            super::bidi::label(ui, egui::RichText::new(text).color(fg));
         });
 }
 
@@ -430,7 +440,7 @@ pub fn big_code(ui: &mut Ui, code: &str) {
         .corner_radius(12)
         .inner_margin(egui::Margin::symmetric(28, 16))
         .show(ui, |ui| {
-            ui.label(egui::RichText::new(code).font(font));
+            super::bidi::label(ui, egui::RichText::new(code).font(font));
         });
 }
 
@@ -441,7 +451,7 @@ pub fn typed_code(ui: &mut Ui, shown: &str, typed: &str) {
         ui.text_style_height(&TextStyle::Heading) * 1.2,
         theme::bold(),
     );
-    let resp = ui.label(egui::RichText::new(shown).font(font));
+    let resp = super::bidi::label(ui, egui::RichText::new(shown).font(font));
     resp.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, format!("code: {typed}")));
 }
 
@@ -466,7 +476,7 @@ pub fn field(
     limit: usize,
     lines: bool,
 ) -> Response {
-    let l = ui.label(label);
+    let l = super::bidi::label(ui, label);
     let width = ui.available_width();
     keyboard::field(ui, label, text, kind, limit, |text| {
         let edit = if lines {
@@ -480,4 +490,73 @@ pub fn field(
             .font(TextStyle::Body)
     })
     .labelled_by(l.id)
+}
+
+/// A widget's words laid out: right-to-left text (Arabic) in display order (`bidi`).
+fn laid_out(ui: &Ui, job: egui::text::LayoutJob, wrap: f32) -> std::sync::Arc<egui::Galley> {
+    if super::bidi::has_rtl(&job.text) {
+        super::bidi::layout(ui, &job, wrap, super::bidi::rtl_ui(ui.ctx()), false)
+    } else {
+        ui.painter().layout_job(job)
+    }
+}
+
+/// A row of widgets: left to right, or from the right in a right-to-left interface (Arabic),
+/// so the first one stands where the reader starts.
+pub fn row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
+    row_with(ui, false, false, add)
+}
+
+/// [`row`] for a bar: from the right in a right-to-left interface wherever it stands.
+pub fn bar_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
+    row_with(ui, false, true, add)
+}
+
+/// [`row`] that wraps onto more lines when its widgets do not fit.
+pub fn row_wrapped<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
+    row_with(ui, true, false, add)
+}
+
+fn row_with<R>(
+    ui: &mut Ui,
+    wrap: bool,
+    bar: bool,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> egui::InnerResponse<R> {
+    // (Only where the page runs from the right: a row inside a left-aligned box (the itsme
+    // practice's phone) would take the whole width from the right edge, so it stays left to
+    // right.)
+    let from_right =
+        bar || ui.layout().is_vertical() && ui.layout().horizontal_align() == egui::Align::Max;
+    let layout = if super::bidi::rtl_ui(ui.ctx()) && from_right {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    }
+    .with_main_wrap(wrap);
+    let size = vec2(
+        ui.available_size_before_wrap().x,
+        ui.spacing().interact_size.y,
+    );
+    ui.allocate_ui_with_layout(size, layout, add)
+}
+
+/// A column of widgets: aligned left, or right in a right-to-left interface (where a width
+/// limit then keeps its right edge). Inside a row it takes only its content's width.
+pub fn column<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
+    if super::bidi::rtl_ui(ui.ctx()) && ui.layout().is_vertical() {
+        ui.with_layout(egui::Layout::top_down(egui::Align::Max), add)
+    } else {
+        ui.vertical(add)
+    }
+}
+
+/// A bar of actions (a screen's pinned action, a lesson's Back / Later / Next): a wrapping row,
+/// or one row from the right in a right-to-left interface (egui wraps rows only left to right).
+pub fn action_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
+    if super::bidi::rtl_ui(ui.ctx()) {
+        bar_row(ui, add)
+    } else {
+        row_wrapped(ui, add)
+    }
 }

@@ -73,12 +73,25 @@ pub fn start_in(config: KioskConfig, size: egui::Vec2, dir: tempfile::TempDir) -
 /// A stand-in for espeak-ng that writes down what it was asked to say, one line a call:
 /// the program's path and the file it writes.
 pub fn fake_speech(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    fake_speech_with_voices(dir, "")
+}
+
+/// A stand-in for espeak-ng that lists `voices` when asked (`--voices`; an empty list means
+/// it names none, and is trusted with every language) and writes down what it was asked to
+/// say.
+pub fn fake_speech_with_voices(
+    dir: &std::path::Path,
+    voices: &str,
+) -> (std::path::PathBuf, std::path::PathBuf) {
     use std::os::unix::fs::PermissionsExt;
     let said = dir.join("said.txt");
     let program = dir.join("fake-espeak");
     std::fs::write(
         &program,
-        format!("#!/bin/sh\necho \"$@\" >> '{}'\n", said.display()),
+        format!(
+            "#!/bin/sh\nif [ \"$1\" = --voices ]; then echo '{voices}'; exit 0; fi\necho \"$@\" >> '{}'\n",
+            said.display()
+        ),
     )
     .unwrap();
     std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -133,6 +146,16 @@ impl TestKiosk {
         self.harness.run();
         self.harness.get_by_label(label).click();
         self.harness.run();
+    }
+
+    /// Picks a language on the language bar by its own name, as a person does: when the bar
+    /// has no room for every name it opens "Other language" (the globe) first.
+    pub fn choose_language(&mut self, name: &str) {
+        if self.harness.query_by_label(name).is_none() {
+            let lang = self.harness.state().kiosk.lang;
+            self.click(&translations().get(lang, "language-choose"));
+        }
+        self.click(name);
     }
 
     /// Saves what the window shows now as a PNG file (a software rendering of egui's output).
@@ -298,16 +321,20 @@ impl TestKiosk {
     /// The band of the window between the bars (and above the keyboard) where a screen's
     /// content shows.
     pub fn content_band(&self) -> (f32, f32) {
-        let done = self
-            .harness
-            .get_by_label(NAV_DONE_ANY[self.lang_index()])
-            .rect();
+        let lang = self.harness.state().kiosk.lang;
+        let tr = translations();
+        let done = self.harness.get_by_label(&tr.get(lang, "nav-done")).rect();
+        let keyboard = tr.get(lang, "keyboard-name");
+        let languages: Vec<String> = digidak_core::lang::Lang::ALL
+            .iter()
+            .map(|&l| tr.get(l, "language-name"))
+            .collect();
         let size = self.harness.ctx.content_rect();
         let mut bottom = size.max.y;
         for n in self.harness.query_all(By::new().predicate(|_| true)) {
             let label = n.accesskit_node().label().unwrap_or_default();
             let toolbar = n.accesskit_node().role() == egui::accesskit::Role::Toolbar;
-            if toolbar || BOTTOM_LABELS.contains(&label.as_str()) {
+            if toolbar || label == keyboard || languages.contains(&label) {
                 bottom = bottom.min(n.rect().min.y);
             }
         }
@@ -319,6 +346,7 @@ impl TestKiosk {
             digidak_core::lang::Lang::Nl => 0,
             digidak_core::lang::Lang::Fr => 1,
             digidak_core::lang::Lang::En => 2,
+            other => panic!("tap_keys knows the keys of nl, fr and en, not {other}"),
         }
     }
 
@@ -462,17 +490,12 @@ const CHROME_LABELS: &[&str] = &[
     "A++",
 ];
 
-/// "I'm done" in nl, fr, en: the top bar's bottom edge.
-const NAV_DONE_ANY: [&str; 3] = ["Ik ben klaar", "J'ai fini", "I'm done"];
-/// Buttons that sit in the bottom bar or the keyboard.
-const BOTTOM_LABELS: &[&str] = &[
-    "Nederlands",
-    "Français",
-    "English",
-    "Toetsenbord",
-    "Clavier",
-    "Keyboard",
-];
+/// The translations, loaded once for every test of a binary ("I'm done" is the top bar's bottom
+/// edge; the language names and "Keyboard" sit in the bottom bar or the keyboard).
+pub fn translations() -> &'static digidak_core::i18n::Translations {
+    static T: std::sync::OnceLock<digidak_core::i18n::Translations> = std::sync::OnceLock::new();
+    T.get_or_init(|| digidak_core::i18n::Translations::load().unwrap())
+}
 
 pub struct KeyNames {
     pub space: &'static str,

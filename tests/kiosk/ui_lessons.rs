@@ -88,10 +88,10 @@ fn open_a_lesson_step_forward_and_back_and_filter_by_topic() {
     k.click("Vorige");
     assert!(k.has("Stap 1 van 10"));
     // The language follows the kiosk.
-    k.click("Français");
+    k.choose_language("Français");
     assert!(k.has("Étape 1 sur 10"));
     assert!(k.has_containing("Les escrocs envoient des mails"));
-    k.click("Nederlands");
+    k.choose_language("Nederlands");
     // Through to the end.
     next(&mut k, 10);
     assert!(k.has("Goed gedaan!"));
@@ -317,7 +317,7 @@ fn every_step_of_every_lesson_fits_in_french_and_english_too() {
         for size in [SCREEN, egui::vec2(1024.0, 768.0)] {
             let mut k = start_with(quiet_config(), size);
             let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
-            k.click(language);
+            k.choose_language(language);
             let lib = k.harness.state().kiosk.lessons.library.clone().unwrap();
             for lesson in &lib.lessons {
                 let title = lesson.text(lang).unwrap().title.clone();
@@ -361,6 +361,52 @@ fn read_aloud_is_hidden_without_speech_and_speaks_with_it() {
     });
     let s = std::fs::read_to_string(&said).unwrap();
     assert!(s.starts_with("-v nl"), "{s}");
+}
+
+/// A machine with voices for Dutch and Arabic only: in Turkish the key says there is no voice
+/// and reads nothing (never Turkish in a Dutch voice); in Arabic it reads in Arabic.
+#[test]
+fn read_aloud_says_when_a_language_has_no_voice() {
+    use digidak_core::lang::Lang;
+    let dir = tempfile::tempdir().unwrap();
+    let (program, said) = fake_speech_with_voices(
+        dir.path(),
+        " 5  nl  --/M  Dutch  gmw/nl\n 5  ar  --/M  Arabic  sem/ar",
+    );
+    let mut config = demo_config();
+    config.lessons.read_aloud = program.display().to_string();
+    let mut k = start_with(config, SCREEN);
+    k.settle(|u| u.kiosk.lessons.speech.available());
+    let t = translations();
+    assert!(k.harness.state().kiosk.lessons.speech.speaks(Lang::Nl));
+    assert!(!k.harness.state().kiosk.lessons.speech.speaks(Lang::Tr));
+    k.choose_language("Türkçe");
+    assert!(!k.has(&t.get(Lang::Tr, "lesson-read-aloud")));
+    assert!(k.has(&t.get(Lang::Tr, "read-aloud-no-voice")));
+    k.click(&t.get(Lang::Tr, "read-aloud-no-voice"));
+    k.harness
+        .state()
+        .kiosk
+        .lessons
+        .speech
+        .say("Merhaba", Lang::Tr);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!said.exists(), "nothing was read in Turkish");
+
+    k.choose_language("العربية");
+    k.settle(|_| true);
+    assert!(k.harness.state().kiosk.lessons.speech.speaks(Lang::Ar));
+    k.harness
+        .state()
+        .kiosk
+        .lessons
+        .speech
+        .say("مرحبا", Lang::Ar);
+    support::wait_until(Duration::from_secs(10), "speech", || {
+        std::fs::read_to_string(&said).is_ok_and(|s| s.contains("مرحبا"))
+    });
+    let s = std::fs::read_to_string(&said).unwrap();
+    assert!(s.starts_with("-v ar"), "{s}");
 }
 
 /// Types a code on the number pad, digit by digit.
@@ -428,7 +474,7 @@ fn a_code_made_at_one_kiosk_resumes_at_another_through_the_server() {
     }
 
     // At kiosk A, in French, step 4 of the itsme lesson.
-    a.click("Français");
+    a.choose_language("Français");
     open_lesson_fr(&mut a, "Se connecter et confirmer avec itsme");
     next_fr(&mut a, 3);
     assert!(a.has("Étape 4 sur 10"));
@@ -575,4 +621,78 @@ fn qr_codes_open_the_lesson_on_a_phone_at_the_right_step() {
         k.harness.get_by_label("QR-code").value().as_deref(),
         Some("https://digidak.example.org/lessons/passwords?lang=nl")
     );
+}
+
+/// In Turkish the list shows the lessons written in Turkish, then the others in a language of
+/// nl/fr/en the resident picks (Dutch first on a Dutch kiosk); one of those opens in that
+/// language and says so.
+#[test]
+fn the_lesson_list_offers_the_other_lessons_in_dutch_french_or_english() {
+    use digidak_core::lang::Lang;
+    let t = translations();
+    let mut k = start_quiet();
+    k.choose_language("Türkçe");
+    k.click(&t.get(Lang::Tr, "tile-lessons"));
+    k.settle(|u| u.kiosk.lessons.library.is_some());
+    for title in [
+        "itsme ile giriş yapmak ve onaylamak",
+        "Sahte bir e-postayı tanımak",
+        "Mijn Burgerprofiel ve Jobbonus",
+    ] {
+        assert!(k.has(title), "{title} is listed in Turkish");
+    }
+    assert!(k.has(&t.get(Lang::Tr, "lessons-other-languages")));
+    assert!(k.has("Een sterk wachtwoord"), "the others in Dutch");
+    assert!(!k.has("Un mot de passe solide"));
+    assert!(
+        !k.has("Een valse mail herkennen"),
+        "not twice: it is in Turkish"
+    );
+    k.click("Français");
+    assert!(k.has("Un mot de passe solide"), "the others in French");
+    assert!(!k.has("Een sterk wachtwoord"));
+    k.click("Un mot de passe solide");
+    assert_eq!(k.harness.state().kiosk.screen(), Screen::Lesson);
+    let player = k.harness.state().kiosk.lessons.player.as_ref().unwrap();
+    assert_eq!(player.lang, Lang::Fr);
+    assert!(
+        k.has_containing("Français"),
+        "the step says it is in French"
+    );
+    // A Turkish lesson opens in Turkish.
+    k.click(&t.get(Lang::Tr, "nav-back"));
+    k.click("Sahte bir e-postayı tanımak");
+    assert_eq!(
+        k.harness
+            .state()
+            .kiosk
+            .lessons
+            .player
+            .as_ref()
+            .unwrap()
+            .lang,
+        Lang::Tr
+    );
+}
+
+/// Read aloud in Arabic says the screen's words in reading order (the screen shows them
+/// reordered for display; the voice gets the sentence as written).
+#[test]
+fn read_aloud_in_arabic_reads_the_sentence_as_written() {
+    use digidak_core::lang::Lang;
+    let dir = tempfile::tempdir().unwrap();
+    let (program, said) = fake_speech(dir.path());
+    let mut config = demo_config();
+    config.lessons.read_aloud = program.display().to_string();
+    let mut k = start_with(config, SCREEN);
+    k.settle(|u| u.kiosk.lessons.speech.available());
+    let t = translations();
+    k.choose_language("العربية");
+    k.click(&t.get(Lang::Ar, "lesson-read-aloud"));
+    support::wait_until(Duration::from_secs(10), "speech", || {
+        std::fs::read_to_string(&said).is_ok_and(|s| !s.is_empty())
+    });
+    let s = std::fs::read_to_string(&said).unwrap();
+    assert!(s.starts_with("-v ar "), "{s}");
+    assert!(s.contains(&t.get(Lang::Ar, "home-welcome")), "{s}");
 }

@@ -1,7 +1,8 @@
 //! Every visible string goes through Project Fluent files in `assets/i18n/`, built into the
-//! binary (no disk access at run time). `nl` is the reference language. The admin web's words
-//! (for coordinators, in nl, fr and en) are in `assets/i18n/admin/`, loaded into the same
-//! bundles.
+//! binary (no disk access at run time). `nl` is the reference language. tr, pl, uk, ro and ar
+//! translate everything residents, volunteers and the kiosk's admin mode see, and the phone
+//! pages. The admin web's words (for coordinators, in nl, fr and en only) are in
+//! `assets/i18n/admin/`, loaded into the same bundles.
 
 use std::collections::HashMap;
 
@@ -19,6 +20,11 @@ pub fn source(lang: Lang) -> &'static str {
         Lang::Nl => include_str!("../../../assets/i18n/nl.ftl"),
         Lang::Fr => include_str!("../../../assets/i18n/fr.ftl"),
         Lang::En => include_str!("../../../assets/i18n/en.ftl"),
+        Lang::Tr => include_str!("../../../assets/i18n/tr.ftl"),
+        Lang::Pl => include_str!("../../../assets/i18n/pl.ftl"),
+        Lang::Uk => include_str!("../../../assets/i18n/uk.ftl"),
+        Lang::Ro => include_str!("../../../assets/i18n/ro.ftl"),
+        Lang::Ar => include_str!("../../../assets/i18n/ar.ftl"),
     }
 }
 
@@ -100,7 +106,19 @@ impl Translations {
         let Some(bundle) = self.bundles.get(&lang) else {
             return key.to_string();
         };
-        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+        let found = bundle
+            .get_message(key)
+            .and_then(|m| m.value())
+            .map(|p| (bundle, p));
+        // The admin web's keys are only in nl/fr/en: the other languages fall back to English.
+        let found = found.or_else(|| {
+            if lang.is_base() {
+                return None;
+            }
+            let en = self.bundles.get(&Lang::En)?;
+            en.get_message(key).and_then(|m| m.value()).map(|p| (en, p))
+        });
+        let Some((bundle, pattern)) = found else {
             tracing::error!(key, %lang, "missing translation");
             return key.to_string();
         };
@@ -147,6 +165,9 @@ mod tests {
     fn every_language_has_every_key() {
         let reference = Translations::keys(Lang::Nl);
         assert!(reference.len() > 20);
+        // The admin web (`assets/i18n/admin/`) stays in nl/fr/en for the coordinators; the
+        // main files hold everything else, complete in all eight languages.
+        assert!(!admin_source(Lang::Nl).is_empty() && admin_source(Lang::Ar).is_empty());
         for lang in Lang::ALL {
             let keys = Translations::keys(lang);
             // The admin web is in nl, fr and en only: a language without its admin file is
@@ -234,6 +255,38 @@ mod tests {
         assert_eq!(t.get(Lang::Nl, "language-name"), "Nederlands");
         assert_eq!(t.get(Lang::Fr, "language-name"), "Français");
         assert_eq!(t.get(Lang::En, "language-name"), "English");
+        assert_eq!(t.get(Lang::Tr, "language-name"), "Türkçe");
+        assert_eq!(t.get(Lang::Pl, "language-name"), "Polski");
+        assert_eq!(t.get(Lang::Uk, "language-name"), "Українська");
+        assert_eq!(t.get(Lang::Ro, "language-name"), "Română");
+        assert_eq!(t.get(Lang::Ar, "language-name"), "العربية");
+    }
+
+    #[test]
+    fn the_admin_web_falls_back_to_english_in_the_other_languages() {
+        let t = Translations::load().unwrap();
+        assert_eq!(
+            t.get(Lang::Tr, "adminweb-login"),
+            t.get(Lang::En, "adminweb-login")
+        );
+        assert_ne!(t.get(Lang::Tr, "nav-back"), t.get(Lang::En, "nav-back"));
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let t = Translations::load().unwrap();
+        let places =
+            |lang, n: u32| t.get_args(lang, "activities-places-left", &[("count", num(n))]);
+        assert_eq!(places(Lang::Pl, 1), "Zostało 1 miejsce");
+        assert_eq!(places(Lang::Pl, 3), "Zostały 3 miejsca");
+        assert_eq!(places(Lang::Pl, 5), "Zostało 5 miejsc");
+        assert_eq!(places(Lang::Uk, 1), "Залишилося 1 місце");
+        assert_eq!(places(Lang::Uk, 3), "Залишилося 3 місця");
+        assert_eq!(places(Lang::Uk, 5), "Залишилося 5 місць");
+        assert_eq!(places(Lang::Ro, 1), "A mai rămas 1 loc");
+        assert_eq!(places(Lang::Ro, 20), "Au mai rămas 20 de locuri");
+        assert_eq!(places(Lang::Ar, 2), "بقي مكانان");
+        assert_eq!(places(Lang::Tr, 4), "4 yer kaldı");
     }
 
     #[test]

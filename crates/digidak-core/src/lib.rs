@@ -7,6 +7,7 @@
 //! live one crate below, in `digidak-protocol`.
 
 pub mod activities;
+pub mod bidi;
 pub mod board;
 pub mod clock;
 pub mod codes;

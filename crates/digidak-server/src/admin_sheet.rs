@@ -28,7 +28,7 @@ pub struct SignInSheet {
 impl SignInSheet {
     /// The sheet as PDF bytes (as many pages as the rows need).
     pub fn pdf(&self) -> Result<Vec<u8>, String> {
-        let mut font = Font::bundled()?;
+        let mut font = Font::new();
         let mut pages = vec![Page::new()];
         self.header(pages.last_mut().expect("a page"), &mut font);
         self.heading_row(pages.last_mut().expect("a page"), &mut font);

@@ -96,13 +96,14 @@ pub fn layout(
     let sep = if path.contains('?') { '&' } else { '?' };
     let _ = write!(
         html,
-        "<!doctype html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
+        "<!doctype html><html lang=\"{code}\"{dir}><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title} · Digidak</title><style>{CSS}</style></head><body><header>\
          <a href=\"/lessons?lang={code}\"><strong>Digidak</strong></a>\
          <details class=\"langs\"><summary aria-label=\"{langs}\">{GLOBE} {name} ▾</summary>\
          <nav aria-label=\"{langs}\">",
         code = lang.code(),
+        dir = if lang.is_rtl() { " dir=\"rtl\"" } else { "" },
         title = esc(title),
         langs = esc(&tr.get(lang, "page-languages")),
         name = esc(&tr.get(lang, "language-name")),
@@ -530,6 +531,15 @@ pub fn picture(lib: &Library, path: &str) -> Option<Response> {
 mod tests {
     use super::*;
 
+    fn futures_body(resp: Response) -> Vec<u8> {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(axum::body::to_bytes(resp.into_body(), usize::MAX))
+            .unwrap()
+            .to_vec()
+    }
+
     #[test]
     fn escapes_everything_that_could_be_markup() {
         assert_eq!(
@@ -545,5 +555,29 @@ mod tests {
         assert_eq!(pick_lang(None, Some("de-DE, fr;q=0.5")), Lang::Fr);
         assert_eq!(pick_lang(None, Some("é,ü")), Lang::Nl);
         assert_eq!(pick_lang(None, None), Lang::Nl);
+        assert_eq!(pick_lang(None, Some("ar-MA,fr;q=0.8")), Lang::Ar);
+        assert_eq!(pick_lang(None, Some("uk-UA, ru;q=0.5")), Lang::Uk);
+        assert_eq!(pick_lang(Some("tr"), Some("nl")), Lang::Tr);
+    }
+
+    #[test]
+    fn arabic_pages_read_right_to_left() {
+        let tr = Translations::load().unwrap();
+        let body = |lang| {
+            let resp = layout(&tr, lang, "t", "/lessons", StatusCode::OK, "<p>x</p>");
+            let bytes = futures_body(resp);
+            String::from_utf8(bytes).unwrap()
+        };
+        let ar = body(Lang::Ar);
+        assert!(
+            ar.starts_with("<!doctype html><html lang=\"ar\" dir=\"rtl\">"),
+            "{ar}"
+        );
+        assert!(ar.contains("Türkçe") && ar.contains("Українська"), "{ar}");
+        let nl = body(Lang::Nl);
+        assert!(
+            nl.starts_with("<!doctype html><html lang=\"nl\"><head>"),
+            "{nl}"
+        );
     }
 }

@@ -14,11 +14,11 @@ use digidak_core::text::MAX_NAME_CHARS;
 
 pub(super) fn form(ui: &mut egui::Ui, help: &mut Help, view: &mut View<'_>) {
     let tr = view.tr;
-    ui.label(RichText::new(tr.tr("help-title")).heading());
-    ui.label(tr.tr("help-explain"));
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("help-title")).heading());
+    crate::ui::bidi::label(ui, tr.tr("help-explain"));
     ui.add_space(16.0);
     let label_text = tr.tr("help-name-label");
-    let label = ui.label(&label_text);
+    let label = crate::ui::bidi::label(ui, &label_text);
     let width = ui.available_width().min(520.0);
     keyboard::field(
         ui,
@@ -53,8 +53,8 @@ pub(super) fn sent(ui: &mut egui::Ui, view: &mut View<'_>) {
     ui.vertical_centered(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(120.0, 120.0), egui::Sense::hover());
         crate::ui::picto::paint(ui.painter(), rect, Picto::Done, theme::GO);
-        ui.label(RichText::new(tr.tr("help-sent-title")).heading());
-        ui.label(tr.tr("help-sent-explain"));
+        crate::ui::bidi::label(ui, RichText::new(tr.tr("help-sent-title")).heading());
+        crate::ui::bidi::label(ui, tr.tr("help-sent-explain"));
         ui.add_space(24.0);
         act(
             ui,

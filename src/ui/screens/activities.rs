@@ -28,8 +28,8 @@ pub fn list(
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(tr.tr("activities-title")).heading());
+    crate::ui::widgets::row_wrapped(ui, |ui| {
+        crate::ui::bidi::label(ui, RichText::new(tr.tr("activities-title")).heading());
         ui.add_space(24.0);
         act(
             ui,
@@ -42,7 +42,7 @@ pub fn list(
     });
     let list = &kiosk.activities.list;
     if list.is_empty() {
-        ui.label(tr.tr("activities-none"));
+        crate::ui::bidi::label(ui, tr.tr("activities-none"));
         return;
     }
     for (i, a) in list.iter().enumerate() {
@@ -89,23 +89,35 @@ fn card(
         .inner_margin(16)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
+            crate::ui::widgets::row(ui, |ui| {
                 picture(ui, pics, &kiosk.lessons.pictures, &r.picture, 96.0);
-                ui.vertical(|ui| {
+                crate::ui::widgets::column(ui, |ui| {
                     if first {
-                        ui.label(RichText::new(tr.tr("activities-next")).color(theme::PRIMARY));
+                        crate::ui::bidi::label(
+                            ui,
+                            RichText::new(tr.tr("activities-next")).color(theme::PRIMARY),
+                        );
                     }
-                    ui.label(RichText::new(&r.title).heading());
-                    ui.label(RichText::new(when_in_words(&r.start, &r.end, kiosk.lang)).strong());
-                    ui.label(&r.place);
+                    crate::ui::bidi::label(ui, RichText::new(&r.title).heading());
+                    crate::ui::bidi::label(
+                        ui,
+                        RichText::new(when_in_words(&r.start, &r.end, kiosk.lang)).strong(),
+                    );
+                    crate::ui::bidi::label(ui, &r.place);
                     if !r.description.is_empty() {
-                        ui.label(RichText::new(&r.description).color(theme::MUTED));
+                        crate::ui::bidi::label(
+                            ui,
+                            RichText::new(&r.description).color(theme::MUTED),
+                        );
                     }
                     if !r.languages.is_empty() {
-                        ui.label(spoken(&r.languages, tr));
+                        crate::ui::bidi::label(ui, spoken(&r.languages, tr));
                     }
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new(places_text(a, online(kiosk), tr)).strong());
+                    crate::ui::widgets::row_wrapped(ui, |ui| {
+                        crate::ui::bidi::label(
+                            ui,
+                            RichText::new(places_text(a, online(kiosk), tr)).strong(),
+                        );
                         act(
                             ui,
                             Some(Picto::Done),
@@ -156,14 +168,17 @@ pub fn form(
     actions: &mut Vec<Action>,
 ) {
     let Some(a) = kiosk.activities.chosen() else {
-        ui.label(tr.tr("activities-none"));
+        crate::ui::bidi::label(ui, tr.tr("activities-none"));
         return;
     };
     let r = &a.record;
-    ui.label(RichText::new(&r.title).heading());
-    ui.label(RichText::new(when_in_words(&r.start, &r.end, kiosk.lang)).strong());
+    crate::ui::bidi::label(ui, RichText::new(&r.title).heading());
+    crate::ui::bidi::label(
+        ui,
+        RichText::new(when_in_words(&r.start, &r.end, kiosk.lang)).strong(),
+    );
     let field = |ui: &mut egui::Ui, label: &str, text: &mut String, kind, limit: usize| {
-        let l = ui.label(label);
+        let l = crate::ui::bidi::label(ui, label);
         let width = ui.available_width().min(420.0);
         osk::field(ui, label, text, kind, limit, |text| {
             egui::TextEdit::singleline(text)
@@ -208,10 +223,13 @@ pub fn form(
         FieldKind::Phone,
         digidak_core::activities::MAX_PHONE + 6,
     );
-    ui.label(RichText::new(tr.tr("signup-phone-why")).color(theme::MUTED));
+    crate::ui::bidi::label(
+        ui,
+        RichText::new(tr.tr("signup-phone-why")).color(theme::MUTED),
+    );
     if r.max_party > 1 {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(tr.tr("signup-party"));
+        crate::ui::widgets::row_wrapped(ui, |ui| {
+            crate::ui::bidi::label(ui, tr.tr("signup-party"));
             act(
                 ui,
                 Some(Picto::Minus),
@@ -220,7 +238,8 @@ pub fn form(
                 Action::Activity(ActivityAction::PartyLess),
                 actions,
             );
-            ui.label(
+            crate::ui::bidi::label(
+                ui,
                 RichText::new(kiosk.activities.party.to_string())
                     .heading()
                     .strong(),
@@ -266,17 +285,23 @@ fn state_text(s: &SignupView, tr: Tr<'_>) -> (String, egui::Color32) {
 
 fn summary(ui: &mut egui::Ui, kiosk: &Kiosk, s: &SignupView, tr: Tr<'_>) {
     if let Some(a) = &s.activity {
-        ui.label(RichText::new(&a.title).heading());
-        ui.label(RichText::new(when_in_words(&a.start, &a.end, kiosk.lang)).strong());
-        ui.label(&a.place);
+        crate::ui::bidi::label(ui, RichText::new(&a.title).heading());
+        crate::ui::bidi::label(
+            ui,
+            RichText::new(when_in_words(&a.start, &a.end, kiosk.lang)).strong(),
+        );
+        crate::ui::bidi::label(ui, &a.place);
     }
-    ui.label(tr.tr_args(
-        "signup-for",
-        &[
-            ("name", s.first_name.clone().into()),
-            ("count", num(s.party as f64)),
-        ],
-    ));
+    crate::ui::bidi::label(
+        ui,
+        tr.tr_args(
+            "signup-for",
+            &[
+                ("name", s.first_name.clone().into()),
+                ("count", num(s.party as f64)),
+            ],
+        ),
+    );
     let (text, bg) = state_text(s, tr);
     widgets::message(ui, &text, bg, theme::TEXT);
 }
@@ -287,8 +312,8 @@ pub fn done(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
         return;
     };
     summary(ui, kiosk, s, tr);
-    ui.label(tr.tr("signup-code-explain"));
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::bidi::label(ui, tr.tr("signup-code-explain"));
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         widgets::big_code(ui, &display_code(&s.code));
         if let (Some(base), Some(token)) = (kiosk.phone_base_url(), &s.token) {
             qr::show(
@@ -331,7 +356,7 @@ pub fn code(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
     }
     keyboard(ui, &CODE_KEYS, actions);
     ui.vertical_centered(|ui| {
-        ui.label(RichText::new(tr.tr("signup-code-title")).heading());
+        crate::ui::bidi::label(ui, RichText::new(tr.tr("signup-code-title")).heading());
         let typed = &kiosk.drafts.signup_code;
         let shown = if typed.is_empty() {
             "_ _ _ _   _ _ _ _".to_string()

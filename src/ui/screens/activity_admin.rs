@@ -21,7 +21,7 @@ pub fn show(
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    ui.label(RichText::new(tr.tr("activity-admin-title")).heading());
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("activity-admin-title")).heading());
     let a = &kiosk.activities;
     if let Some(n) = a.saved {
         widgets::message(
@@ -58,9 +58,9 @@ pub fn show(
     );
     for v in &a.list {
         let r = &v.record;
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(&r.title).strong());
-            ui.label(when_in_words(&r.start, &r.end, kiosk.lang));
+        crate::ui::widgets::row_wrapped(ui, |ui| {
+            crate::ui::bidi::label(ui, RichText::new(&r.title).strong());
+            crate::ui::bidi::label(ui, when_in_words(&r.start, &r.end, kiosk.lang));
             let button = |ui: &mut egui::Ui,
                           key: &str,
                           action: ActivityAction,
@@ -113,7 +113,7 @@ fn edit_form(
         .spacing(egui::vec2(16.0, 8.0))
         .show(ui, |ui| {
             let row = |ui: &mut egui::Ui, key: &str, value: &mut String, width: f32| {
-                let l = ui.label(tr.tr(key));
+                let l = crate::ui::bidi::label(ui, tr.tr(key));
                 keyboard::field(ui, key, value, FieldKind::Text, 600, |value| {
                     egui::TextEdit::singleline(value)
                         .char_limit(600)
@@ -139,7 +139,10 @@ fn edit_form(
                 row(ui, "activity-form-months", &mut f.months, 120.0);
             }
         });
-    ui.label(RichText::new(tr.tr("activity-form-help")).color(theme::MUTED));
+    crate::ui::bidi::label(
+        ui,
+        RichText::new(tr.tr("activity-form-help")).color(theme::MUTED),
+    );
     if let Some((field, expected)) = &kiosk.activities.form_problem {
         // The field by the label the admin sees.
         let label = digidak_core::activities::form_label_key(field)
@@ -155,7 +158,7 @@ fn edit_form(
             theme::ERROR_TEXT,
         );
     }
-    ui.horizontal(|ui| {
+    crate::ui::widgets::row(ui, |ui| {
         act(
             ui,
             Some(Picto::Done),

@@ -13,7 +13,7 @@ use digidak_core::i18n::{num, text};
 
 /// The title and the actions: first, so nobody has to scroll to close the kiosk.
 pub fn header(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    ui.label(RichText::new(tr.tr("admin-title")).heading());
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("admin-title")).heading());
     actions_row(ui, kiosk, tr, actions);
     ui.add_space(8.0);
 }
@@ -110,7 +110,7 @@ pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
         .spacing(egui::vec2(24.0, 8.0))
         .show(ui, |ui| {
             for (k, v) in rows {
-                ui.label(RichText::new(k).strong());
+                crate::ui::bidi::label(ui, RichText::new(k).strong());
                 ui.add(egui::Label::new(v).wrap());
                 ui.end_row();
             }
@@ -178,7 +178,7 @@ fn lesson_counts_fact(kiosk: &Kiosk, tr: Tr<'_>) -> String {
 fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
     if kiosk.exit_confirm {
         widgets::message(ui, &tr.tr("admin-exit-confirm"), theme::NOTICE, theme::TEXT);
-        ui.horizontal_wrapped(|ui| {
+        crate::ui::widgets::row_wrapped(ui, |ui| {
             act(
                 ui,
                 Some(Picto::Exit),
@@ -197,7 +197,7 @@ fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
             );
         });
     } else {
-        ui.horizontal_wrapped(|ui| {
+        crate::ui::widgets::row_wrapped(ui, |ui| {
             act(
                 ui,
                 Some(Picto::Back),

@@ -21,9 +21,9 @@ pub fn show(
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    ui.label(RichText::new(tr.tr("admin-sync-title")).heading());
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("admin-sync-title")).heading());
     let Some(status) = kiosk.sync_status() else {
-        ui.label(tr.tr("admin-database-waiting"));
+        crate::ui::bidi::label(ui, tr.tr("admin-database-waiting"));
         return;
     };
     let state = match status.state {
@@ -38,7 +38,7 @@ pub fn show(
             widgets::message(ui, &state, theme::ERROR_BG, theme::ERROR_TEXT);
         }
         _ => {
-            ui.label(RichText::new(state).strong());
+            crate::ui::bidi::label(ui, RichText::new(state).strong());
         }
     }
     // The server recommends a newer release of the kiosk: the admin can plan the update.
@@ -61,14 +61,17 @@ pub fn show(
         );
     }
     if let Some(p) = &status.pairing {
-        ui.label(tr.tr_args(
-            "admin-sync-paired-as",
-            &[
-                ("name", text(&p.name)),
-                ("site", text(&p.site)),
-                ("url", text(&p.server_url)),
-            ],
-        ));
+        crate::ui::bidi::label(
+            ui,
+            tr.tr_args(
+                "admin-sync-paired-as",
+                &[
+                    ("name", text(&p.name)),
+                    ("site", text(&p.site)),
+                    ("url", text(&p.server_url)),
+                ],
+            ),
+        );
     }
     let needs_pairing = status.pairing.is_none()
         || matches!(status.state, SyncState::Revoked | SyncState::ServerBehind);
@@ -104,7 +107,7 @@ fn pairing_form(
         .num_columns(2)
         .spacing(egui::vec2(16.0, 6.0))
         .show(ui, |ui| {
-            let label = ui.label(tr.tr("admin-pair-url"));
+            let label = crate::ui::bidi::label(ui, tr.tr("admin-pair-url"));
             let width = ui.available_width().clamp(200.0, 420.0);
             keyboard::field(ui, "pair-url", url, FieldKind::Url, 300, |url| {
                 egui::TextEdit::singleline(url)
@@ -115,7 +118,7 @@ fn pairing_form(
             })
             .labelled_by(label.id);
             ui.end_row();
-            let label = ui.label(tr.tr("admin-pair-code"));
+            let label = crate::ui::bidi::label(ui, tr.tr("admin-pair-code"));
             keyboard::field(ui, "pair-code", code, FieldKind::Text, 16, |code| {
                 egui::TextEdit::singleline(code)
                     .char_limit(16)
@@ -139,7 +142,7 @@ fn pairing_form(
 /// What became of the last pairing attempt, in words that say what to do.
 fn pair_answer(ui: &mut egui::Ui, status: &SyncStatus, tr: Tr<'_>) {
     if status.pairing_busy {
-        ui.label(RichText::new(tr.tr("admin-pair-busy")).strong());
+        crate::ui::bidi::label(ui, RichText::new(tr.tr("admin-pair-busy")).strong());
     }
     match &status.pair_result {
         Some(Ok(name)) => widgets::message(
@@ -166,30 +169,41 @@ fn pair_answer(ui: &mut egui::Ui, status: &SyncStatus, tr: Tr<'_>) {
 /// Pending and rejected operations, last success, last error.
 fn details(ui: &mut egui::Ui, kiosk: &Kiosk, status: &SyncStatus, tr: Tr<'_>) {
     ui.add_space(12.0);
-    ui.label(tr.tr_args(
-        "admin-sync-pending",
-        &[("count", num(status.pending as f64))],
-    ));
+    crate::ui::bidi::label(
+        ui,
+        tr.tr_args(
+            "admin-sync-pending",
+            &[("count", num(status.pending as f64))],
+        ),
+    );
     match status.last_success_ms {
         Some(ms) => {
             let seconds = ((kiosk.unix_ms() - ms).max(0) / 1000) as f64;
-            ui.label(tr.tr_args("admin-sync-last-success", &[("seconds", num(seconds))]));
+            crate::ui::bidi::label(
+                ui,
+                tr.tr_args("admin-sync-last-success", &[("seconds", num(seconds))]),
+            );
         }
         None if status.pairing.is_some() => {
-            ui.label(tr.tr("admin-sync-never"));
+            crate::ui::bidi::label(ui, tr.tr("admin-sync-never"));
         }
         None => {}
     }
     if let Some(error) = &status.last_error {
-        ui.label(
+        crate::ui::bidi::label(
+            ui,
             RichText::new(tr.tr_args("admin-sync-last-error", &[("error", text(error))]))
                 .color(theme::MUTED),
         );
     }
     if status.dead > 0 {
-        ui.label(tr.tr_args("admin-sync-dead", &[("count", num(status.dead as f64))]));
+        crate::ui::bidi::label(
+            ui,
+            tr.tr_args("admin-sync-dead", &[("count", num(status.dead as f64))]),
+        );
         for d in &status.dead_letters {
-            ui.label(
+            crate::ui::bidi::label(
+                ui,
                 RichText::new(format!("#{} {}: {}", d.index, d.kind, d.reason)).color(theme::MUTED),
             );
         }

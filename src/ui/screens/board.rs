@@ -79,10 +79,10 @@ fn list_content(
     actions: &mut Vec<Action>,
 ) {
     let b = &kiosk.board;
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         // Low and large: the tile said where we are; the room goes to the posts.
         if !(low && kiosk.text_scale.factor() > 1.0) {
-            ui.label(RichText::new(tr.tr("board-title")).heading());
+            crate::ui::bidi::label(ui, RichText::new(tr.tr("board-title")).heading());
             ui.add_space(16.0);
         }
         // ("Ask or offer something" and "I have a code" are pinned below the posts: see
@@ -91,7 +91,7 @@ fn list_content(
     if b.reported {
         widgets::message(ui, &tr.tr("board-reported"), theme::NOTICE, theme::TEXT);
     }
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         let kinds = if folded {
             &[][..]
         } else {
@@ -117,7 +117,8 @@ fn list_content(
             );
         }
         ui.add_space(16.0);
-        let hint = tr.tr("board-search-hint");
+        // (The hint is drawn as it is given: put in display order; its name stays the words.)
+        let hint = crate::ui::bidi::display_text(&tr.tr("board-search-hint"), tr.lang.is_rtl());
         let resp = keyboard::field(ui, "board-search", search, FieldKind::Text, 60, |search| {
             egui::TextEdit::singleline(search)
                 .hint_text(hint)
@@ -152,16 +153,20 @@ fn list_content(
         categories(ui, kiosk, pics, tr, actions);
     }
     let shown = &b.shown;
-    ui.label(
+    crate::ui::bidi::label(
+        ui,
         RichText::new(tr.tr_args("board-count", &[("count", num(shown.len() as f64))]))
             .color(theme::MUTED),
     );
     if shown.is_empty() {
-        ui.label(tr.tr(if b.posts.is_empty() {
-            "board-empty"
-        } else {
-            "board-none-found"
-        }));
+        crate::ui::bidi::label(
+            ui,
+            tr.tr(if b.posts.is_empty() {
+                "board-empty"
+            } else {
+                "board-none-found"
+            }),
+        );
         return;
     }
     // The rows: space for all of them, laid out only where the viewport shows them.
@@ -202,7 +207,7 @@ fn categories(
         .clamp(1.0, 5.0) as usize;
     let width = (ui.available_width() - gap * (cols as f32 - 1.0)) / cols as f32;
     for row in Category::ALL.chunks(cols) {
-        ui.horizontal(|ui| {
+        crate::ui::widgets::row(ui, |ui| {
             ui.spacing_mut().item_spacing = egui::vec2(gap, gap);
             for &c in row {
                 let selected = chosen == Some(c);
@@ -247,24 +252,32 @@ fn picture_chip(
         theme::TEXT,
         width - CHIP_TEXT_LEFT - 8.0,
     );
-    let galley = ui.painter().layout_job(job);
+    let galley = crate::ui::bidi::galley(ui, job);
     let height = (galley.size().y + 16.0).max(theme::MIN_TARGET);
     let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
     resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, text));
     if ui.is_rect_visible(rect) {
         choice_frame(ui, rect, &resp, selected);
         let p = ui.painter();
+        // The picture leads: on the left, or on the right when the screen reads from the right.
+        let rtl = crate::ui::bidi::rtl_ui(ui.ctx());
+        let icon_x = if rtl {
+            rect.right() - 30.0
+        } else {
+            rect.left() + 30.0
+        };
         let icon = egui::Rect::from_center_size(
-            egui::pos2(rect.left() + 30.0, rect.center().y),
+            egui::pos2(icon_x, rect.center().y),
             egui::Vec2::splat(40.0),
         );
         pictures::paint(ui.ctx(), p, pics, &kiosk.lessons.pictures, picture, icon);
         let y = rect.center().y - galley.size().y / 2.0;
-        p.galley(
-            egui::pos2(rect.left() + CHIP_TEXT_LEFT, y),
-            galley,
-            theme::TEXT,
-        );
+        let text_x = if rtl {
+            rect.right() - CHIP_TEXT_LEFT - galley.size().x
+        } else {
+            rect.left() + CHIP_TEXT_LEFT
+        };
+        p.galley(egui::pos2(text_x, y), galley, theme::TEXT);
     }
     resp
 }
@@ -288,7 +301,7 @@ pub fn picture_button(
         .min(ui.available_width());
     let mut job = egui::text::LayoutJob::simple(text.to_string(), font, theme::TEXT, width - 8.0);
     job.halign = egui::Align::Center;
-    let galley = ui.painter().layout_job(job);
+    let galley = crate::ui::bidi::galley(ui, job);
     let size = egui::vec2(
         width,
         (12.0 + icon + 6.0 + galley.size().y + 10.0).max(theme::MIN_TARGET),
@@ -363,16 +376,34 @@ fn row(
         egui::Stroke::new(2.0, accent),
         egui::StrokeKind::Inside,
     );
-    let pic = egui::Rect::from_min_size(rect.min + egui::vec2(12.0, 12.0), egui::Vec2::splat(72.0));
+    // The picture leads: on the left, or on the right when the screen reads from the right.
+    let rtl = crate::ui::bidi::rtl_ui(ui.ctx());
+    let pic_x = if rtl {
+        rect.right() - 84.0
+    } else {
+        rect.left() + 12.0
+    };
+    let pic = egui::Rect::from_min_size(
+        egui::pos2(pic_x, rect.top() + 12.0),
+        egui::Vec2::splat(72.0),
+    );
     let pixels = &kiosk.lessons.pictures;
     pictures::paint(ui.ctx(), &painter, pics, pixels, p.category.picture(), pic);
-    let x = pic.right() + 16.0;
-    let width = rect.right() - x - 12.0;
+    let x = if rtl {
+        rect.left() + 12.0
+    } else {
+        pic.right() + 16.0
+    };
+    let width = if rtl {
+        pic.left() - 16.0 - x
+    } else {
+        rect.right() - x - 12.0
+    };
     let line = |text: String, style: egui::TextStyle, color: egui::Color32| {
         let font = style.resolve(ui.style());
         let mut job = egui::text::LayoutJob::simple_singleline(text, font, color);
         job.wrap = egui::text::TextWrapping::truncate_at_width(width);
-        ui.painter().layout_job(job)
+        crate::ui::bidi::galley(ui, job)
     };
     let label = line(kind_label(p, tr), egui::TextStyle::Small, accent);
     let heading = line(title.clone(), egui::TextStyle::Heading, theme::TEXT);
@@ -381,7 +412,9 @@ fn row(
     let mut y = rect.top() + 8.0;
     for g in [label, heading, text] {
         let h = g.size().y;
-        painter.galley(egui::pos2(x, y), g, theme::TEXT);
+        // Right to left, each line ends beside the picture.
+        let gx = if rtl { x + width - g.size().x } else { x };
+        painter.galley(egui::pos2(gx, y), g, theme::TEXT);
         y += h + 2.0;
     }
 }
@@ -395,11 +428,11 @@ pub fn post(
     actions: &mut Vec<Action>,
 ) {
     let Some(p) = kiosk.board.opened() else {
-        ui.label(tr.tr("board-post-gone"));
+        crate::ui::bidi::label(ui, tr.tr("board-post-gone"));
         return;
     };
     let r = &p.post.post;
-    ui.horizontal(|ui| {
+    crate::ui::widgets::row(ui, |ui| {
         pictures::show(
             ui,
             pics,
@@ -407,30 +440,30 @@ pub fn post(
             p.category.picture(),
             96.0,
         );
-        ui.vertical(|ui| {
-            ui.label(RichText::new(kind_label(p, tr)).color(theme::PRIMARY));
-            ui.label(RichText::new(&r.title).heading());
-            ui.label(
+        crate::ui::widgets::column(ui, |ui| {
+            crate::ui::bidi::label(ui, RichText::new(kind_label(p, tr)).color(theme::PRIMARY));
+            crate::ui::bidi::label(ui, RichText::new(&r.title).heading());
+            crate::ui::bidi::label(
+                ui,
                 RichText::new(tr.tr_args("board-number", &[("number", p.number.clone().into())]))
                     .color(theme::MUTED),
             );
         });
     });
     if !r.text.is_empty() {
-        ui.label(&r.text);
+        crate::ui::bidi::label(ui, &r.text);
     }
     if !r.languages.is_empty() {
-        ui.label(super::activities::spoken_as(
-            "board-spoken",
-            &r.languages,
-            tr,
-        ));
+        crate::ui::bidi::label(
+            ui,
+            super::activities::spoken_as("board-spoken", &r.languages, tr),
+        );
     }
     if kiosk.board.replied {
         widgets::message(ui, &tr.tr("board-replied"), theme::GO_BG, theme::TEXT);
     }
     ui.add_space(8.0);
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         let reply = match p.kind {
             PostKind::Ask => "board-can-help",
             PostKind::Offer => "board-interested",
@@ -463,10 +496,11 @@ pub fn reply(
     tr: Tr<'_>,
 ) {
     let Some(p) = kiosk.board.opened() else {
-        ui.label(tr.tr("board-post-gone"));
+        crate::ui::bidi::label(ui, tr.tr("board-post-gone"));
         return;
     };
-    ui.label(
+    crate::ui::bidi::label(
+        ui,
         RichText::new(tr.tr_args(
             "board-reply-to",
             &[("title", p.post.post.title.clone().into())],
@@ -474,7 +508,7 @@ pub fn reply(
         .heading(),
     );
     let hint = tr.tr("board-reply-hint");
-    ui.label(RichText::new(&hint).color(theme::MUTED));
+    crate::ui::bidi::label(ui, RichText::new(&hint).color(theme::MUTED));
     widgets::text_field(
         ui,
         &tr.tr("board-reply-message"),
@@ -490,7 +524,10 @@ pub fn reply(
         problem(ui, kiosk, tr);
     }
     ui.add_space(8.0);
-    ui.label(RichText::new(tr.tr("board-reply-contact-why")).color(theme::MUTED));
+    crate::ui::bidi::label(
+        ui,
+        RichText::new(tr.tr("board-reply-contact-why")).color(theme::MUTED),
+    );
     widgets::text_field(
         ui,
         &tr.tr("board-reply-contact"),
@@ -502,10 +539,10 @@ pub fn reply(
 
 /// "Report this post?": it leaves the board until a volunteer looks at it.
 pub fn report(ui: &mut egui::Ui, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    ui.label(RichText::new(tr.tr("board-report-title")).heading());
-    ui.label(tr.tr("board-report-explain"));
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("board-report-title")).heading());
+    crate::ui::bidi::label(ui, tr.tr("board-report-explain"));
     ui.add_space(16.0);
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         act(
             ui,
             Some(Picto::Flag),

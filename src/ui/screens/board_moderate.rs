@@ -28,18 +28,22 @@ pub fn show(
     actions: &mut Vec<Action>,
 ) {
     let b = &kiosk.board;
-    ui.label(RichText::new(tr.tr("moderate-title")).heading());
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("moderate-title")).heading());
     if b.queue.is_empty() {
-        ui.label(tr.tr("moderate-none"));
+        crate::ui::bidi::label(ui, tr.tr("moderate-none"));
         return;
     }
-    ui.label(tr.tr_args("moderate-count", &[("count", num(b.queue.len() as f64))]));
+    crate::ui::bidi::label(
+        ui,
+        tr.tr_args("moderate-count", &[("count", num(b.queue.len() as f64))]),
+    );
     for p in &b.queue {
         let id = &p.post.id;
         widgets::card(ui, |ui| {
             let kind = PostKind::from_id(&p.post.kind).map(|k| tr.tr(k.label_key()));
             let cat = Category::from_id(&p.post.category).map(|c| tr.tr(&c.label_key()));
-            ui.label(
+            crate::ui::bidi::label(
+                ui,
                 RichText::new(format!(
                     "{} · {}",
                     kind.unwrap_or_default(),
@@ -56,15 +60,15 @@ pub fn show(
                 edit(ui, kiosk, d.title, d.text, tr, actions);
                 return;
             }
-            ui.label(RichText::new(&p.post.title).heading());
+            crate::ui::bidi::label(ui, RichText::new(&p.post.title).heading());
             if !p.post.text.is_empty() {
-                ui.label(&p.post.text);
+                crate::ui::bidi::label(ui, &p.post.text);
             }
             if b.rejecting.as_ref() == Some(id) {
                 reject(ui, kiosk, d.reason, tr, actions);
                 return;
             }
-            ui.horizontal_wrapped(|ui| {
+            crate::ui::widgets::row_wrapped(ui, |ui| {
                 let approve = Action::Board(BoardAction::Approve(id.clone()));
                 act(
                     ui,
@@ -141,8 +145,11 @@ fn reject(
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    ui.label(RichText::new(tr.tr("moderate-reason-why")).color(theme::MUTED));
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::bidi::label(
+        ui,
+        RichText::new(tr.tr("moderate-reason-why")).color(theme::MUTED),
+    );
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         for key in [
             "moderate-reason-contact",
             "moderate-reason-money",
@@ -177,7 +184,7 @@ fn confirm_or_cancel(
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         act(
             ui,
             Some(picto),

@@ -22,14 +22,15 @@ const SPOKEN: [&str; 12] = [
 ];
 
 fn step(ui: &mut egui::Ui, n: u32, title: &str, tr: Tr<'_>) {
-    ui.label(
+    crate::ui::bidi::label(
+        ui,
         RichText::new(tr.tr_args(
             "board-step",
             &[("n", digidak_core::i18n::num(f64::from(n)))],
         ))
         .color(theme::MUTED),
     );
-    ui.label(RichText::new(title).heading());
+    crate::ui::bidi::label(ui, RichText::new(title).heading());
 }
 
 /// Step 1: ask or offer.
@@ -42,7 +43,7 @@ pub fn kind(
 ) {
     step(ui, 1, &tr.tr("board-new-kind"), tr);
     ui.add_space(16.0);
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         ui.spacing_mut().item_spacing = egui::vec2(24.0, 24.0);
         for (k, picture, key) in [
             (PostKind::Ask, "question", "board-i-ask"),
@@ -77,7 +78,7 @@ pub fn category(
 ) {
     step(ui, 2, &tr.tr("board-new-category"), tr);
     ui.add_space(8.0);
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         ui.spacing_mut().item_spacing = egui::vec2(12.0, 12.0);
         for c in Category::ALL {
             let selected = kiosk.board.category == Some(c);
@@ -126,9 +127,12 @@ pub fn words(
         digidak_core::board::TEXT_MAX,
         true,
     );
-    ui.label(RichText::new(tr.tr("board-no-contact")).color(theme::MUTED));
-    ui.label(tr.tr("board-languages"));
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::bidi::label(
+        ui,
+        RichText::new(tr.tr("board-no-contact")).color(theme::MUTED),
+    );
+    crate::ui::bidi::label(ui, tr.tr("board-languages"));
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         for code in SPOKEN {
             let on = kiosk.board.languages.iter().any(|l| l == code);
             let name = tr.tr(&format!("spoken-{code}"));
@@ -155,14 +159,17 @@ pub fn posted(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Ac
         return;
     };
     step(ui, 4, &tr.tr("board-posted"), tr);
-    ui.label(tr.tr("board-posted-explain"));
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::bidi::label(ui, tr.tr("board-posted-explain"));
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         widgets::big_code(ui, &display_code(&p.post.code));
         if let Some(url) = phone_page(kiosk, p.post.token.as_deref()) {
             qr::show(ui, &url, 200.0, &tr.tr("qr-label"));
         }
     });
-    ui.label(RichText::new(tr.tr("board-posted-keep")).color(theme::MUTED));
+    crate::ui::bidi::label(
+        ui,
+        RichText::new(tr.tr("board-posted-keep")).color(theme::MUTED),
+    );
     act(
         ui,
         Some(Picto::Board),
@@ -184,7 +191,7 @@ const CODE_KEYS: Keys = Keys {
 pub fn code(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
     keyboard(ui, &CODE_KEYS, actions);
     ui.vertical_centered(|ui| {
-        ui.label(RichText::new(tr.tr("board-code-title")).heading());
+        crate::ui::bidi::label(ui, RichText::new(tr.tr("board-code-title")).heading());
         let typed = &kiosk.drafts.post_code;
         let shown = if typed.is_empty() {
             "_ _ _ _   _ _ _ _   _ _ _ _".to_string()
@@ -211,7 +218,7 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         return;
     };
     let p = &m.post;
-    ui.label(RichText::new(&p.post.title).heading());
+    crate::ui::bidi::label(ui, RichText::new(&p.post.title).heading());
     let status = Kiosk::board_status(p);
     let (text, bg) = match status {
         Some(PostStatus::Waiting) => (tr.tr("board-status-waiting"), theme::NOTICE),
@@ -231,7 +238,7 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
     };
     widgets::message(ui, &text, bg, theme::TEXT);
     if kiosk.board_renewable() {
-        ui.label(RichText::new(tr.tr("board-still-needed")).strong());
+        crate::ui::bidi::label(ui, RichText::new(tr.tr("board-still-needed")).strong());
         act(
             ui,
             Some(Picto::Done),
@@ -242,7 +249,7 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         );
     }
     ui.add_space(8.0);
-    ui.label(RichText::new(tr.tr("board-replies")).heading());
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("board-replies")).heading());
     let wiped = m.replies.iter().any(digidak_core::board::reply_forgotten);
     let kept: Vec<_> = m
         .replies
@@ -250,19 +257,22 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         .filter(|r| !digidak_core::board::reply_forgotten(r))
         .collect();
     if wiped {
-        ui.label(tr.tr("board-replies-wiped"));
+        crate::ui::bidi::label(ui, tr.tr("board-replies-wiped"));
     } else if kept.is_empty() {
-        ui.label(tr.tr("board-no-replies"));
+        crate::ui::bidi::label(ui, tr.tr("board-no-replies"));
     } else if let Some(on) = kiosk.board_replies_wiped_on() {
         let date = day_in_words(on, kiosk.lang);
-        ui.label(tr.tr_args("board-replies-wiped-on", &[("date", date.into())]));
+        crate::ui::bidi::label(
+            ui,
+            tr.tr_args("board-replies-wiped-on", &[("date", date.into())]),
+        );
     }
     for r in kept {
         widgets::card(ui, |ui| {
-            ui.label(&r.message);
+            crate::ui::bidi::label(ui, &r.message);
             if let Some(c) = &r.contact {
                 let reach = tr.tr_args("board-reach", &[("contact", c.clone().into())]);
-                ui.label(RichText::new(reach).strong());
+                crate::ui::bidi::label(ui, RichText::new(reach).strong());
             }
         });
     }
@@ -272,7 +282,7 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
     );
     if open {
         ui.add_space(8.0);
-        ui.horizontal_wrapped(|ui| {
+        crate::ui::widgets::row_wrapped(ui, |ui| {
             act(
                 ui,
                 Some(Picto::Done),
@@ -294,9 +304,9 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         }
     }
     if let Some(url) = phone_page(kiosk, p.post.token.as_deref()) {
-        ui.horizontal_wrapped(|ui| {
+        crate::ui::widgets::row_wrapped(ui, |ui| {
             qr::show(ui, &url, 160.0, &tr.tr("qr-label"));
-            ui.label(tr.tr("board-mine-qr"));
+            crate::ui::bidi::label(ui, tr.tr("board-mine-qr"));
         });
     }
 }

@@ -23,10 +23,10 @@ pub fn show(
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    ui.label(RichText::new(tr.tr("checkin-title")).heading());
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("checkin-title")).heading());
     let a = &kiosk.activities;
     // Choose the activity (the next one first).
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         for v in &a.list {
             let kind = if a.people_of.as_deref() == Some(v.record.id.as_str()) {
                 Kind::Selected
@@ -49,7 +49,7 @@ pub fn show(
         }
     });
     if a.list.is_empty() {
-        ui.label(tr.tr("activities-none"));
+        crate::ui::bidi::label(ui, tr.tr("activities-none"));
     }
     if a.people_of.is_none() {
         return;
@@ -66,7 +66,8 @@ pub fn show(
         .filter(|s| s.state == SignupState::Confirmed)
         .map(|s| s.party)
         .sum();
-    ui.label(
+    crate::ui::bidi::label(
+        ui,
         RichText::new(tr.tr_args(
             "checkin-count",
             &[
@@ -77,8 +78,8 @@ pub fn show(
         .strong(),
     );
     // Check in by code.
-    ui.horizontal(|ui| {
-        let l = ui.label(tr.tr("checkin-code"));
+    crate::ui::widgets::row(ui, |ui| {
+        let l = crate::ui::bidi::label(ui, tr.tr("checkin-code"));
         keyboard::field(ui, "checkin-code", code, FieldKind::Phone, 12, |code| {
             egui::TextEdit::singleline(code)
                 .char_limit(12)
@@ -106,7 +107,7 @@ pub fn show(
     }
     // The people, in arrival order.
     for s in &a.people {
-        ui.horizontal(|ui| {
+        crate::ui::widgets::row(ui, |ui| {
             let state = match s.state {
                 SignupState::Confirmed => tr.tr("checkin-state-confirmed"),
                 SignupState::Pending => tr.tr("checkin-state-pending"),
@@ -118,16 +119,19 @@ pub fn show(
             } else {
                 s.first_name.clone()
             };
-            ui.label(RichText::new(name).strong());
-            ui.label(tr.tr_args(
-                "checkin-row",
-                &[("count", num(s.party as f64)), ("state", text(&state))],
-            ));
+            crate::ui::bidi::label(ui, RichText::new(name).strong());
+            crate::ui::bidi::label(
+                ui,
+                tr.tr_args(
+                    "checkin-row",
+                    &[("count", num(s.party as f64)), ("state", text(&state))],
+                ),
+            );
             if let Some(p) = &s.phone {
-                ui.label(RichText::new(p).color(theme::MUTED));
+                crate::ui::bidi::label(ui, RichText::new(p).color(theme::MUTED));
             }
             if s.checked_in_ms.is_some() {
-                ui.label(RichText::new(tr.tr("checkin-here")).color(theme::GO));
+                crate::ui::bidi::label(ui, RichText::new(tr.tr("checkin-here")).color(theme::GO));
             } else if s.state != SignupState::Cancelled {
                 let label = tr.tr_args("checkin-button", &[("name", text(&s.first_name))]);
                 act(
@@ -143,9 +147,9 @@ pub fn show(
     }
     // A walk-in at the door.
     ui.add_space(16.0);
-    ui.label(RichText::new(tr.tr("checkin-walk-in")).strong());
-    ui.horizontal_wrapped(|ui| {
-        let l = ui.label(tr.tr("signup-name"));
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("checkin-walk-in")).strong());
+    crate::ui::widgets::row_wrapped(ui, |ui| {
+        let l = crate::ui::bidi::label(ui, tr.tr("signup-name"));
         let limit = digidak_core::text::MAX_NAME_CHARS;
         keyboard::field(ui, "walk-in", walk_in, FieldKind::Text, limit, |walk_in| {
             egui::TextEdit::singleline(walk_in)
@@ -163,7 +167,7 @@ pub fn show(
             Action::Activity(ActivityAction::WalkInLess),
             actions,
         );
-        ui.label(RichText::new(a.walk_in_party.to_string()).heading());
+        crate::ui::bidi::label(ui, RichText::new(a.walk_in_party.to_string()).heading());
         act(
             ui,
             Some(Picto::Plus),

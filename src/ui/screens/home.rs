@@ -10,10 +10,10 @@ use crate::ui::theme;
 use crate::ui::widgets;
 
 pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    ui.label(RichText::new(tr.tr("home-welcome")).heading());
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("home-welcome")).heading());
     // Large text on a small screen needs every line for the tiles: the hint gives way.
     if kiosk.text_scale.factor() < 2.0 || ui.available_width() >= 1200.0 {
-        ui.label(RichText::new(tr.tr("home-hint")).color(theme::MUTED));
+        crate::ui::bidi::label(ui, RichText::new(tr.tr("home-hint")).color(theme::MUTED));
     }
     ui.add_space(16.0);
     let tiles: Vec<(Picto, String, Screen)> = kiosk

@@ -55,10 +55,10 @@ pub fn show(
     // Practice needs the room: its picture is smaller.
     let wide = ui.available_width() >= 700.0 && step.practice.is_none();
     let pic = if wide { 176.0 } else { 112.0 };
-    ui.horizontal(|ui| {
+    crate::ui::widgets::row(ui, |ui| {
         lessons::picture(ui, kiosk, pics, &step.picture, pic);
         ui.add_space(8.0);
-        ui.vertical(|ui| {
+        crate::ui::widgets::column(ui, |ui| {
             ui.set_max_width(ui.available_width().min(820.0));
             let size = ui.text_style_height(&egui::TextStyle::Body);
             let size = if step.practice.is_some() {
@@ -66,7 +66,7 @@ pub fn show(
             } else {
                 size * 1.1
             };
-            ui.label(RichText::new(&step.text).size(size));
+            crate::ui::bidi::label(ui, RichText::new(&step.text).size(size));
             if let Some(tip) = &step.tip {
                 widgets::message(
                     ui,
@@ -113,9 +113,10 @@ pub fn nav_panel(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec
 fn header(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>) {
     let total = player.step_count();
     let now = (player.step_index() + 1).min(total);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(&player.text().title).strong());
-        ui.label(
+    crate::ui::widgets::row_wrapped(ui, |ui| {
+        crate::ui::bidi::label(ui, RichText::new(&player.text().title).strong());
+        crate::ui::bidi::label(
+            ui,
             RichText::new(tr.tr_args(
                 "lesson-step-of",
                 &[("step", now.into()), ("total", total.into())],
@@ -123,7 +124,10 @@ fn header(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>) {
             .color(theme::MUTED),
         );
         if player.guided {
-            ui.label(RichText::new(tr.tr("lesson-guided")).color(theme::PRIMARY));
+            crate::ui::bidi::label(
+                ui,
+                RichText::new(tr.tr("lesson-guided")).color(theme::PRIMARY),
+            );
         }
     });
     let (rect, _) = ui.allocate_exact_size(
@@ -134,11 +138,15 @@ fn header(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>) {
     p.rect_filled(rect, 7.0, theme::SECONDARY);
     let mut done = rect;
     done.set_width(rect.width() * player.progress());
+    // Right to left, the bar fills from the right.
+    if crate::ui::bidi::rtl_ui(ui.ctx()) {
+        done = done.translate(egui::vec2(rect.width() - done.width(), 0.0));
+    }
     p.rect_filled(done, 7.0, theme::GO);
 }
 
 fn nav_row(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::action_row(ui, |ui| {
         ui.spacing_mut().item_spacing = egui::vec2(16.0, 12.0);
         // One row, so the step keeps its room: the words get smaller before the row wraps.
         let (back, later, next) = (
@@ -187,7 +195,8 @@ fn nav_row(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>, actions: &mut Vec<Act
 fn initiation(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>, actions: &mut Vec<Action>) {
     let topic = tr.tr(&lessons::topic_key(player.lesson.topic));
     if player.initiation_noted {
-        ui.label(
+        crate::ui::bidi::label(
+            ui,
             RichText::new(tr.tr_args("lesson-initiation-done", &[("topic", topic.into())]))
                 .color(theme::GO),
         );
@@ -213,13 +222,16 @@ fn finished(
     ui.vertical_centered(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(120.0, 120.0), egui::Sense::hover());
         crate::ui::picto::paint(ui.painter(), rect, Picto::Done, theme::GO);
-        ui.label(RichText::new(tr.tr("lesson-done-title")).heading());
-        ui.label(tr.tr_args(
-            "lesson-done-text",
-            &[("title", player.text().title.clone().into())],
-        ));
+        crate::ui::bidi::label(ui, RichText::new(tr.tr("lesson-done-title")).heading());
+        crate::ui::bidi::label(
+            ui,
+            tr.tr_args(
+                "lesson-done-text",
+                &[("title", player.text().title.clone().into())],
+            ),
+        );
         ui.add_space(16.0);
-        ui.horizontal_wrapped(|ui| {
+        crate::ui::widgets::row_wrapped(ui, |ui| {
             ui.spacing_mut().item_spacing = egui::vec2(16.0, 12.0);
             act(
                 ui,

@@ -18,7 +18,7 @@ const QR_SIZE: f32 = 260.0;
 
 /// "Continue later": the code, big, and a QR code of the lesson's phone page at this step.
 pub fn saved(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    ui.label(RichText::new(tr.tr("lesson-saved-title")).heading());
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("lesson-saved-title")).heading());
     if kiosk.lessons.save_failed {
         widgets::message(
             ui,
@@ -27,9 +27,10 @@ pub fn saved(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
             theme::ERROR_TEXT,
         );
     } else if let Some(code) = &kiosk.lessons.saved_code {
-        ui.label(tr.tr("lesson-saved-text"));
+        crate::ui::bidi::label(ui, tr.tr("lesson-saved-text"));
         widgets::big_code(ui, &resume::display(code));
-        ui.label(
+        crate::ui::bidi::label(
+            ui,
             RichText::new(tr.tr_args("lesson-saved-expires", &[("days", num(RESUME_DAYS as f64))]))
                 .color(theme::MUTED),
         );
@@ -41,13 +42,13 @@ pub fn saved(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
             )
         });
         if let Some(url) = url {
-            ui.horizontal_wrapped(|ui| {
+            crate::ui::widgets::row_wrapped(ui, |ui| {
                 qr::show(ui, &url, QR_SIZE * 0.8, &tr.tr("qr-label"));
-                ui.label(tr.tr("lesson-saved-qr"));
+                crate::ui::bidi::label(ui, tr.tr("lesson-saved-qr"));
             });
         }
     } else {
-        ui.label(tr.tr("lesson-saving"));
+        crate::ui::bidi::label(ui, tr.tr("lesson-saving"));
     }
     ui.add_space(16.0);
     // "I'm done" is always in the top bar; this screen offers the way back.
@@ -76,9 +77,12 @@ pub fn enter(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
     }
     let compact = ui.available_height() < 500.0;
     ui.vertical_centered(|ui| {
-        ui.label(RichText::new(tr.tr("resume-title")).heading());
+        crate::ui::bidi::label(ui, RichText::new(tr.tr("resume-title")).heading());
         if !compact {
-            ui.label(RichText::new(tr.tr("resume-explain")).color(theme::MUTED));
+            crate::ui::bidi::label(
+                ui,
+                RichText::new(tr.tr("resume-explain")).color(theme::MUTED),
+            );
         }
         let typed = &kiosk.drafts.resume_code;
         let shown = if typed.is_empty() {
@@ -114,7 +118,7 @@ pub fn enter(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
 
 /// "Take it home": the lesson's phone page as a QR code.
 pub fn take_home(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
-    ui.label(RichText::new(tr.tr("takehome-title")).heading());
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("takehome-title")).heading());
     let url = kiosk
         .lessons
         .player
@@ -122,11 +126,11 @@ pub fn take_home(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
         .and_then(|p| kiosk.lesson_url(&p.lesson.id, p.lang, None));
     match url {
         Some(url) => {
-            ui.label(tr.tr("takehome-text"));
+            crate::ui::bidi::label(ui, tr.tr("takehome-text"));
             qr::show(ui, &url, QR_SIZE, &tr.tr("qr-label"));
         }
         None => {
-            ui.label(tr.tr("takehome-no-server"));
+            crate::ui::bidi::label(ui, tr.tr("takehome-no-server"));
         }
     }
 }

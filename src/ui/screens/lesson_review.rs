@@ -19,20 +19,23 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
     }
     let lang = kiosk.lang;
     widgets::card(ui, |ui| {
-        ui.label(RichText::new(tr.tr("lesson-review-title")).strong());
-        ui.label(tr.tr("lesson-review-explain"));
+        crate::ui::bidi::label(ui, RichText::new(tr.tr("lesson-review-title")).strong());
+        crate::ui::bidi::label(ui, tr.tr("lesson-review-explain"));
         for lesson in due {
             let title = lesson
                 .text(lang)
                 .or_else(|| lesson.texts.values().next())
                 .map_or(lesson.id.as_str(), |t| t.title.as_str());
-            ui.label(tr.tr_args(
-                "lesson-review-item",
-                &[
-                    ("title", text(title)),
-                    ("date", text(&lesson.checked.to_string())),
-                ],
-            ));
+            crate::ui::bidi::label(
+                ui,
+                tr.tr_args(
+                    "lesson-review-item",
+                    &[
+                        ("title", text(title)),
+                        ("date", text(&lesson.checked.to_string())),
+                    ],
+                ),
+            );
         }
     });
 }

@@ -20,20 +20,28 @@ pub fn show(
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal_wrapped(|ui| {
-        ui.vertical(|ui| {
-            ui.label(RichText::new(tr.tr("lessons-title")).heading());
-            ui.label(RichText::new(tr.tr("lessons-hint")).color(theme::MUTED));
+    crate::ui::widgets::row_wrapped(ui, |ui| {
+        crate::ui::widgets::column(ui, |ui| {
+            crate::ui::bidi::label(ui, RichText::new(tr.tr("lessons-title")).heading());
+            crate::ui::bidi::label(ui, RichText::new(tr.tr("lessons-hint")).color(theme::MUTED));
         });
     });
     let Some(library) = kiosk.lessons.library.clone() else {
-        ui.label(tr.tr("lessons-loading"));
+        crate::ui::bidi::label(ui, tr.tr("lessons-loading"));
         return;
     };
     let lang = kiosk.lang;
-    let topics = library.topics(lang);
+    // Lessons not written in this language are offered below in nl, fr or en.
+    let other = (!lang.is_base()).then(|| kiosk.other_lessons_lang());
+    let mut topics = library.topics(lang);
+    if let Some(other) = other {
+        topics = digidak_core::lessons::Topic::ALL
+            .into_iter()
+            .filter(|t| topics.contains(t) || library.topics(other).contains(t))
+            .collect();
+    }
     let selected = kiosk.lessons.topic.filter(|t| topics.contains(t));
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         ui.spacing_mut().item_spacing = vec2(12.0, 12.0);
         let all = if selected.is_none() {
             Kind::Selected
@@ -97,7 +105,7 @@ pub fn show(
         .iter()
         .map(|(_, title, minutes)| tile_height(ui, title, minutes, width))
         .fold(0.0, f32::max);
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         ui.spacing_mut().item_spacing = vec2(gap, gap);
         for (lesson, title, minutes) in &tiles {
             let size = vec2(width, height);
@@ -109,6 +117,54 @@ pub fn show(
     if tiles.is_empty() {
         widgets::message(ui, &tr.tr("lessons-none"), theme::NOTICE, theme::TEXT);
     }
+    let Some(other) = other else {
+        return;
+    };
+    // The other lessons, in the language chosen of nl, fr and en (each in its own name).
+    let others: Vec<_> = library
+        .lessons
+        .iter()
+        .filter(|l| l.text(lang).is_none() && selected.is_none_or(|t| l.topic == t))
+        .filter_map(|l| {
+            let text = l.text(other)?;
+            let minutes = tr.tr_args("lessons-minutes", &[("minutes", num(l.minutes as f64))]);
+            Some((l, text.title.as_str(), minutes))
+        })
+        .collect();
+    ui.add_space(16.0);
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("lessons-other-languages")).strong());
+    crate::ui::widgets::row_wrapped(ui, |ui| {
+        ui.spacing_mut().item_spacing = vec2(12.0, 12.0);
+        for l in digidak_core::lang::Lang::BASE {
+            let kind = if l == other {
+                Kind::Selected
+            } else {
+                Kind::Secondary
+            };
+            act(
+                ui,
+                None,
+                &tr.native_name(l),
+                kind,
+                Action::Lesson(LessonAction::OtherLanguage(l)),
+                actions,
+            );
+        }
+    });
+    ui.add_space(8.0);
+    let height = others
+        .iter()
+        .map(|(_, title, minutes)| tile_height(ui, title, minutes, width))
+        .fold(0.0, f32::max);
+    crate::ui::widgets::row_wrapped(ui, |ui| {
+        ui.spacing_mut().item_spacing = vec2(gap, gap);
+        for (lesson, title, minutes) in &others {
+            let size = vec2(width, height);
+            if tile(ui, kiosk, pics, &lesson.picture, title, minutes, size).clicked() {
+                actions.push(Action::Lesson(LessonAction::Open(lesson.id.clone())));
+            }
+        }
+    });
 }
 
 /// The translation key of a topic's name.
@@ -128,10 +184,14 @@ fn tile_galleys(
     let font = egui::TextStyle::Button.resolve(ui.style());
     let small = egui::TextStyle::Small.resolve(ui.style());
     (
-        ui.painter()
-            .layout(title.to_string(), font, theme::TEXT, text_w),
-        ui.painter()
-            .layout(minutes.to_string(), small, theme::MUTED, text_w),
+        crate::ui::bidi::galley(
+            ui,
+            egui::text::LayoutJob::simple(title.to_string(), font, theme::TEXT, text_w),
+        ),
+        crate::ui::bidi::galley(
+            ui,
+            egui::text::LayoutJob::simple(minutes.to_string(), small, theme::MUTED, text_w),
+        ),
     )
 }
 

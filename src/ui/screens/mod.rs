@@ -234,7 +234,7 @@ fn action_bar(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
                 .inner_margin(egui::Margin::symmetric(32, 10))
                 .stroke(egui::Stroke::new(1.0, crate::ui::theme::SECONDARY_HOVER)),
         )
-        .show(ui, |ui| ui.horizontal_wrapped(add))
+        .show(ui, |ui| crate::ui::widgets::action_row(ui, add))
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Toolbar, true, ""));
 }

@@ -20,9 +20,9 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
     // On a low screen (768 pixels) the hint under the title gives its room to the keys.
     let compact = ui.available_height() < 580.0;
     ui.vertical_centered(|ui| {
-        ui.label(RichText::new(tr.tr("pin-title")).heading());
+        crate::ui::bidi::label(ui, RichText::new(tr.tr("pin-title")).heading());
         if !compact {
-            ui.label(RichText::new(tr.tr("pin-explain")).color(theme::MUTED));
+            crate::ui::bidi::label(ui, RichText::new(tr.tr("pin-explain")).color(theme::MUTED));
         }
         pin_dots(ui, kiosk.drafts.pin.len());
         let status = match (locked, kiosk.pin_status) {
@@ -149,7 +149,7 @@ pub(super) fn keypad(
     ];
     for (i, row) in rows.into_iter().enumerate() {
         let last = i == 3;
-        ui.horizontal(|ui| {
+        crate::ui::widgets::row(ui, |ui| {
             ui.spacing_mut().item_spacing.x = gap;
             ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
             for (j, (picto, label, kind, action)) in row.into_iter().enumerate() {
@@ -164,7 +164,7 @@ pub(super) fn keypad(
         ui.add_space(gap - ui.spacing().item_spacing.y);
     }
     if own_row {
-        ui.horizontal(|ui| {
+        crate::ui::widgets::row(ui, |ui| {
             ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
             let size = egui::vec2(width, key.y);
             if widgets::button_min(ui, Some(Picto::Done), &submit, Kind::Primary, size).clicked() {

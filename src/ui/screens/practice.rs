@@ -30,7 +30,7 @@ pub fn show(
     };
     match practice {
         Practice::Quiz { choices } => {
-            ui.horizontal_wrapped(|ui| {
+            crate::ui::widgets::row_wrapped(ui, |ui| {
                 ui.spacing_mut().item_spacing = vec2(16.0, 12.0);
                 for (i, c) in choices.iter().enumerate() {
                     let kind = if player.answer == Answer::Picked(i) {
@@ -45,7 +45,7 @@ pub fn show(
             });
         }
         Practice::Phishing { mails } => {
-            ui.horizontal_wrapped(|ui| {
+            crate::ui::widgets::row_wrapped(ui, |ui| {
                 ui.spacing_mut().item_spacing = vec2(16.0, 16.0);
                 let n = mails.len() as f32;
                 let w = ((ui.available_width() - 1.0 - 16.0 * (n - 1.0)) / n).clamp(240.0, 400.0);
@@ -58,7 +58,7 @@ pub fn show(
             });
         }
         Practice::Email { .. } => {
-            let label = ui.label(tr.tr("practice-email-label"));
+            let label = crate::ui::bidi::label(ui, tr.tr("practice-email-label"));
             let width = ui.available_width().min(520.0);
             let resp = keyboard::field(ui, "practice-email", email, FieldKind::Email, 120, |e| {
                 egui::TextEdit::singleline(e)
@@ -118,18 +118,18 @@ fn mail_card(ui: &mut egui::Ui, m: &Mail, picked: bool, width: f32, tr: Tr<'_>) 
     let body_font = egui::TextStyle::Body.resolve(ui.style());
     let small = egui::TextStyle::Small.resolve(ui.style());
     let bold = egui::FontId::new(body_font.size, theme::bold());
-    let from = ui.painter().layout(
-        format!("{}: {}", tr.tr("practice-from"), m.from),
-        small,
-        theme::MUTED,
-        inner,
+    let simple = egui::text::LayoutJob::simple;
+    let from = crate::ui::bidi::galley(
+        ui,
+        simple(
+            format!("{}: {}", tr.tr("practice-from"), m.from),
+            small,
+            theme::MUTED,
+            inner,
+        ),
     );
-    let subject = ui
-        .painter()
-        .layout(m.subject.clone(), bold, theme::TEXT, inner);
-    let body = ui
-        .painter()
-        .layout(m.body.clone(), body_font, theme::TEXT, inner);
+    let subject = crate::ui::bidi::galley(ui, simple(m.subject.clone(), bold, theme::TEXT, inner));
+    let body = crate::ui::bidi::galley(ui, simple(m.body.clone(), body_font, theme::TEXT, inner));
     let h = 16.0 + from.size().y + 8.0 + subject.size().y + 8.0 + body.size().y + 16.0;
     let (rect, response) = ui.allocate_exact_size(vec2(width, h), Sense::click());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &m.subject));
@@ -186,7 +186,7 @@ fn itsme(
         ui.text_style_height(&egui::TextStyle::Body) * 1.15,
         theme::bold(),
     );
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::widgets::row_wrapped(ui, |ui| {
         ui.spacing_mut().item_spacing = vec2(24.0, 12.0);
         egui::Frame::new()
             .fill(theme::TILE)
@@ -221,18 +221,21 @@ fn itsme(
                     egui::Layout::top_down(egui::Align::LEFT)
                 };
                 ui.with_layout(layout, |ui| {
-                    ui.vertical(|ui| {
+                    crate::ui::widgets::column(ui, |ui| {
                         ui.spacing_mut().item_spacing.y = 8.0;
-                        ui.horizontal(|ui| {
+                        crate::ui::widgets::row(ui, |ui| {
                             let (r, _) = ui.allocate_exact_size(vec2(32.0, 32.0), Sense::hover());
                             picto::paint(ui.painter(), r, Picto::Phone, theme::TEXT);
-                            ui.label(RichText::new(tr.tr("practice-itsme-title")).strong());
+                            crate::ui::bidi::label(
+                                ui,
+                                RichText::new(tr.tr("practice-itsme-title")).strong(),
+                            );
                         });
-                        ui.label(who_line);
-                        ui.label(RichText::new(what_line).font(what_font));
+                        crate::ui::bidi::label(ui, who_line);
+                        crate::ui::bidi::label(ui, RichText::new(what_line).font(what_font));
                     });
                     // Wraps on a narrow screen: the buttons go under each other.
-                    ui.horizontal_wrapped(|ui| {
+                    crate::ui::widgets::row_wrapped(ui, |ui| {
                         let confirm_kind = if player.answer == Answer::Itsme(true) {
                             Kind::Selected
                         } else {

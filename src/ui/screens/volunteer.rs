@@ -11,7 +11,7 @@ use crate::ui::widgets::Kind;
 use digidak_core::i18n::{num, text};
 
 pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    ui.label(RichText::new(tr.tr("volunteer-title")).heading());
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("volunteer-title")).heading());
     let paused = kiosk.wipe_paused();
     let (picto, label) = if paused {
         (Picto::Play, tr.tr("volunteer-resume"))
@@ -26,7 +26,10 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         Action::SetWipePaused(!paused),
         actions,
     );
-    ui.label(RichText::new(tr.tr("volunteer-pause-explain")).color(theme::MUTED));
+    crate::ui::bidi::label(
+        ui,
+        RichText::new(tr.tr("volunteer-pause-explain")).color(theme::MUTED),
+    );
     if kiosk.config.module_enabled(crate::config::Module::LESSONS) {
         ui.add_space(8.0);
         act(
@@ -37,7 +40,10 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             Action::Go(crate::app::Screen::LessonList),
             actions,
         );
-        ui.label(RichText::new(tr.tr("volunteer-give-lesson-explain")).color(theme::MUTED));
+        crate::ui::bidi::label(
+            ui,
+            RichText::new(tr.tr("volunteer-give-lesson-explain")).color(theme::MUTED),
+        );
         super::lesson_review::show(ui, kiosk, tr);
     }
     if kiosk
@@ -65,9 +71,9 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         );
     }
     ui.add_space(24.0);
-    ui.label(RichText::new(tr.tr("volunteer-help-title")).heading());
+    crate::ui::bidi::label(ui, RichText::new(tr.tr("volunteer-help-title")).heading());
     if kiosk.help_requests.is_empty() {
-        ui.label(tr.tr("volunteer-help-none"));
+        crate::ui::bidi::label(ui, tr.tr("volunteer-help-none"));
     }
     let now_ms = kiosk.unix_ms();
     for request in &kiosk.help_requests {
@@ -76,7 +82,7 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             .first_name
             .clone()
             .unwrap_or_else(|| tr.tr("volunteer-help-noname"));
-        ui.horizontal(|ui| {
+        crate::ui::widgets::row(ui, |ui| {
             let mut line = tr.tr_args(
                 "volunteer-help-item",
                 &[("name", text(&name)), ("minutes", num(minutes))],
@@ -86,7 +92,7 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
                 line.push_str(" — ");
                 line.push_str(&tr.tr_args("volunteer-help-at", &[("kiosk", text(kiosk_name))]));
             }
-            ui.label(line);
+            crate::ui::bidi::label(ui, line);
             act(
                 ui,
                 Some(Picto::Done),

@@ -215,7 +215,7 @@ pub fn normalize_code(typed: &str) -> Option<String> {
     (d.len() == CODE_DIGITS && d.bytes().all(|b| b.is_ascii_digit())).then_some(d)
 }
 
-const WEEKDAYS: [[&str; 7]; 3] = [
+const WEEKDAYS: [[&str; 7]; 8] = [
     [
         "maandag",
         "dinsdag",
@@ -237,8 +237,54 @@ const WEEKDAYS: [[&str; 7]; 3] = [
         "Saturday",
         "Sunday",
     ],
+    // tr, pl, uk, ro, ar (assets/i18n/REVIEW.md: checked by a native speaker before release)
+    [
+        "Pazartesi",
+        "Salı",
+        "Çarşamba",
+        "Perşembe",
+        "Cuma",
+        "Cumartesi",
+        "Pazar",
+    ],
+    [
+        "poniedziałek",
+        "wtorek",
+        "środa",
+        "czwartek",
+        "piątek",
+        "sobota",
+        "niedziela",
+    ],
+    [
+        "понеділок",
+        "вівторок",
+        "середа",
+        "четвер",
+        "пʼятниця",
+        "субота",
+        "неділя",
+    ],
+    [
+        "luni",
+        "marți",
+        "miercuri",
+        "joi",
+        "vineri",
+        "sâmbătă",
+        "duminică",
+    ],
+    [
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "الأحد",
+    ],
 ];
-const MONTHS: [[&str; 12]; 3] = [
+const MONTHS: [[&str; 12]; 8] = [
     [
         "januari",
         "februari",
@@ -281,6 +327,67 @@ const MONTHS: [[&str; 12]; 3] = [
         "November",
         "December",
     ],
+    [
+        "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
+        "Kasım", "Aralık",
+    ],
+    // Polish and Ukrainian: the month after a day number takes the genitive ("9 grudnia").
+    [
+        "stycznia",
+        "lutego",
+        "marca",
+        "kwietnia",
+        "maja",
+        "czerwca",
+        "lipca",
+        "sierpnia",
+        "września",
+        "października",
+        "listopada",
+        "grudnia",
+    ],
+    [
+        "січня",
+        "лютого",
+        "березня",
+        "квітня",
+        "травня",
+        "червня",
+        "липня",
+        "серпня",
+        "вересня",
+        "жовтня",
+        "листопада",
+        "грудня",
+    ],
+    [
+        "ianuarie",
+        "februarie",
+        "martie",
+        "aprilie",
+        "mai",
+        "iunie",
+        "iulie",
+        "august",
+        "septembrie",
+        "octombrie",
+        "noiembrie",
+        "decembrie",
+    ],
+    [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ],
 ];
 
 fn lang_index(lang: Lang) -> usize {
@@ -288,6 +395,22 @@ fn lang_index(lang: Lang) -> usize {
         Lang::Nl => 0,
         Lang::Fr => 1,
         Lang::En => 2,
+        Lang::Tr => 3,
+        Lang::Pl => 4,
+        Lang::Uk => 5,
+        Lang::Ro => 6,
+        Lang::Ar => 7,
+    }
+}
+
+/// A day in words in the order the language writes it: "woensdag 9 december", Turkish
+/// "9 Aralık Çarşamba".
+fn day_words(lang: Lang, weekday: usize, day: i8, month: usize) -> String {
+    let i = lang_index(lang);
+    let (weekday, month) = (WEEKDAYS[i][weekday], MONTHS[i][month - 1]);
+    match lang {
+        Lang::Tr => format!("{day} {month} {weekday}"),
+        _ => format!("{weekday} {day} {month}"),
     }
 }
 
@@ -296,9 +419,12 @@ pub fn when_in_words(start: &str, end: &str, lang: Lang) -> String {
     let (Some(s), Some(e)) = (parse_local(start), parse_local(end)) else {
         return format!("{start} – {end}");
     };
-    let i = lang_index(lang);
-    let weekday = WEEKDAYS[i][s.weekday().to_monday_zero_offset() as usize];
-    let month = MONTHS[i][s.month() as usize - 1];
+    let day = day_words(
+        lang,
+        s.weekday().to_monday_zero_offset() as usize,
+        s.day(),
+        s.month() as usize,
+    );
     let times = format!(
         "{:02}:{:02} – {:02}:{:02}",
         s.hour(),
@@ -306,7 +432,9 @@ pub fn when_in_words(start: &str, end: &str, lang: Lang) -> String {
         e.hour(),
         e.minute()
     );
-    format!("{weekday} {} {month}, {times}", s.day())
+    // Arabic separates with its own comma.
+    let comma = if lang == Lang::Ar { "،" } else { "," };
+    format!("{day}{comma} {times}")
 }
 
 /// "woensdag 9 december": the Brussels day of a moment, in words.
@@ -314,12 +442,11 @@ pub fn day_in_words(unix_ms: i64, lang: Lang) -> String {
     let Some(d) = parse_local(&local_now(unix_ms)) else {
         return String::new();
     };
-    let i = lang_index(lang);
-    let weekday = WEEKDAYS[i][d.weekday().to_monday_zero_offset() as usize];
-    format!(
-        "{weekday} {} {}",
+    day_words(
+        lang,
+        d.weekday().to_monday_zero_offset() as usize,
         d.day(),
-        MONTHS[i][d.month() as usize - 1]
+        d.month() as usize,
     )
 }
 
@@ -647,6 +774,12 @@ mod tests {
             when_in_words("2026-12-09T14:00", "2026-12-09T16:00", Lang::En),
             "Wednesday 9 December, 14:00 – 16:00"
         );
+        let when = |lang| when_in_words("2026-12-09T14:00", "2026-12-09T16:00", lang);
+        assert_eq!(when(Lang::Tr), "9 Aralık Çarşamba, 14:00 – 16:00");
+        assert_eq!(when(Lang::Pl), "środa 9 grudnia, 14:00 – 16:00");
+        assert_eq!(when(Lang::Uk), "середа 9 грудня, 14:00 – 16:00");
+        assert_eq!(when(Lang::Ro), "miercuri 9 decembrie, 14:00 – 16:00");
+        assert_eq!(when(Lang::Ar), "الأربعاء 9 ديسمبر، 14:00 – 16:00");
     }
 
     #[test]

@@ -2,12 +2,15 @@
 //! with tear-off strips that carry the post's public number (never its code). A resident tears
 //! one off and types the number into the board's search at any Digidak computer.
 //!
-//! Written with `pdf-writer`; the text is set in the bundled Noto Sans (embedded, so every
-//! letter of nl, fr, en and most European languages prints as typed). Titles are drawn with a
-//! thin outline for weight, so only one font file is embedded.
+//! Written with `pdf-writer`; the text is set in the bundled Noto Sans (Latin, Greek, Cyrillic)
+//! and Noto Sans Arabic, each embedded as a subset of the glyphs the page uses (`subsetter`),
+//! so a board stays some tens of kilobytes. Arabic is shaped with `harfrust` (joined letters)
+//! and every line is put in display order with the bidi algorithm (`crate::bidi`); in an
+//! Arabic board the lines end at the right margin. Titles are drawn with a thin outline for
+//! weight, so no bold font is embedded.
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TextRenderingMode, UnicodeCmap};
-use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str};
 
 /// One post on paper, its words already in the board's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,47 +121,188 @@ const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN - STRIPS as f32 * STRIP_W - 16.0;
 /// Most lines of a post's text on paper (the rest is on the kiosk).
 const TEXT_LINES: usize = 5;
 
-/// The embedded font and the glyphs used so far (also the admin web's sign-in sheet's).
+/// One embedded font: its glyphs are renumbered as they are used, and only those are written
+/// (subset with `subsetter`), so a PDF carries a few kilobytes of each font, not all of it.
+struct Embedded<'a> {
+    data: &'static [u8],
+    face: ttf_parser::Face<'a>,
+    remap: subsetter::GlyphRemapper,
+    /// The original glyph of each new one.
+    olds: Vec<u16>,
+    /// What each new glyph reads as (for copying and `pdftotext`).
+    text: std::collections::BTreeMap<u16, String>,
+}
+
+impl Embedded<'static> {
+    fn new(data: &'static [u8]) -> Self {
+        Embedded {
+            data,
+            face: ttf_parser::Face::parse(data, 0).expect("the bundled font parses"),
+            remap: subsetter::GlyphRemapper::new(),
+            olds: vec![0],
+            text: Default::default(),
+        }
+    }
+}
+
+impl Embedded<'_> {
+    fn advance(&self, old: u16, size: f32) -> f32 {
+        let upm = f32::from(self.face.units_per_em());
+        f32::from(
+            self.face
+                .glyph_hor_advance(ttf_parser::GlyphId(old))
+                .unwrap_or(0),
+        ) / upm
+            * size
+    }
+
+    /// The new number of glyph `old`, which reads as `text`.
+    fn use_glyph(&mut self, old: u16, text: &str) -> u16 {
+        let new = self.remap.remap(old);
+        if usize::from(new) == self.olds.len() {
+            self.olds.push(old);
+        }
+        self.text.entry(new).or_insert_with(|| text.to_string());
+        new
+    }
+}
+
+/// The paper's fonts: Noto Sans for Latin, Greek and Cyrillic, Noto Sans Arabic for Arabic
+/// (shaped with `harfrust`: joined letters, right to left). Also the admin web's sign-in
+/// sheet's.
 pub struct Font<'a> {
-    pub face: ttf_parser::Face<'a>,
-    pub used: std::collections::BTreeMap<u16, char>,
+    latin: Embedded<'a>,
+    arabic: Embedded<'a>,
+    /// Lines of a right-to-left document (its heading is Arabic) read right to left.
+    rtl: bool,
+}
+
+/// A piece of a line in one font: (arabic?, new glyph ids).
+type Run = (bool, Vec<u16>);
+
+impl Default for Font<'static> {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Font<'static> {
-    /// The bundled Noto Sans (`crate::FONT_REGULAR`), with no glyph used yet.
-    pub fn bundled() -> Result<Self, String> {
-        let face = ttf_parser::Face::parse(crate::FONT_REGULAR, 0)
-            .map_err(|e| format!("the bundled font: {e}"))?;
-        Ok(Font {
-            face,
-            used: Default::default(),
-        })
+    /// Both bundled fonts, with no glyph used yet.
+    pub fn new() -> Self {
+        Font {
+            latin: Embedded::new(crate::FONT_REGULAR),
+            arabic: Embedded::new(crate::FONT_ARABIC),
+            rtl: false,
+        }
     }
 }
 
 impl Font<'_> {
     fn glyph(&self, c: char) -> u16 {
-        self.face.glyph_index(c).map_or(0, |g| g.0)
+        self.latin.face.glyph_index(c).map_or(0, |g| g.0)
     }
 
-    /// Width of `s` at `size` points.
-    pub fn width(&self, s: &str, size: f32) -> f32 {
-        let upm = f32::from(self.face.units_per_em());
+    /// Width of `s` at `size` points (Arabic letters at their plain forms' width).
+    fn width(&self, s: &str, size: f32) -> f32 {
         s.chars()
             .map(|c| {
-                let g = ttf_parser::GlyphId(self.glyph(c));
-                f32::from(self.face.glyph_hor_advance(g).unwrap_or(0)) / upm * size
+                if crate::bidi::arabic_run_char(c) {
+                    let g = self.arabic.face.glyph_index(c).map_or(0, |g| g.0);
+                    self.arabic.advance(g, size)
+                } else {
+                    self.latin.advance(self.glyph(c), size)
+                }
             })
             .sum()
     }
 
-    /// `s` as two-byte glyph ids (the font is written with `Identity-H`).
-    fn encode(&mut self, s: &str) -> Vec<u8> {
-        let mut out = Vec::with_capacity(s.len() * 2);
-        for c in s.chars() {
-            let g = self.glyph(c);
-            self.used.entry(g).or_insert(c);
-            out.extend_from_slice(&g.to_be_bytes());
+    /// One line in display order, as runs of glyphs in one font each.
+    fn runs(&mut self, line: &str) -> Vec<Run> {
+        let rtl = crate::bidi::paragraph_is_rtl(line, self.rtl);
+        let shown = crate::bidi::display_line(line, rtl);
+        let mut runs: Vec<Run> = Vec::new();
+        let mut piece = String::new();
+        let mut arabic = false;
+        let flush = |font: &mut Self, runs: &mut Vec<Run>, piece: &mut String, arabic: bool| {
+            if piece.is_empty() {
+                return;
+            }
+            let glyphs = if arabic {
+                font.shape_arabic(piece)
+            } else {
+                piece
+                    .chars()
+                    .map(|c| {
+                        let g = font.glyph(c);
+                        font.latin.use_glyph(g, &c.to_string())
+                    })
+                    .collect()
+            };
+            runs.push((arabic, glyphs));
+            piece.clear();
+        };
+        for c in shown.chars() {
+            let a = crate::bidi::arabic_run_char(c);
+            if a != arabic {
+                flush(self, &mut runs, &mut piece, arabic);
+                arabic = a;
+            }
+            piece.push(c);
+        }
+        flush(self, &mut runs, &mut piece, arabic);
+        runs
+    }
+
+    /// Arabic letters in reading order, shaped into joined glyphs in display order.
+    fn shape_arabic(&mut self, text: &str) -> Vec<u16> {
+        let Ok(font_ref) = harfrust::FontRef::new(self.arabic.data) else {
+            return Vec::new();
+        };
+        let data = harfrust::ShaperData::new(&font_ref);
+        let shaper = data.shaper(&font_ref).build();
+        let mut buffer = harfrust::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let shaped = shaper.shape(buffer, harfrust::ShapeOptions::new());
+        let infos = shaped.glyph_infos();
+        let mut starts: Vec<usize> = infos.iter().map(|g| g.cluster as usize).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        // What each glyph reads as: a mark (no width) its cluster's marks, the other glyphs
+        // its letters, one each when they are as many (right to left: the last comes first).
+        let mut out = Vec::with_capacity(infos.len());
+        for (i, g) in infos.iter().enumerate() {
+            let from = g.cluster as usize;
+            let to = starts
+                .iter()
+                .copied()
+                .find(|&s| s > from)
+                .unwrap_or(text.len());
+            let cluster = text.get(from..to).unwrap_or_default();
+            let is_mark = |c: &char| unicode_bidi::bidi_class(*c) == unicode_bidi::BidiClass::NSM;
+            let marks: String = cluster.chars().filter(is_mark).collect();
+            let letters: Vec<char> = cluster.chars().filter(|c| !is_mark(c)).collect();
+            let old = u16::try_from(g.glyph_id).unwrap_or(0);
+            let bases: Vec<usize> = infos
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.cluster == g.cluster)
+                .filter(|(_, o)| {
+                    self.arabic
+                        .advance(u16::try_from(o.glyph_id).unwrap_or(0), 1.0)
+                        > 0.0
+                })
+                .map(|(j, _)| j)
+                .collect();
+            let reads: String = if self.arabic.advance(old, 1.0) == 0.0 && !marks.is_empty() {
+                marks
+            } else if bases.len() == letters.len() && bases.len() > 1 {
+                let k = bases.iter().position(|&j| j == i).unwrap_or(0);
+                letters[letters.len() - 1 - k].to_string()
+            } else {
+                letters.iter().collect()
+            };
+            out.push(self.arabic.use_glyph(old, &reads));
         }
         out
     }
@@ -237,16 +381,21 @@ impl Page {
     }
 
     pub fn text(&mut self, font: &mut Font<'_>, s: &str, x: f32, y: f32, size: f32, bold: bool) {
-        let bytes = font.encode(s);
+        let runs = font.runs(s);
+        // A right-to-left line ends at the right margin.
+        let x = if font.rtl && crate::bidi::has_rtl(s) {
+            (PAGE_W - MARGIN - font.width(s, size)).max(x)
+        } else {
+            x
+        };
         let c = &mut self.content;
         c.begin_text();
         if bold {
             c.set_text_rendering_mode(TextRenderingMode::FillStroke);
             c.set_line_width(size / 30.0);
         }
-        c.set_font(Name(b"F1"), size);
         c.next_line(x, y);
-        c.show(Str(&bytes));
+        show_runs(c, &runs, size);
         if bold {
             c.set_text_rendering_mode(TextRenderingMode::Fill);
         }
@@ -255,23 +404,29 @@ impl Page {
 
     /// Text turned a quarter left, read from bottom to top (on a strip).
     fn text_up(&mut self, font: &mut Font<'_>, s: &str, x: f32, y: f32, size: f32) {
-        let bytes = font.encode(s);
+        let runs = font.runs(s);
         let c = &mut self.content;
         c.begin_text();
-        c.set_font(Name(b"F1"), size);
         c.set_text_matrix([0.0, 1.0, -1.0, 0.0, x, y]);
-        c.show(Str(&bytes));
+        show_runs(c, &runs, size);
         c.end_text();
+    }
+}
+
+/// Shows runs one after the other (the text position moves on by each glyph's width).
+fn show_runs(c: &mut Content, runs: &[Run], size: f32) {
+    for (arabic, glyphs) in runs {
+        let name = if *arabic { Name(b"F2") } else { Name(b"F1") };
+        c.set_font(name, size);
+        let bytes: Vec<u8> = glyphs.iter().flat_map(|g| g.to_be_bytes()).collect();
+        c.show(Str(&bytes));
     }
 }
 
 /// The board as PDF bytes: as many A4 pages as the posts need.
 pub fn render(board: &PaperBoard) -> Vec<u8> {
-    let face = ttf_parser::Face::parse(crate::FONT_REGULAR, 0).expect("the bundled font parses");
-    let mut font = Font {
-        face,
-        used: Default::default(),
-    };
+    let mut font = Font::new();
+    font.rtl = crate::bidi::has_rtl(&board.heading);
     let mut pages = vec![Page::new()];
     header(pages.last_mut().expect("a page"), &mut font, board);
     if board.posts.is_empty() {
@@ -377,6 +532,7 @@ pub fn write(mut font: Font<'_>, pages: Vec<Page>) -> Vec<u8> {
     let file = Ref::new(6);
     let cmap_ref = Ref::new(7);
     let first_page = 8;
+    let page_count = pages.len();
     let page_ids: Vec<Ref> = (0..pages.len())
         .map(|i| Ref::new(first_page + 2 * i as i32))
         .collect();
@@ -390,17 +546,49 @@ pub fn write(mut font: Font<'_>, pages: Vec<Page>) -> Vec<u8> {
         pg.media_box(Rect::new(0.0, 0.0, PAGE_W, PAGE_H));
         pg.parent(tree);
         pg.contents(content_id);
-        pg.resources().fonts().pair(Name(b"F1"), type0);
+        let mut resources = pg.resources();
+        let mut fonts = resources.fonts();
+        fonts.pair(Name(b"F1"), type0);
+        fonts.pair(Name(b"F2"), Ref::new(first_page + 2 * page_count as i32));
+        fonts.finish();
+        resources.finish();
         pg.finish();
-        pdf.stream(content_id, &page.content.finish());
+        pdf.stream(content_id, &deflate(&page.content.finish()))
+            .filter(Filter::FlateDecode);
     }
 
-    let name = Name(b"NotoSans-Regular");
     let info = SystemInfo {
         registry: Str(b"Adobe"),
         ordering: Str(b"Identity"),
         supplement: 0,
     };
+    let latin = std::mem::replace(&mut font.latin, Embedded::new(crate::FONT_REGULAR));
+    let arabic = std::mem::replace(&mut font.arabic, Embedded::new(crate::FONT_ARABIC));
+    embed(
+        &mut pdf,
+        info,
+        latin,
+        b"NotoSans-Regular",
+        [type0, cid, descriptor, file, cmap_ref],
+    );
+    let next = first_page + 2 * page_count as i32;
+    let refs = [0, 1, 2, 3, 4].map(|i| Ref::new(next + i));
+    embed(&mut pdf, info, arabic, b"NotoSansArabic-Regular", refs);
+    pdf.finish()
+}
+
+/// Streams are stored compressed (a page of strips repeats itself a lot).
+fn deflate(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = z.write_all(data);
+    z.finish().unwrap_or_default()
+}
+
+/// Writes one font (type 0, CID font, descriptor, the subset file, the text map) at `refs`.
+fn embed(pdf: &mut Pdf, info: SystemInfo<'_>, font: Embedded<'_>, name: &[u8], refs: [Ref; 5]) {
+    let [type0, cid, descriptor, file, cmap_ref] = refs;
+    let name = Name(name);
     pdf.type0_font(type0)
         .base_font(name)
         .encoding_predefined(Name(b"Identity-H"))
@@ -409,11 +597,7 @@ pub fn write(mut font: Font<'_>, pages: Vec<Page>) -> Vec<u8> {
     let face = &font.face;
     let upm = f32::from(face.units_per_em());
     let scale = |v: i16| f32::from(v) / upm * 1000.0;
-    let widths: Vec<f32> = (0..face.number_of_glyphs())
-        .map(|g| {
-            f32::from(face.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0)) / upm * 1000.0
-        })
-        .collect();
+    let widths: Vec<f32> = font.olds.iter().map(|&g| font.advance(g, 1000.0)).collect();
     let mut cid_font = pdf.cid_font(cid);
     cid_font
         .subtype(CidFontType::Type2)
@@ -439,14 +623,19 @@ pub fn write(mut font: Font<'_>, pages: Vec<Page>) -> Vec<u8> {
         .cap_height(scale(face.capital_height().unwrap_or(face.ascender())))
         .stem_v(80.0)
         .font_file2(file);
-    pdf.stream(file, crate::FONT_REGULAR)
-        .pair(Name(b"Length1"), crate::FONT_REGULAR.len() as i32);
+    // Only the glyphs used, renumbered in the order they were first used (as written).
+    let subset = subsetter::subset(font.data, 0, &font.remap).unwrap_or_else(|e| {
+        tracing::error!(error = %e, "font subset failed: embedding the whole font");
+        font.data.to_vec()
+    });
+    pdf.stream(file, &deflate(&subset))
+        .filter(Filter::FlateDecode)
+        .pair(Name(b"Length1"), subset.len() as i32);
     let mut cmap = UnicodeCmap::new(Name(b"Digidak-UCS"), info);
-    for (g, c) in std::mem::take(&mut font.used) {
-        cmap.pair(g, c);
+    for (g, text) in &font.text {
+        cmap.pair_with_multiple(*g, text.chars());
     }
     pdf.cmap(cmap_ref, &cmap.finish());
-    pdf.finish()
 }
 
 #[cfg(test)]
@@ -488,15 +677,85 @@ mod tests {
 
     #[test]
     fn long_words_and_text_are_cut_to_fit() {
-        let face = ttf_parser::Face::parse(crate::FONT_REGULAR, 0).unwrap();
-        let font = Font {
-            face,
-            used: Default::default(),
-        };
+        let font = Font::new();
         let long = "x".repeat(10_000);
         let lines = font.wrap_at_most(&long, 10.5, 200.0, 5);
         assert_eq!(lines.len(), 5);
         assert!(lines.iter().all(|l| font.width(l, 10.5) <= 200.0));
         assert!(lines[4].ends_with('…'));
+    }
+
+    fn arabic_board() -> PaperBoard {
+        PaperBoard {
+            heading: "اطلب وقدّم".into(),
+            subheading: "البيت · 9 ديسمبر".into(),
+            howto: "تريد أن ترد؟ اقطع شريطا. اكتب الرقم في \"ابحث\" على لوحة أي حاسوب Digidak."
+                .into(),
+            empty: "اللوحة ما زالت فارغة.".into(),
+            posts: (0..6)
+                .map(|n| PaperPost {
+                    kind: "طلب".into(),
+                    category: "أوراق ورسائل".into(),
+                    title: format!("من يساعدني في رسالة من البلدية؟ الكود 4829 {n}"),
+                    text: "وصلتني رسالة لا أفهمها. Fatima Janssens تساعد أيضا.".into(),
+                    languages: "اللغات: ar, fr".into(),
+                    number: format!("{n:06}"),
+                })
+                .collect(),
+        }
+    }
+
+    /// Arabic prints with Noto Sans Arabic, joined and right to left, and only the glyphs used
+    /// are embedded: the PDF stays small.
+    #[test]
+    fn arabic_prints_and_the_fonts_are_subset() {
+        let bytes = render(&arabic_board());
+        let s = String::from_utf8_lossy(&bytes);
+        assert!(s.contains("/NotoSansArabic-Regular"));
+        assert!(s.contains("/NotoSans-Regular"));
+        // Both fonts are well over 200 kB whole (Noto Sans 513 kB, Noto Sans Arabic 244 kB);
+        // their subsets, compressed, are a few kB.
+        assert!(bytes.len() < 60_000, "{} bytes", bytes.len());
+        let dutch = render(&PaperBoard {
+            heading: "Vraag & aanbod".into(),
+            subheading: "Buurthuis".into(),
+            howto: "Scheur een strookje af.".into(),
+            empty: "Nog niets.".into(),
+            posts: (0..6).map(post).collect(),
+        });
+        assert!(dutch.len() < 60_000, "{} bytes", dutch.len());
+        println!(
+            "paper board, 6 posts: Arabic {} bytes, Dutch {} bytes",
+            bytes.len(),
+            dutch.len()
+        );
+    }
+
+    /// `pdftotext` (poppler) reads the Arabic words back, and the code and the Latin name.
+    #[test]
+    fn pdftotext_reads_the_arabic_board() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("board.pdf");
+        std::fs::write(&file, render(&arabic_board())).unwrap();
+        let Ok(out) = std::process::Command::new("pdftotext")
+            .arg(&file)
+            .arg("-")
+            .output()
+        else {
+            eprintln!("pdftotext is not installed here: nothing to check");
+            return;
+        };
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        for word in [
+            "اطلب",
+            "وقدّم",
+            "البلدية",
+            "4829",
+            "Fatima Janssens",
+            "000003",
+        ] {
+            assert!(text.contains(word), "{word:?} not in:\n{text}");
+        }
     }
 }

@@ -374,7 +374,7 @@ fn lesson(
         if !known {
             return Err(whole(
                 &format!("{id}/{name}"),
-                "unknown file: expected lesson.toml, nl.toml, fr.toml, en.toml or pictures (.svg, .png, .jpg)"
+                "unknown file: expected lesson.toml, a language file (nl.toml, fr.toml, en.toml, tr.toml, pl.toml, uk.toml, ro.toml, ar.toml) or pictures (.svg)"
                     .into(),
             ));
         }

@@ -288,3 +288,34 @@ fn lesson_counts_reach_the_server_per_site_and_month() {
         ]
     );
 }
+
+/// A phone that reads Arabic gets the pages in Arabic, right to left, from its
+/// Accept-Language; the lessons written in Arabic are in it.
+#[test]
+fn an_arabic_phone_gets_right_to_left_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let index = reqwest::blocking::Client::new()
+        .get(format!("{}/lessons", server.url()))
+        .header("Accept-Language", "ar-MA,ar;q=0.9,fr;q=0.8")
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(
+        index.starts_with("<!doctype html><html lang=\"ar\" dir=\"rtl\">"),
+        "{index}"
+    );
+    assert!(index.contains("كيف تعرف بريدا إلكترونيا مزيفا"), "{index}");
+    let itsme = get(&format!("{}/lessons/itsme?lang=ar", server.url()))
+        .text()
+        .unwrap();
+    assert!(itsme.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(itsme.contains("من: بنك مثال"), "{itsme}");
+    // Turkish: its own language, left to right.
+    let tr = get(&format!("{}/lessons/phishing?lang=tr", server.url()))
+        .text()
+        .unwrap();
+    assert!(tr.contains("<html lang=\"tr\"><head>"));
+    assert!(tr.contains("Sahte bir e-postayı tanımak"));
+}
