@@ -214,8 +214,24 @@ pub(super) fn query_value(query: &Option<String>, name: &str) -> Option<String> 
         .map(|(_, v)| v.into_owned())
 }
 
+/// The admin web's answer when the database cannot be used right now: a short page in the
+/// three admin languages (the admin's own language may not be known yet), and `Retry-After`.
 pub(super) fn unavailable() -> Response {
-    (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response()
+    let body = "<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\">\
+        <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+        <title>Digidak</title><body>\
+        <p>De server kan zijn gegevens nu niet gebruiken. Probeer het over een minuut opnieuw.</p>\
+        <p lang=\"fr\">Le serveur ne peut pas utiliser ses données pour le moment. Réessayez dans une minute.</p>\
+        <p lang=\"en\">The server cannot use its data right now. Try again in a minute.</p></body></html>";
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [
+            (axum::http::header::RETRY_AFTER, "60"),
+            (axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8"),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 /// Runs a store call on a blocking thread: a refusal is 400 with its reason, anything else
@@ -281,7 +297,7 @@ pub(super) async fn session(
     match tokio::task::spawn_blocking(move || store.use_session(&h, now, idle, SESSION_MS)).await {
         Ok(Ok(Some(s))) => Ok((s, hash)),
         Ok(Ok(None)) => Err(to_login()),
-        _ => Err((StatusCode::SERVICE_UNAVAILABLE, "try again").into_response()),
+        _ => Err(unavailable()),
     }
 }
 
@@ -488,7 +504,7 @@ pub async fn login(
     let hash = hash_secret(&token);
     let saved = tokio::task::spawn_blocking(move || store.create_session(&s, &hash)).await;
     if !matches!(saved, Ok(Ok(()))) {
-        return (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response();
+        return unavailable();
     }
     tracing::info!("admin logged in");
     let mut resp = Redirect::to(&format!("/admin?lang={}", lang.code())).into_response();
@@ -539,7 +555,7 @@ async fn kiosks_page(
     let store = state.store.clone();
     let list = match tokio::task::spawn_blocking(move || store.list_kiosks()).await {
         Ok(Ok(l)) => l,
-        _ => return (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response(),
+        _ => return unavailable(),
     };
     let now = now_ms();
     let t = |k: &str| esc(&tr.get(lang, k));
@@ -690,7 +706,7 @@ pub async fn kiosk_add(
             *resp.status_mut() = StatusCode::BAD_REQUEST;
             resp
         }
-        _ => (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response(),
+        _ => unavailable(),
     }
 }
 
@@ -780,7 +796,7 @@ async fn figures(state: &AppState) -> Result<Vec<super::numbers::NumberRow>, Res
     let store = state.store.clone();
     match tokio::task::spawn_blocking(move || store.numbers()).await {
         Ok(Ok(rows)) => Ok(rows),
-        _ => Err((StatusCode::SERVICE_UNAVAILABLE, "try again").into_response()),
+        _ => Err(unavailable()),
     }
 }
 
