@@ -138,32 +138,52 @@ impl SyncClient {
         })
     }
 
+    /// Runs `call`, and once more when the server said it does not know this build's protocol
+    /// (the client then speaks the oldest one it knows): pairing with an older server works at
+    /// the first try. (A push carries its protocol in its body: the sync worker's next round
+    /// sends it in the older one.)
+    fn with_fallback<T>(&self, call: impl Fn() -> Result<T, SyncError>) -> Result<T, SyncError> {
+        let before = self.protocol();
+        match call() {
+            Err(SyncError::Refused { code, .. })
+                if code == "unsupported_protocol" && self.protocol() < before =>
+            {
+                call()
+            }
+            other => other,
+        }
+    }
+
     pub fn pair(&self, code: &str, first_index: u64) -> Result<PairResponse, SyncError> {
-        let req = PairRequest {
-            protocol: self.protocol(),
-            code: code.to_string(),
-            app_version: env!("CARGO_PKG_VERSION").to_string(),
-            first_index,
-        };
-        self.answer(
-            self.http
-                .post(format!("{}/api/v1/pair", self.base))
-                .json(&req)
-                .send(),
-        )
+        self.with_fallback(|| {
+            let req = PairRequest {
+                protocol: self.protocol(),
+                code: code.to_string(),
+                app_version: env!("CARGO_PKG_VERSION").to_string(),
+                first_index,
+            };
+            self.answer(
+                self.http
+                    .post(format!("{}/api/v1/pair", self.base))
+                    .json(&req)
+                    .send(),
+            )
+        })
     }
 
     pub fn status(&self, token: &str) -> Result<StatusResponse, SyncError> {
-        self.answer(
-            self.http
-                .get(format!(
-                    "{}/api/v1/status?protocol={}",
-                    self.base,
-                    self.protocol()
-                ))
-                .bearer_auth(token)
-                .send(),
-        )
+        self.with_fallback(|| {
+            self.answer(
+                self.http
+                    .get(format!(
+                        "{}/api/v1/status?protocol={}",
+                        self.base,
+                        self.protocol()
+                    ))
+                    .bearer_auth(token)
+                    .send(),
+            )
+        })
     }
 
     pub fn push(&self, token: &str, req: &PushRequest) -> Result<PushResponse, SyncError> {
@@ -177,30 +197,34 @@ impl SyncClient {
     }
 
     pub fn pull(&self, token: &str, after: u64, limit: u64) -> Result<PullResponse, SyncError> {
-        self.answer(
-            self.http
-                .get(format!(
-                    "{}/api/v1/changes?protocol={}&after={after}&limit={limit}",
-                    self.base,
-                    self.protocol()
-                ))
-                .bearer_auth(token)
-                .send(),
-        )
+        self.with_fallback(|| {
+            self.answer(
+                self.http
+                    .get(format!(
+                        "{}/api/v1/changes?protocol={}&after={after}&limit={limit}",
+                        self.base,
+                        self.protocol()
+                    ))
+                    .bearer_auth(token)
+                    .send(),
+            )
+        })
     }
 
     /// Where a resume code made at any kiosk continues (404 -> `Refused` with `not_found`).
     pub fn resume(&self, token: &str, code: &str) -> Result<ResumeResponse, SyncError> {
-        self.answer(
-            self.http
-                .get(format!(
-                    "{}/api/v1/resume/{code}?protocol={}",
-                    self.base,
-                    self.protocol()
-                ))
-                .timeout(Duration::from_secs(8))
-                .bearer_auth(token)
-                .send(),
-        )
+        self.with_fallback(|| {
+            self.answer(
+                self.http
+                    .get(format!(
+                        "{}/api/v1/resume/{code}?protocol={}",
+                        self.base,
+                        self.protocol()
+                    ))
+                    .timeout(Duration::from_secs(8))
+                    .bearer_auth(token)
+                    .send(),
+            )
+        })
     }
 }

@@ -175,7 +175,12 @@ pub struct ChildServer {
 impl ChildServer {
     /// Starts on `listen` (`127.0.0.1:0` picks a port) and waits for "listening on".
     pub fn start(db: &Path, listen: &str) -> Self {
-        let mut child = Command::new(server_bin())
+        Self::start_bin(Path::new(server_bin()), db, listen)
+    }
+
+    /// The same with another build of the server (the previous release's).
+    pub fn start_bin(bin: &Path, db: &Path, listen: &str) -> Self {
+        let mut child = Command::new(bin)
             .args(["serve", "--listen", listen, "--db"])
             .arg(db)
             .env("RUST_LOG", "warn")

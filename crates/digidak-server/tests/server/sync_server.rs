@@ -757,3 +757,64 @@ fn status_recommends_the_servers_own_release_unless_its_admin_names_another() {
     assert_eq!(status.recommended_version.as_deref(), Some("0.9.1"));
     drop(server);
 }
+
+/// A fleet's server is not always updated first: a kiosk of this release pairs with the
+/// previous release's server (protocol 1 only; `scripts/previous-server` builds it from the
+/// git history, `scripts/test` passes it in `DIGIDAK_PREVIOUS_SERVER`), falls back to
+/// protocol 1, and its operations arrive exactly once; what the server sends back is applied.
+#[test]
+fn a_kiosk_of_this_release_syncs_with_the_previous_releases_server() {
+    let Some(previous) = std::env::var_os("DIGIDAK_PREVIOUS_SERVER") else {
+        panic!(
+            "DIGIDAK_PREVIOUS_SERVER is not set: run the tests with scripts/test, which builds \
+             the previous release's server (scripts/previous-server)"
+        );
+    };
+    if previous == "unavailable" {
+        // scripts/test could not build it (no git history) and said so in its output.
+        eprintln!("SKIPPED: the previous release's server is not available");
+        return;
+    }
+    let previous = std::path::PathBuf::from(previous);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let add = std::process::Command::new(&previous)
+        .args(["kiosk", "add", "PC 1", "--site", "noord", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(add.status.success(), "{add:?}");
+    let code = String::from_utf8(add.stdout).unwrap().trim().to_string();
+    let mut server = support::ChildServer::start_bin(&previous, &db, "127.0.0.1:0");
+
+    let kiosk_dir = dir.path().join("kiosk");
+    let kiosk = SyncedKiosk::start(&kiosk_dir);
+    assert_eq!(kiosk.pair(&server.url(), &code).as_deref(), Ok("PC 1"));
+    let mut store = digidak::store::Store::open_in(&kiosk_dir).unwrap();
+    let help = store
+        .add_help_request(Some("Amina"), support::now_ms())
+        .unwrap();
+    store.record_visit("session", support::now_ms()).unwrap();
+    kiosk.wait_synced(Duration::from_secs(30));
+    // Exactly once, nothing refused.
+    let ops = server_ops(&db, "PC 1");
+    assert_eq!(ops.len(), 2, "{ops:?}");
+    assert!(ops.iter().all(|(_, _, _, rejected)| !rejected), "{ops:?}");
+    assert_eq!(
+        support::server_help_ids(&db, "noord"),
+        vec![help.id.clone()]
+    );
+    // The server's change feed reaches the kiosk: the help call comes back with the name the
+    // server knows this kiosk by.
+    wait_until(Duration::from_secs(20), "the change pulled back", || {
+        store
+            .open_help_requests()
+            .unwrap()
+            .iter()
+            .any(|h| h.id == help.id && h.kiosk_name.as_deref() == Some("PC 1"))
+    });
+    let status = kiosk.status();
+    assert_eq!(status.state, SyncState::Online);
+    assert_eq!(status.dead, 0);
+    server.kill();
+}
