@@ -760,13 +760,13 @@ fn status_recommends_the_servers_own_release_unless_its_admin_names_another() {
 
 /// A fleet's server is not always updated first: a kiosk of this release pairs with the
 /// previous release's server (protocol 1 only; `scripts/previous-server` builds it from the
-/// git history, `scripts/test` passes it in `DIGIDAK_PREVIOUS_SERVER`), falls back to
+/// git history, `scripts/test` passes it in `PREVIOUS_DIGIDAK_SERVER`), falls back to
 /// protocol 1, and its operations arrive exactly once; what the server sends back is applied.
 #[test]
 fn a_kiosk_of_this_release_syncs_with_the_previous_releases_server() {
-    let Some(previous) = std::env::var_os("DIGIDAK_PREVIOUS_SERVER") else {
+    let Some(previous) = std::env::var_os("PREVIOUS_DIGIDAK_SERVER") else {
         panic!(
-            "DIGIDAK_PREVIOUS_SERVER is not set: run the tests with scripts/test, which builds \
+            "PREVIOUS_DIGIDAK_SERVER is not set: run the tests with scripts/test, which builds \
              the previous release's server (scripts/previous-server)"
         );
     };
