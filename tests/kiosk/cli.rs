@@ -253,43 +253,6 @@ fn check_config_names_a_broken_lesson() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("1 lessons load"));
 }
 
-/// Xvfb on a free display (it tells the number on `-displayfd`), killed on drop. None (and a
-/// note) when Xvfb is not installed, except in CI, where that is a failure.
-fn xvfb() -> Option<(KillOnDrop, String)> {
-    use std::io::{BufRead, BufReader};
-    let found = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).any(|d| d.join("Xvfb").exists()))
-        .unwrap_or(false);
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Xvfb is missing in CI: run scripts/install-deps"
-        );
-        eprintln!("SKIPPED: Xvfb is not installed (scripts/install-deps installs it)");
-        return None;
-    }
-    let mut child = Command::new("Xvfb")
-        .args([
-            "-displayfd",
-            "1",
-            "-screen",
-            "0",
-            "1280x800x24",
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let n: u32 = line.trim().parse().expect("Xvfb told no display number");
-    Some((KillOnDrop(child, false), format!(":{n}")))
-}
-
 /// A child killed on drop; with `true`, its whole process group (SIGTERM first).
 struct KillOnDrop(std::process::Child, bool);
 impl Drop for KillOnDrop {
@@ -320,7 +283,9 @@ impl Drop for KillOnDrop {
 #[test]
 fn the_readme_run_command_shows_example_content_from_a_demo_server() {
     use std::os::unix::process::CommandExt;
-    let Some((_x, display)) = xvfb() else { return };
+    let Some((_x, display)) = crate::window::xvfb() else {
+        return;
+    };
     let home = tempfile::tempdir().unwrap();
     let demo_dir = home.path().join("demo");
     let bin_dir = Path::new(BIN).parent().unwrap();

@@ -6,7 +6,8 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Killed(Child);
+/// A child process killed on drop.
+pub(crate) struct Killed(Child);
 impl Drop for Killed {
     fn drop(&mut self) {
         let _ = self.0.kill();
@@ -14,7 +15,9 @@ impl Drop for Killed {
     }
 }
 
-fn xvfb() -> Option<(Killed, String)> {
+/// Xvfb on a free display (it tells the number on `-displayfd`), killed on drop. None (and a
+/// note) when Xvfb is not installed, except in CI, where that is a failure.
+pub(crate) fn xvfb() -> Option<(Killed, String)> {
     let found = std::env::var_os("PATH")
         .map(|p| std::env::split_paths(&p).any(|d| d.join("Xvfb").exists()))
         .unwrap_or(false);

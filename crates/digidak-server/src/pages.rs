@@ -61,8 +61,8 @@ const GLOBE: &str = "<svg width=\"18\" height=\"18\" viewBox=\"0 0 24 24\" aria-
 style=\"vertical-align:-3px\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\">\
 <circle cx=\"12\" cy=\"12\" r=\"10\"/><path d=\"M2 12h20M12 2a15 15 0 0 1 0 20M12 2a15 15 0 0 0 0 20\"/></svg>";
 
-/// The security headers of every page.
-fn secure(mut resp: Response, csp: &'static str) -> Response {
+/// The security headers of every page (the phone pages' and the admin web's).
+pub(super) fn secure(mut resp: Response, csp: &'static str) -> Response {
     let h = resp.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,
