@@ -262,3 +262,39 @@ fn app_state_and_module_rules_draw_nothing_and_do_no_io() {
         drawing.join("\n")
     );
 }
+
+#[test]
+fn the_servers_rules_know_no_database() {
+    let dir = workspace().join("crates/digidak-server/src");
+    // What the server decides, written once over `storage::Tx` (a PostgreSQL backend is a new
+    // implementation of that trait and nothing else).
+    let rules: Vec<_> = sources(&dir)
+        .into_iter()
+        .filter(|(p, _)| p.parent() == Some(dir.as_path()))
+        .filter(|(p, _)| {
+            [
+                "apply.rs",
+                "activities.rs",
+                "seats.rs",
+                "board.rs",
+                "kiosks.rs",
+                "storage.rs",
+            ]
+            .iter()
+            .any(|f| p.file_name().is_some_and(|n| n == *f))
+        })
+        .collect();
+    assert_eq!(rules.len(), 6, "the rule files moved: update this test");
+    let found = offending(
+        &rules,
+        &[
+            "rusqlite", "sqlite", "Sqlite", "postgres", "SELECT ", "INSERT ", "UPDATE ", "DELETE ",
+        ],
+        &[],
+    );
+    assert!(
+        found.is_empty(),
+        "database code in the server's rules:\n{}",
+        found.join("\n")
+    );
+}

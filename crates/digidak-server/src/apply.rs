@@ -2,9 +2,9 @@
 //! written; a bad op is rejected with a reason (it goes to the kiosk's dead-letter list) and
 //! never blocks the ops after it.
 
-use rusqlite::{Connection, OptionalExtension, params};
-
 use super::KioskAuth;
+use crate::ServerError;
+use crate::storage::Tx;
 use digidak_core::lessons::resume::{CODE_DIGITS, RESUME_MS};
 use digidak_core::lessons::{Topic, is_lesson_id};
 use digidak_protocol::{
@@ -15,13 +15,12 @@ use digidak_protocol::{
 /// Why an op was rejected, for the kiosk's dead-letter list.
 pub type Reason = String;
 
+/// What a rule says of an op: `Ok(Err(reason))` refuses it; `Err` is a storage failure (the
+/// whole push is tried again later).
+pub type Applied = Result<Result<(), Reason>, ServerError>;
+
 /// Applies one op inside the push transaction. `Ok(Err(reason))` rejects it.
-pub fn apply(
-    tx: &Connection,
-    kiosk: &KioskAuth,
-    op: &Op,
-    now_ms: i64,
-) -> rusqlite::Result<Result<(), Reason>> {
+pub fn apply(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op, now_ms: i64) -> Applied {
     if op.schema > OP_SCHEMA {
         return Ok(Err(format!(
             "schema {} is newer than this server understands ({OP_SCHEMA})",
@@ -91,27 +90,26 @@ fn is_uuid(s: &str) -> bool {
     uuid::Uuid::parse_str(s).is_ok()
 }
 
+/// Tells a site's kiosks of a change.
 pub(super) fn emit(
-    tx: &Connection,
+    tx: &mut dyn Tx,
     site: &str,
     kind: &str,
     payload: &impl serde::Serialize,
     now_ms: i64,
-) -> rusqlite::Result<()> {
-    let payload = serde_json::to_string(payload).expect("payload types serialize");
-    tx.prepare_cached(
-        "INSERT INTO changes (site, kind, payload, created_ms) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![site, kind, payload, now_ms])?;
-    Ok(())
+) -> Result<(), ServerError> {
+    let payload = to_json(payload)?;
+    tx.emit(site, kind, &payload, now_ms)
 }
 
-fn help_requested(
-    tx: &Connection,
-    kiosk: &KioskAuth,
-    op: &Op,
-    now_ms: i64,
-) -> rusqlite::Result<Result<(), Reason>> {
+/// JSON text of a wire type (they are plain data: this does not fail in practice, and if it
+/// did the push would be tried again rather than the kiosk panic).
+pub(super) fn to_json(value: &impl serde::Serialize) -> Result<String, ServerError> {
+    serde_json::to_string(value)
+        .map_err(|e| ServerError::Unavailable(format!("a record could not be written: {e}")))
+}
+
+fn help_requested(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op, now_ms: i64) -> Applied {
     let mut p: HelpRequested = match parse(op) {
         Ok(p) => p,
         Err(r) => return Ok(Err(r)),
@@ -124,62 +122,39 @@ fn help_requested(
         .map(|n| digidak_core::text::clean_name(&n))
         .filter(|n| !n.is_empty());
     p.kiosk_name = Some(kiosk.name.clone());
-    let inserted = tx
-        .prepare_cached(
-            "INSERT INTO help_requests (id, site, kiosk_id, first_name, created_at_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO NOTHING",
-        )?
-        .execute(params![
-            p.id,
-            kiosk.site,
-            kiosk.id,
-            p.first_name,
-            p.created_at_ms
-        ])?;
-    if inserted == 0 {
+    let inserted = tx.insert_help_request(
+        &p.id,
+        &kiosk.site,
+        &kiosk.id,
+        p.first_name.as_deref(),
+        p.created_at_ms,
+    )?;
+    if !inserted {
         return Ok(Err(format!("help request {} exists already", p.id)));
     }
     emit(tx, &kiosk.site, kinds::HELP_REQUESTED, &p, now_ms)?;
     Ok(Ok(()))
 }
 
-fn help_handled(
-    tx: &Connection,
-    kiosk: &KioskAuth,
-    op: &Op,
-    now_ms: i64,
-) -> rusqlite::Result<Result<(), Reason>> {
+fn help_handled(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op, now_ms: i64) -> Applied {
     let p: HelpHandled = match parse(op) {
         Ok(p) => p,
         Err(r) => return Ok(Err(r)),
     };
-    let handled: Option<Option<i64>> = tx
-        .query_row(
-            "SELECT handled_at_ms FROM help_requests WHERE id = ?1 AND site = ?2",
-            params![p.id, kiosk.site],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let handled = tx.help_handled_at(&p.id, &kiosk.site)?;
     match handled {
         None => Ok(Err(format!("no help request {} at this site", p.id))),
         // Two volunteers marked it at once: the first one counts, the second changes nothing.
         Some(Some(_)) => Ok(Ok(())),
         Some(None) => {
-            tx.execute(
-                "UPDATE help_requests SET handled_at_ms = ?2 WHERE id = ?1",
-                params![p.id, p.handled_at_ms],
-            )?;
+            tx.set_help_handled(&p.id, p.handled_at_ms)?;
             emit(tx, &kiosk.site, kinds::HELP_HANDLED, &p, now_ms)?;
             Ok(Ok(()))
         }
     }
 }
 
-fn usage_visit(
-    tx: &Connection,
-    kiosk: &KioskAuth,
-    op: &Op,
-) -> rusqlite::Result<Result<(), Reason>> {
+fn usage_visit(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op) -> Applied {
     let p: UsageVisit = match parse(op) {
         Ok(p) => p,
         Err(r) => return Ok(Err(r)),
@@ -194,15 +169,11 @@ fn usage_visit(
     if !is_day(&p.day) {
         return Ok(Err("usage day must be YYYY-MM-DD".into()));
     }
-    tx.prepare_cached(
-        "INSERT INTO usage_counts (site, day, name, count) VALUES (?1, ?2, ?3, 1)
-         ON CONFLICT (site, day, name) DO UPDATE SET count = count + 1",
-    )?
-    .execute(params![kiosk.site, p.day, p.name])?;
+    tx.count_usage(&kiosk.site, &p.day, &p.name)?;
     Ok(Ok(()))
 }
 
-fn lesson_resume(tx: &Connection, op: &Op, now_ms: i64) -> rusqlite::Result<Result<(), Reason>> {
+fn lesson_resume(tx: &mut dyn Tx, op: &Op, now_ms: i64) -> Applied {
     let p: ResumeSaved = match parse(op) {
         Ok(p) => p,
         Err(r) => return Ok(Err(r)),
@@ -220,20 +191,15 @@ fn lesson_resume(tx: &Connection, op: &Op, now_ms: i64) -> rusqlite::Result<Resu
         return Ok(Err("lang must be nl, fr or en".into()));
     }
     // The server's clock decides expiry: a kiosk's clock may be wrong.
-    let inserted = tx
-        .prepare_cached(
-            "INSERT INTO lesson_resume (code, lesson, step, lang, created_ms, expires_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (code) DO NOTHING",
-        )?
-        .execute(params![
-            p.code,
-            p.lesson,
-            p.step,
-            p.lang,
-            now_ms,
-            now_ms.saturating_add(RESUME_MS)
-        ])?;
-    if inserted == 0 {
+    let inserted = tx.insert_resume(
+        &p.code,
+        &p.lesson,
+        p.step,
+        &p.lang,
+        now_ms,
+        now_ms.saturating_add(RESUME_MS),
+    )?;
+    if !inserted {
         return Ok(Err(format!(
             "resume code {} exists already (made at another kiosk); this one works only here",
             p.code
@@ -242,11 +208,7 @@ fn lesson_resume(tx: &Connection, op: &Op, now_ms: i64) -> rusqlite::Result<Resu
     Ok(Ok(()))
 }
 
-fn lesson_event(
-    tx: &Connection,
-    kiosk: &KioskAuth,
-    op: &Op,
-) -> rusqlite::Result<Result<(), Reason>> {
+fn lesson_event(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op) -> Applied {
     let p: LessonEvent = match parse(op) {
         Ok(p) => p,
         Err(r) => return Ok(Err(r)),
@@ -266,12 +228,7 @@ fn lesson_event(
     if !is_day(&p.day) {
         return Ok(Err("lesson day must be YYYY-MM-DD".into()));
     }
-    tx.prepare_cached(
-        "INSERT INTO lesson_counts (site, day, event, topic, lesson, count)
-         VALUES (?1, ?2, ?3, ?4, ?5, 1)
-         ON CONFLICT (site, day, event, topic, lesson) DO UPDATE SET count = count + 1",
-    )?
-    .execute(params![kiosk.site, p.day, p.event, p.topic, p.lesson])?;
+    tx.count_lesson(&kiosk.site, &p.day, &p.event, &p.topic, &p.lesson)?;
     Ok(Ok(()))
 }
 

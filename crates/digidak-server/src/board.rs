@@ -4,10 +4,10 @@
 //! replies as `post.replied` changes. Checks are the same rules as the kiosk's
 //! ([`digidak_core::board`]), run again here because a kiosk may be old or hostile.
 
-use rusqlite::{Connection, OptionalExtension, params};
-
 use super::KioskAuth;
-use super::apply::{Reason, emit};
+use super::apply::{Applied, emit};
+use crate::ServerError;
+use crate::storage::{NewPost, Tx};
 use digidak_core::board::{
     self, Category, DAY_MS, DEFAULT_EXPIRY_DAYS, PostDraft, PostKind, PostStatus,
 };
@@ -15,85 +15,24 @@ use digidak_protocol::{
     PostByCode, PostClosed, PostModerated, PostRecord, PostReply, PostState, kinds,
 };
 
-type Applied = rusqlite::Result<Result<(), Reason>>;
+type Stored<T> = Result<T, ServerError>;
 
 /// How long posts of `site` stay on the board.
-pub fn post_days(conn: &Connection, site: &str) -> rusqlite::Result<u32> {
-    Ok(conn
-        .query_row(
-            "SELECT post_days FROM site_settings WHERE site = ?1",
-            [site],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or(DEFAULT_EXPIRY_DAYS))
-}
-
-pub fn set_post_days(conn: &Connection, site: &str, days: u32) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT INTO site_settings (site, post_days) VALUES (?1, ?2)
-         ON CONFLICT (site) DO UPDATE SET post_days = ?2",
-        params![site, days],
-    )?;
-    Ok(())
-}
-
-const STATE_COLUMNS: &str = "site, record, status, reason, created_ms, expires_ms, reports, helped,
-     approved_ms, ended_ms FROM posts";
-
-fn row_state(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, Option<PostState>)> {
-    let record: String = r.get(1)?;
-    let post: Option<PostRecord> = serde_json::from_str(&record).ok();
-    Ok((
-        r.get(0)?,
-        match post {
-            Some(post) => Some(PostState {
-                post,
-                status: r.get(2)?,
-                reason: r.get(3)?,
-                created_ms: r.get(4)?,
-                expires_ms: r.get(5)?,
-                reports: r.get(6)?,
-                helped: r.get(7)?,
-                approved_ms: r.get(8)?,
-                ended_ms: r.get(9)?,
-            }),
-            None => None,
-        },
-    ))
+pub fn post_days(tx: &mut dyn Tx, site: &str) -> Stored<u32> {
+    Ok(tx.post_days(site)?.unwrap_or(DEFAULT_EXPIRY_DAYS))
 }
 
 /// A post and its site.
-pub fn load(conn: &Connection, id: &str) -> rusqlite::Result<Option<(String, PostState)>> {
-    let row = conn
-        .prepare_cached(&format!("SELECT {STATE_COLUMNS} WHERE id = ?1"))?
-        .query_row([id], row_state)
-        .optional()?;
-    Ok(row.and_then(|(site, s)| Some((site, s?))))
+pub fn load(tx: &mut dyn Tx, id: &str) -> Stored<Option<(String, PostState)>> {
+    tx.post(id)
 }
 
-fn load_at(conn: &Connection, site: &str, id: &str) -> rusqlite::Result<Option<PostState>> {
-    Ok(load(conn, id)?.filter(|(s, _)| s == site).map(|(_, p)| p))
+fn load_at(tx: &mut dyn Tx, site: &str, id: &str) -> Stored<Option<PostState>> {
+    Ok(load(tx, id)?.filter(|(s, _)| s == site).map(|(_, p)| p))
 }
 
-fn store_state(tx: &Connection, site: &str, p: &PostState, now_ms: i64) -> rusqlite::Result<()> {
-    let record = serde_json::to_string(&p.post).expect("records serialize");
-    tx.execute(
-        "UPDATE posts SET record = ?2, status = ?3, reason = ?4, expires_ms = ?5, reports = ?6,
-                helped = ?7, updated_ms = ?8, approved_ms = ?9, ended_ms = ?10 WHERE id = ?1",
-        params![
-            p.post.id,
-            record,
-            p.status,
-            p.reason,
-            p.expires_ms,
-            p.reports,
-            p.helped,
-            now_ms,
-            p.approved_ms,
-            p.ended_ms
-        ],
-    )?;
+fn store_state(tx: &mut dyn Tx, site: &str, p: &PostState, now_ms: i64) -> Stored<()> {
+    tx.save_post_state(p, now_ms)?;
     emit(tx, site, kinds::POST_STATE, p, now_ms)
 }
 
@@ -105,7 +44,7 @@ fn month(ms: i64) -> String {
 }
 
 /// Checks and cleans a post's words as a kiosk sent them.
-fn checked(r: &PostRecord) -> Result<PostRecord, Reason> {
+fn checked(r: &PostRecord) -> Result<PostRecord, super::apply::Reason> {
     if uuid::Uuid::parse_str(&r.id).is_err() {
         return Err("post id is not a UUID".into());
     }
@@ -133,17 +72,12 @@ fn checked(r: &PostRecord) -> Result<PostRecord, Reason> {
     })
 }
 
-pub fn created(tx: &Connection, kiosk: &KioskAuth, r: &PostRecord, now_ms: i64) -> Applied {
+pub fn created(tx: &mut dyn Tx, kiosk: &KioskAuth, r: &PostRecord, now_ms: i64) -> Applied {
     let post = match checked(r) {
         Ok(p) => p,
         Err(reason) => return Ok(Err(reason)),
     };
-    let taken: Option<String> = tx
-        .query_row("SELECT id FROM posts WHERE code = ?1", [&post.code], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    if let Some(other) = taken {
+    if let Some(other) = tx.post_id_by_code(&post.code)? {
         return Ok(Err(if other == post.id {
             format!("post {} exists already", post.id)
         } else {
@@ -158,29 +92,18 @@ pub fn created(tx: &Connection, kiosk: &KioskAuth, r: &PostRecord, now_ms: i64) 
         Err(reason) => return Ok(Err(reason)),
     };
     if let Some(h) = &token_hash
-        && tx
-            .query_row("SELECT 1 FROM posts WHERE token_hash = ?1", [h], |_| Ok(()))
-            .optional()?
-            .is_some()
+        && tx.post_code_by_token_hash(h)?.is_some()
     {
         return Ok(Err("this phone token is taken by another post".into()));
     }
-    let record = serde_json::to_string(&post).expect("records serialize");
-    tx.execute(
-        "INSERT INTO posts (id, site, code, kiosk_id, record, status, created_ms, month, updated_ms,
-                            token_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'waiting', ?6, ?7, ?6, ?8)",
-        params![
-            post.id,
-            kiosk.site,
-            post.code,
-            kiosk.id,
-            record,
-            now_ms,
-            month(now_ms),
-            token_hash
-        ],
-    )?;
+    tx.insert_post(&NewPost {
+        site: &kiosk.site,
+        kiosk_id: &kiosk.id,
+        post: &post,
+        created_ms: now_ms,
+        month: &month(now_ms),
+        token_hash: token_hash.as_deref(),
+    })?;
     let state = board::waiting(post, now_ms);
     emit(tx, &kiosk.site, kinds::POST_STATE, &state, now_ms)?;
     Ok(Ok(()))
@@ -188,11 +111,12 @@ pub fn created(tx: &Connection, kiosk: &KioskAuth, r: &PostRecord, now_ms: i64) 
 
 /// A volunteer's (or the admin web's) decision. Approving sets the expiry from now; a
 /// reported post approved again keeps its own expiry if that is later.
-pub fn moderated(tx: &Connection, site: &str, m: &PostModerated, now_ms: i64) -> Applied {
+pub fn moderated(tx: &mut dyn Tx, site: &str, m: &PostModerated, now_ms: i64) -> Applied {
     let Some(mut p) = load_at(tx, site, &m.id)? else {
         return Ok(Err(format!("no post {} at this site", m.id)));
     };
-    match board::decide(&mut p, m, now_ms, post_days(tx, site)?) {
+    let days = post_days(tx, site)?;
+    match board::decide(&mut p, m, now_ms, days) {
         // The poster ended it meanwhile: nothing to decide.
         Ok(false) => return Ok(Ok(())),
         Ok(true) => {}
@@ -203,7 +127,7 @@ pub fn moderated(tx: &Connection, site: &str, m: &PostModerated, now_ms: i64) ->
 }
 
 /// A report takes a public post off the board; reports of other posts change nothing.
-pub fn reported(tx: &Connection, site: &str, id: &str, now_ms: i64) -> Applied {
+pub fn reported(tx: &mut dyn Tx, site: &str, id: &str, now_ms: i64) -> Applied {
     let Some(mut p) = load_at(tx, site, id)? else {
         return Ok(Err(format!("no post {id} at this site")));
     };
@@ -215,12 +139,12 @@ pub fn reported(tx: &Connection, site: &str, id: &str, now_ms: i64) -> Applied {
     Ok(Ok(()))
 }
 
-fn by_code_at(tx: &Connection, site: &str, b: &PostByCode) -> rusqlite::Result<Option<PostState>> {
+fn by_code_at(tx: &mut dyn Tx, site: &str, b: &PostByCode) -> Stored<Option<PostState>> {
     Ok(load_at(tx, site, &b.id)?.filter(|p| p.post.code == b.code))
 }
 
 /// "Still needed": a public post stays another period from now.
-pub fn renewed(tx: &Connection, site: &str, b: &PostByCode, now_ms: i64) -> Applied {
+pub fn renewed(tx: &mut dyn Tx, site: &str, b: &PostByCode, now_ms: i64) -> Applied {
     let Some(mut p) = by_code_at(tx, site, b)? else {
         return Ok(Err("no post with this id and code at this site".into()));
     };
@@ -232,7 +156,7 @@ pub fn renewed(tx: &Connection, site: &str, b: &PostByCode, now_ms: i64) -> Appl
     Ok(Ok(()))
 }
 
-pub fn closed(tx: &Connection, site: &str, c: &PostClosed, now_ms: i64) -> Applied {
+pub fn closed(tx: &mut dyn Tx, site: &str, c: &PostClosed, now_ms: i64) -> Applied {
     let b = PostByCode {
         id: c.id.clone(),
         code: c.code.clone(),
@@ -247,16 +171,13 @@ pub fn closed(tx: &Connection, site: &str, c: &PostClosed, now_ms: i64) -> Appli
     p.helped = c.helped;
     p.ended_ms = Some(now_ms);
     if c.helped {
-        tx.execute(
-            "UPDATE posts SET closed_month = ?2 WHERE id = ?1",
-            params![p.post.id, month(now_ms)],
-        )?;
+        tx.set_closed_month(&p.post.id, &month(now_ms))?;
     }
     store_state(tx, site, &p, now_ms)?;
     Ok(Ok(()))
 }
 
-pub fn replied(tx: &Connection, site: &str, r: &PostReply, now_ms: i64) -> Applied {
+pub fn replied(tx: &mut dyn Tx, site: &str, r: &PostReply, now_ms: i64) -> Applied {
     if uuid::Uuid::parse_str(&r.id).is_err() {
         return Ok(Err("reply id is not a UUID".into()));
     }
@@ -268,22 +189,6 @@ pub fn replied(tx: &Connection, site: &str, r: &PostReply, now_ms: i64) -> Appli
             Ok(m) => m,
             Err(e) => return Ok(Err(format!("reply: {e}"))),
         };
-    let inserted = tx.execute(
-        "INSERT INTO post_replies (id, post_id, site, message, contact, created_ms, month)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
-        params![
-            r.id,
-            r.post_id,
-            site,
-            message,
-            contact,
-            now_ms,
-            month(now_ms)
-        ],
-    )?;
-    if inserted == 0 {
-        return Ok(Err(format!("reply {} exists already", r.id)));
-    }
     let reply = PostReply {
         id: r.id.clone(),
         post_id: r.post_id.clone(),
@@ -291,106 +196,44 @@ pub fn replied(tx: &Connection, site: &str, r: &PostReply, now_ms: i64) -> Appli
         contact,
         created_ms: now_ms,
     };
+    if !tx.insert_reply(site, &reply, &month(now_ms))? {
+        return Ok(Err(format!("reply {} exists already", r.id)));
+    }
     emit(tx, site, kinds::POST_REPLIED, &reply, now_ms)?;
     Ok(Ok(()))
 }
 
 /// The code of the post whose phone token is `token` (the phone page's key).
-pub fn code_by_token(conn: &Connection, token: &str) -> rusqlite::Result<Option<String>> {
+pub fn code_by_token(tx: &mut dyn Tx, token: &str) -> Stored<Option<String>> {
     if !digidak_core::codes::is_phone_token(token) {
         return Ok(None);
     }
-    conn.prepare_cached("SELECT code FROM posts WHERE token_hash = ?1")?
-        .query_row([super::hash_secret(token)], |r| r.get(0))
-        .optional()
+    tx.post_code_by_token_hash(&super::hash_secret(token))
 }
 
 /// A post by its code, with its site and replies (oldest first): what the code holder sees.
-pub fn by_code(
-    conn: &Connection,
-    code: &str,
-) -> rusqlite::Result<Option<(String, PostState, Vec<PostReply>)>> {
-    let id: Option<String> = conn
-        .query_row("SELECT id FROM posts WHERE code = ?1", [code], |r| r.get(0))
-        .optional()?;
-    let Some((site, post)) = (match id {
-        Some(id) => load(conn, &id)?,
-        None => None,
-    }) else {
+pub fn by_code(tx: &mut dyn Tx, code: &str) -> Stored<Option<(String, PostState, Vec<PostReply>)>> {
+    let Some(id) = tx.post_id_by_code(code)? else {
         return Ok(None);
     };
-    let replies = replies(conn, &post.post.id)?;
+    let Some((site, post)) = load(tx, &id)? else {
+        return Ok(None);
+    };
+    let replies = tx.replies(&post.post.id)?;
     Ok(Some((site, post, replies)))
 }
 
-pub fn replies(conn: &Connection, post_id: &str) -> rusqlite::Result<Vec<PostReply>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, post_id, message, contact, created_ms FROM post_replies
-         WHERE post_id = ?1 ORDER BY created_ms, id",
-    )?;
-    let rows = stmt.query_map([post_id], |r| {
-        Ok(PostReply {
-            id: r.get(0)?,
-            post_id: r.get(1)?,
-            message: r.get(2)?,
-            contact: r.get(3)?,
-            created_ms: r.get(4)?,
-        })
-    })?;
-    rows.collect()
-}
-
 /// Posts of a site in these statuses, newest first.
-pub fn list(conn: &Connection, site: &str, statuses: &[&str]) -> rusqlite::Result<Vec<PostState>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {STATE_COLUMNS} WHERE site = ?1 ORDER BY created_ms DESC, id"
-    ))?;
-    let rows = stmt.query_map([site], row_state)?;
-    let mut out = Vec::new();
-    for row in rows {
-        if let (_, Some(p)) = row?
-            && statuses.contains(&p.status.as_str())
-        {
-            out.push(p);
-        }
-    }
-    Ok(out)
+pub fn list(tx: &mut dyn Tx, site: &str, statuses: &[&str]) -> Stored<Vec<PostState>> {
+    let mut posts = tx.posts(site)?;
+    posts.retain(|p| statuses.contains(&p.status.as_str()));
+    Ok(posts)
 }
 
 /// Empties the replies of posts that ended (closed, rejected or expired) more than `days` days
 /// before `now_ms`: their messages and contacts, in the replies, in the stored operations and
 /// in the change feed. The replies stay, empty, so the numbers still count them. Returns how
 /// many replies were emptied. The same rule as [`board::replies_forgotten`].
-pub fn forget_old_replies(tx: &Connection, days: u32, now_ms: i64) -> rusqlite::Result<usize> {
-    let cutoff = now_ms - i64::from(days) * DAY_MS;
-    let ended = "SELECT id FROM posts WHERE status != 'waiting'
-                   AND COALESCE(ended_ms, expires_ms) < ?1";
-    let n = tx.execute(
-        &format!(
-            "UPDATE post_replies SET message = '', contact = NULL
-             WHERE (message != '' OR contact IS NOT NULL) AND post_id IN ({ended})"
-        ),
-        [cutoff],
-    )?;
-    if n > 0 {
-        for table in ["ops", "changes"] {
-            tx.execute(
-                &format!(
-                    "UPDATE {table} SET payload = json_set(payload, '$.message', '', '$.contact', NULL)
-                     WHERE kind = ?2 AND json_extract(payload, '$.post_id') IN ({ended})"
-                ),
-                params![cutoff, kinds::POST_REPLIED],
-            )?;
-        }
-    }
-    Ok(n)
+pub fn forget_old_replies(tx: &mut dyn Tx, days: u32, now_ms: i64) -> Stored<usize> {
+    tx.forget_replies(now_ms - i64::from(days) * DAY_MS)
 }
-
-/// Posts, replies and matches per site and month, for the coordinator's numbers.
-pub const NUMBERS_SQL: &str = "
-           SELECT site, month, 'board.posts', COUNT(*) FROM posts GROUP BY site, month
-           UNION ALL
-           SELECT site, month, 'board.replies', COUNT(*) FROM post_replies GROUP BY site, month
-           UNION ALL
-           SELECT site, closed_month, 'board.matches', COUNT(*) FROM posts
-             WHERE helped = 1 AND closed_month IS NOT NULL GROUP BY site, closed_month";

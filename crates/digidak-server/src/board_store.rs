@@ -1,8 +1,6 @@
 //! The board's part of the server store: what the phone pages, the admin web and the CLI ask.
 //! Kiosks change posts only through pushed operations ([`super::apply`]).
 
-use rusqlite::TransactionBehavior;
-
 use super::sqlite::SqliteServerStore;
 use super::{ServerError, board};
 use digidak_protocol::{PostByCode, PostClosed, PostModerated, PostReply, PostState};
@@ -35,16 +33,14 @@ impl SqliteServerStore {
     /// Runs `f` in one write transaction; a refusal becomes [`ServerError::BadRequest`].
     fn board_write(
         &self,
-        f: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<Result<(), String>>,
+        f: impl FnOnce(&mut dyn crate::storage::Tx) -> super::apply::Applied,
     ) -> Result<(), ServerError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        f(&tx)?.map_err(ServerError::BadRequest)?;
-        Ok(tx.commit()?)
+        self.write(|tx| f(tx)?.map_err(ServerError::BadRequest))
     }
 
     fn by_code_op(&self, code: &str) -> Result<(String, PostByCode), ServerError> {
-        let (site, post, _) = board::by_code(&self.reader(), code)?
+        let (site, post, _) = self
+            .read(|tx| board::by_code(tx, code))?
             .ok_or_else(|| ServerError::NotFound("no post with this code".into()))?;
         Ok((
             site,
@@ -58,19 +54,19 @@ impl SqliteServerStore {
 
 impl BoardStore for SqliteServerStore {
     fn post_code_by_token(&self, token: &str) -> Result<Option<String>, ServerError> {
-        Ok(board::code_by_token(&self.reader(), token)?)
+        self.read(|tx| board::code_by_token(tx, token))
     }
 
     fn post_by_code(&self, code: &str) -> Result<Option<PostWithReplies>, ServerError> {
-        Ok(board::by_code(&self.reader(), code)?)
+        self.read(|tx| board::by_code(tx, code))
     }
 
     fn posts(&self, site: &str, statuses: &[&str]) -> Result<Vec<PostState>, ServerError> {
-        Ok(board::list(&self.reader(), site, statuses)?)
+        self.read(|tx| board::list(tx, site, statuses))
     }
 
     fn post_site(&self, id: &str) -> Result<Option<String>, ServerError> {
-        Ok(board::load(&self.reader(), id)?.map(|(site, _)| site))
+        Ok(self.read(|tx| board::load(tx, id))?.map(|(site, _)| site))
     }
 
     fn moderate_post(&self, m: &PostModerated, now_ms: i64) -> Result<(), ServerError> {
@@ -96,7 +92,7 @@ impl BoardStore for SqliteServerStore {
     }
 
     fn post_days(&self, site: &str) -> Result<u32, ServerError> {
-        Ok(board::post_days(&self.reader(), site)?)
+        self.read(|tx| board::post_days(tx, site))
     }
 
     fn forget_old_replies(&self, days: u32, now_ms: i64) -> Result<usize, ServerError> {
@@ -110,6 +106,6 @@ impl BoardStore for SqliteServerStore {
                 digidak_core::board::MAX_EXPIRY_DAYS
             )));
         }
-        Ok(board::set_post_days(&self.conn(), site, days)?)
+        self.write(|tx| crate::storage::Tx::set_post_days(tx, site, days))
     }
 }

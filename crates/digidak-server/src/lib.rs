@@ -1,7 +1,9 @@
 //! The central server: where kiosks of many sites meet.
 //!
-//! - [`ServerStore`]: everything the server keeps, behind a trait (SQLite now in [`sqlite`];
-//!   PostgreSQL would be a new module implementing the same trait).
+//! - [`ServerStore`]: everything the server keeps, behind a trait (SQLite now in [`sqlite`]).
+//! - [`storage::Tx`]: the rows under the rules. The rules ([`kiosks`], [`apply`],
+//!   [`activities`], [`seats`], [`board`]) are written once over it; a backend implements it
+//!   (SQLite: `sqlite_tx.rs`) and opens the transactions around them.
 //! - [`apply`]: what each operation kind does, validated before it touches anything.
 //! - [`http`]: the axum routes, auth, limits and JSON errors.
 
@@ -19,12 +21,15 @@ mod board_pages;
 mod board_store;
 pub mod demo;
 pub mod http;
+pub mod kiosks;
 pub mod numbers;
 pub mod pages;
 pub mod phone_guard;
 mod schema;
 pub mod seats;
 pub mod sqlite;
+mod sqlite_tx;
+pub mod storage;
 
 pub use admin_board::site_pdf as admin_board_pdf;
 pub use admin_store::{AdminStore, SiteAttention};
@@ -37,8 +42,9 @@ use digidak_protocol::{
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
+    /// The backend failed (its own error inside).
     #[error("database error: {0}")]
-    Db(#[from] rusqlite::Error),
+    Db(#[source] Box<dyn std::error::Error + Send + Sync>),
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]

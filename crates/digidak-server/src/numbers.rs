@@ -33,8 +33,17 @@ pub fn all(conn: &Connection) -> rusqlite::Result<Vec<NumberRow>> {
              WHERE s.checked_in_ms IS NOT NULL GROUP BY s.site, substr(a.start, 1, 7)
            UNION ALL {}
          ) ORDER BY site, month, what",
-        super::board::NUMBERS_SQL
+        BOARD_NUMBERS_SQL
     ))?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     rows.collect()
 }
+
+/// Posts, replies and matches per site and month, for the coordinator's numbers.
+const BOARD_NUMBERS_SQL: &str = "
+           SELECT site, month, 'board.posts', COUNT(*) FROM posts GROUP BY site, month
+           UNION ALL
+           SELECT site, month, 'board.replies', COUNT(*) FROM post_replies GROUP BY site, month
+           UNION ALL
+           SELECT site, closed_month, 'board.matches', COUNT(*) FROM posts
+             WHERE helped = 1 AND closed_month IS NOT NULL GROUP BY site, closed_month";

@@ -14,51 +14,23 @@
 //! A kiosk that syncs with its whole outbox gets a new lease when nobody waits and seats are
 //! free, and its live lease renewed when it would end within [`RENEW_BEFORE_MS`].
 
-use rusqlite::{Connection, OptionalExtension, params};
-
 use super::KioskAuth;
-use super::apply::{Reason, emit};
+use super::apply::{Applied, emit};
+use crate::ServerError;
+use crate::storage::{Lease, Tx};
 use digidak_core::activities::local_to_unix_ms;
 use digidak_core::activities::seats::{LEASE_GRACE_MS, RENEW_BEFORE_MS, lease_end};
-use digidak_protocol::{ActivityRecord, BlockReleased, LEASE_END_SINCE, SeatLease, kinds};
+use digidak_protocol::{ActivityRecord, BlockReleased, LEASE_END_SINCE, kinds};
 
-/// The leases of an activity, by kiosk id.
-pub(super) fn leases(tx: &Connection, activity_id: &str) -> rusqlite::Result<Vec<SeatLease>> {
-    tx.prepare_cached(
-        "SELECT kiosk_id, lease, granted, used, COALESCE(expires_ms, 0), recalled
-         FROM seat_blocks WHERE activity_id = ?1 ORDER BY kiosk_id",
-    )?
-    .query_map([activity_id], |r| {
-        // Counters are kept as SQLite integers; a kiosk's own count (`block.released`) may be
-        // anything a u32 holds, so they are read without failing on a huge one.
-        let count = |i: usize| -> rusqlite::Result<u32> {
-            Ok(r.get::<_, i64>(i)?.clamp(0, i64::from(u32::MAX)) as u32)
-        };
-        Ok(SeatLease {
-            kiosk_id: r.get(0)?,
-            lease: count(1)?,
-            granted: count(2)?,
-            used: count(3)?,
-            expires_ms: r.get(4)?,
-            recalled: r.get(5)?,
-        })
-    })?
-    .collect()
-}
+type Stored<T> = Result<T, ServerError>;
 
 /// Seats held in kiosks' blocks and not used.
-pub(super) fn held(tx: &Connection, activity_id: &str) -> rusqlite::Result<i64> {
-    tx.prepare_cached(
-        "SELECT COALESCE(SUM(MAX(granted - used, 0)), 0) FROM seat_blocks WHERE activity_id = ?1",
-    )?
-    .query_row([activity_id], |r| r.get(0))
+pub(super) fn held(tx: &mut dyn Tx, activity_id: &str) -> Stored<i64> {
+    Ok(tx.leases(activity_id)?.iter().map(Lease::unused).sum())
 }
 
-fn waiting(tx: &Connection, activity_id: &str) -> rusqlite::Result<i64> {
-    tx.prepare_cached(
-        "SELECT COUNT(*) FROM signups WHERE activity_id = ?1 AND status = 'waitlisted'",
-    )?
-    .query_row([activity_id], |r| r.get(0))
+fn waiting(tx: &mut dyn Tx, activity_id: &str) -> Stored<i64> {
+    Ok(tx.seat_counts(activity_id)?.waitlisted)
 }
 
 /// The end of sign-ups as Unix ms (`None` for a deadline that is not a local time).
@@ -77,12 +49,12 @@ pub(super) fn honours_end(protocol: Option<u32>) -> bool {
 /// open and seats are free; blocks together hold at most half the capacity. The lease gets
 /// an end if the kiosk honours one (`with_end`). Returns whether a lease was lent.
 pub(super) fn lend(
-    tx: &Connection,
+    tx: &mut dyn Tx,
     a: &ActivityRecord,
     kiosk_id: &str,
     with_end: bool,
     now_ms: i64,
-) -> rusqlite::Result<bool> {
+) -> Stored<bool> {
     if a.block == 0 || a.deleted {
         return Ok(false);
     }
@@ -92,13 +64,8 @@ pub(super) fn lend(
     if deadline <= now_ms || waiting(tx, &a.id)? > 0 {
         return Ok(false);
     }
-    let row: Option<(i64, i64)> = tx
-        .prepare_cached(
-            "SELECT granted, used FROM seat_blocks WHERE activity_id = ?1 AND kiosk_id = ?2",
-        )?
-        .query_row(params![a.id, kiosk_id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    if row.is_some_and(|(granted, used)| granted > used) {
+    let old = tx.lease(&a.id, kiosk_id)?;
+    if old.as_ref().is_some_and(|l| l.unused() > 0) {
         // Seats of a lease are still out (live, recalled or ended within the grace).
         return Ok(false);
     }
@@ -108,71 +75,116 @@ pub(super) fn lend(
     if seats <= 0 {
         return Ok(false);
     }
-    let expires = with_end.then(|| lease_end(now_ms, Some(deadline)));
-    tx.prepare_cached(
-        "INSERT INTO seat_blocks (activity_id, kiosk_id, granted, used, lease, expires_ms, recalled)
-         VALUES (?1, ?2, ?3, 0, 1, ?4, 0)
-         ON CONFLICT (activity_id, kiosk_id) DO UPDATE SET
-             granted = used + ?3, lease = lease + 1, expires_ms = ?4, recalled = 0",
-    )?
-    .execute(params![a.id, kiosk_id, seats, expires])?;
+    let seats = seats.min(i64::from(u32::MAX)) as u32;
+    let expires_ms = with_end.then(|| lease_end(now_ms, Some(deadline)));
+    let lease = match old {
+        None => Lease {
+            kiosk_id: kiosk_id.to_string(),
+            lease: 1,
+            granted: seats,
+            used: 0,
+            expires_ms,
+            recalled: false,
+        },
+        Some(old) => Lease {
+            lease: old.lease.saturating_add(1),
+            granted: old.used.saturating_add(seats),
+            expires_ms,
+            recalled: false,
+            ..old
+        },
+    };
+    tx.put_lease(&a.id, &lease)?;
     Ok(true)
 }
 
 /// Renews the live, not recalled lease of `kiosk_id` on `a` if it ends within
 /// [`RENEW_BEFORE_MS`] (never past the deadline), or gives it an end if it has none (a kiosk
 /// that honours ends now). Returns whether it changed.
-fn renew(
-    tx: &Connection,
-    a: &ActivityRecord,
-    kiosk_id: &str,
-    now_ms: i64,
-) -> rusqlite::Result<bool> {
+fn renew(tx: &mut dyn Tx, a: &ActivityRecord, kiosk_id: &str, now_ms: i64) -> Stored<bool> {
     let Some(deadline) = deadline_ms(a) else {
         return Ok(false);
     };
+    let Some(mut lease) = tx.lease(&a.id, kiosk_id)? else {
+        return Ok(false);
+    };
     let expires = lease_end(now_ms, Some(deadline));
-    let n = tx
-        .prepare_cached(
-            "UPDATE seat_blocks SET expires_ms = ?3
-             WHERE activity_id = ?1 AND kiosk_id = ?2 AND granted > used AND recalled = 0
-               AND (expires_ms IS NULL OR (expires_ms > ?4 AND expires_ms - ?4 < ?5
-                                           AND expires_ms < ?3))",
-        )?
-        .execute(params![a.id, kiosk_id, expires, now_ms, RENEW_BEFORE_MS])?;
-    Ok(n > 0)
+    let due = match lease.expires_ms {
+        None => true,
+        Some(end) => end > now_ms && end - now_ms < RENEW_BEFORE_MS && end < expires,
+    };
+    if lease.unused() == 0 || lease.recalled || !due {
+        return Ok(false);
+    }
+    lease.expires_ms = Some(expires);
+    tx.put_lease(&a.id, &lease)?;
+    Ok(true)
 }
 
 /// Someone waits: every lease with unused seats is recalled (its kiosk gives them back at
 /// its next sync). Returns whether a lease was newly recalled.
-pub(super) fn recall(tx: &Connection, activity_id: &str) -> rusqlite::Result<bool> {
+pub(super) fn recall(tx: &mut dyn Tx, activity_id: &str) -> Stored<bool> {
     if waiting(tx, activity_id)? == 0 {
         return Ok(false);
     }
-    let n = tx
-        .prepare_cached(
-            "UPDATE seat_blocks SET recalled = 1
-             WHERE activity_id = ?1 AND granted > used AND recalled = 0",
-        )?
-        .execute([activity_id])?;
-    Ok(n > 0)
+    let mut any = false;
+    for mut lease in tx.leases(activity_id)? {
+        if lease.unused() > 0 && !lease.recalled {
+            lease.recalled = true;
+            tx.put_lease(activity_id, &lease)?;
+            any = true;
+        }
+    }
+    Ok(any)
+}
+
+/// Takes `party` seats of the kiosk's block, if they are there.
+pub(super) fn use_block(
+    tx: &mut dyn Tx,
+    activity_id: &str,
+    kiosk_id: &str,
+    party: u32,
+) -> Stored<bool> {
+    let Some(mut lease) = tx.lease(activity_id, kiosk_id)? else {
+        return Ok(false);
+    };
+    if lease.unused() < i64::from(party) {
+        return Ok(false);
+    }
+    lease.used = lease.used.saturating_add(party);
+    tx.put_lease(activity_id, &lease)?;
+    Ok(true)
+}
+
+/// Every unused seat of a lease comes back: nothing is held any more.
+fn take_back(tx: &mut dyn Tx, activity_id: &str, kiosk_id: &str) -> Stored<()> {
+    if let Some(mut lease) = tx.lease(activity_id, kiosk_id)? {
+        lease.granted = lease.used;
+        lease.recalled = false;
+        tx.put_lease(activity_id, &lease)?;
+    }
+    Ok(())
 }
 
 /// Takes back the unused seats of leases that ended more than [`LEASE_GRACE_MS`] ago, on the
 /// site's activities. Returns the activities whose seats came back.
-fn reclaim_ended(tx: &Connection, site: &str, now_ms: i64) -> rusqlite::Result<Vec<String>> {
-    let mut ids: Vec<String> = tx
-        .prepare_cached(
-            "UPDATE seat_blocks SET granted = used, recalled = 0
-             WHERE granted > used AND expires_ms IS NOT NULL AND expires_ms + ?2 <= ?3
-               AND activity_id IN (SELECT id FROM activities WHERE site = ?1)
-             RETURNING activity_id",
-        )?
-        .query_map(params![site, LEASE_GRACE_MS, now_ms], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+fn reclaim_ended(tx: &mut dyn Tx, site: &str, now_ms: i64) -> Stored<Vec<String>> {
+    let mut ids = tx.ended_leases(site, now_ms - LEASE_GRACE_MS)?;
     ids.sort();
     ids.dedup();
-    Ok(ids)
+    let mut changed = Vec::with_capacity(ids.len());
+    for id in ids {
+        for lease in tx.leases(&id)? {
+            let ended = lease
+                .expires_ms
+                .is_some_and(|end| end.saturating_add(LEASE_GRACE_MS) <= now_ms);
+            if ended && lease.unused() > 0 {
+                take_back(tx, &id, &lease.kiosk_id)?;
+            }
+        }
+        changed.push(id);
+    }
+    Ok(changed)
 }
 
 /// After a push from `kiosk` (whose ops are all applied): ended leases of the site come
@@ -180,44 +192,32 @@ fn reclaim_ended(tx: &Connection, site: &str, now_ms: i64) -> rusqlite::Result<V
 /// waits and its live leases are renewed. The waitlist moves up, leases are recalled while
 /// someone waits, and the site hears of every activity that changed.
 pub(super) fn tend(
-    tx: &Connection,
+    tx: &mut dyn Tx,
     kiosk: &KioskAuth,
     whole_outbox: bool,
     protocol: u32,
     now_ms: i64,
-) -> rusqlite::Result<()> {
+) -> Stored<()> {
     let with_end = honours_end(Some(protocol));
     let mut changed = reclaim_ended(tx, &kiosk.site, now_ms)?;
     if whole_outbox {
         let now_local = digidak_core::activities::local_now(now_ms);
-        // Only activities where this kiosk might get or renew a lease.
-        let candidates: Vec<String> = tx
-            .prepare_cached(
-                "SELECT a.record FROM activities a
-                 LEFT JOIN seat_blocks b ON b.activity_id = a.id AND b.kiosk_id = ?2
-                 WHERE a.site = ?1 AND a.deleted = 0
-                   AND json_extract(a.record, '$.block') > 0
-                   AND json_extract(a.record, '$.deadline') > ?3
-                   AND (b.kiosk_id IS NULL OR b.granted <= b.used OR b.expires_ms IS NULL
-                        OR b.expires_ms - ?4 < ?5)",
-            )?
-            .query_map(
-                params![kiosk.site, kiosk.id, now_local, now_ms, RENEW_BEFORE_MS],
-                |r| r.get(0),
-            )?
-            .collect::<Result<_, _>>()?;
-        for json in candidates {
-            let Ok(a) = serde_json::from_str::<ActivityRecord>(&json) else {
-                continue;
-            };
-            let renewed = || -> rusqlite::Result<bool> {
-                if with_end {
-                    renew(tx, &a, &kiosk.id, now_ms)
-                } else {
-                    Ok(false)
+        for a in tx.lease_activities(&kiosk.site, &now_local)? {
+            // Only where this kiosk might get or renew a lease.
+            let candidate = match tx.lease(&a.id, &kiosk.id)? {
+                None => true,
+                Some(l) => {
+                    l.unused() == 0
+                        || l.expires_ms
+                            .is_none_or(|end| end - now_ms < RENEW_BEFORE_MS)
                 }
             };
-            if lend(tx, &a, &kiosk.id, with_end, now_ms)? || renewed()? {
+            if !candidate {
+                continue;
+            }
+            if lend(tx, &a, &kiosk.id, with_end, now_ms)?
+                || (with_end && renew(tx, &a, &kiosk.id, now_ms)?)
+            {
                 changed.push(a.id.clone());
             }
         }
@@ -232,64 +232,55 @@ pub(super) fn tend(
 
 /// Seats came back or leases changed on one activity: promote the waitlist (which recalls
 /// leases if someone still waits) and tell the site.
-fn settle(tx: &Connection, site: &str, activity_id: &str, now_ms: i64) -> rusqlite::Result<()> {
+fn settle(tx: &mut dyn Tx, site: &str, activity_id: &str, now_ms: i64) -> Stored<()> {
     let Some((_, a)) = super::activities::load(tx, activity_id)? else {
         return Ok(());
     };
     if !a.deleted {
         super::activities::promote(tx, site, &a, now_ms)?;
     }
-    emit(
-        tx,
-        site,
-        kinds::ACTIVITY_SAVED,
-        &super::activities::state(tx, &a)?,
-        now_ms,
-    )
+    let st = super::activities::state(tx, &a)?;
+    emit(tx, site, kinds::ACTIVITY_SAVED, &st, now_ms)
 }
 
 /// `block.released`: the kiosk gives the unused seats of a lease back. A release of another
 /// lease than the current one (a resend, or one the server already took back) changes
 /// nothing.
 pub(super) fn released(
-    tx: &Connection,
+    tx: &mut dyn Tx,
     kiosk: &KioskAuth,
     p: &BlockReleased,
     now_ms: i64,
-) -> rusqlite::Result<Result<(), Reason>> {
+) -> Applied {
     let Some((site, _)) = super::activities::load(tx, &p.activity_id)? else {
         return Ok(Err("no such activity".into()));
     };
     if site != kiosk.site {
         return Ok(Err("this activity belongs to another site".into()));
     }
+    let Some(mut lease) = tx
+        .lease(&p.activity_id, &kiosk.id)?
+        .filter(|l| l.lease == p.lease)
+    else {
+        return Ok(Ok(()));
+    };
     // Both counters end at the larger count, the kiosk's own (every block sign-up it made
     // is in the server's hands now) or the server's, but never past what was lent: nothing
     // is held any more, and a wrong count cannot inflate the next lease.
-    let n = tx
-        .prepare_cached(
-            "UPDATE seat_blocks SET used = MAX(used, MIN(?4, granted)), granted = MAX(used, MIN(?4, granted)),
-                                    recalled = 0
-             WHERE activity_id = ?1 AND kiosk_id = ?2 AND lease = ?3",
-        )?
-        .execute(params![p.activity_id, kiosk.id, p.lease, p.used])?;
-    if n > 0 {
-        settle(tx, &site, &p.activity_id, now_ms)?;
-    }
+    let count = lease.used.max(p.used.min(lease.granted));
+    lease.used = count;
+    lease.granted = count;
+    lease.recalled = false;
+    tx.put_lease(&p.activity_id, &lease)?;
+    settle(tx, &site, &p.activity_id, now_ms)?;
     Ok(Ok(()))
 }
 
 /// A kiosk was revoked: its operations are refused from now on, so the unused seats of its
 /// leases come back at once.
-pub(super) fn kiosk_gone(tx: &Connection, kiosk_id: &str, now_ms: i64) -> rusqlite::Result<()> {
-    let ids: Vec<String> = tx
-        .prepare(
-            "UPDATE seat_blocks SET granted = used, recalled = 0
-             WHERE kiosk_id = ?1 AND granted > used RETURNING activity_id",
-        )?
-        .query_map([kiosk_id], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    for activity in ids {
+pub(super) fn kiosk_gone(tx: &mut dyn Tx, kiosk_id: &str, now_ms: i64) -> Stored<()> {
+    for activity in tx.kiosk_lease_activities(kiosk_id)? {
+        take_back(tx, &activity, kiosk_id)?;
         if let Some((site, _)) = super::activities::load(tx, &activity)? {
             settle(tx, &site, &activity, now_ms)?;
         }

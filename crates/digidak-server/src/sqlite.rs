@@ -1,7 +1,8 @@
 //! The server's SQLite store: one file, WAL, `synchronous=FULL`, one writer connection.
 //!
-//! Push is idempotent: each op is keyed by (kiosk, index) and by its UUID, so a retried page,
-//! or the same op in two pages, is stored and applied once.
+//! The rules run over [`SqliteTx`] (see [`crate::storage`]); this file opens and commits the
+//! transactions around them, groups pushes into one commit, and answers the read-only
+//! questions (lists, pulls, numbers, sessions).
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -11,15 +12,13 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use super::schema::MIGRATIONS;
 use super::{
     AdminSession, KioskAuth, KioskRow, LessonCountRow, ServerError, ServerStore,
-    SignupWithActivity, apply, hash_secret, normalize_code,
+    SignupWithActivity, hash_secret, kiosks,
 };
+use crate::sqlite_tx::SqliteTx;
 use digidak_protocol::{
-    ActivityRecord, ActivityState, Change, OpResult, OpStatus, PROTOCOL_VERSION, PairResponse,
-    PullResponse, PushRequest, PushResponse, ResumeResponse, SignupStatus, StatusResponse,
+    ActivityRecord, ActivityState, Change, PROTOCOL_VERSION, PairResponse, PullResponse,
+    PushRequest, PushResponse, ResumeResponse, SignupStatus, StatusResponse,
 };
-
-/// How long a pairing code stays valid.
-pub const PAIRING_VALID_MS: i64 = 24 * 60 * 60 * 1000;
 
 pub struct SqliteServerStore {
     /// The one writer: SQLite takes one write transaction at a time anyway.
@@ -75,16 +74,36 @@ impl SqliteServerStore {
     /// when it emptied any, checkpoints the WAL so old values do not linger there either.
     pub(super) fn forget(
         &self,
-        f: impl FnOnce(&Connection) -> rusqlite::Result<usize>,
+        f: impl FnOnce(&mut SqliteTx<'_>) -> Result<usize, ServerError>,
     ) -> Result<usize, ServerError> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let n = f(&tx)?;
+        let n = f(&mut SqliteTx(&tx))?;
         tx.commit()?;
         if n > 0 {
             conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         }
         Ok(n)
+    }
+
+    /// Runs a rule in one write transaction, committed if it returns `Ok`.
+    pub(super) fn write<T>(
+        &self,
+        f: impl FnOnce(&mut SqliteTx<'_>) -> Result<T, ServerError>,
+    ) -> Result<T, ServerError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&mut SqliteTx(&tx))?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs a read on a read connection.
+    pub(super) fn read<T>(
+        &self,
+        f: impl FnOnce(&mut SqliteTx<'_>) -> Result<T, ServerError>,
+    ) -> Result<T, ServerError> {
+        f(&mut SqliteTx(&self.reader()))
     }
 
     fn last_seq(conn: &Connection, site: &str) -> rusqlite::Result<u64> {
@@ -96,60 +115,7 @@ impl SqliteServerStore {
 
 impl ServerStore for SqliteServerStore {
     fn add_kiosk(&self, name: &str, site: &str, now_ms: i64) -> Result<String, ServerError> {
-        let name = &digidak_core::text::clean_line(name, usize::MAX);
-        if name.is_empty() || name.chars().count() > 60 {
-            return Err(ServerError::BadRequest(
-                "a kiosk name is 1 to 60 characters".into(),
-            ));
-        }
-        let site_ok = (1..=40).contains(&site.len())
-            && site
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !site_ok {
-            return Err(ServerError::BadRequest(
-                "a site id is 1 to 40 lowercase letters, digits and dashes".into(),
-            ));
-        }
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let existing: Option<Option<i64>> = tx
-            .query_row(
-                "SELECT revoked_ms FROM kiosks WHERE name = ?1",
-                [name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match existing {
-            Some(None) => {
-                return Err(ServerError::Conflict(format!(
-                    "a kiosk named {name:?} exists; revoke it first or choose another name"
-                )));
-            }
-            // A revoked kiosk keeps its history under a new name; the name is free again.
-            Some(Some(revoked)) => {
-                tx.execute(
-                    "UPDATE kiosks SET name = name || ' (revoked ' || ?2 || ')' WHERE name = ?1",
-                    params![name, revoked],
-                )?;
-            }
-            None => {}
-        }
-        let code = super::pairing_code();
-        tx.execute(
-            "INSERT INTO kiosks (id, name, site, pairing_hash, pairing_expires_ms, created_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                uuid::Uuid::now_v7().to_string(),
-                name,
-                site,
-                hash_secret(&normalize_code(&code)),
-                now_ms + PAIRING_VALID_MS,
-                now_ms
-            ],
-        )?;
-        tx.commit()?;
-        Ok(code)
+        self.write(|tx| kiosks::add(tx, name, site, now_ms))
     }
 
     fn list_kiosks(&self) -> Result<Vec<KioskRow>, ServerError> {
@@ -178,22 +144,7 @@ impl ServerStore for SqliteServerStore {
     }
 
     fn revoke_kiosk(&self, name: &str, now_ms: i64) -> Result<bool, ServerError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let id: Option<String> = tx
-            .query_row(
-                "UPDATE kiosks SET revoked_ms = ?2, pairing_hash = NULL
-                 WHERE name = ?1 AND revoked_ms IS NULL RETURNING id",
-                params![name, now_ms],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(id) = &id {
-            // Its operations are refused from now on: the seats it held come back.
-            super::seats::kiosk_gone(&tx, id, now_ms)?;
-        }
-        tx.commit()?;
-        Ok(id.is_some())
+        self.write(|tx| kiosks::revoke(tx, name, now_ms))
     }
 
     fn pair(
@@ -203,62 +154,7 @@ impl ServerStore for SqliteServerStore {
         first_index: u64,
         now_ms: i64,
     ) -> Result<PairResponse, ServerError> {
-        let wrong =
-            || ServerError::Unauthorized("this pairing code is unknown, used or expired".into());
-        let code = normalize_code(code);
-        if code.len() != 8 {
-            return Err(wrong());
-        }
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let row: Option<(String, String, String, i64)> = tx
-            .query_row(
-                "SELECT id, name, site, pairing_expires_ms FROM kiosks
-                 WHERE pairing_hash = ?1 AND revoked_ms IS NULL",
-                [hash_secret(&code)],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?;
-        let Some((id, name, site, expires)) = row else {
-            return Err(wrong());
-        };
-        if expires < now_ms {
-            return Err(wrong());
-        }
-        let token = super::random_hex(32);
-        // Every pairing gets a range of short codes never given before (a kiosk paired again
-        // may have lost its file, and with it the codes it made).
-        let next_range: i64 = tx.query_row(
-            "SELECT COALESCE(MAX(code_range), 0) + 1 FROM kiosks",
-            [],
-            |r| r.get(0),
-        )?;
-        let code_range = u32::try_from(next_range)
-            .ok()
-            .filter(|r| *r <= digidak_core::codes::MAX_RANGE);
-        if code_range.is_none() {
-            tracing::warn!("every range of short codes is given out: this kiosk gets none");
-        }
-        tx.execute(
-            "UPDATE kiosks SET pairing_hash = NULL, pairing_expires_ms = NULL, token_hash = ?2,
-                    next_index = ?3, code_range = ?4
-             WHERE id = ?1",
-            params![
-                id,
-                hash_secret(&token),
-                first_index.clamp(1, i64::MAX as u64) as i64,
-                code_range
-            ],
-        )?;
-        super::activities::kiosk_joined(&tx, &site, now_ms)?;
-        tx.commit()?;
-        Ok(PairResponse {
-            token,
-            kiosk_id: id,
-            name,
-            site,
-            code_range,
-        })
+        self.write(|tx| kiosks::pair(tx, code, first_index, now_ms))
     }
 
     fn record_kiosk_version(
@@ -329,7 +225,7 @@ impl ServerStore for SqliteServerStore {
             let mut answers = Vec::with_capacity(jobs.len());
             for job in &jobs {
                 let sp = db_tx.savepoint()?;
-                match push_in(&sp, &job.kiosk, &job.request, job.now_ms) {
+                match kiosks::push(&mut SqliteTx(&sp), &job.kiosk, &job.request, job.now_ms) {
                     Ok(resp) => {
                         sp.commit()?;
                         answers.push(Ok(resp));
@@ -443,10 +339,7 @@ impl ServerStore for SqliteServerStore {
     }
 
     fn save_activity(&self, site: &str, a: &ActivityRecord, now: i64) -> Result<(), ServerError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        super::activities::save(&tx, site, a, now)?.map_err(ServerError::BadRequest)?;
-        Ok(tx.commit()?)
+        self.write(|tx| super::activities::save(tx, site, a, now)?.map_err(ServerError::BadRequest))
     }
 
     fn activity_site(&self, id: &str) -> Result<Option<String>, ServerError> {
@@ -459,23 +352,19 @@ impl ServerStore for SqliteServerStore {
     }
 
     fn activities(&self, site: &str) -> Result<Vec<ActivityState>, ServerError> {
-        Ok(super::activities::list(&self.reader(), site)?)
+        self.read(|tx| super::activities::list(tx, site))
     }
 
     fn signups(&self, activity_id: &str) -> Result<Vec<SignupStatus>, ServerError> {
-        Ok(super::activities::signups(&self.reader(), activity_id)?)
+        self.read(|tx| super::activities::signups(tx, activity_id))
     }
 
     fn signup_by_token(&self, token: &str) -> Result<Option<SignupWithActivity>, ServerError> {
-        Ok(super::activities::by_token(&self.reader(), token)?)
+        self.read(|tx| super::activities::by_token(tx, token))
     }
 
     fn cancel_by_token(&self, token: &str, now_ms: i64) -> Result<usize, ServerError> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let n = super::activities::cancel_by_token(&tx, token, now_ms)?;
-        tx.commit()?;
-        Ok(n)
+        self.write(|tx| super::activities::cancel_by_token(tx, token, now_ms))
     }
 
     fn forget_old_signups(&self, days: u32, now_ms: i64) -> Result<usize, ServerError> {
@@ -585,156 +474,4 @@ struct PushJob {
     request: PushRequest,
     now_ms: i64,
     reply: std::sync::mpsc::Sender<Result<PushResponse, ServerError>>,
-}
-
-/// An op's payload as the op log keeps it: without the phone token of a sign-up or a post.
-fn stored_payload(op: &digidak_protocol::Op) -> String {
-    use digidak_protocol::kinds;
-    let has_token = matches!(
-        op.kind.as_str(),
-        kinds::SIGNUP_CREATED | kinds::POST_CREATED
-    ) && op.payload.get("token").is_some();
-    if !has_token {
-        return op.payload.to_string();
-    }
-    let mut p = op.payload.clone();
-    if let Some(o) = p.as_object_mut() {
-        o.remove("token");
-    }
-    p.to_string()
-}
-
-/// One push inside the caller's transaction: stores and applies each new op once, answers
-/// each op, and records the heartbeat.
-fn push_in(
-    tx: &Connection,
-    kiosk: &KioskAuth,
-    request: &PushRequest,
-    now_ms: i64,
-) -> Result<PushResponse, ServerError> {
-    let (next, code_range): (i64, Option<u32>) = tx.query_row(
-        "SELECT next_index, code_range FROM kiosks WHERE id = ?1",
-        [&kiosk.id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let mut next = next as u64;
-    let mut results = Vec::with_capacity(request.ops.len());
-    for op in &request.ops {
-        if op.index > next {
-            // A gap: the kiosk must send `next` first. Nothing after it is taken.
-            break;
-        }
-        if op.index < next {
-            // Seen before: the same op again is fine; a different op at that index is not.
-            let earlier: Option<(String, Option<String>)> = tx
-                .prepare_cached("SELECT id, rejected FROM ops WHERE kiosk_id = ?1 AND idx = ?2")?
-                .query_row(params![kiosk.id, op.index as i64], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?;
-            let status = match earlier {
-                Some((id, None)) if id == op.id => OpStatus::Accepted,
-                Some((id, Some(reason))) if id == op.id => OpStatus::Rejected { reason },
-                Some(_) => OpStatus::Rejected {
-                    reason: format!("index {} was used by another operation", op.index),
-                },
-                // Indexes before the kiosk's first pairing index were never pushed here.
-                None => OpStatus::Rejected {
-                    reason: format!("index {} is before this kiosk's first index", op.index),
-                },
-            };
-            results.push(OpResult {
-                id: op.id.clone(),
-                index: op.index,
-                status,
-            });
-            continue;
-        }
-        // The op log keeps no phone token (only the sign-up's or post's row keeps its hash).
-        let stored = stored_payload(op);
-        // The common path costs one insert and the op's effect. The op's UUID must be new:
-        // the UNIQUE constraint says so without a query of its own.
-        let inserted = tx
-            .prepare_cached(
-                "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING",
-            )?
-            .execute(params![
-                kiosk.id,
-                op.index as i64,
-                op.id,
-                op.kind,
-                stored,
-                op.kiosk_time_ms,
-                now_ms
-            ])?;
-        let outcome = if inserted == 0 {
-            // Keep the log complete without breaking the UNIQUE id: store under a marker.
-            tx.prepare_cached(
-                "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                kiosk.id,
-                op.index as i64,
-                format!("{}#{}:{}", op.id, kiosk.id, op.index),
-                op.kind,
-                stored,
-                op.kiosk_time_ms,
-                now_ms
-            ])?;
-            Err(format!(
-                "operation id {} was used by another operation",
-                op.id
-            ))
-        } else if uuid::Uuid::parse_str(&op.id).is_err() {
-            Err("operation id is not a UUID".to_string())
-        } else {
-            apply::apply(tx, kiosk, op, now_ms)?
-        };
-        if let Err(reason) = &outcome {
-            tx.prepare_cached("UPDATE ops SET rejected = ?3 WHERE kiosk_id = ?1 AND idx = ?2")?
-                .execute(params![kiosk.id, op.index as i64, reason])?;
-        }
-        next += 1;
-        results.push(OpResult {
-            id: op.id.clone(),
-            index: op.index,
-            status: match outcome {
-                Ok(()) => OpStatus::Accepted,
-                Err(reason) => OpStatus::Rejected { reason },
-            },
-        });
-    }
-    // Leases: ended ones come back, and a kiosk whose whole outbox is in gets new ones.
-    let whole_outbox = results.len() == request.ops.len()
-        && request.ops.len() as u64 >= request.heartbeat.outbox_len;
-    super::seats::tend(tx, kiosk, whole_outbox, request.protocol, now_ms)?;
-    let hb = &request.heartbeat;
-    tx.execute(
-        "UPDATE kiosks SET next_index = ?2, last_seen_ms = ?3, app_version = ?4, outbox_len = ?5,
-                dead_letters = ?6, last_success_ms = ?7, last_frame_ms = ?8, skew_ms = ?9,
-                protocol = ?10
-         WHERE id = ?1",
-        params![
-            kiosk.id,
-            next as i64,
-            now_ms,
-            hb.app_version.chars().take(40).collect::<String>(),
-            hb.outbox_len.min(i64::MAX as u64) as i64,
-            hb.dead_letters.min(i64::MAX as u64) as i64,
-            hb.last_success_ms,
-            hb.last_frame_ms,
-            hb.kiosk_time_ms.saturating_sub(now_ms),
-            request.protocol
-        ],
-    )?;
-    Ok(PushResponse {
-        results,
-        next_index: next,
-        server_time_ms: now_ms,
-        code_range,
-        protocol: Some(PROTOCOL_VERSION),
-        min_protocol: Some(digidak_protocol::MIN_PROTOCOL_VERSION),
-    })
 }

@@ -10,6 +10,7 @@ mod activities_sync;
 mod admin_web;
 mod board_server;
 mod board_sync;
+mod conformance;
 mod deploy;
 mod e2e_browser;
 mod lessons_server;
