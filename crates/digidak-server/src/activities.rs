@@ -9,7 +9,7 @@
 //! sign-up it ever made), so a cancellation elsewhere can never let a kiosk reuse a seat.
 
 use super::KioskAuth;
-use super::apply::{Applied, emit};
+use super::apply::{Applied, Refusal, emit};
 use crate::ServerError;
 use crate::storage::{NewSignup, Tx};
 use digidak_core::activities::check_activity;
@@ -56,12 +56,14 @@ pub fn save(tx: &mut dyn Tx, site: &str, a: &ActivityRecord, now_ms: i64) -> App
     // Free text is kept cleaned, whoever sent it (the shared rule, `digidak_core::text`).
     let a = &digidak_core::activities::cleaned(a);
     if let Err((field, problem)) = check_activity(a) {
-        return Ok(Err(format!("activity {field} {problem}")));
+        return Ok(Err(Refusal::invalid(format!("activity {field} {problem}"))));
     }
     if let Some((other_site, _)) = load(tx, &a.id)?
         && other_site != site
     {
-        return Ok(Err("this activity belongs to another site".into()));
+        return Ok(Err(Refusal::other_site(
+            "this activity belongs to another site",
+        )));
     }
     tx.upsert_activity(site, a, now_ms)?;
     if !a.deleted {
@@ -118,41 +120,47 @@ pub fn signup_created(
     now_ms: i64,
 ) -> Applied {
     if uuid::Uuid::parse_str(&p.id).is_err() {
-        return Ok(Err("sign-up id is not a UUID".into()));
+        return Ok(Err(Refusal::invalid("sign-up id is not a UUID")));
     }
     if p.walk_in && p.from_block {
-        return Ok(Err("a walk-in does not take a block seat".into()));
+        return Ok(Err(Refusal::invalid(
+            "a walk-in does not take a block seat",
+        )));
     }
     if digidak_core::activities::normalize_code(&p.code).as_deref() != Some(p.code.as_str()) {
-        return Ok(Err(format!(
+        return Ok(Err(Refusal::invalid(format!(
             "a sign-up code is {} digits",
             digidak_core::activities::CODE_DIGITS
-        )));
+        ))));
     }
     // One code, one resident: a code taken by another sign-up (any kiosk, any site) is
     // refused, never shared. Kiosks draw in their own range, so this is for kiosks one
     // version older or a hostile one.
     if let Some(other) = tx.signup_id_by_code(&p.code)? {
         return Ok(Err(if other == p.id {
-            format!("sign-up {} exists already", p.id)
+            Refusal::duplicate(format!("sign-up {} exists already", p.id))
         } else {
-            "this sign-up code is taken by another sign-up".into()
+            Refusal::taken("this sign-up code is taken by another sign-up")
         }));
     }
     let token_hash = match super::phone_token_hash(p.token.as_deref()) {
         Ok(h) => h,
-        Err(reason) => return Ok(Err(reason)),
+        Err(reason) => return Ok(Err(Refusal::invalid(reason))),
     };
     if let Some(h) = &token_hash
         && tx.signup_id_by_token_hash(h)?.is_some()
     {
-        return Ok(Err("this phone token is taken by another sign-up".into()));
+        return Ok(Err(Refusal::taken(
+            "this phone token is taken by another sign-up",
+        )));
     }
     let Some((site, a)) = load(tx, &p.activity_id)? else {
-        return Ok(Err("no such activity".into()));
+        return Ok(Err(Refusal::missing("no such activity")));
     };
     if site != kiosk.site {
-        return Ok(Err("this activity belongs to another site".into()));
+        return Ok(Err(Refusal::other_site(
+            "this activity belongs to another site",
+        )));
     }
     // The kiosk's clock at sign-up decides the deadline: an offline kiosk syncs later. A
     // walk-in comes after it by nature.
@@ -170,7 +178,10 @@ pub fn signup_created(
         p.party,
         &at,
     ) {
-        return Ok(Err(format!("sign-up refused: {}", problem.key())));
+        return Ok(Err(Refusal::invalid(format!(
+            "sign-up refused: {}",
+            problem.key()
+        ))));
     }
     let name = digidak_core::text::clean_name(&p.first_name);
     let phone = p
@@ -213,7 +224,10 @@ pub fn signup_created(
         token_hash: token_hash.as_deref(),
     })?;
     if !inserted {
-        return Ok(Err(format!("sign-up {} exists already", p.id)));
+        return Ok(Err(Refusal::duplicate(format!(
+            "sign-up {} exists already",
+            p.id
+        ))));
     }
     if waits {
         // Seats held in kiosks' blocks come back for them (`super::seats`).
@@ -233,10 +247,12 @@ pub fn signup_cancelled(
     now_ms: i64,
 ) -> Applied {
     let Some(row) = tx.signup(&p.id)? else {
-        return Ok(Err("no such sign-up".into()));
+        return Ok(Err(Refusal::missing("no such sign-up")));
     };
     if row.site != kiosk.site {
-        return Ok(Err("this sign-up belongs to another site".into()));
+        return Ok(Err(Refusal::other_site(
+            "this sign-up belongs to another site",
+        )));
     }
     if row.status.status != "cancelled" {
         cancel(tx, &row.site, &row.status.activity_id, &p.id, now_ms)?;
@@ -327,10 +343,12 @@ pub fn signup_checked_in(
     now_ms: i64,
 ) -> Applied {
     let Some(row) = tx.signup(&p.id)? else {
-        return Ok(Err("no such sign-up".into()));
+        return Ok(Err(Refusal::missing("no such sign-up")));
     };
     if row.site != kiosk.site {
-        return Ok(Err("this sign-up belongs to another site".into()));
+        return Ok(Err(Refusal::other_site(
+            "this sign-up belongs to another site",
+        )));
     }
     let earlier = row.status.checked_in_ms.is_some_and(|at| at <= p.at_ms);
     if !earlier {

@@ -12,20 +12,82 @@ use digidak_protocol::{
     ResumeSaved, SignupCancelled, SignupCreated, UsageVisit, kinds,
 };
 
-/// Why an op was rejected, for the kiosk's dead-letter list.
-pub type Reason = String;
+/// Why an op was refused: what kind of refusal (for the server's own handling) and the
+/// sentence the kiosk keeps in its dead-letter list (the wire carries only the sentence).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Refusal {
+    pub kind: RefusalKind,
+    message: String,
+}
 
-/// What a rule says of an op: `Ok(Err(reason))` refuses it; `Err` is a storage failure (the
+/// The kinds of refusal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusalKind {
+    /// The payload or a field is not what the protocol allows.
+    Invalid,
+    /// What it refers to does not exist (here).
+    Missing,
+    /// It refers to another site's activity, sign-up or post.
+    OtherSite,
+    /// A code or phone token of another sign-up or post.
+    Taken,
+    /// The same id again with other content (a true resend is accepted at its index).
+    Duplicate,
+    /// An op schema newer than this server.
+    TooNew,
+    /// An op kind this server does not know.
+    UnknownKind,
+}
+
+impl Refusal {
+    fn new(kind: RefusalKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+        }
+    }
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(RefusalKind::Invalid, message)
+    }
+    pub fn missing(message: impl Into<String>) -> Self {
+        Self::new(RefusalKind::Missing, message)
+    }
+    pub fn other_site(message: impl Into<String>) -> Self {
+        Self::new(RefusalKind::OtherSite, message)
+    }
+    pub fn taken(message: impl Into<String>) -> Self {
+        Self::new(RefusalKind::Taken, message)
+    }
+    pub fn duplicate(message: impl Into<String>) -> Self {
+        Self::new(RefusalKind::Duplicate, message)
+    }
+    pub fn too_new(message: impl Into<String>) -> Self {
+        Self::new(RefusalKind::TooNew, message)
+    }
+    pub fn unknown_kind(message: impl Into<String>) -> Self {
+        Self::new(RefusalKind::UnknownKind, message)
+    }
+}
+
+impl From<Refusal> for ServerError {
+    /// An action of the admin web or the CLI that a rule refused: a 400 with its sentence.
+    fn from(r: Refusal) -> Self {
+        ServerError::BadRequest(r.message)
+    }
+}
+
+/// What a rule says of an op: `Ok(Err(refusal))` refuses it; `Err` is a storage failure (the
 /// whole push is tried again later).
-pub type Applied = Result<Result<(), Reason>, ServerError>;
+pub type Applied = Result<Result<(), Refusal>, ServerError>;
 
 /// Applies one op inside the push transaction. `Ok(Err(reason))` rejects it.
 pub fn apply(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op, now_ms: i64) -> Applied {
     if op.schema > OP_SCHEMA {
-        return Ok(Err(format!(
+        return Ok(Err(Refusal::too_new(format!(
             "schema {} is newer than this server understands ({OP_SCHEMA})",
             op.schema
-        )));
+        ))));
     }
     match op.kind.as_str() {
         kinds::HELP_REQUESTED => help_requested(tx, kiosk, op, now_ms),
@@ -77,13 +139,16 @@ pub fn apply(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op, now_ms: i64) -> Applie
             Ok(p) => super::board::replied(tx, &kiosk.site, &p, now_ms),
             Err(r) => Ok(Err(r)),
         },
-        other => Ok(Err(format!("unknown operation kind {other:?}"))),
+        other => Ok(Err(Refusal::unknown_kind(format!(
+            "unknown operation kind {other:?}"
+        )))),
     }
 }
 
-pub(super) fn parse<T: serde::de::DeserializeOwned>(op: &Op) -> Result<T, Reason> {
+pub(super) fn parse<T: serde::de::DeserializeOwned>(op: &Op) -> Result<T, Refusal> {
     // Straight from the parsed JSON, without copying it first.
-    T::deserialize(&op.payload).map_err(|e| format!("payload of {} is not valid: {e}", op.kind))
+    T::deserialize(&op.payload)
+        .map_err(|e| Refusal::invalid(format!("payload of {} is not valid: {e}", op.kind)))
 }
 
 fn is_uuid(s: &str) -> bool {
@@ -115,7 +180,7 @@ fn help_requested(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op, now_ms: i64) -> A
         Err(r) => return Ok(Err(r)),
     };
     if !is_uuid(&p.id) {
-        return Ok(Err("help request id is not a UUID".into()));
+        return Ok(Err(Refusal::invalid("help request id is not a UUID")));
     }
     p.first_name = p
         .first_name
@@ -130,7 +195,10 @@ fn help_requested(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op, now_ms: i64) -> A
         p.created_at_ms,
     )?;
     if !inserted {
-        return Ok(Err(format!("help request {} exists already", p.id)));
+        return Ok(Err(Refusal::duplicate(format!(
+            "help request {} exists already",
+            p.id
+        ))));
     }
     emit(tx, &kiosk.site, kinds::HELP_REQUESTED, &p, now_ms)?;
     Ok(Ok(()))
@@ -143,7 +211,10 @@ fn help_handled(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op, now_ms: i64) -> App
     };
     let handled = tx.help_handled_at(&p.id, &kiosk.site)?;
     match handled {
-        None => Ok(Err(format!("no help request {} at this site", p.id))),
+        None => Ok(Err(Refusal::missing(format!(
+            "no help request {} at this site",
+            p.id
+        )))),
         // Two volunteers marked it at once: the first one counts, the second changes nothing.
         Some(Some(_)) => Ok(Ok(())),
         Some(None) => {
@@ -164,10 +235,12 @@ fn usage_visit(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op) -> Applied {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
     if !name_ok {
-        return Ok(Err("usage name must be 1 to 32 of a-z, 0-9, _ and -".into()));
+        return Ok(Err(Refusal::invalid(
+            "usage name must be 1 to 32 of a-z, 0-9, _ and -",
+        )));
     }
     if !is_day(&p.day) {
-        return Ok(Err("usage day must be YYYY-MM-DD".into()));
+        return Ok(Err(Refusal::invalid("usage day must be YYYY-MM-DD")));
     }
     tx.count_usage(&kiosk.site, &p.day, &p.name)?;
     Ok(Ok(()))
@@ -179,16 +252,20 @@ fn lesson_resume(tx: &mut dyn Tx, op: &Op, now_ms: i64) -> Applied {
         Err(r) => return Ok(Err(r)),
     };
     if p.code.len() != CODE_DIGITS || !p.code.bytes().all(|b| b.is_ascii_digit()) {
-        return Ok(Err(format!("a resume code is {CODE_DIGITS} digits")));
+        return Ok(Err(Refusal::invalid(format!(
+            "a resume code is {CODE_DIGITS} digits"
+        ))));
     }
     if !is_lesson_id(&p.lesson) {
-        return Ok(Err("lesson id must be 1-40 of a-z, 0-9 and -".into()));
+        return Ok(Err(Refusal::invalid(
+            "lesson id must be 1-40 of a-z, 0-9 and -",
+        )));
     }
     if p.step >= 1000 {
-        return Ok(Err("step must be below 1000".into()));
+        return Ok(Err(Refusal::invalid("step must be below 1000")));
     }
     if digidak_core::lang::Lang::from_code(&p.lang).is_none() {
-        return Ok(Err("lang must be nl, fr or en".into()));
+        return Ok(Err(Refusal::invalid("lang must be nl, fr or en")));
     }
     // The server's clock decides expiry: a kiosk's clock may be wrong.
     let inserted = tx.insert_resume(
@@ -200,10 +277,10 @@ fn lesson_resume(tx: &mut dyn Tx, op: &Op, now_ms: i64) -> Applied {
         now_ms.saturating_add(RESUME_MS),
     )?;
     if !inserted {
-        return Ok(Err(format!(
+        return Ok(Err(Refusal::duplicate(format!(
             "resume code {} exists already (made at another kiosk); this one works only here",
             p.code
-        )));
+        ))));
     }
     Ok(Ok(()))
 }
@@ -214,19 +291,21 @@ fn lesson_event(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op) -> Applied {
         Err(r) => return Ok(Err(r)),
     };
     if !LESSON_EVENTS.contains(&p.event.as_str()) {
-        return Ok(Err(format!(
+        return Ok(Err(Refusal::invalid(format!(
             "lesson event must be one of {}",
             LESSON_EVENTS.join(", ")
-        )));
+        ))));
     }
     if Topic::from_id(&p.topic).is_none() {
-        return Ok(Err("unknown lesson topic".into()));
+        return Ok(Err(Refusal::invalid("unknown lesson topic")));
     }
     if !is_lesson_id(&p.lesson) {
-        return Ok(Err("lesson id must be 1-40 of a-z, 0-9 and -".into()));
+        return Ok(Err(Refusal::invalid(
+            "lesson id must be 1-40 of a-z, 0-9 and -",
+        )));
     }
     if !is_day(&p.day) {
-        return Ok(Err("lesson day must be YYYY-MM-DD".into()));
+        return Ok(Err(Refusal::invalid("lesson day must be YYYY-MM-DD")));
     }
     tx.count_lesson(&kiosk.site, &p.day, &p.event, &p.topic, &p.lesson)?;
     Ok(Ok(()))

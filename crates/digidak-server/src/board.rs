@@ -5,7 +5,7 @@
 //! ([`digidak_core::board`]), run again here because a kiosk may be old or hostile.
 
 use super::KioskAuth;
-use super::apply::{Applied, emit};
+use super::apply::{Applied, Refusal, emit};
 use crate::ServerError;
 use crate::storage::{NewPost, Tx};
 use digidak_core::board::{
@@ -44,12 +44,15 @@ fn month(ms: i64) -> String {
 }
 
 /// Checks and cleans a post's words as a kiosk sent them.
-fn checked(r: &PostRecord) -> Result<PostRecord, super::apply::Reason> {
+fn checked(r: &PostRecord) -> Result<PostRecord, Refusal> {
     if uuid::Uuid::parse_str(&r.id).is_err() {
-        return Err("post id is not a UUID".into());
+        return Err(Refusal::invalid("post id is not a UUID"));
     }
     if board::normalize_code(&r.code).as_deref() != Some(r.code.as_str()) {
-        return Err(format!("a post code is {} digits", board::CODE_DIGITS));
+        return Err(Refusal::invalid(format!(
+            "a post code is {} digits",
+            board::CODE_DIGITS
+        )));
     }
     let draft = PostDraft {
         kind: PostKind::from_id(&r.kind),
@@ -58,7 +61,7 @@ fn checked(r: &PostRecord) -> Result<PostRecord, super::apply::Reason> {
         text: r.text.clone(),
         languages: r.languages.clone(),
     };
-    let p = board::check_post(&draft).map_err(|e| format!("post: {e}"))?;
+    let p = board::check_post(&draft).map_err(|e| Refusal::invalid(format!("post: {e}")))?;
     Ok(PostRecord {
         id: r.id.clone(),
         code: r.code.clone(),
@@ -79,22 +82,27 @@ pub fn created(tx: &mut dyn Tx, kiosk: &KioskAuth, r: &PostRecord, now_ms: i64) 
     };
     if let Some(other) = tx.post_id_by_code(&post.code)? {
         return Ok(Err(if other == post.id {
-            format!("post {} exists already", post.id)
+            Refusal::duplicate(format!("post {} exists already", post.id))
         } else {
-            "this post code is taken by another post".into()
+            Refusal::taken("this post code is taken by another post")
         }));
     }
     if load(tx, &post.id)?.is_some() {
-        return Ok(Err(format!("post {} exists already", post.id)));
+        return Ok(Err(Refusal::duplicate(format!(
+            "post {} exists already",
+            post.id
+        ))));
     }
     let token_hash = match super::phone_token_hash(r.token.as_deref()) {
         Ok(h) => h,
-        Err(reason) => return Ok(Err(reason)),
+        Err(reason) => return Ok(Err(Refusal::invalid(reason))),
     };
     if let Some(h) = &token_hash
         && tx.post_code_by_token_hash(h)?.is_some()
     {
-        return Ok(Err("this phone token is taken by another post".into()));
+        return Ok(Err(Refusal::taken(
+            "this phone token is taken by another post",
+        )));
     }
     tx.insert_post(&NewPost {
         site: &kiosk.site,
@@ -113,14 +121,17 @@ pub fn created(tx: &mut dyn Tx, kiosk: &KioskAuth, r: &PostRecord, now_ms: i64) 
 /// reported post approved again keeps its own expiry if that is later.
 pub fn moderated(tx: &mut dyn Tx, site: &str, m: &PostModerated, now_ms: i64) -> Applied {
     let Some(mut p) = load_at(tx, site, &m.id)? else {
-        return Ok(Err(format!("no post {} at this site", m.id)));
+        return Ok(Err(Refusal::missing(format!(
+            "no post {} at this site",
+            m.id
+        ))));
     };
     let days = post_days(tx, site)?;
     match board::decide(&mut p, m, now_ms, days) {
         // The poster ended it meanwhile: nothing to decide.
         Ok(false) => return Ok(Ok(())),
         Ok(true) => {}
-        Err(e) => return Ok(Err(format!("post: {e}"))),
+        Err(e) => return Ok(Err(Refusal::invalid(format!("post: {e}")))),
     }
     store_state(tx, site, &p, now_ms)?;
     Ok(Ok(()))
@@ -129,7 +140,7 @@ pub fn moderated(tx: &mut dyn Tx, site: &str, m: &PostModerated, now_ms: i64) ->
 /// A report takes a public post off the board; reports of other posts change nothing.
 pub fn reported(tx: &mut dyn Tx, site: &str, id: &str, now_ms: i64) -> Applied {
     let Some(mut p) = load_at(tx, site, id)? else {
-        return Ok(Err(format!("no post {id} at this site")));
+        return Ok(Err(Refusal::missing(format!("no post {id} at this site"))));
     };
     if p.status == PostStatus::Public.id() {
         p.status = PostStatus::Reported.id().into();
@@ -146,7 +157,9 @@ fn by_code_at(tx: &mut dyn Tx, site: &str, b: &PostByCode) -> Stored<Option<Post
 /// "Still needed": a public post stays another period from now.
 pub fn renewed(tx: &mut dyn Tx, site: &str, b: &PostByCode, now_ms: i64) -> Applied {
     let Some(mut p) = by_code_at(tx, site, b)? else {
-        return Ok(Err("no post with this id and code at this site".into()));
+        return Ok(Err(Refusal::missing(
+            "no post with this id and code at this site",
+        )));
     };
     if p.status == PostStatus::Public.id() {
         let days = i64::from(post_days(tx, site)?);
@@ -162,7 +175,9 @@ pub fn closed(tx: &mut dyn Tx, site: &str, c: &PostClosed, now_ms: i64) -> Appli
         code: c.code.clone(),
     };
     let Some(mut p) = by_code_at(tx, site, &b)? else {
-        return Ok(Err("no post with this id and code at this site".into()));
+        return Ok(Err(Refusal::missing(
+            "no post with this id and code at this site",
+        )));
     };
     if p.status == PostStatus::Closed.id() {
         return Ok(Ok(()));
@@ -179,15 +194,18 @@ pub fn closed(tx: &mut dyn Tx, site: &str, c: &PostClosed, now_ms: i64) -> Appli
 
 pub fn replied(tx: &mut dyn Tx, site: &str, r: &PostReply, now_ms: i64) -> Applied {
     if uuid::Uuid::parse_str(&r.id).is_err() {
-        return Ok(Err("reply id is not a UUID".into()));
+        return Ok(Err(Refusal::invalid("reply id is not a UUID")));
     }
     if load_at(tx, site, &r.post_id)?.is_none() {
-        return Ok(Err(format!("no post {} at this site", r.post_id)));
+        return Ok(Err(Refusal::missing(format!(
+            "no post {} at this site",
+            r.post_id
+        ))));
     }
     let (message, contact) =
         match board::check_reply(&r.message, r.contact.as_deref().unwrap_or("")) {
             Ok(m) => m,
-            Err(e) => return Ok(Err(format!("reply: {e}"))),
+            Err(e) => return Ok(Err(Refusal::invalid(format!("reply: {e}")))),
         };
     let reply = PostReply {
         id: r.id.clone(),
@@ -197,7 +215,10 @@ pub fn replied(tx: &mut dyn Tx, site: &str, r: &PostReply, now_ms: i64) -> Appli
         created_ms: now_ms,
     };
     if !tx.insert_reply(site, &reply, &month(now_ms))? {
-        return Ok(Err(format!("reply {} exists already", r.id)));
+        return Ok(Err(Refusal::duplicate(format!(
+            "reply {} exists already",
+            r.id
+        ))));
     }
     emit(tx, site, kinds::POST_REPLIED, &reply, now_ms)?;
     Ok(Ok(()))

@@ -35,7 +35,7 @@ impl SqliteServerStore {
         &self,
         f: impl FnOnce(&mut dyn crate::storage::Tx) -> super::apply::Applied,
     ) -> Result<(), ServerError> {
-        self.write(|tx| f(tx)?.map_err(ServerError::BadRequest))
+        self.write(|tx| f(tx)?.map_err(ServerError::from))
     }
 
     fn by_code_op(&self, code: &str) -> Result<(String, PostByCode), ServerError> {

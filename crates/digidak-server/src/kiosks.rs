@@ -9,6 +9,7 @@ use digidak_protocol::{
     OpResult, OpStatus, PROTOCOL_VERSION, PairResponse, PushRequest, PushResponse, kinds,
 };
 
+use crate::apply::Refusal;
 use crate::storage::{KioskHeartbeat, NewOp, Tx};
 use crate::{KioskAuth, ServerError, apply, hash_secret, normalize_code};
 
@@ -180,17 +181,17 @@ pub fn push(
             // Keep the log complete without breaking the unique id: store under a marker.
             let marker = format!("{}#{}:{}", op.id, kiosk.id, op.index);
             tx.insert_op(&NewOp { id: &marker, ..row })?;
-            Err(format!(
+            Err(Refusal::duplicate(format!(
                 "operation id {} was used by another operation",
                 op.id
-            ))
+            )))
         } else if uuid::Uuid::parse_str(&op.id).is_err() {
-            Err("operation id is not a UUID".to_string())
+            Err(Refusal::invalid("operation id is not a UUID"))
         } else {
             apply::apply(tx, kiosk, op, now_ms)?
         };
         if let Err(reason) = &outcome {
-            tx.reject_op(&kiosk.id, op.index, reason)?;
+            tx.reject_op(&kiosk.id, op.index, &reason.to_string())?;
         }
         next += 1;
         results.push(OpResult {
@@ -198,7 +199,9 @@ pub fn push(
             index: op.index,
             status: match outcome {
                 Ok(()) => OpStatus::Accepted,
-                Err(reason) => OpStatus::Rejected { reason },
+                Err(refusal) => OpStatus::Rejected {
+                    reason: refusal.to_string(),
+                },
             },
         });
     }

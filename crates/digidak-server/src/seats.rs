@@ -15,7 +15,7 @@
 //! free, and its live lease renewed when it would end within [`RENEW_BEFORE_MS`].
 
 use super::KioskAuth;
-use super::apply::{Applied, emit};
+use super::apply::{Applied, Refusal, emit};
 use crate::ServerError;
 use crate::storage::{Lease, Tx};
 use digidak_core::activities::local_to_unix_ms;
@@ -253,10 +253,12 @@ pub(super) fn released(
     now_ms: i64,
 ) -> Applied {
     let Some((site, _)) = super::activities::load(tx, &p.activity_id)? else {
-        return Ok(Err("no such activity".into()));
+        return Ok(Err(Refusal::missing("no such activity")));
     };
     if site != kiosk.site {
-        return Ok(Err("this activity belongs to another site".into()));
+        return Ok(Err(Refusal::other_site(
+            "this activity belongs to another site",
+        )));
     }
     let Some(mut lease) = tx
         .lease(&p.activity_id, &kiosk.id)?

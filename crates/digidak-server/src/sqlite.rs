@@ -339,7 +339,7 @@ impl ServerStore for SqliteServerStore {
     }
 
     fn save_activity(&self, site: &str, a: &ActivityRecord, now: i64) -> Result<(), ServerError> {
-        self.write(|tx| super::activities::save(tx, site, a, now)?.map_err(ServerError::BadRequest))
+        self.write(|tx| super::activities::save(tx, site, a, now)?.map_err(ServerError::from))
     }
 
     fn activity_site(&self, id: &str) -> Result<Option<String>, ServerError> {
