@@ -8,7 +8,6 @@
 
 use std::path::Path;
 
-use digidak_core::activities::local_now;
 use digidak_core::board::Category;
 use digidak_protocol::{
     ActivityRecord, Heartbeat, Op, OpStatus, PROTOCOL_VERSION, PostModerated, PushRequest,
@@ -94,23 +93,9 @@ fn rejected(r: &PushResponse) -> Vec<String> {
         .collect()
 }
 
+/// An activity in three days (sign-ups close two hours before it starts).
 fn activity(now: i64, capacity: u32, block: u32) -> ActivityRecord {
-    let start = now + 3 * DAY;
-    ActivityRecord {
-        id: uuid::Uuid::now_v7().to_string(),
-        title: "Koffie en computer".into(),
-        description: String::new(),
-        picture: "calendar".into(),
-        place: "Buurthuis De Brug".into(),
-        start: local_now(start),
-        end: local_now(start + 2 * HOUR),
-        deadline: local_now(start - 2 * HOUR),
-        capacity,
-        max_party: 3,
-        block,
-        languages: vec!["nl".into()],
-        deleted: false,
-    }
+    crate::seats::activity(now, capacity, block, 3 * DAY)
 }
 
 fn signup(activity: &str, code: u32, name: &str, party: u32) -> serde_json::Value {

@@ -25,7 +25,7 @@ const HOUR: i64 = 60 * MINUTE;
 const DAY: i64 = 24 * HOUR;
 
 /// An activity starting `start_in` after `now_ms`, sign-ups closing two hours before.
-fn activity(now_ms: i64, capacity: u32, block: u32, start_in: i64) -> ActivityRecord {
+pub(crate) fn activity(now_ms: i64, capacity: u32, block: u32, start_in: i64) -> ActivityRecord {
     let start = now_ms + start_in;
     ActivityRecord {
         id: uuid::Uuid::now_v7().to_string(),
