@@ -100,12 +100,18 @@ impl BoardStore for SqliteServerStore {
     }
 
     fn set_post_days(&self, site: &str, days: u32) -> Result<(), ServerError> {
-        if !(1..=digidak_core::board::MAX_EXPIRY_DAYS).contains(&days) {
-            return Err(ServerError::BadRequest(format!(
-                "days must be 1 to {}",
-                digidak_core::board::MAX_EXPIRY_DAYS
-            )));
-        }
+        check_post_days(days)?;
         self.write(|tx| crate::storage::Tx::set_post_days(tx, site, days))
     }
+}
+
+/// The period an admin may set for a site's posts.
+pub(crate) fn check_post_days(days: u32) -> Result<(), ServerError> {
+    if !(1..=digidak_core::board::MAX_EXPIRY_DAYS).contains(&days) {
+        return Err(ServerError::BadRequest(format!(
+            "days must be 1 to {}",
+            digidak_core::board::MAX_EXPIRY_DAYS
+        )));
+    }
+    Ok(())
 }

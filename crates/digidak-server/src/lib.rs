@@ -25,6 +25,7 @@ pub mod kiosks;
 pub mod numbers;
 pub mod pages;
 pub mod phone_guard;
+pub mod postgres;
 mod schema;
 pub mod seats;
 pub mod sqlite;
@@ -33,6 +34,7 @@ pub mod storage;
 
 pub use admin_board::site_pdf as admin_board_pdf;
 pub use admin_store::{AdminStore, SiteAttention};
+pub use board_store::PostWithReplies;
 pub use board_store::BoardStore;
 
 use digidak_protocol::{

@@ -13,6 +13,7 @@ use digidak_protocol::{
     ActivityRecord, Heartbeat, Op, OpStatus, PROTOCOL_VERSION, PostModerated, PushRequest,
     PushResponse, kinds,
 };
+use digidak_server::postgres::PgServerStore;
 use digidak_server::sqlite::SqliteServerStore;
 use digidak_server::{AdminSession, KioskAuth, ServerError, ServerStore};
 use serde_json::json;
@@ -21,13 +22,27 @@ const MINUTE: i64 = 60_000;
 const HOUR: i64 = 60 * MINUTE;
 const DAY: i64 = 24 * HOUR;
 
-type Open = fn(&Path) -> Box<dyn ServerStore>;
+type Open = Box<dyn Fn(&Path) -> Box<dyn ServerStore>>;
 
-/// Every backend the suite runs on: a name and how to open a fresh, empty store in a folder.
+/// Every backend the suite runs on: a name and how to open a fresh, empty store (in a folder
+/// for SQLite; a new database on the test cluster for PostgreSQL).
 pub fn backends() -> Vec<(&'static str, Open)> {
-    vec![("sqlite", |dir| {
-        Box::new(SqliteServerStore::open(&dir.join("server.sqlite3")).expect("open SQLite"))
-    })]
+    let mut all: Vec<(&'static str, Open)> = vec![(
+        "sqlite",
+        Box::new(|dir: &Path| -> Box<dyn ServerStore> {
+            Box::new(SqliteServerStore::open(&dir.join("server.sqlite3")).expect("open SQLite"))
+        }),
+    )];
+    if let Some(cluster) = crate::pg::cluster() {
+        all.push((
+            "postgres",
+            Box::new(move |_: &Path| -> Box<dyn ServerStore> {
+                let url = crate::pg::fresh_db(&cluster);
+                Box::new(PgServerStore::open(&url).expect("open PostgreSQL"))
+            }),
+        ));
+    }
+    all
 }
 
 /// Runs `test` on a fresh store of every backend; a failure names the backend.

@@ -14,6 +14,7 @@ mod conformance;
 mod deploy;
 mod e2e_browser;
 mod lessons_server;
+mod pg;
 mod seats;
 mod server_cli;
 mod sync_faults;

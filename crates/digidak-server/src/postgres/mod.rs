@@ -1,0 +1,647 @@
+//! The server on PostgreSQL: for an organisation that runs several server instances on one
+//! database its IT people already back up and replicate.
+//!
+//! - The rules are the same code as on SQLite (over [`crate::storage::Tx`], here [`PgTx`]).
+//! - **One writer at a time, cluster-wide.** Every write transaction first takes one
+//!   transaction-scoped advisory lock ([`WRITE_LOCK`]), so writes from every instance run one
+//!   after the other, as on SQLite's single writer. That is what keeps the rules exact across
+//!   instances (a seat decision reads, then writes), and it is what keeps the change feed
+//!   safe: a change's `seq` is drawn under the lock and the lock is held until commit, so
+//!   changes become visible in `seq` order and a pull cursor can never pass a change that
+//!   commits later with a lower `seq` (`docs/sync.md`, "Several server instances").
+//! - Reads (token checks, pulls, pages) run beside the writer, on their own connections.
+//! - A pool of blocking connections (`r2d2` + `postgres`, the blocking client over
+//!   `tokio-postgres`): the store trait is blocking and the HTTP layer calls it on blocking
+//!   threads, as for SQLite, so both backends share one trait and one set of rules.
+
+mod schema;
+mod tx;
+
+use std::time::Duration;
+
+use postgres::NoTls;
+use r2d2_postgres::PostgresConnectionManager;
+
+pub use tx::PgTx;
+
+use crate::{
+    AdminSession, AdminStore, BoardStore, KioskAuth, KioskRow, LessonCountRow, ServerError,
+    ServerStore, SignupWithActivity, SiteAttention, activities, board, board_store, kiosks,
+    numbers,
+};
+use digidak_protocol::{
+    ActivityRecord, ActivityState, Change, PROTOCOL_VERSION, PairResponse, PostByCode,
+    PostClosed, PostModerated, PostState, PullResponse, PushRequest, PushResponse,
+    ResumeResponse, SignupStatus, StatusResponse,
+};
+
+/// The advisory lock every write transaction holds (any number; this one spells "digidak").
+pub const WRITE_LOCK: i64 = 0x6469_6769_6461_6b;
+/// The advisory lock held while the schema is checked and migrated at start.
+const MIGRATE_LOCK: i64 = 0x6469_6769_6461_6c;
+
+type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
+
+pub struct PgServerStore {
+    pool: Pool,
+    /// The address without its password, for messages.
+    shown: String,
+}
+
+/// Whether `db` names a PostgreSQL database (`postgres://` or `postgresql://`).
+pub fn is_postgres_url(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
+}
+
+/// The address with any password replaced, for messages and logs.
+pub fn shown_url(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => match rest.split_once('@') {
+            Some((user, host)) => {
+                let user = user.split(':').next().unwrap_or("");
+                format!("{scheme}://{user}@{host}")
+            }
+            None => url.to_string(),
+        },
+        None => url.to_string(),
+    }
+}
+
+impl PgServerStore {
+    /// Connects, and checks and migrates the schema (under a lock, so instances starting
+    /// together migrate once). A database whose schema is newer than this server is refused,
+    /// untouched.
+    pub fn open(url: &str) -> Result<Self, ServerError> {
+        let shown = shown_url(url);
+        let open_err = |detail: String| ServerError::Open {
+            path: shown.clone(),
+            detail,
+        };
+        let config: postgres::Config = url
+            .parse()
+            .map_err(|e: postgres::Error| open_err(format!("this is not a PostgreSQL address: {e}")))?;
+        let manager = PostgresConnectionManager::new(config, NoTls);
+        let pool = r2d2::Pool::builder()
+            .max_size(16)
+            .connection_timeout(Duration::from_secs(10))
+            .build(manager)
+            .map_err(|e| open_err(format!("cannot connect: {e}")))?;
+        let store = Self {
+            pool,
+            shown: shown.clone(),
+        };
+        match store.migrate() {
+            Ok(()) => Ok(store),
+            Err(e @ ServerError::Open { .. }) => Err(e),
+            Err(other) => Err(open_err(other.to_string())),
+        }
+    }
+
+    fn client(&self) -> Result<r2d2::PooledConnection<PostgresConnectionManager<NoTls>>, ServerError> {
+        self.pool
+            .get()
+            .map_err(|e| ServerError::Unavailable(format!("the database is not reachable: {e}")))
+    }
+
+    fn migrate(&self) -> Result<(), ServerError> {
+        let mut client = self.client()?;
+        let mut t = client.transaction()?;
+        t.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATE_LOCK])?;
+        t.batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")?;
+        let found: Option<i64> = t
+            .query_opt("SELECT version FROM schema_version", &[])?
+            .map(|r| r.get(0));
+        let found = found.unwrap_or(0);
+        let known = schema::MIGRATIONS.len() as i64;
+        if found > known {
+            return Err(ServerError::Open {
+                path: self.shown.clone(),
+                detail: format!(
+                    "its schema is version {found}, newer than this server knows ({known}); \
+                     run a newer digidak-server"
+                ),
+            });
+        }
+        for m in &schema::MIGRATIONS[found as usize..] {
+            t.batch_execute(m)?;
+        }
+        if found == 0 {
+            t.execute("INSERT INTO schema_version (version) VALUES ($1)", &[&known])?;
+        } else {
+            t.execute("UPDATE schema_version SET version = $1", &[&known])?;
+        }
+        t.commit()?;
+        Ok(())
+    }
+
+    /// Runs a rule in one write transaction under the cluster-wide write lock, committed if it
+    /// returns `Ok`.
+    pub fn write<T>(
+        &self,
+        f: impl FnOnce(&mut PgTx<'_, '_>) -> Result<T, ServerError>,
+    ) -> Result<T, ServerError> {
+        let mut client = self.client()?;
+        let mut t = client.transaction()?;
+        t.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+        let out = f(&mut PgTx(&mut t))?;
+        t.commit()?;
+        Ok(out)
+    }
+
+    /// Runs a read in its own (read-only) transaction.
+    pub fn read<T>(
+        &self,
+        f: impl FnOnce(&mut PgTx<'_, '_>) -> Result<T, ServerError>,
+    ) -> Result<T, ServerError> {
+        let mut client = self.client()?;
+        let mut t = client.build_transaction().read_only(true).start()?;
+        let out = f(&mut PgTx(&mut t))?;
+        t.commit()?;
+        Ok(out)
+    }
+
+    /// Runs `f` on a pooled client (queries of the read-only answers).
+    fn query<T>(
+        &self,
+        f: impl FnOnce(&mut postgres::Client) -> Result<T, postgres::Error>,
+    ) -> Result<T, ServerError> {
+        let mut client = self.client()?;
+        Ok(f(&mut client)?)
+    }
+
+    fn last_seq(client: &mut impl postgres::GenericClient, site: &str) -> Result<u64, postgres::Error> {
+        Ok(client
+            .query_one(
+                "SELECT COALESCE(MAX(seq), 0) FROM changes WHERE site = $1",
+                &[&site],
+            )?
+            .get::<_, i64>(0)
+            .max(0) as u64)
+    }
+
+    /// Whether the database answers (for `/healthz`).
+    pub fn ping(&self) -> Result<(), ServerError> {
+        self.query(|c| c.batch_execute("SELECT 1"))
+    }
+}
+
+fn usize_of(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+impl ServerStore for PgServerStore {
+    fn add_kiosk(&self, name: &str, site: &str, now_ms: i64) -> Result<String, ServerError> {
+        self.write(|tx| kiosks::add(tx, name, site, now_ms))
+    }
+
+    fn list_kiosks(&self) -> Result<Vec<KioskRow>, ServerError> {
+        self.query(|c| {
+            Ok(c.query(
+                "SELECT name, site, token_hash IS NOT NULL, revoked_ms IS NOT NULL, last_seen_ms,
+                        app_version, outbox_len, dead_letters, last_frame_ms, skew_ms, protocol
+                 FROM kiosks ORDER BY site, name",
+                &[],
+            )?
+            .iter()
+            .map(|r| KioskRow {
+                name: r.get(0),
+                site: r.get(1),
+                paired: r.get(2),
+                revoked: r.get(3),
+                last_seen_ms: r.get(4),
+                app_version: r.get(5),
+                outbox_len: r.get(6),
+                dead_letters: r.get(7),
+                last_frame_ms: r.get(8),
+                skew_ms: r.get(9),
+                protocol: r.get::<_, Option<i64>>(10).map(tx::count),
+            })
+            .collect())
+        })
+    }
+
+    fn revoke_kiosk(&self, name: &str, now_ms: i64) -> Result<bool, ServerError> {
+        self.write(|tx| kiosks::revoke(tx, name, now_ms))
+    }
+
+    fn pair(
+        &self,
+        code: &str,
+        _app_version: &str,
+        first_index: u64,
+        now_ms: i64,
+    ) -> Result<PairResponse, ServerError> {
+        self.write(|tx| kiosks::pair(tx, code, first_index, now_ms))
+    }
+
+    fn record_kiosk_version(
+        &self,
+        kiosk: &KioskAuth,
+        protocol: u32,
+        app_version: &str,
+        now_ms: i64,
+    ) -> Result<(), ServerError> {
+        let version: String = app_version.chars().take(40).collect();
+        self.query(|c| {
+            c.execute(
+                "UPDATE kiosks SET protocol = $2, app_version = $3, last_seen_ms = $4
+                 WHERE id = $1",
+                &[&kiosk.id, &i64::from(protocol), &version, &now_ms],
+            )
+            .map(|_| ())
+        })
+    }
+
+    fn authenticate(&self, token: &str) -> Result<Option<KioskAuth>, ServerError> {
+        if token.len() != 64 {
+            return Ok(None);
+        }
+        let hash = crate::hash_secret(token);
+        self.query(|c| {
+            Ok(c.query_opt(
+                "SELECT id, name, site FROM kiosks WHERE token_hash = $1 AND revoked_ms IS NULL",
+                &[&hash],
+            )?
+            .map(|r| KioskAuth {
+                id: r.get(0),
+                name: r.get(1),
+                site: r.get(2),
+            }))
+        })
+    }
+
+    fn push(
+        &self,
+        kiosk: &KioskAuth,
+        request: PushRequest,
+        now_ms: i64,
+    ) -> Result<PushResponse, ServerError> {
+        self.write(|tx| kiosks::push(tx, kiosk, &request, now_ms))
+    }
+
+    fn pull(&self, kiosk: &KioskAuth, after: u64, limit: u64) -> Result<PullResponse, ServerError> {
+        let limit = limit.clamp(1, digidak_protocol::MAX_PULL_CHANGES);
+        self.query(|c| {
+            let mut t = c.build_transaction().read_only(true).start()?;
+            let rows = t.query(
+                "SELECT seq, kind, payload FROM changes WHERE site = $1 AND seq > $2
+                 ORDER BY seq LIMIT $3",
+                &[
+                    &kiosk.site,
+                    &(after.min(i64::MAX as u64) as i64),
+                    &((limit + 1) as i64),
+                ],
+            )?;
+            let mut changes: Vec<Change> = rows
+                .iter()
+                .map(|r| {
+                    let payload: String = r.get(2);
+                    Change {
+                        seq: r.get::<_, i64>(0) as u64,
+                        kind: r.get(1),
+                        payload: serde_json::from_str(&payload).unwrap_or(serde_json::Value::Null),
+                    }
+                })
+                .collect();
+            let more = changes.len() as u64 > limit;
+            changes.truncate(usize_of(limit));
+            let last_seq = Self::last_seq(&mut t, &kiosk.site)?;
+            t.commit()?;
+            let next_after = changes.last().map_or(after, |c| c.seq);
+            Ok(PullResponse {
+                changes,
+                last_seq,
+                more,
+                next_after: Some(next_after),
+            })
+        })
+    }
+
+    fn status(&self, kiosk: &KioskAuth, now_ms: i64) -> Result<StatusResponse, ServerError> {
+        self.query(|c| {
+            let r = c.query_one(
+                "SELECT next_index, code_range FROM kiosks WHERE id = $1",
+                &[&kiosk.id],
+            )?;
+            let next: i64 = r.get(0);
+            let code_range = r.get::<_, Option<i64>>(1).map(tx::count);
+            Ok(StatusResponse {
+                protocol: PROTOCOL_VERSION,
+                kiosk_id: kiosk.id.clone(),
+                name: kiosk.name.clone(),
+                site: kiosk.site.clone(),
+                next_index: next.max(0) as u64,
+                last_seq: Self::last_seq(c, &kiosk.site)?,
+                server_time_ms: now_ms,
+                code_range,
+                min_protocol: Some(digidak_protocol::MIN_PROTOCOL_VERSION),
+                recommended_version: None,
+            })
+        })
+    }
+
+    fn usage_counts(&self) -> Result<Vec<(String, String, String, i64)>, ServerError> {
+        self.query(|c| {
+            Ok(c.query(
+                "SELECT site, day, name, count FROM usage_counts ORDER BY site, day, name",
+                &[],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+            .collect())
+        })
+    }
+
+    fn find_resume(&self, code: &str, now_ms: i64) -> Result<Option<ResumeResponse>, ServerError> {
+        self.query(|c| {
+            Ok(c.query_opt(
+                "SELECT lesson, step, lang FROM lesson_resume WHERE code = $1 AND expires_ms > $2",
+                &[&code, &now_ms],
+            )?
+            .map(|r| ResumeResponse {
+                lesson: r.get(0),
+                step: tx::count(r.get(1)),
+                lang: r.get(2),
+            }))
+        })
+    }
+
+    fn save_activity(&self, site: &str, a: &ActivityRecord, now: i64) -> Result<(), ServerError> {
+        self.write(|tx| activities::save(tx, site, a, now)?.map_err(ServerError::from))
+    }
+
+    fn activity_site(&self, id: &str) -> Result<Option<String>, ServerError> {
+        self.query(|c| {
+            Ok(c.query_opt("SELECT site FROM activities WHERE id = $1", &[&id])?
+                .map(|r| r.get(0)))
+        })
+    }
+
+    fn activities(&self, site: &str) -> Result<Vec<ActivityState>, ServerError> {
+        self.read(|tx| activities::list(tx, site))
+    }
+
+    fn signups(&self, activity_id: &str) -> Result<Vec<SignupStatus>, ServerError> {
+        self.read(|tx| activities::signups(tx, activity_id))
+    }
+
+    fn signup_by_token(&self, token: &str) -> Result<Option<SignupWithActivity>, ServerError> {
+        self.read(|tx| activities::by_token(tx, token))
+    }
+
+    fn cancel_by_token(&self, token: &str, now_ms: i64) -> Result<usize, ServerError> {
+        self.write(|tx| activities::cancel_by_token(tx, token, now_ms))
+    }
+
+    fn forget_old_signups(&self, days: u32, now_ms: i64) -> Result<usize, ServerError> {
+        // PostgreSQL rewrites rows in new versions; VACUUM (autovacuum) reclaims the old ones.
+        self.write(|tx| activities::forget_old_signups(tx, days, now_ms))
+    }
+
+    fn set_admin(&self, name: &str, password_hash: &str, now_ms: i64) -> Result<(), ServerError> {
+        self.query(|c| {
+            let mut t = c.transaction()?;
+            t.execute(
+                "INSERT INTO admins (name, hash, created_ms) VALUES ($1, $2, $3)
+                 ON CONFLICT (name) DO UPDATE SET hash = $2",
+                &[&name, &password_hash, &now_ms],
+            )?;
+            // A new password ends every session of the name.
+            t.execute("DELETE FROM admin_sessions WHERE admin = $1", &[&name])?;
+            t.commit()
+        })
+    }
+
+    fn admin_password_hash(&self, name: &str) -> Result<Option<String>, ServerError> {
+        self.query(|c| {
+            Ok(c.query_opt("SELECT hash FROM admins WHERE name = $1", &[&name])?
+                .map(|r| r.get(0)))
+        })
+    }
+
+    fn create_session(&self, s: &AdminSession, token_hash: &str) -> Result<(), ServerError> {
+        self.query(|c| {
+            c.execute(
+                "DELETE FROM admin_sessions WHERE expires_ms < $1",
+                &[&s.created_ms],
+            )?;
+            c.execute(
+                "INSERT INTO admin_sessions (token_hash, admin, csrf, created_ms, expires_ms)
+                 VALUES ($1, $2, $3, $4, $5)",
+                &[&token_hash, &s.admin, &s.csrf, &s.created_ms, &s.expires_ms],
+            )
+            .map(|_| ())
+        })
+    }
+
+    fn session(&self, token_hash: &str, now_ms: i64) -> Result<Option<AdminSession>, ServerError> {
+        self.query(|c| {
+            Ok(c.query_opt(
+                "SELECT admin, csrf, created_ms, expires_ms FROM admin_sessions
+                 WHERE token_hash = $1 AND expires_ms > $2",
+                &[&token_hash, &now_ms],
+            )?
+            .map(|r| AdminSession {
+                admin: r.get(0),
+                csrf: r.get(1),
+                created_ms: r.get(2),
+                expires_ms: r.get(3),
+            }))
+        })
+    }
+
+    fn end_session(&self, token_hash: &str) -> Result<(), ServerError> {
+        self.query(|c| {
+            c.execute(
+                "DELETE FROM admin_sessions WHERE token_hash = $1",
+                &[&token_hash],
+            )
+            .map(|_| ())
+        })
+    }
+
+    fn sites(&self) -> Result<Vec<String>, ServerError> {
+        self.query(|c| {
+            Ok(c.query(
+                "SELECT site FROM kiosks UNION SELECT site FROM activities ORDER BY 1",
+                &[],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect())
+        })
+    }
+
+    fn numbers(&self) -> Result<Vec<numbers::NumberRow>, ServerError> {
+        self.query(|c| {
+            Ok(c.query(numbers::POSTGRES_SQL, &[])?
+                .iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+                .collect())
+        })
+    }
+
+    fn backup(&self, _to: &std::path::Path) -> Result<(), ServerError> {
+        Err(ServerError::BadRequest(
+            "on PostgreSQL, back up with pg_dump (README, \"Running on PostgreSQL\")".into(),
+        ))
+    }
+
+    fn lesson_counts(&self) -> Result<Vec<LessonCountRow>, ServerError> {
+        self.query(|c| {
+            Ok(c.query(
+                "SELECT site, substr(day, 1, 7) AS month, event, topic, SUM(count)::BIGINT
+                 FROM lesson_counts
+                 GROUP BY site, month, event, topic ORDER BY site, month, event, topic",
+                &[],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4)))
+            .collect())
+        })
+    }
+}
+
+impl PgServerStore {
+    fn board_write(
+        &self,
+        f: impl FnOnce(&mut dyn crate::storage::Tx) -> crate::apply::Applied,
+    ) -> Result<(), ServerError> {
+        self.write(|tx| f(tx)?.map_err(ServerError::from))
+    }
+
+    fn by_code_op(&self, code: &str) -> Result<(String, PostByCode), ServerError> {
+        let (site, post, _) = self
+            .read(|tx| board::by_code(tx, code))?
+            .ok_or_else(|| ServerError::NotFound("no post with this code".into()))?;
+        Ok((
+            site,
+            PostByCode {
+                id: post.post.id,
+                code: code.to_string(),
+            },
+        ))
+    }
+}
+
+impl BoardStore for PgServerStore {
+    fn post_code_by_token(&self, token: &str) -> Result<Option<String>, ServerError> {
+        self.read(|tx| board::code_by_token(tx, token))
+    }
+
+    fn post_by_code(&self, code: &str) -> Result<Option<board_store::PostWithReplies>, ServerError> {
+        self.read(|tx| board::by_code(tx, code))
+    }
+
+    fn posts(&self, site: &str, statuses: &[&str]) -> Result<Vec<PostState>, ServerError> {
+        self.read(|tx| board::list(tx, site, statuses))
+    }
+
+    fn post_site(&self, id: &str) -> Result<Option<String>, ServerError> {
+        Ok(self.read(|tx| board::load(tx, id))?.map(|(site, _)| site))
+    }
+
+    fn moderate_post(&self, m: &PostModerated, now_ms: i64) -> Result<(), ServerError> {
+        let site = self
+            .post_site(&m.id)?
+            .ok_or_else(|| ServerError::NotFound("no such post".into()))?;
+        self.board_write(|tx| board::moderated(tx, &site, m, now_ms))
+    }
+
+    fn renew_post(&self, code: &str, now_ms: i64) -> Result<(), ServerError> {
+        let (site, b) = self.by_code_op(code)?;
+        self.board_write(|tx| board::renewed(tx, &site, &b, now_ms))
+    }
+
+    fn close_post(&self, code: &str, helped: bool, now_ms: i64) -> Result<(), ServerError> {
+        let (site, b) = self.by_code_op(code)?;
+        let c = PostClosed {
+            id: b.id,
+            code: b.code,
+            helped,
+        };
+        self.board_write(|tx| board::closed(tx, &site, &c, now_ms))
+    }
+
+    fn post_days(&self, site: &str) -> Result<u32, ServerError> {
+        self.read(|tx| board::post_days(tx, site))
+    }
+
+    fn forget_old_replies(&self, days: u32, now_ms: i64) -> Result<usize, ServerError> {
+        self.write(|tx| board::forget_old_replies(tx, days, now_ms))
+    }
+
+    fn set_post_days(&self, site: &str, days: u32) -> Result<(), ServerError> {
+        board_store::check_post_days(days)?;
+        self.write(|tx| crate::storage::Tx::set_post_days(tx, site, days))
+    }
+}
+
+impl AdminStore for PgServerStore {
+    fn attention(&self, day_start_ms: i64) -> Result<Vec<SiteAttention>, ServerError> {
+        self.query(|c| {
+            Ok(c.query(
+                "SELECT site, SUM(help_today)::BIGINT, SUM(help_open)::BIGINT,
+                        SUM(rejected)::BIGINT, SUM(waiting)::BIGINT, SUM(reported)::BIGINT
+                 FROM (
+                   SELECT site, (created_at_ms >= $1)::INT AS help_today,
+                          (handled_at_ms IS NULL)::INT AS help_open,
+                          0 AS rejected, 0 AS waiting, 0 AS reported
+                     FROM help_requests
+                   UNION ALL
+                   SELECT k.site, 0, 0, 1, 0, 0 FROM ops o JOIN kiosks k ON k.id = o.kiosk_id
+                     WHERE o.rejected IS NOT NULL
+                   UNION ALL
+                   SELECT site, 0, 0, 0, (status = 'waiting')::INT, (status = 'reported')::INT
+                     FROM posts WHERE status IN ('waiting', 'reported')
+                   UNION ALL
+                   SELECT site, 0, 0, 0, 0, 0 FROM kiosks
+                 ) AS a GROUP BY site ORDER BY site",
+                &[&day_start_ms],
+            )?
+            .iter()
+            .map(|r| SiteAttention {
+                site: r.get(0),
+                help_today: r.get(1),
+                help_open: r.get(2),
+                rejected_ops: r.get(3),
+                posts_waiting: r.get(4),
+                posts_reported: r.get(5),
+            })
+            .collect())
+        })
+    }
+
+    fn remove_admin(&self, name: &str) -> Result<bool, ServerError> {
+        self.query(|c| {
+            let mut t = c.transaction()?;
+            t.execute("DELETE FROM admin_sessions WHERE admin = $1", &[&name])?;
+            let n = t.execute("DELETE FROM admins WHERE name = $1", &[&name])?;
+            t.commit()?;
+            Ok(n > 0)
+        })
+    }
+
+    fn use_session(
+        &self,
+        token_hash: &str,
+        now_ms: i64,
+        idle_ms: i64,
+        max_ms: i64,
+    ) -> Result<Option<AdminSession>, ServerError> {
+        self.query(|c| {
+            Ok(c.query_opt(
+                "UPDATE admin_sessions SET expires_ms = LEAST(created_ms + $3, $2 + $4)
+                 WHERE token_hash = $1 AND expires_ms > $2
+                 RETURNING admin, csrf, created_ms, expires_ms",
+                &[&token_hash, &now_ms, &max_ms, &idle_ms],
+            )?
+            .map(|r| AdminSession {
+                admin: r.get(0),
+                csrf: r.get(1),
+                created_ms: r.get(2),
+                expires_ms: r.get(3),
+            }))
+        })
+    }
+}

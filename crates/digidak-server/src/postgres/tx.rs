@@ -1,0 +1,768 @@
+//! [`Tx`] on PostgreSQL: each method is one statement (or a few) in an open transaction. The
+//! same rows as SQLite's `sqlite_tx.rs`; no rule lives here (see [`crate::storage`]).
+
+use postgres::Transaction;
+use postgres::types::ToSql;
+
+use crate::ServerError;
+use crate::storage::{
+    EarlierOp, KioskCursor, KioskHeartbeat, Lease, NewOp, NewPost, NewSignup, PairingKiosk,
+    SeatCounts, SignupRow, StoreResult, Tx,
+};
+use digidak_protocol::{ActivityRecord, PostRecord, PostReply, PostState, SignupStatus, kinds};
+
+/// A PostgreSQL transaction the rules run in.
+pub struct PgTx<'a, 'b>(pub &'a mut Transaction<'b>);
+
+impl From<postgres::Error> for ServerError {
+    fn from(e: postgres::Error) -> Self {
+        ServerError::Db(Box::new(e))
+    }
+}
+
+/// Counters are `BIGINT`s; a kiosk may have sent any u32, so they are read without failing.
+pub(super) fn count(v: i64) -> u32 {
+    v.clamp(0, i64::from(u32::MAX)) as u32
+}
+
+fn big(v: u64) -> i64 {
+    v.min(i64::MAX as u64) as i64
+}
+
+fn json<T: serde::Serialize>(value: &T) -> StoreResult<String> {
+    serde_json::to_string(value)
+        .map_err(|e| ServerError::Unavailable(format!("a record could not be written: {e}")))
+}
+
+pub(super) const POST_COLUMNS: &str = "site, record, status, reason, created_ms, expires_ms, reports,
+     helped, approved_ms, ended_ms FROM posts";
+
+pub(super) fn post_row(r: &postgres::Row) -> (String, Option<PostState>) {
+    let record: String = r.get(1);
+    let post: Option<PostRecord> = serde_json::from_str(&record).ok();
+    (
+        r.get(0),
+        post.map(|post| PostState {
+            post,
+            status: r.get(2),
+            reason: r.get(3),
+            created_ms: r.get(4),
+            expires_ms: r.get(5),
+            reports: count(r.get(6)),
+            helped: r.get(7),
+            approved_ms: r.get(8),
+            ended_ms: r.get(9),
+        }),
+    )
+}
+
+fn lease_row(r: &postgres::Row) -> Lease {
+    Lease {
+        kiosk_id: r.get(0),
+        lease: count(r.get(1)),
+        granted: count(r.get(2)),
+        used: count(r.get(3)),
+        expires_ms: r.get(4),
+        recalled: r.get(5),
+    }
+}
+
+const LEASE_COLUMNS: &str = "kiosk_id, lease, granted, used, expires_ms, recalled FROM seat_blocks";
+
+impl PgTx<'_, '_> {
+    fn exec(&mut self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> StoreResult<u64> {
+        Ok(self.0.execute(sql, params)?)
+    }
+
+    fn opt(
+        &mut self,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> StoreResult<Option<postgres::Row>> {
+        Ok(self.0.query_opt(sql, params)?)
+    }
+
+    fn rows(&mut self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> StoreResult<Vec<postgres::Row>> {
+        Ok(self.0.query(sql, params)?)
+    }
+
+    fn strings(&mut self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> StoreResult<Vec<String>> {
+        Ok(self.rows(sql, params)?.iter().map(|r| r.get(0)).collect())
+    }
+}
+
+fn records<T: serde::de::DeserializeOwned>(rows: &[String]) -> Vec<T> {
+    rows.iter()
+        .filter_map(|json| serde_json::from_str(json).ok())
+        .collect()
+}
+
+impl Tx for PgTx<'_, '_> {
+    fn kiosk_revoked_by_name(&mut self, name: &str) -> StoreResult<Option<Option<i64>>> {
+        Ok(self
+            .opt("SELECT revoked_ms FROM kiosks WHERE name = $1", &[&name])?
+            .map(|r| r.get(0)))
+    }
+
+    fn rename_kiosk(&mut self, name: &str, new_name: &str) -> StoreResult<()> {
+        self.exec(
+            "UPDATE kiosks SET name = $2 WHERE name = $1",
+            &[&name, &new_name],
+        )?;
+        Ok(())
+    }
+
+    fn insert_kiosk(
+        &mut self,
+        id: &str,
+        name: &str,
+        site: &str,
+        pairing_hash: &str,
+        pairing_expires_ms: i64,
+        created_ms: i64,
+    ) -> StoreResult<()> {
+        self.exec(
+            "INSERT INTO kiosks (id, name, site, pairing_hash, pairing_expires_ms, created_ms)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            &[&id, &name, &site, &pairing_hash, &pairing_expires_ms, &created_ms],
+        )?;
+        Ok(())
+    }
+
+    fn revoke_kiosk(&mut self, name: &str, now_ms: i64) -> StoreResult<Option<String>> {
+        Ok(self
+            .opt(
+                "UPDATE kiosks SET revoked_ms = $2, pairing_hash = NULL
+                 WHERE name = $1 AND revoked_ms IS NULL RETURNING id",
+                &[&name, &now_ms],
+            )?
+            .map(|r| r.get(0)))
+    }
+
+    fn kiosk_by_pairing_hash(&mut self, hash: &str) -> StoreResult<Option<PairingKiosk>> {
+        Ok(self
+            .opt(
+                "SELECT id, name, site, pairing_expires_ms FROM kiosks
+                 WHERE pairing_hash = $1 AND revoked_ms IS NULL",
+                &[&hash],
+            )?
+            .map(|r| PairingKiosk {
+                id: r.get(0),
+                name: r.get(1),
+                site: r.get(2),
+                expires_ms: r.get::<_, Option<i64>>(3).unwrap_or(0),
+            }))
+    }
+
+    fn max_code_range(&mut self) -> StoreResult<i64> {
+        Ok(self
+            .0
+            .query_one("SELECT COALESCE(MAX(code_range), 0) FROM kiosks", &[])?
+            .get(0))
+    }
+
+    fn complete_pairing(
+        &mut self,
+        id: &str,
+        token_hash: &str,
+        next_index: u64,
+        code_range: Option<u32>,
+    ) -> StoreResult<()> {
+        self.exec(
+            "UPDATE kiosks SET pairing_hash = NULL, pairing_expires_ms = NULL, token_hash = $2,
+                    next_index = $3, code_range = $4
+             WHERE id = $1",
+            &[
+                &id,
+                &token_hash,
+                &big(next_index),
+                &code_range.map(i64::from),
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn kiosk_cursor(&mut self, kiosk_id: &str) -> StoreResult<Option<KioskCursor>> {
+        Ok(self
+            .opt(
+                "SELECT next_index, code_range FROM kiosks WHERE id = $1",
+                &[&kiosk_id],
+            )?
+            .map(|r| KioskCursor {
+                next_index: r.get::<_, i64>(0).max(0) as u64,
+                code_range: r.get::<_, Option<i64>>(1).map(count),
+            }))
+    }
+
+    fn save_heartbeat(&mut self, kiosk_id: &str, hb: &KioskHeartbeat) -> StoreResult<()> {
+        self.exec(
+            "UPDATE kiosks SET next_index = $2, last_seen_ms = $3, app_version = $4,
+                    outbox_len = $5, dead_letters = $6, last_success_ms = $7,
+                    last_frame_ms = $8, skew_ms = $9, protocol = $10
+             WHERE id = $1",
+            &[
+                &kiosk_id,
+                &big(hb.next_index),
+                &hb.last_seen_ms,
+                &hb.app_version,
+                &hb.outbox_len,
+                &hb.dead_letters,
+                &hb.last_success_ms,
+                &hb.last_frame_ms,
+                &hb.skew_ms,
+                &i64::from(hb.protocol),
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn active_kiosks(&mut self, site: &str) -> StoreResult<Vec<(String, Option<u32>)>> {
+        Ok(self
+            .rows(
+                "SELECT id, protocol FROM kiosks
+                 WHERE site = $1 AND revoked_ms IS NULL AND token_hash IS NOT NULL
+                 ORDER BY created_ms, id",
+                &[&site],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get::<_, Option<i64>>(1).map(count)))
+            .collect())
+    }
+
+    fn op_at(&mut self, kiosk_id: &str, index: u64) -> StoreResult<Option<EarlierOp>> {
+        Ok(self
+            .opt(
+                "SELECT id, rejected FROM ops WHERE kiosk_id = $1 AND idx = $2",
+                &[&kiosk_id, &big(index)],
+            )?
+            .map(|r| (r.get(0), r.get(1))))
+    }
+
+    fn insert_op(&mut self, op: &NewOp<'_>) -> StoreResult<bool> {
+        let n = self.exec(
+            "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+            &[
+                &op.kiosk_id,
+                &big(op.index),
+                &op.id,
+                &op.kind,
+                &op.payload,
+                &op.kiosk_time_ms,
+                &op.received_ms,
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn reject_op(&mut self, kiosk_id: &str, index: u64, reason: &str) -> StoreResult<()> {
+        self.exec(
+            "UPDATE ops SET rejected = $3 WHERE kiosk_id = $1 AND idx = $2",
+            &[&kiosk_id, &big(index), &reason],
+        )?;
+        Ok(())
+    }
+
+    fn emit(&mut self, site: &str, kind: &str, payload: &str, now_ms: i64) -> StoreResult<()> {
+        self.exec(
+            "INSERT INTO changes (site, kind, payload, created_ms) VALUES ($1, $2, $3, $4)",
+            &[&site, &kind, &payload, &now_ms],
+        )?;
+        Ok(())
+    }
+
+    fn insert_help_request(
+        &mut self,
+        id: &str,
+        site: &str,
+        kiosk_id: &str,
+        first_name: Option<&str>,
+        created_at_ms: i64,
+    ) -> StoreResult<bool> {
+        let n = self.exec(
+            "INSERT INTO help_requests (id, site, kiosk_id, first_name, created_at_ms)
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
+            &[&id, &site, &kiosk_id, &first_name, &created_at_ms],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn help_handled_at(&mut self, id: &str, site: &str) -> StoreResult<Option<Option<i64>>> {
+        Ok(self
+            .opt(
+                "SELECT handled_at_ms FROM help_requests WHERE id = $1 AND site = $2",
+                &[&id, &site],
+            )?
+            .map(|r| r.get(0)))
+    }
+
+    fn set_help_handled(&mut self, id: &str, at_ms: i64) -> StoreResult<()> {
+        self.exec(
+            "UPDATE help_requests SET handled_at_ms = $2 WHERE id = $1",
+            &[&id, &at_ms],
+        )?;
+        Ok(())
+    }
+
+    fn count_usage(&mut self, site: &str, day: &str, name: &str) -> StoreResult<()> {
+        self.exec(
+            "INSERT INTO usage_counts (site, day, name, count) VALUES ($1, $2, $3, 1)
+             ON CONFLICT (site, day, name) DO UPDATE SET count = usage_counts.count + 1",
+            &[&site, &day, &name],
+        )?;
+        Ok(())
+    }
+
+    fn count_lesson(
+        &mut self,
+        site: &str,
+        day: &str,
+        event: &str,
+        topic: &str,
+        lesson: &str,
+    ) -> StoreResult<()> {
+        self.exec(
+            "INSERT INTO lesson_counts (site, day, event, topic, lesson, count)
+             VALUES ($1, $2, $3, $4, $5, 1)
+             ON CONFLICT (site, day, event, topic, lesson)
+             DO UPDATE SET count = lesson_counts.count + 1",
+            &[&site, &day, &event, &topic, &lesson],
+        )?;
+        Ok(())
+    }
+
+    fn insert_resume(
+        &mut self,
+        code: &str,
+        lesson: &str,
+        step: u32,
+        lang: &str,
+        created_ms: i64,
+        expires_ms: i64,
+    ) -> StoreResult<bool> {
+        let n = self.exec(
+            "INSERT INTO lesson_resume (code, lesson, step, lang, created_ms, expires_ms)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO NOTHING",
+            &[
+                &code,
+                &lesson,
+                &i64::from(step),
+                &lang,
+                &created_ms,
+                &expires_ms,
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn activity(&mut self, id: &str) -> StoreResult<Option<(String, ActivityRecord)>> {
+        let row = self.opt("SELECT site, record FROM activities WHERE id = $1", &[&id])?;
+        Ok(row.and_then(|r| {
+            let json: String = r.get(1);
+            Some((r.get(0), serde_json::from_str(&json).ok()?))
+        }))
+    }
+
+    fn activity_records(&mut self, site: &str) -> StoreResult<Vec<ActivityRecord>> {
+        let rows = self.strings(
+            "SELECT record FROM activities WHERE site = $1 ORDER BY start, id",
+            &[&site],
+        )?;
+        Ok(records(&rows))
+    }
+
+    fn upsert_activity(&mut self, site: &str, a: &ActivityRecord, now_ms: i64) -> StoreResult<()> {
+        let record = json(a)?;
+        self.exec(
+            "INSERT INTO activities (id, site, record, start, deleted, updated_ms)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (id) DO UPDATE SET record = $3, start = $4, deleted = $5,
+                                            updated_ms = $6",
+            &[&a.id, &site, &record, &a.start, &a.deleted, &now_ms],
+        )?;
+        Ok(())
+    }
+
+    fn signup(&mut self, id: &str) -> StoreResult<Option<SignupRow>> {
+        Ok(self
+            .opt(
+                "SELECT id, activity_id, code, COALESCE(first_name, ''), phone, party, status,
+                        seq, checked_in_ms, site
+                 FROM signups WHERE id = $1",
+                &[&id],
+            )?
+            .map(|r| SignupRow {
+                status: SignupStatus {
+                    id: r.get(0),
+                    activity_id: r.get(1),
+                    code: r.get(2),
+                    first_name: r.get(3),
+                    phone: r.get(4),
+                    party: count(r.get(5)),
+                    status: r.get(6),
+                    seq: r.get::<_, i64>(7).max(0) as u64,
+                    checked_in_ms: r.get(8),
+                },
+                site: r.get(9),
+            }))
+    }
+
+    fn signup_id_by_code(&mut self, code: &str) -> StoreResult<Option<String>> {
+        Ok(self
+            .opt("SELECT id FROM signups WHERE code = $1 LIMIT 1", &[&code])?
+            .map(|r| r.get(0)))
+    }
+
+    fn signup_id_by_token_hash(&mut self, hash: &str) -> StoreResult<Option<String>> {
+        Ok(self
+            .opt("SELECT id FROM signups WHERE token_hash = $1", &[&hash])?
+            .map(|r| r.get(0)))
+    }
+
+    fn signup_ids(&mut self, activity_id: &str) -> StoreResult<Vec<String>> {
+        self.strings(
+            "SELECT id FROM signups WHERE activity_id = $1 ORDER BY seq",
+            &[&activity_id],
+        )
+    }
+
+    fn next_signup_seq(&mut self) -> StoreResult<i64> {
+        Ok(self
+            .0
+            .query_one("SELECT COALESCE(MAX(seq), 0) + 1 FROM signups", &[])?
+            .get(0))
+    }
+
+    fn insert_signup(&mut self, s: &NewSignup<'_>) -> StoreResult<bool> {
+        let n = self.exec(
+            "INSERT INTO signups (id, activity_id, site, kiosk_id, code, first_name, phone, party,
+                                  from_block, status, seq, created_ms, walk_in, checked_in_ms,
+                                  token_hash)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+             ON CONFLICT (id) DO NOTHING",
+            &[
+                &s.id,
+                &s.activity_id,
+                &s.site,
+                &s.kiosk_id,
+                &s.code,
+                &s.first_name,
+                &s.phone,
+                &i64::from(s.party),
+                &s.from_block,
+                &s.status,
+                &s.seq,
+                &s.created_ms,
+                &s.walk_in,
+                &s.checked_in_ms,
+                &s.token_hash,
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn set_signup_status(
+        &mut self,
+        id: &str,
+        status: &str,
+        cancelled_ms: Option<i64>,
+    ) -> StoreResult<()> {
+        self.exec(
+            "UPDATE signups SET status = $2, cancelled_ms = COALESCE($3, cancelled_ms)
+             WHERE id = $1",
+            &[&id, &status, &cancelled_ms],
+        )?;
+        Ok(())
+    }
+
+    fn set_checked_in(&mut self, id: &str, at_ms: i64) -> StoreResult<()> {
+        self.exec(
+            "UPDATE signups SET checked_in_ms = $2 WHERE id = $1",
+            &[&id, &at_ms],
+        )?;
+        Ok(())
+    }
+
+    fn seat_counts(&mut self, activity_id: &str) -> StoreResult<SeatCounts> {
+        let r = self.0.query_one(
+            "SELECT COALESCE(SUM(CASE WHEN status = 'confirmed' THEN party END), 0)::BIGINT,
+                    COUNT(CASE WHEN status = 'waitlisted' THEN 1 END)
+             FROM signups WHERE activity_id = $1",
+            &[&activity_id],
+        )?;
+        Ok(SeatCounts {
+            confirmed: r.get(0),
+            waitlisted: r.get(1),
+        })
+    }
+
+    fn first_waiting(&mut self, activity_id: &str) -> StoreResult<Option<(String, u32)>> {
+        Ok(self
+            .opt(
+                "SELECT id, party FROM signups WHERE activity_id = $1 AND status = 'waitlisted'
+                 ORDER BY seq LIMIT 1",
+                &[&activity_id],
+            )?
+            .map(|r| (r.get(0), count(r.get(1)))))
+    }
+
+    fn forget_signups(&mut self, cutoff_local: &str) -> StoreResult<usize> {
+        let ended = "SELECT id FROM activities WHERE (record::jsonb ->> 'end') < $1";
+        let n = self.exec(
+            &format!(
+                "UPDATE signups SET first_name = NULL, phone = NULL
+                 WHERE (first_name IS NOT NULL OR phone IS NOT NULL) AND activity_id IN ({ended})"
+            ),
+            &[&cutoff_local],
+        )?;
+        if n > 0 {
+            for (table, kind) in [
+                ("ops", kinds::SIGNUP_CREATED),
+                ("changes", kinds::SIGNUP_STATUS),
+            ] {
+                self.exec(
+                    &format!(
+                        "UPDATE {table} SET payload = (payload::jsonb
+                             || '{{\"first_name\": \"\", \"phone\": null}}'::jsonb)::text
+                         WHERE kind = $2 AND (payload::jsonb ->> 'activity_id') IN ({ended})"
+                    ),
+                    &[&cutoff_local, &kind],
+                )?;
+            }
+        }
+        Ok(n as usize)
+    }
+
+    fn leases(&mut self, activity_id: &str) -> StoreResult<Vec<Lease>> {
+        Ok(self
+            .rows(
+                &format!("SELECT {LEASE_COLUMNS} WHERE activity_id = $1 ORDER BY kiosk_id"),
+                &[&activity_id],
+            )?
+            .iter()
+            .map(lease_row)
+            .collect())
+    }
+
+    fn lease(&mut self, activity_id: &str, kiosk_id: &str) -> StoreResult<Option<Lease>> {
+        Ok(self
+            .opt(
+                &format!("SELECT {LEASE_COLUMNS} WHERE activity_id = $1 AND kiosk_id = $2"),
+                &[&activity_id, &kiosk_id],
+            )?
+            .as_ref()
+            .map(lease_row))
+    }
+
+    fn put_lease(&mut self, activity_id: &str, l: &Lease) -> StoreResult<()> {
+        self.exec(
+            "INSERT INTO seat_blocks (activity_id, kiosk_id, granted, used, lease, expires_ms,
+                                      recalled)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (activity_id, kiosk_id) DO UPDATE SET
+                 granted = $3, used = $4, lease = $5, expires_ms = $6, recalled = $7",
+            &[
+                &activity_id,
+                &l.kiosk_id,
+                &i64::from(l.granted),
+                &i64::from(l.used),
+                &i64::from(l.lease),
+                &l.expires_ms,
+                &l.recalled,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn lease_activities(
+        &mut self,
+        site: &str,
+        now_local: &str,
+    ) -> StoreResult<Vec<ActivityRecord>> {
+        let rows = self.strings(
+            "SELECT record FROM activities
+             WHERE site = $1 AND NOT deleted AND (record::jsonb ->> 'block')::BIGINT > 0
+               AND (record::jsonb ->> 'deadline') > $2
+             ORDER BY id",
+            &[&site, &now_local],
+        )?;
+        Ok(records(&rows))
+    }
+
+    fn ended_leases(&mut self, site: &str, ended_by_ms: i64) -> StoreResult<Vec<String>> {
+        self.strings(
+            "SELECT DISTINCT activity_id FROM seat_blocks
+             WHERE granted > used AND expires_ms IS NOT NULL AND expires_ms <= $2
+               AND activity_id IN (SELECT id FROM activities WHERE site = $1)
+             ORDER BY activity_id",
+            &[&site, &ended_by_ms],
+        )
+    }
+
+    fn kiosk_lease_activities(&mut self, kiosk_id: &str) -> StoreResult<Vec<String>> {
+        self.strings(
+            "SELECT activity_id FROM seat_blocks WHERE kiosk_id = $1 AND granted > used
+             ORDER BY activity_id",
+            &[&kiosk_id],
+        )
+    }
+
+    fn post(&mut self, id: &str) -> StoreResult<Option<(String, PostState)>> {
+        let row = self.opt(&format!("SELECT {POST_COLUMNS} WHERE id = $1"), &[&id])?;
+        Ok(row.and_then(|r| {
+            let (site, s) = post_row(&r);
+            Some((site, s?))
+        }))
+    }
+
+    fn post_id_by_code(&mut self, code: &str) -> StoreResult<Option<String>> {
+        Ok(self
+            .opt("SELECT id FROM posts WHERE code = $1", &[&code])?
+            .map(|r| r.get(0)))
+    }
+
+    fn post_code_by_token_hash(&mut self, hash: &str) -> StoreResult<Option<String>> {
+        Ok(self
+            .opt("SELECT code FROM posts WHERE token_hash = $1", &[&hash])?
+            .map(|r| r.get(0)))
+    }
+
+    fn insert_post(&mut self, p: &NewPost<'_>) -> StoreResult<()> {
+        let record = json(p.post)?;
+        self.exec(
+            "INSERT INTO posts (id, site, code, kiosk_id, record, status, created_ms, month,
+                                updated_ms, token_hash)
+             VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7, $6, $8)",
+            &[
+                &p.post.id,
+                &p.site,
+                &p.post.code,
+                &p.kiosk_id,
+                &record,
+                &p.created_ms,
+                &p.month,
+                &p.token_hash,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn save_post_state(&mut self, p: &PostState, now_ms: i64) -> StoreResult<()> {
+        let record = json(&p.post)?;
+        self.exec(
+            "UPDATE posts SET record = $2, status = $3, reason = $4, expires_ms = $5,
+                    reports = $6, helped = $7, updated_ms = $8, approved_ms = $9, ended_ms = $10
+             WHERE id = $1",
+            &[
+                &p.post.id,
+                &record,
+                &p.status,
+                &p.reason,
+                &p.expires_ms,
+                &i64::from(p.reports),
+                &p.helped,
+                &now_ms,
+                &p.approved_ms,
+                &p.ended_ms,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn set_closed_month(&mut self, id: &str, month: &str) -> StoreResult<()> {
+        self.exec(
+            "UPDATE posts SET closed_month = $2 WHERE id = $1",
+            &[&id, &month],
+        )?;
+        Ok(())
+    }
+
+    fn posts(&mut self, site: &str) -> StoreResult<Vec<PostState>> {
+        Ok(self
+            .rows(
+                &format!("SELECT {POST_COLUMNS} WHERE site = $1 ORDER BY created_ms DESC, id"),
+                &[&site],
+            )?
+            .iter()
+            .filter_map(|r| post_row(r).1)
+            .collect())
+    }
+
+    fn post_days(&mut self, site: &str) -> StoreResult<Option<u32>> {
+        Ok(self
+            .opt(
+                "SELECT post_days FROM site_settings WHERE site = $1",
+                &[&site],
+            )?
+            .map(|r| count(r.get(0))))
+    }
+
+    fn set_post_days(&mut self, site: &str, days: u32) -> StoreResult<()> {
+        self.exec(
+            "INSERT INTO site_settings (site, post_days) VALUES ($1, $2)
+             ON CONFLICT (site) DO UPDATE SET post_days = $2",
+            &[&site, &i64::from(days)],
+        )?;
+        Ok(())
+    }
+
+    fn insert_reply(&mut self, site: &str, r: &PostReply, month: &str) -> StoreResult<bool> {
+        let n = self.exec(
+            "INSERT INTO post_replies (id, post_id, site, message, contact, created_ms, month)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+            &[
+                &r.id,
+                &r.post_id,
+                &site,
+                &r.message,
+                &r.contact,
+                &r.created_ms,
+                &month,
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn replies(&mut self, post_id: &str) -> StoreResult<Vec<PostReply>> {
+        Ok(self
+            .rows(
+                "SELECT id, post_id, message, contact, created_ms FROM post_replies
+                 WHERE post_id = $1 ORDER BY created_ms, id",
+                &[&post_id],
+            )?
+            .iter()
+            .map(|r| PostReply {
+                id: r.get(0),
+                post_id: r.get(1),
+                message: r.get(2),
+                contact: r.get(3),
+                created_ms: r.get(4),
+            })
+            .collect())
+    }
+
+    fn forget_replies(&mut self, cutoff_ms: i64) -> StoreResult<usize> {
+        let ended = "SELECT id FROM posts WHERE status != 'waiting'
+                       AND COALESCE(ended_ms, expires_ms) < $1";
+        let n = self.exec(
+            &format!(
+                "UPDATE post_replies SET message = '', contact = NULL
+                 WHERE (message != '' OR contact IS NOT NULL) AND post_id IN ({ended})"
+            ),
+            &[&cutoff_ms],
+        )?;
+        if n > 0 {
+            for table in ["ops", "changes"] {
+                self.exec(
+                    &format!(
+                        "UPDATE {table} SET payload = (payload::jsonb
+                             || '{{\"message\": \"\", \"contact\": null}}'::jsonb)::text
+                         WHERE kind = $2 AND (payload::jsonb ->> 'post_id') IN ({ended})"
+                    ),
+                    &[&cutoff_ms, &kinds::POST_REPLIED],
+                )?;
+            }
+        }
+        Ok(n as usize)
+    }
+}
