@@ -316,8 +316,24 @@ fn protocol_from_query(query: &Option<String>) -> Result<(), ApiError> {
     check_protocol(u32::try_from(v).unwrap_or(u32::MAX))
 }
 
-async fn healthz() -> impl IntoResponse {
-    axum::Json(serde_json::json!({ "status": "ok" }))
+/// `/healthz` and `/readyz`: the process answers and its database is reachable (a load
+/// balancer sends no kiosk to an instance whose database is gone: 503).
+async fn healthz(State(store): State<Store>) -> Response {
+    match blocking(move || store.ping()).await {
+        Ok(()) => axum::Json(serde_json::json!({ "status": "ok", "database": "reachable" }))
+            .into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e.message, "health check: the database is not reachable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                axum::Json(serde_json::json!({
+                    "status": "unavailable",
+                    "database": "unreachable",
+                })),
+            )
+                .into_response()
+        }
+    }
 }
 
 async fn pair(State(store): State<Store>, body: Body) -> Result<Response, ApiError> {
@@ -686,6 +702,7 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/numbers.csv", get(super::admin_web::numbers_csv));
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/readyz", get(healthz))
         .route("/api/v1/pair", post(pair))
         .route("/api/v1/push", post(push))
         .route("/api/v1/changes", get(changes))

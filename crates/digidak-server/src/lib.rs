@@ -34,8 +34,8 @@ pub mod storage;
 
 pub use admin_board::site_pdf as admin_board_pdf;
 pub use admin_store::{AdminStore, SiteAttention};
-pub use board_store::PostWithReplies;
 pub use board_store::BoardStore;
+pub use board_store::PostWithReplies;
 
 use digidak_protocol::{
     ActivityRecord, ActivityState, PairResponse, PullResponse, PushRequest, PushResponse,
@@ -163,6 +163,8 @@ pub trait ServerStore: BoardStore + AdminStore + Send + Sync + 'static {
     fn backup(&self, to: &std::path::Path) -> Result<(), ServerError>;
     /// Lesson counts per site and month: (site, `YYYY-MM`, event, topic, count).
     fn lesson_counts(&self) -> Result<Vec<LessonCountRow>, ServerError>;
+    /// Whether the database answers (`/healthz`).
+    fn ping(&self) -> Result<(), ServerError>;
 }
 
 /// A logged-in admin of the admin web.

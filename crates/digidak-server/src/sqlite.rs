@@ -114,6 +114,10 @@ impl SqliteServerStore {
 }
 
 impl ServerStore for SqliteServerStore {
+    fn ping(&self) -> Result<(), ServerError> {
+        Ok(self.reader().query_row("SELECT 1", [], |_| Ok(()))?)
+    }
+
     fn add_kiosk(&self, name: &str, site: &str, now_ms: i64) -> Result<String, ServerError> {
         self.write(|tx| kiosks::add(tx, name, site, now_ms))
     }

@@ -14,6 +14,7 @@
 //!   `tokio-postgres`): the store trait is blocking and the HTTP layer calls it on blocking
 //!   threads, as for SQLite, so both backends share one trait and one set of rules.
 
+mod copy;
 mod schema;
 mod tx;
 
@@ -22,6 +23,7 @@ use std::time::Duration;
 use postgres::NoTls;
 use r2d2_postgres::PostgresConnectionManager;
 
+pub use copy::{CopyReport, copy_from_sqlite};
 pub use tx::PgTx;
 
 use crate::{
@@ -30,9 +32,9 @@ use crate::{
     numbers,
 };
 use digidak_protocol::{
-    ActivityRecord, ActivityState, Change, PROTOCOL_VERSION, PairResponse, PostByCode,
-    PostClosed, PostModerated, PostState, PullResponse, PushRequest, PushResponse,
-    ResumeResponse, SignupStatus, StatusResponse,
+    ActivityRecord, ActivityState, Change, PROTOCOL_VERSION, PairResponse, PostByCode, PostClosed,
+    PostModerated, PostState, PullResponse, PushRequest, PushResponse, ResumeResponse,
+    SignupStatus, StatusResponse,
 };
 
 /// The advisory lock every write transaction holds (any number; this one spells "digidak").
@@ -77,9 +79,9 @@ impl PgServerStore {
             path: shown.clone(),
             detail,
         };
-        let config: postgres::Config = url
-            .parse()
-            .map_err(|e: postgres::Error| open_err(format!("this is not a PostgreSQL address: {e}")))?;
+        let config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
+            open_err(format!("this is not a PostgreSQL address: {e}"))
+        })?;
         let manager = PostgresConnectionManager::new(config, NoTls);
         let pool = r2d2::Pool::builder()
             .max_size(16)
@@ -97,7 +99,9 @@ impl PgServerStore {
         }
     }
 
-    fn client(&self) -> Result<r2d2::PooledConnection<PostgresConnectionManager<NoTls>>, ServerError> {
+    fn client(
+        &self,
+    ) -> Result<r2d2::PooledConnection<PostgresConnectionManager<NoTls>>, ServerError> {
         self.pool
             .get()
             .map_err(|e| ServerError::Unavailable(format!("the database is not reachable: {e}")))
@@ -126,7 +130,10 @@ impl PgServerStore {
             t.batch_execute(m)?;
         }
         if found == 0 {
-            t.execute("INSERT INTO schema_version (version) VALUES ($1)", &[&known])?;
+            t.execute(
+                "INSERT INTO schema_version (version) VALUES ($1)",
+                &[&known],
+            )?;
         } else {
             t.execute("UPDATE schema_version SET version = $1", &[&known])?;
         }
@@ -169,7 +176,10 @@ impl PgServerStore {
         Ok(f(&mut client)?)
     }
 
-    fn last_seq(client: &mut impl postgres::GenericClient, site: &str) -> Result<u64, postgres::Error> {
+    fn last_seq(
+        client: &mut impl postgres::GenericClient,
+        site: &str,
+    ) -> Result<u64, postgres::Error> {
         Ok(client
             .query_one(
                 "SELECT COALESCE(MAX(seq), 0) FROM changes WHERE site = $1",
@@ -178,11 +188,6 @@ impl PgServerStore {
             .get::<_, i64>(0)
             .max(0) as u64)
     }
-
-    /// Whether the database answers (for `/healthz`).
-    pub fn ping(&self) -> Result<(), ServerError> {
-        self.query(|c| c.batch_execute("SELECT 1"))
-    }
 }
 
 fn usize_of(n: u64) -> usize {
@@ -190,6 +195,10 @@ fn usize_of(n: u64) -> usize {
 }
 
 impl ServerStore for PgServerStore {
+    fn ping(&self) -> Result<(), ServerError> {
+        self.query(|c| c.batch_execute("SELECT 1"))
+    }
+
     fn add_kiosk(&self, name: &str, site: &str, now_ms: i64) -> Result<String, ServerError> {
         self.write(|tx| kiosks::add(tx, name, site, now_ms))
     }
@@ -372,8 +381,10 @@ impl ServerStore for PgServerStore {
 
     fn activity_site(&self, id: &str) -> Result<Option<String>, ServerError> {
         self.query(|c| {
-            Ok(c.query_opt("SELECT site FROM activities WHERE id = $1", &[&id])?
-                .map(|r| r.get(0)))
+            Ok(
+                c.query_opt("SELECT site FROM activities WHERE id = $1", &[&id])?
+                    .map(|r| r.get(0)),
+            )
         })
     }
 
@@ -414,8 +425,10 @@ impl ServerStore for PgServerStore {
 
     fn admin_password_hash(&self, name: &str) -> Result<Option<String>, ServerError> {
         self.query(|c| {
-            Ok(c.query_opt("SELECT hash FROM admins WHERE name = $1", &[&name])?
-                .map(|r| r.get(0)))
+            Ok(
+                c.query_opt("SELECT hash FROM admins WHERE name = $1", &[&name])?
+                    .map(|r| r.get(0)),
+            )
         })
     }
 
@@ -529,7 +542,10 @@ impl BoardStore for PgServerStore {
         self.read(|tx| board::code_by_token(tx, token))
     }
 
-    fn post_by_code(&self, code: &str) -> Result<Option<board_store::PostWithReplies>, ServerError> {
+    fn post_by_code(
+        &self,
+        code: &str,
+    ) -> Result<Option<board_store::PostWithReplies>, ServerError> {
         self.read(|tx| board::by_code(tx, code))
     }
 

@@ -34,7 +34,8 @@ fn json<T: serde::Serialize>(value: &T) -> StoreResult<String> {
         .map_err(|e| ServerError::Unavailable(format!("a record could not be written: {e}")))
 }
 
-pub(super) const POST_COLUMNS: &str = "site, record, status, reason, created_ms, expires_ms, reports,
+pub(super) const POST_COLUMNS: &str =
+    "site, record, status, reason, created_ms, expires_ms, reports,
      helped, approved_ms, ended_ms FROM posts";
 
 pub(super) fn post_row(r: &postgres::Row) -> (String, Option<PostState>) {
@@ -82,7 +83,11 @@ impl PgTx<'_, '_> {
         Ok(self.0.query_opt(sql, params)?)
     }
 
-    fn rows(&mut self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> StoreResult<Vec<postgres::Row>> {
+    fn rows(
+        &mut self,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> StoreResult<Vec<postgres::Row>> {
         Ok(self.0.query(sql, params)?)
     }
 
@@ -124,7 +129,14 @@ impl Tx for PgTx<'_, '_> {
         self.exec(
             "INSERT INTO kiosks (id, name, site, pairing_hash, pairing_expires_ms, created_ms)
              VALUES ($1, $2, $3, $4, $5, $6)",
-            &[&id, &name, &site, &pairing_hash, &pairing_expires_ms, &created_ms],
+            &[
+                &id,
+                &name,
+                &site,
+                &pairing_hash,
+                &pairing_expires_ms,
+                &created_ms,
+            ],
         )?;
         Ok(())
     }

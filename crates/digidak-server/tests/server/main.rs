@@ -13,6 +13,7 @@ mod board_sync;
 mod conformance;
 mod deploy;
 mod e2e_browser;
+mod instances;
 mod lessons_server;
 mod pg;
 mod seats;

@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use digidak_server::sqlite::SqliteServerStore;
 use digidak_server::{ServerError, ServerStore};
 
 use crate::now_ms;
@@ -91,7 +90,7 @@ pub enum ActivityCmd {
     },
 }
 
-pub fn activity(store: SqliteServerStore, command: ActivityCmd) -> anyhow::Result<ExitCode> {
+pub fn activity(store: &dyn ServerStore, command: ActivityCmd) -> anyhow::Result<ExitCode> {
     match command {
         ActivityCmd::Add {
             site,
@@ -176,7 +175,7 @@ pub fn activity(store: SqliteServerStore, command: ActivityCmd) -> anyhow::Resul
             languages,
             cancel,
         } => {
-            let Some((site, mut a)) = find_activity(&store, &id)? else {
+            let Some((site, mut a)) = find_activity(store, &id)? else {
                 eprintln!("digidak-server: no activity {id:?} (see `activity list --site ...`)");
                 return Ok(ExitCode::from(2));
             };
@@ -258,7 +257,7 @@ fn split_list(s: &str) -> Vec<String> {
 
 /// The site and record of an activity, by id.
 fn find_activity(
-    store: &SqliteServerStore,
+    store: &dyn ServerStore,
     id: &str,
 ) -> anyhow::Result<Option<(String, digidak_protocol::ActivityRecord)>> {
     Ok(store

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Subcommand;
 
-use digidak_server::sqlite::SqliteServerStore;
+use digidak_server::ServerStore;
 
 #[derive(Debug, Subcommand)]
 pub enum BoardCmd {
@@ -43,8 +43,7 @@ pub enum BoardCmd {
     },
 }
 
-pub fn board(store: SqliteServerStore, command: BoardCmd) -> anyhow::Result<ExitCode> {
-    use digidak_server::BoardStore;
+pub fn board(store: &dyn ServerStore, command: BoardCmd) -> anyhow::Result<ExitCode> {
     match command {
         BoardCmd::Pdf {
             site,
@@ -56,7 +55,7 @@ pub fn board(store: SqliteServerStore, command: BoardCmd) -> anyhow::Result<Exit
                 .ok_or_else(|| anyhow::anyhow!("--lang must be nl, fr or en"))?;
             let tr = digidak_core::i18n::Translations::load()?;
             let now = digidak_server::http::now_ms();
-            let bytes = digidak_server::admin_board_pdf(&store, &tr, lang, &site, now, new)?;
+            let bytes = digidak_server::admin_board_pdf(store, &tr, lang, &site, now, new)?;
             std::fs::write(&to, bytes).with_context(|| format!("writing {}", to.display()))?;
             println!("paper board written to {}", to.display());
         }

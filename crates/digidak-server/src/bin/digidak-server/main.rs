@@ -20,8 +20,9 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
+use digidak_server::postgres::PgServerStore;
 use digidak_server::sqlite::SqliteServerStore;
-use digidak_server::{AdminStore, BoardStore, ServerError, ServerStore};
+use digidak_server::{ServerError, ServerStore};
 
 mod activity;
 mod board;
@@ -40,14 +41,16 @@ use board::{BoardCmd, board};
 #[derive(Debug, Parser)]
 #[command(version, about)]
 struct Cli {
-    /// The server's SQLite database (created if missing).
+    /// The server's database: a SQLite file (created if missing; `sqlite:PATH` also works),
+    /// or a PostgreSQL address `postgres://USER@HOST/DB` for several server instances on one
+    /// database (README, "Running on PostgreSQL").
     #[arg(
         long,
         env = "DIGIDAK_SERVER_DB",
         default_value = "digidak-server.sqlite3",
         global = true
     )]
-    db: PathBuf,
+    db: String,
     #[command(subcommand)]
     command: Cmd,
 }
@@ -92,8 +95,18 @@ enum Cmd {
     /// Show lesson counts per site and month: lessons opened, finished, and initiations
     /// given by volunteers, by topic (tab separated, for a spreadsheet).
     Lessons,
+    /// Bring the database's schema up to this release (serve does it too, at start). With
+    /// --from and --to: copy a SQLite installation into a new PostgreSQL database.
+    Migrate {
+        /// The SQLite file to copy from (the server may keep running on it).
+        #[arg(long, value_name = "FILE.sqlite3", requires = "to")]
+        from: Option<PathBuf>,
+        /// The new, empty PostgreSQL database to copy into (postgres://...).
+        #[arg(long, value_name = "URL", requires = "from")]
+        to: Option<String>,
+    },
     /// Copy the database to FILE while the server runs (SQLite's online backup API): a
-    /// consistent snapshot to keep elsewhere.
+    /// consistent snapshot to keep elsewhere. On PostgreSQL: use pg_dump.
     Backup {
         #[arg(long, value_name = "FILE")]
         to: PathBuf,
@@ -185,9 +198,53 @@ fn main() -> ExitCode {
     }
 }
 
+/// Opens the database `--db` names: PostgreSQL for a `postgres://` address, else SQLite.
+fn open_store(db: &str) -> anyhow::Result<Arc<dyn ServerStore>> {
+    if digidak_server::postgres::is_postgres_url(db) {
+        let store = PgServerStore::open(db).context("opening the PostgreSQL database")?;
+        return Ok(Arc::new(store));
+    }
+    let path = db.strip_prefix("sqlite:").unwrap_or(db);
+    let store =
+        SqliteServerStore::open(std::path::Path::new(path)).context("opening the database")?;
+    Ok(Arc::new(store))
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let store = SqliteServerStore::open(&cli.db).context("opening the database")?;
+    if let Cmd::Migrate {
+        from: Some(from),
+        to: Some(to),
+    } = &cli.command
+    {
+        if !digidak_server::postgres::is_postgres_url(to) {
+            eprintln!("digidak-server: --to must be a postgres:// address");
+            return Ok(ExitCode::from(2));
+        }
+        return match digidak_server::postgres::copy_from_sqlite(from, to) {
+            Ok(report) => {
+                for (table, rows) in report {
+                    println!("{table}\t{rows}");
+                }
+                println!(
+                    "copied {} to {}",
+                    from.display(),
+                    digidak_server::postgres::shown_url(to)
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(ServerError::Conflict(m) | ServerError::BadRequest(m)) => {
+                eprintln!("digidak-server: {m}");
+                Ok(ExitCode::from(2))
+            }
+            Err(e) => Err(anyhow::Error::new(e).context("copying the database")),
+        };
+    }
+    let store = open_store(&cli.db)?;
     match cli.command {
+        Cmd::Migrate { .. } => {
+            println!("the database's schema is up to date");
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Serve {
             listen,
             lessons,
@@ -202,7 +259,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let idle = std::time::Duration::from_secs(u64::from(admin_idle_minutes) * 60);
             serve(
-                store,
+                store.clone(),
                 &listen,
                 lessons,
                 keep_days,
@@ -211,17 +268,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 recommend_kiosk.as_deref(),
             )
         }
-        Cmd::Kiosk { command } => kiosk(store, command),
+        Cmd::Kiosk { command } => kiosk(&*store, command),
         Cmd::Usage => {
             for (site, day, name, count) in store.usage_counts()? {
                 println!("{site}\t{day}\t{name}\t{count}");
             }
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Activity { command } => activity(store, command),
-        Cmd::Board { command } => board(store, command),
+        Cmd::Activity { command } => activity(&*store, command),
+        Cmd::Board { command } => board(&*store, command),
         Cmd::Demo { site, kiosk, admin } => {
-            match digidak_server::demo::seed(&store, &site, &kiosk, now_ms()) {
+            match digidak_server::demo::seed(&*store, &site, &kiosk, now_ms()) {
                 Ok(seed) => {
                     if let Some(name) = admin {
                         let hash = digidak_server::admin_web::hash_password(DEMO_PASSWORD)
@@ -304,7 +361,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn kiosk(store: SqliteServerStore, command: KioskCmd) -> anyhow::Result<ExitCode> {
+fn kiosk(store: &dyn ServerStore, command: KioskCmd) -> anyhow::Result<ExitCode> {
     match command {
         KioskCmd::Add { name, site } => match store.add_kiosk(&name, &site, now_ms()) {
             Ok(code) => {
@@ -397,7 +454,7 @@ fn release_number(v: &str) -> Result<String, String> {
 }
 
 fn serve(
-    store: SqliteServerStore,
+    store: Arc<dyn ServerStore>,
     listen: &str,
     lessons: Option<PathBuf>,
     keep_days: u32,
@@ -405,7 +462,6 @@ fn serve(
     limits: digidak_server::http::EdgeLimits,
     recommend_kiosk: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
-    let store: Arc<SqliteServerStore> = Arc::new(store);
     let retention = store.clone();
     let mut state = digidak_server::http::AppState::new(store, lessons).with_admin_idle(admin_idle);
     if let Some(version) = recommend_kiosk {
