@@ -38,9 +38,9 @@ use digidak_protocol::{
 };
 
 /// The advisory lock every write transaction holds (any number; this one spells "digidak").
-pub const WRITE_LOCK: i64 = 0x6469_6769_6461_6b;
+pub const WRITE_LOCK: i64 = 0x0064_6967_6964_616b;
 /// The advisory lock held while the schema is checked and migrated at start.
-const MIGRATE_LOCK: i64 = 0x6469_6769_6461_6c;
+const MIGRATE_LOCK: i64 = 0x0064_6967_6964_616c;
 
 type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
 
