@@ -9,8 +9,8 @@
 
 use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::{Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::sync::OnceLock;
+use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
@@ -27,47 +27,16 @@ use digidak_core::lang::Lang;
 pub const SESSION_MS: i64 = 12 * 60 * 60 * 1000;
 /// How long a session lasts without use, unless `serve --admin-idle-minutes` says otherwise.
 pub const DEFAULT_IDLE: Duration = Duration::from_secs(30 * 60);
-/// Login attempts one address may make for one name in [`LOCK_WINDOW`] (then that name is
-/// refused from that address, and only there, until the window ends).
-pub const MAX_FAILURES: u32 = 5;
-/// Login attempts one address may make for all names together in [`LOCK_WINDOW`].
-pub const MAX_ADDRESS_FAILURES: u32 = 20;
-pub const LOCK_WINDOW: Duration = Duration::from_secs(15 * 60);
+pub use crate::logins::{MAX_ADDRESS_FAILURES, MAX_FAILURES};
+/// How long a window of login attempts lasts.
+pub const LOCK_WINDOW: Duration = Duration::from_millis(crate::logins::WINDOW_MS as u64);
 /// Every failed login waits this long before it is answered.
 pub const FAILURE_DELAY: Duration = Duration::from_secs(1);
 const SESSION_COOKIE: &str = "dd_session";
 const LOGIN_COOKIE: &str = "dd_login";
-/// Past this many remembered (name, address) pairs, those whose window ended are dropped.
-const MAX_TRACKED: usize = 10_000;
-
-/// Attempts in a window that started at `since`.
-#[derive(Clone, Copy)]
-struct Window {
-    count: u32,
-    since: Instant,
-}
-
-impl Window {
-    fn current(&mut self, now: Instant) -> &mut Self {
-        if now.saturating_duration_since(self.since) >= LOCK_WINDOW {
-            *self = Window {
-                count: 0,
-                since: now,
-            };
-        }
-        self
-    }
-}
-
-#[derive(Default)]
-struct Tries {
-    by_name: HashMap<(String, IpAddr), Window>,
-    by_address: HashMap<IpAddr, Window>,
-}
-
 /// The "address" limits count by: an IPv4 address, or an IPv6 /64 (one subscriber's network:
 /// anyone holding one has 2^64 addresses to spread tries over).
-fn network_of(ip: IpAddr) -> IpAddr {
+pub fn network_of(ip: IpAddr) -> IpAddr {
     match ip {
         IpAddr::V4(_) => ip,
         IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
@@ -76,61 +45,6 @@ fn network_of(ip: IpAddr) -> IpAddr {
                 u128::from(v6) & !((1u128 << 64) - 1),
             )),
         },
-    }
-}
-
-/// Login attempts per (name, address) and per address, in memory (a restart forgets them; the
-/// delay stays). An attempt is counted *before* its password is checked, under one lock, so
-/// parallel tries cannot slip past the limit; a successful login gives its attempt back.
-/// Keyed by address as well as name, so a stranger's wrong tries do not lock the admin out
-/// from their own address. (Hand-written rather than `governor`: it needs to give an attempt
-/// back on success, and to run on the server's clock so tests can move time.)
-#[derive(Default)]
-pub struct LoginLimiter {
-    tries: Mutex<Tries>,
-}
-
-impl LoginLimiter {
-    /// Counts an attempt for `name` from `from`; false (nothing counted) when either limit is
-    /// reached.
-    pub fn begin(&self, name: &str, from: IpAddr, now: Instant) -> bool {
-        let from = network_of(from);
-        let mut t = self.tries.lock().unwrap_or_else(|e| e.into_inner());
-        if t.by_name.len() > MAX_TRACKED {
-            t.by_name
-                .retain(|_, w| now.saturating_duration_since(w.since) < LOCK_WINDOW);
-            t.by_address
-                .retain(|_, w| now.saturating_duration_since(w.since) < LOCK_WINDOW);
-        }
-        let fresh = Window {
-            count: 0,
-            since: now,
-        };
-        let address = t.by_address.entry(from).or_insert(fresh).current(now).count;
-        let named = t
-            .by_name
-            .entry((name.to_string(), from))
-            .or_insert(fresh)
-            .current(now);
-        if named.count >= MAX_FAILURES || address >= MAX_ADDRESS_FAILURES {
-            return false;
-        }
-        named.count += 1;
-        if let Some(a) = t.by_address.get_mut(&from) {
-            a.count += 1;
-        }
-        true
-    }
-
-    /// The password was right: the name's tries from this address are forgotten, and this
-    /// attempt no longer counts against the address.
-    pub fn succeeded(&self, name: &str, from: IpAddr) {
-        let from = network_of(from);
-        let mut t = self.tries.lock().unwrap_or_else(|e| e.into_inner());
-        t.by_name.remove(&(name.to_string(), from));
-        if let Some(a) = t.by_address.get_mut(&from) {
-            a.count = a.count.saturating_sub(1);
-        }
     }
 }
 
@@ -467,8 +381,24 @@ pub async fn login(
     if name.is_empty() || name.chars().count() > 64 || password.len() > 1024 {
         return wrong(&state);
     }
-    // Counted before the password is checked, so parallel tries cannot pass the limit.
-    if !state.logins.begin(&name, from, state.clock.now()) {
+    // Counted before the password is checked (in the database, so the limits hold across
+    // instances), so parallel tries cannot pass the limit. A database that cannot count
+    // refuses the login rather than let it pass uncounted.
+    let network = network_of(from).to_string();
+    let counted = {
+        let (store, who, network, now) = (
+            state.store.clone(),
+            name.clone(),
+            network.clone(),
+            state.clock.unix_ms(),
+        );
+        super::http::blocking(move || store.login_begin(&who, &network, now)).await
+    };
+    if counted.is_err() {
+        tracing::warn!("admin login refused: the database could not count the attempt");
+        return unavailable();
+    }
+    if counted.is_ok_and(|ok| !ok) {
         tracing::warn!("admin login refused: too many tries");
         tokio::time::sleep(FAILURE_DELAY).await;
         let msg = tr.get(lang, "adminweb-locked");
@@ -491,7 +421,15 @@ pub async fn login(
         tokio::time::sleep(FAILURE_DELAY).await;
         return wrong(&state);
     }
-    state.logins.succeeded(&name, from);
+    {
+        let (store, who) = (state.store.clone(), name.clone());
+        if super::http::blocking(move || store.login_succeeded(&who, &network))
+            .await
+            .is_err()
+        {
+            tracing::warn!("admin login: the database could not give the attempt back");
+        }
+    }
     let token = random_hex(32);
     let now = state.clock.unix_ms();
     let s = AdminSession {
@@ -890,20 +828,10 @@ mod tests {
 
     #[test]
     fn one_ipv6_network_counts_as_one_address() {
-        let limiter = LoginLimiter::default();
-        let now = Instant::now();
-        for i in 0..MAX_FAILURES {
-            let ip: IpAddr = format!("2001:db8:1:2::{i:x}").parse().unwrap();
-            assert!(limiter.begin("admin", ip, now));
-        }
-        assert!(!limiter.begin("admin", "2001:db8:1:2:ffff::1".parse().unwrap(), now));
-        assert!(limiter.begin("admin", "2001:db8:1:3::1".parse().unwrap(), now));
+        let ip = |s: &str| network_of(s.parse().unwrap());
+        assert_eq!(ip("2001:db8:1:2::1"), ip("2001:db8:1:2:ffff::1"));
+        assert_ne!(ip("2001:db8:1:2::1"), ip("2001:db8:1:3::1"));
         // IPv4 in IPv6 clothing is the IPv4 address.
-        for _ in 0..MAX_FAILURES {
-            assert!(limiter.begin("admin", "192.0.2.7".parse().unwrap(), now));
-        }
-        assert!(!limiter.begin("admin", "::ffff:192.0.2.7".parse().unwrap(), now));
-        // The window ends.
-        assert!(limiter.begin("admin", "192.0.2.7".parse().unwrap(), now + LOCK_WINDOW));
+        assert_eq!(ip("::ffff:192.0.2.7"), ip("192.0.2.7"));
     }
 }

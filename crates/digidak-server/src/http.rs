@@ -60,7 +60,6 @@ pub struct AppState {
     pub lessons: Arc<Library>,
     pub translations: Arc<Translations>,
     /// Admin login attempts, counted per name and address and per address.
-    pub logins: Arc<super::admin_web::LoginLimiter>,
     /// The server's clock for admin sessions and login limits (a `ManualClock` in tests).
     pub clock: Arc<dyn Clock>,
     /// How long an admin session lasts without use.
@@ -87,7 +86,6 @@ impl AppState {
             translations: Arc::new(
                 Translations::load().expect("the built-in translations parse (tested)"),
             ),
-            logins: Arc::default(),
             clock: Arc::new(SystemClock),
             admin_idle: super::admin_web::DEFAULT_IDLE,
             recommended_kiosk_version: Arc::from(env!("CARGO_PKG_VERSION")),

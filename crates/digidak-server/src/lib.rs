@@ -22,6 +22,7 @@ mod board_store;
 pub mod demo;
 pub mod http;
 pub mod kiosks;
+pub mod logins;
 pub mod numbers;
 pub mod pages;
 pub mod phone_guard;
@@ -165,6 +166,11 @@ pub trait ServerStore: BoardStore + AdminStore + Send + Sync + 'static {
     fn lesson_counts(&self) -> Result<Vec<LessonCountRow>, ServerError>;
     /// Whether the database answers (`/healthz`).
     fn ping(&self) -> Result<(), ServerError>;
+    /// Counts an admin login attempt for `name` from `network` before its password is
+    /// checked; false when a limit is reached ([`logins`]).
+    fn login_begin(&self, name: &str, network: &str, now_ms: i64) -> Result<bool, ServerError>;
+    /// The password was right: the attempt is given back ([`logins::succeeded`]).
+    fn login_succeeded(&self, name: &str, network: &str) -> Result<(), ServerError>;
 }
 
 /// A logged-in admin of the admin web.

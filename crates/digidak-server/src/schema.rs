@@ -186,4 +186,12 @@ pub(super) const MIGRATIONS: &[&str] = &[
      CREATE INDEX seat_blocks_kiosk ON seat_blocks (kiosk_id);",
     // 10: the protocol version each kiosk last pushed with (its app version is kept already).
     "ALTER TABLE kiosks ADD COLUMN protocol INTEGER;",
+    // 11: admin login attempts, so the limits hold across server instances and restarts
+    // (`logins.rs`; keys are hashes).
+    "CREATE TABLE login_tries (
+         key      TEXT PRIMARY KEY,
+         count    INTEGER NOT NULL,
+         since_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE INDEX login_tries_since ON login_tries (since_ms);",
 ];

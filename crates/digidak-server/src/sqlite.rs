@@ -114,6 +114,14 @@ impl SqliteServerStore {
 }
 
 impl ServerStore for SqliteServerStore {
+    fn login_begin(&self, name: &str, network: &str, now_ms: i64) -> Result<bool, ServerError> {
+        self.write(|tx| crate::logins::begin(tx, name, network, now_ms))
+    }
+
+    fn login_succeeded(&self, name: &str, network: &str) -> Result<(), ServerError> {
+        self.write(|tx| crate::logins::succeeded(tx, name, network))
+    }
+
     fn ping(&self) -> Result<(), ServerError> {
         Ok(self.reader().query_row("SELECT 1", [], |_| Ok(()))?)
     }

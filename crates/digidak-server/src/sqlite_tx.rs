@@ -5,8 +5,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::ServerError;
 use crate::storage::{
-    EarlierOp, KioskCursor, KioskHeartbeat, Lease, NewOp, NewPost, NewSignup, PairingKiosk,
-    SeatCounts, SignupRow, StoreResult, Tx,
+    EarlierOp, KioskCursor, KioskHeartbeat, Lease, LoginTries, NewOp, NewPost, NewSignup,
+    PairingKiosk, SeatCounts, SignupRow, StoreResult, Tx,
 };
 use digidak_protocol::{ActivityRecord, PostRecord, PostReply, PostState, SignupStatus, kinds};
 
@@ -211,6 +211,43 @@ impl Tx for SqliteTx<'_> {
             )?
             .query_map([site], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?)
+    }
+
+    fn login_tries(&mut self, key: &str) -> StoreResult<Option<LoginTries>> {
+        Ok(self
+            .0
+            .prepare_cached("SELECT count, since_ms FROM login_tries WHERE key = ?1")?
+            .query_row([key], |r| {
+                Ok(LoginTries {
+                    count: count(r.get(0)?),
+                    since_ms: r.get(1)?,
+                })
+            })
+            .optional()?)
+    }
+
+    fn put_login_tries(&mut self, key: &str, t: &LoginTries) -> StoreResult<()> {
+        self.0
+            .prepare_cached(
+                "INSERT INTO login_tries (key, count, since_ms) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (key) DO UPDATE SET count = ?2, since_ms = ?3",
+            )?
+            .execute(params![key, t.count, t.since_ms])?;
+        Ok(())
+    }
+
+    fn remove_login_tries(&mut self, key: &str) -> StoreResult<()> {
+        self.0
+            .prepare_cached("DELETE FROM login_tries WHERE key = ?1")?
+            .execute([key])?;
+        Ok(())
+    }
+
+    fn forget_login_tries(&mut self, started_by_ms: i64) -> StoreResult<()> {
+        self.0
+            .prepare_cached("DELETE FROM login_tries WHERE since_ms <= ?1")?
+            .execute([started_by_ms])?;
+        Ok(())
     }
 
     fn op_at(&mut self, kiosk_id: &str, index: u64) -> StoreResult<Option<EarlierOp>> {

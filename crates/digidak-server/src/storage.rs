@@ -133,6 +133,14 @@ impl Lease {
     }
 }
 
+/// Login attempts in a window (`login_tries` row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoginTries {
+    pub count: u32,
+    /// When the window started (Unix ms).
+    pub since_ms: i64,
+}
+
 /// A new post row, decided by [`crate::board::created`].
 #[derive(Debug, Clone)]
 pub struct NewPost<'a> {
@@ -180,6 +188,13 @@ pub trait Tx {
     /// Paired, not revoked kiosks of a site with the protocol of their last push, oldest
     /// first.
     fn active_kiosks(&mut self, site: &str) -> StoreResult<Vec<(String, Option<u32>)>>;
+
+    // --- Admin login attempts (keys are hashes) --------------------------------------------
+    fn login_tries(&mut self, key: &str) -> StoreResult<Option<LoginTries>>;
+    fn put_login_tries(&mut self, key: &str, tries: &LoginTries) -> StoreResult<()>;
+    fn remove_login_tries(&mut self, key: &str) -> StoreResult<()>;
+    /// Forgets windows that started at or before `started_by_ms`.
+    fn forget_login_tries(&mut self, started_by_ms: i64) -> StoreResult<()>;
 
     // --- The op log and the change feed -------------------------------------------------
     fn op_at(&mut self, kiosk_id: &str, index: u64) -> StoreResult<Option<EarlierOp>>;

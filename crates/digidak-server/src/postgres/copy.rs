@@ -30,6 +30,7 @@ const ORDER: &[&str] = &[
     "posts",
     "post_replies",
     "site_settings",
+    "login_tries",
 ];
 
 /// How many rows of each table were copied.

@@ -195,6 +195,14 @@ fn usize_of(n: u64) -> usize {
 }
 
 impl ServerStore for PgServerStore {
+    fn login_begin(&self, name: &str, network: &str, now_ms: i64) -> Result<bool, ServerError> {
+        self.write(|tx| crate::logins::begin(tx, name, network, now_ms))
+    }
+
+    fn login_succeeded(&self, name: &str, network: &str) -> Result<(), ServerError> {
+        self.write(|tx| crate::logins::succeeded(tx, name, network))
+    }
+
     fn ping(&self) -> Result<(), ServerError> {
         self.query(|c| c.batch_execute("SELECT 1"))
     }

@@ -1,5 +1,5 @@
 //! The PostgreSQL schema's migrations, in order (migration `i` brings version `i` to `i + 1`).
-//! The tables and columns are SQLite's (`crate::schema`, as of its migration 10) in
+//! The tables and columns are SQLite's (`crate::schema`) in
 //! PostgreSQL's types: every integer is a `BIGINT`, flags are `BOOLEAN`, records and payloads
 //! are JSON text. Never edit a migration that has shipped: add a new one.
 
@@ -164,4 +164,11 @@ pub(super) const MIGRATIONS: &[&str] = &[
          site      TEXT PRIMARY KEY,
          post_days BIGINT NOT NULL
      );",
+    // 2: admin login attempts (SQLite's migration 11).
+    "CREATE TABLE login_tries (
+         key      TEXT PRIMARY KEY,
+         count    BIGINT NOT NULL,
+         since_ms BIGINT NOT NULL
+     );
+     CREATE INDEX login_tries_since ON login_tries (since_ms);",
 ];

@@ -6,8 +6,8 @@ use postgres::types::ToSql;
 
 use crate::ServerError;
 use crate::storage::{
-    EarlierOp, KioskCursor, KioskHeartbeat, Lease, NewOp, NewPost, NewSignup, PairingKiosk,
-    SeatCounts, SignupRow, StoreResult, Tx,
+    EarlierOp, KioskCursor, KioskHeartbeat, Lease, LoginTries, NewOp, NewPost, NewSignup,
+    PairingKiosk, SeatCounts, SignupRow, StoreResult, Tx,
 };
 use digidak_protocol::{ActivityRecord, PostRecord, PostReply, PostState, SignupStatus, kinds};
 
@@ -239,6 +239,40 @@ impl Tx for PgTx<'_, '_> {
             .iter()
             .map(|r| (r.get(0), r.get::<_, Option<i64>>(1).map(count)))
             .collect())
+    }
+
+    fn login_tries(&mut self, key: &str) -> StoreResult<Option<LoginTries>> {
+        Ok(self
+            .opt(
+                "SELECT count, since_ms FROM login_tries WHERE key = $1",
+                &[&key],
+            )?
+            .map(|r| LoginTries {
+                count: count(r.get(0)),
+                since_ms: r.get(1),
+            }))
+    }
+
+    fn put_login_tries(&mut self, key: &str, t: &LoginTries) -> StoreResult<()> {
+        self.exec(
+            "INSERT INTO login_tries (key, count, since_ms) VALUES ($1, $2, $3)
+             ON CONFLICT (key) DO UPDATE SET count = $2, since_ms = $3",
+            &[&key, &i64::from(t.count), &t.since_ms],
+        )?;
+        Ok(())
+    }
+
+    fn remove_login_tries(&mut self, key: &str) -> StoreResult<()> {
+        self.exec("DELETE FROM login_tries WHERE key = $1", &[&key])?;
+        Ok(())
+    }
+
+    fn forget_login_tries(&mut self, started_by_ms: i64) -> StoreResult<()> {
+        self.exec(
+            "DELETE FROM login_tries WHERE since_ms <= $1",
+            &[&started_by_ms],
+        )?;
+        Ok(())
     }
 
     fn op_at(&mut self, kiosk_id: &str, index: u64) -> StoreResult<Option<EarlierOp>> {

@@ -688,3 +688,45 @@ fn resume_codes_expire_by_the_servers_clock_and_are_never_shared() {
         );
     });
 }
+
+#[test]
+fn login_attempts_are_limited_per_name_and_address_and_a_success_gives_one_back() {
+    use digidak_server::logins::{MAX_ADDRESS_FAILURES, MAX_FAILURES, WINDOW_MS};
+    each(|store| {
+        let now = t0();
+        for _ in 0..MAX_FAILURES {
+            assert!(store.login_begin("coord", "192.0.2.7", now).unwrap());
+        }
+        assert!(!store.login_begin("coord", "192.0.2.7", now).unwrap());
+        // Only there: the same name from another address, another name from this one.
+        assert!(store.login_begin("coord", "198.51.100.1", now).unwrap());
+        assert!(store.login_begin("other", "192.0.2.7", now).unwrap());
+        // The window ends.
+        assert!(
+            store
+                .login_begin("coord", "192.0.2.7", now + WINDOW_MS)
+                .unwrap()
+        );
+        // A success forgets the name's tries from its address.
+        store.login_succeeded("coord", "192.0.2.7").unwrap();
+        for _ in 0..MAX_FAILURES {
+            assert!(
+                store
+                    .login_begin("coord", "192.0.2.7", now + WINDOW_MS)
+                    .unwrap()
+            );
+        }
+        // One address, many names: the address's own limit.
+        let later = now + 3 * WINDOW_MS;
+        let mut allowed = 0;
+        for i in 0..MAX_ADDRESS_FAILURES + 5 {
+            if store
+                .login_begin(&format!("n{i}"), "203.0.113.9", later)
+                .unwrap()
+            {
+                allowed += 1;
+            }
+        }
+        assert_eq!(allowed, MAX_ADDRESS_FAILURES);
+    });
+}

@@ -378,3 +378,39 @@ fn killing_one_instance_in_a_push_storm_loses_nothing_and_doubles_nothing() {
     let healthy = reqwest::blocking::get(format!("{survivor}/healthz")).unwrap();
     assert!(healthy.status().is_success());
 }
+
+/// Posts a login with a wrong password to `server` (its form fetched first); the status.
+fn wrong_login(server: &ChildServer, name: &str) -> u16 {
+    let http = support::admin::client();
+    let form = http
+        .get(format!("{}/admin/login", server.url()))
+        .send()
+        .unwrap();
+    let (cookie, _) = support::admin::set_cookie(&form, "dd_login").unwrap();
+    let token = support::admin::csrf(&form.text().unwrap());
+    http.post(format!("{}/admin/login", server.url()))
+        .header("cookie", format!("dd_login={cookie}"))
+        .form(&[
+            ("name", name),
+            ("password", "not the password"),
+            ("csrf", &token),
+        ])
+        .send()
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[test]
+fn login_limits_hold_across_instances() {
+    let Some((_url, servers)) = instances(2) else {
+        return;
+    };
+    let limit = digidak_server::logins::MAX_FAILURES as usize;
+    for i in 0..limit {
+        assert_eq!(wrong_login(&servers[i % 2], "coord"), 401, "try {i}");
+    }
+    // The next try is refused at either instance: they count in one database.
+    assert_eq!(wrong_login(&servers[0], "coord"), 429);
+    assert_eq!(wrong_login(&servers[1], "coord"), 429);
+}
