@@ -36,18 +36,16 @@ const ORDER: &[&str] = &[
 /// How many rows of each table were copied.
 pub type CopyReport = Vec<(String, u64)>;
 
+/// A value for a column of PostgreSQL's type (a NULL of that type too).
 enum Value {
-    Null,
-    Int(i64),
-    Bool(bool),
-    Text(String),
+    Int(Option<i64>),
+    Bool(Option<bool>),
+    Text(Option<String>),
 }
 
 impl Value {
     fn sql(&self) -> &(dyn ToSql + Sync) {
-        const NULL: Option<i64> = None;
         match self {
-            Value::Null => &NULL,
             Value::Int(v) => v,
             Value::Bool(v) => v,
             Value::Text(v) => v,
@@ -68,13 +66,15 @@ fn convert(
         ))
     };
     Ok(match (pg_type, v) {
-        (_, ValueRef::Null) => Value::Null,
-        ("bigint" | "integer", ValueRef::Integer(i)) => Value::Int(i),
-        ("boolean", ValueRef::Integer(i)) => Value::Bool(i != 0),
+        ("bigint", ValueRef::Null) => Value::Int(None),
+        ("boolean", ValueRef::Null) => Value::Bool(None),
+        ("text", ValueRef::Null) => Value::Text(None),
+        ("bigint", ValueRef::Integer(i)) => Value::Int(Some(i)),
+        ("boolean", ValueRef::Integer(i)) => Value::Bool(Some(i != 0)),
         ("text", ValueRef::Text(t)) => {
-            Value::Text(String::from_utf8(t.to_vec()).map_err(|_| bad())?)
+            Value::Text(Some(String::from_utf8(t.to_vec()).map_err(|_| bad())?))
         }
-        ("text", ValueRef::Integer(i)) => Value::Text(i.to_string()),
+        ("text", ValueRef::Integer(i)) => Value::Text(Some(i.to_string())),
         _ => return Err(bad()),
     })
 }

@@ -414,3 +414,170 @@ fn login_limits_hold_across_instances() {
     assert_eq!(wrong_login(&servers[0], "coord"), 429);
     assert_eq!(wrong_login(&servers[1], "coord"), 429);
 }
+
+/// Every table's rows, as text, in a stable order (SQLite side).
+fn sqlite_rows(db: &Path, table: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+        .unwrap();
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        Ok((0..n)
+            .map(|i| match r.get_ref(i).unwrap() {
+                rusqlite::types::ValueRef::Null => "NULL".to_string(),
+                rusqlite::types::ValueRef::Integer(v) => v.to_string(),
+                rusqlite::types::ValueRef::Real(v) => v.to_string(),
+                rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                rusqlite::types::ValueRef::Blob(_) => "BLOB".to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("|"))
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+/// The same on PostgreSQL, columns in SQLite's order and booleans as 0/1.
+fn pg_rows(c: &mut postgres::Client, table: &str, columns: &[String]) -> Vec<String> {
+    let list: Vec<String> = columns
+        .iter()
+        .map(|col| {
+            format!(
+                "CASE WHEN {col} IS NULL THEN 'NULL' ELSE \
+                 (CASE pg_typeof({col})::text WHEN 'boolean' THEN ({col}::text = 'true')::int::text \
+                  ELSE {col}::text END) END"
+            )
+        })
+        .collect();
+    let sql = format!(
+        "SELECT concat_ws('|', {}) FROM {table} ORDER BY {}, {}",
+        list.join(", "),
+        columns[0],
+        columns.get(1).unwrap_or(&columns[0])
+    );
+    c.query(&sql, &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect()
+}
+
+#[test]
+fn migrate_copies_a_running_sqlite_installation_into_postgres() {
+    let Some(cluster) = crate::pg::cluster() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("server.sqlite3");
+    // A real installation: the demo content, a kiosk that pushed, and the server running.
+    support::server_cli(&file, &["demo", "--admin", "coord"]);
+    let running = ChildServer::start(&file, "127.0.0.1:0");
+    let (client, token) = {
+        let code =
+            support::server_cli(&file, &["kiosk", "add", "PC 9", "--site", "demo-buurthuis"]);
+        let client = SyncClient::new(&running.url()).unwrap();
+        let token = client.pair(code.trim(), 1).unwrap().token;
+        (client, token)
+    };
+    let day = digidak_core::activities::local_now(support::now_ms())[..10].to_string();
+    let mut ops: Vec<Op> = (1..=3).map(help).collect();
+    ops.push(op(
+        4,
+        kinds::USAGE_VISIT,
+        json!({"name": "lessons", "day": day}),
+    ));
+    ops.push(op(
+        5,
+        kinds::LESSON_EVENT,
+        json!({"event": "opened", "topic": "email", "lesson": "email-basics", "day": day}),
+    ));
+    let r = client.push(&token, &page(ops)).unwrap();
+    assert!(
+        r.results
+            .iter()
+            .all(|r| matches!(r.status, OpStatus::Accepted)),
+        "{r:?}"
+    );
+    let cursor = client.pull(&token, 0, 1000).unwrap().last_seq;
+
+    let url = crate::pg::fresh_db(&cluster);
+    let out = std::process::Command::new(support::server_bin())
+        .args(["migrate", "--from"])
+        .arg(&file)
+        .args(["--to", &url])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8(out.stdout).unwrap();
+    eprintln!("{report}");
+
+    // Every table: the same rows, value for value.
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut c = db(&url);
+    let mut compared = 0;
+    for table in &tables {
+        let columns: Vec<String> = conn
+            .prepare(&format!(
+                "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
+            ))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let ours = sqlite_rows(&file, table);
+        let theirs = pg_rows(&mut c, table, &columns);
+        assert_eq!(ours.len(), theirs.len(), "rows of {table}");
+        let (mut a, mut b) = (ours.clone(), theirs.clone());
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "{table}");
+        assert!(
+            report.contains(&format!("{table}\t{}", ours.len())),
+            "{report}"
+        );
+        compared += ours.len();
+    }
+    assert!(compared > 30, "a real installation: {compared} rows");
+
+    // The kiosk carries on against a server on the copy: same token, same place in the feed.
+    drop(running);
+    let moved = ChildServer::start(Path::new(&url), "127.0.0.1:0");
+    let client = SyncClient::new(&moved.url()).unwrap();
+    assert_eq!(client.status(&token).unwrap().next_index, 6);
+    assert!(
+        client
+            .pull(&token, cursor, 1000)
+            .unwrap()
+            .changes
+            .is_empty()
+    );
+    let r = client.push(&token, &page(vec![help(6)])).unwrap();
+    assert_eq!(r.next_index, 7);
+    let next = client.pull(&token, cursor, 1000).unwrap();
+    assert_eq!(next.changes.len(), 1);
+    assert!(next.changes[0].seq > cursor);
+
+    // Into a database that holds data: refused, nothing written.
+    let again = std::process::Command::new(support::server_bin())
+        .args(["migrate", "--from"])
+        .arg(&file)
+        .args(["--to", &url])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("holds data already"));
+}
