@@ -11,7 +11,6 @@ use digidak::app::Screen;
 use digidak::store::{Pairing, Store};
 use digidak::sync::worker::SyncState;
 use digidak_protocol::{ActivityRecord, ActivityState, Change, kinds};
-use digidak_server::ServerStore;
 use support::{InProcessServer, now_ms};
 
 fn activity(capacity: u32, block: u32) -> ActivityRecord {

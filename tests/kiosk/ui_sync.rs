@@ -7,7 +7,6 @@ use crate::support;
 
 use common::{open_admin, pair, settle_state, start};
 use digidak::sync::worker::SyncState;
-use digidak_server::ServerStore;
 use egui_kittest::kittest::Queryable;
 use support::InProcessServer;
 

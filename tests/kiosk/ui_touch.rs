@@ -14,7 +14,6 @@ use common::*;
 use digidak::app::Screen;
 use digidak::sync::worker::SyncState;
 use digidak_protocol::ActivityRecord;
-use digidak_server::ServerStore;
 use support::{InProcessServer, now_ms};
 
 fn quiet() -> digidak::config::KioskConfig {

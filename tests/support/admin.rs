@@ -1,7 +1,6 @@
 //! The admin web from a test: a server with one admin, logging in, cookies and CSRF tokens.
 
 use super::{InProcessServer, now_ms};
-use digidak_server::ServerStore;
 
 pub fn client() -> reqwest::blocking::Client {
     reqwest::blocking::Client::builder()

@@ -16,7 +16,6 @@ use std::time::{Duration, Instant};
 use digidak::store::Store;
 use digidak::sync::worker::{SyncContext, SyncHandle, SyncState, SyncStatus};
 use digidak_core::clock::SystemClock;
-use digidak_server::ServerStore;
 use digidak_server::sqlite::SqliteServerStore;
 
 /// Waits until `check` holds, polling every 20 ms; panics with `what` after `timeout`.
@@ -34,7 +33,7 @@ pub fn wait_until(timeout: Duration, what: &str, mut check: impl FnMut() -> bool
 /// The server running inside the test process on its own tokio runtime thread.
 pub struct InProcessServer {
     pub addr: SocketAddr,
-    pub store: Arc<SqliteServerStore>,
+    pub store: Arc<dyn digidak_server::ServerStore>,
     pub db: PathBuf,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
@@ -59,6 +58,22 @@ impl InProcessServer {
         + 'static,
     ) -> Self {
         let store = Arc::new(SqliteServerStore::open(db).unwrap());
+        Self::serve(store, db, addr, configure)
+    }
+
+    /// Serves `store` (any backend: several may serve one PostgreSQL database).
+    pub fn start_store(store: Arc<dyn digidak_server::ServerStore>, label: &Path) -> Self {
+        Self::serve(store, label, "127.0.0.1:0".parse().unwrap(), |state| state)
+    }
+
+    fn serve(
+        store: Arc<dyn digidak_server::ServerStore>,
+        db: &Path,
+        addr: SocketAddr,
+        configure: impl FnOnce(digidak_server::http::AppState) -> digidak_server::http::AppState
+        + Send
+        + 'static,
+    ) -> Self {
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let (addr_tx, addr_rx) = mpsc::channel();
         let served = store.clone();

@@ -4,7 +4,10 @@
 //! process, kiosk stores on real files, real HTTP. It reports:
 //! 1. server push throughput next to raw batched SQLite inserts on the same disk, in the same run;
 //! 2. catch-up time for a kiosk with 500 ops to push and 5,000 changes to pull;
-//! 3. p50/p99 latency of a sync round (push + pull) with 500 simulated kiosks syncing at once.
+//! 3. p50/p99 latency of a sync round (push + pull) with 500 simulated kiosks syncing at once;
+//!
+//! each on SQLite and, when `TEST_POSTGRES_URL` names a cluster (scripts/bench-sync starts a
+//! throwaway one), on PostgreSQL too, there with one and with two server instances.
 //!
 //! `DIGIDAK_BENCH_KIOSKS` and `DIGIDAK_BENCH_PUSH_OPS` change the sizes.
 
@@ -20,13 +23,55 @@ use digidak_core::clock::{Clock, SystemClock};
 use digidak_protocol::{
     Heartbeat, OP_SCHEMA, Op, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse, kinds,
 };
-use digidak_server::ServerStore;
 use serde_json::json;
 
 // The same in-process server the integration tests use.
 #[path = "../../../tests/support/mod.rs"]
 mod support;
 use support::InProcessServer;
+// And the same throwaway PostgreSQL (`TEST_POSTGRES_URL`, started by scripts/bench-sync).
+#[path = "../tests/server/pg.rs"]
+#[allow(dead_code)]
+mod pg;
+
+/// Where a figure is measured.
+#[derive(Clone)]
+enum Backend {
+    Sqlite,
+    /// The cluster's address; each figure gets a new database on it.
+    Postgres(String),
+}
+
+impl Backend {
+    fn name(&self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres(_) => "PostgreSQL",
+        }
+    }
+
+    /// A new, empty store for one figure: (its address for more instances, the store).
+    fn open(&self, dir: &Path, name: &str) -> (String, Arc<dyn digidak_server::ServerStore>) {
+        match self {
+            Backend::Sqlite => {
+                let path = dir.join(format!("{name}.sqlite3"));
+                let store = digidak_server::sqlite::SqliteServerStore::open(&path).unwrap();
+                (path.display().to_string(), Arc::new(store))
+            }
+            Backend::Postgres(cluster) => {
+                let url = pg::fresh_db(cluster);
+                let store = digidak_server::postgres::PgServerStore::open(&url).unwrap();
+                (url, Arc::new(store))
+            }
+        }
+    }
+
+    /// A server on a new store.
+    fn server(&self, dir: &Path, name: &str) -> InProcessServer {
+        let (label, store) = self.open(dir, name);
+        InProcessServer::start_store(store, Path::new(&label))
+    }
+}
 
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -95,9 +140,9 @@ fn ms(d: Duration) -> f64 {
 
 /// Figure 1: pushes `total` ops in pages of 200 through HTTP, and inserts as many rows of the same
 /// shape straight into SQLite in transactions of 200, on the same disk with the same settings.
-fn push_throughput(dir: &Path, total: usize) {
+fn push_throughput(dir: &Path, total: usize, backend: &Backend) -> f64 {
     let page = digidak_protocol::MAX_PUSH_OPS;
-    let server = InProcessServer::start(&dir.join("throughput.sqlite3"));
+    let server = backend.server(dir, "throughput");
     let token = paired(&server, "bench", "bench");
     let pages: Vec<PushRequest> = (0..total / page)
         .map(|p| {
@@ -135,6 +180,14 @@ fn push_throughput(dir: &Path, total: usize) {
         "every op was taken"
     );
     drop(server);
+    let server_rate = (pages.len() * page) as f64 / server_secs;
+    if let Backend::Postgres(_) = backend {
+        println!(
+            "push throughput on PostgreSQL: {server_rate:.0} ops/s over HTTP ({} ops, pages of {page})",
+            pages.len() * page
+        );
+        return server_rate;
+    }
 
     let raw_pages: Vec<Vec<Op>> = pages.into_iter().map(|r| r.ops).collect();
     let mut conn = rusqlite::Connection::open(dir.join("raw.sqlite3")).unwrap();
@@ -174,18 +227,19 @@ fn push_throughput(dir: &Path, total: usize) {
     }
     let raw_secs = start.elapsed().as_secs_f64();
     let n = (raw_pages.len() * page) as f64;
-    let (server_rate, raw_rate) = (n / server_secs, n / raw_secs);
+    let raw_rate = n / raw_secs;
     println!(
-        "push throughput: server {server_rate:.0} ops/s over HTTP, raw batched SQLite inserts \
-         {raw_rate:.0} ops/s ({} ops, pages of {page}): {:.0}% (goal >= 30%)",
+        "push throughput on SQLite: server {server_rate:.0} ops/s over HTTP, raw batched SQLite \
+         inserts {raw_rate:.0} ops/s ({} ops, pages of {page}): {:.0}% (goal >= 30%)",
         n,
         100.0 * server_rate / raw_rate
     );
+    server_rate
 }
 
 /// Figure 2: a kiosk that was offline: 500 ops to push, 5,000 changes of its site to pull.
-fn catch_up(dir: &Path) {
-    let server = InProcessServer::start(&dir.join("catchup.sqlite3"));
+fn catch_up(dir: &Path, backend: &Backend) {
+    let server = backend.server(dir, "catchup");
     // Another kiosk of the site made 5,000 help requests: 5,000 changes to pull.
     let other = paired(&server, "other", "noord");
     let client = SyncClient::new(&server.url()).unwrap();
@@ -199,7 +253,7 @@ fn catch_up(dir: &Path) {
         assert_eq!(resp.results.len(), 200);
     }
     // This kiosk pairs, then works offline and makes 500 operations.
-    let kiosk_dir = dir.join("catchup-kiosk");
+    let kiosk_dir = dir.join(format!("catchup-kiosk-{}", backend.name()));
     let ctx = |dir: &Path| SyncContext {
         data_dir: dir.to_path_buf(),
         clock: Arc::new(SystemClock),
@@ -245,18 +299,36 @@ fn catch_up(dir: &Path) {
     let open = store.open_help_requests().unwrap().len();
     assert_eq!(open, 5_000);
     println!(
-        "catch-up: 500 ops pushed and 5,000 changes pulled and applied in {:.0} ms (goal <= 2000 ms)",
+        "catch-up on {}: 500 ops pushed and 5,000 changes pulled and applied in {:.0} ms \
+         (goal <= 2000 ms)",
+        backend.name(),
         ms(took)
     );
 }
 
-/// Figure 3: `kiosks` kiosks sync at once, `rounds` times: push one op with a heartbeat, then pull.
-fn many_kiosks(dir: &Path, kiosks: usize, rounds: usize) {
-    let server = InProcessServer::start(&dir.join("many.sqlite3"));
-    let tokens: Vec<String> = (0..kiosks)
-        .map(|i| paired(&server, &format!("kiosk {i}"), &format!("site-{}", i % 50)))
+/// Figure 3: `kiosks` kiosks sync at once, `rounds` times: push one op with a heartbeat, then
+/// pull; through `instances` server instances on one database (kiosk `i` uses instance
+/// `i % instances`).
+fn many_kiosks(dir: &Path, kiosks: usize, rounds: usize, backend: &Backend, instances: usize) {
+    let (label, store) = backend.open(dir, &format!("many-{instances}"));
+    let mut servers = vec![InProcessServer::start_store(store, Path::new(&label))];
+    for _ in 1..instances {
+        let Backend::Postgres(_) = backend else {
+            unreachable!("several instances share a PostgreSQL database");
+        };
+        let more = digidak_server::postgres::PgServerStore::open(&label).unwrap();
+        servers.push(InProcessServer::start_store(
+            Arc::new(more),
+            Path::new(&label),
+        ));
+    }
+    let tokens: Vec<(String, String)> = (0..kiosks)
+        .map(|i| {
+            let server = &servers[i % instances];
+            let token = paired(server, &format!("kiosk {i}"), &format!("site-{}", i % 50));
+            (server.url(), token)
+        })
         .collect();
-    let url = server.url();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -269,8 +341,8 @@ fn many_kiosks(dir: &Path, kiosks: usize, rounds: usize) {
             .unwrap();
         let barrier = Arc::new(tokio::sync::Barrier::new(kiosks));
         let mut tasks = Vec::new();
-        for token in tokens {
-            let (http, url, barrier) = (http.clone(), url.clone(), barrier.clone());
+        for (url, token) in tokens {
+            let (http, barrier) = (http.clone(), barrier.clone());
             tasks.push(tokio::spawn(async move {
                 let mut samples = Vec::new();
                 let mut errors = 0;
@@ -328,9 +400,12 @@ fn many_kiosks(dir: &Path, kiosks: usize, rounds: usize) {
     });
     let mut sorted = latencies;
     sorted.sort();
+    drop(servers);
     println!(
-        "{kiosks} kiosks syncing at once ({rounds} rounds of push + pull, {} samples): \
-         p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms, {errors} errors (goal p99 <= 250 ms, 0 errors)",
+        "{kiosks} kiosks syncing at once on {} through {instances} instance(s) ({rounds} rounds \
+         of push + pull, {} samples): p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms, {errors} errors \
+         (goal p99 <= 250 ms, 0 errors)",
+        backend.name(),
         sorted.len(),
         ms(percentile(&sorted, 0.50)),
         ms(percentile(&sorted, 0.99)),
@@ -359,7 +434,31 @@ fn main() {
             env_usize("DIGIDAK_BENCH_KIOSKS", 500),
         )
     };
-    push_throughput(dir.path(), ops);
-    catch_up(dir.path());
-    many_kiosks(dir.path(), kiosks, 5);
+    let postgres = match std::env::var("TEST_POSTGRES_URL") {
+        Ok(url) if url != "skip" => Some(Backend::Postgres(url)),
+        _ => {
+            println!(
+                "PostgreSQL: not measured (TEST_POSTGRES_URL is not set; scripts/bench-sync \
+                 starts a throwaway cluster)"
+            );
+            None
+        }
+    };
+    let sqlite_rate = push_throughput(dir.path(), ops, &Backend::Sqlite);
+    if let Some(pg) = &postgres {
+        let pg_rate = push_throughput(dir.path(), ops, pg);
+        println!(
+            "push throughput, PostgreSQL vs SQLite: {:.0}% (goal >= 50%)",
+            100.0 * pg_rate / sqlite_rate
+        );
+    }
+    catch_up(dir.path(), &Backend::Sqlite);
+    if let Some(pg) = &postgres {
+        catch_up(dir.path(), pg);
+    }
+    many_kiosks(dir.path(), kiosks, 5, &Backend::Sqlite, 1);
+    if let Some(pg) = &postgres {
+        many_kiosks(dir.path(), kiosks, 5, pg, 1);
+        many_kiosks(dir.path(), kiosks, 5, pg, 2);
+    }
 }

@@ -20,6 +20,7 @@ pub mod board;
 mod board_pages;
 mod board_store;
 pub mod demo;
+mod group_commit;
 pub mod http;
 pub mod kiosks;
 pub mod logins;

@@ -28,7 +28,7 @@ pub struct SqliteServerStore {
     readers: Vec<Mutex<Connection>>,
     next_reader: std::sync::atomic::AtomicUsize,
     /// Pushes waiting to be committed together.
-    queue: Mutex<Vec<PushJob>>,
+    group: crate::group_commit::GroupCommit,
 }
 
 /// How many read connections the server keeps.
@@ -51,7 +51,7 @@ impl SqliteServerStore {
             conn: Mutex::new(conn),
             readers,
             next_reader: std::sync::atomic::AtomicUsize::new(0),
-            queue: Mutex::new(Vec::new()),
+            group: Default::default(),
         })
     }
 
@@ -213,61 +213,30 @@ impl ServerStore for SqliteServerStore {
         request: PushRequest,
         now_ms: i64,
     ) -> Result<PushResponse, ServerError> {
-        // Group commit: pushes that arrive while another commits wait in a queue; whoever gets
-        // the writer next runs them all in one transaction (one fsync), each in a savepoint of
-        // its own so one failing push cannot spoil the others.
-        let (tx, rx) = std::sync::mpsc::channel();
-        self.queue
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(PushJob {
-                kiosk: kiosk.clone(),
-                request,
-                now_ms,
-                reply: tx,
-            });
-        let mut conn = self.conn();
-        if let Ok(answer) = rx.try_recv() {
-            // An earlier writer already did ours.
-            return answer;
-        }
-        let jobs = std::mem::take(&mut *self.queue.lock().unwrap_or_else(|e| e.into_inner()));
-        let outcome = (|| -> Result<Vec<Result<PushResponse, ServerError>>, ServerError> {
-            let mut db_tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let mut answers = Vec::with_capacity(jobs.len());
-            for job in &jobs {
-                let sp = db_tx.savepoint()?;
-                match kiosks::push(&mut SqliteTx(&sp), &job.kiosk, &job.request, job.now_ms) {
-                    Ok(resp) => {
-                        sp.commit()?;
-                        answers.push(Ok(resp));
-                    }
-                    // Dropping the savepoint rolls back this push only.
-                    Err(e) => answers.push(Err(e)),
-                }
-            }
-            db_tx.commit()?;
-            Ok(answers)
-        })();
-        drop(conn);
-        match outcome {
-            Ok(answers) => {
-                for (job, answer) in jobs.into_iter().zip(answers) {
-                    let _ = job.reply.send(answer);
-                }
-            }
-            Err(e) => {
-                // Nothing was committed: every push in the group is told to try again.
-                let message = e.to_string();
+        // Group commit (`group_commit.rs`): the writer connection's lock makes the writer.
+        self.group.push(
+            kiosk,
+            request,
+            now_ms,
+            || self.conn(),
+            |mut conn, jobs| {
+                let mut db_tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let mut answers = Vec::with_capacity(jobs.len());
                 for job in jobs {
-                    let _ = job
-                        .reply
-                        .send(Err(ServerError::Unavailable(message.clone())));
+                    let sp = db_tx.savepoint()?;
+                    match kiosks::push(&mut SqliteTx(&sp), &job.kiosk, &job.request, job.now_ms) {
+                        Ok(resp) => {
+                            sp.commit()?;
+                            answers.push(Ok(resp));
+                        }
+                        // Dropping the savepoint rolls back this push only.
+                        Err(e) => answers.push(Err(e)),
+                    }
                 }
-            }
-        }
-        rx.recv()
-            .unwrap_or_else(|_| Err(ServerError::Unavailable("the push was not run".into())))
+                db_tx.commit()?;
+                Ok(answers)
+            },
+        )
     }
 
     fn pull(&self, kiosk: &KioskAuth, after: u64, limit: u64) -> Result<PullResponse, ServerError> {
@@ -478,12 +447,4 @@ impl ServerStore for SqliteServerStore {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
-}
-
-/// A push waiting for the writer (see group commit in `push`).
-struct PushJob {
-    kiosk: KioskAuth,
-    request: PushRequest,
-    now_ms: i64,
-    reply: std::sync::mpsc::Sender<Result<PushResponse, ServerError>>,
 }

@@ -90,8 +90,8 @@ pub fn copy_from_sqlite(from: &Path, to: &str) -> Result<CopyReport, ServerError
         path: from.display().to_string(),
         detail: e.to_string(),
     })?;
-    let mut client = target.client()?;
-    let mut t = client.transaction()?;
+    let mut conn = target.conn()?;
+    let mut t = conn.client.transaction()?;
     t.execute("SELECT pg_advisory_xact_lock($1)", &[&super::WRITE_LOCK])?;
     let used: i64 = t
         .query_one(

@@ -21,7 +21,6 @@ mod tx;
 use std::time::Duration;
 
 use postgres::NoTls;
-use r2d2_postgres::PostgresConnectionManager;
 
 pub use copy::{CopyReport, copy_from_sqlite};
 pub use tx::PgTx;
@@ -42,12 +41,75 @@ pub const WRITE_LOCK: i64 = 0x0064_6967_6964_616b;
 /// The advisory lock held while the schema is checked and migrated at start.
 const MIGRATE_LOCK: i64 = 0x0064_6967_6964_616c;
 
-type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
+/// A pooled connection and its prepared statements.
+pub(super) struct Conn {
+    client: postgres::Client,
+    statements: tx::Statements,
+}
+
+impl Conn {
+    /// Runs a read through this connection's prepared statement of `sql`.
+    fn rows(
+        &mut self,
+        sql: &str,
+        params: &[&(dyn postgres::types::ToSql + Sync)],
+    ) -> Result<Vec<postgres::Row>, postgres::Error> {
+        let statement = match self.statements.get(sql) {
+            Some(s) => s.clone(),
+            None => {
+                let s = self.client.prepare(sql)?;
+                self.statements.insert(sql.to_string(), s.clone());
+                s
+            }
+        };
+        self.client.query(&statement, params)
+    }
+
+    fn last_seq(&mut self, site: &str) -> Result<u64, postgres::Error> {
+        let rows = self.rows(
+            "SELECT COALESCE(MAX(seq), 0) FROM changes WHERE site = $1",
+            &[&site],
+        )?;
+        Ok(rows[0].get::<_, i64>(0).max(0) as u64)
+    }
+}
+
+/// Opens connections for the pool (r2d2's `ManageConnection`, with a statement cache per
+/// connection).
+struct Manager {
+    config: postgres::Config,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = Conn;
+    type Error = postgres::Error;
+
+    fn connect(&self) -> Result<Conn, postgres::Error> {
+        Ok(Conn {
+            client: self.config.connect(NoTls)?,
+            statements: Default::default(),
+        })
+    }
+
+    fn is_valid(&self, conn: &mut Conn) -> Result<(), postgres::Error> {
+        conn.client.simple_query("").map(|_| ())
+    }
+
+    fn has_broken(&self, conn: &mut Conn) -> bool {
+        conn.client.is_closed()
+    }
+}
+
+type Pool = r2d2::Pool<Manager>;
 
 pub struct PgServerStore {
     pool: Pool,
     /// The address without its password, for messages.
     shown: String,
+    /// Pushes of this instance waiting to be committed together.
+    group: crate::group_commit::GroupCommit,
+    /// Makes one thread of this instance the pushes' writer at a time.
+    pusher: std::sync::Mutex<()>,
 }
 
 /// Whether `db` names a PostgreSQL database (`postgres://` or `postgresql://`).
@@ -82,7 +144,7 @@ impl PgServerStore {
         let config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
             open_err(format!("this is not a PostgreSQL address: {e}"))
         })?;
-        let manager = PostgresConnectionManager::new(config, NoTls);
+        let manager = Manager { config };
         let pool = r2d2::Pool::builder()
             .max_size(16)
             .connection_timeout(Duration::from_secs(10))
@@ -91,6 +153,8 @@ impl PgServerStore {
         let store = Self {
             pool,
             shown: shown.clone(),
+            group: Default::default(),
+            pusher: std::sync::Mutex::new(()),
         };
         match store.migrate() {
             Ok(()) => Ok(store),
@@ -99,17 +163,15 @@ impl PgServerStore {
         }
     }
 
-    fn client(
-        &self,
-    ) -> Result<r2d2::PooledConnection<PostgresConnectionManager<NoTls>>, ServerError> {
+    fn conn(&self) -> Result<r2d2::PooledConnection<Manager>, ServerError> {
         self.pool
             .get()
             .map_err(|e| ServerError::Unavailable(format!("the database is not reachable: {e}")))
     }
 
     fn migrate(&self) -> Result<(), ServerError> {
-        let mut client = self.client()?;
-        let mut t = client.transaction()?;
+        let mut conn = self.conn()?;
+        let mut t = conn.client.transaction()?;
         t.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATE_LOCK])?;
         t.batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")?;
         let found: Option<i64> = t
@@ -147,10 +209,14 @@ impl PgServerStore {
         &self,
         f: impl FnOnce(&mut PgTx<'_, '_>) -> Result<T, ServerError>,
     ) -> Result<T, ServerError> {
-        let mut client = self.client()?;
+        let mut conn = self.conn()?;
+        let Conn { client, statements } = &mut *conn;
         let mut t = client.transaction()?;
         t.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
-        let out = f(&mut PgTx(&mut t))?;
+        let out = f(&mut PgTx {
+            t: &mut t,
+            statements,
+        })?;
         t.commit()?;
         Ok(out)
     }
@@ -160,11 +226,24 @@ impl PgServerStore {
         &self,
         f: impl FnOnce(&mut PgTx<'_, '_>) -> Result<T, ServerError>,
     ) -> Result<T, ServerError> {
-        let mut client = self.client()?;
+        let mut conn = self.conn()?;
+        let Conn { client, statements } = &mut *conn;
         let mut t = client.build_transaction().read_only(true).start()?;
-        let out = f(&mut PgTx(&mut t))?;
+        let out = f(&mut PgTx {
+            t: &mut t,
+            statements,
+        })?;
         t.commit()?;
         Ok(out)
+    }
+
+    /// Runs `f` on a pooled connection with its prepared statements (the hot reads).
+    fn prepared<T>(
+        &self,
+        f: impl FnOnce(&mut Conn) -> Result<T, postgres::Error>,
+    ) -> Result<T, ServerError> {
+        let mut conn = self.conn()?;
+        Ok(f(&mut conn)?)
     }
 
     /// Runs `f` on a pooled client (queries of the read-only answers).
@@ -172,21 +251,8 @@ impl PgServerStore {
         &self,
         f: impl FnOnce(&mut postgres::Client) -> Result<T, postgres::Error>,
     ) -> Result<T, ServerError> {
-        let mut client = self.client()?;
-        Ok(f(&mut client)?)
-    }
-
-    fn last_seq(
-        client: &mut impl postgres::GenericClient,
-        site: &str,
-    ) -> Result<u64, postgres::Error> {
-        Ok(client
-            .query_one(
-                "SELECT COALESCE(MAX(seq), 0) FROM changes WHERE site = $1",
-                &[&site],
-            )?
-            .get::<_, i64>(0)
-            .max(0) as u64)
+        let mut conn = self.conn()?;
+        Ok(f(&mut conn.client)?)
     }
 }
 
@@ -274,11 +340,12 @@ impl ServerStore for PgServerStore {
             return Ok(None);
         }
         let hash = crate::hash_secret(token);
-        self.query(|c| {
-            Ok(c.query_opt(
+        self.prepared(|c| {
+            Ok(c.rows(
                 "SELECT id, name, site FROM kiosks WHERE token_hash = $1 AND revoked_ms IS NULL",
                 &[&hash],
             )?
+            .first()
             .map(|r| KioskAuth {
                 id: r.get(0),
                 name: r.get(1),
@@ -293,14 +360,45 @@ impl ServerStore for PgServerStore {
         request: PushRequest,
         now_ms: i64,
     ) -> Result<PushResponse, ServerError> {
-        self.write(|tx| kiosks::push(tx, kiosk, &request, now_ms))
+        // Group commit (`group_commit.rs`): one transaction, one lock and one WAL flush for
+        // the pushes that arrived together at this instance, each in its own savepoint.
+        let writer = || self.pusher.lock().unwrap_or_else(|e| e.into_inner());
+        self.group
+            .push(kiosk, request, now_ms, writer, |_writer, jobs| {
+                let mut conn = self.conn()?;
+                let Conn { client, statements } = &mut *conn;
+                let mut t = client.transaction()?;
+                t.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+                let mut answers = Vec::with_capacity(jobs.len());
+                for job in jobs {
+                    let mut sp = t.savepoint("push")?;
+                    let answer = kiosks::push(
+                        &mut PgTx {
+                            t: &mut sp,
+                            statements,
+                        },
+                        &job.kiosk,
+                        &job.request,
+                        job.now_ms,
+                    );
+                    match answer {
+                        Ok(resp) => {
+                            sp.commit()?;
+                            answers.push(Ok(resp));
+                        }
+                        // Dropping the savepoint rolls back this push only.
+                        Err(e) => answers.push(Err(e)),
+                    }
+                }
+                t.commit()?;
+                Ok(answers)
+            })
     }
 
     fn pull(&self, kiosk: &KioskAuth, after: u64, limit: u64) -> Result<PullResponse, ServerError> {
         let limit = limit.clamp(1, digidak_protocol::MAX_PULL_CHANGES);
-        self.query(|c| {
-            let mut t = c.build_transaction().read_only(true).start()?;
-            let rows = t.query(
+        self.prepared(|c| {
+            let rows = c.rows(
                 "SELECT seq, kind, payload FROM changes WHERE site = $1 AND seq > $2
                  ORDER BY seq LIMIT $3",
                 &[
@@ -322,9 +420,9 @@ impl ServerStore for PgServerStore {
                 .collect();
             let more = changes.len() as u64 > limit;
             changes.truncate(usize_of(limit));
-            let last_seq = Self::last_seq(&mut t, &kiosk.site)?;
-            t.commit()?;
             let next_after = changes.last().map_or(after, |c| c.seq);
+            // Read after the page, so it is never below the page's last change.
+            let last_seq = c.last_seq(&kiosk.site)?.max(next_after);
             Ok(PullResponse {
                 changes,
                 last_seq,
@@ -335,26 +433,30 @@ impl ServerStore for PgServerStore {
     }
 
     fn status(&self, kiosk: &KioskAuth, now_ms: i64) -> Result<StatusResponse, ServerError> {
-        self.query(|c| {
-            let r = c.query_one(
+        let found = self.prepared(|c| {
+            let rows = c.rows(
                 "SELECT next_index, code_range FROM kiosks WHERE id = $1",
                 &[&kiosk.id],
             )?;
+            let Some(r) = rows.first() else {
+                return Ok(None);
+            };
             let next: i64 = r.get(0);
             let code_range = r.get::<_, Option<i64>>(1).map(tx::count);
-            Ok(StatusResponse {
+            Ok(Some(StatusResponse {
                 protocol: PROTOCOL_VERSION,
                 kiosk_id: kiosk.id.clone(),
                 name: kiosk.name.clone(),
                 site: kiosk.site.clone(),
                 next_index: next.max(0) as u64,
-                last_seq: Self::last_seq(c, &kiosk.site)?,
+                last_seq: c.last_seq(&kiosk.site)?,
                 server_time_ms: now_ms,
                 code_range,
                 min_protocol: Some(digidak_protocol::MIN_PROTOCOL_VERSION),
                 recommended_version: None,
-            })
-        })
+            }))
+        })?;
+        found.ok_or_else(|| ServerError::Unauthorized("this kiosk is not known here".into()))
     }
 
     fn usage_counts(&self) -> Result<Vec<(String, String, String, i64)>, ServerError> {

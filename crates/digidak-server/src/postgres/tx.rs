@@ -1,8 +1,10 @@
 //! [`Tx`] on PostgreSQL: each method is one statement (or a few) in an open transaction. The
 //! same rows as SQLite's `sqlite_tx.rs`; no rule lives here (see [`crate::storage`]).
 
-use postgres::Transaction;
+use std::collections::HashMap;
+
 use postgres::types::ToSql;
+use postgres::{Statement, Transaction};
 
 use crate::ServerError;
 use crate::storage::{
@@ -11,8 +13,15 @@ use crate::storage::{
 };
 use digidak_protocol::{ActivityRecord, PostRecord, PostReply, PostState, SignupStatus, kinds};
 
-/// A PostgreSQL transaction the rules run in.
-pub struct PgTx<'a, 'b>(pub &'a mut Transaction<'b>);
+/// A PostgreSQL transaction the rules run in, with its connection's prepared statements.
+pub struct PgTx<'a, 'b> {
+    pub(super) t: &'a mut Transaction<'b>,
+    pub(super) statements: &'a mut Statements,
+}
+
+/// A connection's prepared statements by their text: each is parsed and planned once per
+/// connection, not once per call.
+pub(super) type Statements = HashMap<String, Statement>;
 
 impl From<postgres::Error> for ServerError {
     fn from(e: postgres::Error) -> Self {
@@ -71,8 +80,19 @@ fn lease_row(r: &postgres::Row) -> Lease {
 const LEASE_COLUMNS: &str = "kiosk_id, lease, granted, used, expires_ms, recalled FROM seat_blocks";
 
 impl PgTx<'_, '_> {
+    /// The prepared statement of `sql` (prepared now if this connection has not yet).
+    fn statement(&mut self, sql: &str) -> StoreResult<Statement> {
+        if let Some(s) = self.statements.get(sql) {
+            return Ok(s.clone());
+        }
+        let s = self.t.prepare(sql)?;
+        self.statements.insert(sql.to_string(), s.clone());
+        Ok(s)
+    }
+
     fn exec(&mut self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> StoreResult<u64> {
-        Ok(self.0.execute(sql, params)?)
+        let s = self.statement(sql)?;
+        Ok(self.t.execute(&s, params)?)
     }
 
     fn opt(
@@ -80,7 +100,13 @@ impl PgTx<'_, '_> {
         sql: &str,
         params: &[&(dyn ToSql + Sync)],
     ) -> StoreResult<Option<postgres::Row>> {
-        Ok(self.0.query_opt(sql, params)?)
+        let s = self.statement(sql)?;
+        Ok(self.t.query_opt(&s, params)?)
+    }
+
+    fn one(&mut self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> StoreResult<postgres::Row> {
+        let s = self.statement(sql)?;
+        Ok(self.t.query_one(&s, params)?)
     }
 
     fn rows(
@@ -88,7 +114,8 @@ impl PgTx<'_, '_> {
         sql: &str,
         params: &[&(dyn ToSql + Sync)],
     ) -> StoreResult<Vec<postgres::Row>> {
-        Ok(self.0.query(sql, params)?)
+        let s = self.statement(sql)?;
+        Ok(self.t.query(&s, params)?)
     }
 
     fn strings(&mut self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> StoreResult<Vec<String>> {
@@ -168,8 +195,7 @@ impl Tx for PgTx<'_, '_> {
 
     fn max_code_range(&mut self) -> StoreResult<i64> {
         Ok(self
-            .0
-            .query_one("SELECT COALESCE(MAX(code_range), 0) FROM kiosks", &[])?
+            .one("SELECT COALESCE(MAX(code_range), 0) FROM kiosks", &[])?
             .get(0))
     }
 
@@ -474,8 +500,7 @@ impl Tx for PgTx<'_, '_> {
 
     fn next_signup_seq(&mut self) -> StoreResult<i64> {
         Ok(self
-            .0
-            .query_one("SELECT COALESCE(MAX(seq), 0) + 1 FROM signups", &[])?
+            .one("SELECT COALESCE(MAX(seq), 0) + 1 FROM signups", &[])?
             .get(0))
     }
 
@@ -530,7 +555,7 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn seat_counts(&mut self, activity_id: &str) -> StoreResult<SeatCounts> {
-        let r = self.0.query_one(
+        let r = self.one(
             "SELECT COALESCE(SUM(CASE WHEN status = 'confirmed' THEN party END), 0)::BIGINT,
                     COUNT(CASE WHEN status = 'waitlisted' THEN 1 END)
              FROM signups WHERE activity_id = $1",

@@ -5,7 +5,6 @@
 use crate::support;
 
 use digidak_protocol::{ActivityRecord, OP_SCHEMA, Op, OpStatus, kinds};
-use digidak_server::ServerStore;
 use serde_json::json;
 use support::{InProcessServer, now_ms, page, paired_client, server_cli};
 

@@ -10,7 +10,6 @@ use std::time::Duration;
 
 use digidak::store::{SignupState, Store};
 use digidak_protocol::ActivityRecord;
-use digidak_server::ServerStore;
 use support::{InProcessServer, SyncedKiosk, now_ms, wait_until};
 
 fn activity(capacity: u32, block: u32) -> ActivityRecord {

@@ -7,7 +7,6 @@ use crate::support;
 
 use std::time::{Duration, Instant};
 
-use digidak_server::ServerStore;
 use support::admin::{client, login, set_cookie, start, try_login};
 use support::{InProcessServer, now_ms};
 

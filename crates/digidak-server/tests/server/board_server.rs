@@ -6,7 +6,6 @@
 use crate::support;
 
 use digidak_protocol::{OP_SCHEMA, Op, OpStatus, kinds};
-use digidak_server::BoardStore;
 use serde_json::json;
 use support::admin::{client, login, start};
 use support::{InProcessServer, approve, now_ms, page, paired_client, server_cli};

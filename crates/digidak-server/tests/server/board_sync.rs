@@ -10,7 +10,6 @@ use std::time::Duration;
 use digidak::store::Store;
 use digidak_core::board::{Category, DAY_MS, PostDraft, PostKind, check_post};
 use digidak_protocol::PostModerated;
-use digidak_server::{BoardStore, ServerStore};
 use support::{InProcessServer, SyncedKiosk, approve, now_ms, wait_until};
 
 fn draft(title: &str) -> digidak_core::board::CheckedPost {

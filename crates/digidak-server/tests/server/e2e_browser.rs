@@ -11,7 +11,6 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use base64::Engine;
-use digidak_server::ServerStore;
 use serde_json::{Value, json};
 use support::{InProcessServer, now_ms, wait_until};
 
@@ -408,7 +407,6 @@ fn in_a_browser_a_resident_cancels_and_a_coordinator_pairs_a_kiosk_approves_a_po
     b.click("section.card form button");
     b.wait_for_url("done=approved");
     b.wait_for_text("Er wacht niets. Goed zo!");
-    use digidak_server::BoardStore;
     let (_, post, _) = server.store.post_by_code(post_code).unwrap().unwrap();
     assert_eq!(post.status, "public");
     // The poster's phone page says so.
@@ -700,7 +698,6 @@ fn in_a_browser_the_coordinator_sees_what_needs_attention_and_is_asked_before_re
     b.wait_for_text("Dit bericht weigeren?");
     assert!(b.words().contains("Geen echte vraag"));
     b.screenshot("admin-reject-confirm-1280");
-    use digidak_server::BoardStore;
     assert_eq!(
         server
             .store
@@ -852,7 +849,6 @@ fn in_a_browser_phone_pages_fit_a_phone_and_ask_before_ending_a_post() {
     b.wait_for_text("Wil je je bericht echt weghalen?");
     inside(&b, "the question", 390.0);
     b.screenshot("phone-post-remove-ask-390");
-    use digidak_server::BoardStore;
     assert_eq!(
         server
             .store

@@ -9,7 +9,6 @@ use std::net::TcpStream;
 use std::time::Duration;
 
 use digidak_protocol::ErrorBody;
-use digidak_server::ServerStore;
 use reqwest::blocking::{Client, RequestBuilder};
 use serde_json::{Value, json};
 use support::InProcessServer;

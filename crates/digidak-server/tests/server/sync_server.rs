@@ -8,7 +8,6 @@ use std::time::Duration;
 use digidak::sync::client::{SyncClient, SyncError};
 use digidak::sync::worker::{SyncState, TOKEN_FILE};
 use digidak_protocol::{OP_SCHEMA, Op, OpStatus, kinds};
-use digidak_server::ServerStore;
 use serde_json::json;
 use support::{InProcessServer, SyncedKiosk, page, paired_client, server_ops, wait_until};
 
