@@ -57,8 +57,7 @@ impl InProcessServer {
         + Send
         + 'static,
     ) -> Self {
-        let store = Arc::new(SqliteServerStore::open(db).unwrap());
-        Self::serve(store, db, addr, configure)
+        Self::serve(open_server_store(db), db, addr, configure)
     }
 
     /// Serves `store` (any backend: several may serve one PostgreSQL database).
@@ -164,11 +163,147 @@ pub fn server_bin() -> &'static str {
     }
 }
 
+/// Whether the server's tests run on PostgreSQL this time: `TEST_SERVER_BACKEND=postgres`
+/// (`scripts/test` runs the server's tests once on each backend).
+pub fn on_postgres() -> bool {
+    std::env::var("TEST_SERVER_BACKEND").is_ok_and(|b| b == "postgres")
+}
+
+/// The database a test's server uses for `path`: the SQLite file itself, or on PostgreSQL a
+/// database of its own on the test cluster (`TEST_POSTGRES_URL`), the same one each time for
+/// the same path (a test that restarts its server finds its data). A `postgres://` address
+/// is used as it is.
+pub fn server_db(path: &Path) -> String {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    let text = path.display().to_string();
+    if !on_postgres() || digidak_server::postgres::is_postgres_url(&text) {
+        return text;
+    }
+    static DATABASES: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
+    let mut known = DATABASES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(url) = known.get(&text) {
+        return url.clone();
+    }
+    let cluster = std::env::var("TEST_POSTGRES_URL")
+        .expect("TEST_SERVER_BACKEND=postgres needs TEST_POSTGRES_URL (scripts/test sets both)");
+    let name = format!(
+        "t_{}_{}",
+        std::process::id(),
+        digidak_server::hash_secret(&text)[..16].to_string()
+    );
+    let url = digidak_server::postgres::create_database(&cluster, &name).unwrap();
+    known.insert(text, url.clone());
+    url
+}
+
+/// The server store of a test for `db` on this pass's backend (see [`server_db`]).
+pub fn open_server_store(db: &Path) -> Arc<dyn digidak_server::ServerStore> {
+    if on_postgres() {
+        let url = server_db(db);
+        Arc::new(digidak_server::postgres::PgServerStore::open(&url).unwrap())
+    } else {
+        Arc::new(SqliteServerStore::open(db).unwrap())
+    }
+}
+
+/// The rows of a query on the server's database (SQLite or PostgreSQL), each value
+/// as text: integers in decimal, flags as `0`/`1`, NULL as `None`.
+pub fn server_rows(db: &Path, sql: &str) -> Vec<Vec<Option<String>>> {
+    if on_postgres() {
+        let rows = digidak_server::postgres::query_text(&server_db(db), sql).unwrap();
+        return rows
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|v| {
+                        v.map(|t| match t.as_str() {
+                            "t" => "1".to_string(),
+                            "f" => "0".to_string(),
+                            _ => t,
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+    }
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn.prepare(sql).unwrap();
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        Ok((0..n)
+            .map(|i| match r.get_ref(i).unwrap() {
+                rusqlite::types::ValueRef::Null => None,
+                rusqlite::types::ValueRef::Integer(v) => Some(v.to_string()),
+                rusqlite::types::ValueRef::Real(v) => Some(v.to_string()),
+                rusqlite::types::ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+                rusqlite::types::ValueRef::Blob(_) => Some("BLOB".to_string()),
+            })
+            .collect())
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+/// Everything the server's database holds, as bytes to search for what must not be there:
+/// on SQLite its file and its WAL; on PostgreSQL every row of every table as text (what a
+/// dump would hold).
+pub fn server_contents(db: &Path) -> Vec<Vec<u8>> {
+    if !on_postgres() {
+        return ["", "-wal"]
+            .iter()
+            .filter_map(|ext| std::fs::read(format!("{}{ext}", db.display())).ok())
+            .collect();
+    }
+    let tables = server_rows(
+        db,
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
+    );
+    tables
+        .into_iter()
+        .filter_map(|t| t[0].clone())
+        .map(|table| {
+            let rows = server_rows(db, &format!("SELECT t::text FROM {table} t"));
+            rows.into_iter()
+                .filter_map(|r| r[0].clone())
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into_bytes()
+        })
+        .collect()
+}
+
+/// On PostgreSQL (`TEST_SERVER_BACKEND=postgres`) says that a test is about SQLite itself
+/// (its file, its backup API, its migrations, or the previous release, which has only SQLite)
+/// and returns true: the test then returns at once. It ran in the SQLite pass.
+pub fn sqlite_only(why: &str) -> bool {
+    if on_postgres() {
+        eprintln!("SKIPPED on PostgreSQL: {why}");
+    }
+    on_postgres()
+}
+
+/// True in the PostgreSQL pass of the server's tests: tests that already run on every
+/// backend themselves (the conformance suite, the several-instances tests) run once, in the
+/// first pass.
+pub fn once_per_run() -> bool {
+    on_postgres()
+}
+
+/// `text` as an SQL string literal.
+pub fn sql_text(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
 /// Runs a `digidak-server` admin command on `db` and returns its stdout.
 pub fn server_cli(db: &Path, args: &[&str]) -> String {
     let out = Command::new(server_bin())
         .arg("--db")
-        .arg(db)
+        .arg(server_db(db))
         .args(args)
         .env("RUST_LOG", "warn")
         .output()
@@ -190,7 +325,8 @@ pub struct ChildServer {
 impl ChildServer {
     /// Starts on `listen` (`127.0.0.1:0` picks a port) and waits for "listening on".
     pub fn start(db: &Path, listen: &str) -> Self {
-        Self::start_bin(Path::new(server_bin()), db, listen)
+        let db = server_db(db);
+        Self::start_bin(Path::new(server_bin()), Path::new(&db), listen)
     }
 
     /// The same with another build of the server (the previous release's).
@@ -337,42 +473,46 @@ pub fn kiosk_outbox(dir: &Path) -> Vec<(i64, String, String, String)> {
 
 /// What the server's database holds for one kiosk: (index, id, kind, rejected?) in order.
 pub fn server_ops(db: &Path, kiosk_name: &str) -> Vec<(i64, String, String, bool)> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut stmt = conn
-        .prepare(
-            "SELECT o.idx, o.id, o.kind, o.rejected IS NOT NULL FROM ops o
-             JOIN kiosks k ON k.id = o.kiosk_id WHERE k.name = ?1 ORDER BY o.idx",
-        )
-        .unwrap();
-    stmt.query_map([kiosk_name], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    server_rows(
+        db,
+        &format!(
+            "SELECT o.idx, o.id, o.kind, CASE WHEN o.rejected IS NULL THEN 0 ELSE 1 END FROM ops o
+             JOIN kiosks k ON k.id = o.kiosk_id WHERE k.name = {} ORDER BY o.idx",
+            sql_text(kiosk_name)
+        ),
+    )
+    .into_iter()
+    .map(|r| {
+        let text = |i: usize| r[i].clone().unwrap_or_default();
+        (text(0).parse().unwrap(), text(1), text(2), text(3) == "1")
     })
-    .unwrap()
-    .collect::<Result<_, _>>()
-    .unwrap()
+    .collect()
 }
 
 /// Help request ids the server holds for a site.
 pub fn server_help_ids(db: &Path, site: &str) -> Vec<String> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT id FROM help_requests WHERE site = ?1 ORDER BY id")
-        .unwrap();
-    stmt.query_map([site], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    server_rows(
+        db,
+        &format!(
+            "SELECT id FROM help_requests WHERE site = {} ORDER BY id",
+            sql_text(site)
+        ),
+    )
+    .into_iter()
+    .map(|r| r[0].clone().unwrap_or_default())
+    .collect()
 }
 
 /// The sum of the server's usage counts for a site.
 pub fn server_usage_total(db: &Path, site: &str) -> i64 {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    conn.query_row(
-        "SELECT COALESCE(SUM(count), 0) FROM usage_counts WHERE site = ?1",
-        [site],
-        |r| r.get(0),
-    )
-    .unwrap()
+    let rows = server_rows(
+        db,
+        &format!(
+            "SELECT COALESCE(SUM(count), 0) FROM usage_counts WHERE site = {}",
+            sql_text(site)
+        ),
+    );
+    rows[0][0].as_deref().unwrap_or("0").parse().unwrap()
 }
 
 /// The exactly-once check: the server holds every op the kiosk wrote, once, in the kiosk's

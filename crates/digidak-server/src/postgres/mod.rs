@@ -145,8 +145,13 @@ impl PgServerStore {
             open_err(format!("this is not a PostgreSQL address: {e}"))
         })?;
         let manager = Manager { config };
+        // Connections open as they are needed (one at start); a connection is not pinged on
+        // each checkout (a broken one fails its request once, which the kiosk retries, and is
+        // then dropped).
         let pool = r2d2::Pool::builder()
             .max_size(16)
+            .min_idle(Some(1))
+            .test_on_check_out(false)
             .connection_timeout(Duration::from_secs(10))
             .build(manager)
             .map_err(|e| open_err(format!("cannot connect: {e}")))?;
@@ -270,7 +275,12 @@ impl ServerStore for PgServerStore {
     }
 
     fn ping(&self) -> Result<(), ServerError> {
-        self.query(|c| c.batch_execute("SELECT 1"))
+        // A health check answers within seconds: a load balancer does not wait long.
+        let mut conn = self
+            .pool
+            .get_timeout(Duration::from_secs(2))
+            .map_err(|e| ServerError::Unavailable(format!("the database is not reachable: {e}")))?;
+        Ok(conn.client.batch_execute("SELECT 1")?)
     }
 
     fn add_kiosk(&self, name: &str, site: &str, now_ms: i64) -> Result<String, ServerError> {
@@ -770,4 +780,40 @@ impl AdminStore for PgServerStore {
             }))
         })
     }
+}
+
+/// For tests and tools: creates the database `name` (letters, digits and `_`) on the cluster
+/// at `cluster` and returns its address.
+pub fn create_database(cluster: &str, name: &str) -> Result<String, ServerError> {
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return Err(ServerError::BadRequest(format!(
+            "{name:?} is not a database name"
+        )));
+    }
+    let mut admin = postgres::Client::connect(cluster, NoTls)?;
+    admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
+    match cluster.rsplit_once('/') {
+        Some((base, _)) => Ok(format!("{base}/{name}")),
+        None => Err(ServerError::BadRequest(format!(
+            "{} has no database part",
+            shown_url(cluster)
+        ))),
+    }
+}
+
+/// For tests and tools: the rows of a query, each value as PostgreSQL's text (`None` for
+/// NULL).
+pub fn query_text(url: &str, sql: &str) -> Result<Vec<Vec<Option<String>>>, ServerError> {
+    let mut client = postgres::Client::connect(url, NoTls)?;
+    let mut rows = Vec::new();
+    for message in client.simple_query(sql)? {
+        if let postgres::SimpleQueryMessage::Row(row) = message {
+            rows.push(
+                (0..row.len())
+                    .map(|i| row.get(i).map(str::to_string))
+                    .collect(),
+            );
+        }
+    }
+    Ok(rows)
 }

@@ -205,10 +205,8 @@ fn the_phone_page_shows_the_status_and_cancels_in_two_taps() {
     let everything = serde_json::to_string(&pulled).unwrap();
     assert!(!everything.contains(&samira) && !everything.contains(&lena_token));
     // The server's file holds the tokens' hashes only (not in the op log either).
-    let raw = std::fs::read(&db).unwrap();
-    let wal = std::fs::read(db.with_extension("sqlite3-wal")).unwrap_or_default();
-    for bytes in [&raw, &wal] {
-        let text = String::from_utf8_lossy(bytes);
+    for bytes in support::server_contents(&db) {
+        let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains(&samira) && !text.contains(&lena_token));
     }
 

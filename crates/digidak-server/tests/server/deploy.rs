@@ -39,6 +39,11 @@ fn backups(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn nightly_backups_rotate_and_a_restored_backup_serves_the_same_data() {
+    if crate::support::sqlite_only(
+        "backups and restores of the SQLite file (PostgreSQL: pg_dump, README)",
+    ) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let mut setup = child_server_and_kiosk(dir.path());
     let mut help = Vec::new();

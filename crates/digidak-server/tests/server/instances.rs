@@ -75,6 +75,9 @@ fn count(client: &mut postgres::Client, sql: &str) -> i64 {
 
 #[test]
 fn the_same_page_pushed_to_two_instances_at_once_is_stored_once() {
+    if crate::support::once_per_run() {
+        return;
+    }
     let Some((url, servers)) = instances(2) else {
         return;
     };
@@ -120,6 +123,9 @@ fn the_same_page_pushed_to_two_instances_at_once_is_stored_once() {
 
 #[test]
 fn fifty_kiosks_race_for_twenty_seats_through_three_instances_and_twenty_are_confirmed() {
+    if crate::support::once_per_run() {
+        return;
+    }
     let Some((url, servers)) = instances(3) else {
         return;
     };
@@ -192,6 +198,9 @@ fn fifty_kiosks_race_for_twenty_seats_through_three_instances_and_twenty_are_con
 
 #[test]
 fn a_help_call_made_through_one_instance_reaches_a_kiosk_pulling_from_another() {
+    if crate::support::once_per_run() {
+        return;
+    }
     let Some((url, servers)) = instances(2) else {
         return;
     };
@@ -236,6 +245,9 @@ fn a_help_call_made_through_one_instance_reaches_a_kiosk_pulling_from_another() 
 /// control writer that skips the lock shows the hazard is real.
 #[test]
 fn a_pull_cursor_never_skips_a_change_that_commits_out_of_order() {
+    if crate::support::once_per_run() {
+        return;
+    }
     let Some((url, servers)) = instances(2) else {
         return;
     };
@@ -306,6 +318,9 @@ fn a_pull_cursor_never_skips_a_change_that_commits_out_of_order() {
 
 #[test]
 fn killing_one_instance_in_a_push_storm_loses_nothing_and_doubles_nothing() {
+    if crate::support::once_per_run() {
+        return;
+    }
     let Some((url, mut servers)) = instances(2) else {
         return;
     };
@@ -403,6 +418,9 @@ fn wrong_login(server: &ChildServer, name: &str) -> u16 {
 
 #[test]
 fn login_limits_hold_across_instances() {
+    if crate::support::once_per_run() {
+        return;
+    }
     let Some((_url, servers)) = instances(2) else {
         return;
     };
@@ -466,6 +484,9 @@ fn pg_rows(c: &mut postgres::Client, table: &str, columns: &[String]) -> Vec<Str
 
 #[test]
 fn migrate_copies_a_running_sqlite_installation_into_postgres() {
+    if crate::support::once_per_run() {
+        return;
+    }
     let Some(cluster) = crate::pg::cluster() else {
         return;
     };
@@ -580,4 +601,39 @@ fn migrate_copies_a_running_sqlite_installation_into_postgres() {
         .unwrap();
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("holds data already"));
+}
+
+#[test]
+fn an_instance_whose_database_is_gone_says_so_at_start_and_at_healthz() {
+    if crate::support::once_per_run() {
+        return;
+    }
+    let Some((url, servers)) = instances(1) else {
+        return;
+    };
+    let health = |s: &ChildServer| {
+        let r = reqwest::blocking::get(format!("{}/healthz", s.url())).unwrap();
+        (r.status().as_u16(), r.text().unwrap())
+    };
+    let (status, body) = health(&servers[0]);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"database\":\"reachable\""), "{body}");
+    // The database goes away under the running instance.
+    let (cluster, name) = url.rsplit_once('/').unwrap();
+    let mut admin = db(&format!("{cluster}/postgres"));
+    admin
+        .batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)"))
+        .unwrap();
+    let (status, body) = health(&servers[0]);
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("unreachable"), "{body}");
+    // Starting against a database that is not there: a plain sentence, exit code 1.
+    let out = std::process::Command::new(support::server_bin())
+        .args(["--db", &url, "kiosk", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("opening the PostgreSQL database"), "{err}");
+    assert!(err.contains(name), "{err}");
 }

@@ -177,10 +177,7 @@ fn a_resume_code_pushed_by_one_kiosk_is_found_by_any_kiosk() {
     assert_eq!(b.resume(&token_b, "4829375061").unwrap().lesson, "itsme");
 
     // Codes expire.
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute("UPDATE lesson_resume SET expires_ms = 1", [])
-        .unwrap();
-    drop(conn);
+    support::server_rows(&db, "UPDATE lesson_resume SET expires_ms = 1");
     assert!(b.resume(&token_b, "4829375061").is_err());
 }
 

@@ -16,7 +16,6 @@ use digidak::store::{Pairing, SignupState, Store};
 use digidak_core::activities::local_now;
 use digidak_core::activities::seats::{LEASE_GRACE_MS, LEASE_MS};
 use digidak_protocol::{ActivityRecord, ActivityState, Heartbeat, PROTOCOL_VERSION, PushRequest};
-use digidak_server::sqlite::SqliteServerStore;
 use digidak_server::{KioskAuth, ServerStore};
 
 const SITE: &str = "noord";
@@ -58,7 +57,7 @@ struct Kiosk {
 /// A server store on a real file and kiosks on real files, synced by the test.
 struct Fleet {
     _dir: tempfile::TempDir,
-    server: SqliteServerStore,
+    server: std::sync::Arc<dyn ServerStore>,
     kiosks: Vec<Kiosk>,
     /// The server's clock.
     now: i64,
@@ -75,7 +74,7 @@ impl Fleet {
     /// Like [`Fleet::new`], kiosk `i` pushing with `protocols[i]`.
     fn new_with(skews: &[i64], protocols: &[u32], capacity: u32, block: u32) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let server = SqliteServerStore::open(&dir.path().join("server.sqlite3")).unwrap();
+        let server = support::open_server_store(&dir.path().join("server.sqlite3"));
         let now = support::now_ms();
         let mut kiosks = Vec::new();
         for (i, skew) in skews.iter().enumerate() {
@@ -704,7 +703,7 @@ fn fifty_kiosks_with_blocks_race_a_server_process_and_end_with_exactly_capacity_
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("server.sqlite3");
     // The test's own connection to the server's file (the admin's CLI would do the same).
-    let admin = SqliteServerStore::open(&db).unwrap();
+    let admin = support::open_server_store(&db);
     let server = ChildServer::start(&db, "127.0.0.1:0");
     let n = 50;
     let dirs: Vec<_> = (0..n)
@@ -721,10 +720,10 @@ fn fifty_kiosks_with_blocks_race_a_server_process_and_end_with_exactly_capacity_
     }
     let a = activity(now_ms(), 40, 2, 5 * DAY);
     admin.save_activity(SITE, &a, now_ms()).unwrap();
-    let state = |admin: &SqliteServerStore| admin.activities(SITE).unwrap().remove(0);
+    let state = |admin: &dyn ServerStore| admin.activities(SITE).unwrap().remove(0);
     let held = |s: &ActivityState| -> u32 { s.leases.iter().map(|l| l.granted - l.used).sum() };
     assert_eq!(
-        held(&state(&admin)),
+        held(&state(&*admin)),
         20,
         "ten blocks of two: half the capacity"
     );
@@ -796,13 +795,13 @@ fn fifty_kiosks_with_blocks_race_a_server_process_and_end_with_exactly_capacity_
         k.wait_synced(Duration::from_secs(60));
     }
     wait_until(Duration::from_secs(60), "every block given back", || {
-        let s = state(&admin);
+        let s = state(&*admin);
         s.confirmed == 40 && held(&s) == 0
     });
     for k in kiosks.iter().flatten() {
         k.wait_synced(Duration::from_secs(60));
     }
-    let s = state(&admin);
+    let s = state(&*admin);
     println!(
         "50 kiosks: {} confirmed of {}, {} waiting, {} seats held in blocks after quiescence",
         s.confirmed,

@@ -282,9 +282,8 @@ fn hostile_payloads_are_rejected_per_op_and_hurt_nothing() {
         "{resp}"
     );
     // The name was cleaned to a short plain first name.
-    let conn = rusqlite::Connection::open(&api.server.db).unwrap();
-    let name: String = conn
-        .query_row("SELECT first_name FROM help_requests", [], |r| r.get(0))
+    let name = support::server_rows(&api.server.db, "SELECT first_name FROM help_requests")[0][0]
+        .clone()
         .unwrap();
     assert!(name.chars().count() <= 40, "{name:?}");
     assert!(
