@@ -193,7 +193,7 @@ pub fn server_db(path: &Path) -> String {
     let name = format!(
         "t_{}_{}",
         std::process::id(),
-        digidak_server::hash_secret(&text)[..16].to_string()
+        &digidak_server::hash_secret(&text)[..16]
     );
     let url = digidak_server::postgres::create_database(&cluster, &name).unwrap();
     known.insert(text, url.clone());
