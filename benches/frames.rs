@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use digidak::app::{Action, BoardAction, Kiosk, LessonAction, Screen, StoreStatus};
 use digidak::config;
+use digidak::modules::activities::{self, Activities};
 use digidak::ui::KioskUi;
 use digidak_core::clock::SystemClock;
 use digidak_core::i18n::Translations;
@@ -338,9 +339,9 @@ fn main() {
         }
     );
 
-    b.act(Action::Go(Screen::Activities));
+    b.act(Action::Go(Screen::Module(activities::LIST)));
     let deadline = Instant::now() + Duration::from_secs(10);
-    while b.ui.kiosk.activities.list.len() < 12 {
+    while b.ui.kiosk.module::<Activities>().unwrap().list.len() < 12 {
         assert!(Instant::now() < deadline, "activities did not load");
         b.frame();
         std::thread::sleep(Duration::from_millis(5));

@@ -4,7 +4,6 @@
 //! and store [`Command`]s for the worker thread. [`Kiosk::poll`] takes in what the worker and
 //! the PIN checker have answered, and applies the idle rule.
 
-mod activities;
 mod answers;
 mod board;
 mod lessons;
@@ -13,11 +12,11 @@ mod state;
 #[cfg(test)]
 mod tests;
 
+pub use crate::modules::CodeLookup;
 /// What the store and the sync worker report, as the screens show it. The UI sees these through
 /// `app` only: it never names the store or the sync worker (ARCHITECTURE.md).
 pub use crate::store::{ActivityView, SignupState, SignupView};
 pub use crate::sync::worker::{PairError, SyncState, SyncStatus};
-pub use activities::{ActivitiesState, ActivityAction, CodeLookup};
 pub use board::{BoardAction, BoardState};
 pub use lessons::{LessonAction, LessonState, Lookup, PICTURE_PX};
 pub use nav::Nav;
@@ -69,7 +68,6 @@ pub enum Action {
     /// Admin mode: show the pairing form of a kiosk that is already paired.
     OpenPairing,
     Lesson(LessonAction),
-    Activity(ActivityAction),
     Board(BoardAction),
     AskExit,
     CancelExit,
@@ -121,7 +119,6 @@ pub struct Kiosk {
     pub(crate) modules: Vec<Box<dyn Module>>,
     pub store_status: StoreStatus,
     pub lessons: LessonState,
-    pub activities: ActivitiesState,
     pub board: BoardState,
 }
 
@@ -263,7 +260,6 @@ impl Kiosk {
         let now = clock.now();
         Self {
             lessons,
-            activities: ActivitiesState::default(),
             board: BoardState::default(),
             lang: config.languages.default,
             config: Arc::new(config),
@@ -337,11 +333,15 @@ impl Kiosk {
             last_frame_ms: self.last_frame_ms.clone(),
             on_data: {
                 let clock = self.clock.clone();
+                let modules: Vec<crate::modules::Refresh> =
+                    self.modules.iter().map(|m| m.refresh()).collect();
                 Arc::new(move || {
                     if let Some(tx) = &refresh {
                         let _ = tx.send(Command::RefreshHelpRequests);
                         let now_ms = clock.unix_ms();
-                        let _ = tx.send(Command::RefreshActivities { now_ms });
+                        for command in modules.iter().flat_map(|refresh| refresh(now_ms)) {
+                            let _ = tx.send(command);
+                        }
                         let _ = tx.send(Command::Board(BoardCommand::Refresh { now_ms }));
                         let _ = tx.send(Command::Board(BoardCommand::RefreshQueue));
                     }
@@ -499,7 +499,8 @@ impl Kiosk {
                 if let Screen::Module(page) = screen {
                     let entering =
                         !matches!(self.screen(), Screen::Module(p) if p.module == page.module);
-                    if entering {
+                    // A visit is a resident's: staff pages are not counted.
+                    if entering && !page.staff {
                         self.record_visit(page.module);
                     }
                     if !page.staff || self.staff.is_some() {
@@ -508,14 +509,6 @@ impl Kiosk {
                 }
                 if screen == Screen::LessonList && self.screen() != Screen::LessonList {
                     self.record_visit("lessons");
-                }
-                if screen == Screen::Activities && self.screen() != Screen::Activities {
-                    self.record_visit("activities");
-                    self.refresh_activities();
-                }
-                if matches!(screen, Screen::CheckIn | Screen::ActivityAdmin) && self.staff.is_some()
-                {
-                    self.refresh_activities();
                 }
                 if screen == Screen::Board && self.screen() != Screen::Board {
                     self.record_visit("board");
@@ -530,12 +523,6 @@ impl Kiosk {
                     self.drafts.post_code.clear();
                     self.board.lookup = CodeLookup::Idle;
                     self.board.mine = None;
-                }
-                if screen == Screen::SignupCode {
-                    self.drafts.signup_code.clear();
-                    self.activities.lookup = CodeLookup::Idle;
-                    self.activities.found.clear();
-                    self.activities.found_code = None;
                 }
                 if screen == Screen::ResumeCode {
                     self.drafts.resume_code.clear();
@@ -612,10 +599,6 @@ impl Kiosk {
                 self.idle.input(now);
                 self.handle_lesson(action);
             }
-            Action::Activity(action) => {
-                self.idle.input(now);
-                self.handle_activity(action);
-            }
             Action::Board(action) => {
                 self.idle.input(now);
                 self.handle_board(action);
@@ -652,7 +635,6 @@ impl Kiosk {
     /// Runs `f` on the module `id` with a [`Ctx`] of this kiosk.
     fn with_module(&mut self, id: &str, f: impl FnOnce(&mut dyn Module, &mut Ctx<'_>)) {
         let now_ms = self.clock.unix_ms();
-        let staff = self.staff.is_some();
         let Some(m) = self.modules.iter_mut().find(|m| m.id() == id) else {
             return;
         };
@@ -660,26 +642,48 @@ impl Kiosk {
             store: &self.store,
             nav: &mut self.nav,
             now_ms,
-            staff,
+            staff: self.staff.is_some(),
+            role: self.staff,
         };
         f(m.as_mut(), &mut ctx);
     }
 
-    /// Offers a store event, or a failed command, to every module in turn; true once one
-    /// took it.
-    pub(super) fn offer_to_modules(&mut self, event: &Event) -> bool {
+    /// Asks the store for every module's data (the store opened).
+    pub(super) fn refresh_modules(&self) {
         let now_ms = self.clock.unix_ms();
-        let staff = self.staff.is_some();
+        for m in &self.modules {
+            for command in m.refresh()(now_ms) {
+                self.store.send(command);
+            }
+        }
+    }
+
+    /// Offers a store event, or a failed command, to every module in turn; what none of them
+    /// took comes back (a failed command comes back too, to be logged, with `true`).
+    pub(super) fn offer_to_modules(&mut self, event: Event) -> (Option<Event>, bool) {
+        let now_ms = self.clock.unix_ms();
         let mut ctx = Ctx {
             store: &self.store,
             nav: &mut self.nav,
             now_ms,
-            staff,
+            staff: self.staff.is_some(),
+            role: self.staff,
         };
-        self.modules.iter_mut().any(|m| match event {
-            Event::Failed { command, .. } => m.on_failed(command, &mut ctx),
-            other => m.on_event(other, &mut ctx),
-        })
+        if let Event::Failed { command, .. } = &event {
+            let taken = self
+                .modules
+                .iter_mut()
+                .any(|m| m.on_failed(command, &mut ctx));
+            return (Some(event), taken);
+        }
+        let mut event = Some(event);
+        for m in &mut self.modules {
+            match event.take() {
+                Some(e) => event = m.on_event(e, &mut ctx),
+                None => break,
+            }
+        }
+        (event, false)
     }
 
     /// A module's state, by its type (its screens' tests read it).
@@ -729,7 +733,6 @@ impl Kiosk {
         for m in &mut self.modules {
             m.wipe();
         }
-        self.activities.wipe();
         self.board.wipe();
         self.wipes += 1;
     }

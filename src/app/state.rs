@@ -21,18 +21,6 @@ pub enum Screen {
     ResumeCode,
     /// The lesson's phone page as a QR code.
     LessonTakeHome,
-    /// The coming activities, this month's first.
-    Activities,
-    /// "I'll come": first name, phone (optional), how many people.
-    SignupForm,
-    /// The sign-up's code, QR code and status.
-    SignupDone,
-    /// Typing a sign-up code to see its status or cancel.
-    SignupCode,
-    /// Volunteer mode: the people of an activity, check-in, walk-ins.
-    CheckIn,
-    /// Admin mode: create, change, delete activities; export lists.
-    ActivityAdmin,
     /// The ask & offer board: filters, search and the posts, newest first.
     Board,
     /// One post, with "I can help" / "I'm interested" and "Report".
@@ -63,11 +51,7 @@ impl Screen {
             Screen::Module(page) => page.staff,
             _ => matches!(
                 self,
-                Screen::Volunteer
-                    | Screen::Admin
-                    | Screen::CheckIn
-                    | Screen::ActivityAdmin
-                    | Screen::BoardModerate
+                Screen::Volunteer | Screen::Admin | Screen::BoardModerate
             ),
         }
     }
@@ -107,16 +91,6 @@ pub struct Drafts {
     pub lesson_email: String,
     /// The resume code being typed.
     pub resume_code: String,
-    /// The sign-up form: first name and phone number.
-    pub signup_name: String,
-    pub signup_phone: String,
-    /// A sign-up code being typed.
-    pub signup_code: String,
-    /// Volunteer mode: a code typed to check someone in, and a walk-in's first name.
-    pub checkin_code: String,
-    pub walk_in_name: String,
-    /// Admin mode: the activity form.
-    pub activity_form: digidak_core::activities::ActivityForm,
     /// The board: words searched, a new post's title and text, a reply, a post code.
     pub board_search: String,
     pub post_title: String,

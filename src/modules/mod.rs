@@ -10,15 +10,23 @@
 use std::any::Any;
 
 use crate::app::{Action, Nav, Screen, StoreStatus, TextScale};
+use crate::drawn::DrawnPictures;
+use crate::pin::Role;
 use crate::store::worker::{Command, Event, StoreHandle};
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
+use crate::ui::pictures::Pictures;
+use digidak_core::lang::Lang;
 
+pub mod activities;
 pub mod help;
 
-/// Every module, in the order of the home screen's tiles. One line a module.
+/// Every module, in the order of their parts on the staff screens. One line a module.
 pub fn all() -> Vec<Box<dyn Module>> {
-    vec![Box::new(help::Help::default())]
+    vec![
+        Box::new(activities::Activities::default()),
+        Box::new(help::Help::default()),
+    ]
 }
 
 /// The names `modules.enabled` accepts for the modules of [`all`].
@@ -45,6 +53,41 @@ impl Page {
             staff: false,
         }
     }
+
+    /// A page only volunteers and admins may open.
+    pub const fn staff(module: &'static str, page: u8) -> Self {
+        Self {
+            module,
+            page,
+            staff: true,
+        }
+    }
+}
+
+/// Where a code lookup stands (a sign-up code, a post code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CodeLookup {
+    #[default]
+    Idle,
+    Looking,
+    Invalid,
+    NotFound,
+    Found,
+}
+
+/// What a module asks the store for when its data may have changed: the store opened, or sync
+/// pulled changes from the server (called on the sync thread, so a plain function of now).
+pub type Refresh = fn(now_ms: i64) -> Vec<Command>;
+
+/// The parts of the staff screens a module may add to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaffPlace {
+    /// The volunteer screen's list of tasks.
+    Volunteer,
+    /// The admin screen's row of buttons.
+    AdminRow,
+    /// Under the admin screen's row of buttons.
+    AdminBelow,
 }
 
 /// Something a module's page asked for: the module, and a value of the module's own action
@@ -123,6 +166,8 @@ pub struct Ctx<'a> {
     pub now_ms: i64,
     /// A volunteer or an admin unlocked staff mode.
     pub staff: bool,
+    /// Which of them.
+    pub role: Option<Role>,
 }
 
 impl Ctx<'_> {
@@ -140,13 +185,32 @@ impl Ctx<'_> {
     pub fn replace(&mut self, page: Page) {
         self.nav.replace(Screen::Module(page));
     }
+
+    /// Opens `page` on top, unless it is already there.
+    pub fn push(&mut self, page: Page) {
+        if self.nav.current() != Screen::Module(page) {
+            self.nav.push(Screen::Module(page));
+        }
+    }
 }
 
 /// What a module's pages may read and ask for while they are drawn.
 pub struct View<'a> {
     pub tr: Tr<'a>,
+    pub lang: Lang,
     pub text_scale: TextScale,
     pub store_status: &'a StoreStatus,
+    /// Now, on the kiosk's one clock (Unix ms).
+    pub now_ms: i64,
+    /// The role unlocked by a PIN, while a staff screen is open.
+    pub staff: Option<Role>,
+    /// This kiosk reaches its server now.
+    pub online: bool,
+    /// The server's address for phone pages (QR codes), without a trailing `/`.
+    pub phone_base_url: Option<String>,
+    /// The pictures of the lessons' folder, drawn on request, and the UI's textures of them.
+    pub drawn: &'a DrawnPictures,
+    pub pics: &'a mut Pictures,
     /// What the page asked for this frame (a [`ModuleAction`] goes back to the module).
     pub actions: &'a mut Vec<Action>,
 }
@@ -179,20 +243,96 @@ pub trait Module: Any + Send {
     fn opened(&mut self, _page: Page, _ctx: &mut Ctx<'_>) {}
     /// An action of its pages (see [`ModuleAction::get`]).
     fn handle(&mut self, action: &ModuleAction, ctx: &mut Ctx<'_>);
-    /// A store event; true if it was this module's.
-    fn on_event(&mut self, _event: &Event, _ctx: &mut Ctx<'_>) -> bool {
-        false
+    /// A store event: the module takes it (`None`), or hands it on to the others and the app.
+    fn on_event(&mut self, event: Event, _ctx: &mut Ctx<'_>) -> Option<Event> {
+        Some(event)
     }
     /// A store command of this module failed; true if it was this module's.
     fn on_failed(&mut self, _command: &Command, _ctx: &mut Ctx<'_>) -> bool {
         false
     }
+    /// What to ask the store for when the store opens and when sync pulled changes.
+    fn refresh(&self) -> Refresh {
+        |_| Vec::new()
+    }
     /// Draws `page` (in `screen.rs`).
     fn show(&mut self, page: Page, ui: &mut egui::Ui, view: &mut View<'_>);
+    /// Draws its part of a staff screen (in `screen.rs`), if it has one.
+    fn show_staff(&mut self, _place: StaffPlace, _ui: &mut egui::Ui, _view: &mut View<'_>) {}
     /// The page's main action, pinned at the bottom.
     fn pinned(&self, _page: Page) -> Option<Pinned> {
         None
     }
     fn as_any(&self) -> &dyn Any;
     fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+/// A module's rules on their own: a detached store channel (this test plays the store), a
+/// navigation stack and a fixed time. No SQLite, threads or window.
+#[cfg(test)]
+pub(crate) mod bench {
+    use std::sync::mpsc::{Receiver, Sender};
+
+    use super::{Ctx, Module, ModuleAction, Page};
+    use crate::app::{Nav, Screen};
+    use crate::pin::Role;
+    use crate::store::worker::{Command, Event, StoreHandle};
+
+    pub struct Bench {
+        store: StoreHandle,
+        commands: Receiver<Command>,
+        _events: Sender<Event>,
+        pub nav: Nav,
+        pub now_ms: i64,
+        pub role: Option<Role>,
+    }
+
+    impl Bench {
+        pub fn new() -> Self {
+            let (store, commands, events) = StoreHandle::detached();
+            Self {
+                store,
+                commands,
+                _events: events,
+                nav: Nav::home(),
+                now_ms: 1_700_000_000_000,
+                role: None,
+            }
+        }
+
+        pub fn ctx(&mut self) -> Ctx<'_> {
+            Ctx {
+                store: &self.store,
+                nav: &mut self.nav,
+                now_ms: self.now_ms,
+                staff: self.role.is_some(),
+                role: self.role,
+            }
+        }
+
+        /// What the module asked the store for since the last call.
+        pub fn asked(&self) -> Vec<Command> {
+            self.commands.try_iter().collect()
+        }
+
+        /// The page on top.
+        pub fn screen(&self) -> Screen {
+            self.nav.current()
+        }
+
+        /// Opens `page` as the kiosk does: the module hears of it, then it is on top.
+        pub fn open(&mut self, m: &mut dyn Module, page: Page) {
+            m.opened(page, &mut self.ctx());
+            self.nav.push(Screen::Module(page));
+        }
+
+        pub fn act(&mut self, m: &mut dyn Module, action: ModuleAction) {
+            m.handle(&action, &mut self.ctx());
+        }
+
+        /// Hands `event` to the module; `true` when it took it.
+        pub fn answer(&mut self, m: &mut dyn Module, event: Event) -> bool {
+            m.on_event(event, &mut self.ctx()).is_none()
+        }
+    }
 }

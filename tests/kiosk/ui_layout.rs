@@ -26,7 +26,8 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use common::*;
-use digidak::app::{Action, ActivityAction, BoardAction, Kiosk, LessonAction, Screen, TextScale};
+use digidak::app::{Action, BoardAction, Kiosk, LessonAction, Screen, TextScale};
+use digidak::modules::activities::{self, Activities, ActivityAction};
 use digidak::store::{Pairing, Store};
 use digidak_core::board::{Category, PostKind};
 use digidak_core::i18n::Translations;
@@ -209,38 +210,42 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
         page("pin pad", vec![Action::Go(Screen::PinPad)], None),
         page("lessons", vec![Action::Go(Screen::LessonList)], None),
         page("resume code", vec![Action::Go(Screen::ResumeCode)], None),
-        page("activities", vec![Action::Go(Screen::Activities)], None),
+        page(
+            "activities",
+            vec![Action::Go(Screen::Module(activities::LIST))],
+            None,
+        ),
         page(
             "sign-up form",
-            vec![Action::Activity(ActivityAction::Choose(ACTIVITY.into()))],
+            vec![activities::action(ActivityAction::Choose(ACTIVITY.into()))],
             Some("signup-submit"),
         ),
         Page {
-            ready: |u| u.kiosk.activities.problem.is_some(),
+            ready: |u| u.kiosk.module::<Activities>().unwrap().problem.is_some(),
             ..page(
                 "sign-up form with a problem",
                 vec![
-                    Action::Activity(ActivityAction::Choose(ACTIVITY.into())),
-                    Action::Activity(ActivityAction::SignUp),
+                    activities::action(ActivityAction::Choose(ACTIVITY.into())),
+                    activities::action(ActivityAction::SignUp),
                 ],
                 Some("signup-submit"),
             )
         },
         Page {
-            prep: |k| k.drafts.signup_name = "Samira".into(),
-            ready: |u| u.kiosk.screen() == Screen::SignupDone,
+            prep: |k| k.module_mut::<Activities>().unwrap().drafts.signup_name = "Samira".into(),
+            ready: |u| u.kiosk.screen() == Screen::Module(activities::SIGNUP_DONE),
             ..page(
                 "sign-up done: the code",
                 vec![
-                    Action::Activity(ActivityAction::Choose(ACTIVITY.into())),
-                    Action::Activity(ActivityAction::SignUp),
+                    activities::action(ActivityAction::Choose(ACTIVITY.into())),
+                    activities::action(ActivityAction::SignUp),
                 ],
                 None,
             )
         },
         page(
             "sign-up code pad",
-            vec![Action::Go(Screen::SignupCode)],
+            vec![Action::Go(Screen::Module(activities::SIGNUP_CODE))],
             None,
         ),
         page("board (1,000 posts)", board(vec![]), Some("board-new")),
@@ -310,7 +315,11 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
         ),
         Page {
             staff: true,
-            ..page("check-in", vec![Action::Go(Screen::CheckIn)], None)
+            ..page(
+                "check-in",
+                vec![Action::Go(Screen::Module(activities::CHECK_IN))],
+                None,
+            )
         },
         Page {
             staff: true,
@@ -577,7 +586,10 @@ fn every_screen_fits_every_size_text_size_and_language() {
         .map(|&l| translations.get(l, "staff-open"))
         .collect();
     let mut k = start_in(config(), SIZES[0].into(), content_dir());
-    k.settle(|u| u.kiosk.board.posts.len() == POSTS && !u.kiosk.activities.list.is_empty());
+    k.settle(|u| {
+        u.kiosk.board.posts.len() == POSTS
+            && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
+    });
     let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
     let pages = pages(&library.lessons);
 
@@ -646,7 +658,10 @@ fn every_page_reads_itself_aloud() {
     let mut c = config();
     c.lessons.read_aloud = program.display().to_string();
     let mut k = start_in(c, egui::vec2(1280.0, 800.0), content_dir());
-    k.settle(|u| u.kiosk.board.posts.len() == POSTS && !u.kiosk.activities.list.is_empty());
+    k.settle(|u| {
+        u.kiosk.board.posts.len() == POSTS
+            && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
+    });
     k.settle(|u| u.kiosk.lessons.speech.available());
     let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
     let translations = Translations::load().unwrap();
@@ -694,7 +709,8 @@ fn every_page_reads_itself_aloud() {
                     .harness
                     .state()
                     .kiosk
-                    .activities
+                    .module::<Activities>()
+                    .unwrap()
                     .receipt
                     .clone()
                     .unwrap()
@@ -719,7 +735,10 @@ fn screenshots() {
     let dir = std::env::var("DIGIDAK_SCREENS_DIR").unwrap_or_else(|_| "target/screens".into());
     std::fs::create_dir_all(&dir).unwrap();
     let mut k = start_in(config(), SIZES[0].into(), content_dir());
-    k.settle(|u| u.kiosk.board.posts.len() == POSTS && !u.kiosk.activities.list.is_empty());
+    k.settle(|u| {
+        u.kiosk.board.posts.len() == POSTS
+            && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
+    });
     let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
     // Dutch unless DIGIDAK_LAYOUT_LANGS names others.
     let langs = match std::env::var("DIGIDAK_LAYOUT_LANGS") {
@@ -763,7 +782,10 @@ fn arabic_screens_read_from_the_right() {
     let t = Translations::load().unwrap();
     let ar = |key: &str| t.get(Lang::Ar, key);
     let mut k = start_in(config(), egui::vec2(1280.0, 800.0), content_dir());
-    k.settle(|u| u.kiosk.board.posts.len() == POSTS && !u.kiosk.activities.list.is_empty());
+    k.settle(|u| {
+        u.kiosk.board.posts.len() == POSTS
+            && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
+    });
     let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
     let all = pages(&library.lessons);
     let rect = |k: &TestKiosk, label: &str| k.harness.get_by_label(label).rect();

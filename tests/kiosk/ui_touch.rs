@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use common::*;
 use digidak::app::Screen;
+use digidak::modules::activities::{self, Activities};
 use digidak::sync::worker::SyncState;
 use digidak_protocol::ActivityRecord;
 use digidak_server::ServerStore;
@@ -76,9 +77,9 @@ fn a_resident_signs_up_by_touch_with_the_on_screen_keyboard() {
 
     // The resident, finger only.
     taps.tap(&mut k, "Activiteiten");
-    k.settle(|u| !u.kiosk.activities.list.is_empty());
+    k.settle(|u| !u.kiosk.module::<Activities>().unwrap().list.is_empty());
     taps.tap(&mut k, "Ik kom");
-    assert_eq!(screen(&k), Screen::SignupForm);
+    assert_eq!(screen(&k), Screen::Module(activities::SIGNUP_FORM));
     taps.tap(&mut k, "Je voornaam");
     assert!(k.has("Toetsenbord weg"));
     // The field and the form's main button stay in sight above the keys, without a swipe.
@@ -103,8 +104,8 @@ fn a_resident_signs_up_by_touch_with_the_on_screen_keyboard() {
     assert!(!k.has("a"), "no letters on the number pad");
     taps.keys(&mut k, "0470 12 34 56");
     taps.tap(&mut k, "Inschrijven");
-    k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
-    let state = &k.harness.state().kiosk.activities;
+    k.settle(|u| u.kiosk.screen() == Screen::Module(activities::SIGNUP_DONE));
+    let state = &k.harness.state().kiosk.module::<Activities>().unwrap();
     let signup = state.receipt.as_ref().expect("a receipt");
     assert_eq!(signup.first_name, "Samira");
     assert_eq!(signup.phone.as_deref(), Some("0470123456"));

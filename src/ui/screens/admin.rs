@@ -12,9 +12,15 @@ use crate::ui::widgets::{self, Kind};
 use digidak_core::i18n::{num, text};
 
 /// The title and the actions: first, so nobody has to scroll to close the kiosk.
-pub fn header(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+pub fn header(
+    ui: &mut egui::Ui,
+    kiosk: &mut Kiosk,
+    pics: &mut crate::ui::pictures::Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
     crate::ui::bidi::label(ui, RichText::new(tr.tr("admin-title")).heading());
-    actions_row(ui, kiosk, tr, actions);
+    actions_row(ui, kiosk, pics, tr, actions);
     ui.add_space(8.0);
 }
 
@@ -175,7 +181,13 @@ fn lesson_counts_fact(kiosk: &Kiosk, tr: Tr<'_>) -> String {
     s
 }
 
-fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+fn actions_row(
+    ui: &mut egui::Ui,
+    kiosk: &mut Kiosk,
+    pics: &mut crate::ui::pictures::Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
     if kiosk.exit_confirm {
         widgets::message(ui, &tr.tr("admin-exit-confirm"), theme::NOTICE, theme::TEXT);
         crate::ui::widgets::row_wrapped(ui, |ui| {
@@ -206,19 +218,8 @@ fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 Action::Home,
                 actions,
             );
-            if kiosk
-                .config
-                .module_enabled(crate::config::Module::ACTIVITIES)
-            {
-                act(
-                    ui,
-                    Some(Picto::Calendar),
-                    &tr.tr("activity-admin-open"),
-                    Kind::Secondary,
-                    Action::Go(crate::app::Screen::ActivityAdmin),
-                    actions,
-                );
-            }
+            let place = crate::modules::StaffPlace::AdminRow;
+            super::staff_parts(ui, kiosk, pics, place, tr, actions);
             if kiosk.config.module_enabled(crate::config::Module::BOARD) {
                 super::board_moderate::print_buttons(ui, kiosk, tr, actions);
             }

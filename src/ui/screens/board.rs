@@ -454,10 +454,7 @@ pub fn post(
         crate::ui::bidi::label(ui, &r.text);
     }
     if !r.languages.is_empty() {
-        crate::ui::bidi::label(
-            ui,
-            super::activities::spoken_as("board-spoken", &r.languages, tr),
-        );
+        crate::ui::bidi::label(ui, super::spoken_as("board-spoken", &r.languages, tr));
     }
     if kiosk.board.replied {
         widgets::message(ui, &tr.tr("board-replied"), theme::GO_BG, theme::TEXT);

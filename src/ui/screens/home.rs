@@ -23,11 +23,6 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         .iter()
         .filter_map(|m| match *m {
             Module::LESSONS => Some((Picto::Lessons, tr.tr("tile-lessons"), Screen::LessonList)),
-            Module::ACTIVITIES => Some((
-                Picto::Calendar,
-                tr.tr("tile-activities"),
-                Screen::Activities,
-            )),
             Module::BOARD => Some((Picto::Board, tr.tr("tile-board"), Screen::Board)),
             // A module of `crate::modules` brings its own tile.
             other => kiosk

@@ -1,24 +1,80 @@
 //! One module a screen. Each reads the kiosk and pushes actions.
 
-mod activities;
-mod activity_admin;
 mod admin;
 mod admin_sync;
 mod board;
 mod board_moderate;
 mod board_post;
-mod checkin;
 mod home;
 mod lesson;
 mod lesson_codes;
 mod lesson_review;
 mod lessons;
-mod pinpad;
+pub(crate) mod pinpad;
 mod practice;
 mod volunteer;
 
 use super::Tr;
 use crate::app::{Action, Kiosk, Screen};
+use crate::modules::{Module, StaffPlace, View};
+use crate::ui::pictures::Pictures;
+
+/// Runs `f` with the kiosk's modules and a [`View`] of the rest of the kiosk.
+pub(crate) fn with_modules(
+    kiosk: &mut Kiosk,
+    pics: &mut Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+    f: impl FnOnce(&mut [Box<dyn Module>], &mut View<'_>),
+) {
+    let online = kiosk
+        .sync_status()
+        .is_some_and(|s| s.state == crate::app::SyncState::Online);
+    let phone_base_url = kiosk.phone_base_url();
+    let now_ms = kiosk.unix_ms();
+    let staff = kiosk.staff();
+    let Kiosk {
+        modules,
+        store_status,
+        text_scale,
+        lang,
+        lessons,
+        ..
+    } = kiosk;
+    let mut view = View {
+        tr,
+        lang: *lang,
+        text_scale: *text_scale,
+        store_status,
+        now_ms,
+        staff,
+        online,
+        phone_base_url,
+        drawn: &lessons.pictures,
+        pics,
+        actions,
+    };
+    f(modules, &mut view);
+}
+
+/// The parts the enabled modules add to a staff screen at `place`, in the modules' order.
+pub(crate) fn staff_parts(
+    ui: &mut egui::Ui,
+    kiosk: &mut Kiosk,
+    pics: &mut Pictures,
+    place: StaffPlace,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let config = kiosk.config.clone();
+    with_modules(kiosk, pics, tr, actions, |modules, view| {
+        for m in modules.iter_mut() {
+            if config.modules.enabled.iter().any(|e| e.id() == m.id()) {
+                m.show_staff(place, ui, view);
+            }
+        }
+    });
+}
 
 pub fn show(
     ui: &mut egui::Ui,
@@ -69,28 +125,6 @@ pub fn show(
             kiosk.drafts.reject_reason = reason;
         }
         Screen::LessonList => lessons::show(ui, kiosk, pics, tr, actions),
-        Screen::Activities => activities::list(ui, kiosk, pics, tr, actions),
-        Screen::SignupForm => {
-            let mut name = std::mem::take(&mut kiosk.drafts.signup_name);
-            let mut phone = std::mem::take(&mut kiosk.drafts.signup_phone);
-            activities::form(ui, kiosk, &mut name, &mut phone, tr, actions);
-            kiosk.drafts.signup_name = name;
-            kiosk.drafts.signup_phone = phone;
-        }
-        Screen::SignupDone => activities::done(ui, kiosk, tr),
-        Screen::SignupCode => activities::code(ui, kiosk, tr, actions),
-        Screen::ActivityAdmin => {
-            let mut form = std::mem::take(&mut kiosk.drafts.activity_form);
-            activity_admin::show(ui, kiosk, &mut form, tr, actions);
-            kiosk.drafts.activity_form = form;
-        }
-        Screen::CheckIn => {
-            let mut code = std::mem::take(&mut kiosk.drafts.checkin_code);
-            let mut walk_in = std::mem::take(&mut kiosk.drafts.walk_in_name);
-            checkin::show(ui, kiosk, &mut code, &mut walk_in, tr, actions);
-            kiosk.drafts.checkin_code = code;
-            kiosk.drafts.walk_in_name = walk_in;
-        }
         Screen::Lesson => {
             let mut email = std::mem::take(&mut kiosk.drafts.lesson_email);
             lesson::show(ui, kiosk, pics, &mut email, tr, actions);
@@ -102,26 +136,16 @@ pub fn show(
         Screen::Home => home::show(ui, kiosk, tr, actions),
         Screen::Module(page) => {
             // A module draws its page from its own state and a small view of the kiosk.
-            let Kiosk {
-                modules,
-                store_status,
-                text_scale,
-                ..
-            } = kiosk;
-            let mut view = crate::modules::View {
-                tr,
-                text_scale: *text_scale,
-                store_status,
-                actions,
-            };
-            if let Some(m) = modules.iter_mut().find(|m| m.id() == page.module) {
-                m.show(page, ui, &mut view);
-            }
+            with_modules(kiosk, pics, tr, actions, |modules, view| {
+                if let Some(m) = modules.iter_mut().find(|m| m.id() == page.module) {
+                    m.show(page, ui, view);
+                }
+            });
         }
         Screen::PinPad => pinpad::show(ui, kiosk, tr, actions),
-        Screen::Volunteer => volunteer::show(ui, kiosk, tr, actions),
+        Screen::Volunteer => volunteer::show(ui, kiosk, pics, tr, actions),
         Screen::Admin => {
-            admin::header(ui, kiosk, tr, actions);
+            admin::header(ui, kiosk, pics, tr, actions);
             let mut url = std::mem::take(&mut kiosk.drafts.server_url);
             let mut code = std::mem::take(&mut kiosk.drafts.pairing_code);
             // Side by side on a wide screen, so pairing needs no scrolling.
@@ -148,16 +172,11 @@ pub fn show(
 /// Parts of a screen pinned to the bottom of the window, drawn before the scrolling content:
 /// the main action of a form stays in sight at every size, also above the on-screen keyboard.
 pub fn pinned(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    use crate::app::{ActivityAction, BoardAction};
+    use crate::app::BoardAction;
     use crate::ui::picto::Picto;
     use crate::ui::widgets::Kind;
     let main = match kiosk.screen() {
         Screen::Lesson => return lesson::nav_panel(ui, kiosk, tr, actions),
-        Screen::SignupForm if kiosk.activities.chosen().is_some() => (
-            Picto::Done,
-            "signup-submit",
-            Action::Activity(ActivityAction::SignUp),
-        ),
         Screen::BoardNewText => (
             Picto::Done,
             "board-publish",
@@ -237,6 +256,23 @@ fn action_bar(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
         .show(ui, |ui| crate::ui::widgets::action_row(ui, add))
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Toolbar, true, ""));
+}
+
+/// The language names of `codes` in the message `key` (with `$list`), unknown codes as written.
+pub(crate) fn spoken_as(key: &str, codes: &[String], tr: Tr<'_>) -> String {
+    let names: Vec<String> = codes
+        .iter()
+        .map(|c| {
+            let name_key = format!("spoken-{c}");
+            let name = tr.tr(&name_key);
+            if name == name_key {
+                c.to_uppercase()
+            } else {
+                name
+            }
+        })
+        .collect();
+    tr.tr_args(key, &[("list", names.join(", ").into())])
 }
 
 /// A button that pushes `action` when tapped: the commonest thing a screen does.

@@ -10,7 +10,13 @@ use crate::ui::theme;
 use crate::ui::widgets::Kind;
 use digidak_core::i18n::{num, text};
 
-pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    kiosk: &mut Kiosk,
+    pics: &mut crate::ui::pictures::Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
     crate::ui::bidi::label(ui, RichText::new(tr.tr("volunteer-title")).heading());
     let paused = kiosk.wipe_paused();
     let (picto, label) = if paused {
@@ -46,19 +52,8 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         );
         super::lesson_review::show(ui, kiosk, tr);
     }
-    if kiosk
-        .config
-        .module_enabled(crate::config::Module::ACTIVITIES)
-    {
-        act(
-            ui,
-            Some(Picto::Calendar),
-            &tr.tr("volunteer-checkin"),
-            Kind::Secondary,
-            Action::Go(crate::app::Screen::CheckIn),
-            actions,
-        );
-    }
+    let place = crate::modules::StaffPlace::Volunteer;
+    super::staff_parts(ui, kiosk, pics, place, tr, actions);
     if kiosk.config.module_enabled(crate::config::Module::BOARD) {
         let n = digidak_core::i18n::num(kiosk.board.queue.len() as f64);
         act(
