@@ -14,9 +14,10 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use digidak::app::{Action, BoardAction, Kiosk, LessonAction, Screen, StoreStatus};
+use digidak::app::{Action, Kiosk, LessonAction, Screen, StoreStatus};
 use digidak::config;
 use digidak::modules::activities::{self, Activities};
+use digidak::modules::board::{self, Board, BoardAction};
 use digidak::ui::KioskUi;
 use digidak_core::clock::SystemClock;
 use digidak_core::i18n::Translations;
@@ -349,19 +350,24 @@ fn main() {
     measure(&mut b, "activities, 12 coming", frames);
     b.act(Action::Home);
 
-    b.act(Action::Go(Screen::Board));
+    b.act(Action::Go(Screen::Module(board::LIST)));
     let deadline = Instant::now() + Duration::from_secs(10);
-    while b.ui.kiosk.board.posts.len() < 1_000 {
+    while b.ui.kiosk.module::<Board>().unwrap().state.posts.len() < 1_000 {
         assert!(Instant::now() < deadline, "posts did not load");
         b.frame();
         std::thread::sleep(Duration::from_millis(5));
     }
     measure(&mut b, "board, 1000 posts", frames);
-    b.ui.kiosk.drafts.board_search = "ziekenhuis".into();
-    b.act(Action::Board(BoardAction::Search));
+    b.ui.kiosk.module_mut::<Board>().unwrap().drafts.search = "ziekenhuis".into();
+    b.act(board::action(BoardAction::Search));
     measure(&mut b, "board, 1000 posts, searched", frames);
-    b.ui.kiosk.drafts.board_search.clear();
-    b.act(Action::Board(BoardAction::Search));
+    b.ui.kiosk
+        .module_mut::<Board>()
+        .unwrap()
+        .drafts
+        .search
+        .clear();
+    b.act(board::action(BoardAction::Search));
     // Scrolled to the middle of the list, a wheel turn every frame.
     for _ in 0..200 {
         b.wheel(-400.0);
@@ -375,12 +381,15 @@ fn main() {
         "board, 1000 posts, scrolling",
         ms(t.elapsed() / frames as u32)
     );
-    search_times(&b.ui.kiosk.board.posts, if full { 2_000 } else { 3 });
+    search_times(
+        &b.ui.kiosk.module::<Board>().unwrap().state.posts,
+        if full { 2_000 } else { 3 },
+    );
     // The hardest screen for a touch tablet: twice the text, the on-screen keyboard open
     // under the search box, the list above it.
     b.act(Action::SetTextScale(digidak::app::TextScale::Largest));
     b.act(Action::Home);
-    b.act(Action::Go(Screen::Board));
+    b.act(Action::Go(Screen::Module(board::LIST)));
     let search = b.rect_of("Zoeken");
     b.tap(search.center());
     b.rect_of("Toetsenbord");

@@ -44,8 +44,7 @@ impl Kiosk {
                         .unwrap_or_default();
                 }
                 self.store.send(Command::RefreshHelpRequests);
-                // The board's queue (volunteers) and posts (the admin's paper board).
-                self.refresh_board();
+                self.staff_opened();
                 if role == Role::Admin {
                     self.store.send(Command::RefreshLessonCounts {
                         now_ms: self.clock.unix_ms(),
@@ -77,7 +76,6 @@ impl Kiosk {
                 self.store_status = StoreStatus::Ready(info);
                 self.start_sync();
                 self.refresh_modules();
-                self.refresh_board();
             }
             Event::Unavailable(e) => self.store_status = StoreStatus::Unavailable(e),
             // The help module took the resident to "a volunteer will come"; the list of open
@@ -89,7 +87,6 @@ impl Kiosk {
             Event::ResumeSaved { code } => self.on_resume_saved(code),
             Event::ResumeFound { code, resume } => self.on_resume_found(code, resume),
             Event::LessonCounts(counts) => self.lessons.counts = Some(counts),
-            Event::Board(ev) => self.on_board_event(ev),
             Event::Failed { command, error } => {
                 tracing::error!(command = command.kind(), %error, "store command failed");
                 match command {

@@ -5,7 +5,6 @@
 //! the PIN checker have answered, and applies the idle rule.
 
 mod answers;
-mod board;
 mod lessons;
 mod nav;
 mod state;
@@ -17,7 +16,6 @@ pub use crate::modules::CodeLookup;
 /// `app` only: it never names the store or the sync worker (ARCHITECTURE.md).
 pub use crate::store::{ActivityView, SignupState, SignupView};
 pub use crate::sync::worker::{PairError, SyncState, SyncStatus};
-pub use board::{BoardAction, BoardState};
 pub use lessons::{LessonAction, LessonState, Lookup, PICTURE_PX};
 pub use nav::Nav;
 pub use state::{Drafts, PinStatus, Screen, StoreStatus, TextScale, WipeReason};
@@ -32,7 +30,6 @@ use crate::config::KioskConfig;
 use crate::idle::{IdlePhase, IdleTimer};
 use crate::modules::{Ctx, Module};
 use crate::pin::{PinGuard, PinHashes, Role};
-use crate::store::BoardCommand;
 use crate::store::HelpRequest;
 use crate::store::worker::{Command, Event, StoreHandle, Waker};
 use crate::sync::worker::{SyncCommand, SyncContext, SyncHandle};
@@ -68,7 +65,6 @@ pub enum Action {
     /// Admin mode: show the pairing form of a kiosk that is already paired.
     OpenPairing,
     Lesson(LessonAction),
-    Board(BoardAction),
     AskExit,
     CancelExit,
     ConfirmExit,
@@ -119,7 +115,6 @@ pub struct Kiosk {
     pub(crate) modules: Vec<Box<dyn Module>>,
     pub store_status: StoreStatus,
     pub lessons: LessonState,
-    pub board: BoardState,
 }
 
 impl std::fmt::Debug for Kiosk {
@@ -260,7 +255,6 @@ impl Kiosk {
         let now = clock.now();
         Self {
             lessons,
-            board: BoardState::default(),
             lang: config.languages.default,
             config: Arc::new(config),
             config_origin,
@@ -339,11 +333,9 @@ impl Kiosk {
                     if let Some(tx) = &refresh {
                         let _ = tx.send(Command::RefreshHelpRequests);
                         let now_ms = clock.unix_ms();
-                        for command in modules.iter().flat_map(|refresh| refresh(now_ms)) {
+                        for command in modules.iter().flat_map(|refresh| refresh(now_ms, true)) {
                             let _ = tx.send(command);
                         }
-                        let _ = tx.send(Command::Board(BoardCommand::Refresh { now_ms }));
-                        let _ = tx.send(Command::Board(BoardCommand::RefreshQueue));
                     }
                 })
             },
@@ -510,19 +502,8 @@ impl Kiosk {
                 if screen == Screen::LessonList && self.screen() != Screen::LessonList {
                     self.record_visit("lessons");
                 }
-                if screen == Screen::Board && self.screen() != Screen::Board {
-                    self.record_visit("board");
-                }
-                if matches!(
-                    screen,
-                    Screen::Board | Screen::BoardModerate | Screen::Admin
-                ) {
-                    self.refresh_board();
-                }
-                if screen == Screen::BoardCode {
-                    self.drafts.post_code.clear();
-                    self.board.lookup = CodeLookup::Idle;
-                    self.board.mine = None;
+                if screen == Screen::Admin {
+                    self.staff_opened();
                 }
                 if screen == Screen::ResumeCode {
                     self.drafts.resume_code.clear();
@@ -599,10 +580,6 @@ impl Kiosk {
                 self.idle.input(now);
                 self.handle_lesson(action);
             }
-            Action::Board(action) => {
-                self.idle.input(now);
-                self.handle_board(action);
-            }
             Action::OpenPairing => {
                 self.drafts.pairing_open = self.staff == Some(Role::Admin);
             }
@@ -644,15 +621,33 @@ impl Kiosk {
             now_ms,
             staff: self.staff.is_some(),
             role: self.staff,
+            lang: self.lang,
         };
         f(m.as_mut(), &mut ctx);
+    }
+
+    /// Staff mode opened (or the admin screen): every module asks again for what its parts of
+    /// the staff screens show.
+    pub(super) fn staff_opened(&mut self) {
+        let now_ms = self.clock.unix_ms();
+        let mut ctx = Ctx {
+            store: &self.store,
+            nav: &mut self.nav,
+            now_ms,
+            staff: self.staff.is_some(),
+            role: self.staff,
+            lang: self.lang,
+        };
+        for m in &mut self.modules {
+            m.staff_opened(&mut ctx);
+        }
     }
 
     /// Asks the store for every module's data (the store opened).
     pub(super) fn refresh_modules(&self) {
         let now_ms = self.clock.unix_ms();
         for m in &self.modules {
-            for command in m.refresh()(now_ms) {
+            for command in m.refresh()(now_ms, self.staff.is_some()) {
                 self.store.send(command);
             }
         }
@@ -668,6 +663,7 @@ impl Kiosk {
             now_ms,
             staff: self.staff.is_some(),
             role: self.staff,
+            lang: self.lang,
         };
         if let Event::Failed { command, .. } = &event {
             let taken = self
@@ -733,7 +729,6 @@ impl Kiosk {
         for m in &mut self.modules {
             m.wipe();
         }
-        self.board.wipe();
         self.wipes += 1;
     }
 }

@@ -21,38 +21,13 @@ pub enum Screen {
     ResumeCode,
     /// The lesson's phone page as a QR code.
     LessonTakeHome,
-    /// The ask & offer board: filters, search and the posts, newest first.
-    Board,
-    /// One post, with "I can help" / "I'm interested" and "Report".
-    BoardPost,
-    /// A reply: a short message and, if wanted, how to reach the replier.
-    BoardReply,
-    /// "Report this post?"
-    BoardReport,
-    /// Posting, step 1 of 4: ask or offer.
-    BoardNewKind,
-    /// Step 2: the category.
-    BoardNewCategory,
-    /// Step 3: title, text, languages.
-    BoardNewText,
-    /// Step 4: the post code and its QR code.
-    BoardPosted,
-    /// Typing a post code.
-    BoardCode,
-    /// The code holder's post: status, replies, renew, end.
-    BoardMine,
-    /// Volunteer mode: new and reported posts to approve, edit or reject.
-    BoardModerate,
 }
 
 impl Screen {
     pub(super) fn is_staff(self) -> bool {
         match self {
             Screen::Module(page) => page.staff,
-            _ => matches!(
-                self,
-                Screen::Volunteer | Screen::Admin | Screen::BoardModerate
-            ),
+            _ => matches!(self, Screen::Volunteer | Screen::Admin),
         }
     }
 }
@@ -91,17 +66,6 @@ pub struct Drafts {
     pub lesson_email: String,
     /// The resume code being typed.
     pub resume_code: String,
-    /// The board: words searched, a new post's title and text, a reply, a post code.
-    pub board_search: String,
-    pub post_title: String,
-    pub post_text: String,
-    pub reply_message: String,
-    pub reply_contact: String,
-    pub post_code: String,
-    /// Volunteer mode: a post's corrected title and text, and why it is rejected.
-    pub edit_title: String,
-    pub edit_text: String,
-    pub reject_reason: String,
 }
 
 /// What the PIN pad shows.

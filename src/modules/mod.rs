@@ -19,12 +19,14 @@ use crate::ui::pictures::Pictures;
 use digidak_core::lang::Lang;
 
 pub mod activities;
+pub mod board;
 pub mod help;
 
 /// Every module, in the order of their parts on the staff screens. One line a module.
 pub fn all() -> Vec<Box<dyn Module>> {
     vec![
         Box::new(activities::Activities::default()),
+        Box::new(board::Board::default()),
         Box::new(help::Help::default()),
     ]
 }
@@ -76,8 +78,9 @@ pub enum CodeLookup {
 }
 
 /// What a module asks the store for when its data may have changed: the store opened, or sync
-/// pulled changes from the server (called on the sync thread, so a plain function of now).
-pub type Refresh = fn(now_ms: i64) -> Vec<Command>;
+/// pulled changes from the server (called on the sync thread, so a plain function of now and
+/// of whether staff data is wanted too).
+pub type Refresh = fn(now_ms: i64, staff: bool) -> Vec<Command>;
 
 /// The parts of the staff screens a module may add to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,7 +158,11 @@ pub struct Pinned {
     pub picto: Picto,
     /// The Fluent key of its words.
     pub label: &'static str,
-    pub action: ModuleAction,
+    pub action: Action,
+    /// A second way on beside it (pictogram, Fluent key, action).
+    pub beside: Option<(Picto, &'static str, Action)>,
+    /// Hidden while the on-screen keyboard is open (what is typed needs the room).
+    pub not_while_typing: bool,
 }
 
 /// What a module's rules may use: the store's channel, the time, and the way the person went.
@@ -168,6 +175,8 @@ pub struct Ctx<'a> {
     pub staff: bool,
     /// Which of them.
     pub role: Option<Role>,
+    /// The language on screen.
+    pub lang: Lang,
 }
 
 impl Ctx<'_> {
@@ -184,6 +193,16 @@ impl Ctx<'_> {
     /// Replaces the page on top (a step nobody should go back to).
     pub fn replace(&mut self, page: Page) {
         self.nav.replace(Screen::Module(page));
+    }
+
+    /// Goes back one page.
+    pub fn back(&mut self) {
+        self.nav.pop();
+    }
+
+    /// There is a page to go back to.
+    pub fn can_go_back(&self) -> bool {
+        self.nav.can_go_back()
     }
 
     /// Opens `page` on top, unless it is already there.
@@ -208,6 +227,8 @@ pub struct View<'a> {
     pub online: bool,
     /// The server's address for phone pages (QR codes), without a trailing `/`.
     pub phone_base_url: Option<String>,
+    /// The site's name (`kiosk.site`).
+    pub site: &'a str,
     /// The pictures of the lessons' folder, drawn on request, and the UI's textures of them.
     pub drawn: &'a DrawnPictures,
     pub pics: &'a mut Pictures,
@@ -241,6 +262,9 @@ pub trait Module: Any + Send {
     fn wipe(&mut self);
     /// One of its pages is opened.
     fn opened(&mut self, _page: Page, _ctx: &mut Ctx<'_>) {}
+    /// A PIN opened staff mode, or the admin screen is opened: what its parts there show is
+    /// asked for again.
+    fn staff_opened(&mut self, _ctx: &mut Ctx<'_>) {}
     /// An action of its pages (see [`ModuleAction::get`]).
     fn handle(&mut self, action: &ModuleAction, ctx: &mut Ctx<'_>);
     /// A store event: the module takes it (`None`), or hands it on to the others and the app.
@@ -253,7 +277,11 @@ pub trait Module: Any + Send {
     }
     /// What to ask the store for when the store opens and when sync pulled changes.
     fn refresh(&self) -> Refresh {
-        |_| Vec::new()
+        |_, _| Vec::new()
+    }
+    /// The page scrolls its own content (the kiosk puts no scroll area around it).
+    fn scrolls_itself(&self, _page: Page) -> bool {
+        false
     }
     /// Draws `page` (in `screen.rs`).
     fn show(&mut self, page: Page, ui: &mut egui::Ui, view: &mut View<'_>);
@@ -307,6 +335,7 @@ pub(crate) mod bench {
                 now_ms: self.now_ms,
                 staff: self.role.is_some(),
                 role: self.role,
+                lang: digidak_core::lang::Lang::Nl,
             }
         }
 

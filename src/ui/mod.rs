@@ -198,8 +198,15 @@ fn draw(
                 .inner_margin(egui::Margin::symmetric(32, 24)),
         )
         .show(ui, |ui| {
-            if kiosk.screen() == crate::app::Screen::Board {
-                // The board scrolls its own list (only the rows on screen are drawn).
+            let scrolls_itself = match kiosk.screen() {
+                crate::app::Screen::Module(page) => kiosk
+                    .modules
+                    .iter()
+                    .any(|m| m.id() == page.module && m.scrolls_itself(page)),
+                _ => false,
+            };
+            if scrolls_itself {
+                // A page that scrolls its own content (the board draws only the rows on screen).
                 if tr.lang.is_rtl() {
                     ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
                         screens::show(ui, kiosk, pictures, tr, actions);

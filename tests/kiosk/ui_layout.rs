@@ -26,8 +26,9 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use common::*;
-use digidak::app::{Action, BoardAction, Kiosk, LessonAction, Screen, TextScale};
+use digidak::app::{Action, Kiosk, LessonAction, Screen, TextScale};
 use digidak::modules::activities::{self, Activities, ActivityAction};
+use digidak::modules::board::{self, Board, BoardAction};
 use digidak::store::{Pairing, Store};
 use digidak_core::board::{Category, PostKind};
 use digidak_core::i18n::Translations;
@@ -188,14 +189,14 @@ fn lesson_pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
 fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
     let post = |i: usize| format!("0190b6f4-0000-7000-8000-{i:012}");
     let board = |mut more: Vec<Action>| {
-        let mut go = vec![Action::Go(Screen::Board)];
+        let mut go = vec![Action::Go(Screen::Module(board::LIST))];
         go.append(&mut more);
         go
     };
     let new_post = |mut more: Vec<Action>| {
         let mut go = vec![
-            Action::Go(Screen::Board),
-            Action::Board(BoardAction::StartPost),
+            Action::Go(Screen::Module(board::LIST)),
+            board::action(BoardAction::StartPost),
         ];
         go.append(&mut more);
         go
@@ -251,48 +252,51 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
         page("board (1,000 posts)", board(vec![]), Some("board-new")),
         page(
             "a post",
-            board(vec![Action::Board(BoardAction::Open(post(7)))]),
+            board(vec![board::action(BoardAction::Open(post(7)))]),
             None,
         ),
         page(
             "a reply",
             board(vec![
-                Action::Board(BoardAction::Open(post(7))),
-                Action::Board(BoardAction::StartReply),
+                board::action(BoardAction::Open(post(7))),
+                board::action(BoardAction::StartReply),
             ]),
             Some("board-reply-send"),
         ),
         page(
             "report a post",
             board(vec![
-                Action::Board(BoardAction::Open(post(7))),
-                Action::Board(BoardAction::AskReport),
+                board::action(BoardAction::Open(post(7))),
+                board::action(BoardAction::AskReport),
             ]),
             None,
         ),
         page("post step 1", new_post(vec![]), None),
         page(
             "post step 2",
-            new_post(vec![Action::Board(BoardAction::ChooseKind(PostKind::Ask))]),
+            new_post(vec![board::action(BoardAction::ChooseKind(PostKind::Ask))]),
             None,
         ),
         page(
             "post step 3",
             new_post(vec![
-                Action::Board(BoardAction::ChooseKind(PostKind::Ask)),
-                Action::Board(BoardAction::ChooseCategory(Category::ALL[1])),
+                board::action(BoardAction::ChooseKind(PostKind::Ask)),
+                board::action(BoardAction::ChooseCategory(Category::ALL[1])),
             ]),
             Some("board-publish"),
         ),
         Page {
-            prep: |k| k.drafts.post_title = "Wie helpt mij met een brief van de gemeente?".into(),
-            ready: |u| u.kiosk.screen() == Screen::BoardPosted,
+            prep: |k| {
+                k.module_mut::<Board>().unwrap().drafts.post_title =
+                    "Wie helpt mij met een brief van de gemeente?".into()
+            },
+            ready: |u| u.kiosk.screen() == Screen::Module(board::POSTED),
             ..page(
                 "post step 4: the code",
                 new_post(vec![
-                    Action::Board(BoardAction::ChooseKind(PostKind::Ask)),
-                    Action::Board(BoardAction::ChooseCategory(Category::ALL[1])),
-                    Action::Board(BoardAction::Publish),
+                    board::action(BoardAction::ChooseKind(PostKind::Ask)),
+                    board::action(BoardAction::ChooseCategory(Category::ALL[1])),
+                    board::action(BoardAction::Publish),
                 ]),
                 None,
             )
@@ -310,7 +314,7 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
         },
         page(
             "board code pad",
-            board(vec![Action::Go(Screen::BoardCode)]),
+            board(vec![Action::Go(Screen::Module(board::CODE))]),
             None,
         ),
         Page {
@@ -323,7 +327,11 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
         },
         Page {
             staff: true,
-            ..page("moderation", vec![Action::Go(Screen::BoardModerate)], None)
+            ..page(
+                "moderation",
+                vec![Action::Go(Screen::Module(board::MODERATE))],
+                None,
+            )
         },
     ];
     all.extend(lesson_pages(lessons));
@@ -587,7 +595,7 @@ fn every_screen_fits_every_size_text_size_and_language() {
         .collect();
     let mut k = start_in(config(), SIZES[0].into(), content_dir());
     k.settle(|u| {
-        u.kiosk.board.posts.len() == POSTS
+        u.kiosk.module::<Board>().unwrap().state.posts.len() == POSTS
             && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
     });
     let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
@@ -659,7 +667,7 @@ fn every_page_reads_itself_aloud() {
     c.lessons.read_aloud = program.display().to_string();
     let mut k = start_in(c, egui::vec2(1280.0, 800.0), content_dir());
     k.settle(|u| {
-        u.kiosk.board.posts.len() == POSTS
+        u.kiosk.module::<Board>().unwrap().state.posts.len() == POSTS
             && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
     });
     k.settle(|u| u.kiosk.lessons.speech.available());
@@ -736,7 +744,7 @@ fn screenshots() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut k = start_in(config(), SIZES[0].into(), content_dir());
     k.settle(|u| {
-        u.kiosk.board.posts.len() == POSTS
+        u.kiosk.module::<Board>().unwrap().state.posts.len() == POSTS
             && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
     });
     let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
@@ -783,7 +791,7 @@ fn arabic_screens_read_from_the_right() {
     let ar = |key: &str| t.get(Lang::Ar, key);
     let mut k = start_in(config(), egui::vec2(1280.0, 800.0), content_dir());
     k.settle(|u| {
-        u.kiosk.board.posts.len() == POSTS
+        u.kiosk.module::<Board>().unwrap().state.posts.len() == POSTS
             && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
     });
     let library = k.harness.state().kiosk.lessons.library.clone().unwrap();

@@ -141,7 +141,7 @@ impl Activities {
 }
 
 /// Asks the store for the coming activities.
-fn refresh(now_ms: i64) -> Vec<Command> {
+fn refresh(now_ms: i64, _staff: bool) -> Vec<Command> {
     vec![Command::RefreshActivities { now_ms }]
 }
 
@@ -413,7 +413,7 @@ impl Module for Activities {
     fn opened(&mut self, page: Page, ctx: &mut Ctx<'_>) {
         let here = ctx.screen() == crate::app::Screen::Module(page);
         if (page == LIST && !here) || page.staff {
-            for c in refresh(ctx.now_ms) {
+            for c in refresh(ctx.now_ms, ctx.staff) {
                 ctx.send(c);
             }
         }
@@ -472,7 +472,9 @@ impl Module for Activities {
         (page == SIGNUP_FORM && self.chosen().is_some()).then(|| Pinned {
             picto: Picto::Done,
             label: "signup-submit",
-            action: ModuleAction::new(ID, ActivityAction::SignUp),
+            action: action(ActivityAction::SignUp),
+            beside: None,
+            not_while_typing: false,
         })
     }
 
@@ -734,7 +736,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            a.refresh()(5),
+            a.refresh()(5, false),
             vec![Command::RefreshActivities { now_ms: 5 }]
         );
     }

@@ -111,7 +111,9 @@ impl Module for Help {
         (page == FORM).then_some(Pinned {
             picto: Picto::Call,
             label: "help-call",
-            action: call(),
+            action: crate::app::Action::Module(call()),
+            beside: None,
+            not_while_typing: false,
         })
     }
 

@@ -220,9 +220,6 @@ fn actions_row(
             );
             let place = crate::modules::StaffPlace::AdminRow;
             super::staff_parts(ui, kiosk, pics, place, tr, actions);
-            if kiosk.config.module_enabled(crate::config::Module::BOARD) {
-                super::board_moderate::print_buttons(ui, kiosk, tr, actions);
-            }
             act(
                 ui,
                 Some(Picto::Exit),
@@ -232,6 +229,7 @@ fn actions_row(
                 actions,
             );
         });
-        super::board_moderate::printed(ui, kiosk, tr);
+        let place = crate::modules::StaffPlace::AdminBelow;
+        super::staff_parts(ui, kiosk, pics, place, tr, actions);
     }
 }

@@ -23,7 +23,6 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         .iter()
         .filter_map(|m| match *m {
             Module::LESSONS => Some((Picto::Lessons, tr.tr("tile-lessons"), Screen::LessonList)),
-            Module::BOARD => Some((Picto::Board, tr.tr("tile-board"), Screen::Board)),
             // A module of `crate::modules` brings its own tile.
             other => kiosk
                 .modules

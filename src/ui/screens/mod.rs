@@ -2,9 +2,6 @@
 
 mod admin;
 mod admin_sync;
-mod board;
-mod board_moderate;
-mod board_post;
 mod home;
 mod lesson;
 mod lesson_codes;
@@ -39,6 +36,7 @@ pub(crate) fn with_modules(
         text_scale,
         lang,
         lessons,
+        config,
         ..
     } = kiosk;
     let mut view = View {
@@ -50,6 +48,7 @@ pub(crate) fn with_modules(
         staff,
         online,
         phone_base_url,
+        site: &config.kiosk.site,
         drawn: &lessons.pictures,
         pics,
         actions,
@@ -84,46 +83,6 @@ pub fn show(
     actions: &mut Vec<Action>,
 ) {
     match kiosk.screen() {
-        Screen::Board => {
-            let mut search = std::mem::take(&mut kiosk.drafts.board_search);
-            board::list(ui, kiosk, pics, &mut search, tr, actions);
-            kiosk.drafts.board_search = search;
-        }
-        Screen::BoardPost => board::post(ui, kiosk, pics, tr, actions),
-        Screen::BoardReply => {
-            let mut message = std::mem::take(&mut kiosk.drafts.reply_message);
-            let mut contact = std::mem::take(&mut kiosk.drafts.reply_contact);
-            board::reply(ui, kiosk, &mut message, &mut contact, tr);
-            kiosk.drafts.reply_message = message;
-            kiosk.drafts.reply_contact = contact;
-        }
-        Screen::BoardReport => board::report(ui, tr, actions),
-        Screen::BoardNewKind => board_post::kind(ui, kiosk, pics, tr, actions),
-        Screen::BoardNewCategory => board_post::category(ui, kiosk, pics, tr, actions),
-        Screen::BoardNewText => {
-            let mut title = std::mem::take(&mut kiosk.drafts.post_title);
-            let mut text = std::mem::take(&mut kiosk.drafts.post_text);
-            board_post::words(ui, kiosk, &mut title, &mut text, tr, actions);
-            kiosk.drafts.post_title = title;
-            kiosk.drafts.post_text = text;
-        }
-        Screen::BoardPosted => board_post::posted(ui, kiosk, tr, actions),
-        Screen::BoardCode => board_post::code(ui, kiosk, tr, actions),
-        Screen::BoardMine => board_post::mine(ui, kiosk, tr, actions),
-        Screen::BoardModerate => {
-            let mut title = std::mem::take(&mut kiosk.drafts.edit_title);
-            let mut text = std::mem::take(&mut kiosk.drafts.edit_text);
-            let mut reason = std::mem::take(&mut kiosk.drafts.reject_reason);
-            let d = board_moderate::Decision {
-                title: &mut title,
-                text: &mut text,
-                reason: &mut reason,
-            };
-            board_moderate::show(ui, kiosk, d, tr, actions);
-            kiosk.drafts.edit_title = title;
-            kiosk.drafts.edit_text = text;
-            kiosk.drafts.reject_reason = reason;
-        }
         Screen::LessonList => lessons::show(ui, kiosk, pics, tr, actions),
         Screen::Lesson => {
             let mut email = std::mem::take(&mut kiosk.drafts.lesson_email);
@@ -172,46 +131,31 @@ pub fn show(
 /// Parts of a screen pinned to the bottom of the window, drawn before the scrolling content:
 /// the main action of a form stays in sight at every size, also above the on-screen keyboard.
 pub fn pinned(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    use crate::app::BoardAction;
-    use crate::ui::picto::Picto;
     use crate::ui::widgets::Kind;
     let main = match kiosk.screen() {
         Screen::Lesson => return lesson::nav_panel(ui, kiosk, tr, actions),
-        Screen::BoardNewText => (
-            Picto::Done,
-            "board-publish",
-            Action::Board(BoardAction::Publish),
-        ),
-        Screen::BoardReply if kiosk.board.opened().is_some() => (
-            Picto::Done,
-            "board-reply-send",
-            Action::Board(BoardAction::SendReply),
-        ),
         Screen::Module(page) => match kiosk
             .modules
             .iter()
             .find_map(|m| (m.id() == page.module).then(|| m.pinned(page)).flatten())
         {
-            Some(p) => (p.picto, p.label, Action::Module(p.action)),
+            Some(p) => p,
             None => return,
         },
-        // While typing a search the posts found need the room more than a new post does.
-        Screen::Board if !crate::ui::keyboard::is_open(ui.ctx()) => (
-            Picto::Plus,
-            "board-new",
-            Action::Board(BoardAction::StartPost),
-        ),
         _ => return,
     };
-    let (picto, key, action) = main;
-    // The board's other way in, "I have a code", stands beside its main action.
-    let second = (kiosk.screen() == Screen::Board).then(|| {
-        (
-            Picto::Code,
-            tr.tr("board-have-code"),
-            Action::Go(Screen::BoardCode),
-        )
-    });
+    if main.not_while_typing && crate::ui::keyboard::is_open(ui.ctx()) {
+        return;
+    }
+    let crate::modules::Pinned {
+        picto,
+        label: key,
+        action,
+        beside,
+        ..
+    } = main;
+    // A second way on (the board's "I have a code") stands beside the main action.
+    let second = beside.map(|(p, key, action)| (p, tr.tr(key), action));
     let main_text = tr.tr(key);
     action_bar(ui, |ui| {
         // One row: with large text on a narrow screen the words step down before wrapping.

@@ -54,17 +54,6 @@ pub fn show(
     }
     let place = crate::modules::StaffPlace::Volunteer;
     super::staff_parts(ui, kiosk, pics, place, tr, actions);
-    if kiosk.config.module_enabled(crate::config::Module::BOARD) {
-        let n = digidak_core::i18n::num(kiosk.board.queue.len() as f64);
-        act(
-            ui,
-            Some(Picto::Board),
-            &tr.tr_args("volunteer-moderate", &[("count", n)]),
-            Kind::Secondary,
-            Action::Go(crate::app::Screen::BoardModerate),
-            actions,
-        );
-    }
     ui.add_space(24.0);
     crate::ui::bidi::label(ui, RichText::new(tr.tr("volunteer-help-title")).heading());
     if kiosk.help_requests.is_empty() {
