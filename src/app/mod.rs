@@ -14,7 +14,7 @@ mod tests;
 pub use crate::modules::CodeLookup;
 /// What the store and the sync worker report, as the screens show it. The UI sees these through
 /// `app` only: it never names the store or the sync worker (ARCHITECTURE.md).
-pub use crate::store::{ActivityView, SignupState, SignupView};
+pub use crate::store::{ActivityView, SignupState, SignupView, StoreFault};
 pub use crate::sync::worker::{PairError, SyncState, SyncStatus};
 pub use lessons::{LessonAction, LessonState, Lookup, PICTURE_PX};
 pub use nav::Nav;

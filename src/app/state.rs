@@ -1,6 +1,6 @@
 //! The kiosk's screens and the state a session keeps: what the rest of [`super`] works on.
 
-use crate::store::StoreInfo;
+use crate::store::{StoreFault, StoreInfo};
 
 /// The screens of the kiosk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +82,7 @@ pub enum PinStatus {
 pub enum StoreStatus {
     Opening,
     Ready(StoreInfo),
-    Unavailable(String),
+    Unavailable(StoreFault),
 }
 
 /// Why a session ended.

@@ -143,7 +143,11 @@ fn a_failed_help_call_says_so_and_keeps_the_resident_on_the_form() {
         .unwrap();
     s.answer(Event::Failed {
         command,
-        error: "disk full".into(),
+        error: crate::store::StoreError::Export {
+            path: PathBuf::from("help"),
+            source: std::io::Error::other("disk full"),
+        }
+        .into(),
     });
     assert!(s.kiosk.module::<Help>().unwrap().failed);
     assert_eq!(s.kiosk.screen(), Screen::Module(help::FORM));

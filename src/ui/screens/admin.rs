@@ -43,7 +43,7 @@ pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
                 &[("version", num(info.schema_version))]
             )
         ),
-        StoreStatus::Unavailable(e) => e.clone(),
+        StoreStatus::Unavailable(e) => e.to_string(),
     };
     let modules = c
         .modules

@@ -49,7 +49,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut Activities, view: &mut View<'_>) {
             theme::NOTICE,
             theme::TEXT,
         ),
-        Some(Err(e)) => widgets::message(ui, e, theme::ERROR_BG, theme::ERROR_TEXT),
+        Some(Err(e)) => widgets::message(ui, &e.to_string(), theme::ERROR_BG, theme::ERROR_TEXT),
         None => {}
     }
     if *form_open {

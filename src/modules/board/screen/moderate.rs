@@ -262,7 +262,7 @@ pub fn printed(ui: &mut egui::Ui, cx: &Cx<'_>, tr: Tr<'_>) {
             );
             widgets::message(ui, &text, theme::GO_BG, theme::TEXT);
         }
-        Some(Err(e)) => widgets::message(ui, e, theme::ERROR_BG, theme::ERROR_TEXT),
+        Some(Err(e)) => widgets::message(ui, &e.to_string(), theme::ERROR_BG, theme::ERROR_TEXT),
         None => {}
     }
 }
