@@ -45,11 +45,6 @@ impl Kiosk {
                 }
                 self.store.send(Command::RefreshHelpRequests);
                 self.staff_opened();
-                if role == Role::Admin {
-                    self.store.send(Command::RefreshLessonCounts {
-                        now_ms: self.clock.unix_ms(),
-                    });
-                }
             }
             None => {
                 tracing::warn!(failures = self.pin_guard.failures(), "wrong PIN");
@@ -84,16 +79,8 @@ impl Kiosk {
                 self.wake();
             }
             Event::HelpRequests(list) => self.help_requests = list,
-            Event::ResumeSaved { code } => self.on_resume_saved(code),
-            Event::ResumeFound { code, resume } => self.on_resume_found(code, resume),
-            Event::LessonCounts(counts) => self.lessons.counts = Some(counts),
             Event::Failed { command, error } => {
                 tracing::error!(command = command.kind(), %error, "store command failed");
-                match command {
-                    Command::SaveResume { .. } => self.on_resume_save_failed(),
-                    Command::FindResume { code, .. } => self.on_resume_found(code, None),
-                    _ => {}
-                }
             }
             // The rest are modules' events (offered to them above).
             _ => {}

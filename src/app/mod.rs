@@ -5,7 +5,7 @@
 //! the PIN checker have answered, and applies the idle rule.
 
 mod answers;
-mod lessons;
+mod content;
 mod nav;
 mod state;
 #[cfg(test)]
@@ -15,8 +15,8 @@ pub use crate::modules::CodeLookup;
 /// What the store and the sync worker report, as the screens show it. The UI sees these through
 /// `app` only: it never names the store or the sync worker (ARCHITECTURE.md).
 pub use crate::store::{ActivityView, SignupState, SignupView, StoreFault};
-pub use crate::sync::worker::{PairError, SyncState, SyncStatus};
-pub use lessons::{LessonAction, LessonState, Lookup, PICTURE_PX};
+pub use crate::sync::worker::{PairError, RemoteResume, SyncState, SyncStatus};
+pub use content::{Content, PICTURE_PX};
 pub use nav::Nav;
 pub use state::{Drafts, PinStatus, Screen, StoreStatus, TextScale, WipeReason};
 
@@ -64,7 +64,6 @@ pub enum Action {
     Pair,
     /// Admin mode: show the pairing form of a kiosk that is already paired.
     OpenPairing,
-    Lesson(LessonAction),
     AskExit,
     CancelExit,
     ConfirmExit,
@@ -114,7 +113,10 @@ pub struct Kiosk {
     /// The kiosk's modules (`crate::modules::all`), each with its own state.
     pub(crate) modules: Vec<Box<dyn Module>>,
     pub store_status: StoreStatus,
-    pub lessons: LessonState,
+    /// The lessons and the pictures every module shows.
+    pub content: Content,
+    /// Read aloud, on every page.
+    pub speech: crate::speech::Speech,
 }
 
 impl std::fmt::Debug for Kiosk {
@@ -141,7 +143,8 @@ pub type CheckPin = fn(PinHashes, String, Arc<OnceLock<Waker>>) -> Receiver<Opti
 /// What the kiosk's rules talk to: channels to its workers, never the workers themselves.
 pub struct Workers {
     store: StoreHandle,
-    lessons: LessonState,
+    content: Content,
+    speech: crate::speech::Speech,
     /// The sync worker's channel; it starts once the store is open (`None`: no sync).
     sync_channel: Option<(Sender<SyncCommand>, Receiver<SyncCommand>)>,
     waker: Arc<OnceLock<Waker>>,
@@ -174,14 +177,25 @@ impl Workers {
                 let _ = nudge.send(SyncCommand::Nudge);
             }),
         );
-        let lessons = LessonState::start(
-            config.lessons.source(),
-            &config.lessons.read_aloud,
-            waker.clone(),
-        );
+        let content = Content::start(config.lessons.source(), waker.clone());
+        let read_aloud = &config.lessons.read_aloud;
+        let speech = if read_aloud == "off" {
+            crate::speech::Speech::none()
+        } else {
+            let cell = waker.clone();
+            crate::speech::Speech::spawn(
+                read_aloud.to_string(),
+                Arc::new(move || {
+                    if let Some(w) = cell.get() {
+                        w();
+                    }
+                }),
+            )
+        };
         Self {
             store,
-            lessons,
+            content,
+            speech,
             sync_channel: Some((sync_tx, sync_rx)),
             waker,
             check_pin: check_pin_on_a_thread,
@@ -195,7 +209,8 @@ impl Workers {
         let (store, commands, events) = StoreHandle::detached();
         let workers = Self {
             store,
-            lessons: LessonState::idle(),
+            content: Content::idle(),
+            speech: crate::speech::Speech::none(),
             sync_channel: None,
             waker: Arc::new(OnceLock::new()),
             check_pin: |hashes, pin, _| {
@@ -247,14 +262,16 @@ impl Kiosk {
     ) -> Self {
         let Workers {
             store,
-            lessons,
+            content,
+            speech,
             sync_channel,
             waker,
             check_pin,
         } = workers;
         let now = clock.now();
         Self {
-            lessons,
+            content,
+            speech,
             lang: config.languages.default,
             config: Arc::new(config),
             config_origin,
@@ -402,7 +419,7 @@ impl Kiosk {
         if self.is_clean() {
             return IdlePhase::Paused;
         }
-        let times = if self.in_lesson() {
+        let times = if self.long_idle() {
             self.config.lesson_idle_times()
         } else {
             self.config.idle_times()
@@ -440,7 +457,12 @@ impl Kiosk {
         while let Some(event) = self.store.try_recv() {
             self.on_store_event(event);
         }
-        self.poll_lessons();
+        self.content.poll();
+        self.in_modules(|modules, ctx| {
+            for m in modules {
+                m.poll(ctx);
+            }
+        });
         if let Some(rx) = &self.pin_job {
             match rx.try_recv() {
                 Ok(result) => {
@@ -499,15 +521,8 @@ impl Kiosk {
                         self.with_module(page.module, |m, ctx| m.opened(page, ctx));
                     }
                 }
-                if screen == Screen::LessonList && self.screen() != Screen::LessonList {
-                    self.record_visit("lessons");
-                }
                 if screen == Screen::Admin {
                     self.staff_opened();
-                }
-                if screen == Screen::ResumeCode {
-                    self.drafts.resume_code.clear();
-                    self.lessons.lookup = Lookup::Idle;
                 }
                 if screen.is_staff() && self.staff.is_none() {
                     return;
@@ -534,7 +549,9 @@ impl Kiosk {
                 self.idle.input(now);
                 if self.config.languages.offered.contains(&lang) {
                     self.lang = lang;
-                    self.lesson_lang_changed();
+                    for m in &mut self.modules {
+                        m.lang_changed(lang);
+                    }
                 }
             }
             Action::SetTextScale(scale) => {
@@ -576,10 +593,6 @@ impl Kiosk {
                     tracing::info!(paused, "idle wipe pause changed by a volunteer");
                 }
             }
-            Action::Lesson(action) => {
-                self.idle.input(now);
-                self.handle_lesson(action);
-            }
             Action::OpenPairing => {
                 self.drafts.pairing_open = self.staff == Some(Role::Admin);
             }
@@ -599,7 +612,7 @@ impl Kiosk {
             Action::CancelExit => self.exit_confirm = false,
             Action::ReadScreen => {}
             Action::EndGoodbye => self.goodbye = None,
-            Action::Speak(text) => self.lessons.speech.say(&text, self.lang),
+            Action::Speak(text) => self.speech.say(&text, self.lang),
             Action::ConfirmExit => {
                 if self.staff == Some(Role::Admin) && self.exit_confirm {
                     tracing::info!("admin closed the kiosk");
@@ -609,11 +622,17 @@ impl Kiosk {
         }
     }
 
-    /// Runs `f` on the module `id` with a [`Ctx`] of this kiosk.
-    fn with_module(&mut self, id: &str, f: impl FnOnce(&mut dyn Module, &mut Ctx<'_>)) {
+    /// Runs `f` on the kiosk's modules with a [`Ctx`] of this kiosk; a language a module
+    /// switched to applies after it.
+    fn in_modules<R>(&mut self, f: impl FnOnce(&mut [Box<dyn Module>], &mut Ctx<'_>) -> R) -> R {
         let now_ms = self.clock.unix_ms();
-        let Some(m) = self.modules.iter_mut().find(|m| m.id() == id) else {
-            return;
+        let sync = self.sync.as_ref();
+        // Only a paired kiosk asks its server about a resume code.
+        let ask = move |code: String| {
+            let sync = sync.filter(|s| s.status().pairing.is_some())?;
+            let (tx, rx) = std::sync::mpsc::channel();
+            sync.lookup_resume(code, tx);
+            Some(rx)
         };
         let mut ctx = Ctx {
             store: &self.store,
@@ -622,25 +641,26 @@ impl Kiosk {
             staff: self.staff.is_some(),
             role: self.staff,
             lang: self.lang,
+            offered: &self.config.languages.offered,
+            library: self.content.library.as_ref(),
+            speech: &self.speech,
+            ask_server: &ask,
+            new_lang: None,
         };
-        f(m.as_mut(), &mut ctx);
+        let result = f(&mut self.modules, &mut ctx);
+        if let Some(lang) = ctx.new_lang {
+            self.lang = lang;
+        }
+        result
     }
 
-    /// Staff mode opened (or the admin screen): every module asks again for what its parts of
-    /// the staff screens show.
-    pub(super) fn staff_opened(&mut self) {
-        let now_ms = self.clock.unix_ms();
-        let mut ctx = Ctx {
-            store: &self.store,
-            nav: &mut self.nav,
-            now_ms,
-            staff: self.staff.is_some(),
-            role: self.staff,
-            lang: self.lang,
-        };
-        for m in &mut self.modules {
-            m.staff_opened(&mut ctx);
-        }
+    /// Runs `f` on the module `id` with a [`Ctx`] of this kiosk.
+    fn with_module(&mut self, id: &str, f: impl FnOnce(&mut dyn Module, &mut Ctx<'_>)) {
+        self.in_modules(|modules, ctx| {
+            if let Some(m) = modules.iter_mut().find(|m| m.id() == id) {
+                f(m.as_mut(), ctx);
+            }
+        });
     }
 
     /// Asks the store for every module's data (the store opened).
@@ -653,33 +673,52 @@ impl Kiosk {
         }
     }
 
+    /// Staff mode opened (or the admin screen): every module asks again for what its parts of
+    /// the staff screens show.
+    pub(super) fn staff_opened(&mut self) {
+        self.in_modules(|modules, ctx| {
+            for m in modules {
+                m.staff_opened(ctx);
+            }
+        });
+    }
+
     /// Offers a store event, or a failed command, to every module in turn; what none of them
     /// took comes back (a failed command comes back too, to be logged, with `true`).
     pub(super) fn offer_to_modules(&mut self, event: Event) -> (Option<Event>, bool) {
-        let now_ms = self.clock.unix_ms();
-        let mut ctx = Ctx {
-            store: &self.store,
-            nav: &mut self.nav,
-            now_ms,
-            staff: self.staff.is_some(),
-            role: self.staff,
-            lang: self.lang,
-        };
-        if let Event::Failed { command, .. } = &event {
-            let taken = self
-                .modules
-                .iter_mut()
-                .any(|m| m.on_failed(command, &mut ctx));
-            return (Some(event), taken);
-        }
-        let mut event = Some(event);
-        for m in &mut self.modules {
-            match event.take() {
-                Some(e) => event = m.on_event(e, &mut ctx),
-                None => break,
+        self.in_modules(|modules, ctx| {
+            if let Event::Failed { command, .. } = &event {
+                let taken = modules.iter_mut().any(|m| m.on_failed(command, ctx));
+                return (Some(event), taken);
             }
+            let mut event = Some(event);
+            for m in modules.iter_mut() {
+                match event.take() {
+                    Some(e) => event = m.on_event(e, ctx),
+                    None => break,
+                }
+            }
+            (event, false)
+        })
+    }
+
+    /// The address of the phone pages, when the kiosk knows its server.
+    pub fn phone_base_url(&self) -> Option<String> {
+        self.sync_status()
+            .and_then(|s| s.pairing.map(|p| p.server_url))
+            .or_else(|| self.config.server.url.clone())
+            .map(|u| u.trim_end_matches('/').to_string())
+    }
+
+    /// The page on top waits longer before the idle warning (a lesson).
+    fn long_idle(&self) -> bool {
+        match self.screen() {
+            Screen::Module(page) => self
+                .modules
+                .iter()
+                .any(|m| m.id() == page.module && m.long_idle(page)),
+            _ => false,
         }
-        (event, false)
     }
 
     /// A module's state, by its type (its screens' tests read it).
@@ -725,7 +764,7 @@ impl Kiosk {
         self.pin_status = PinStatus::Ready;
         self.session_counted = false;
         self.exit_confirm = false;
-        self.lessons.wipe();
+        self.speech.stop();
         for m in &mut self.modules {
             m.wipe();
         }

@@ -11,16 +11,6 @@ pub enum Screen {
     PinPad,
     Volunteer,
     Admin,
-    /// The lessons: pictures and titles, filtered by topic.
-    LessonList,
-    /// One step of a lesson (or "well done" after the last).
-    Lesson,
-    /// "Continue later": the resume code and its QR code.
-    LessonSaved,
-    /// Typing a resume code.
-    ResumeCode,
-    /// The lesson's phone page as a QR code.
-    LessonTakeHome,
 }
 
 impl Screen {
@@ -62,10 +52,6 @@ pub struct Drafts {
     pub pairing_code: String,
     /// Admin mode: the pairing form is open although the kiosk is paired (to pair again).
     pub pairing_open: bool,
-    /// The e-mail address typed in a lesson's practice step.
-    pub lesson_email: String,
-    /// The resume code being typed.
-    pub resume_code: String,
 }
 
 /// What the PIN pad shows.

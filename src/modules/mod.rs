@@ -8,23 +8,29 @@
 //! module's page with a [`View`].
 
 use std::any::Any;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
-use crate::app::{Action, Nav, Screen, StoreStatus, TextScale};
+use crate::app::{Action, Nav, RemoteResume, Screen, StoreStatus, TextScale};
 use crate::drawn::DrawnPictures;
 use crate::pin::Role;
+use crate::speech::Speech;
 use crate::store::worker::{Command, Event, StoreHandle};
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::pictures::Pictures;
 use digidak_core::lang::Lang;
+use digidak_core::lessons::Library;
 
 pub mod activities;
 pub mod board;
 pub mod help;
+pub mod lessons;
 
 /// Every module, in the order of their parts on the staff screens. One line a module.
 pub fn all() -> Vec<Box<dyn Module>> {
     vec![
+        Box::new(lessons::Lessons::default()),
         Box::new(activities::Activities::default()),
         Box::new(board::Board::default()),
         Box::new(help::Help::default()),
@@ -165,6 +171,9 @@ pub struct Pinned {
     pub not_while_typing: bool,
 }
 
+/// Asks the server about a resume code not made here: `None` when the kiosk is not paired.
+pub type AskServer<'a> = &'a dyn Fn(String) -> Option<Receiver<RemoteResume>>;
+
 /// What a module's rules may use: the store's channel, the time, and the way the person went.
 pub struct Ctx<'a> {
     pub(crate) store: &'a StoreHandle,
@@ -177,6 +186,15 @@ pub struct Ctx<'a> {
     pub role: Option<Role>,
     /// The language on screen.
     pub lang: Lang,
+    /// The languages this kiosk offers.
+    pub offered: &'a [Lang],
+    /// The lessons, once loaded (`app::Content`).
+    pub library: Option<&'a Arc<Library>>,
+    /// Read aloud (to stop it when a page changes).
+    pub speech: &'a Speech,
+    pub(crate) ask_server: AskServer<'a>,
+    /// The language a module asked to switch to (see [`Ctx::set_lang`]).
+    pub(crate) new_lang: Option<Lang>,
 }
 
 impl Ctx<'_> {
@@ -193,6 +211,20 @@ impl Ctx<'_> {
     /// Replaces the page on top (a step nobody should go back to).
     pub fn replace(&mut self, page: Page) {
         self.nav.replace(Screen::Module(page));
+    }
+
+    /// Switches the kiosk to `lang` (one of [`Ctx::offered`]) after this call.
+    pub fn set_lang(&mut self, lang: Lang) {
+        if self.offered.contains(&lang) {
+            self.lang = lang;
+            self.new_lang = Some(lang);
+        }
+    }
+
+    /// Asks the server about a resume code; the answer comes on the channel (`None`: the kiosk
+    /// is not paired, so only codes made here work).
+    pub fn ask_server_for_resume(&self, code: String) -> Option<Receiver<RemoteResume>> {
+        (self.ask_server)(code)
     }
 
     /// Goes back one page.
@@ -229,6 +261,10 @@ pub struct View<'a> {
     pub phone_base_url: Option<String>,
     /// The site's name (`kiosk.site`).
     pub site: &'a str,
+    /// The languages this kiosk offers.
+    pub offered: &'a [Lang],
+    /// The lessons, once loaded (`app::Content`).
+    pub library: Option<&'a Arc<Library>>,
     /// The pictures of the lessons' folder, drawn on request, and the UI's textures of them.
     pub drawn: &'a DrawnPictures,
     pub pics: &'a mut Pictures,
@@ -279,6 +315,27 @@ pub trait Module: Any + Send {
     fn refresh(&self) -> Refresh {
         |_, _| Vec::new()
     }
+    /// Takes in what its own workers answered, at the start of every frame.
+    fn poll(&mut self, _ctx: &mut Ctx<'_>) {}
+    /// Its `page` waits longer before the idle warning (`idle.lesson_*`).
+    fn long_idle(&self, _page: Page) -> bool {
+        false
+    }
+    /// The resident chose another language.
+    fn lang_changed(&mut self, _lang: Lang) {}
+    /// Which part of `page` shows (each opens at its top, like a page of its own).
+    fn page_step(&self, _page: Page) -> usize {
+        0
+    }
+    /// Draws its own bar at the bottom of `page` instead of a [`Pinned`] action; true if it
+    /// did (in `screen.rs`).
+    fn show_bar(&mut self, _page: Page, _ui: &mut egui::Ui, _view: &mut View<'_>) -> bool {
+        false
+    }
+    /// Lines it adds to the admin screen's facts (label, value).
+    fn staff_facts(&self, _tr: Tr<'_>) -> Vec<(String, String)> {
+        Vec::new()
+    }
     /// The page scrolls its own content (the kiosk puts no scroll area around it).
     fn scrolls_itself(&self, _page: Page) -> bool {
         false
@@ -308,6 +365,10 @@ pub(crate) mod bench {
 
     pub struct Bench {
         store: StoreHandle,
+        speech: crate::speech::Speech,
+        pub library: Option<std::sync::Arc<digidak_core::lessons::Library>>,
+        pub offered: Vec<digidak_core::lang::Lang>,
+        pub lang: digidak_core::lang::Lang,
         commands: Receiver<Command>,
         _events: Sender<Event>,
         pub nav: Nav,
@@ -320,6 +381,10 @@ pub(crate) mod bench {
             let (store, commands, events) = StoreHandle::detached();
             Self {
                 store,
+                speech: crate::speech::Speech::none(),
+                library: None,
+                offered: digidak_core::lang::Lang::BASE.to_vec(),
+                lang: digidak_core::lang::Lang::Nl,
                 commands,
                 _events: events,
                 nav: Nav::home(),
@@ -335,7 +400,12 @@ pub(crate) mod bench {
                 now_ms: self.now_ms,
                 staff: self.role.is_some(),
                 role: self.role,
-                lang: digidak_core::lang::Lang::Nl,
+                lang: self.lang,
+                offered: &self.offered,
+                library: self.library.as_ref(),
+                speech: &self.speech,
+                ask_server: &|_| None,
+                new_lang: None,
             }
         }
 
@@ -355,13 +425,23 @@ pub(crate) mod bench {
             self.nav.push(Screen::Module(page));
         }
 
+        /// Runs `f` with a [`Ctx`]; a language it switched to applies after, as in the kiosk.
+        pub fn run<R>(&mut self, f: impl FnOnce(&mut Ctx<'_>) -> R) -> R {
+            let mut ctx = self.ctx();
+            let result = f(&mut ctx);
+            if let Some(lang) = ctx.new_lang {
+                self.lang = lang;
+            }
+            result
+        }
+
         pub fn act(&mut self, m: &mut dyn Module, action: ModuleAction) {
-            m.handle(&action, &mut self.ctx());
+            self.run(|ctx| m.handle(&action, ctx));
         }
 
         /// Hands `event` to the module; `true` when it took it.
         pub fn answer(&mut self, m: &mut dyn Module, event: Event) -> bool {
-            m.on_event(event, &mut self.ctx()).is_none()
+            self.run(|ctx| m.on_event(event, ctx).is_none())
         }
     }
 }

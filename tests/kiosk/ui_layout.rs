@@ -26,9 +26,10 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use common::*;
-use digidak::app::{Action, Kiosk, LessonAction, Screen, TextScale};
+use digidak::app::{Action, Kiosk, Screen, TextScale};
 use digidak::modules::activities::{self, Activities, ActivityAction};
 use digidak::modules::board::{self, Board, BoardAction};
+use digidak::modules::lessons::{self, LessonAction};
 use digidak::store::{Pairing, Store};
 use digidak_core::board::{Category, PostKind};
 use digidak_core::i18n::Translations;
@@ -174,8 +175,8 @@ fn lesson_pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             }
         }
         for step in steps {
-            let mut go = vec![Action::Lesson(LessonAction::Open(l.id.clone()))];
-            go.extend((0..step).map(|_| Action::Lesson(LessonAction::Next)));
+            let mut go = vec![lessons::action(LessonAction::Open(l.id.clone()))];
+            go.extend((0..step).map(|_| lessons::action(LessonAction::Next)));
             pages.push(page(
                 &format!("lesson {} step {}", l.id, step + 1),
                 go,
@@ -209,8 +210,16 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             Some("help-call"),
         ),
         page("pin pad", vec![Action::Go(Screen::PinPad)], None),
-        page("lessons", vec![Action::Go(Screen::LessonList)], None),
-        page("resume code", vec![Action::Go(Screen::ResumeCode)], None),
+        page(
+            "lessons",
+            vec![Action::Go(Screen::Module(lessons::LIST))],
+            None,
+        ),
+        page(
+            "resume code",
+            vec![Action::Go(Screen::Module(lessons::RESUME_CODE))],
+            None,
+        ),
         page(
             "activities",
             vec![Action::Go(Screen::Module(activities::LIST))],
@@ -598,7 +607,7 @@ fn every_screen_fits_every_size_text_size_and_language() {
         u.kiosk.module::<Board>().unwrap().state.posts.len() == POSTS
             && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
     });
-    let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
+    let library = k.harness.state().kiosk.content.library.clone().unwrap();
     let pages = pages(&library.lessons);
 
     let sizes = wanted("DIGIDAK_LAYOUT_SIZES", &SIZES, |(w, h)| format!("{w}x{h}"));
@@ -670,8 +679,8 @@ fn every_page_reads_itself_aloud() {
         u.kiosk.module::<Board>().unwrap().state.posts.len() == POSTS
             && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
     });
-    k.settle(|u| u.kiosk.lessons.speech.available());
-    let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
+    k.settle(|u| u.kiosk.speech.available());
+    let library = k.harness.state().kiosk.content.library.clone().unwrap();
     let translations = Translations::load().unwrap();
     let lines = || {
         std::fs::read_to_string(&said)
@@ -747,7 +756,7 @@ fn screenshots() {
         u.kiosk.module::<Board>().unwrap().state.posts.len() == POSTS
             && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
     });
-    let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
+    let library = k.harness.state().kiosk.content.library.clone().unwrap();
     // Dutch unless DIGIDAK_LAYOUT_LANGS names others.
     let langs = match std::env::var("DIGIDAK_LAYOUT_LANGS") {
         Ok(_) => wanted("DIGIDAK_LAYOUT_LANGS", &Lang::ALL, |l| l.code().to_string()),
@@ -794,7 +803,7 @@ fn arabic_screens_read_from_the_right() {
         u.kiosk.module::<Board>().unwrap().state.posts.len() == POSTS
             && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
     });
-    let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
+    let library = k.harness.state().kiosk.content.library.clone().unwrap();
     let all = pages(&library.lessons);
     let rect = |k: &TestKiosk, label: &str| k.harness.get_by_label(label).rect();
     for name in [

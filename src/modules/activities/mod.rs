@@ -120,7 +120,7 @@ pub struct Activities {
     /// Admin mode: how many activities the last save made.
     pub saved: Option<usize>,
     /// Admin mode: where the last CSV went, or why not.
-    pub exported: Option<Result<std::path::PathBuf, crate::store::StoreFault>>,
+    pub exported: Option<Result<std::path::PathBuf, crate::app::StoreFault>>,
 }
 
 impl Activities {

@@ -150,7 +150,7 @@ pub struct BoardState {
     pub editing: Option<String>,
     pub rejecting: Option<String>,
     /// Admin mode: where the paper board went, or why not.
-    pub printed: Option<Result<std::path::PathBuf, crate::store::StoreFault>>,
+    pub printed: Option<Result<std::path::PathBuf, crate::app::StoreFault>>,
 }
 
 impl BoardState {

@@ -109,13 +109,18 @@ pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
             tr.tr_args("admin-pins-value", &[("volunteer", text(&volunteer_pin))]),
         ),
         (tr.tr("admin-lessons"), lessons_fact(kiosk, tr)),
-        (tr.tr("admin-lessons-month"), lesson_counts_fact(kiosk, tr)),
     ];
+    // The modules' facts (the lessons' counts this month) come last.
+    let facts: Vec<_> = kiosk
+        .modules
+        .iter()
+        .flat_map(|m| m.staff_facts(tr))
+        .collect();
     egui::Grid::new("admin-facts")
         .num_columns(2)
         .spacing(egui::vec2(24.0, 8.0))
         .show(ui, |ui| {
-            for (k, v) in rows {
+            for (k, v) in rows.into_iter().chain(facts) {
                 crate::ui::bidi::label(ui, RichText::new(k).strong());
                 ui.add(egui::Label::new(v).wrap());
                 ui.end_row();
@@ -124,7 +129,7 @@ pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
 }
 
 fn lessons_fact(kiosk: &Kiosk, tr: Tr<'_>) -> String {
-    match &kiosk.lessons.library {
+    match &kiosk.content.library {
         None => tr.tr("lessons-loading"),
         Some(lib) => {
             let mut s = tr.tr_args(
@@ -148,37 +153,6 @@ fn lessons_fact(kiosk: &Kiosk, tr: Tr<'_>) -> String {
             s
         }
     }
-}
-
-fn lesson_counts_fact(kiosk: &Kiosk, tr: Tr<'_>) -> String {
-    let Some(c) = &kiosk.lessons.counts else {
-        return "…".into();
-    };
-    let mut s = tr.tr_args(
-        "admin-lessons-counts",
-        &[
-            ("month", text(&c.month)),
-            ("opened", num(c.opened as f64)),
-            ("finished", num(c.finished as f64)),
-        ],
-    );
-    let list = if c.initiations.is_empty() {
-        tr.tr("admin-lessons-none")
-    } else {
-        c.initiations
-            .iter()
-            .map(|(topic, n)| {
-                let name = digidak_core::lessons::Topic::from_id(topic)
-                    .map(|t| tr.tr(&super::lessons::topic_key(t)))
-                    .unwrap_or_else(|| topic.clone());
-                format!("{name} {n}")
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    s.push('\n');
-    s.push_str(&tr.tr_args("admin-lessons-initiations", &[("list", text(&list))]));
-    s
 }
 
 fn actions_row(

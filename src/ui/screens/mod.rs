@@ -3,12 +3,7 @@
 mod admin;
 mod admin_sync;
 mod home;
-mod lesson;
-mod lesson_codes;
-mod lesson_review;
-mod lessons;
 pub(crate) mod pinpad;
-mod practice;
 mod volunteer;
 
 use super::Tr;
@@ -35,7 +30,7 @@ pub(crate) fn with_modules(
         store_status,
         text_scale,
         lang,
-        lessons,
+        content,
         config,
         ..
     } = kiosk;
@@ -49,7 +44,9 @@ pub(crate) fn with_modules(
         online,
         phone_base_url,
         site: &config.kiosk.site,
-        drawn: &lessons.pictures,
+        offered: &config.languages.offered,
+        library: content.library.as_ref(),
+        drawn: &content.pictures,
         pics,
         actions,
     };
@@ -83,15 +80,6 @@ pub fn show(
     actions: &mut Vec<Action>,
 ) {
     match kiosk.screen() {
-        Screen::LessonList => lessons::show(ui, kiosk, pics, tr, actions),
-        Screen::Lesson => {
-            let mut email = std::mem::take(&mut kiosk.drafts.lesson_email);
-            lesson::show(ui, kiosk, pics, &mut email, tr, actions);
-            kiosk.drafts.lesson_email = email;
-        }
-        Screen::LessonSaved => lesson_codes::saved(ui, kiosk, tr, actions),
-        Screen::ResumeCode => lesson_codes::enter(ui, kiosk, tr, actions),
-        Screen::LessonTakeHome => lesson_codes::take_home(ui, kiosk, tr),
         Screen::Home => home::show(ui, kiosk, tr, actions),
         Screen::Module(page) => {
             // A module draws its page from its own state and a small view of the kiosk.
@@ -130,10 +118,27 @@ pub fn show(
 
 /// Parts of a screen pinned to the bottom of the window, drawn before the scrolling content:
 /// the main action of a form stays in sight at every size, also above the on-screen keyboard.
-pub fn pinned(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+pub fn pinned(
+    ui: &mut egui::Ui,
+    kiosk: &mut Kiosk,
+    pics: &mut Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
     use crate::ui::widgets::Kind;
+    // A module may draw its own bar (a lesson's Back and Next).
+    if let Screen::Module(page) = kiosk.screen() {
+        let mut drawn = false;
+        with_modules(kiosk, pics, tr, actions, |modules, view| {
+            if let Some(m) = modules.iter_mut().find(|m| m.id() == page.module) {
+                drawn = m.show_bar(page, ui, view);
+            }
+        });
+        if drawn {
+            return;
+        }
+    }
     let main = match kiosk.screen() {
-        Screen::Lesson => return lesson::nav_panel(ui, kiosk, tr, actions),
         Screen::Module(page) => match kiosk
             .modules
             .iter()

@@ -36,22 +36,6 @@ pub fn show(
         ui,
         RichText::new(tr.tr("volunteer-pause-explain")).color(theme::MUTED),
     );
-    if kiosk.config.module_enabled(crate::config::Module::LESSONS) {
-        ui.add_space(8.0);
-        act(
-            ui,
-            Some(Picto::Lessons),
-            &tr.tr("volunteer-give-lesson"),
-            Kind::Secondary,
-            Action::Go(crate::app::Screen::LessonList),
-            actions,
-        );
-        crate::ui::bidi::label(
-            ui,
-            RichText::new(tr.tr("volunteer-give-lesson-explain")).color(theme::MUTED),
-        );
-        super::lesson_review::show(ui, kiosk, tr);
-    }
     let place = crate::modules::StaffPlace::Volunteer;
     super::staff_parts(ui, kiosk, pics, place, tr, actions);
     ui.add_space(24.0);

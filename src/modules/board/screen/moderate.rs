@@ -200,7 +200,7 @@ fn confirm_or_cancel(
     });
 }
 
-/// The paper board's words in the cx's language.
+/// The paper board's words in the kiosk's language.
 pub fn paper_labels(tr: Tr<'_>) -> PaperLabels {
     PaperLabels {
         heading: tr.tr("paper-heading"),

@@ -17,7 +17,7 @@ use crate::ui::{Tr, qr};
 use digidak_core::activities::day_in_words;
 use digidak_core::board::{Category, PostKind, PostStatus, display_code};
 
-/// Languages a poster can tick, besides the cx's own.
+/// Languages a poster can tick, besides the kiosk's own.
 const SPOKEN: [&str; 12] = [
     "nl", "fr", "en", "ar", "tr", "es", "pl", "ro", "ru", "uk", "so", "fa",
 ];
