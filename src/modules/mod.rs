@@ -363,6 +363,51 @@ pub(crate) mod bench {
     use crate::pin::Role;
     use crate::store::worker::{Command, Event, StoreHandle};
 
+    /// A module of the app's tests: a resident page that waits longer before the idle
+    /// warning, a staff page, and an action that switches the kiosk's language.
+    #[derive(Debug, Default)]
+    pub struct Probe {
+        /// The pages opened, in order.
+        pub opened: Vec<Page>,
+        /// The languages it was told of.
+        pub langs: Vec<digidak_core::lang::Lang>,
+    }
+
+    pub const PROBE: &str = "probe";
+    pub const READ: Page = Page::resident(PROBE, 0);
+    pub const STAFF: Page = Page::staff(PROBE, 1);
+
+    impl Module for Probe {
+        fn id(&self) -> &'static str {
+            PROBE
+        }
+        fn is_clean(&self) -> bool {
+            true
+        }
+        fn wipe(&mut self) {}
+        fn opened(&mut self, page: Page, _ctx: &mut Ctx<'_>) {
+            self.opened.push(page);
+        }
+        fn handle(&mut self, action: &ModuleAction, ctx: &mut Ctx<'_>) {
+            if let Some(lang) = action.get::<digidak_core::lang::Lang>() {
+                ctx.set_lang(*lang);
+            }
+        }
+        fn long_idle(&self, page: Page) -> bool {
+            page == READ
+        }
+        fn lang_changed(&mut self, lang: digidak_core::lang::Lang) {
+            self.langs.push(lang);
+        }
+        fn show(&mut self, _page: Page, _ui: &mut egui::Ui, _view: &mut super::View<'_>) {}
+        fn as_any(&self) -> &dyn std::any::Any {
+            self
+        }
+        fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+            self
+        }
+    }
+
     pub struct Bench {
         store: StoreHandle,
         speech: crate::speech::Speech,
