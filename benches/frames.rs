@@ -14,8 +14,11 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use digidak::app::{Action, BoardAction, Kiosk, LessonAction, Screen, StoreStatus};
+use digidak::app::{Action, Kiosk, Screen, StoreStatus};
 use digidak::config;
+use digidak::modules::activities::{self, Activities};
+use digidak::modules::board::{self, Board, BoardAction};
+use digidak::modules::lessons::{self, LessonAction, Lessons};
 use digidak::ui::KioskUi;
 use digidak_core::clock::SystemClock;
 use digidak_core::i18n::Translations;
@@ -268,9 +271,9 @@ fn first_frames(b: &mut Bench, lib: &digidak_core::lessons::Library) {
         b.ui.kiosk.handle(Action::SetLanguage(lang));
         for lesson in &lib.lessons {
             b.act(Action::Back);
-            b.act(Action::Lesson(LessonAction::Open(lesson.id.clone())));
+            b.act(lessons::action(LessonAction::Open(lesson.id.clone())));
             for _ in 0..lesson.step_count() {
-                b.ui.kiosk.handle(Action::Lesson(LessonAction::Next));
+                b.ui.kiosk.handle(lessons::action(LessonAction::Next));
                 let t = Instant::now();
                 b.frame();
                 times.push(t.elapsed());
@@ -291,7 +294,7 @@ fn first_frames(b: &mut Bench, lib: &digidak_core::lessons::Library) {
         times.len()
     );
     b.act(Action::Back);
-    b.act(Action::Lesson(LessonAction::Open("phishing".into())));
+    b.act(lessons::action(LessonAction::Open("phishing".into())));
 }
 
 fn ms(d: Duration) -> f64 {
@@ -318,17 +321,17 @@ fn main() {
         frame: 0,
     };
     let deadline = Instant::now() + Duration::from_secs(30);
-    while b.ui.kiosk.lessons.is_loading() || matches!(b.ui.kiosk.store_status, StoreStatus::Opening)
+    while b.ui.kiosk.content.is_loading() || matches!(b.ui.kiosk.store_status, StoreStatus::Opening)
     {
         assert!(Instant::now() < deadline, "the kiosk did not start");
         b.frame();
         std::thread::sleep(Duration::from_millis(5));
     }
-    let lib = b.ui.kiosk.lessons.library.clone().unwrap();
+    let lib = b.ui.kiosk.content.library.clone().unwrap();
     println!(
         "{} lessons loaded, {} pictures; {frames} frames a screen at {}x{}{}",
         lib.lessons.len(),
-        b.ui.kiosk.lessons.pictures.len(),
+        b.ui.kiosk.content.pictures.len(),
         SIZE.x,
         SIZE.y,
         if full {
@@ -338,9 +341,9 @@ fn main() {
         }
     );
 
-    b.act(Action::Go(Screen::Activities));
+    b.act(Action::Go(Screen::Module(activities::LIST)));
     let deadline = Instant::now() + Duration::from_secs(10);
-    while b.ui.kiosk.activities.list.len() < 12 {
+    while b.ui.kiosk.module::<Activities>().unwrap().list.len() < 12 {
         assert!(Instant::now() < deadline, "activities did not load");
         b.frame();
         std::thread::sleep(Duration::from_millis(5));
@@ -348,19 +351,24 @@ fn main() {
     measure(&mut b, "activities, 12 coming", frames);
     b.act(Action::Home);
 
-    b.act(Action::Go(Screen::Board));
+    b.act(Action::Go(Screen::Module(board::LIST)));
     let deadline = Instant::now() + Duration::from_secs(10);
-    while b.ui.kiosk.board.posts.len() < 1_000 {
+    while b.ui.kiosk.module::<Board>().unwrap().state.posts.len() < 1_000 {
         assert!(Instant::now() < deadline, "posts did not load");
         b.frame();
         std::thread::sleep(Duration::from_millis(5));
     }
     measure(&mut b, "board, 1000 posts", frames);
-    b.ui.kiosk.drafts.board_search = "ziekenhuis".into();
-    b.act(Action::Board(BoardAction::Search));
+    b.ui.kiosk.module_mut::<Board>().unwrap().drafts.search = "ziekenhuis".into();
+    b.act(board::action(BoardAction::Search));
     measure(&mut b, "board, 1000 posts, searched", frames);
-    b.ui.kiosk.drafts.board_search.clear();
-    b.act(Action::Board(BoardAction::Search));
+    b.ui.kiosk
+        .module_mut::<Board>()
+        .unwrap()
+        .drafts
+        .search
+        .clear();
+    b.act(board::action(BoardAction::Search));
     // Scrolled to the middle of the list, a wheel turn every frame.
     for _ in 0..200 {
         b.wheel(-400.0);
@@ -374,12 +382,15 @@ fn main() {
         "board, 1000 posts, scrolling",
         ms(t.elapsed() / frames as u32)
     );
-    search_times(&b.ui.kiosk.board.posts, if full { 2_000 } else { 3 });
+    search_times(
+        &b.ui.kiosk.module::<Board>().unwrap().state.posts,
+        if full { 2_000 } else { 3 },
+    );
     // The hardest screen for a touch tablet: twice the text, the on-screen keyboard open
     // under the search box, the list above it.
     b.act(Action::SetTextScale(digidak::app::TextScale::Largest));
     b.act(Action::Home);
-    b.act(Action::Go(Screen::Board));
+    b.act(Action::Go(Screen::Module(board::LIST)));
     let search = b.rect_of("Zoeken");
     b.tap(search.center());
     b.rect_of("Toetsenbord");
@@ -387,11 +398,11 @@ fn main() {
     b.act(Action::SetTextScale(digidak::app::TextScale::Normal));
     b.act(Action::Home);
 
-    b.act(Action::Go(Screen::LessonList));
+    b.act(Action::Go(Screen::Module(lessons::LIST)));
     measure(&mut b, "lesson list, all topics", frames);
-    b.act(Action::Lesson(LessonAction::Filter(Some(Topic::Safety))));
+    b.act(lessons::action(LessonAction::Filter(Some(Topic::Safety))));
     measure(&mut b, "lesson list, one topic", frames);
-    b.act(Action::Lesson(LessonAction::Filter(None)));
+    b.act(lessons::action(LessonAction::Filter(None)));
 
     // The player: a text step, and each kind of practice with an answer given.
     let nl = digidak_core::lang::Lang::Nl;
@@ -404,25 +415,29 @@ fn main() {
             Some((l.id.clone(), i))
         })
     };
-    b.act(Action::Lesson(LessonAction::Open("phishing".into())));
+    b.act(lessons::action(LessonAction::Open("phishing".into())));
     measure(&mut b, "player, text step with picture", frames);
     first_frames(&mut b, &lib);
     for kind in ["quiz", "phishing", "email", "itsme"] {
         let (id, step) = find(kind).expect("every practice kind is used");
         b.act(Action::Back);
-        b.act(Action::Lesson(LessonAction::Open(id)));
+        b.act(lessons::action(LessonAction::Open(id)));
         for _ in 0..step {
-            b.act(Action::Lesson(LessonAction::Next));
+            b.act(lessons::action(LessonAction::Next));
         }
         let answer = match kind {
             "itsme" => LessonAction::Itsme(false),
             "email" => {
-                b.ui.kiosk.drafts.lesson_email = "fatima demo@voorbeeld.be".into();
+                b.ui.kiosk
+                    .module_mut::<Lessons>()
+                    .unwrap()
+                    .drafts
+                    .lesson_email = "fatima demo@voorbeeld.be".into();
                 LessonAction::CheckEmail
             }
             _ => LessonAction::Pick(0),
         };
-        b.act(Action::Lesson(answer));
+        b.act(lessons::action(answer));
         measure(&mut b, &format!("player, {kind} practice answered"), frames);
     }
 }

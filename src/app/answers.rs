@@ -44,13 +44,7 @@ impl Kiosk {
                         .unwrap_or_default();
                 }
                 self.store.send(Command::RefreshHelpRequests);
-                // The board's queue (volunteers) and posts (the admin's paper board).
-                self.refresh_board();
-                if role == Role::Admin {
-                    self.store.send(Command::RefreshLessonCounts {
-                        now_ms: self.clock.unix_ms(),
-                    });
-                }
+                self.staff_opened();
             }
             None => {
                 tracing::warn!(failures = self.pin_guard.failures(), "wrong PIN");
@@ -64,18 +58,19 @@ impl Kiosk {
     }
 
     pub(super) fn on_store_event(&mut self, event: Event) {
-        if self.offer_to_modules(&event) {
-            if let Event::Failed { command, error } = &event {
+        let event = match self.offer_to_modules(event) {
+            (Some(Event::Failed { command, error }), true) => {
                 tracing::error!(command = command.kind(), %error, "store command failed");
+                return;
             }
-            return;
-        }
+            (Some(event), _) => event,
+            (None, _) => return,
+        };
         match event {
             Event::Ready(info) => {
                 self.store_status = StoreStatus::Ready(info);
                 self.start_sync();
-                self.refresh_activities();
-                self.refresh_board();
+                self.refresh_modules();
             }
             Event::Unavailable(e) => self.store_status = StoreStatus::Unavailable(e),
             // The help module took the resident to "a volunteer will come"; the list of open
@@ -84,29 +79,11 @@ impl Kiosk {
                 self.wake();
             }
             Event::HelpRequests(list) => self.help_requests = list,
-            Event::ResumeSaved { code } => self.on_resume_saved(code),
-            Event::ResumeFound { code, resume } => self.on_resume_found(code, resume),
-            Event::LessonCounts(counts) => self.lessons.counts = Some(counts),
-            Event::Activities(list) => self.on_activities(list),
-            Event::SignupCreated(result) => self.on_signup_created(*result),
-            Event::SignupsFound { code, list } => self.on_signups_found(code, list),
-            Event::People {
-                activity_id,
-                list,
-                checked_in,
-            } => self.on_people(activity_id, list, checked_in),
-            Event::WalkInRefused(problem) => self.on_walk_in_refused(problem),
-            Event::ActivitiesSaved(n) => self.activities.saved = Some(n),
-            Event::Exported(result) => self.activities.exported = Some(result),
-            Event::Board(ev) => self.on_board_event(ev),
             Event::Failed { command, error } => {
                 tracing::error!(command = command.kind(), %error, "store command failed");
-                match command {
-                    Command::SaveResume { .. } => self.on_resume_save_failed(),
-                    Command::FindResume { code, .. } => self.on_resume_found(code, None),
-                    _ => {}
-                }
             }
+            // The rest are modules' events (offered to them above).
+            _ => {}
         }
     }
 }

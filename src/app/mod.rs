@@ -4,22 +4,19 @@
 //! and store [`Command`]s for the worker thread. [`Kiosk::poll`] takes in what the worker and
 //! the PIN checker have answered, and applies the idle rule.
 
-mod activities;
 mod answers;
-mod board;
-mod lessons;
+mod content;
 mod nav;
 mod state;
 #[cfg(test)]
 mod tests;
 
+pub use crate::modules::CodeLookup;
 /// What the store and the sync worker report, as the screens show it. The UI sees these through
 /// `app` only: it never names the store or the sync worker (ARCHITECTURE.md).
-pub use crate::store::{ActivityView, SignupState, SignupView};
-pub use crate::sync::worker::{PairError, SyncState, SyncStatus};
-pub use activities::{ActivitiesState, ActivityAction, CodeLookup};
-pub use board::{BoardAction, BoardState};
-pub use lessons::{LessonAction, LessonState, Lookup, PICTURE_PX};
+pub use crate::store::{ActivityView, SignupState, SignupView, StoreFault};
+pub use crate::sync::worker::{PairError, RemoteResume, SyncState, SyncStatus};
+pub use content::{Content, PICTURE_PX};
 pub use nav::Nav;
 pub use state::{Drafts, PinStatus, Screen, StoreStatus, TextScale, WipeReason};
 
@@ -33,7 +30,6 @@ use crate::config::KioskConfig;
 use crate::idle::{IdlePhase, IdleTimer};
 use crate::modules::{Ctx, Module};
 use crate::pin::{PinGuard, PinHashes, Role};
-use crate::store::BoardCommand;
 use crate::store::HelpRequest;
 use crate::store::worker::{Command, Event, StoreHandle, Waker};
 use crate::sync::worker::{SyncCommand, SyncContext, SyncHandle};
@@ -68,9 +64,6 @@ pub enum Action {
     Pair,
     /// Admin mode: show the pairing form of a kiosk that is already paired.
     OpenPairing,
-    Lesson(LessonAction),
-    Activity(ActivityAction),
-    Board(BoardAction),
     AskExit,
     CancelExit,
     ConfirmExit,
@@ -120,9 +113,10 @@ pub struct Kiosk {
     /// The kiosk's modules (`crate::modules::all`), each with its own state.
     pub(crate) modules: Vec<Box<dyn Module>>,
     pub store_status: StoreStatus,
-    pub lessons: LessonState,
-    pub activities: ActivitiesState,
-    pub board: BoardState,
+    /// The lessons and the pictures every module shows.
+    pub content: Content,
+    /// Read aloud, on every page.
+    pub speech: crate::speech::Speech,
 }
 
 impl std::fmt::Debug for Kiosk {
@@ -149,7 +143,8 @@ pub type CheckPin = fn(PinHashes, String, Arc<OnceLock<Waker>>) -> Receiver<Opti
 /// What the kiosk's rules talk to: channels to its workers, never the workers themselves.
 pub struct Workers {
     store: StoreHandle,
-    lessons: LessonState,
+    content: Content,
+    speech: crate::speech::Speech,
     /// The sync worker's channel; it starts once the store is open (`None`: no sync).
     sync_channel: Option<(Sender<SyncCommand>, Receiver<SyncCommand>)>,
     waker: Arc<OnceLock<Waker>>,
@@ -182,14 +177,25 @@ impl Workers {
                 let _ = nudge.send(SyncCommand::Nudge);
             }),
         );
-        let lessons = LessonState::start(
-            config.lessons.source(),
-            &config.lessons.read_aloud,
-            waker.clone(),
-        );
+        let content = Content::start(config.lessons.source(), waker.clone());
+        let read_aloud = &config.lessons.read_aloud;
+        let speech = if read_aloud == "off" {
+            crate::speech::Speech::none()
+        } else {
+            let cell = waker.clone();
+            crate::speech::Speech::spawn(
+                read_aloud.to_string(),
+                Arc::new(move || {
+                    if let Some(w) = cell.get() {
+                        w();
+                    }
+                }),
+            )
+        };
         Self {
             store,
-            lessons,
+            content,
+            speech,
             sync_channel: Some((sync_tx, sync_rx)),
             waker,
             check_pin: check_pin_on_a_thread,
@@ -203,7 +209,8 @@ impl Workers {
         let (store, commands, events) = StoreHandle::detached();
         let workers = Self {
             store,
-            lessons: LessonState::idle(),
+            content: Content::idle(),
+            speech: crate::speech::Speech::none(),
             sync_channel: None,
             waker: Arc::new(OnceLock::new()),
             check_pin: |hashes, pin, _| {
@@ -255,16 +262,16 @@ impl Kiosk {
     ) -> Self {
         let Workers {
             store,
-            lessons,
+            content,
+            speech,
             sync_channel,
             waker,
             check_pin,
         } = workers;
         let now = clock.now();
         Self {
-            lessons,
-            activities: ActivitiesState::default(),
-            board: BoardState::default(),
+            content,
+            speech,
             lang: config.languages.default,
             config: Arc::new(config),
             config_origin,
@@ -337,13 +344,15 @@ impl Kiosk {
             last_frame_ms: self.last_frame_ms.clone(),
             on_data: {
                 let clock = self.clock.clone();
+                let modules: Vec<crate::modules::Refresh> =
+                    self.modules.iter().map(|m| m.refresh()).collect();
                 Arc::new(move || {
                     if let Some(tx) = &refresh {
                         let _ = tx.send(Command::RefreshHelpRequests);
                         let now_ms = clock.unix_ms();
-                        let _ = tx.send(Command::RefreshActivities { now_ms });
-                        let _ = tx.send(Command::Board(BoardCommand::Refresh { now_ms }));
-                        let _ = tx.send(Command::Board(BoardCommand::RefreshQueue));
+                        for command in modules.iter().flat_map(|refresh| refresh(now_ms, true)) {
+                            let _ = tx.send(command);
+                        }
                     }
                 })
             },
@@ -410,7 +419,7 @@ impl Kiosk {
         if self.is_clean() {
             return IdlePhase::Paused;
         }
-        let times = if self.in_lesson() {
+        let times = if self.long_idle() {
             self.config.lesson_idle_times()
         } else {
             self.config.idle_times()
@@ -448,7 +457,12 @@ impl Kiosk {
         while let Some(event) = self.store.try_recv() {
             self.on_store_event(event);
         }
-        self.poll_lessons();
+        self.content.poll();
+        self.in_modules(|modules, ctx| {
+            for m in modules {
+                m.poll(ctx);
+            }
+        });
         if let Some(rx) = &self.pin_job {
             match rx.try_recv() {
                 Ok(result) => {
@@ -499,47 +513,16 @@ impl Kiosk {
                 if let Screen::Module(page) = screen {
                     let entering =
                         !matches!(self.screen(), Screen::Module(p) if p.module == page.module);
-                    if entering {
+                    // A visit is a resident's: staff pages are not counted.
+                    if entering && !page.staff {
                         self.record_visit(page.module);
                     }
                     if !page.staff || self.staff.is_some() {
                         self.with_module(page.module, |m, ctx| m.opened(page, ctx));
                     }
                 }
-                if screen == Screen::LessonList && self.screen() != Screen::LessonList {
-                    self.record_visit("lessons");
-                }
-                if screen == Screen::Activities && self.screen() != Screen::Activities {
-                    self.record_visit("activities");
-                    self.refresh_activities();
-                }
-                if matches!(screen, Screen::CheckIn | Screen::ActivityAdmin) && self.staff.is_some()
-                {
-                    self.refresh_activities();
-                }
-                if screen == Screen::Board && self.screen() != Screen::Board {
-                    self.record_visit("board");
-                }
-                if matches!(
-                    screen,
-                    Screen::Board | Screen::BoardModerate | Screen::Admin
-                ) {
-                    self.refresh_board();
-                }
-                if screen == Screen::BoardCode {
-                    self.drafts.post_code.clear();
-                    self.board.lookup = CodeLookup::Idle;
-                    self.board.mine = None;
-                }
-                if screen == Screen::SignupCode {
-                    self.drafts.signup_code.clear();
-                    self.activities.lookup = CodeLookup::Idle;
-                    self.activities.found.clear();
-                    self.activities.found_code = None;
-                }
-                if screen == Screen::ResumeCode {
-                    self.drafts.resume_code.clear();
-                    self.lessons.lookup = Lookup::Idle;
+                if screen == Screen::Admin {
+                    self.staff_opened();
                 }
                 if screen.is_staff() && self.staff.is_none() {
                     return;
@@ -566,7 +549,9 @@ impl Kiosk {
                 self.idle.input(now);
                 if self.config.languages.offered.contains(&lang) {
                     self.lang = lang;
-                    self.lesson_lang_changed();
+                    for m in &mut self.modules {
+                        m.lang_changed(lang);
+                    }
                 }
             }
             Action::SetTextScale(scale) => {
@@ -608,18 +593,6 @@ impl Kiosk {
                     tracing::info!(paused, "idle wipe pause changed by a volunteer");
                 }
             }
-            Action::Lesson(action) => {
-                self.idle.input(now);
-                self.handle_lesson(action);
-            }
-            Action::Activity(action) => {
-                self.idle.input(now);
-                self.handle_activity(action);
-            }
-            Action::Board(action) => {
-                self.idle.input(now);
-                self.handle_board(action);
-            }
             Action::OpenPairing => {
                 self.drafts.pairing_open = self.staff == Some(Role::Admin);
             }
@@ -639,7 +612,7 @@ impl Kiosk {
             Action::CancelExit => self.exit_confirm = false,
             Action::ReadScreen => {}
             Action::EndGoodbye => self.goodbye = None,
-            Action::Speak(text) => self.lessons.speech.say(&text, self.lang),
+            Action::Speak(text) => self.speech.say(&text, self.lang),
             Action::ConfirmExit => {
                 if self.staff == Some(Role::Admin) && self.exit_confirm {
                     tracing::info!("admin closed the kiosk");
@@ -649,37 +622,103 @@ impl Kiosk {
         }
     }
 
-    /// Runs `f` on the module `id` with a [`Ctx`] of this kiosk.
-    fn with_module(&mut self, id: &str, f: impl FnOnce(&mut dyn Module, &mut Ctx<'_>)) {
+    /// Runs `f` on the kiosk's modules with a [`Ctx`] of this kiosk; a language a module
+    /// switched to applies after it.
+    fn in_modules<R>(&mut self, f: impl FnOnce(&mut [Box<dyn Module>], &mut Ctx<'_>) -> R) -> R {
         let now_ms = self.clock.unix_ms();
-        let staff = self.staff.is_some();
-        let Some(m) = self.modules.iter_mut().find(|m| m.id() == id) else {
-            return;
+        let sync = self.sync.as_ref();
+        // Only a paired kiosk asks its server about a resume code.
+        let ask = move |code: String| {
+            let sync = sync.filter(|s| s.status().pairing.is_some())?;
+            let (tx, rx) = std::sync::mpsc::channel();
+            sync.lookup_resume(code, tx);
+            Some(rx)
         };
         let mut ctx = Ctx {
             store: &self.store,
             nav: &mut self.nav,
             now_ms,
-            staff,
+            staff: self.staff.is_some(),
+            role: self.staff,
+            lang: self.lang,
+            offered: &self.config.languages.offered,
+            library: self.content.library.as_ref(),
+            speech: &self.speech,
+            ask_server: &ask,
+            new_lang: None,
         };
-        f(m.as_mut(), &mut ctx);
+        let result = f(&mut self.modules, &mut ctx);
+        if let Some(lang) = ctx.new_lang {
+            self.lang = lang;
+        }
+        result
     }
 
-    /// Offers a store event, or a failed command, to every module in turn; true once one
-    /// took it.
-    pub(super) fn offer_to_modules(&mut self, event: &Event) -> bool {
+    /// Runs `f` on the module `id` with a [`Ctx`] of this kiosk.
+    fn with_module(&mut self, id: &str, f: impl FnOnce(&mut dyn Module, &mut Ctx<'_>)) {
+        self.in_modules(|modules, ctx| {
+            if let Some(m) = modules.iter_mut().find(|m| m.id() == id) {
+                f(m.as_mut(), ctx);
+            }
+        });
+    }
+
+    /// Asks the store for every module's data (the store opened).
+    pub(super) fn refresh_modules(&self) {
         let now_ms = self.clock.unix_ms();
-        let staff = self.staff.is_some();
-        let mut ctx = Ctx {
-            store: &self.store,
-            nav: &mut self.nav,
-            now_ms,
-            staff,
-        };
-        self.modules.iter_mut().any(|m| match event {
-            Event::Failed { command, .. } => m.on_failed(command, &mut ctx),
-            other => m.on_event(other, &mut ctx),
+        for m in &self.modules {
+            for command in m.refresh()(now_ms, self.staff.is_some()) {
+                self.store.send(command);
+            }
+        }
+    }
+
+    /// Staff mode opened (or the admin screen): every module asks again for what its parts of
+    /// the staff screens show.
+    pub(super) fn staff_opened(&mut self) {
+        self.in_modules(|modules, ctx| {
+            for m in modules {
+                m.staff_opened(ctx);
+            }
+        });
+    }
+
+    /// Offers a store event, or a failed command, to every module in turn; what none of them
+    /// took comes back (a failed command comes back too, to be logged, with `true`).
+    pub(super) fn offer_to_modules(&mut self, event: Event) -> (Option<Event>, bool) {
+        self.in_modules(|modules, ctx| {
+            if let Event::Failed { command, .. } = &event {
+                let taken = modules.iter_mut().any(|m| m.on_failed(command, ctx));
+                return (Some(event), taken);
+            }
+            let mut event = Some(event);
+            for m in modules.iter_mut() {
+                match event.take() {
+                    Some(e) => event = m.on_event(e, ctx),
+                    None => break,
+                }
+            }
+            (event, false)
         })
+    }
+
+    /// The address of the phone pages, when the kiosk knows its server.
+    pub fn phone_base_url(&self) -> Option<String> {
+        self.sync_status()
+            .and_then(|s| s.pairing.map(|p| p.server_url))
+            .or_else(|| self.config.server.url.clone())
+            .map(|u| u.trim_end_matches('/').to_string())
+    }
+
+    /// The page on top waits longer before the idle warning (a lesson).
+    fn long_idle(&self) -> bool {
+        match self.screen() {
+            Screen::Module(page) => self
+                .modules
+                .iter()
+                .any(|m| m.id() == page.module && m.long_idle(page)),
+            _ => false,
+        }
     }
 
     /// A module's state, by its type (its screens' tests read it).
@@ -725,12 +764,10 @@ impl Kiosk {
         self.pin_status = PinStatus::Ready;
         self.session_counted = false;
         self.exit_confirm = false;
-        self.lessons.wipe();
+        self.speech.stop();
         for m in &mut self.modules {
             m.wipe();
         }
-        self.activities.wipe();
-        self.board.wipe();
         self.wipes += 1;
     }
 }

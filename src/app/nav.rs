@@ -67,18 +67,25 @@ impl Nav {
 mod tests {
     use super::*;
 
+    use crate::modules::Page;
+
+    /// Three pages of some module.
+    const LIST: Screen = Screen::Module(Page::resident("some", 0));
+    const ITEM: Screen = Screen::Module(Page::resident("some", 1));
+    const DONE: Screen = Screen::Module(Page::resident("some", 2));
+
     #[test]
     fn back_never_leaves_the_home_screen() {
         let mut nav = Nav::home();
         assert!(nav.is_home() && !nav.can_go_back());
         nav.pop();
         assert_eq!(nav.current(), Screen::Home);
-        nav.push(Screen::LessonList);
-        nav.push(Screen::Lesson);
+        nav.push(LIST);
+        nav.push(ITEM);
         assert!(nav.can_go_back() && !nav.is_home());
-        nav.replace(Screen::LessonSaved);
-        assert_eq!(nav.current(), Screen::LessonSaved);
-        assert!(nav.any(|s| s == Screen::LessonList));
+        nav.replace(DONE);
+        assert_eq!(nav.current(), DONE);
+        assert!(nav.any(|s| s == LIST));
         nav.pop();
         nav.pop();
         nav.pop();

@@ -1,6 +1,6 @@
 //! The kiosk's screens and the state a session keeps: what the rest of [`super`] works on.
 
-use crate::store::StoreInfo;
+use crate::store::{StoreFault, StoreInfo};
 
 /// The screens of the kiosk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,64 +11,13 @@ pub enum Screen {
     PinPad,
     Volunteer,
     Admin,
-    /// The lessons: pictures and titles, filtered by topic.
-    LessonList,
-    /// One step of a lesson (or "well done" after the last).
-    Lesson,
-    /// "Continue later": the resume code and its QR code.
-    LessonSaved,
-    /// Typing a resume code.
-    ResumeCode,
-    /// The lesson's phone page as a QR code.
-    LessonTakeHome,
-    /// The coming activities, this month's first.
-    Activities,
-    /// "I'll come": first name, phone (optional), how many people.
-    SignupForm,
-    /// The sign-up's code, QR code and status.
-    SignupDone,
-    /// Typing a sign-up code to see its status or cancel.
-    SignupCode,
-    /// Volunteer mode: the people of an activity, check-in, walk-ins.
-    CheckIn,
-    /// Admin mode: create, change, delete activities; export lists.
-    ActivityAdmin,
-    /// The ask & offer board: filters, search and the posts, newest first.
-    Board,
-    /// One post, with "I can help" / "I'm interested" and "Report".
-    BoardPost,
-    /// A reply: a short message and, if wanted, how to reach the replier.
-    BoardReply,
-    /// "Report this post?"
-    BoardReport,
-    /// Posting, step 1 of 4: ask or offer.
-    BoardNewKind,
-    /// Step 2: the category.
-    BoardNewCategory,
-    /// Step 3: title, text, languages.
-    BoardNewText,
-    /// Step 4: the post code and its QR code.
-    BoardPosted,
-    /// Typing a post code.
-    BoardCode,
-    /// The code holder's post: status, replies, renew, end.
-    BoardMine,
-    /// Volunteer mode: new and reported posts to approve, edit or reject.
-    BoardModerate,
 }
 
 impl Screen {
     pub(super) fn is_staff(self) -> bool {
         match self {
             Screen::Module(page) => page.staff,
-            _ => matches!(
-                self,
-                Screen::Volunteer
-                    | Screen::Admin
-                    | Screen::CheckIn
-                    | Screen::ActivityAdmin
-                    | Screen::BoardModerate
-            ),
+            _ => matches!(self, Screen::Volunteer | Screen::Admin),
         }
     }
 }
@@ -103,31 +52,6 @@ pub struct Drafts {
     pub pairing_code: String,
     /// Admin mode: the pairing form is open although the kiosk is paired (to pair again).
     pub pairing_open: bool,
-    /// The e-mail address typed in a lesson's practice step.
-    pub lesson_email: String,
-    /// The resume code being typed.
-    pub resume_code: String,
-    /// The sign-up form: first name and phone number.
-    pub signup_name: String,
-    pub signup_phone: String,
-    /// A sign-up code being typed.
-    pub signup_code: String,
-    /// Volunteer mode: a code typed to check someone in, and a walk-in's first name.
-    pub checkin_code: String,
-    pub walk_in_name: String,
-    /// Admin mode: the activity form.
-    pub activity_form: digidak_core::activities::ActivityForm,
-    /// The board: words searched, a new post's title and text, a reply, a post code.
-    pub board_search: String,
-    pub post_title: String,
-    pub post_text: String,
-    pub reply_message: String,
-    pub reply_contact: String,
-    pub post_code: String,
-    /// Volunteer mode: a post's corrected title and text, and why it is rejected.
-    pub edit_title: String,
-    pub edit_text: String,
-    pub reject_reason: String,
 }
 
 /// What the PIN pad shows.
@@ -144,7 +68,7 @@ pub enum PinStatus {
 pub enum StoreStatus {
     Opening,
     Ready(StoreInfo),
-    Unavailable(String),
+    Unavailable(StoreFault),
 }
 
 /// Why a session ended.

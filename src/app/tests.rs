@@ -143,7 +143,11 @@ fn a_failed_help_call_says_so_and_keeps_the_resident_on_the_form() {
         .unwrap();
     s.answer(Event::Failed {
         command,
-        error: "disk full".into(),
+        error: crate::store::StoreError::Export {
+            path: PathBuf::from("help"),
+            source: std::io::Error::other("disk full"),
+        }
+        .into(),
     });
     assert!(s.kiosk.module::<Help>().unwrap().failed);
     assert_eq!(s.kiosk.screen(), Screen::Module(help::FORM));
@@ -232,4 +236,81 @@ fn one_resident_session_is_counted_once_until_the_wipe() {
     assert_eq!(s.kiosk.goodbye(), None);
     s.kiosk.handle(Action::Go(Screen::Module(help::FORM)));
     assert_eq!(sessions(&s.asked()), 1, "the next person is a new session");
+}
+
+/// A session with the test module `bench::Probe` added to the kiosk's modules.
+fn with_probe() -> Session {
+    let mut s = session();
+    s.kiosk
+        .modules
+        .push(Box::new(crate::modules::bench::Probe::default()));
+    s
+}
+
+fn probe(s: &Session) -> &crate::modules::bench::Probe {
+    s.kiosk.module().unwrap()
+}
+
+#[test]
+fn a_module_page_that_asks_for_it_gets_the_longer_idle_times() {
+    use crate::modules::bench::READ;
+    let mut s = with_probe();
+    s.kiosk.handle(Action::Go(Screen::Module(READ)));
+    // The demo config warns after 120 s, and after 480 s on the longer pages.
+    s.clock.advance(Duration::from_secs(130));
+    assert!(matches!(s.kiosk.idle_phase(), IdlePhase::Active { .. }));
+    s.clock.advance(Duration::from_secs(360));
+    assert!(matches!(s.kiosk.idle_phase(), IdlePhase::Warning { .. }));
+    s.kiosk.handle(Action::StillHere);
+    s.kiosk.handle(Action::Go(Screen::Module(help::FORM)));
+    s.clock.advance(Duration::from_secs(130));
+    assert!(
+        matches!(s.kiosk.idle_phase(), IdlePhase::Warning { .. }),
+        "other pages keep the normal times"
+    );
+}
+
+#[test]
+fn a_module_switches_the_language_and_every_module_hears_of_a_residents_choice() {
+    use crate::modules::{ModuleAction, bench::PROBE};
+    let mut s = with_probe();
+    s.kiosk
+        .handle(Action::Module(ModuleAction::new(PROBE, Lang::Fr)));
+    assert_eq!(s.kiosk.lang, Lang::Fr, "a module's switch applies after it");
+    assert!(probe(&s).langs.is_empty());
+    s.kiosk.handle(Action::SetLanguage(Lang::Ar));
+    assert_eq!(probe(&s).langs, vec![Lang::Ar]);
+}
+
+#[test]
+fn a_modules_staff_page_needs_a_pin_and_only_resident_pages_count_a_visit() {
+    use crate::modules::bench::{PROBE, READ, STAFF};
+    let mut s = with_probe();
+    let visits = |asked: Vec<Command>| {
+        asked
+            .into_iter()
+            .filter(|c| matches!(c, Command::RecordVisit { name, .. } if *name == PROBE))
+            .count()
+    };
+    s.kiosk.handle(Action::Go(Screen::Module(STAFF)));
+    assert_eq!(
+        s.kiosk.screen(),
+        Screen::Home,
+        "no staff page without a PIN"
+    );
+    assert!(probe(&s).opened.is_empty());
+    s.kiosk.handle(Action::Go(Screen::Module(READ)));
+    s.kiosk.handle(Action::Go(Screen::Module(READ)));
+    assert_eq!(visits(s.asked()), 1, "one visit a way into the module");
+    assert_eq!(probe(&s).opened, vec![READ, READ]);
+    s.pin("2468");
+    s.kiosk.handle(Action::Go(Screen::Module(STAFF)));
+    assert_eq!(s.kiosk.screen(), Screen::Module(STAFF));
+    assert_eq!(visits(s.asked()), 0, "staff pages are not counted");
+    s.kiosk.handle(Action::Home);
+    assert_eq!(
+        s.kiosk.staff(),
+        None,
+        "leaving the staff pages ends staff mode"
+    );
 }

@@ -402,7 +402,7 @@ pub enum BoardEvent {
     /// A reply is saved and queued.
     Replied,
     /// Where the paper board went, or why not.
-    Printed(Result<std::path::PathBuf, String>),
+    Printed(Result<std::path::PathBuf, super::StoreFault>),
 }
 
 impl BoardCommand {
@@ -500,7 +500,7 @@ impl Store {
             }
             BoardCommand::Print { board, name } => vec![BoardEvent::Printed(
                 self.export_board_pdf(board, name)
-                    .map_err(|e| e.to_string()),
+                    .map_err(super::StoreFault::from),
             )],
         })
     }

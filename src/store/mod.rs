@@ -209,6 +209,45 @@ impl From<digidak_sqlite::OpenError> for StoreError {
     }
 }
 
+/// A [`StoreError`] as the store worker hands it on in its events (which are cloned): shared,
+/// and compared by what it says. The app and the UI show it with `Display`; nothing turns it
+/// into a string before it reaches them.
+#[derive(Debug, Clone)]
+pub struct StoreFault(std::sync::Arc<StoreError>);
+
+impl StoreFault {
+    /// The error itself.
+    pub fn error(&self) -> &StoreError {
+        &self.0
+    }
+}
+
+impl From<StoreError> for StoreFault {
+    fn from(e: StoreError) -> Self {
+        Self(std::sync::Arc::new(e))
+    }
+}
+
+impl std::fmt::Display for StoreFault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for StoreFault {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(self.0.as_ref())
+    }
+}
+
+impl PartialEq for StoreFault {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0) || self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for StoreFault {}
+
 /// A request for a volunteer made at this kiosk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpRequest {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
-use super::{ActivityView, HelpRequest, LessonCounts, SignupView, Store, StoreInfo};
+use super::{ActivityView, HelpRequest, LessonCounts, SignupView, Store, StoreFault, StoreInfo};
 use digidak_core::activities::SignupProblem;
 use digidak_core::clock::Clock;
 use digidak_core::lang::Lang;
@@ -174,7 +174,7 @@ pub enum Event {
     /// The store is open and migrated.
     Ready(StoreInfo),
     /// The store could not be opened; the text is for the admin screen and the log.
-    Unavailable(String),
+    Unavailable(StoreFault),
     /// A help request is safely on disk.
     HelpRequestSaved(HelpRequest),
     /// The current list of open help requests.
@@ -209,12 +209,12 @@ pub enum Event {
     /// Activities made or changed in admin mode are saved.
     ActivitiesSaved(usize),
     /// Where the CSV was written, or why not.
-    Exported(Result<PathBuf, String>),
+    Exported(Result<PathBuf, StoreFault>),
     Board(super::BoardEvent),
     /// A command failed; nothing was half-written.
     Failed {
         command: Command,
-        error: String,
+        error: StoreFault,
     },
 }
 
@@ -319,12 +319,13 @@ fn run(
         }
         Err(e) => {
             tracing::error!(error = %e, "store unavailable");
-            emit(Event::Unavailable(e.to_string()));
+            let fault = StoreFault::from(e);
+            emit(Event::Unavailable(fault.clone()));
             // Keep answering so that every command gets a clear failure, not silence.
             for command in commands {
                 emit(Event::Failed {
                     command,
-                    error: e.to_string(),
+                    error: fault.clone(),
                 });
             }
             return;
@@ -335,7 +336,7 @@ fn run(
             tracing::info!(path = %info.path.display(), schema = info.schema_version, "store ready");
             emit(Event::Ready(info));
         }
-        Err(e) => emit(Event::Unavailable(e.to_string())),
+        Err(e) => emit(Event::Unavailable(e.into())),
     }
     if let Ok(list) = store.open_help_requests() {
         emit(Event::HelpRequests(list));
@@ -451,7 +452,7 @@ fn run(
                 .board_command(c)
                 .map(|evs| evs.into_iter().map(Event::Board).collect()),
             Command::ExportCsv { activity_id } => Ok(vec![Event::Exported(
-                store.export_csv(activity_id).map_err(|e| e.to_string()),
+                store.export_csv(activity_id).map_err(StoreFault::from),
             )]),
             Command::CancelSignups { code, now_ms } => {
                 store.cancel_signups(code, *now_ms).and_then(|_| {
@@ -487,7 +488,7 @@ fn run(
                 tracing::error!(error = %e, command = command.kind(), "store command failed");
                 emit(Event::Failed {
                     command,
-                    error: e.to_string(),
+                    error: e.into(),
                 });
             }
         }

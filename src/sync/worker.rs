@@ -545,7 +545,10 @@ impl Worker {
 
     /// One round: status check (after a reconnect), push, pull. `Ok(true)` when more work waits.
     fn sync_once(&mut self, store: &mut Store) -> Result<bool, Failure> {
-        let session = self.session.as_ref().expect("checked by the caller");
+        // (The caller checks that the kiosk is paired; without a session there is nothing to do.)
+        let Some(session) = self.session.as_ref() else {
+            return Ok(false);
+        };
         let stale = self
             .checked_at
             .is_none_or(|t| t.elapsed() >= STATUS_INTERVAL);
@@ -583,7 +586,10 @@ impl Worker {
     }
 
     fn push(&mut self, store: &mut Store) -> Result<bool, Failure> {
-        let session = self.session.as_ref().expect("checked by the caller");
+        // (The caller checks that the kiosk is paired; without a session there is nothing to do.)
+        let Some(session) = self.session.as_ref() else {
+            return Ok(false);
+        };
         let ops = store.pending_ops(MAX_PUSH_OPS)?;
         let heartbeat_due = self
             .last_push
@@ -648,7 +654,10 @@ impl Worker {
     }
 
     fn pull(&mut self, store: &mut Store) -> Result<bool, Failure> {
-        let session = self.session.as_ref().expect("checked by the caller");
+        // (The caller checks that the kiosk is paired; without a session there is nothing to do.)
+        let Some(session) = self.session.as_ref() else {
+            return Ok(false);
+        };
         let mut changed = false;
         // A bounded number of pages per round, so a huge backlog does not starve the pushes.
         for _ in 0..20 {

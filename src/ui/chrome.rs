@@ -27,9 +27,9 @@ pub fn top_bar(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 (Picto::Back, "nav-back", kiosk.can_go_back(), Action::Back),
             ];
             // Read aloud: on every screen, always in this place, when the kiosk can speak.
-            if kiosk.lessons.speech.available() {
+            if kiosk.speech.available() {
                 // Without a voice for this language the key says so (and reads nothing).
-                let voice = kiosk.lessons.speech.speaks(kiosk.lang);
+                let voice = kiosk.speech.speaks(kiosk.lang);
                 nav_keys.push((
                     Picto::Speaker,
                     if voice {

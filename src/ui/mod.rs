@@ -126,8 +126,13 @@ impl KioskUi {
         let mut actions = Vec::new();
         // A page is a screen, or one step of a lesson: each opens at its top.
         let screen = self.kiosk.screen();
-        let step = match (&self.kiosk.lessons.player, screen) {
-            (Some(p), crate::app::Screen::Lesson) => p.step_index(),
+        let step = match screen {
+            crate::app::Screen::Module(page) => self
+                .kiosk
+                .modules
+                .iter()
+                .find(|m| m.id() == page.module)
+                .map_or(0, |m| m.page_step(page)),
             _ => 0,
         };
         let new_page = self.last_page != Some((screen, step));
@@ -190,7 +195,7 @@ fn draw(
         chrome::bottom_bar(ui, kiosk, tr, actions);
         chrome::language_chooser(ui, kiosk, tr, actions);
     }
-    screens::pinned(ui, kiosk, tr, actions);
+    screens::pinned(ui, kiosk, pictures, tr, actions);
     egui::CentralPanel::default()
         .frame(
             egui::Frame::new()
@@ -198,8 +203,15 @@ fn draw(
                 .inner_margin(egui::Margin::symmetric(32, 24)),
         )
         .show(ui, |ui| {
-            if kiosk.screen() == crate::app::Screen::Board {
-                // The board scrolls its own list (only the rows on screen are drawn).
+            let scrolls_itself = match kiosk.screen() {
+                crate::app::Screen::Module(page) => kiosk
+                    .modules
+                    .iter()
+                    .any(|m| m.id() == page.module && m.scrolls_itself(page)),
+                _ => false,
+            };
+            if scrolls_itself {
+                // A page that scrolls its own content (the board draws only the rows on screen).
                 if tr.lang.is_rtl() {
                     ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
                         screens::show(ui, kiosk, pictures, tr, actions);

@@ -65,7 +65,7 @@ pub fn start_in(config: KioskConfig, size: egui::Vec2, dir: tempfile::TempDir) -
     };
     t.settle(|k| {
         !matches!(k.kiosk.store_status, digidak::app::StoreStatus::Opening)
-            && !k.kiosk.lessons.is_loading()
+            && !k.kiosk.content.is_loading()
     });
     t
 }

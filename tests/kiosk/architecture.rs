@@ -231,11 +231,14 @@ fn app_state_and_module_rules_draw_nothing_and_do_no_io() {
     let app = sources(&root.join("src/app"));
     let found = offending(&app, &["egui", "crate::ui"], &[]);
     assert!(found.is_empty(), "app draws:\n{}", found.join("\n"));
-    // A module's rules (its `mod.rs`) send store commands; only its `screen.rs` draws (the
-    // trait's `show` is the one place `mod.rs` names egui).
+    // A module's rules (its `mod.rs`) send store commands; only its `screen.rs` (and the
+    // files of a `screen/` folder beside it) draws (the trait's `show`, `show_staff` and
+    // `show_bar` are the one place `mod.rs` names egui).
     let modules: Vec<_> = sources(&root.join("src/modules"))
         .into_iter()
-        .filter(|(p, _)| !p.ends_with("screen.rs"))
+        .filter(|(p, _)| {
+            !p.ends_with("screen.rs") && !p.components().any(|c| c.as_os_str() == "screen")
+        })
         .collect();
     let io = offending(
         &modules,
@@ -254,12 +257,84 @@ fn app_state_and_module_rules_draw_nothing_and_do_no_io() {
     assert!(io.is_empty(), "I/O in a module's rules:\n{}", io.join("\n"));
     let drawing: Vec<_> = offending(&modules, &["egui"], &[])
         .into_iter()
-        .filter(|l| !l.contains("fn show(") && !l.contains("//!"))
+        .filter(|l| {
+            let drawing_fn = ["fn show(", "fn show_staff(", "fn show_bar("];
+            !drawing_fn.iter().any(|f| l.contains(f)) && !l.contains("//!")
+        })
         .collect();
     assert!(
         drawing.is_empty(),
         "a module draws outside its screen.rs:\n{}",
         drawing.join("\n")
+    );
+}
+
+/// The app keeps the session rules every feature shares: a feature's screens, state and rules
+/// live in its module folder (`src/modules/<name>/`), never in `app`.
+#[test]
+fn app_has_no_feature_code_left() {
+    let root = workspace();
+    let app = sources(&root.join("src/app"));
+    let found = offending(
+        &app,
+        &[
+            // The activities' pages, actions, drafts and rules.
+            "Screen::Activities",
+            "Screen::Signup",
+            "Screen::CheckIn",
+            "Screen::ActivityAdmin",
+            "ActivityAction",
+            "ActivitiesState",
+            "signup_name",
+            "activity_form",
+            "refresh_activities",
+            "modules::activities",
+            // The board's.
+            "Screen::Board",
+            "BoardAction",
+            "BoardState",
+            "BoardEvent",
+            "post_title",
+            "board_search",
+            "refresh_board",
+            "modules::board",
+            // The lessons'.
+            "Screen::Lesson",
+            "Screen::ResumeCode",
+            "LessonAction",
+            "LessonState",
+            "lesson_email",
+            "resume_code",
+            "in_lesson",
+            "modules::lessons",
+        ],
+        &[],
+    );
+    assert!(
+        found.is_empty(),
+        "feature code in app (it belongs in its module):\n{}",
+        found.join("\n")
+    );
+    let ui = sources(&root.join("src/ui"));
+    let found = offending(
+        &ui,
+        &[
+            "ActivityAction",
+            "modules::activities",
+            "BoardAction",
+            "modules::board",
+            "Screen::Board",
+            "LessonAction",
+            "modules::lessons",
+            "Screen::Lesson",
+            "kiosk.lessons",
+        ],
+        &[],
+    );
+    assert!(
+        found.is_empty(),
+        "a module's screens outside its folder:\n{}",
+        found.join("\n")
     );
 }
 
@@ -278,13 +353,14 @@ fn the_servers_rules_know_no_database() {
                 "seats.rs",
                 "board.rs",
                 "kiosks.rs",
+                "logins.rs",
                 "storage.rs",
             ]
             .iter()
             .any(|f| p.file_name().is_some_and(|n| n == *f))
         })
         .collect();
-    assert_eq!(rules.len(), 6, "the rule files moved: update this test");
+    assert_eq!(rules.len(), 7, "the rule files moved: update this test");
     let found = offending(
         &rules,
         &[

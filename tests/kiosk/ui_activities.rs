@@ -8,6 +8,7 @@ use crate::support;
 
 use common::*;
 use digidak::app::Screen;
+use digidak::modules::activities::{self, Activities};
 use digidak::store::{Pairing, Store};
 use digidak::sync::worker::SyncState;
 use digidak_protocol::{ActivityRecord, ActivityState, Change, kinds};
@@ -45,7 +46,7 @@ fn type_digits(k: &mut TestKiosk, code: &str) {
 
 fn open_activities(k: &mut TestKiosk) {
     k.click("Activiteiten");
-    k.settle(|u| !u.kiosk.activities.list.is_empty());
+    k.settle(|u| !u.kiosk.module::<Activities>().unwrap().list.is_empty());
     k.harness.run();
 }
 
@@ -68,7 +69,10 @@ fn a_resident_signs_up_sees_the_code_and_cancels_it_later() {
     assert!(k.has("Nog 3 plaatsen"));
     assert!(k.has("We spreken: Nederlands"));
     k.click("Ik kom");
-    assert_eq!(k.harness.state().kiosk.screen(), Screen::SignupForm);
+    assert_eq!(
+        k.harness.state().kiosk.screen(),
+        Screen::Module(activities::SIGNUP_FORM)
+    );
     k.type_into("Je voornaam", "Samira");
     k.type_into("Je telefoonnummer (niet verplicht)", "0470 12 34 56");
     k.click("Meer");
@@ -80,10 +84,15 @@ fn a_resident_signs_up_sees_the_code_and_cancels_it_later() {
     );
     k.click("Minder");
     k.click("Inschrijven");
-    k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
+    k.settle(|u| u.kiosk.screen() == Screen::Module(activities::SIGNUP_DONE));
     // The server confirms within moments; the screen follows.
     k.settle(|u| {
-        u.kiosk.activities.receipt.as_ref().map(|r| r.state)
+        u.kiosk
+            .module::<Activities>()
+            .unwrap()
+            .receipt
+            .as_ref()
+            .map(|r| r.state)
             == Some(digidak::store::SignupState::Confirmed)
     });
     k.harness.run();
@@ -93,7 +102,8 @@ fn a_resident_signs_up_sees_the_code_and_cancels_it_later() {
         .harness
         .state()
         .kiosk
-        .activities
+        .module::<Activities>()
+        .unwrap()
         .receipt
         .clone()
         .unwrap()
@@ -107,7 +117,8 @@ fn a_resident_signs_up_sees_the_code_and_cancels_it_later() {
         .harness
         .state()
         .kiosk
-        .activities
+        .module::<Activities>()
+        .unwrap()
         .receipt
         .clone()
         .unwrap()
@@ -123,7 +134,7 @@ fn a_resident_signs_up_sees_the_code_and_cancels_it_later() {
     // The next person sees one place left, and nobody's name.
     k.click("Ik ben klaar");
     open_activities(&mut k);
-    k.settle(|u| u.kiosk.activities.list[0].places_left == 1);
+    k.settle(|u| u.kiosk.module::<Activities>().unwrap().list[0].places_left == 1);
     k.harness.run();
     assert!(k.has("Nog 1 plaats"));
     assert!(!k.all_text().iter().any(|t| t.contains("Samira")));
@@ -132,7 +143,7 @@ fn a_resident_signs_up_sees_the_code_and_cancels_it_later() {
     k.click("Ik heb een code");
     type_digits(&mut k, &code);
     k.click("Kijken");
-    k.settle(|u| u.kiosk.activities.lookup == digidak::app::CodeLookup::Found);
+    k.settle(|u| u.kiosk.module::<Activities>().unwrap().lookup == digidak::app::CodeLookup::Found);
     k.harness.run();
     assert!(k.has("Voor Samira, 2 personen"));
     assert!(k.has("Je bent ingeschreven. Tot dan!"));
@@ -145,7 +156,8 @@ fn a_resident_signs_up_sees_the_code_and_cancels_it_later() {
         k.harness
             .state()
             .kiosk
-            .activities
+            .module::<Activities>()
+            .unwrap()
             .found
             .first()
             .map(|s| s.state),
@@ -154,7 +166,12 @@ fn a_resident_signs_up_sees_the_code_and_cancels_it_later() {
     k.click("Uitschrijven");
     k.click("Ja, schrijf me uit");
     k.settle(|u| {
-        u.kiosk.activities.found.first().map(|s| s.state)
+        u.kiosk
+            .module::<Activities>()
+            .unwrap()
+            .found
+            .first()
+            .map(|s| s.state)
             == Some(digidak::store::SignupState::Cancelled)
     });
     k.harness.run();
@@ -210,13 +227,14 @@ fn offline_the_block_confirms_and_beyond_it_the_kiosk_says_not_yet_confirmed() {
     k.click("Ik kom");
     k.type_into("Je voornaam", "Ahmed");
     k.click("Inschrijven");
-    k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
+    k.settle(|u| u.kiosk.screen() == Screen::Module(activities::SIGNUP_DONE));
     // Confirmed from the block, and told it is not final until the server has it.
     assert_eq!(
         k.harness
             .state()
             .kiosk
-            .activities
+            .module::<Activities>()
+            .unwrap()
             .receipt
             .as_ref()
             .map(|r| r.state),
@@ -239,7 +257,7 @@ fn offline_the_block_confirms_and_beyond_it_the_kiosk_says_not_yet_confirmed() {
     k.click("Minder");
     k.type_into("Je voornaam", "Lena");
     k.click("Inschrijven");
-    k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
+    k.settle(|u| u.kiosk.screen() == Screen::Module(activities::SIGNUP_DONE));
     assert!(k.has_containing("Nog niet bevestigd."));
     assert!(k.has_containing("kijk op je telefoon"));
 }
@@ -252,28 +270,48 @@ fn bad_input_gets_a_clear_message_and_nothing_is_saved() {
     open_activities(&mut k);
     k.click("Ik kom");
     k.click("Inschrijven");
-    k.settle(|u| u.kiosk.activities.problem.is_some());
+    k.settle(|u| u.kiosk.module::<Activities>().unwrap().problem.is_some());
     assert!(k.has("Typ je voornaam."));
     // Only invisible characters: still no name.
     k.type_into("Je voornaam", "\u{202e}\u{200b}");
     k.click("Inschrijven");
-    k.settle(|u| u.kiosk.activities.problem.is_some());
+    k.settle(|u| u.kiosk.module::<Activities>().unwrap().problem.is_some());
     assert!(k.has("Typ je voornaam."));
     k.retype_into("Je voornaam", "Samira");
     k.type_into("Je telefoonnummer (niet verplicht)", "bel me maar");
     k.click("Inschrijven");
     k.settle(|u| {
-        u.kiosk.activities.problem == Some(digidak_core::activities::SignupProblem::BadPhone)
+        u.kiosk.module::<Activities>().unwrap().problem
+            == Some(digidak_core::activities::SignupProblem::BadPhone)
     });
     assert!(k.has_containing("Dat telefoonnummer klopt niet."));
     // More people than allowed: the counter stops at the maximum (3).
     for _ in 0..5 {
         k.click("Meer");
     }
-    assert_eq!(k.harness.state().kiosk.activities.party, 3);
+    assert_eq!(
+        k.harness
+            .state()
+            .kiosk
+            .module::<Activities>()
+            .unwrap()
+            .party,
+        3
+    );
     // A 10,000-character name is cut at the field's limit, never stored whole.
     k.retype_into("Je voornaam", &"a".repeat(10_000));
-    assert!(k.harness.state().kiosk.drafts.signup_name.chars().count() <= 40);
+    assert!(
+        k.harness
+            .state()
+            .kiosk
+            .module::<Activities>()
+            .unwrap()
+            .drafts
+            .signup_name
+            .chars()
+            .count()
+            <= 40
+    );
     let store = Store::open_in(k.dir.path()).unwrap();
     assert!(store.signups_of(&a.id).unwrap().is_empty(), "nothing saved");
 }
@@ -303,7 +341,7 @@ fn a_closed_sign_up_says_so() {
     k.click("Ik kom");
     k.type_into("Je voornaam", "Samira");
     k.click("Inschrijven");
-    k.settle(|u| u.kiosk.activities.problem.is_some());
+    k.settle(|u| u.kiosk.module::<Activities>().unwrap().problem.is_some());
     assert!(k.has("De inschrijving is gesloten. Vraag een begeleider."));
 }
 
@@ -342,28 +380,38 @@ fn a_volunteer_checks_people_in_by_name_and_code_and_adds_a_walk_in() {
     k.click("Begeleiders");
     k.enter_pin("2468", "OK");
     k.click("Aanwezigheden");
-    k.settle(|u| !u.kiosk.activities.list.is_empty());
+    k.settle(|u| !u.kiosk.module::<Activities>().unwrap().list.is_empty());
     k.harness.run();
     k.click("Koffie en computer — woensdag 9 december, 14:00 – 16:00");
-    k.settle(|u| u.kiosk.activities.people.len() == 2);
+    k.settle(|u| u.kiosk.module::<Activities>().unwrap().people.len() == 2);
     k.harness.run();
     assert!(k.has("Samira"));
     assert!(k.has("0 van de 3 personen zijn er."));
     k.click("Samira is er");
-    k.settle(|u| u.kiosk.activities.people[0].checked_in_ms.is_some());
+    k.settle(|u| {
+        u.kiosk.module::<Activities>().unwrap().people[0]
+            .checked_in_ms
+            .is_some()
+    });
     k.harness.run();
     assert!(k.has("2 van de 3 personen zijn er."));
     // By code.
     k.type_into("Code", "3333 4444");
     k.click("Aanmelden");
-    k.settle(|u| u.kiosk.activities.checked_by_code.is_some());
+    k.settle(|u| {
+        u.kiosk
+            .module::<Activities>()
+            .unwrap()
+            .checked_by_code
+            .is_some()
+    });
     k.harness.run();
     assert!(k.has("Aangemeld."));
     assert!(k.has("3 van de 3 personen zijn er."));
     // A walk-in at the door.
     k.type_into("Je voornaam", "Jan");
     k.click("Toevoegen");
-    k.settle(|u| u.kiosk.activities.people.len() == 3);
+    k.settle(|u| u.kiosk.module::<Activities>().unwrap().people.len() == 3);
     k.harness.run();
     assert!(k.has("Jan"));
     assert!(k.has("4 van de 4 personen zijn er."));
@@ -401,8 +449,8 @@ fn an_admin_creates_a_monthly_series_changes_one_and_exports_the_list() {
     k.retype_into("Datum (jjjj-mm-dd)", "2099-12-09");
     k.retype_into("Elke maand herhalen, zoveel maanden", "3");
     k.click("Opslaan");
-    k.settle(|u| u.kiosk.activities.saved == Some(3));
-    k.settle(|u| u.kiosk.activities.list.len() == 3);
+    k.settle(|u| u.kiosk.module::<Activities>().unwrap().saved == Some(3));
+    k.settle(|u| u.kiosk.module::<Activities>().unwrap().list.len() == 3);
     k.harness.run();
     // Every second Wednesday.
     assert!(k.has("woensdag 9 december, 14:00 – 16:00"));
@@ -418,7 +466,7 @@ fn an_admin_creates_a_monthly_series_changes_one_and_exports_the_list() {
     k.click("Wijzigen: Koffie en computer (2099-12-09)");
     k.retype_into("Aantal plaatsen", "8");
     k.click("Opslaan");
-    k.settle(|u| u.kiosk.activities.saved == Some(1));
+    k.settle(|u| u.kiosk.module::<Activities>().unwrap().saved == Some(1));
     k.harness.run();
     support::wait_until(
         std::time::Duration::from_secs(20),
@@ -443,12 +491,13 @@ fn an_admin_creates_a_monthly_series_changes_one_and_exports_the_list() {
     );
     // The list as CSV, in the data folder.
     k.click("Lijst (CSV): Koffie en computer (2099-12-09)");
-    k.settle(|u| u.kiosk.activities.exported.is_some());
+    k.settle(|u| u.kiosk.module::<Activities>().unwrap().exported.is_some());
     let path = k
         .harness
         .state()
         .kiosk
-        .activities
+        .module::<Activities>()
+        .unwrap()
         .exported
         .clone()
         .unwrap()
@@ -475,7 +524,7 @@ fn the_sign_up_screens_fit_a_1024x768_screen() {
     k.type_into("Je voornaam", "Samira");
     fits(&k, "form");
     k.click("Inschrijven");
-    k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
+    k.settle(|u| u.kiosk.screen() == Screen::Module(activities::SIGNUP_DONE));
     fits(&k, "receipt");
     k.click("Start");
     open_activities(&mut k);
@@ -500,20 +549,29 @@ fn a_block_sign_up_online_turns_final_when_the_server_answers() {
     let a = activity(4, 1);
     server.store.save_activity("noord", &a, now_ms()).unwrap();
     open_activities(&mut k);
-    k.settle(|u| u.kiosk.activities.list[0].mine == 1);
+    k.settle(|u| u.kiosk.module::<Activities>().unwrap().list[0].mine == 1);
     assert!(k.has("Nog 3 plaatsen"));
     k.click("Ik kom");
     k.type_into("Je voornaam", "Samira");
     k.click("Inschrijven");
-    k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
-    let receipt = k.harness.state().kiosk.activities.receipt.clone().unwrap();
+    k.settle(|u| u.kiosk.screen() == Screen::Module(activities::SIGNUP_DONE));
+    let receipt = k
+        .harness
+        .state()
+        .kiosk
+        .module::<Activities>()
+        .unwrap()
+        .receipt
+        .clone()
+        .unwrap();
     assert_eq!(receipt.state, digidak::store::SignupState::Confirmed);
     if !receipt.decided {
         assert!(k.has_containing("Je hebt een plaats, maar nog niet definitief"));
     }
     k.settle(|u| {
         u.kiosk
-            .activities
+            .module::<Activities>()
+            .unwrap()
             .receipt
             .as_ref()
             .is_some_and(|r| r.decided)

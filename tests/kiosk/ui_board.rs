@@ -7,6 +7,7 @@ use crate::common;
 
 use common::*;
 use digidak::app::Screen;
+use digidak::modules::board::{self, Board};
 
 fn quiet() -> digidak::config::KioskConfig {
     let mut c = demo_config();
@@ -28,7 +29,7 @@ fn type_digits(k: &mut TestKiosk, code: &str) {
 fn post_ask(k: &mut TestKiosk, title: &str) -> String {
     k.click("Prikbord");
     k.click("Iets vragen of aanbieden");
-    assert_eq!(screen(k), Screen::BoardNewKind);
+    assert_eq!(screen(k), Screen::Module(board::NEW_KIND));
     assert!(k.has("Stap 1 van 4"));
     k.click("Ik heb iets nodig");
     assert!(k.has("Stap 2 van 4"));
@@ -41,14 +42,16 @@ fn post_ask(k: &mut TestKiosk, title: &str) -> String {
     );
     k.click("العربية");
     k.click("Plaatsen");
-    k.settle(|u| u.kiosk.screen() == Screen::BoardPosted);
+    k.settle(|u| u.kiosk.screen() == Screen::Module(board::POSTED));
     k.harness.run();
     assert!(k.has("Stap 4 van 4"));
     let code = k
         .harness
         .state()
         .kiosk
-        .board
+        .module::<Board>()
+        .unwrap()
+        .state
         .created
         .clone()
         .unwrap()
@@ -69,14 +72,14 @@ fn open_mine(k: &mut TestKiosk, code: &str) {
     k.click("Ik heb een code");
     type_digits(k, code);
     k.click("Bekijken");
-    k.settle(|u| u.kiosk.screen() == Screen::BoardMine);
+    k.settle(|u| u.kiosk.screen() == Screen::Module(board::MINE));
     k.harness.run();
 }
 
 /// Volunteer mode: opens the queue with its one post.
 fn open_queue(k: &mut TestKiosk) {
     open_volunteer(k);
-    k.settle(|u| u.kiosk.board.queue.len() == 1);
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.queue.len() == 1);
     k.harness.run();
     k.click("Prikbord nakijken (1)");
 }
@@ -85,7 +88,7 @@ fn open_queue(k: &mut TestKiosk) {
 fn approve_waiting(k: &mut TestKiosk) {
     open_queue(k);
     k.click("Goedkeuren");
-    k.settle(|u| u.kiosk.board.queue.is_empty());
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.queue.is_empty());
     k.click("Ik ben klaar");
 }
 
@@ -95,7 +98,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
     let code = post_ask(&mut k, "Wie rijdt mee naar het ziekenhuis?");
     // Four screens, and "back" goes to the board, not into the form.
     k.click("Naar het prikbord");
-    assert_eq!(screen(&k), Screen::Board);
+    assert_eq!(screen(&k), Screen::Module(board::LIST));
     assert!(
         k.has_containing("Er staat nog niets op het prikbord"),
         "waiting, not public"
@@ -106,14 +109,14 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
     open_queue(&mut k);
     assert!(k.has("Wie rijdt mee naar het ziekenhuis?"));
     k.click("Goedkeuren");
-    k.settle(|u| u.kiosk.board.queue.is_empty());
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.queue.is_empty());
     k.harness.run();
     assert!(k.has("Er wacht niets. Goed zo!"));
     k.click("Ik ben klaar");
 
     // The next resident browses by category and searches without accents or capitals.
     k.click("Prikbord");
-    k.settle(|u| u.kiosk.board.posts.len() == 1);
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.posts.len() == 1);
     k.harness.run();
     assert!(k.has("Wie rijdt mee naar het ziekenhuis?"));
     assert!(k.has("1 bericht"));
@@ -134,7 +137,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
 
     // "I can help": a message and a phone number, for the poster only.
     k.click("Wie rijdt mee naar het ziekenhuis?");
-    assert_eq!(screen(&k), Screen::BoardPost);
+    assert_eq!(screen(&k), Screen::Module(board::POST));
     assert!(k.has("Spreekt: Nederlands, العربية"));
     k.click("Ik kan helpen");
     k.click("Versturen");
@@ -145,7 +148,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
         "0470 11 22 33",
     );
     k.click("Versturen");
-    assert_eq!(screen(&k), Screen::BoardPost);
+    assert_eq!(screen(&k), Screen::Module(board::POST));
     assert!(k.has_containing("Verstuurd!"));
     assert!(!k.all_text().iter().any(|t| t.contains("0470")));
     k.click("Ik ben klaar");
@@ -159,15 +162,15 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
 
     // Someone reports it: it leaves the board at once, and the volunteer sees why.
     k.click("Prikbord");
-    k.settle(|u| u.kiosk.board.posts.len() == 1);
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.posts.len() == 1);
     k.harness.run();
     k.click("Wie rijdt mee naar het ziekenhuis?");
     k.click("Melden");
     assert!(k.has("Wil je dit bericht melden?"));
     k.click("Ja, melden");
-    assert_eq!(screen(&k), Screen::Board);
+    assert_eq!(screen(&k), Screen::Module(board::LIST));
     assert!(k.has_containing("Bedankt."));
-    k.settle(|u| u.kiosk.board.posts.is_empty());
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.posts.is_empty());
     k.harness.run();
     assert!(!k.has("Wie rijdt mee naar het ziekenhuis?"));
     k.click("Ik ben klaar");
@@ -179,7 +182,7 @@ fn post_approve_browse_search_reply_read_replies_and_report() {
     assert!(k.has("Schrijf waarom (de persoon leest dit)."));
     k.click("Dit is niet vriendelijk.");
     k.click("Weigeren");
-    k.settle(|u| u.kiosk.board.queue.is_empty());
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.queue.is_empty());
     k.click("Ik ben klaar");
     open_mine(&mut k, &code);
     assert!(k.has("Niet geplaatst: Dit is niet vriendelijk."));
@@ -199,8 +202,17 @@ fn a_volunteer_corrects_a_post_and_hostile_text_stays_plain_text() {
     let hostile = format!("<script>x</script>\u{202E}{}", "é".repeat(10_000));
     k.retype_into("Wat bied je aan? (kort)", &hostile);
     k.click("Plaatsen");
-    k.settle(|u| u.kiosk.screen() == Screen::BoardPosted);
-    let created = k.harness.state().kiosk.board.created.clone().unwrap();
+    k.settle(|u| u.kiosk.screen() == Screen::Module(board::POSTED));
+    let created = k
+        .harness
+        .state()
+        .kiosk
+        .module::<Board>()
+        .unwrap()
+        .state
+        .created
+        .clone()
+        .unwrap();
     assert!(created.post.title.starts_with("<script>x</script>"));
     assert!(!created.post.title.contains('\u{202E}'));
     assert!(created.post.title.chars().count() <= digidak_core::board::TITLE_MAX);
@@ -210,10 +222,10 @@ fn a_volunteer_corrects_a_post_and_hostile_text_stays_plain_text() {
     k.click("Aanpassen");
     k.retype_into("Titel", "Ik help met brieven lezen");
     k.click("Opslaan en goedkeuren");
-    k.settle(|u| u.kiosk.board.queue.is_empty());
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.queue.is_empty());
     k.click("Ik ben klaar");
     k.click("Prikbord");
-    k.settle(|u| u.kiosk.board.posts.len() == 1);
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.posts.len() == 1);
     k.harness.run();
     assert!(k.has("Ik help met brieven lezen"));
     k.click("Ik help met brieven lezen");
@@ -233,7 +245,9 @@ fn bad_and_unknown_codes_tell_nothing_and_a_wipe_forgets_the_draft() {
     assert!(k.has("Een code heeft 12 cijfers."));
     type_digits(&mut k, "56789012");
     k.click("Bekijken");
-    k.settle(|u| u.kiosk.board.lookup == digidak::app::CodeLookup::NotFound);
+    k.settle(|u| {
+        u.kiosk.module::<Board>().unwrap().state.lookup == digidak::app::CodeLookup::NotFound
+    });
     k.harness.run();
     assert!(k.has("Deze code kennen we niet. Kijk de cijfers na."));
     // A half-written post is wiped with the session.
@@ -245,7 +259,16 @@ fn bad_and_unknown_codes_tell_nothing_and_a_wipe_forgets_the_draft() {
     k.type_into("Wat zoek je? (kort)", "Oppas voor Yasmine");
     k.click("Ik ben klaar");
     assert_eq!(screen(&k), Screen::Home);
-    assert!(k.harness.state().kiosk.drafts.post_title.is_empty());
+    assert!(
+        k.harness
+            .state()
+            .kiosk
+            .module::<Board>()
+            .unwrap()
+            .drafts
+            .post_title
+            .is_empty()
+    );
     assert!(!k.all_text().iter().any(|t| t.contains("Yasmine")));
 }
 
@@ -258,7 +281,7 @@ fn an_ended_post_says_when_its_replies_go_and_an_admin_prints_the_board_or_this_
 
     // Someone answers; the poster reads it and says it helped.
     k.click("Prikbord");
-    k.settle(|u| u.kiosk.board.posts.len() == 1);
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.posts.len() == 1);
     k.harness.run();
     k.click("Wie helpt met mijn belastingbrief?");
     k.click("Ik kan helpen");
@@ -277,7 +300,9 @@ fn an_ended_post_says_when_its_replies_go_and_an_admin_prints_the_board_or_this_
         k.harness
             .state()
             .kiosk
-            .board
+            .module::<Board>()
+            .unwrap()
+            .state
             .mine
             .as_ref()
             .is_some_and(|m| m.post.status == "public")
@@ -285,7 +310,9 @@ fn an_ended_post_says_when_its_replies_go_and_an_admin_prints_the_board_or_this_
     k.click("Dit heeft geholpen");
     k.settle(|u| {
         u.kiosk
-            .board
+            .module::<Board>()
+            .unwrap()
+            .state
             .mine
             .as_ref()
             .is_some_and(|m| m.post.status == "closed")
@@ -300,7 +327,7 @@ fn an_ended_post_says_when_its_replies_go_and_an_admin_prints_the_board_or_this_
     post_ask(&mut k, "Wie leert mij fietsen?");
     k.click("Ik ben klaar");
     approve_waiting(&mut k);
-    k.settle(|u| u.kiosk.board.posts.len() == 1);
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.posts.len() == 1);
     open_admin(&mut k);
     let mut files = Vec::new();
     for label in [
@@ -308,13 +335,15 @@ fn an_ended_post_says_when_its_replies_go_and_an_admin_prints_the_board_or_this_
         "Alleen nieuw van deze week (PDF)",
     ] {
         k.click(label);
-        k.settle(|u| u.kiosk.board.printed.is_some());
+        k.settle(|u| u.kiosk.module::<Board>().unwrap().state.printed.is_some());
         k.harness.run();
         let path = k
             .harness
             .state()
             .kiosk
-            .board
+            .module::<Board>()
+            .unwrap()
+            .state
             .printed
             .clone()
             .unwrap()
@@ -337,7 +366,7 @@ fn on_a_low_screen_the_filters_fold_so_posts_show_at_once() {
     k.click("Ik ben klaar");
     approve_waiting(&mut k);
     k.click("Prikbord");
-    k.settle(|u| u.kiosk.board.posts.len() == 1);
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.posts.len() == 1);
     k.harness.run();
     // The post shows on the first screen; the search box too; the pictures wait behind a button.
     let post = egui_kittest::kittest::Queryable::get_by_label(

@@ -26,7 +26,10 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use common::*;
-use digidak::app::{Action, ActivityAction, BoardAction, Kiosk, LessonAction, Screen, TextScale};
+use digidak::app::{Action, Kiosk, Screen, TextScale};
+use digidak::modules::activities::{self, Activities, ActivityAction};
+use digidak::modules::board::{self, Board, BoardAction};
+use digidak::modules::lessons::{self, LessonAction};
 use digidak::store::{Pairing, Store};
 use digidak_core::board::{Category, PostKind};
 use digidak_core::i18n::Translations;
@@ -172,8 +175,8 @@ fn lesson_pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             }
         }
         for step in steps {
-            let mut go = vec![Action::Lesson(LessonAction::Open(l.id.clone()))];
-            go.extend((0..step).map(|_| Action::Lesson(LessonAction::Next)));
+            let mut go = vec![lessons::action(LessonAction::Open(l.id.clone()))];
+            go.extend((0..step).map(|_| lessons::action(LessonAction::Next)));
             pages.push(page(
                 &format!("lesson {} step {}", l.id, step + 1),
                 go,
@@ -187,14 +190,14 @@ fn lesson_pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
 fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
     let post = |i: usize| format!("0190b6f4-0000-7000-8000-{i:012}");
     let board = |mut more: Vec<Action>| {
-        let mut go = vec![Action::Go(Screen::Board)];
+        let mut go = vec![Action::Go(Screen::Module(board::LIST))];
         go.append(&mut more);
         go
     };
     let new_post = |mut more: Vec<Action>| {
         let mut go = vec![
-            Action::Go(Screen::Board),
-            Action::Board(BoardAction::StartPost),
+            Action::Go(Screen::Module(board::LIST)),
+            board::action(BoardAction::StartPost),
         ];
         go.append(&mut more);
         go
@@ -207,87 +210,102 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             Some("help-call"),
         ),
         page("pin pad", vec![Action::Go(Screen::PinPad)], None),
-        page("lessons", vec![Action::Go(Screen::LessonList)], None),
-        page("resume code", vec![Action::Go(Screen::ResumeCode)], None),
-        page("activities", vec![Action::Go(Screen::Activities)], None),
+        page(
+            "lessons",
+            vec![Action::Go(Screen::Module(lessons::LIST))],
+            None,
+        ),
+        page(
+            "resume code",
+            vec![Action::Go(Screen::Module(lessons::RESUME_CODE))],
+            None,
+        ),
+        page(
+            "activities",
+            vec![Action::Go(Screen::Module(activities::LIST))],
+            None,
+        ),
         page(
             "sign-up form",
-            vec![Action::Activity(ActivityAction::Choose(ACTIVITY.into()))],
+            vec![activities::action(ActivityAction::Choose(ACTIVITY.into()))],
             Some("signup-submit"),
         ),
         Page {
-            ready: |u| u.kiosk.activities.problem.is_some(),
+            ready: |u| u.kiosk.module::<Activities>().unwrap().problem.is_some(),
             ..page(
                 "sign-up form with a problem",
                 vec![
-                    Action::Activity(ActivityAction::Choose(ACTIVITY.into())),
-                    Action::Activity(ActivityAction::SignUp),
+                    activities::action(ActivityAction::Choose(ACTIVITY.into())),
+                    activities::action(ActivityAction::SignUp),
                 ],
                 Some("signup-submit"),
             )
         },
         Page {
-            prep: |k| k.drafts.signup_name = "Samira".into(),
-            ready: |u| u.kiosk.screen() == Screen::SignupDone,
+            prep: |k| k.module_mut::<Activities>().unwrap().drafts.signup_name = "Samira".into(),
+            ready: |u| u.kiosk.screen() == Screen::Module(activities::SIGNUP_DONE),
             ..page(
                 "sign-up done: the code",
                 vec![
-                    Action::Activity(ActivityAction::Choose(ACTIVITY.into())),
-                    Action::Activity(ActivityAction::SignUp),
+                    activities::action(ActivityAction::Choose(ACTIVITY.into())),
+                    activities::action(ActivityAction::SignUp),
                 ],
                 None,
             )
         },
         page(
             "sign-up code pad",
-            vec![Action::Go(Screen::SignupCode)],
+            vec![Action::Go(Screen::Module(activities::SIGNUP_CODE))],
             None,
         ),
         page("board (1,000 posts)", board(vec![]), Some("board-new")),
         page(
             "a post",
-            board(vec![Action::Board(BoardAction::Open(post(7)))]),
+            board(vec![board::action(BoardAction::Open(post(7)))]),
             None,
         ),
         page(
             "a reply",
             board(vec![
-                Action::Board(BoardAction::Open(post(7))),
-                Action::Board(BoardAction::StartReply),
+                board::action(BoardAction::Open(post(7))),
+                board::action(BoardAction::StartReply),
             ]),
             Some("board-reply-send"),
         ),
         page(
             "report a post",
             board(vec![
-                Action::Board(BoardAction::Open(post(7))),
-                Action::Board(BoardAction::AskReport),
+                board::action(BoardAction::Open(post(7))),
+                board::action(BoardAction::AskReport),
             ]),
             None,
         ),
         page("post step 1", new_post(vec![]), None),
         page(
             "post step 2",
-            new_post(vec![Action::Board(BoardAction::ChooseKind(PostKind::Ask))]),
+            new_post(vec![board::action(BoardAction::ChooseKind(PostKind::Ask))]),
             None,
         ),
         page(
             "post step 3",
             new_post(vec![
-                Action::Board(BoardAction::ChooseKind(PostKind::Ask)),
-                Action::Board(BoardAction::ChooseCategory(Category::ALL[1])),
+                board::action(BoardAction::ChooseKind(PostKind::Ask)),
+                board::action(BoardAction::ChooseCategory(Category::ALL[1])),
             ]),
             Some("board-publish"),
         ),
         Page {
-            prep: |k| k.drafts.post_title = "Wie helpt mij met een brief van de gemeente?".into(),
-            ready: |u| u.kiosk.screen() == Screen::BoardPosted,
+            prep: |k| {
+                k.module_mut::<Board>().unwrap().drafts.post_title =
+                    "Wie helpt mij met een brief van de gemeente?".into()
+            },
+            ready: |u| u.kiosk.screen() == Screen::Module(board::POSTED),
             ..page(
                 "post step 4: the code",
                 new_post(vec![
-                    Action::Board(BoardAction::ChooseKind(PostKind::Ask)),
-                    Action::Board(BoardAction::ChooseCategory(Category::ALL[1])),
-                    Action::Board(BoardAction::Publish),
+                    board::action(BoardAction::ChooseKind(PostKind::Ask)),
+                    board::action(BoardAction::ChooseCategory(Category::ALL[1])),
+                    board::action(BoardAction::Publish),
                 ]),
                 None,
             )
@@ -305,16 +323,24 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
         },
         page(
             "board code pad",
-            board(vec![Action::Go(Screen::BoardCode)]),
+            board(vec![Action::Go(Screen::Module(board::CODE))]),
             None,
         ),
         Page {
             staff: true,
-            ..page("check-in", vec![Action::Go(Screen::CheckIn)], None)
+            ..page(
+                "check-in",
+                vec![Action::Go(Screen::Module(activities::CHECK_IN))],
+                None,
+            )
         },
         Page {
             staff: true,
-            ..page("moderation", vec![Action::Go(Screen::BoardModerate)], None)
+            ..page(
+                "moderation",
+                vec![Action::Go(Screen::Module(board::MODERATE))],
+                None,
+            )
         },
     ];
     all.extend(lesson_pages(lessons));
@@ -577,8 +603,11 @@ fn every_screen_fits_every_size_text_size_and_language() {
         .map(|&l| translations.get(l, "staff-open"))
         .collect();
     let mut k = start_in(config(), SIZES[0].into(), content_dir());
-    k.settle(|u| u.kiosk.board.posts.len() == POSTS && !u.kiosk.activities.list.is_empty());
-    let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
+    k.settle(|u| {
+        u.kiosk.module::<Board>().unwrap().state.posts.len() == POSTS
+            && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
+    });
+    let library = k.harness.state().kiosk.content.library.clone().unwrap();
     let pages = pages(&library.lessons);
 
     let sizes = wanted("DIGIDAK_LAYOUT_SIZES", &SIZES, |(w, h)| format!("{w}x{h}"));
@@ -646,9 +675,12 @@ fn every_page_reads_itself_aloud() {
     let mut c = config();
     c.lessons.read_aloud = program.display().to_string();
     let mut k = start_in(c, egui::vec2(1280.0, 800.0), content_dir());
-    k.settle(|u| u.kiosk.board.posts.len() == POSTS && !u.kiosk.activities.list.is_empty());
-    k.settle(|u| u.kiosk.lessons.speech.available());
-    let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
+    k.settle(|u| {
+        u.kiosk.module::<Board>().unwrap().state.posts.len() == POSTS
+            && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
+    });
+    k.settle(|u| u.kiosk.speech.available());
+    let library = k.harness.state().kiosk.content.library.clone().unwrap();
     let translations = Translations::load().unwrap();
     let lines = || {
         std::fs::read_to_string(&said)
@@ -694,7 +726,8 @@ fn every_page_reads_itself_aloud() {
                     .harness
                     .state()
                     .kiosk
-                    .activities
+                    .module::<Activities>()
+                    .unwrap()
                     .receipt
                     .clone()
                     .unwrap()
@@ -719,8 +752,11 @@ fn screenshots() {
     let dir = std::env::var("DIGIDAK_SCREENS_DIR").unwrap_or_else(|_| "target/screens".into());
     std::fs::create_dir_all(&dir).unwrap();
     let mut k = start_in(config(), SIZES[0].into(), content_dir());
-    k.settle(|u| u.kiosk.board.posts.len() == POSTS && !u.kiosk.activities.list.is_empty());
-    let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
+    k.settle(|u| {
+        u.kiosk.module::<Board>().unwrap().state.posts.len() == POSTS
+            && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
+    });
+    let library = k.harness.state().kiosk.content.library.clone().unwrap();
     // Dutch unless DIGIDAK_LAYOUT_LANGS names others.
     let langs = match std::env::var("DIGIDAK_LAYOUT_LANGS") {
         Ok(_) => wanted("DIGIDAK_LAYOUT_LANGS", &Lang::ALL, |l| l.code().to_string()),
@@ -763,8 +799,11 @@ fn arabic_screens_read_from_the_right() {
     let t = Translations::load().unwrap();
     let ar = |key: &str| t.get(Lang::Ar, key);
     let mut k = start_in(config(), egui::vec2(1280.0, 800.0), content_dir());
-    k.settle(|u| u.kiosk.board.posts.len() == POSTS && !u.kiosk.activities.list.is_empty());
-    let library = k.harness.state().kiosk.lessons.library.clone().unwrap();
+    k.settle(|u| {
+        u.kiosk.module::<Board>().unwrap().state.posts.len() == POSTS
+            && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
+    });
+    let library = k.harness.state().kiosk.content.library.clone().unwrap();
     let all = pages(&library.lessons);
     let rect = |k: &TestKiosk, label: &str| k.harness.get_by_label(label).rect();
     for name in [

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use common::*;
 use digidak::app::Screen;
+use digidak::modules::lessons::{self, Lessons};
 use digidak::sync::worker::SyncState;
 use egui_kittest::kittest::Queryable;
 use support::InProcessServer;
@@ -30,7 +31,10 @@ fn open_lesson(k: &mut TestKiosk, title: &str) {
     k.click("Leren");
     assert!(k.has("Leren met de computer"));
     k.click(title);
-    assert_eq!(k.harness.state().kiosk.screen(), Screen::Lesson);
+    assert_eq!(
+        k.harness.state().kiosk.screen(),
+        Screen::Module(lessons::LESSON)
+    );
 }
 
 fn next(k: &mut TestKiosk, times: usize) {
@@ -97,7 +101,10 @@ fn open_a_lesson_step_forward_and_back_and_filter_by_topic() {
     assert!(k.has("Goed gedaan!"));
     assert!(k.has_containing("Je hebt de les “Een valse mail herkennen” helemaal gedaan."));
     k.click("Nog een les");
-    assert_eq!(k.harness.state().kiosk.screen(), Screen::LessonList);
+    assert_eq!(
+        k.harness.state().kiosk.screen(),
+        Screen::Module(lessons::LIST)
+    );
 }
 
 #[test]
@@ -153,7 +160,16 @@ fn email_practice_gives_friendly_hints() {
     assert!(!verdict_says(&k, "Probeer nog eens."));
     // What was typed is gone on the next step.
     next(&mut k, 1);
-    assert!(k.harness.state().kiosk.drafts.lesson_email.is_empty());
+    assert!(
+        k.harness
+            .state()
+            .kiosk
+            .module::<Lessons>()
+            .unwrap()
+            .drafts
+            .lesson_email
+            .is_empty()
+    );
 }
 
 #[test]
@@ -273,7 +289,7 @@ fn every_step_of_every_lesson_fits_1280x800_and_1024x768_screens() {
     for size in [SCREEN, egui::vec2(1024.0, 768.0)] {
         let mut k = start_with(quiet_config(), size);
         let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
-        let lib = k.harness.state().kiosk.lessons.library.clone().unwrap();
+        let lib = k.harness.state().kiosk.content.library.clone().unwrap();
         for lesson in &lib.lessons {
             let title = lesson
                 .text(digidak_core::lang::Lang::Nl)
@@ -318,7 +334,7 @@ fn every_step_of_every_lesson_fits_in_french_and_english_too() {
             let mut k = start_with(quiet_config(), size);
             let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
             k.choose_language(language);
-            let lib = k.harness.state().kiosk.lessons.library.clone().unwrap();
+            let lib = k.harness.state().kiosk.content.library.clone().unwrap();
             for lesson in &lib.lessons {
                 let title = lesson.text(lang).unwrap().title.clone();
                 k.click(home);
@@ -353,7 +369,7 @@ fn read_aloud_is_hidden_without_speech_and_speaks_with_it() {
     let mut config = demo_config();
     config.lessons.read_aloud = program.display().to_string();
     let mut k = start_with(config, SCREEN);
-    k.settle(|u| u.kiosk.lessons.speech.available());
+    k.settle(|u| u.kiosk.speech.available());
     open_lesson(&mut k, "Een valse mail herkennen");
     k.click("Voorlezen");
     support::wait_until(Duration::from_secs(10), "speech", || {
@@ -376,32 +392,22 @@ fn read_aloud_says_when_a_language_has_no_voice() {
     let mut config = demo_config();
     config.lessons.read_aloud = program.display().to_string();
     let mut k = start_with(config, SCREEN);
-    k.settle(|u| u.kiosk.lessons.speech.available());
+    k.settle(|u| u.kiosk.speech.available());
     let t = translations();
-    assert!(k.harness.state().kiosk.lessons.speech.speaks(Lang::Nl));
-    assert!(!k.harness.state().kiosk.lessons.speech.speaks(Lang::Tr));
+    assert!(k.harness.state().kiosk.speech.speaks(Lang::Nl));
+    assert!(!k.harness.state().kiosk.speech.speaks(Lang::Tr));
     k.choose_language("Türkçe");
     assert!(!k.has(&t.get(Lang::Tr, "lesson-read-aloud")));
     assert!(k.has(&t.get(Lang::Tr, "read-aloud-no-voice")));
     k.click(&t.get(Lang::Tr, "read-aloud-no-voice"));
-    k.harness
-        .state()
-        .kiosk
-        .lessons
-        .speech
-        .say("Merhaba", Lang::Tr);
+    k.harness.state().kiosk.speech.say("Merhaba", Lang::Tr);
     std::thread::sleep(Duration::from_millis(300));
     assert!(!said.exists(), "nothing was read in Turkish");
 
     k.choose_language("العربية");
     k.settle(|_| true);
-    assert!(k.harness.state().kiosk.lessons.speech.speaks(Lang::Ar));
-    k.harness
-        .state()
-        .kiosk
-        .lessons
-        .speech
-        .say("مرحبا", Lang::Ar);
+    assert!(k.harness.state().kiosk.speech.speaks(Lang::Ar));
+    k.harness.state().kiosk.speech.say("مرحبا", Lang::Ar);
     support::wait_until(Duration::from_secs(10), "speech", || {
         std::fs::read_to_string(&said).is_ok_and(|s| s.contains("مرحبا"))
     });
@@ -423,8 +429,24 @@ fn continue_later_gives_a_code_that_resumes_here_offline() {
     next(&mut k, 2);
     assert!(k.has("Stap 3 van 9"));
     k.click("Later verder");
-    k.settle(|u| u.kiosk.lessons.saved_code.is_some());
-    let code = k.harness.state().kiosk.lessons.saved_code.clone().unwrap();
+    k.settle(|u| {
+        u.kiosk
+            .module::<Lessons>()
+            .unwrap()
+            .state
+            .saved_code
+            .is_some()
+    });
+    let code = k
+        .harness
+        .state()
+        .kiosk
+        .module::<Lessons>()
+        .unwrap()
+        .state
+        .saved_code
+        .clone()
+        .unwrap();
     assert_eq!(code.len(), 10);
     let shown = format!("{} {} {}", &code[..3], &code[3..6], &code[6..]);
     assert!(k.has(&shown), "the code is shown in groups: {shown}");
@@ -433,7 +455,16 @@ fn continue_later_gives_a_code_that_resumes_here_offline() {
     // The resident leaves; the next person sees nothing of it.
     k.click("Ik ben klaar");
     assert!(!k.all_text().iter().any(|t| t.contains(&shown)));
-    assert!(k.harness.state().kiosk.lessons.player.is_none());
+    assert!(
+        k.harness
+            .state()
+            .kiosk
+            .module::<Lessons>()
+            .unwrap()
+            .state
+            .player
+            .is_none()
+    );
 
     k.click("Leren");
     k.click("Ik heb een code");
@@ -446,14 +477,17 @@ fn continue_later_gives_a_code_that_resumes_here_offline() {
     }
     type_code(&mut k, "0000000000");
     k.click("Verder");
-    k.settle(|u| u.kiosk.lessons.lookup != digidak::app::Lookup::Looking);
+    k.settle(|u| {
+        u.kiosk.module::<Lessons>().unwrap().state.lookup
+            != digidak::modules::lessons::Lookup::Looking
+    });
     assert!(k.has_containing("Alleen codes van deze computer werken nu."));
     for _ in 0..10 {
         k.click("Wissen");
     }
     type_code(&mut k, &code);
     k.click("Verder");
-    k.settle(|u| u.kiosk.screen() == Screen::Lesson);
+    k.settle(|u| u.kiosk.screen() == Screen::Module(lessons::LESSON));
     assert!(k.has("Stap 3 van 9"));
     assert!(k.has("Een sterk wachtwoord"));
 }
@@ -479,8 +513,24 @@ fn a_code_made_at_one_kiosk_resumes_at_another_through_the_server() {
     next_fr(&mut a, 3);
     assert!(a.has("Étape 4 sur 10"));
     a.click("Continuer plus tard");
-    a.settle(|u| u.kiosk.lessons.saved_code.is_some());
-    let code = a.harness.state().kiosk.lessons.saved_code.clone().unwrap();
+    a.settle(|u| {
+        u.kiosk
+            .module::<Lessons>()
+            .unwrap()
+            .state
+            .saved_code
+            .is_some()
+    });
+    let code = a
+        .harness
+        .state()
+        .kiosk
+        .module::<Lessons>()
+        .unwrap()
+        .state
+        .saved_code
+        .clone()
+        .unwrap();
     assert!(a.has("Code QR"), "a known server: the QR code shows");
     // Sent to the server.
     a.settle(|u| u.kiosk.sync_status().unwrap().pending == 0);
@@ -490,7 +540,7 @@ fn a_code_made_at_one_kiosk_resumes_at_another_through_the_server() {
     b.click("Ik heb een code");
     type_code(&mut b, &code);
     b.click("Verder");
-    b.settle(|u| u.kiosk.screen() == Screen::Lesson);
+    b.settle(|u| u.kiosk.screen() == Screen::Module(lessons::LESSON));
     assert!(b.has("Étape 4 sur 10"), "same lesson, step and language");
     assert_eq!(b.harness.state().kiosk.lang, digidak_core::lang::Lang::Fr);
 
@@ -500,7 +550,10 @@ fn a_code_made_at_one_kiosk_resumes_at_another_through_the_server() {
     b.click("J’ai un code");
     type_code(&mut b, "1111111111");
     b.click("Continuer");
-    b.settle(|u| u.kiosk.lessons.lookup != digidak::app::Lookup::Looking);
+    b.settle(|u| {
+        u.kiosk.module::<Lessons>().unwrap().state.lookup
+            != digidak::modules::lessons::Lookup::Looking
+    });
     assert!(b.has_containing("Nous ne connaissons pas ce code"));
 
     // With the server gone, B says it cannot ask.
@@ -510,7 +563,10 @@ fn a_code_made_at_one_kiosk_resumes_at_another_through_the_server() {
     }
     type_code(&mut b, "2222222222");
     b.click("Continuer");
-    b.settle(|u| u.kiosk.lessons.lookup != digidak::app::Lookup::Looking);
+    b.settle(|u| {
+        u.kiosk.module::<Lessons>().unwrap().state.lookup
+            != digidak::modules::lessons::Lookup::Looking
+    });
     assert!(b.has_containing("ne peut pas joindre le serveur"));
 }
 
@@ -552,7 +608,7 @@ fn a_volunteer_guides_a_lesson_and_notes_the_initiation() {
     k.click("Start");
     k.click("Begeleiders");
     k.enter_pin("1357", "OK");
-    k.settle(|u| u.kiosk.lessons.counts.is_some());
+    k.settle(|u| u.kiosk.module::<Lessons>().unwrap().state.counts.is_some());
     assert!(k.has_containing("1 geopend, 0 afgewerkt"));
     assert!(k.has_containing("Initiaties: Veilig online 1"));
 }
@@ -586,15 +642,25 @@ fn lessons_wait_longer_before_the_idle_warning_and_the_wipe_forgets_the_lesson()
     // Past the normal warning (120 s) and wipe (150 s): still in the lesson.
     k.advance(Duration::from_secs(200));
     assert!(!k.has("Ben je er nog?"));
-    assert_eq!(k.harness.state().kiosk.screen(), Screen::Lesson);
+    assert_eq!(
+        k.harness.state().kiosk.screen(),
+        Screen::Module(lessons::LESSON)
+    );
     // Past the lesson warning (480 s) and wipe (540 s): home, nothing left.
     k.advance(Duration::from_secs(290));
     assert!(k.has("Ben je er nog?"));
     k.advance(Duration::from_secs(60));
     let kiosk = &k.harness.state().kiosk;
     assert_eq!(kiosk.screen(), Screen::Home);
-    assert!(kiosk.lessons.player.is_none());
-    assert!(kiosk.drafts.lesson_email.is_empty());
+    assert!(kiosk.module::<Lessons>().unwrap().state.player.is_none());
+    assert!(
+        kiosk
+            .module::<Lessons>()
+            .unwrap()
+            .drafts
+            .lesson_email
+            .is_empty()
+    );
     assert!(!k.all_text().iter().any(|t| t.contains("fatima")));
 }
 
@@ -606,7 +672,14 @@ fn qr_codes_open_the_lesson_on_a_phone_at_the_right_step() {
     open_lesson(&mut k, "Een sterk wachtwoord");
     next(&mut k, 2);
     k.click("Later verder");
-    k.settle(|u| u.kiosk.lessons.saved_code.is_some());
+    k.settle(|u| {
+        u.kiosk
+            .module::<Lessons>()
+            .unwrap()
+            .state
+            .saved_code
+            .is_some()
+    });
     let qr = k.harness.get_by_label("QR-code");
     assert_eq!(
         qr.value().as_deref(),
@@ -633,7 +706,7 @@ fn the_lesson_list_offers_the_other_lessons_in_dutch_french_or_english() {
     let mut k = start_quiet();
     k.choose_language("Türkçe");
     k.click(&t.get(Lang::Tr, "tile-lessons"));
-    k.settle(|u| u.kiosk.lessons.library.is_some());
+    k.settle(|u| u.kiosk.content.library.is_some());
     for title in [
         "itsme ile giriş yapmak ve onaylamak",
         "Sahte bir e-postayı tanımak",
@@ -652,8 +725,20 @@ fn the_lesson_list_offers_the_other_lessons_in_dutch_french_or_english() {
     assert!(k.has("Un mot de passe solide"), "the others in French");
     assert!(!k.has("Een sterk wachtwoord"));
     k.click("Un mot de passe solide");
-    assert_eq!(k.harness.state().kiosk.screen(), Screen::Lesson);
-    let player = k.harness.state().kiosk.lessons.player.as_ref().unwrap();
+    assert_eq!(
+        k.harness.state().kiosk.screen(),
+        Screen::Module(lessons::LESSON)
+    );
+    let player = k
+        .harness
+        .state()
+        .kiosk
+        .module::<Lessons>()
+        .unwrap()
+        .state
+        .player
+        .as_ref()
+        .unwrap();
     assert_eq!(player.lang, Lang::Fr);
     assert!(
         k.has_containing("Français"),
@@ -666,7 +751,9 @@ fn the_lesson_list_offers_the_other_lessons_in_dutch_french_or_english() {
         k.harness
             .state()
             .kiosk
-            .lessons
+            .module::<Lessons>()
+            .unwrap()
+            .state
             .player
             .as_ref()
             .unwrap()
@@ -685,7 +772,7 @@ fn read_aloud_in_arabic_reads_the_sentence_as_written() {
     let mut config = demo_config();
     config.lessons.read_aloud = program.display().to_string();
     let mut k = start_with(config, SCREEN);
-    k.settle(|u| u.kiosk.lessons.speech.available());
+    k.settle(|u| u.kiosk.speech.available());
     let t = translations();
     k.choose_language("العربية");
     k.click(&t.get(Lang::Ar, "lesson-read-aloud"));

@@ -175,7 +175,7 @@ fn still_here_keeps_the_session() {
 fn the_screen_is_laid_out_right_after_a_wipe() {
     let mut k = start();
     // (Read aloud shows once the speech thread knows its voices: wait for that first.)
-    k.settle(|u| u.kiosk.lessons.speech.detected());
+    k.settle(|u| u.kiosk.speech.detected());
     let before: Vec<_> = k.button_rects();
     k.click("Ik wil hulp");
     k.type_into("Je voornaam (als je wilt)", "Jan");

@@ -12,6 +12,8 @@ use std::time::Duration;
 
 use common::*;
 use digidak::app::Screen;
+use digidak::modules::activities::{self, Activities};
+use digidak::modules::board::{self, Board};
 use digidak::sync::worker::SyncState;
 use digidak_protocol::ActivityRecord;
 use support::{InProcessServer, now_ms};
@@ -75,9 +77,9 @@ fn a_resident_signs_up_by_touch_with_the_on_screen_keyboard() {
 
     // The resident, finger only.
     taps.tap(&mut k, "Activiteiten");
-    k.settle(|u| !u.kiosk.activities.list.is_empty());
+    k.settle(|u| !u.kiosk.module::<Activities>().unwrap().list.is_empty());
     taps.tap(&mut k, "Ik kom");
-    assert_eq!(screen(&k), Screen::SignupForm);
+    assert_eq!(screen(&k), Screen::Module(activities::SIGNUP_FORM));
     taps.tap(&mut k, "Je voornaam");
     assert!(k.has("Toetsenbord weg"));
     // The field and the form's main button stay in sight above the keys, without a swipe.
@@ -102,8 +104,8 @@ fn a_resident_signs_up_by_touch_with_the_on_screen_keyboard() {
     assert!(!k.has("a"), "no letters on the number pad");
     taps.keys(&mut k, "0470 12 34 56");
     taps.tap(&mut k, "Inschrijven");
-    k.settle(|u| u.kiosk.screen() == Screen::SignupDone);
-    let state = &k.harness.state().kiosk.activities;
+    k.settle(|u| u.kiosk.screen() == Screen::Module(activities::SIGNUP_DONE));
+    let state = &k.harness.state().kiosk.module::<Activities>().unwrap();
     let signup = state.receipt.as_ref().expect("a receipt");
     assert_eq!(signup.first_name, "Samira");
     assert_eq!(signup.phone.as_deref(), Some("0470123456"));
@@ -158,8 +160,17 @@ fn a_resident_posts_replies_and_searches_by_touch_and_the_wipe_forgets_half_a_wo
     taps.tap(&mut k, "Meer uitleg (mag leeg)");
     taps.keys(&mut k, "Hulp bij een brief van het OCMW, dringend ééntje");
     taps.tap(&mut k, "Plaatsen");
-    k.settle(|u| u.kiosk.screen() == Screen::BoardPosted);
-    let created = k.harness.state().kiosk.board.created.clone().unwrap();
+    k.settle(|u| u.kiosk.screen() == Screen::Module(board::POSTED));
+    let created = k
+        .harness
+        .state()
+        .kiosk
+        .module::<Board>()
+        .unwrap()
+        .state
+        .created
+        .clone()
+        .unwrap();
     assert_eq!(created.post.title, "Brief van het OCMW");
     assert_eq!(
         created.post.text,
@@ -173,17 +184,17 @@ fn a_resident_posts_replies_and_searches_by_touch_and_the_wipe_forgets_half_a_wo
     // A volunteer approves it, by touch.
     k.tap("Begeleiders");
     tap_pin(&mut k, "2468");
-    k.settle(|u| u.kiosk.board.queue.len() == 1);
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.queue.len() == 1);
     k.tap("Prikbord nakijken (1)");
     k.tap("Goedkeuren");
-    k.settle(|u| u.kiosk.board.queue.is_empty());
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.queue.is_empty());
     k.tap("Ik ben klaar");
     k.advance(Duration::from_secs(3));
     k.harness.run();
 
     // The next resident searches the board and replies.
     k.tap("Prikbord");
-    k.settle(|u| u.kiosk.board.posts.len() == 1);
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.posts.len() == 1);
     k.tap("Zoeken");
     k.tap_keys("ocmw");
     assert!(k.has("Brief van het OCMW"));
@@ -191,12 +202,12 @@ fn a_resident_posts_replies_and_searches_by_touch_and_the_wipe_forgets_half_a_wo
     k.tap_button("Toetsenbord weg");
     assert!(!k.has("Toetsenbord weg"));
     k.tap("Brief van het OCMW");
-    assert_eq!(screen(&k), Screen::BoardPost);
+    assert_eq!(screen(&k), Screen::Module(board::POST));
     k.tap("Ik kan helpen");
     k.tap("Je bericht");
     k.tap_keys("Ik help je graag.");
     k.tap("Versturen");
-    k.settle(|u| u.kiosk.board.replied);
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.replied);
     assert!(k.has_containing("Verstuurd!"));
 
     // A half-typed word is forgotten by the idle wipe, keyboard and all.
@@ -209,7 +220,16 @@ fn a_resident_posts_replies_and_searches_by_touch_and_the_wipe_forgets_half_a_wo
     assert_eq!(screen(&k), Screen::Home);
     assert!(!k.has("Toetsenbord weg"), "the keyboard is gone");
     assert!(!k.all_text().iter().any(|t| t.contains("Geheim")));
-    assert!(k.harness.state().kiosk.drafts.reply_message.is_empty());
+    assert!(
+        k.harness
+            .state()
+            .kiosk
+            .module::<Board>()
+            .unwrap()
+            .drafts
+            .reply_message
+            .is_empty()
+    );
 }
 
 /// Screenshots of the keyboard for review (`scripts/screens` makes them too): the sign-up

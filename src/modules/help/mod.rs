@@ -78,8 +78,8 @@ impl Module for Help {
         }
     }
 
-    fn on_event(&mut self, event: &Event, ctx: &mut Ctx<'_>) -> bool {
-        if let Event::HelpRequestSaved(_) = event {
+    fn on_event(&mut self, event: Event, ctx: &mut Ctx<'_>) -> Option<Event> {
+        if let Event::HelpRequestSaved(_) = &event {
             // Only the person still on the form is taken to "a volunteer will come".
             if std::mem::take(&mut self.awaiting_save)
                 && ctx.screen() == super::Screen::Module(FORM)
@@ -88,7 +88,7 @@ impl Module for Help {
             }
         }
         // The volunteer screens take the saved call in too.
-        false
+        Some(event)
     }
 
     fn on_failed(&mut self, command: &Command, _ctx: &mut Ctx<'_>) -> bool {
@@ -111,7 +111,9 @@ impl Module for Help {
         (page == FORM).then_some(Pinned {
             picto: Picto::Call,
             label: "help-call",
-            action: call(),
+            action: crate::app::Action::Module(call()),
+            beside: None,
+            not_while_typing: false,
         })
     }
 

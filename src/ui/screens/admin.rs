@@ -12,9 +12,15 @@ use crate::ui::widgets::{self, Kind};
 use digidak_core::i18n::{num, text};
 
 /// The title and the actions: first, so nobody has to scroll to close the kiosk.
-pub fn header(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+pub fn header(
+    ui: &mut egui::Ui,
+    kiosk: &mut Kiosk,
+    pics: &mut crate::ui::pictures::Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
     crate::ui::bidi::label(ui, RichText::new(tr.tr("admin-title")).heading());
-    actions_row(ui, kiosk, tr, actions);
+    actions_row(ui, kiosk, pics, tr, actions);
     ui.add_space(8.0);
 }
 
@@ -37,7 +43,7 @@ pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
                 &[("version", num(info.schema_version))]
             )
         ),
-        StoreStatus::Unavailable(e) => e.clone(),
+        StoreStatus::Unavailable(e) => e.to_string(),
     };
     let modules = c
         .modules
@@ -103,13 +109,18 @@ pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
             tr.tr_args("admin-pins-value", &[("volunteer", text(&volunteer_pin))]),
         ),
         (tr.tr("admin-lessons"), lessons_fact(kiosk, tr)),
-        (tr.tr("admin-lessons-month"), lesson_counts_fact(kiosk, tr)),
     ];
+    // The modules' facts (the lessons' counts this month) come last.
+    let facts: Vec<_> = kiosk
+        .modules
+        .iter()
+        .flat_map(|m| m.staff_facts(tr))
+        .collect();
     egui::Grid::new("admin-facts")
         .num_columns(2)
         .spacing(egui::vec2(24.0, 8.0))
         .show(ui, |ui| {
-            for (k, v) in rows {
+            for (k, v) in rows.into_iter().chain(facts) {
                 crate::ui::bidi::label(ui, RichText::new(k).strong());
                 ui.add(egui::Label::new(v).wrap());
                 ui.end_row();
@@ -118,7 +129,7 @@ pub fn facts(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
 }
 
 fn lessons_fact(kiosk: &Kiosk, tr: Tr<'_>) -> String {
-    match &kiosk.lessons.library {
+    match &kiosk.content.library {
         None => tr.tr("lessons-loading"),
         Some(lib) => {
             let mut s = tr.tr_args(
@@ -144,38 +155,13 @@ fn lessons_fact(kiosk: &Kiosk, tr: Tr<'_>) -> String {
     }
 }
 
-fn lesson_counts_fact(kiosk: &Kiosk, tr: Tr<'_>) -> String {
-    let Some(c) = &kiosk.lessons.counts else {
-        return "…".into();
-    };
-    let mut s = tr.tr_args(
-        "admin-lessons-counts",
-        &[
-            ("month", text(&c.month)),
-            ("opened", num(c.opened as f64)),
-            ("finished", num(c.finished as f64)),
-        ],
-    );
-    let list = if c.initiations.is_empty() {
-        tr.tr("admin-lessons-none")
-    } else {
-        c.initiations
-            .iter()
-            .map(|(topic, n)| {
-                let name = digidak_core::lessons::Topic::from_id(topic)
-                    .map(|t| tr.tr(&super::lessons::topic_key(t)))
-                    .unwrap_or_else(|| topic.clone());
-                format!("{name} {n}")
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    s.push('\n');
-    s.push_str(&tr.tr_args("admin-lessons-initiations", &[("list", text(&list))]));
-    s
-}
-
-fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+fn actions_row(
+    ui: &mut egui::Ui,
+    kiosk: &mut Kiosk,
+    pics: &mut crate::ui::pictures::Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
     if kiosk.exit_confirm {
         widgets::message(ui, &tr.tr("admin-exit-confirm"), theme::NOTICE, theme::TEXT);
         crate::ui::widgets::row_wrapped(ui, |ui| {
@@ -206,22 +192,8 @@ fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 Action::Home,
                 actions,
             );
-            if kiosk
-                .config
-                .module_enabled(crate::config::Module::ACTIVITIES)
-            {
-                act(
-                    ui,
-                    Some(Picto::Calendar),
-                    &tr.tr("activity-admin-open"),
-                    Kind::Secondary,
-                    Action::Go(crate::app::Screen::ActivityAdmin),
-                    actions,
-                );
-            }
-            if kiosk.config.module_enabled(crate::config::Module::BOARD) {
-                super::board_moderate::print_buttons(ui, kiosk, tr, actions);
-            }
+            let place = crate::modules::StaffPlace::AdminRow;
+            super::staff_parts(ui, kiosk, pics, place, tr, actions);
             act(
                 ui,
                 Some(Picto::Exit),
@@ -231,6 +203,7 @@ fn actions_row(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<A
                 actions,
             );
         });
-        super::board_moderate::printed(ui, kiosk, tr);
+        let place = crate::modules::StaffPlace::AdminBelow;
+        super::staff_parts(ui, kiosk, pics, place, tr, actions);
     }
 }

@@ -3,7 +3,6 @@
 use egui::RichText;
 
 use crate::app::{Action, Kiosk, Screen};
-use crate::config::Module;
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::theme;
@@ -21,21 +20,14 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         .modules
         .enabled
         .iter()
-        .filter_map(|m| match *m {
-            Module::LESSONS => Some((Picto::Lessons, tr.tr("tile-lessons"), Screen::LessonList)),
-            Module::ACTIVITIES => Some((
-                Picto::Calendar,
-                tr.tr("tile-activities"),
-                Screen::Activities,
-            )),
-            Module::BOARD => Some((Picto::Board, tr.tr("tile-board"), Screen::Board)),
-            // A module of `crate::modules` brings its own tile.
-            other => kiosk
+        // Every module brings its own tile.
+        .filter_map(|enabled| {
+            kiosk
                 .modules
                 .iter()
-                .find(|m| m.id() == other.id())
+                .find(|m| m.id() == enabled.id())
                 .and_then(|m| m.tile())
-                .map(|t| (t.picto, tr.tr(t.label), Screen::Module(t.opens))),
+                .map(|t| (t.picto, tr.tr(t.label), Screen::Module(t.opens)))
         })
         .collect();
     let scale = kiosk.text_scale.factor();

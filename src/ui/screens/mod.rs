@@ -1,24 +1,76 @@
 //! One module a screen. Each reads the kiosk and pushes actions.
 
-mod activities;
-mod activity_admin;
 mod admin;
 mod admin_sync;
-mod board;
-mod board_moderate;
-mod board_post;
-mod checkin;
 mod home;
-mod lesson;
-mod lesson_codes;
-mod lesson_review;
-mod lessons;
-mod pinpad;
-mod practice;
+pub(crate) mod pinpad;
 mod volunteer;
 
 use super::Tr;
 use crate::app::{Action, Kiosk, Screen};
+use crate::modules::{Module, StaffPlace, View};
+use crate::ui::pictures::Pictures;
+
+/// Runs `f` with the kiosk's modules and a [`View`] of the rest of the kiosk.
+pub(crate) fn with_modules(
+    kiosk: &mut Kiosk,
+    pics: &mut Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+    f: impl FnOnce(&mut [Box<dyn Module>], &mut View<'_>),
+) {
+    let online = kiosk
+        .sync_status()
+        .is_some_and(|s| s.state == crate::app::SyncState::Online);
+    let phone_base_url = kiosk.phone_base_url();
+    let now_ms = kiosk.unix_ms();
+    let staff = kiosk.staff();
+    let Kiosk {
+        modules,
+        store_status,
+        text_scale,
+        lang,
+        content,
+        config,
+        ..
+    } = kiosk;
+    let mut view = View {
+        tr,
+        lang: *lang,
+        text_scale: *text_scale,
+        store_status,
+        now_ms,
+        staff,
+        online,
+        phone_base_url,
+        site: &config.kiosk.site,
+        offered: &config.languages.offered,
+        library: content.library.as_ref(),
+        drawn: &content.pictures,
+        pics,
+        actions,
+    };
+    f(modules, &mut view);
+}
+
+/// The parts the enabled modules add to a staff screen at `place`, in the modules' order.
+pub(crate) fn staff_parts(
+    ui: &mut egui::Ui,
+    kiosk: &mut Kiosk,
+    pics: &mut Pictures,
+    place: StaffPlace,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let config = kiosk.config.clone();
+    with_modules(kiosk, pics, tr, actions, |modules, view| {
+        for m in modules.iter_mut() {
+            if config.modules.enabled.iter().any(|e| e.id() == m.id()) {
+                m.show_staff(place, ui, view);
+            }
+        }
+    });
+}
 
 pub fn show(
     ui: &mut egui::Ui,
@@ -28,100 +80,19 @@ pub fn show(
     actions: &mut Vec<Action>,
 ) {
     match kiosk.screen() {
-        Screen::Board => {
-            let mut search = std::mem::take(&mut kiosk.drafts.board_search);
-            board::list(ui, kiosk, pics, &mut search, tr, actions);
-            kiosk.drafts.board_search = search;
-        }
-        Screen::BoardPost => board::post(ui, kiosk, pics, tr, actions),
-        Screen::BoardReply => {
-            let mut message = std::mem::take(&mut kiosk.drafts.reply_message);
-            let mut contact = std::mem::take(&mut kiosk.drafts.reply_contact);
-            board::reply(ui, kiosk, &mut message, &mut contact, tr);
-            kiosk.drafts.reply_message = message;
-            kiosk.drafts.reply_contact = contact;
-        }
-        Screen::BoardReport => board::report(ui, tr, actions),
-        Screen::BoardNewKind => board_post::kind(ui, kiosk, pics, tr, actions),
-        Screen::BoardNewCategory => board_post::category(ui, kiosk, pics, tr, actions),
-        Screen::BoardNewText => {
-            let mut title = std::mem::take(&mut kiosk.drafts.post_title);
-            let mut text = std::mem::take(&mut kiosk.drafts.post_text);
-            board_post::words(ui, kiosk, &mut title, &mut text, tr, actions);
-            kiosk.drafts.post_title = title;
-            kiosk.drafts.post_text = text;
-        }
-        Screen::BoardPosted => board_post::posted(ui, kiosk, tr, actions),
-        Screen::BoardCode => board_post::code(ui, kiosk, tr, actions),
-        Screen::BoardMine => board_post::mine(ui, kiosk, tr, actions),
-        Screen::BoardModerate => {
-            let mut title = std::mem::take(&mut kiosk.drafts.edit_title);
-            let mut text = std::mem::take(&mut kiosk.drafts.edit_text);
-            let mut reason = std::mem::take(&mut kiosk.drafts.reject_reason);
-            let d = board_moderate::Decision {
-                title: &mut title,
-                text: &mut text,
-                reason: &mut reason,
-            };
-            board_moderate::show(ui, kiosk, d, tr, actions);
-            kiosk.drafts.edit_title = title;
-            kiosk.drafts.edit_text = text;
-            kiosk.drafts.reject_reason = reason;
-        }
-        Screen::LessonList => lessons::show(ui, kiosk, pics, tr, actions),
-        Screen::Activities => activities::list(ui, kiosk, pics, tr, actions),
-        Screen::SignupForm => {
-            let mut name = std::mem::take(&mut kiosk.drafts.signup_name);
-            let mut phone = std::mem::take(&mut kiosk.drafts.signup_phone);
-            activities::form(ui, kiosk, &mut name, &mut phone, tr, actions);
-            kiosk.drafts.signup_name = name;
-            kiosk.drafts.signup_phone = phone;
-        }
-        Screen::SignupDone => activities::done(ui, kiosk, tr),
-        Screen::SignupCode => activities::code(ui, kiosk, tr, actions),
-        Screen::ActivityAdmin => {
-            let mut form = std::mem::take(&mut kiosk.drafts.activity_form);
-            activity_admin::show(ui, kiosk, &mut form, tr, actions);
-            kiosk.drafts.activity_form = form;
-        }
-        Screen::CheckIn => {
-            let mut code = std::mem::take(&mut kiosk.drafts.checkin_code);
-            let mut walk_in = std::mem::take(&mut kiosk.drafts.walk_in_name);
-            checkin::show(ui, kiosk, &mut code, &mut walk_in, tr, actions);
-            kiosk.drafts.checkin_code = code;
-            kiosk.drafts.walk_in_name = walk_in;
-        }
-        Screen::Lesson => {
-            let mut email = std::mem::take(&mut kiosk.drafts.lesson_email);
-            lesson::show(ui, kiosk, pics, &mut email, tr, actions);
-            kiosk.drafts.lesson_email = email;
-        }
-        Screen::LessonSaved => lesson_codes::saved(ui, kiosk, tr, actions),
-        Screen::ResumeCode => lesson_codes::enter(ui, kiosk, tr, actions),
-        Screen::LessonTakeHome => lesson_codes::take_home(ui, kiosk, tr),
         Screen::Home => home::show(ui, kiosk, tr, actions),
         Screen::Module(page) => {
             // A module draws its page from its own state and a small view of the kiosk.
-            let Kiosk {
-                modules,
-                store_status,
-                text_scale,
-                ..
-            } = kiosk;
-            let mut view = crate::modules::View {
-                tr,
-                text_scale: *text_scale,
-                store_status,
-                actions,
-            };
-            if let Some(m) = modules.iter_mut().find(|m| m.id() == page.module) {
-                m.show(page, ui, &mut view);
-            }
+            with_modules(kiosk, pics, tr, actions, |modules, view| {
+                if let Some(m) = modules.iter_mut().find(|m| m.id() == page.module) {
+                    m.show(page, ui, view);
+                }
+            });
         }
         Screen::PinPad => pinpad::show(ui, kiosk, tr, actions),
-        Screen::Volunteer => volunteer::show(ui, kiosk, tr, actions),
+        Screen::Volunteer => volunteer::show(ui, kiosk, pics, tr, actions),
         Screen::Admin => {
-            admin::header(ui, kiosk, tr, actions);
+            admin::header(ui, kiosk, pics, tr, actions);
             let mut url = std::mem::take(&mut kiosk.drafts.server_url);
             let mut code = std::mem::take(&mut kiosk.drafts.pairing_code);
             // Side by side on a wide screen, so pairing needs no scrolling.
@@ -147,52 +118,49 @@ pub fn show(
 
 /// Parts of a screen pinned to the bottom of the window, drawn before the scrolling content:
 /// the main action of a form stays in sight at every size, also above the on-screen keyboard.
-pub fn pinned(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    use crate::app::{ActivityAction, BoardAction};
-    use crate::ui::picto::Picto;
+pub fn pinned(
+    ui: &mut egui::Ui,
+    kiosk: &mut Kiosk,
+    pics: &mut Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
     use crate::ui::widgets::Kind;
+    // A module may draw its own bar (a lesson's Back and Next).
+    if let Screen::Module(page) = kiosk.screen() {
+        let mut drawn = false;
+        with_modules(kiosk, pics, tr, actions, |modules, view| {
+            if let Some(m) = modules.iter_mut().find(|m| m.id() == page.module) {
+                drawn = m.show_bar(page, ui, view);
+            }
+        });
+        if drawn {
+            return;
+        }
+    }
     let main = match kiosk.screen() {
-        Screen::Lesson => return lesson::nav_panel(ui, kiosk, tr, actions),
-        Screen::SignupForm if kiosk.activities.chosen().is_some() => (
-            Picto::Done,
-            "signup-submit",
-            Action::Activity(ActivityAction::SignUp),
-        ),
-        Screen::BoardNewText => (
-            Picto::Done,
-            "board-publish",
-            Action::Board(BoardAction::Publish),
-        ),
-        Screen::BoardReply if kiosk.board.opened().is_some() => (
-            Picto::Done,
-            "board-reply-send",
-            Action::Board(BoardAction::SendReply),
-        ),
         Screen::Module(page) => match kiosk
             .modules
             .iter()
             .find_map(|m| (m.id() == page.module).then(|| m.pinned(page)).flatten())
         {
-            Some(p) => (p.picto, p.label, Action::Module(p.action)),
+            Some(p) => p,
             None => return,
         },
-        // While typing a search the posts found need the room more than a new post does.
-        Screen::Board if !crate::ui::keyboard::is_open(ui.ctx()) => (
-            Picto::Plus,
-            "board-new",
-            Action::Board(BoardAction::StartPost),
-        ),
         _ => return,
     };
-    let (picto, key, action) = main;
-    // The board's other way in, "I have a code", stands beside its main action.
-    let second = (kiosk.screen() == Screen::Board).then(|| {
-        (
-            Picto::Code,
-            tr.tr("board-have-code"),
-            Action::Go(Screen::BoardCode),
-        )
-    });
+    if main.not_while_typing && crate::ui::keyboard::is_open(ui.ctx()) {
+        return;
+    }
+    let crate::modules::Pinned {
+        picto,
+        label: key,
+        action,
+        beside,
+        ..
+    } = main;
+    // A second way on (the board's "I have a code") stands beside the main action.
+    let second = beside.map(|(p, key, action)| (p, tr.tr(key), action));
     let main_text = tr.tr(key);
     action_bar(ui, |ui| {
         // One row: with large text on a narrow screen the words step down before wrapping.
@@ -237,6 +205,23 @@ fn action_bar(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
         .show(ui, |ui| crate::ui::widgets::action_row(ui, add))
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Toolbar, true, ""));
+}
+
+/// The language names of `codes` in the message `key` (with `$list`), unknown codes as written.
+pub(crate) fn spoken_as(key: &str, codes: &[String], tr: Tr<'_>) -> String {
+    let names: Vec<String> = codes
+        .iter()
+        .map(|c| {
+            let name_key = format!("spoken-{c}");
+            let name = tr.tr(&name_key);
+            if name == name_key {
+                c.to_uppercase()
+            } else {
+                name
+            }
+        })
+        .collect();
+    tr.tr_args(key, &[("list", names.join(", ").into())])
 }
 
 /// A button that pushes `action` when tapped: the commonest thing a screen does.

@@ -67,7 +67,7 @@ fn pin_dots(ui: &mut egui::Ui, n: usize) {
 }
 
 /// What the keys of a keypad do.
-pub(super) struct Keys {
+pub(crate) struct Keys {
     pub digit: fn(char) -> Action,
     pub erase: Action,
     pub submit: Action,
@@ -83,7 +83,7 @@ const PIN_KEYS: Keys = Keys {
 };
 
 /// Digits, Backspace and Enter typed on a keyboard, as keypad actions.
-pub(super) fn keyboard(ui: &egui::Ui, keys: &Keys, actions: &mut Vec<Action>) {
+pub(crate) fn keyboard(ui: &egui::Ui, keys: &Keys, actions: &mut Vec<Action>) {
     ui.input(|i| {
         for event in &i.events {
             match event {
@@ -108,7 +108,7 @@ pub(super) fn keyboard(ui: &egui::Ui, keys: &Keys, actions: &mut Vec<Action>) {
 
 /// Twelve keys of one size, centred: 1-9, then Erase, 0, OK. Keys shrink to fit `room`
 /// (height), never below 64 pixels.
-pub(super) fn keypad(
+pub(crate) fn keypad(
     ui: &mut egui::Ui,
     room: f32,
     tr: Tr<'_>,

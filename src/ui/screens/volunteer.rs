@@ -10,7 +10,13 @@ use crate::ui::theme;
 use crate::ui::widgets::Kind;
 use digidak_core::i18n::{num, text};
 
-pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    kiosk: &mut Kiosk,
+    pics: &mut crate::ui::pictures::Pictures,
+    tr: Tr<'_>,
+    actions: &mut Vec<Action>,
+) {
     crate::ui::bidi::label(ui, RichText::new(tr.tr("volunteer-title")).heading());
     let paused = kiosk.wipe_paused();
     let (picto, label) = if paused {
@@ -30,46 +36,8 @@ pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         ui,
         RichText::new(tr.tr("volunteer-pause-explain")).color(theme::MUTED),
     );
-    if kiosk.config.module_enabled(crate::config::Module::LESSONS) {
-        ui.add_space(8.0);
-        act(
-            ui,
-            Some(Picto::Lessons),
-            &tr.tr("volunteer-give-lesson"),
-            Kind::Secondary,
-            Action::Go(crate::app::Screen::LessonList),
-            actions,
-        );
-        crate::ui::bidi::label(
-            ui,
-            RichText::new(tr.tr("volunteer-give-lesson-explain")).color(theme::MUTED),
-        );
-        super::lesson_review::show(ui, kiosk, tr);
-    }
-    if kiosk
-        .config
-        .module_enabled(crate::config::Module::ACTIVITIES)
-    {
-        act(
-            ui,
-            Some(Picto::Calendar),
-            &tr.tr("volunteer-checkin"),
-            Kind::Secondary,
-            Action::Go(crate::app::Screen::CheckIn),
-            actions,
-        );
-    }
-    if kiosk.config.module_enabled(crate::config::Module::BOARD) {
-        let n = digidak_core::i18n::num(kiosk.board.queue.len() as f64);
-        act(
-            ui,
-            Some(Picto::Board),
-            &tr.tr_args("volunteer-moderate", &[("count", n)]),
-            Kind::Secondary,
-            Action::Go(crate::app::Screen::BoardModerate),
-            actions,
-        );
-    }
+    let place = crate::modules::StaffPlace::Volunteer;
+    super::staff_parts(ui, kiosk, pics, place, tr, actions);
     ui.add_space(24.0);
     crate::ui::bidi::label(ui, RichText::new(tr.tr("volunteer-help-title")).heading());
     if kiosk.help_requests.is_empty() {

@@ -3,10 +3,12 @@
 
 use egui::RichText;
 
-use super::act;
-use super::pinpad::{Keys, keyboard, keypad};
-use crate::app::{Action, Kiosk, LessonAction, Lookup};
+use super::super::{LessonAction, Lookup, action};
+use super::Cx;
+use crate::app::Action;
 use crate::ui::picto::Picto;
+use crate::ui::screens::act;
+use crate::ui::screens::pinpad::{Keys, keyboard, keypad};
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use crate::ui::{Tr, qr};
@@ -17,16 +19,16 @@ use digidak_core::lessons::resume::{self, RESUME_DAYS};
 const QR_SIZE: f32 = 260.0;
 
 /// "Continue later": the code, big, and a QR code of the lesson's phone page at this step.
-pub fn saved(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+pub fn saved(ui: &mut egui::Ui, cx: &Cx<'_>, tr: Tr<'_>, actions: &mut Vec<Action>) {
     crate::ui::bidi::label(ui, RichText::new(tr.tr("lesson-saved-title")).heading());
-    if kiosk.lessons.save_failed {
+    if cx.lessons.save_failed {
         widgets::message(
             ui,
             &tr.tr("lesson-save-failed"),
             theme::ERROR_BG,
             theme::ERROR_TEXT,
         );
-    } else if let Some(code) = &kiosk.lessons.saved_code {
+    } else if let Some(code) = &cx.lessons.saved_code {
         crate::ui::bidi::label(ui, tr.tr("lesson-saved-text"));
         widgets::big_code(ui, &resume::display(code));
         crate::ui::bidi::label(
@@ -34,8 +36,8 @@ pub fn saved(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
             RichText::new(tr.tr_args("lesson-saved-expires", &[("days", num(RESUME_DAYS as f64))]))
                 .color(theme::MUTED),
         );
-        let url = kiosk.lessons.player.as_ref().and_then(|p| {
-            kiosk.lesson_url(
+        let url = cx.lessons.player.as_ref().and_then(|p| {
+            cx.lesson_url(
                 &p.lesson.id,
                 p.lang,
                 Some(p.step_index().min(p.step_count().saturating_sub(1))),
@@ -62,18 +64,21 @@ pub fn saved(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
     );
 }
 
-const RESUME_KEYS: Keys = Keys {
-    digit: |d| Action::Lesson(LessonAction::ResumeDigit(d)),
-    erase: Action::Lesson(LessonAction::ResumeErase),
-    submit: Action::Lesson(LessonAction::ResumeSubmit),
-    submit_label: "resume-ok",
-};
+fn resume_keys() -> Keys {
+    Keys {
+        digit: |d| action(LessonAction::ResumeDigit(d)),
+        erase: action(LessonAction::ResumeErase),
+        submit: action(LessonAction::ResumeSubmit),
+        submit_label: "resume-ok",
+    }
+}
 
 /// Typing a resume code: the digits in groups as typed, a number pad, and what was found.
-pub fn enter(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    let looking = kiosk.lessons.lookup == Lookup::Looking;
+pub fn enter(ui: &mut egui::Ui, cx: &Cx<'_>, typed: &str, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let looking = cx.lessons.lookup == Lookup::Looking;
+    let keys = resume_keys();
     if !looking {
-        keyboard(ui, &RESUME_KEYS, actions);
+        keyboard(ui, &keys, actions);
     }
     let compact = ui.available_height() < 500.0;
     ui.vertical_centered(|ui| {
@@ -84,14 +89,13 @@ pub fn enter(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
                 RichText::new(tr.tr("resume-explain")).color(theme::MUTED),
             );
         }
-        let typed = &kiosk.drafts.resume_code;
         let shown = if typed.is_empty() {
             "_ _ _   _ _ _   _ _ _ _".to_string()
         } else {
             resume::display(typed)
         };
         widgets::typed_code(ui, &shown, typed);
-        let status = match kiosk.lessons.lookup {
+        let status = match cx.lessons.lookup {
             Lookup::Idle => None,
             Lookup::Looking => Some((tr.tr("resume-looking"), theme::NOTICE, theme::TEXT)),
             Lookup::Invalid => Some((tr.tr("resume-invalid"), theme::NOTICE, theme::TEXT)),
@@ -111,19 +115,19 @@ pub fn enter(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Act
         // (The way back is the top bar's Back.)
         let room = ui.available_height() - ui.spacing().item_spacing.y;
         ui.add_enabled_ui(!looking, |ui| {
-            keypad(ui, room, tr, &RESUME_KEYS, actions);
+            keypad(ui, room, tr, &keys, actions);
         });
     });
 }
 
 /// "Take it home": the lesson's phone page as a QR code.
-pub fn take_home(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
+pub fn take_home(ui: &mut egui::Ui, cx: &Cx<'_>, tr: Tr<'_>) {
     crate::ui::bidi::label(ui, RichText::new(tr.tr("takehome-title")).heading());
-    let url = kiosk
+    let url = cx
         .lessons
         .player
         .as_ref()
-        .and_then(|p| kiosk.lesson_url(&p.lesson.id, p.lang, None));
+        .and_then(|p| cx.lesson_url(&p.lesson.id, p.lang, None));
     match url {
         Some(url) => {
             crate::ui::bidi::label(ui, tr.tr("takehome-text"));

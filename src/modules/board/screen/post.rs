@@ -4,12 +4,13 @@
 
 use egui::RichText;
 
-use super::act;
-use super::board::picture_button;
-use super::pinpad::{Keys, keyboard, keypad};
-use crate::app::{Action, BoardAction, CodeLookup, Kiosk};
+use super::super::{BoardAction, BoardState, CodeLookup, action};
+use super::{Cx, picture_button};
+use crate::app::Action;
 use crate::ui::picto::Picto;
 use crate::ui::pictures::Pictures;
+use crate::ui::screens::act;
+use crate::ui::screens::pinpad::{Keys, keyboard, keypad};
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use crate::ui::{Tr, qr};
@@ -36,7 +37,7 @@ fn step(ui: &mut egui::Ui, n: u32, title: &str, tr: Tr<'_>) {
 /// Step 1: ask or offer.
 pub fn kind(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     pics: &mut Pictures,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
@@ -49,20 +50,10 @@ pub fn kind(
             (PostKind::Ask, "question", "board-i-ask"),
             (PostKind::Offer, "volunteer", "board-i-offer"),
         ] {
-            let selected = kiosk.board.kind == Some(k);
-            if picture_button(
-                ui,
-                kiosk,
-                pics,
-                picture,
-                &tr.tr(key),
-                280.0,
-                120.0,
-                selected,
-            )
-            .clicked()
+            let selected = cx.board.kind == Some(k);
+            if picture_button(ui, cx, pics, picture, &tr.tr(key), 280.0, 120.0, selected).clicked()
             {
-                actions.push(Action::Board(BoardAction::ChooseKind(k)));
+                actions.push(action(BoardAction::ChooseKind(k)));
             }
         }
     });
@@ -71,7 +62,7 @@ pub fn kind(
 /// Step 2: the category, by pictogram.
 pub fn category(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     pics: &mut Pictures,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
@@ -81,11 +72,10 @@ pub fn category(
     crate::ui::widgets::row_wrapped(ui, |ui| {
         ui.spacing_mut().item_spacing = egui::vec2(12.0, 12.0);
         for c in Category::ALL {
-            let selected = kiosk.board.category == Some(c);
+            let selected = cx.board.category == Some(c);
             let label = tr.tr(&c.label_key());
-            if picture_button(ui, kiosk, pics, c.picture(), &label, 200.0, 72.0, selected).clicked()
-            {
-                actions.push(Action::Board(BoardAction::ChooseCategory(c)));
+            if picture_button(ui, cx, pics, c.picture(), &label, 200.0, 72.0, selected).clicked() {
+                actions.push(action(BoardAction::ChooseCategory(c)));
             }
         }
     });
@@ -94,14 +84,14 @@ pub fn category(
 /// Step 3: a short title, a few words more, the languages the poster speaks.
 pub fn words(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     title: &mut String,
     text: &mut String,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
     step(ui, 3, &tr.tr("board-new-words"), tr);
-    let title_key = match kiosk.board.kind {
+    let title_key = match cx.board.kind {
         Some(PostKind::Offer) => "board-title-offer",
         _ => "board-title-ask",
     };
@@ -113,12 +103,12 @@ pub fn words(
         false,
     );
     // A missing title is said right under its field, and goes once something is typed.
-    if kiosk.board.problem != Some(digidak_core::board::PostProblem::NoTitle)
+    if cx.board.problem != Some(digidak_core::board::PostProblem::NoTitle)
         || digidak_core::text::clean_line(title, usize::MAX)
             .trim()
             .is_empty()
     {
-        super::board::problem(ui, kiosk, tr);
+        super::problem(ui, cx, tr);
     }
     widgets::text_field(
         ui,
@@ -134,35 +124,35 @@ pub fn words(
     crate::ui::bidi::label(ui, tr.tr("board-languages"));
     crate::ui::widgets::row_wrapped(ui, |ui| {
         for code in SPOKEN {
-            let on = kiosk.board.languages.iter().any(|l| l == code);
+            let on = cx.board.languages.iter().any(|l| l == code);
             let name = tr.tr(&format!("spoken-{code}"));
             act(
                 ui,
                 None,
                 &name,
                 if on { Kind::Selected } else { Kind::Secondary },
-                Action::Board(BoardAction::ToggleLanguage(code.to_string())),
+                action(BoardAction::ToggleLanguage(code.to_string())),
                 actions,
             );
         }
     });
 }
 
-fn phone_page(kiosk: &Kiosk, token: Option<&str>) -> Option<String> {
-    let (base, token) = (kiosk.phone_base_url()?, token?);
-    Some(format!("{base}/posts/{token}?lang={}", kiosk.lang.code()))
+fn phone_page(cx: &Cx<'_>, token: Option<&str>) -> Option<String> {
+    let (base, token) = (cx.phone_base_url?, token?);
+    Some(format!("{base}/posts/{token}?lang={}", cx.lang.code()))
 }
 
 /// Step 4: the post is saved; its code, big, and its QR code.
-pub fn posted(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    let Some(p) = &kiosk.board.created else {
+pub fn posted(ui: &mut egui::Ui, cx: &Cx<'_>, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let Some(p) = &cx.board.created else {
         return;
     };
     step(ui, 4, &tr.tr("board-posted"), tr);
     crate::ui::bidi::label(ui, tr.tr("board-posted-explain"));
     crate::ui::widgets::row_wrapped(ui, |ui| {
         widgets::big_code(ui, &display_code(&p.post.code));
-        if let Some(url) = phone_page(kiosk, p.post.token.as_deref()) {
+        if let Some(url) = phone_page(cx, p.post.token.as_deref()) {
             qr::show(ui, &url, 200.0, &tr.tr("qr-label"));
         }
     });
@@ -180,26 +170,28 @@ pub fn posted(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Ac
     );
 }
 
-const CODE_KEYS: Keys = Keys {
-    digit: |d| Action::Board(BoardAction::CodeDigit(d)),
-    erase: Action::Board(BoardAction::CodeErase),
-    submit: Action::Board(BoardAction::CodeSubmit),
-    submit_label: "board-code-ok",
-};
+fn code_keys() -> Keys {
+    Keys {
+        digit: |d| action(BoardAction::CodeDigit(d)),
+        erase: action(BoardAction::CodeErase),
+        submit: action(BoardAction::CodeSubmit),
+        submit_label: "board-code-ok",
+    }
+}
 
 /// Typing a post code on a number pad.
-pub fn code(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    keyboard(ui, &CODE_KEYS, actions);
+pub fn code(ui: &mut egui::Ui, cx: &Cx<'_>, typed: &str, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let keys = code_keys();
+    keyboard(ui, &keys, actions);
     ui.vertical_centered(|ui| {
         crate::ui::bidi::label(ui, RichText::new(tr.tr("board-code-title")).heading());
-        let typed = &kiosk.drafts.post_code;
         let shown = if typed.is_empty() {
             "_ _ _ _   _ _ _ _   _ _ _ _".to_string()
         } else {
             display_code(typed)
         };
         widgets::typed_code(ui, &shown, typed);
-        let status = match kiosk.board.lookup {
+        let status = match cx.board.lookup {
             CodeLookup::Invalid => Some(tr.tr("board-code-invalid")),
             CodeLookup::NotFound => Some(tr.tr("board-code-unknown")),
             _ => None,
@@ -208,22 +200,22 @@ pub fn code(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             widgets::message(ui, &text, theme::NOTICE, theme::TEXT);
         }
         let room = ui.available_height() - ui.spacing().item_spacing.y;
-        keypad(ui, room, tr, &CODE_KEYS, actions);
+        keypad(ui, room, tr, &keys, actions);
     });
 }
 
 /// The poster's own post: where it stands, "still needed?", the replies, ending it.
-pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    let Some(m) = &kiosk.board.mine else {
+pub fn mine(ui: &mut egui::Ui, cx: &Cx<'_>, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let Some(m) = &cx.board.mine else {
         return;
     };
     let p = &m.post;
     crate::ui::bidi::label(ui, RichText::new(&p.post.title).heading());
-    let status = Kiosk::board_status(p);
+    let status = BoardState::status(p);
     let (text, bg) = match status {
         Some(PostStatus::Waiting) => (tr.tr("board-status-waiting"), theme::NOTICE),
-        Some(PostStatus::Public) if kiosk.board_on_board(p) => {
-            let until = day_in_words(p.expires_ms.unwrap_or(0), kiosk.lang);
+        Some(PostStatus::Public) if digidak_core::board::on_board(p, cx.now_ms) => {
+            let until = day_in_words(p.expires_ms.unwrap_or(0), cx.lang);
             let text = tr.tr_args("board-status-public", &[("date", until.into())]);
             (text, theme::GO_BG)
         }
@@ -237,14 +229,14 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         Some(PostStatus::Closed) | None => (tr.tr("board-status-closed"), theme::SECONDARY),
     };
     widgets::message(ui, &text, bg, theme::TEXT);
-    if kiosk.board_renewable() {
+    if cx.board.renewable(cx.now_ms) {
         crate::ui::bidi::label(ui, RichText::new(tr.tr("board-still-needed")).strong());
         act(
             ui,
             Some(Picto::Done),
             &tr.tr("board-renew"),
             Kind::Go,
-            Action::Board(BoardAction::Renew),
+            action(BoardAction::Renew),
             actions,
         );
     }
@@ -260,8 +252,8 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
         crate::ui::bidi::label(ui, tr.tr("board-replies-wiped"));
     } else if kept.is_empty() {
         crate::ui::bidi::label(ui, tr.tr("board-no-replies"));
-    } else if let Some(on) = kiosk.board_replies_wiped_on() {
-        let date = day_in_words(on, kiosk.lang);
+    } else if let Some(on) = cx.board.replies_wiped_on(cx.now_ms) {
+        let date = day_in_words(on, cx.lang);
         crate::ui::bidi::label(
             ui,
             tr.tr_args("board-replies-wiped-on", &[("date", date.into())]),
@@ -288,7 +280,7 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
                 Some(Picto::Done),
                 &tr.tr("board-helped"),
                 Kind::Go,
-                Action::Board(BoardAction::Close { helped: true }),
+                action(BoardAction::Close { helped: true }),
                 actions,
             );
         });
@@ -300,10 +292,10 @@ pub fn mine(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             &tr.tr("board-remove-yes"),
             &tr.tr("board-remove-no"),
         ) {
-            actions.push(Action::Board(BoardAction::Close { helped: false }));
+            actions.push(action(BoardAction::Close { helped: false }));
         }
     }
-    if let Some(url) = phone_page(kiosk, p.post.token.as_deref()) {
+    if let Some(url) = phone_page(cx, p.post.token.as_deref()) {
         crate::ui::widgets::row_wrapped(ui, |ui| {
             qr::show(ui, &url, 160.0, &tr.tr("qr-label"));
             crate::ui::bidi::label(ui, tr.tr("board-mine-qr"));

@@ -5,7 +5,8 @@
 use crate::ui::keyboard::{self, FieldKind};
 use egui::{RichText, Sense, Stroke, WidgetInfo, vec2};
 
-use crate::app::{Action, LessonAction};
+use super::super::{LessonAction, action};
+use crate::app::Action;
 use crate::ui::Tr;
 use crate::ui::picto::{self, Picto};
 use crate::ui::theme;
@@ -39,7 +40,7 @@ pub fn show(
                         Kind::Secondary
                     };
                     if widgets::button(ui, None, &c.text, kind).clicked() {
-                        actions.push(Action::Lesson(LessonAction::Pick(i)));
+                        actions.push(action(LessonAction::Pick(i)));
                     }
                 }
             });
@@ -52,7 +53,7 @@ pub fn show(
                 for (i, m) in mails.iter().enumerate() {
                     let picked = player.answer == Answer::Picked(i);
                     if mail_card(ui, m, picked, w, tr).clicked() {
-                        actions.push(Action::Lesson(LessonAction::Pick(i)));
+                        actions.push(action(LessonAction::Pick(i)));
                     }
                 }
             });
@@ -79,7 +80,7 @@ pub fn show(
             .clicked()
                 || enter
             {
-                actions.push(Action::Lesson(LessonAction::CheckEmail));
+                actions.push(action(LessonAction::CheckEmail));
             }
         }
         Practice::Itsme { who, what, .. } => itsme(ui, player, who, what, tr, actions),
@@ -242,7 +243,7 @@ fn itsme(
                             Kind::Go
                         };
                         if widgets::button(ui, None, &yes, confirm_kind).clicked() {
-                            actions.push(Action::Lesson(LessonAction::Itsme(true)));
+                            actions.push(action(LessonAction::Itsme(true)));
                         }
                         let reject_kind = if player.answer == Answer::Itsme(false) {
                             Kind::Selected
@@ -250,7 +251,7 @@ fn itsme(
                             Kind::Secondary
                         };
                         if widgets::button(ui, None, &no, reject_kind).clicked() {
-                            actions.push(Action::Lesson(LessonAction::Itsme(false)));
+                            actions.push(action(LessonAction::Itsme(false)));
                         }
                     });
                 });

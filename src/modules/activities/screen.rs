@@ -6,28 +6,44 @@
 use crate::ui::keyboard::{self as osk, FieldKind};
 use egui::RichText;
 
-use super::act;
-use super::pinpad::{Keys, keyboard, keypad};
-use crate::app::{Action, ActivityAction, CodeLookup, Kiosk, Screen};
+pub(super) mod admin;
+pub(super) mod checkin;
+
+use super::{Activities, ActivityAction, CodeLookup, action};
+use crate::app::{Action, Screen};
 use crate::app::{ActivityView, SignupState, SignupView};
-use crate::drawn::DrawnPictures;
+use crate::modules::{StaffPlace, View};
 use crate::ui::picto::Picto;
-use crate::ui::pictures::{self, Pictures};
+use crate::ui::pictures;
+use crate::ui::screens::act;
+use crate::ui::screens::pinpad::{Keys, keyboard, keypad};
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use crate::ui::{Tr, qr};
 use digidak_core::activities::{SignupProblem, display_code, when_in_words};
 use digidak_core::i18n::num;
 
-type PixelMap = DrawnPictures;
+/// The activities' buttons on the staff screens: check-in for volunteers, the activity form
+/// for the admin.
+pub(super) fn staff(place: StaffPlace, ui: &mut egui::Ui, view: &mut View<'_>) {
+    let tr = view.tr;
+    let (key, page) = match place {
+        StaffPlace::Volunteer => ("volunteer-checkin", super::CHECK_IN),
+        StaffPlace::AdminRow => ("activity-admin-open", super::ADMIN),
+        StaffPlace::AdminBelow => return,
+    };
+    act(
+        ui,
+        Some(Picto::Calendar),
+        &tr.tr(key),
+        Kind::Secondary,
+        Action::Go(Screen::Module(page)),
+        view.actions,
+    );
+}
 
-pub fn list(
-    ui: &mut egui::Ui,
-    kiosk: &Kiosk,
-    pics: &mut Pictures,
-    tr: Tr<'_>,
-    actions: &mut Vec<Action>,
-) {
+pub(super) fn list(ui: &mut egui::Ui, a: &Activities, view: &mut View<'_>) {
+    let tr = view.tr;
     crate::ui::widgets::row_wrapped(ui, |ui| {
         crate::ui::bidi::label(ui, RichText::new(tr.tr("activities-title")).heading());
         ui.add_space(24.0);
@@ -36,27 +52,19 @@ pub fn list(
             Some(Picto::Code),
             &tr.tr("activities-have-code"),
             Kind::Secondary,
-            Action::Go(Screen::SignupCode),
-            actions,
+            Action::Go(Screen::Module(super::SIGNUP_CODE)),
+            view.actions,
         );
     });
-    let list = &kiosk.activities.list;
+    let list = &a.list;
     if list.is_empty() {
         crate::ui::bidi::label(ui, tr.tr("activities-none"));
         return;
     }
     for (i, a) in list.iter().enumerate() {
-        card(ui, kiosk, pics, a, i == 0, tr, actions);
+        card(ui, a, i == 0, view);
         ui.add_space(8.0);
     }
-}
-
-/// Whether this kiosk reaches the server now: only then are "places left" what a sign-up
-/// gets; otherwise the list says so (`activities-places-offline`, ...).
-fn online(kiosk: &Kiosk) -> bool {
-    kiosk
-        .sync_status()
-        .is_some_and(|s| s.state == crate::app::SyncState::Online)
 }
 
 fn places_text(a: &ActivityView, online: bool, tr: Tr<'_>) -> String {
@@ -71,16 +79,10 @@ fn places_text(a: &ActivityView, online: bool, tr: Tr<'_>) -> String {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn card(
-    ui: &mut egui::Ui,
-    kiosk: &Kiosk,
-    pics: &mut Pictures,
-    a: &ActivityView,
-    first: bool,
-    tr: Tr<'_>,
-    actions: &mut Vec<Action>,
-) {
+/// One activity. Only when this kiosk reaches the server now are "places left" what a
+/// sign-up gets; otherwise the card says so (`activities-places-offline`, ...).
+fn card(ui: &mut egui::Ui, a: &ActivityView, first: bool, view: &mut View<'_>) {
+    let tr = view.tr;
     let r = &a.record;
     egui::Frame::new()
         .fill(if first { theme::TILE } else { theme::BAR })
@@ -90,7 +92,7 @@ fn card(
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             crate::ui::widgets::row(ui, |ui| {
-                picture(ui, pics, &kiosk.lessons.pictures, &r.picture, 96.0);
+                pictures::show(ui, view.pics, view.drawn, &r.picture, 96.0);
                 crate::ui::widgets::column(ui, |ui| {
                     if first {
                         crate::ui::bidi::label(
@@ -101,7 +103,7 @@ fn card(
                     crate::ui::bidi::label(ui, RichText::new(&r.title).heading());
                     crate::ui::bidi::label(
                         ui,
-                        RichText::new(when_in_words(&r.start, &r.end, kiosk.lang)).strong(),
+                        RichText::new(when_in_words(&r.start, &r.end, view.lang)).strong(),
                     );
                     crate::ui::bidi::label(ui, &r.place);
                     if !r.description.is_empty() {
@@ -116,15 +118,15 @@ fn card(
                     crate::ui::widgets::row_wrapped(ui, |ui| {
                         crate::ui::bidi::label(
                             ui,
-                            RichText::new(places_text(a, online(kiosk), tr)).strong(),
+                            RichText::new(places_text(a, view.online, tr)).strong(),
                         );
                         act(
                             ui,
                             Some(Picto::Done),
                             &tr.tr("activities-i-come"),
                             Kind::Go,
-                            Action::Activity(ActivityAction::Choose(r.id.clone())),
-                            actions,
+                            action(ActivityAction::Choose(r.id.clone())),
+                            view.actions,
                         );
                     });
                 });
@@ -133,41 +135,28 @@ fn card(
 }
 
 /// "We spreken: Nederlands, Arabisch" in the kiosk's language (unknown codes as written).
-pub(super) fn spoken(codes: &[String], tr: Tr<'_>) -> String {
-    spoken_as("activities-spoken", codes, tr)
+fn spoken(codes: &[String], tr: Tr<'_>) -> String {
+    crate::ui::screens::spoken_as("activities-spoken", codes, tr)
 }
 
-/// The language names of `codes` in the message `key` (with `$list`).
-pub(super) fn spoken_as(key: &str, codes: &[String], tr: Tr<'_>) -> String {
-    let names: Vec<String> = codes
-        .iter()
-        .map(|c| {
-            let name_key = format!("spoken-{c}");
-            let name = tr.tr(&name_key);
-            if name == name_key {
-                c.to_uppercase()
-            } else {
-                name
-            }
-        })
-        .collect();
-    tr.tr_args(key, &[("list", names.join(", ").into())])
-}
-
-fn picture(ui: &mut egui::Ui, pics: &mut Pictures, pixels: &PixelMap, key: &str, size: f32) {
-    pictures::show(ui, pics, pixels, key, size);
-}
-
-/// The sign-up form. `name` and `phone` are the resident's drafts, lent for this frame.
-pub fn form(
-    ui: &mut egui::Ui,
-    kiosk: &Kiosk,
-    name: &mut String,
-    phone: &mut String,
-    tr: Tr<'_>,
-    actions: &mut Vec<Action>,
-) {
-    let Some(a) = kiosk.activities.chosen() else {
+/// The sign-up form, with the resident's first name and phone.
+pub(super) fn form(ui: &mut egui::Ui, state: &mut Activities, view: &mut View<'_>) {
+    let tr = view.tr;
+    let actions = &mut *view.actions;
+    let Activities {
+        drafts,
+        problem,
+        party,
+        list,
+        chosen,
+        ..
+    } = state;
+    let (name, phone) = (&mut drafts.signup_name, &mut drafts.signup_phone);
+    let (problem, party) = (*problem, *party);
+    let chosen = chosen
+        .as_ref()
+        .and_then(|id| list.iter().find(|a| &a.record.id == id));
+    let Some(a) = chosen else {
         crate::ui::bidi::label(ui, tr.tr("activities-none"));
         return;
     };
@@ -175,7 +164,7 @@ pub fn form(
     crate::ui::bidi::label(ui, RichText::new(&r.title).heading());
     crate::ui::bidi::label(
         ui,
-        RichText::new(when_in_words(&r.start, &r.end, kiosk.lang)).strong(),
+        RichText::new(when_in_words(&r.start, &r.end, view.lang)).strong(),
     );
     let field = |ui: &mut egui::Ui, label: &str, text: &mut String, kind, limit: usize| {
         let l = crate::ui::bidi::label(ui, label);
@@ -199,21 +188,17 @@ pub fn form(
     );
     // A problem with the name is said under its field, and goes once a name is typed.
     let name_problem = matches!(
-        kiosk.activities.problem,
+        problem,
         Some(SignupProblem::NoName | SignupProblem::NameTooLong)
     );
-    let still = match kiosk.activities.problem {
+    let still = match problem {
         Some(SignupProblem::NoName) => digidak_core::text::clean_line(name, usize::MAX)
             .trim()
             .is_empty(),
         _ => true,
     };
     if name_problem && still {
-        let problem = kiosk
-            .activities
-            .problem
-            .map(|p| p.key())
-            .unwrap_or_default();
+        let problem = problem.map(|p| p.key()).unwrap_or_default();
         widgets::message(ui, &tr.tr(problem), theme::ERROR_BG, theme::ERROR_TEXT);
     }
     field(
@@ -235,26 +220,21 @@ pub fn form(
                 Some(Picto::Minus),
                 &tr.tr("signup-party-less"),
                 Kind::Secondary,
-                Action::Activity(ActivityAction::PartyLess),
+                action(ActivityAction::PartyLess),
                 actions,
             );
-            crate::ui::bidi::label(
-                ui,
-                RichText::new(kiosk.activities.party.to_string())
-                    .heading()
-                    .strong(),
-            );
+            crate::ui::bidi::label(ui, RichText::new(party.to_string()).heading().strong());
             act(
                 ui,
                 Some(Picto::Plus),
                 &tr.tr("signup-party-more"),
                 Kind::Secondary,
-                Action::Activity(ActivityAction::PartyMore),
+                action(ActivityAction::PartyMore),
                 actions,
             );
         });
     }
-    if kiosk.activities.party > a.places_left {
+    if party > a.places_left {
         widgets::message(
             ui,
             &tr.tr_args("signup-party-over", &[("count", num(a.places_left as f64))]),
@@ -262,7 +242,7 @@ pub fn form(
             theme::TEXT,
         );
     }
-    if let Some(problem) = kiosk.activities.problem.filter(|_| !name_problem) {
+    if let Some(problem) = problem.filter(|_| !name_problem) {
         widgets::message(ui, &tr.tr(problem.key()), theme::NOTICE, theme::TEXT);
     }
 }
@@ -283,12 +263,12 @@ fn state_text(s: &SignupView, tr: Tr<'_>) -> (String, egui::Color32) {
     }
 }
 
-fn summary(ui: &mut egui::Ui, kiosk: &Kiosk, s: &SignupView, tr: Tr<'_>) {
+fn summary(ui: &mut egui::Ui, lang: digidak_core::lang::Lang, s: &SignupView, tr: Tr<'_>) {
     if let Some(a) = &s.activity {
         crate::ui::bidi::label(ui, RichText::new(&a.title).heading());
         crate::ui::bidi::label(
             ui,
-            RichText::new(when_in_words(&a.start, &a.end, kiosk.lang)).strong(),
+            RichText::new(when_in_words(&a.start, &a.end, lang)).strong(),
         );
         crate::ui::bidi::label(ui, &a.place);
     }
@@ -307,18 +287,19 @@ fn summary(ui: &mut egui::Ui, kiosk: &Kiosk, s: &SignupView, tr: Tr<'_>) {
 }
 
 /// After signing up: the code, big, its QR code, and the date once more.
-pub fn done(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
-    let Some(s) = &kiosk.activities.receipt else {
+pub(super) fn done(ui: &mut egui::Ui, a: &Activities, view: &mut View<'_>) {
+    let tr = view.tr;
+    let Some(s) = &a.receipt else {
         return;
     };
-    summary(ui, kiosk, s, tr);
+    summary(ui, view.lang, s, tr);
     crate::ui::bidi::label(ui, tr.tr("signup-code-explain"));
     crate::ui::widgets::row_wrapped(ui, |ui| {
         widgets::big_code(ui, &display_code(&s.code));
-        if let (Some(base), Some(token)) = (kiosk.phone_base_url(), &s.token) {
+        if let (Some(base), Some(token)) = (&view.phone_base_url, &s.token) {
             qr::show(
                 ui,
-                &format!("{base}/signups/{token}?lang={}", kiosk.lang.code()),
+                &format!("{base}/signups/{token}?lang={}", view.lang.code()),
                 200.0,
                 &tr.tr("qr-label"),
             );
@@ -326,19 +307,22 @@ pub fn done(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
     });
 }
 
-const CODE_KEYS: Keys = Keys {
-    digit: |d| Action::Activity(ActivityAction::CodeDigit(d)),
-    erase: Action::Activity(ActivityAction::CodeErase),
-    submit: Action::Activity(ActivityAction::CodeSubmit),
-    submit_label: "signup-code-ok",
-};
+fn code_keys() -> Keys {
+    Keys {
+        digit: |d| action(ActivityAction::CodeDigit(d)),
+        erase: action(ActivityAction::CodeErase),
+        submit: action(ActivityAction::CodeSubmit),
+        submit_label: "signup-code-ok",
+    }
+}
 
 /// Typing a code; then its sign-up(s), with "cancel".
-pub fn code(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    let a = &kiosk.activities;
+pub(super) fn code(ui: &mut egui::Ui, a: &Activities, view: &mut View<'_>) {
+    let tr = view.tr;
+    let actions = &mut *view.actions;
     if a.lookup == CodeLookup::Found {
         for s in &a.found {
-            summary(ui, kiosk, s, tr);
+            summary(ui, view.lang, s, tr);
         }
         if a.found.iter().any(|s| s.state != SignupState::Cancelled)
             && widgets::confirm(
@@ -350,14 +334,15 @@ pub fn code(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
                 &tr.tr("page-signup-cancel-no"),
             )
         {
-            actions.push(Action::Activity(ActivityAction::Cancel));
+            actions.push(action(ActivityAction::Cancel));
         }
         return;
     }
-    keyboard(ui, &CODE_KEYS, actions);
+    let keys = code_keys();
+    keyboard(ui, &keys, actions);
     ui.vertical_centered(|ui| {
         crate::ui::bidi::label(ui, RichText::new(tr.tr("signup-code-title")).heading());
-        let typed = &kiosk.drafts.signup_code;
+        let typed = &a.drafts.signup_code;
         let shown = if typed.is_empty() {
             "_ _ _ _   _ _ _ _".to_string()
         } else {
@@ -373,6 +358,6 @@ pub fn code(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Acti
             widgets::message(ui, &text, theme::NOTICE, theme::TEXT);
         }
         let room = ui.available_height() - ui.spacing().item_spacing.y;
-        keypad(ui, room, tr, &CODE_KEYS, actions);
+        keypad(ui, room, tr, &keys, actions);
     });
 }

@@ -3,10 +3,12 @@
 
 use egui::RichText;
 
-use super::act;
-use crate::app::{Action, BoardAction, Kiosk};
+use super::super::{BoardAction, action};
+use super::Cx;
+use crate::app::Action;
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
+use crate::ui::screens::act;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use digidak_core::board::pdf::PaperLabels;
@@ -22,12 +24,12 @@ pub struct Decision<'a> {
 
 pub fn show(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     d: Decision<'_>,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    let b = &kiosk.board;
+    let b = &cx.board;
     crate::ui::bidi::label(ui, RichText::new(tr.tr("moderate-title")).heading());
     if b.queue.is_empty() {
         crate::ui::bidi::label(ui, tr.tr("moderate-none"));
@@ -57,7 +59,7 @@ pub fn show(
                 widgets::message(ui, &text, theme::NOTICE, theme::TEXT);
             }
             if b.editing.as_ref() == Some(id) {
-                edit(ui, kiosk, d.title, d.text, tr, actions);
+                edit(ui, cx, d.title, d.text, tr, actions);
                 return;
             }
             crate::ui::bidi::label(ui, RichText::new(&p.post.title).heading());
@@ -65,11 +67,11 @@ pub fn show(
                 crate::ui::bidi::label(ui, &p.post.text);
             }
             if b.rejecting.as_ref() == Some(id) {
-                reject(ui, kiosk, d.reason, tr, actions);
+                reject(ui, cx, d.reason, tr, actions);
                 return;
             }
             crate::ui::widgets::row_wrapped(ui, |ui| {
-                let approve = Action::Board(BoardAction::Approve(id.clone()));
+                let approve = action(BoardAction::Approve(id.clone()));
                 act(
                     ui,
                     Some(Picto::Done),
@@ -78,7 +80,7 @@ pub fn show(
                     approve,
                     actions,
                 );
-                let edit = Action::Board(BoardAction::Edit(id.clone()));
+                let edit = action(BoardAction::Edit(id.clone()));
                 act(
                     ui,
                     None,
@@ -87,7 +89,7 @@ pub fn show(
                     edit,
                     actions,
                 );
-                let reject = Action::Board(BoardAction::Reject(id.clone()));
+                let reject = action(BoardAction::Reject(id.clone()));
                 act(
                     ui,
                     Some(Picto::Exit),
@@ -108,7 +110,7 @@ fn field(ui: &mut egui::Ui, value: &mut String, label: &str, lines: bool, limit:
 
 fn edit(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     title: &mut String,
     text: &mut String,
     tr: Tr<'_>,
@@ -128,7 +130,7 @@ fn edit(
         true,
         digidak_core::board::TEXT_MAX,
     );
-    super::board::problem(ui, kiosk, tr);
+    super::problem(ui, cx, tr);
     let save = (
         Picto::Done,
         "moderate-save-approve",
@@ -140,7 +142,7 @@ fn edit(
 
 fn reject(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     reason: &mut String,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
@@ -167,7 +169,7 @@ fn reject(
         false,
         digidak_core::board::REASON_MAX,
     );
-    super::board::problem(ui, kiosk, tr);
+    super::problem(ui, cx, tr);
     let confirm = (
         Picto::Exit,
         "moderate-reject-confirm",
@@ -180,20 +182,13 @@ fn reject(
 /// A decision's button (picture, label key, kind, action) beside "Cancel".
 fn confirm_or_cancel(
     ui: &mut egui::Ui,
-    (picto, key, kind, action): (Picto, &str, Kind, BoardAction),
+    (picto, key, kind, what): (Picto, &str, Kind, BoardAction),
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
     crate::ui::widgets::row_wrapped(ui, |ui| {
-        act(
-            ui,
-            Some(picto),
-            &tr.tr(key),
-            kind,
-            Action::Board(action),
-            actions,
-        );
-        let cancel = Action::Board(BoardAction::CancelDecision);
+        act(ui, Some(picto), &tr.tr(key), kind, action(what), actions);
+        let cancel = action(BoardAction::CancelDecision);
         act(
             ui,
             Some(Picto::Back),
@@ -222,7 +217,7 @@ pub fn paper_labels(tr: Tr<'_>) -> PaperLabels {
 }
 
 /// Admin mode: "print the board", all of it or only this week's new posts.
-pub fn print_buttons(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
+pub fn print_buttons(ui: &mut egui::Ui, cx: &Cx<'_>, tr: Tr<'_>, actions: &mut Vec<Action>) {
     for (label, heading, new_only) in [
         ("admin-print-board", "paper-week", false),
         ("admin-print-board-new", "paper-week-new", true),
@@ -230,10 +225,10 @@ pub fn print_buttons(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut
         let subheading = tr.tr_args(
             heading,
             &[
-                ("site", kiosk.config.kiosk.site.clone().into()),
+                ("site", cx.site.to_string().into()),
                 (
                     "date",
-                    digidak_core::activities::day_in_words(kiosk.unix_ms(), kiosk.lang).into(),
+                    digidak_core::activities::day_in_words(cx.now_ms, cx.lang).into(),
                 ),
             ],
         );
@@ -241,7 +236,7 @@ pub fn print_buttons(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut
         if new_only {
             labels.empty = tr.tr("paper-empty-new");
         }
-        let action = Action::Board(BoardAction::Print {
+        let action = action(BoardAction::Print {
             labels: Box::new(labels),
             subheading,
             new_only,
@@ -258,8 +253,8 @@ pub fn print_buttons(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut
 }
 
 /// Admin mode: where the paper board went, or why not.
-pub fn printed(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
-    match &kiosk.board.printed {
+pub fn printed(ui: &mut egui::Ui, cx: &Cx<'_>, tr: Tr<'_>) {
+    match &cx.board.printed {
         Some(Ok(path)) => {
             let text = tr.tr_args(
                 "admin-printed",
@@ -267,7 +262,7 @@ pub fn printed(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
             );
             widgets::message(ui, &text, theme::GO_BG, theme::TEXT);
         }
-        Some(Err(e)) => widgets::message(ui, e, theme::ERROR_BG, theme::ERROR_TEXT),
+        Some(Err(e)) => widgets::message(ui, &e.to_string(), theme::ERROR_BG, theme::ERROR_TEXT),
         None => {}
     }
 }

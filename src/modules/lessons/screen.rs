@@ -3,19 +3,162 @@
 
 use egui::{RichText, Sense, Stroke, WidgetInfo, vec2};
 
-use super::act;
-use crate::app::{Action, Kiosk, LessonAction, Screen};
+use crate::ui::screens::act;
+pub(super) mod codes;
+pub(super) mod player;
+pub(super) mod practice;
+pub(super) mod review;
+
+use std::sync::Arc;
+
+use super::{
+    LESSON, LIST, LessonAction, LessonState, Lessons, RESUME_CODE, SAVED, TAKE_HOME, action,
+    other_lessons_lang,
+};
+use crate::app::{Action, Screen, TextScale};
+use crate::drawn::DrawnPictures;
+use crate::modules::{Page, StaffPlace, View};
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::pictures::{self, Pictures};
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use digidak_core::i18n::num;
+use digidak_core::lang::Lang;
+use digidak_core::lessons::Library;
 use digidak_core::lessons::Topic;
 
-pub fn show(
+/// What the lessons' pages read: their state and a few facts of the kiosk.
+pub(super) struct Cx<'a> {
+    pub lessons: &'a LessonState,
+    pub lang: Lang,
+    pub text_scale: TextScale,
+    pub drawn: &'a DrawnPictures,
+    pub phone_base_url: Option<&'a str>,
+    pub library: Option<&'a Arc<Library>>,
+    pub offered: &'a [Lang],
+}
+
+impl Cx<'_> {
+    /// The language the lessons not in the resident's language are offered in.
+    pub fn other_lessons_lang(&self) -> Lang {
+        other_lessons_lang(self.lessons.other_lang, self.offered)
+    }
+
+    /// The phone page of a lesson (at a step, counted from 0), for a QR code.
+    pub fn lesson_url(&self, id: &str, lang: Lang, step: Option<usize>) -> Option<String> {
+        let base = self.phone_base_url?;
+        Some(match step {
+            Some(s) => format!(
+                "{base}/lessons/{id}?lang={}&step={n}#step-{n}",
+                lang.code(),
+                n = s + 1
+            ),
+            None => format!("{base}/lessons/{id}?lang={}", lang.code()),
+        })
+    }
+}
+
+macro_rules! cx {
+    ($state:expr, $view:expr) => {
+        Cx {
+            lessons: $state,
+            lang: $view.lang,
+            text_scale: $view.text_scale,
+            drawn: $view.drawn,
+            phone_base_url: $view.phone_base_url.as_deref(),
+            library: $view.library,
+            offered: $view.offered,
+        }
+    };
+}
+
+/// Draws `page` from the lessons' state; what is typed goes straight into its drafts.
+pub(super) fn show(page: Page, ui: &mut egui::Ui, lessons: &mut Lessons, view: &mut View<'_>) {
+    let Lessons { drafts, state } = lessons;
+    let cx = cx!(state, view);
+    let (tr, pics, actions) = (view.tr, &mut *view.pics, &mut *view.actions);
+    match page {
+        LIST => list(ui, &cx, pics, tr, actions),
+        LESSON => player::show(ui, &cx, pics, &mut drafts.lesson_email, tr, actions),
+        SAVED => codes::saved(ui, &cx, tr, actions),
+        RESUME_CODE => codes::enter(ui, &cx, &drafts.resume_code, tr, actions),
+        TAKE_HOME => codes::take_home(ui, &cx, tr),
+        _ => {}
+    }
+}
+
+/// A lesson's Back, read aloud, continue later and Next, pinned at the bottom.
+pub(super) fn bar(ui: &mut egui::Ui, state: &LessonState, view: &mut View<'_>) -> bool {
+    let cx = cx!(state, view);
+    player::nav_panel(ui, &cx, view.tr, view.actions);
+    true
+}
+
+/// The lessons' part of the volunteer screen: "give a lesson" and the lessons to check again.
+pub(super) fn staff(place: StaffPlace, ui: &mut egui::Ui, view: &mut View<'_>) {
+    if place != StaffPlace::Volunteer {
+        return;
+    }
+    let tr = view.tr;
+    ui.add_space(8.0);
+    act(
+        ui,
+        Some(Picto::Lessons),
+        &tr.tr("volunteer-give-lesson"),
+        Kind::Secondary,
+        Action::Go(Screen::Module(LIST)),
+        view.actions,
+    );
+    crate::ui::bidi::label(
+        ui,
+        RichText::new(tr.tr("volunteer-give-lesson-explain")).color(theme::MUTED),
+    );
+    review::show(ui, view.library, view.lang, view.now_ms, tr);
+}
+
+/// Admin mode: this month's counts.
+pub(super) fn facts(state: &LessonState, tr: Tr<'_>) -> Vec<(String, String)> {
+    vec![(tr.tr("admin-lessons-month"), lesson_counts_fact(state, tr))]
+}
+
+fn lesson_counts_fact(state: &LessonState, tr: Tr<'_>) -> String {
+    let Some(c) = &state.counts else {
+        return "…".into();
+    };
+    let mut s = tr.tr_args(
+        "admin-lessons-counts",
+        &[
+            ("month", digidak_core::i18n::text(&c.month)),
+            ("opened", num(c.opened as f64)),
+            ("finished", num(c.finished as f64)),
+        ],
+    );
+    let list = if c.initiations.is_empty() {
+        tr.tr("admin-lessons-none")
+    } else {
+        c.initiations
+            .iter()
+            .map(|(topic, n)| {
+                let name = digidak_core::lessons::Topic::from_id(topic)
+                    .map(|t| tr.tr(&topic_key(t)))
+                    .unwrap_or_else(|| topic.clone());
+                format!("{name} {n}")
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    s.push('\n');
+    s.push_str(&tr.tr_args(
+        "admin-lessons-initiations",
+        &[("list", digidak_core::i18n::text(&list))],
+    ));
+    s
+}
+
+pub(super) fn list(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     pics: &mut Pictures,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
@@ -26,13 +169,13 @@ pub fn show(
             crate::ui::bidi::label(ui, RichText::new(tr.tr("lessons-hint")).color(theme::MUTED));
         });
     });
-    let Some(library) = kiosk.lessons.library.clone() else {
+    let Some(library) = cx.library else {
         crate::ui::bidi::label(ui, tr.tr("lessons-loading"));
         return;
     };
-    let lang = kiosk.lang;
+    let lang = cx.lang;
     // Lessons not written in this language are offered below in nl, fr or en.
-    let other = (!lang.is_base()).then(|| kiosk.other_lessons_lang());
+    let other = (!lang.is_base()).then(|| cx.other_lessons_lang());
     let mut topics = library.topics(lang);
     if let Some(other) = other {
         topics = digidak_core::lessons::Topic::ALL
@@ -40,7 +183,7 @@ pub fn show(
             .filter(|t| topics.contains(t) || library.topics(other).contains(t))
             .collect();
     }
-    let selected = kiosk.lessons.topic.filter(|t| topics.contains(t));
+    let selected = cx.lessons.topic.filter(|t| topics.contains(t));
     crate::ui::widgets::row_wrapped(ui, |ui| {
         ui.spacing_mut().item_spacing = vec2(12.0, 12.0);
         let all = if selected.is_none() {
@@ -53,7 +196,7 @@ pub fn show(
             None,
             &tr.tr("lessons-all-topics"),
             all,
-            Action::Lesson(LessonAction::Filter(None)),
+            action(LessonAction::Filter(None)),
             actions,
         );
         for t in topics {
@@ -67,7 +210,7 @@ pub fn show(
                 None,
                 &tr.tr(&topic_key(t)),
                 kind,
-                Action::Lesson(LessonAction::Filter(Some(t))),
+                action(LessonAction::Filter(Some(t))),
                 actions,
             );
         }
@@ -76,13 +219,13 @@ pub fn show(
             Some(Picto::Code),
             &tr.tr("lessons-have-code"),
             Kind::Primary,
-            Action::Go(Screen::ResumeCode),
+            Action::Go(Screen::Module(RESUME_CODE)),
             actions,
         );
     });
     ui.add_space(8.0);
     // As many columns of equal tiles as fit, each at least 300 pixels (more with larger text).
-    let scale = kiosk.text_scale.factor();
+    let scale = cx.text_scale.factor();
     let gap = 20.0;
     let avail = ui.available_width() - 8.0;
     let columns = ((avail + gap) / (300.0 * scale + gap)).floor().max(1.0);
@@ -109,8 +252,8 @@ pub fn show(
         ui.spacing_mut().item_spacing = vec2(gap, gap);
         for (lesson, title, minutes) in &tiles {
             let size = vec2(width, height);
-            if tile(ui, kiosk, pics, &lesson.picture, title, minutes, size).clicked() {
-                actions.push(Action::Lesson(LessonAction::Open(lesson.id.clone())));
+            if tile(ui, cx, pics, &lesson.picture, title, minutes, size).clicked() {
+                actions.push(action(LessonAction::Open(lesson.id.clone())));
             }
         }
     });
@@ -146,7 +289,7 @@ pub fn show(
                 None,
                 &tr.native_name(l),
                 kind,
-                Action::Lesson(LessonAction::OtherLanguage(l)),
+                action(LessonAction::OtherLanguage(l)),
                 actions,
             );
         }
@@ -160,8 +303,8 @@ pub fn show(
         ui.spacing_mut().item_spacing = vec2(gap, gap);
         for (lesson, title, minutes) in &others {
             let size = vec2(width, height);
-            if tile(ui, kiosk, pics, &lesson.picture, title, minutes, size).clicked() {
-                actions.push(Action::Lesson(LessonAction::Open(lesson.id.clone())));
+            if tile(ui, cx, pics, &lesson.picture, title, minutes, size).clicked() {
+                actions.push(action(LessonAction::Open(lesson.id.clone())));
             }
         }
     });
@@ -204,7 +347,7 @@ fn tile_height(ui: &egui::Ui, title: &str, minutes: &str, width: f32) -> f32 {
 /// accessible name is the title.
 fn tile(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     pics: &mut Pictures,
     picture: &str,
     title: &str,
@@ -242,14 +385,7 @@ fn tile(
             rect.min + vec2(16.0, (rect.height() - icon) / 2.0),
             vec2(icon, icon),
         );
-        pictures::paint(
-            ui.ctx(),
-            p,
-            pics,
-            &kiosk.lessons.pictures,
-            picture,
-            icon_rect,
-        );
+        pictures::paint(ui.ctx(), p, pics, cx.drawn, picture, icon_rect);
         let text_top = rect.center().y - (title_g.size().y + 8.0 + min_g.size().y) / 2.0;
         let x = icon_rect.right() + 16.0;
         let min_y = text_top + title_g.size().y + 8.0;
@@ -260,6 +396,6 @@ fn tile(
 }
 
 /// A lesson picture in the player.
-pub fn picture(ui: &mut egui::Ui, kiosk: &Kiosk, pics: &mut Pictures, key: &str, size: f32) {
-    pictures::show(ui, pics, &kiosk.lessons.pictures, key, size);
+pub(super) fn picture(ui: &mut egui::Ui, cx: &Cx<'_>, pics: &mut Pictures, key: &str, size: f32) {
+    pictures::show(ui, pics, cx.drawn, key, size);
 }

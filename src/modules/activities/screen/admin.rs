@@ -5,25 +5,33 @@
 use crate::ui::keyboard::{self, FieldKind};
 use egui::RichText;
 
-use super::act;
-use crate::app::{Action, ActivityAction, Kiosk};
+use super::super::{Activities, ActivityAction, action};
+use crate::app::Action;
+use crate::modules::View;
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
+use crate::ui::screens::act;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use digidak_core::activities::{ActivityForm, when_in_words};
 use digidak_core::i18n::{num, text};
 
-pub fn show(
-    ui: &mut egui::Ui,
-    kiosk: &Kiosk,
-    form: &mut ActivityForm,
-    tr: Tr<'_>,
-    actions: &mut Vec<Action>,
-) {
+pub fn show(ui: &mut egui::Ui, state: &mut Activities, view: &mut View<'_>) {
+    let tr = view.tr;
+    let lang = view.lang;
+    let actions = &mut *view.actions;
     crate::ui::bidi::label(ui, RichText::new(tr.tr("activity-admin-title")).heading());
-    let a = &kiosk.activities;
-    if let Some(n) = a.saved {
+    let Activities {
+        drafts,
+        form_problem,
+        saved,
+        exported,
+        form_open,
+        list,
+        ..
+    } = state;
+    let form = &mut drafts.activity_form;
+    if let Some(n) = *saved {
         widgets::message(
             ui,
             &tr.tr_args("activity-admin-saved", &[("count", num(n as f64))]),
@@ -31,7 +39,7 @@ pub fn show(
             theme::TEXT,
         );
     }
-    match &a.exported {
+    match exported {
         Some(Ok(path)) => widgets::message(
             ui,
             &tr.tr_args(
@@ -41,11 +49,11 @@ pub fn show(
             theme::NOTICE,
             theme::TEXT,
         ),
-        Some(Err(e)) => widgets::message(ui, e, theme::ERROR_BG, theme::ERROR_TEXT),
+        Some(Err(e)) => widgets::message(ui, &e.to_string(), theme::ERROR_BG, theme::ERROR_TEXT),
         None => {}
     }
-    if a.form_open {
-        edit_form(ui, kiosk, form, tr, actions);
+    if *form_open {
+        edit_form(ui, form_problem, form, tr, actions);
         return;
     }
     act(
@@ -53,31 +61,22 @@ pub fn show(
         Some(Picto::Plus),
         &tr.tr("activity-admin-new"),
         Kind::Primary,
-        Action::Activity(ActivityAction::New),
+        action(ActivityAction::New),
         actions,
     );
-    for v in &a.list {
+    for v in list.iter() {
         let r = &v.record;
         crate::ui::widgets::row_wrapped(ui, |ui| {
             crate::ui::bidi::label(ui, RichText::new(&r.title).strong());
-            crate::ui::bidi::label(ui, when_in_words(&r.start, &r.end, kiosk.lang));
-            let button = |ui: &mut egui::Ui,
-                          key: &str,
-                          action: ActivityAction,
-                          actions: &mut Vec<Action>| {
-                let label = tr.tr_args(
-                    key,
-                    &[("title", text(&r.title)), ("date", text(&r.start[..10]))],
-                );
-                act(
-                    ui,
-                    None,
-                    &label,
-                    Kind::Secondary,
-                    Action::Activity(action),
-                    actions,
-                );
-            };
+            crate::ui::bidi::label(ui, when_in_words(&r.start, &r.end, lang));
+            let button =
+                |ui: &mut egui::Ui, key: &str, what: ActivityAction, actions: &mut Vec<Action>| {
+                    let label = tr.tr_args(
+                        key,
+                        &[("title", text(&r.title)), ("date", text(&r.start[..10]))],
+                    );
+                    act(ui, None, &label, Kind::Secondary, action(what), actions);
+                };
             button(
                 ui,
                 "activity-admin-edit",
@@ -102,7 +101,7 @@ pub fn show(
 
 fn edit_form(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    form_problem: &Option<(&'static str, String)>,
     f: &mut ActivityForm,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
@@ -143,7 +142,7 @@ fn edit_form(
         ui,
         RichText::new(tr.tr("activity-form-help")).color(theme::MUTED),
     );
-    if let Some((field, expected)) = &kiosk.activities.form_problem {
+    if let Some((field, expected)) = form_problem {
         // The field by the label the admin sees.
         let label = digidak_core::activities::form_label_key(field)
             .map(|k| tr.tr(k))
@@ -164,7 +163,7 @@ fn edit_form(
             Some(Picto::Done),
             &tr.tr("activity-form-save"),
             Kind::Go,
-            Action::Activity(ActivityAction::Save),
+            action(ActivityAction::Save),
             actions,
         );
         act(
@@ -172,7 +171,7 @@ fn edit_form(
             Some(Picto::Back),
             &tr.tr("activity-form-close"),
             Kind::Secondary,
-            Action::Activity(ActivityAction::CloseForm),
+            action(ActivityAction::CloseForm),
             actions,
         );
     });

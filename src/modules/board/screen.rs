@@ -7,8 +7,14 @@
 use crate::ui::keyboard::{self, FieldKind};
 use egui::RichText;
 
-use super::act;
-use crate::app::{Action, BoardAction, Kiosk};
+use crate::ui::screens::act;
+pub(super) mod moderate;
+pub(super) mod post;
+
+use super::{Board, BoardAction, BoardState, action};
+use crate::app::{Action, Screen, TextScale};
+use crate::drawn::DrawnPictures;
+use crate::modules::{Page, StaffPlace, View};
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::pictures::{self, Pictures};
@@ -17,15 +23,104 @@ use crate::ui::widgets::{self, Kind};
 use digidak_core::board::{Category, PostKind, Searchable};
 use digidak_core::i18n::num;
 
+/// What the board's pages read: its state and a few facts of the kiosk.
+pub(super) struct Cx<'a> {
+    pub board: &'a BoardState,
+    pub lang: digidak_core::lang::Lang,
+    pub text_scale: TextScale,
+    pub drawn: &'a DrawnPictures,
+    pub now_ms: i64,
+    pub phone_base_url: Option<&'a str>,
+    pub site: &'a str,
+}
+
+/// Draws `page` from the board's state; what is typed goes straight into its drafts.
+pub(super) fn show(page: Page, ui: &mut egui::Ui, board: &mut Board, view: &mut View<'_>) {
+    let Board { drafts, state } = board;
+    let cx = Cx {
+        board: state,
+        lang: view.lang,
+        text_scale: view.text_scale,
+        drawn: view.drawn,
+        now_ms: view.now_ms,
+        phone_base_url: view.phone_base_url.as_deref(),
+        site: view.site,
+    };
+    let (tr, pics, actions) = (view.tr, &mut *view.pics, &mut *view.actions);
+    match page {
+        super::LIST => list(ui, &cx, pics, &mut drafts.search, tr, actions),
+        super::POST => post(ui, &cx, pics, tr, actions),
+        super::REPLY => reply(
+            ui,
+            &cx,
+            &mut drafts.reply_message,
+            &mut drafts.reply_contact,
+            tr,
+        ),
+        super::REPORT => report(ui, tr, actions),
+        super::NEW_KIND => post::kind(ui, &cx, pics, tr, actions),
+        super::NEW_CATEGORY => post::category(ui, &cx, pics, tr, actions),
+        super::NEW_TEXT => post::words(
+            ui,
+            &cx,
+            &mut drafts.post_title,
+            &mut drafts.post_text,
+            tr,
+            actions,
+        ),
+        super::POSTED => post::posted(ui, &cx, tr, actions),
+        super::CODE => post::code(ui, &cx, &drafts.post_code, tr, actions),
+        super::MINE => post::mine(ui, &cx, tr, actions),
+        _ => {
+            let d = moderate::Decision {
+                title: &mut drafts.edit_title,
+                text: &mut drafts.edit_text,
+                reason: &mut drafts.reject_reason,
+            };
+            moderate::show(ui, &cx, d, tr, actions);
+        }
+    }
+}
+
+/// The board's parts of the staff screens: the moderation queue for volunteers, the paper
+/// board for the admin.
+pub(super) fn staff(place: StaffPlace, ui: &mut egui::Ui, state: &BoardState, view: &mut View<'_>) {
+    let tr = view.tr;
+    let cx = Cx {
+        board: state,
+        lang: view.lang,
+        text_scale: view.text_scale,
+        drawn: view.drawn,
+        now_ms: view.now_ms,
+        phone_base_url: view.phone_base_url.as_deref(),
+        site: view.site,
+    };
+    match place {
+        StaffPlace::Volunteer => {
+            let n = digidak_core::i18n::num(state.queue.len() as f64);
+            act(
+                ui,
+                Some(Picto::Board),
+                &tr.tr_args("volunteer-moderate", &[("count", n)]),
+                Kind::Secondary,
+                Action::Go(Screen::Module(super::MODERATE)),
+                view.actions,
+            );
+        }
+        StaffPlace::AdminRow => moderate::print_buttons(ui, &cx, tr, view.actions),
+        StaffPlace::AdminBelow => moderate::printed(ui, &cx, tr),
+    }
+}
+
 /// Where a category chip's words start (after its picture).
 const CHIP_TEXT_LEFT: f32 = 58.0;
 
 /// Height of one post in the board's list.
-pub const ROW_HEIGHT: f32 = 136.0;
+pub(super) const ROW_HEIGHT: f32 = 136.0;
 
-pub fn list(
+pub(super) fn list(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     pics: &mut Pictures,
     search: &mut String,
     tr: Tr<'_>,
@@ -35,18 +130,18 @@ pub fn list(
     // only the rows on screen are laid out, so a thousand posts scroll smoothly.
     let typing = keyboard::is_open(ui.ctx());
     let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
-    if kiosk.board.reported && !typing {
+    if cx.board.reported && !typing {
         area = area.vertical_scroll_offset(0.0);
     }
     // On a low screen (1024x768, or big text) the ask/offer filters and the category pictures
     // fold behind one button, so posts show at once; the search box always shows.
     // (At 1280x800 and 1x the filters and two rows of posts fit; narrower or larger do not.)
     let low = ui.available_height() < 620.0
-        && (ui.available_width() < 1150.0 || kiosk.text_scale.factor() > 1.0);
+        && (ui.available_width() < 1150.0 || cx.text_scale.factor() > 1.0);
     let folded = low && !filters_open(ui);
     area.show_viewport(ui, |ui, viewport| {
         let fold = Fold { low, folded };
-        list_content(ui, viewport, kiosk, pics, search, typing, fold, tr, actions);
+        list_content(ui, viewport, cx, pics, search, typing, fold, tr, actions);
     });
 }
 
@@ -70,7 +165,7 @@ fn filters_open(ui: &egui::Ui) -> bool {
 fn list_content(
     ui: &mut egui::Ui,
     viewport: egui::Rect,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     pics: &mut Pictures,
     search: &mut String,
     typing: bool,
@@ -78,10 +173,10 @@ fn list_content(
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    let b = &kiosk.board;
+    let b = &cx.board;
     crate::ui::widgets::row_wrapped(ui, |ui| {
         // Low and large: the tile said where we are; the room goes to the posts.
-        if !(low && kiosk.text_scale.factor() > 1.0) {
+        if !(low && cx.text_scale.factor() > 1.0) {
             crate::ui::bidi::label(ui, RichText::new(tr.tr("board-title")).heading());
             ui.add_space(16.0);
         }
@@ -112,7 +207,7 @@ fn list_content(
                 } else {
                     Kind::Secondary
                 },
-                Action::Board(BoardAction::FilterKind(kind)),
+                action(BoardAction::FilterKind(kind)),
                 actions,
             );
         }
@@ -130,7 +225,7 @@ fn list_content(
             egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr.tr("board-search"))
         });
         if resp.changed() {
-            actions.push(Action::Board(BoardAction::Search));
+            actions.push(action(BoardAction::Search));
         }
         let chosen =
             usize::from(b.filter.kind.is_some()) + usize::from(b.filter.category.is_some());
@@ -150,7 +245,7 @@ fn list_content(
     });
     // While typing a search the pictures fold away, so the posts found show above the keys.
     if !typing && !folded {
-        categories(ui, kiosk, pics, tr, actions);
+        categories(ui, cx, pics, tr, actions);
     }
     let shown = &b.shown;
     crate::ui::bidi::label(
@@ -180,7 +275,7 @@ fn list_content(
     ui.spacing_mut().item_spacing.y = 0.0;
     ui.add_space(first as f32 * ROW_HEIGHT);
     for &i in &shown[first..last] {
-        row(ui, kiosk, pics, &b.posts[i], tr, actions);
+        row(ui, cx, pics, &b.posts[i], tr, actions);
     }
     ui.add_space((shown.len() - last) as f32 * ROW_HEIGHT);
 }
@@ -188,12 +283,12 @@ fn list_content(
 /// The category pictograms, in even rows: tap one to see only its posts, tap it again for all.
 fn categories(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     pics: &mut Pictures,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    let chosen = kiosk.board.filter.category;
+    let chosen = cx.board.filter.category;
     let gap = 8.0;
     // As many columns as fit without breaking a word of any label; one column at the least.
     let font = egui::TextStyle::Small.resolve(ui.style());
@@ -212,9 +307,9 @@ fn categories(
             for &c in row {
                 let selected = chosen == Some(c);
                 let label = tr.tr(&c.label_key());
-                if picture_chip(ui, kiosk, pics, c.picture(), &label, width, selected).clicked() {
+                if picture_chip(ui, cx, pics, c.picture(), &label, width, selected).clicked() {
                     let next = if selected { None } else { Some(c) };
-                    actions.push(Action::Board(BoardAction::FilterCategory(next)));
+                    actions.push(action(BoardAction::FilterCategory(next)));
                 }
             }
         });
@@ -238,7 +333,7 @@ fn choice_frame(ui: &egui::Ui, rect: egui::Rect, resp: &egui::Response, selected
 /// A low button: a picture on the left, its words beside it (at most two lines).
 fn picture_chip(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     pics: &mut Pictures,
     picture: &str,
     text: &str,
@@ -270,7 +365,7 @@ fn picture_chip(
             egui::pos2(icon_x, rect.center().y),
             egui::Vec2::splat(40.0),
         );
-        pictures::paint(ui.ctx(), p, pics, &kiosk.lessons.pictures, picture, icon);
+        pictures::paint(ui.ctx(), p, pics, cx.drawn, picture, icon);
         let y = rect.center().y - galley.size().y / 2.0;
         let text_x = if rtl {
             rect.right() - CHIP_TEXT_LEFT - galley.size().x
@@ -284,9 +379,9 @@ fn picture_chip(
 
 /// A button with one of the shared pictures above its words.
 #[allow(clippy::too_many_arguments)]
-pub fn picture_button(
+pub(super) fn picture_button(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     pics: &mut Pictures,
     picture: &str,
     text: &str,
@@ -315,14 +410,7 @@ pub fn picture_button(
             egui::pos2(rect.center().x, rect.top() + 12.0 + icon / 2.0),
             egui::Vec2::splat(icon),
         );
-        pictures::paint(
-            ui.ctx(),
-            p,
-            pics,
-            &kiosk.lessons.pictures,
-            picture,
-            icon_rect,
-        );
+        pictures::paint(ui.ctx(), p, pics, cx.drawn, picture, icon_rect);
         p.galley(
             egui::pos2(rect.center().x, icon_rect.bottom() + 6.0),
             galley,
@@ -343,7 +431,7 @@ fn kind_label(p: &Searchable, tr: Tr<'_>) -> String {
 /// One post in the list: picture, ask or offer, title, the start of the text.
 fn row(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     pics: &mut Pictures,
     p: &Searchable,
     tr: Tr<'_>,
@@ -357,7 +445,7 @@ fn row(
     let title = &p.post.post.title;
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, title));
     if resp.clicked() {
-        actions.push(Action::Board(BoardAction::Open(p.post.post.id.clone())));
+        actions.push(action(BoardAction::Open(p.post.post.id.clone())));
     }
     if !ui.is_rect_visible(rect) {
         return;
@@ -387,7 +475,7 @@ fn row(
         egui::pos2(pic_x, rect.top() + 12.0),
         egui::Vec2::splat(72.0),
     );
-    let pixels = &kiosk.lessons.pictures;
+    let pixels = cx.drawn;
     pictures::paint(ui.ctx(), &painter, pics, pixels, p.category.picture(), pic);
     let x = if rtl {
         rect.left() + 12.0
@@ -420,26 +508,20 @@ fn row(
 }
 
 /// One post: everything about it, and what a reader can do.
-pub fn post(
+pub(super) fn post(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     pics: &mut Pictures,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    let Some(p) = kiosk.board.opened() else {
+    let Some(p) = cx.board.opened() else {
         crate::ui::bidi::label(ui, tr.tr("board-post-gone"));
         return;
     };
     let r = &p.post.post;
     crate::ui::widgets::row(ui, |ui| {
-        pictures::show(
-            ui,
-            pics,
-            &kiosk.lessons.pictures,
-            p.category.picture(),
-            96.0,
-        );
+        pictures::show(ui, pics, cx.drawn, p.category.picture(), 96.0);
         crate::ui::widgets::column(ui, |ui| {
             crate::ui::bidi::label(ui, RichText::new(kind_label(p, tr)).color(theme::PRIMARY));
             crate::ui::bidi::label(ui, RichText::new(&r.title).heading());
@@ -456,10 +538,10 @@ pub fn post(
     if !r.languages.is_empty() {
         crate::ui::bidi::label(
             ui,
-            super::activities::spoken_as("board-spoken", &r.languages, tr),
+            crate::ui::screens::spoken_as("board-spoken", &r.languages, tr),
         );
     }
-    if kiosk.board.replied {
+    if cx.board.replied {
         widgets::message(ui, &tr.tr("board-replied"), theme::GO_BG, theme::TEXT);
     }
     ui.add_space(8.0);
@@ -473,7 +555,7 @@ pub fn post(
             Some(Picto::Done),
             &tr.tr(reply),
             Kind::Go,
-            Action::Board(BoardAction::StartReply),
+            action(BoardAction::StartReply),
             actions,
         );
         act(
@@ -481,21 +563,21 @@ pub fn post(
             Some(Picto::Flag),
             &tr.tr("board-report"),
             Kind::Secondary,
-            Action::Board(BoardAction::AskReport),
+            action(BoardAction::AskReport),
             actions,
         );
     });
 }
 
 /// "I can help": a short message and, if the replier wants, how to reach them.
-pub fn reply(
+pub(super) fn reply(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     message: &mut String,
     contact: &mut String,
     tr: Tr<'_>,
 ) {
-    let Some(p) = kiosk.board.opened() else {
+    let Some(p) = cx.board.opened() else {
         crate::ui::bidi::label(ui, tr.tr("board-post-gone"));
         return;
     };
@@ -516,12 +598,12 @@ pub fn reply(
         digidak_core::board::MESSAGE_MAX,
         true,
     );
-    if kiosk.board.problem != Some(digidak_core::board::PostProblem::NoMessage)
+    if cx.board.problem != Some(digidak_core::board::PostProblem::NoMessage)
         || digidak_core::text::clean_line(message, usize::MAX)
             .trim()
             .is_empty()
     {
-        problem(ui, kiosk, tr);
+        problem(ui, cx, tr);
     }
     ui.add_space(8.0);
     crate::ui::bidi::label(
@@ -538,7 +620,7 @@ pub fn reply(
 }
 
 /// "Report this post?": it leaves the board until a volunteer looks at it.
-pub fn report(ui: &mut egui::Ui, tr: Tr<'_>, actions: &mut Vec<Action>) {
+pub(super) fn report(ui: &mut egui::Ui, tr: Tr<'_>, actions: &mut Vec<Action>) {
     crate::ui::bidi::label(ui, RichText::new(tr.tr("board-report-title")).heading());
     crate::ui::bidi::label(ui, tr.tr("board-report-explain"));
     ui.add_space(16.0);
@@ -548,7 +630,7 @@ pub fn report(ui: &mut egui::Ui, tr: Tr<'_>, actions: &mut Vec<Action>) {
             Some(Picto::Flag),
             &tr.tr("board-report-yes"),
             Kind::Primary,
-            Action::Board(BoardAction::ConfirmReport),
+            action(BoardAction::ConfirmReport),
             actions,
         );
         act(
@@ -564,8 +646,8 @@ pub fn report(ui: &mut egui::Ui, tr: Tr<'_>, actions: &mut Vec<Action>) {
 
 /// What is wrong with what was typed on a board screen (a post, a reply, a decision), if
 /// anything.
-pub(super) fn problem(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
-    if let Some(p) = kiosk.board.problem {
+pub(super) fn problem(ui: &mut egui::Ui, cx: &Cx<'_>, tr: Tr<'_>) {
+    if let Some(p) = cx.board.problem {
         widgets::message(ui, &tr.tr(p.key()), theme::ERROR_BG, theme::ERROR_TEXT);
     }
 }

@@ -4,20 +4,28 @@
 
 use egui::RichText;
 
-use crate::app::Kiosk;
+use std::sync::Arc;
+
 use crate::ui::Tr;
 use crate::ui::widgets;
 use digidak_core::i18n::text;
+use digidak_core::lang::Lang;
+use digidak_core::lessons::Library;
 
-pub fn show(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>) {
-    let Some(library) = &kiosk.lessons.library else {
+pub fn show(
+    ui: &mut egui::Ui,
+    library: Option<&Arc<Library>>,
+    lang: Lang,
+    now_ms: i64,
+    tr: Tr<'_>,
+) {
+    let Some(library) = library else {
         return;
     };
-    let due = library.needing_review(kiosk.unix_ms());
+    let due = library.needing_review(now_ms);
     if due.is_empty() {
         return;
     }
-    let lang = kiosk.lang;
     widgets::card(ui, |ui| {
         crate::ui::bidi::label(ui, RichText::new(tr.tr("lesson-review-title")).strong());
         crate::ui::bidi::label(ui, tr.tr("lesson-review-explain"));

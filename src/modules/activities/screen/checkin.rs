@@ -5,30 +5,36 @@
 use crate::ui::keyboard::{self, FieldKind};
 use egui::RichText;
 
-use super::act;
+use super::super::{Activities, ActivityAction, action};
 use crate::app::SignupState;
-use crate::app::{Action, ActivityAction, Kiosk};
-use crate::ui::Tr;
+use crate::modules::View;
 use crate::ui::picto::Picto;
+use crate::ui::screens::act;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use digidak_core::activities::when_in_words;
 use digidak_core::i18n::{num, text};
 
-pub fn show(
-    ui: &mut egui::Ui,
-    kiosk: &Kiosk,
-    code: &mut String,
-    walk_in: &mut String,
-    tr: Tr<'_>,
-    actions: &mut Vec<Action>,
-) {
+pub fn show(ui: &mut egui::Ui, state: &mut Activities, view: &mut View<'_>) {
+    let tr = view.tr;
+    let actions = &mut *view.actions;
     crate::ui::bidi::label(ui, RichText::new(tr.tr("checkin-title")).heading());
-    let a = &kiosk.activities;
+    let Activities {
+        drafts,
+        list,
+        people_of,
+        people,
+        checked_by_code,
+        walk_in_party,
+        walk_in_problem,
+        ..
+    } = state;
+    let code = &mut drafts.checkin_code;
+    let walk_in = &mut drafts.walk_in_name;
     // Choose the activity (the next one first).
     crate::ui::widgets::row_wrapped(ui, |ui| {
-        for v in &a.list {
-            let kind = if a.people_of.as_deref() == Some(v.record.id.as_str()) {
+        for v in list.iter() {
+            let kind = if people_of.as_deref() == Some(v.record.id.as_str()) {
                 Kind::Selected
             } else {
                 Kind::Secondary
@@ -36,32 +42,30 @@ pub fn show(
             let label = format!(
                 "{} — {}",
                 v.record.title,
-                when_in_words(&v.record.start, &v.record.end, kiosk.lang)
+                when_in_words(&v.record.start, &v.record.end, view.lang)
             );
             act(
                 ui,
                 None,
                 &label,
                 kind,
-                Action::Activity(ActivityAction::People(v.record.id.clone())),
+                action(ActivityAction::People(v.record.id.clone())),
                 actions,
             );
         }
     });
-    if a.list.is_empty() {
+    if list.is_empty() {
         crate::ui::bidi::label(ui, tr.tr("activities-none"));
     }
-    if a.people_of.is_none() {
+    if people_of.is_none() {
         return;
     }
-    let here: u32 = a
-        .people
+    let here: u32 = people
         .iter()
         .filter(|s| s.checked_in_ms.is_some())
         .map(|s| s.party)
         .sum();
-    let expected: u32 = a
-        .people
+    let expected: u32 = people
         .iter()
         .filter(|s| s.state == SignupState::Confirmed)
         .map(|s| s.party)
@@ -93,11 +97,11 @@ pub fn show(
             Some(Picto::Done),
             &tr.tr("checkin-code-ok"),
             Kind::Primary,
-            Action::Activity(ActivityAction::CheckInCode),
+            action(ActivityAction::CheckInCode),
             actions,
         );
     });
-    if let Some(n) = a.checked_by_code {
+    if let Some(n) = *checked_by_code {
         let key = if n > 0 {
             "checkin-code-done"
         } else {
@@ -106,7 +110,7 @@ pub fn show(
         widgets::message(ui, &tr.tr(key), theme::NOTICE, theme::TEXT);
     }
     // The people, in arrival order.
-    for s in &a.people {
+    for s in people.iter() {
         crate::ui::widgets::row(ui, |ui| {
             let state = match s.state {
                 SignupState::Confirmed => tr.tr("checkin-state-confirmed"),
@@ -139,7 +143,7 @@ pub fn show(
                     Some(Picto::Done),
                     &label,
                     Kind::Go,
-                    Action::Activity(ActivityAction::CheckIn(s.id.clone())),
+                    action(ActivityAction::CheckIn(s.id.clone())),
                     actions,
                 );
             }
@@ -164,16 +168,16 @@ pub fn show(
             Some(Picto::Minus),
             &tr.tr("signup-party-less"),
             Kind::Secondary,
-            Action::Activity(ActivityAction::WalkInLess),
+            action(ActivityAction::WalkInLess),
             actions,
         );
-        crate::ui::bidi::label(ui, RichText::new(a.walk_in_party.to_string()).heading());
+        crate::ui::bidi::label(ui, RichText::new(walk_in_party.to_string()).heading());
         act(
             ui,
             Some(Picto::Plus),
             &tr.tr("signup-party-more"),
             Kind::Secondary,
-            Action::Activity(ActivityAction::WalkInMore),
+            action(ActivityAction::WalkInMore),
             actions,
         );
         act(
@@ -181,11 +185,11 @@ pub fn show(
             Some(Picto::Done),
             &tr.tr("checkin-walk-in-add"),
             Kind::Go,
-            Action::Activity(ActivityAction::AddWalkIn),
+            action(ActivityAction::AddWalkIn),
             actions,
         );
     });
-    if let Some(p) = a.walk_in_problem {
+    if let Some(p) = *walk_in_problem {
         widgets::message(ui, &tr.tr(p.key()), theme::NOTICE, theme::TEXT);
     }
 }

@@ -3,37 +3,39 @@
 
 use egui::RichText;
 
-use super::{act, lessons, practice};
-use crate::app::{Action, Kiosk, LessonAction, Screen};
+use super::super::{LIST, LessonAction, TAKE_HOME, action};
+use super::{Cx, practice};
+use crate::app::{Action, Screen};
 use crate::ui::Tr;
 use crate::ui::picto::Picto;
 use crate::ui::pictures::Pictures;
+use crate::ui::screens::act;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use digidak_core::lessons::player::Player;
 
 pub fn show(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     pics: &mut Pictures,
     email: &mut String,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
 ) {
-    let Some(player) = &kiosk.lessons.player else {
+    let Some(player) = &cx.lessons.player else {
         // Nothing to play (e.g. after a wipe): back to the list.
         act(
             ui,
             Some(Picto::Lessons),
             &tr.tr("lesson-another"),
             Kind::Primary,
-            Action::Go(Screen::LessonList),
+            Action::Go(Screen::Module(LIST)),
             actions,
         );
         return;
     };
     header(ui, player, tr);
-    if player.lang != kiosk.lang {
+    if player.lang != cx.lang {
         widgets::message(
             ui,
             &tr.tr_args(
@@ -45,7 +47,7 @@ pub fn show(
         );
     }
     let Some(step) = player.step().filter(|_| !player.is_finished()) else {
-        finished(ui, kiosk, player, tr, actions);
+        finished(ui, cx, player, tr, actions);
         return;
     };
     let tr_step = Tr {
@@ -56,7 +58,7 @@ pub fn show(
     let wide = ui.available_width() >= 700.0 && step.practice.is_none();
     let pic = if wide { 176.0 } else { 112.0 };
     crate::ui::widgets::row(ui, |ui| {
-        lessons::picture(ui, kiosk, pics, &step.picture, pic);
+        super::picture(ui, cx, pics, &step.picture, pic);
         ui.add_space(8.0);
         crate::ui::widgets::column(ui, |ui| {
             ui.set_max_width(ui.available_width().min(820.0));
@@ -85,8 +87,8 @@ pub fn show(
 
 /// Back, read aloud, continue later and Next, pinned above the language bar: always in the
 /// same place, whatever the length of the step (see `KioskUi::show`).
-pub fn nav_panel(ui: &mut egui::Ui, kiosk: &Kiosk, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    let Some(player) = &kiosk.lessons.player else {
+pub fn nav_panel(ui: &mut egui::Ui, cx: &Cx<'_>, tr: Tr<'_>, actions: &mut Vec<Action>) {
+    let Some(player) = &cx.lessons.player else {
         return;
     };
     if player.is_finished() {
@@ -175,25 +177,25 @@ fn nav_row(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>, actions: &mut Vec<Act
         // Always in its place (greyed on the first step), so Next never moves under a finger.
         if player.step_index() > 0 {
             if button(ui, Picto::Back, &back, Kind::Secondary) {
-                actions.push(Action::Lesson(LessonAction::Back));
+                actions.push(action(LessonAction::Back));
             }
         } else {
             widgets::button_disabled(ui, Some(Picto::Back), &back, font.clone());
         }
         if button(ui, Picto::Bookmark, &later, Kind::Secondary) {
-            actions.push(Action::Lesson(LessonAction::ContinueLater));
+            actions.push(action(LessonAction::ContinueLater));
         }
         if player.guided {
             initiation(ui, player, tr, actions);
         }
         if button(ui, Picto::Next, &next, Kind::Primary) {
-            actions.push(Action::Lesson(LessonAction::Next));
+            actions.push(action(LessonAction::Next));
         }
     });
 }
 
 fn initiation(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>, actions: &mut Vec<Action>) {
-    let topic = tr.tr(&lessons::topic_key(player.lesson.topic));
+    let topic = tr.tr(&super::topic_key(player.lesson.topic));
     if player.initiation_noted {
         crate::ui::bidi::label(
             ui,
@@ -206,7 +208,7 @@ fn initiation(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>, actions: &mut Vec<
             Some(Picto::Done),
             &tr.tr("lesson-initiation"),
             Kind::Go,
-            Action::Lesson(LessonAction::MarkInitiation),
+            action(LessonAction::MarkInitiation),
             actions,
         );
     }
@@ -214,7 +216,7 @@ fn initiation(ui: &mut egui::Ui, player: &Player, tr: Tr<'_>, actions: &mut Vec<
 
 fn finished(
     ui: &mut egui::Ui,
-    kiosk: &Kiosk,
+    cx: &Cx<'_>,
     player: &Player,
     tr: Tr<'_>,
     actions: &mut Vec<Action>,
@@ -238,16 +240,16 @@ fn finished(
                 Some(Picto::Back),
                 &tr.tr("lesson-back"),
                 Kind::Secondary,
-                Action::Lesson(LessonAction::Back),
+                action(LessonAction::Back),
                 actions,
             );
-            if kiosk.phone_base_url().is_some() {
+            if cx.phone_base_url.is_some() {
                 act(
                     ui,
                     Some(Picto::Phone),
                     &tr.tr("lesson-take-home"),
                     Kind::Secondary,
-                    Action::Go(Screen::LessonTakeHome),
+                    Action::Go(Screen::Module(TAKE_HOME)),
                     actions,
                 );
             }
