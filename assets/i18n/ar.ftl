@@ -511,3 +511,17 @@ page-code-at-kiosk = هذا الرمز يعمل في حواسيب القاعة: 
 page-code-unknown = لا نعرف هذا الرمز، أو أنه قديم جدا. تحقق من الأرقام.
 page-post-helped-sure = هل ساعدتك لوحة الإعلانات؟ إذن يُحذف إعلانك ونحسبه مساعدة.
 page-post-helped-yes = نعم، ساعد
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = من يمكنه المساعدة
+partners-title = من يمكنه المساعدة؟
+partners-explain = منظمات في الحي يمكنها المساعدة أيضًا، حسب الموضوع.
+partners-none = لم تتم إضافة أي منظمة بعد. اسأل متطوعًا.
+partners-open-now = مفتوح الآن، حتى { $until }
+partners-opens-today = مفتوح اليوم من { $at }
+partners-opens-tomorrow = غدًا من { $at }
+partners-opens-on = { $day } من { $at }
+partners-no-hours = ساعات العمل: اسأل متطوعًا
+partners-hours = ساعات العمل
+partners-address = العنوان
+partners-contact = التواصل
+partners-badge = شريك

@@ -493,3 +493,17 @@ page-post-helped-yes = Yes, it helped
 language-choose = Other language
 read-aloud-no-voice = No voice
 lessons-other-languages = Other lessons, in another language:
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = Who can help
+partners-title = Who can help?
+partners-explain = Organisations in the neighbourhood that can also help, by topic.
+partners-none = No organisations have been added yet. Ask a volunteer.
+partners-open-now = Open now, until { $until }
+partners-opens-today = Open today from { $at }
+partners-opens-tomorrow = Tomorrow from { $at }
+partners-opens-on = { $day } from { $at }
+partners-no-hours = Opening hours: ask a volunteer
+partners-hours = Opening hours
+partners-address = Address
+partners-contact = Contact
+partners-badge = Partner

@@ -493,3 +493,17 @@ page-post-helped-yes = Oui, cela m'a aidé
 language-choose = Autre langue
 read-aloud-no-voice = Pas de voix
 lessons-other-languages = Autres leçons, dans une autre langue :
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = Qui peut aider
+partners-title = Qui peut aider ?
+partners-explain = Des organisations du quartier qui peuvent aussi aider, par sujet.
+partners-none = Aucune organisation n'est encore inscrite. Demandez à un bénévole.
+partners-open-now = Ouvert maintenant, jusqu'à { $until }
+partners-opens-today = Ouvert aujourd'hui à partir de { $at }
+partners-opens-tomorrow = Demain à partir de { $at }
+partners-opens-on = { $day } à partir de { $at }
+partners-no-hours = Heures d'ouverture : demandez à un bénévole
+partners-hours = Heures d'ouverture
+partners-address = Adresse
+partners-contact = Contact
+partners-badge = Partenaire

@@ -493,3 +493,17 @@ page-post-helped-yes = Ja, het heeft geholpen
 language-choose = Andere taal
 read-aloud-no-voice = Geen stem
 lessons-other-languages = Andere lessen, in een andere taal:
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = Wie kan helpen
+partners-title = Wie kan helpen?
+partners-explain = Organisaties in de buurt die ook kunnen helpen, per onderwerp.
+partners-none = Er zijn nog geen organisaties ingevoerd. Vraag het aan een begeleider.
+partners-open-now = Nu open, tot { $until }
+partners-opens-today = Vandaag open vanaf { $at }
+partners-opens-tomorrow = Morgen vanaf { $at }
+partners-opens-on = { $day } vanaf { $at }
+partners-no-hours = Openingsuren: vraag het aan een begeleider
+partners-hours = Openingsuren
+partners-address = Adres
+partners-contact = Contact
+partners-badge = Partner

@@ -504,3 +504,17 @@ page-code-at-kiosk = Ten kod działa na komputerach w sali: dotknij tam „Mam k
 page-code-unknown = Nie znamy tego kodu albo jest za stary. Sprawdź cyfry.
 page-post-helped-sure = Czy tablica ci pomogła? Wtedy twoje ogłoszenie zniknie, a my policzymy je jako pomoc.
 page-post-helped-yes = Tak, pomogło
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = Kto może pomóc
+partners-title = Kto może pomóc?
+partners-explain = Organizacje w okolicy, które też mogą pomóc, według tematu.
+partners-none = Nie dodano jeszcze żadnych organizacji. Zapytaj wolontariusza.
+partners-open-now = Teraz otwarte, do { $until }
+partners-opens-today = Dziś otwarte od { $at }
+partners-opens-tomorrow = Jutro od { $at }
+partners-opens-on = { $day } od { $at }
+partners-no-hours = Godziny otwarcia: zapytaj wolontariusza
+partners-hours = Godziny otwarcia
+partners-address = Adres
+partners-contact = Kontakt
+partners-badge = Partner

@@ -499,3 +499,17 @@ page-code-at-kiosk = Acest cod merge la calculatoarele din sală: atingeți acol
 page-code-unknown = Nu cunoaștem acest cod sau este prea vechi. Verificați cifrele.
 page-post-helped-sure = V-a ajutat panoul? Atunci anunțul dispare și îl socotim ca ajutor.
 page-post-helped-yes = Da, m-a ajutat
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = Cine poate ajuta
+partners-title = Cine poate ajuta?
+partners-explain = Organizații din cartier care pot ajuta și ele, pe subiecte.
+partners-none = Nu a fost adăugată încă nicio organizație. Întrebați un voluntar.
+partners-open-now = Deschis acum, până la { $until }
+partners-opens-today = Deschis azi de la { $at }
+partners-opens-tomorrow = Mâine de la { $at }
+partners-opens-on = { $day } de la { $at }
+partners-no-hours = Program: întrebați un voluntar
+partners-hours = Program
+partners-address = Adresă
+partners-contact = Contact
+partners-badge = Partener

@@ -492,3 +492,17 @@ page-code-at-kiosk = Bu kod salondaki bilgisayarlarda çalışır: orada "Kodum 
 page-code-unknown = Bu kodu tanımıyoruz veya çok eski. Rakamları kontrol edin.
 page-post-helped-sure = İlan panosu size yardım etti mi? O zaman ilanınız kaldırılır ve yardım etti olarak sayarız.
 page-post-helped-yes = Evet, yardım etti
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = Kim yardım edebilir
+partners-title = Kim yardım edebilir?
+partners-explain = Mahallede yardım edebilecek kuruluşlar, konuya göre.
+partners-none = Henüz kuruluş eklenmedi. Bir gönüllüye sorun.
+partners-open-now = Şimdi açık, { $until } saatine kadar
+partners-opens-today = Bugün { $at } itibarıyla açık
+partners-opens-tomorrow = Yarın { $at } itibarıyla
+partners-opens-on = { $day } { $at } itibarıyla
+partners-no-hours = Açılış saatleri: bir gönüllüye sorun
+partners-hours = Açılış saatleri
+partners-address = Adres
+partners-contact = İletişim
+partners-badge = Ortak

@@ -504,3 +504,17 @@ page-code-at-kiosk = Цей код працює на комп'ютерах у з
 page-code-unknown = Ми не знаємо цього коду, або він застарий. Перевірте цифри.
 page-post-helped-sure = Дошка вам допомогла? Тоді ваше оголошення зникне, і ми зарахуємо, що воно допомогло.
 page-post-helped-yes = Так, допомогло
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = Хто може допомогти
+partners-title = Хто може допомогти?
+partners-explain = Організації поруч, які теж можуть допомогти, за темою.
+partners-none = Організацій ще не додано. Запитайте волонтера.
+partners-open-now = Зараз відчинено, до { $until }
+partners-opens-today = Сьогодні відчинено з { $at }
+partners-opens-tomorrow = Завтра з { $at }
+partners-opens-on = { $day } з { $at }
+partners-no-hours = Години роботи: запитайте волонтера
+partners-hours = Години роботи
+partners-address = Адреса
+partners-contact = Контакт
+partners-badge = Партнер

@@ -229,6 +229,9 @@ pub mod kinds {
     pub const POST_REPLIED: &str = "post.replied";
     /// Change only: a post as the server sees it. Payload: [`super::PostState`].
     pub const POST_STATE: &str = "post.state";
+    /// Change only: an admin saved (added, changed or removed) a local partner of the site.
+    /// Payload: [`super::PartnerRecord`].
+    pub const PARTNER_SAVED: &str = "partner.saved";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -552,4 +555,47 @@ pub struct PostReply {
     pub contact: Option<String>,
     /// When the server had it (the kiosk's time until then).
     pub created_ms: i64,
+}
+
+/// A local partner organisation of a site (the OCMW, a care organisation, a housing company):
+/// who can also help with a board category. Saved by an admin (admin web or CLI), sent to
+/// every kiosk of its site as a `partner.saved` change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+// Sent to kiosks: a newer server may add fields, and this release reads what it knows and
+// ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
+pub struct PartnerRecord {
+    /// UUID.
+    pub id: String,
+    pub name: String,
+    /// One or two sentences: what they do.
+    #[serde(default)]
+    pub description: String,
+    /// Its logo: a key of the shared pictures (`assets/lessons/pictures`), or empty.
+    #[serde(default)]
+    pub picture: String,
+    /// Board category ids they help with (`paperwork`, `transport`, ...).
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// When they are open, Brussels local time.
+    #[serde(default)]
+    pub hours: Vec<OpenHours>,
+    #[serde(default)]
+    pub address: String,
+    /// How to reach them: a phone number, a mail address, "walk in".
+    #[serde(default)]
+    pub contact: String,
+    /// Removed by an admin: kiosks forget it.
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+/// One opening span on a weekday, Brussels local time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct OpenHours {
+    /// 0 = Monday ... 6 = Sunday.
+    pub day: u8,
+    /// `HH:MM`.
+    pub from: String,
+    /// `HH:MM`, after `from`.
+    pub to: String,
 }

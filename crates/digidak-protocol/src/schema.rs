@@ -67,6 +67,7 @@ pub fn document() -> Value {
         (kinds::SIGNUP_STATUS, of::<SignupStatus>),
         (kinds::POST_STATE, of::<PostState>),
         (kinds::POST_REPLIED, of::<PostReply>),
+        (kinds::PARTNER_SAVED, of::<PartnerRecord>),
     ] {
         changes.insert(kind.into(), f(&mut generator).to_value());
     }
