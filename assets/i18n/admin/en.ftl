@@ -126,3 +126,19 @@ adminweb-done-add-failed = That did not work. A name is 1 to 60 characters and n
 # Kiosk versions on the Computers page (issue 15)
 adminweb-version-older = older protocol: update advised
 adminweb-version-too-old = too old: the server refuses it, update it
+# Local partners (issue 21): the admin web's partners pages
+adminweb-partners = Partners
+adminweb-partners-explain = Organisations that can also help. The site's computers and phone pages show them under "Who can help", by topic.
+adminweb-partner-new = New partner
+adminweb-partner-edit = Change partner
+adminweb-partner-name = Name
+adminweb-partner-description = What they do (short)
+adminweb-partner-picture = Picture
+adminweb-partner-no-picture = No picture
+adminweb-partner-categories = What they help with
+adminweb-partner-hours = Opening hours (for example 9:00-12:00 13:00-17:00; empty is closed)
+adminweb-partner-contact = How to reach them (phone, e-mail)
+adminweb-partner-remove = Remove
+adminweb-partner-remove-sure = Remove this partner? The computers will no longer show it.
+adminweb-partner-none = No partners at this site yet.
+adminweb-done-removed = Removed.

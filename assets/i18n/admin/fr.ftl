@@ -126,3 +126,19 @@ adminweb-done-add-failed = Cela n’a pas marché. Un nom a 1 à 60 caractères 
 # Kiosk versions on the Computers page (issue 15)
 adminweb-version-older = protocole plus ancien : mise à jour conseillée
 adminweb-version-too-old = trop ancien : le serveur le refuse, mettez-le à jour
+# Local partners (issue 21): the admin web's partners pages
+adminweb-partners = Partenaires
+adminweb-partners-explain = Des organisations qui peuvent aussi aider. Les ordinateurs et les pages téléphone du lieu les montrent sous « Qui peut aider », par sujet.
+adminweb-partner-new = Nouveau partenaire
+adminweb-partner-edit = Modifier le partenaire
+adminweb-partner-name = Nom
+adminweb-partner-description = Ce qu'ils font (court)
+adminweb-partner-picture = Image
+adminweb-partner-no-picture = Pas d'image
+adminweb-partner-categories = Pour quoi ils aident
+adminweb-partner-hours = Heures d'ouverture (par exemple 9:00-12:00 13:00-17:00 ; vide = fermé)
+adminweb-partner-contact = Comment les joindre (téléphone, e-mail)
+adminweb-partner-remove = Supprimer
+adminweb-partner-remove-sure = Supprimer ce partenaire ? Les ordinateurs ne le montreront plus.
+adminweb-partner-none = Pas encore de partenaires pour ce lieu.
+adminweb-done-removed = Supprimé.

@@ -126,3 +126,19 @@ adminweb-done-add-failed = Dit lukte niet. Een naam is 1 tot 60 tekens en nog ni
 # Kiosk versions on the Computers page (issue 15)
 adminweb-version-older = ouder protocol: bijwerken aangeraden
 adminweb-version-too-old = te oud: de server weigert hem, werk hem bij
+# Local partners (issue 21): the admin web's partners pages
+adminweb-partners = Partners
+adminweb-partners-explain = Organisaties die ook kunnen helpen. De computers en telefoonpagina's van de plek tonen ze bij "Wie kan helpen", per onderwerp.
+adminweb-partner-new = Nieuwe partner
+adminweb-partner-edit = Partner aanpassen
+adminweb-partner-name = Naam
+adminweb-partner-description = Wat ze doen (kort)
+adminweb-partner-picture = Prentje
+adminweb-partner-no-picture = Geen prentje
+adminweb-partner-categories = Waarmee ze helpen
+adminweb-partner-hours = Openingsuren (bijvoorbeeld 9:00-12:00 13:00-17:00; leeg is gesloten)
+adminweb-partner-contact = Hoe ze te bereiken (telefoon, e-mail)
+adminweb-partner-remove = Verwijder
+adminweb-partner-remove-sure = Deze partner verwijderen? De computers tonen hem dan niet meer.
+adminweb-partner-none = Nog geen partners op deze plek.
+adminweb-done-removed = Verwijderd.

@@ -293,6 +293,11 @@ pub fn open_in_words(tr: &Translations, lang: Lang, state: OpenState) -> String 
     }
 }
 
+/// A weekday's name (0 = Monday) in `lang`.
+pub fn weekday_name(lang: Lang, day: u8) -> &'static str {
+    crate::activities::WEEKDAYS[crate::activities::lang_index(lang)][day as usize % 7]
+}
+
 /// The week's hours in words, one line a day with hours: "maandag 9:00–12:00, 13:00–17:00".
 pub fn week_in_words(hours: &[OpenHours], lang: Lang) -> Vec<String> {
     let names = &crate::activities::WEEKDAYS[crate::activities::lang_index(lang)];

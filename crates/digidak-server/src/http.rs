@@ -656,6 +656,12 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/board/decide", post(super::admin_board::decide))
         .route("/admin/board/expiry", post(super::admin_board::expiry))
         .route("/admin/board.pdf", get(super::admin_board::pdf))
+        .route("/admin/partners", get(super::admin_partners::page))
+        .route("/admin/partners/save", post(super::admin_partners::save))
+        .route(
+            "/admin/partners/remove",
+            post(super::admin_partners::remove),
+        )
         .route("/admin", get(super::admin_front::front))
         .route(
             "/admin/login",
@@ -695,6 +701,7 @@ pub fn router_with(state: AppState) -> Router {
         .route("/lessons", get(lessons_index))
         .route("/lessons/{id}", get(lesson_page))
         .route("/code", get(super::board_pages::code_lookup))
+        .route("/partners/{site}", get(super::partner_pages::site_page))
         .route("/pictures/{*path}", get(picture))
         .merge(personal)
         .fallback(not_found)

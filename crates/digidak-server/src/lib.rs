@@ -10,6 +10,7 @@ mod admin_activities;
 mod admin_board;
 mod admin_front;
 mod admin_page;
+mod admin_partners;
 mod admin_sheet;
 mod admin_store;
 pub mod admin_web;
@@ -21,6 +22,10 @@ pub mod demo;
 pub mod http;
 pub mod numbers;
 pub mod pages;
+mod partner_pages;
+mod partner_sqlite;
+mod partner_store;
+pub mod partners;
 pub mod phone_guard;
 mod schema;
 pub mod seats;
@@ -29,6 +34,7 @@ pub mod sqlite;
 pub use admin_board::site_pdf as admin_board_pdf;
 pub use admin_store::{AdminStore, SiteAttention};
 pub use board_store::BoardStore;
+pub use partner_store::PartnerStore;
 
 use digidak_protocol::{
     ActivityRecord, ActivityState, PairResponse, PullResponse, PushRequest, PushResponse,
@@ -81,7 +87,7 @@ pub struct KioskRow {
 
 /// Everything the server stores. Methods are blocking; the HTTP layer calls them on
 /// blocking threads. Every write method is one transaction.
-pub trait ServerStore: BoardStore + AdminStore + Send + Sync + 'static {
+pub trait ServerStore: BoardStore + AdminStore + PartnerStore + Send + Sync + 'static {
     /// Registers a kiosk and returns its one-time pairing code (valid 24 hours).
     fn add_kiosk(&self, name: &str, site: &str, now_ms: i64) -> Result<String, ServerError>;
     fn list_kiosks(&self) -> Result<Vec<KioskRow>, ServerError>;

@@ -186,4 +186,14 @@ pub(super) const MIGRATIONS: &[&str] = &[
      CREATE INDEX seat_blocks_kiosk ON seat_blocks (kiosk_id);",
     // 10: the protocol version each kiosk last pushed with (its app version is kept already).
     "ALTER TABLE kiosks ADD COLUMN protocol INTEGER;",
+    // 11: local partners per site (`server/partners.rs`): the record as the admin saved it.
+    "CREATE TABLE partners (
+         id         TEXT PRIMARY KEY,
+         site       TEXT NOT NULL,
+         record     TEXT NOT NULL,
+         deleted    INTEGER NOT NULL DEFAULT 0,
+         created_ms INTEGER NOT NULL,
+         updated_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE INDEX partners_site ON partners (site, deleted);",
 ];

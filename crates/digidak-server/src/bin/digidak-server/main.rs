@@ -25,9 +25,11 @@ use digidak_server::{AdminStore, BoardStore, ServerError, ServerStore};
 
 mod activity;
 mod board;
+mod partner;
 
 use activity::{ActivityCmd, activity};
 use board::{BoardCmd, board};
+use partner::{PartnerCmd, partner};
 
 /// Digidak server: the place kiosks of many sites sync to, the phone pages behind the kiosks'
 /// QR codes, and the admin web (/admin).
@@ -112,6 +114,11 @@ enum Cmd {
     Board {
         #[command(subcommand)]
         command: BoardCmd,
+    },
+    /// Local partners of a site (the OCMW, a care organisation): "Wie kan helpen".
+    Partner {
+        #[command(subcommand)]
+        command: PartnerCmd,
     },
     /// Fill a NEW database with example content marked "Voorbeeld" (activities, posts,
     /// sign-ups, a help call, a lesson resume code) and register a kiosk for the demo; prints
@@ -220,6 +227,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Activity { command } => activity(store, command),
         Cmd::Board { command } => board(store, command),
+        Cmd::Partner { command } => partner(store, command),
         Cmd::Demo { site, kiosk, admin } => {
             match digidak_server::demo::seed(&store, &site, &kiosk, now_ms()) {
                 Ok(seed) => {

@@ -1,0 +1,113 @@
+//! `digidak-server partner ...`: the local partners of a site ("Wie kan helpen").
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use digidak_protocol::PartnerRecord;
+use digidak_server::PartnerStore;
+use digidak_server::sqlite::SqliteServerStore;
+
+#[derive(Debug, Subcommand)]
+pub enum PartnerCmd {
+    /// Add a partner organisation to a site (or change the one of that name); its kiosks show
+    /// it under "Wie kan helpen" for its categories.
+    Add {
+        #[arg(long)]
+        site: String,
+        /// Its name, as residents know it ("OCMW", "De Ark").
+        name: String,
+        /// One or two sentences: what they do.
+        #[arg(long, default_value = "")]
+        description: String,
+        /// Board categories they help with, comma-separated: paperwork, computer, odd-jobs,
+        /// shopping, transport, language, cooking, children, lending, company.
+        #[arg(long, default_value = "")]
+        categories: String,
+        /// Opening hours, Brussels time: "mon-fri 9:00-12:00 13:00-17:00; sat 10:00-12:00".
+        #[arg(long, default_value = "")]
+        hours: String,
+        #[arg(long, default_value = "")]
+        address: String,
+        /// How to reach them: a phone number, a mail address, "walk in".
+        #[arg(long, default_value = "")]
+        contact: String,
+        /// Its logo: a name of the shared pictures (`letter`, `health`, `town-hall`, ...).
+        #[arg(long, default_value = "")]
+        picture: String,
+    },
+    /// List a site's partners: name, categories, hours.
+    List {
+        #[arg(long)]
+        site: String,
+    },
+    /// Remove a partner of a site by its name: kiosks forget it.
+    Remove {
+        #[arg(long)]
+        site: String,
+        name: String,
+    },
+}
+
+pub fn partner(store: SqliteServerStore, command: PartnerCmd) -> anyhow::Result<ExitCode> {
+    let now = digidak_server::http::now_ms();
+    let by_name = |site: &str, name: &str| -> anyhow::Result<Option<PartnerRecord>> {
+        Ok(store
+            .partners(site)?
+            .into_iter()
+            .find(|p| p.name.to_lowercase() == name.trim().to_lowercase()))
+    };
+    match command {
+        PartnerCmd::Add {
+            site,
+            name,
+            description,
+            categories,
+            hours,
+            address,
+            contact,
+            picture,
+        } => {
+            let hours = digidak_core::partners::parse_week(&hours)
+                .map_err(|e| anyhow::anyhow!("--hours: {e}"))?;
+            let id = by_name(&site, &name)?.map(|p| p.id).unwrap_or_default();
+            let p = PartnerRecord {
+                id,
+                name,
+                description,
+                picture,
+                categories: categories
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .map(String::from)
+                    .collect(),
+                hours,
+                address,
+                contact,
+                deleted: false,
+            };
+            let saved = store.save_partner(&site, &p, now)?;
+            println!("partner {:?} saved at site {site}", saved.name);
+        }
+        PartnerCmd::List { site } => {
+            for p in store.partners(&site)? {
+                println!(
+                    "{}\t{}\t{}",
+                    p.name,
+                    p.categories.join(","),
+                    digidak_core::partners::week_text(&p.hours)
+                );
+            }
+        }
+        PartnerCmd::Remove { site, name } => {
+            let Some(p) = by_name(&site, &name)? else {
+                eprintln!("no partner {name:?} at site {site}");
+                return Ok(ExitCode::from(1));
+            };
+            store.remove_partner(&p.id, now)?;
+            println!("partner {:?} removed from site {site}", p.name);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
