@@ -99,6 +99,8 @@ impl Kiosk {
             Event::ActivitiesSaved(n) => self.activities.saved = Some(n),
             Event::Exported(result) => self.activities.exported = Some(result),
             Event::Board(ev) => self.on_board_event(ev),
+            // The partners module takes its list first (`offer_to_modules`).
+            Event::Partners(_) => {}
             Event::Failed { command, error } => {
                 tracing::error!(command = command.kind(), %error, "store command failed");
                 match command {

@@ -15,10 +15,14 @@ use crate::ui::Tr;
 use crate::ui::picto::Picto;
 
 pub mod help;
+pub mod partners;
 
 /// Every module, in the order of the home screen's tiles. One line a module.
 pub fn all() -> Vec<Box<dyn Module>> {
-    vec![Box::new(help::Help::default())]
+    vec![
+        Box::new(help::Help::default()),
+        Box::new(partners::Partners::default()),
+    ]
 }
 
 /// The names `modules.enabled` accepts for the modules of [`all`].

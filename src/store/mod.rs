@@ -11,6 +11,7 @@ mod activities;
 mod board;
 mod lessons;
 mod outbox;
+mod partners;
 pub mod worker;
 
 pub use activities::{ActivityView, SignupState, SignupView};
@@ -129,6 +130,11 @@ const MIGRATIONS: &[&str] = &[
          seq     INTEGER PRIMARY KEY,
          kind    TEXT NOT NULL,
          payload TEXT NOT NULL
+     ) STRICT;",
+    // 8: the site's local partners ("Wie kan helpen"), as the server sent them.
+    "CREATE TABLE partners (
+         id     TEXT PRIMARY KEY,
+         record TEXT NOT NULL
      ) STRICT;",
 ];
 

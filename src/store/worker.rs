@@ -104,6 +104,8 @@ pub enum Command {
     },
     /// The ask & offer board.
     Board(super::BoardCommand),
+    /// The site's local partners (answered with [`Event::Partners`]).
+    RefreshPartners,
 }
 
 impl Command {
@@ -129,6 +131,7 @@ impl Command {
             Command::SaveActivities { .. } => "save_activities",
             Command::ExportCsv { .. } => "export_csv",
             Command::Board(c) => c.kind(),
+            Command::RefreshPartners => "refresh_partners",
         }
     }
 
@@ -146,6 +149,7 @@ impl Command {
                 | Command::FindSignups { .. }
                 | Command::ListPeople { .. }
                 | Command::ExportCsv { .. }
+                | Command::RefreshPartners
         )
     }
 
@@ -211,6 +215,8 @@ pub enum Event {
     /// Where the CSV was written, or why not.
     Exported(Result<PathBuf, String>),
     Board(super::BoardEvent),
+    /// The site's local partners, by name.
+    Partners(Vec<digidak_protocol::PartnerRecord>),
     /// A command failed; nothing was half-written.
     Failed {
         command: Command,
@@ -447,6 +453,7 @@ fn run(
                     ])
                 })
             }
+            Command::RefreshPartners => store.partners().map(|l| vec![Event::Partners(l)]),
             Command::Board(c) => store
                 .board_command(c)
                 .map(|evs| evs.into_iter().map(Event::Board).collect()),

@@ -13,6 +13,7 @@ mod board_sync;
 mod deploy;
 mod e2e_browser;
 mod lessons_server;
+mod partners;
 mod seats;
 mod server_cli;
 mod sync_faults;

@@ -529,6 +529,7 @@ mod fixtures {
             kinds::SIGNUP_STATUS => rt::<SignupStatus>(p),
             kinds::POST_STATE => rt::<PostState>(p),
             kinds::POST_REPLIED => rt::<PostReply>(p),
+            kinds::PARTNER_SAVED => rt::<PartnerRecord>(p),
             other => panic!("a change kind without a type in this test: {other}"),
         }
     }
@@ -612,6 +613,7 @@ fn todays_code_reads_the_current_fixtures_unchanged_and_writes_the_same_json() {
         SIGNUP_STATUS,
         POST_STATE,
         POST_REPLIED,
+        PARTNER_SAVED,
     ] {
         assert!(has(&changes, kind), "no change fixture of {kind}");
     }

@@ -1,0 +1,48 @@
+//! The site's local partners as the server sent them (`partner.saved` changes): what the
+//! partners module shows under "Wie kan helpen". Checked again with the shared rules; a
+//! removed partner is deleted here.
+
+use rusqlite::{Transaction, params};
+
+use super::{Store, StoreError};
+use digidak_protocol::{Change, PartnerRecord};
+
+/// Applies a `partner.saved` change inside the pull's transaction.
+pub(super) fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::Result<usize> {
+    let Ok(p) = serde_json::from_value::<PartnerRecord>(change.payload.clone()) else {
+        return Ok(0);
+    };
+    // The server checked it; a kiosk shows only what passes its own rules too.
+    let Ok(p) = digidak_core::partners::check_partner(&p, digidak_core::lessons::is_lesson_id)
+    else {
+        return Ok(0);
+    };
+    if p.deleted {
+        return tx.execute("DELETE FROM partners WHERE id = ?1", [&p.id]);
+    }
+    tx.execute(
+        "INSERT INTO partners (id, record) VALUES (?1, ?2)
+         ON CONFLICT (id) DO UPDATE SET record = excluded.record",
+        params![p.id, serde_json::to_string(&p).expect("records serialize")],
+    )
+}
+
+impl Store {
+    /// The site's partners, by name.
+    pub fn partners(&self) -> Result<Vec<PartnerRecord>, StoreError> {
+        let sqlite = self.sqlite();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT record FROM partners")
+            .map_err(&sqlite)?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(&sqlite)?;
+        let mut out = Vec::new();
+        for text in rows {
+            out.extend(serde_json::from_str::<PartnerRecord>(&text.map_err(&sqlite)?).ok());
+        }
+        out.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        Ok(out)
+    }
+}
