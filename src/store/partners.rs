@@ -42,7 +42,7 @@ impl Store {
         for text in rows {
             out.extend(serde_json::from_str::<PartnerRecord>(&text.map_err(&sqlite)?).ok());
         }
-        out.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        out.sort_by_key(|p| p.name.to_lowercase());
         Ok(out)
     }
 }

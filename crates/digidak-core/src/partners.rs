@@ -206,6 +206,7 @@ pub fn check_partner(
             .trim()
             .to_string(),
         deleted: p.deleted,
+        trusted: p.trusted,
     })
 }
 
@@ -321,7 +322,7 @@ pub fn covering<'a>(partners: &'a [PartnerRecord], category: &str) -> Vec<&'a Pa
         .iter()
         .filter(|p| !p.deleted && p.categories.iter().any(|c| c == category))
         .collect();
-    out.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    out.sort_by_key(|p| p.name.to_lowercase());
     out
 }
 
@@ -447,6 +448,7 @@ mod tests {
             address: "Kerkstraat 1".into(),
             contact: "02 123 45 67".into(),
             deleted: false,
+            trusted: false,
         };
         let ok = check_partner(&p, |k| k == "letter").unwrap();
         assert_eq!(ok.name, "De Ark");

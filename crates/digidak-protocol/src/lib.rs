@@ -468,6 +468,15 @@ pub struct PostRecord {
     /// server keeps only its hash and never sends it to kiosks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
+    /// Set by the server only: the name of the local partner that posted it (its badge). A
+    /// kiosk's op cannot set it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<String>,
+    /// Only in the kiosk's `post.created` op of an ask: the resident chose to send it to this
+    /// local partner (a `PartnerRecord` id of the site) too. The server keeps it apart and never
+    /// sends it to kiosks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route_to: Option<String>,
 }
 
 /// A post as the server decided, sent to every kiosk of its site.
@@ -587,6 +596,9 @@ pub struct PartnerRecord {
     /// Removed by an admin: kiosks forget it.
     #[serde(default)]
     pub deleted: bool,
+    /// Its posts go on the board without a volunteer's approval (the admin trusts it).
+    #[serde(default)]
+    pub trusted: bool,
 }
 
 /// One opening span on a weekday, Brussels local time.

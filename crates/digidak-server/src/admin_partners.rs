@@ -183,6 +183,7 @@ fn form(
          <fieldset><legend>{hours_l}</legend>{days}</fieldset>\
          <p><label>{addr_l}<br><input name=\"address\" value=\"{addr}\" maxlength=\"120\" size=\"50\"></label></p>\
          <p><label>{contact_l}<br><input name=\"contact\" value=\"{contact}\" maxlength=\"120\" size=\"50\"></label></p>\
+         <p><label><input type=\"checkbox\" name=\"trusted\" value=\"1\"{trusted}> {trusted_l}</label></p>\
          <p><button class=\"button\" type=\"submit\">{save}</button></p></form></section>",
         title = if p.is_some() {
             t("adminweb-partner-edit")
@@ -205,6 +206,12 @@ fn form(
         contact_l = t("adminweb-partner-contact"),
         contact = value(|p| &p.contact),
         save = t("adminweb-save"),
+        trusted = if p.is_some_and(|p| p.trusted) {
+            " checked"
+        } else {
+            ""
+        },
+        trusted_l = t("adminweb-partner-trusted"),
     )
 }
 
@@ -251,6 +258,7 @@ pub async fn save(
         address: get("address"),
         contact: get("contact"),
         deleted: false,
+        trusted: f.contains_key("trusted"),
     };
     let store = state.store.clone();
     let st = site.clone();

@@ -148,7 +148,7 @@ pub fn hash_password(password: &str) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
-fn verify_password(hash: &str, password: &str) -> bool {
+pub(super) fn verify_password(hash: &str, password: &str) -> bool {
     use argon2::password_hash::{PasswordHash, PasswordVerifier};
     PasswordHash::new(hash).is_ok_and(|h| {
         argon2::Argon2::default()
@@ -159,7 +159,7 @@ fn verify_password(hash: &str, password: &str) -> bool {
 
 /// The hash an unknown name's password is checked against, so an unknown name costs the same
 /// argon2 work as a known one (made once, of a random password nobody knows).
-fn stand_in_hash() -> &'static str {
+pub(super) fn stand_in_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| hash_password(&random_hex(16)).expect("a 32-character password hashes"))
 }
@@ -167,7 +167,7 @@ fn stand_in_hash() -> &'static str {
 /// Whether the browser will refuse the `Secure` login cookie: plain http (no `X-Forwarded-Proto:
 /// https` from the proxy) to a name other than this machine's (browsers keep Secure cookies
 /// for http://localhost only).
-fn cookies_refused(headers: &HeaderMap) -> bool {
+pub(super) fn cookies_refused(headers: &HeaderMap) -> bool {
     let https = headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())
@@ -186,7 +186,7 @@ fn cookies_refused(headers: &HeaderMap) -> bool {
     !https && !local
 }
 
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+pub(super) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -198,7 +198,7 @@ fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .filter(|v| v.len() <= 128 && v.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-fn set_cookie(resp: &mut Response, name: &str, value: &str, max_age: i64) {
+pub(super) fn set_cookie(resp: &mut Response, name: &str, value: &str, max_age: i64) {
     let c = format!(
         "{name}={value}; Path=/admin; HttpOnly; Secure; SameSite=Strict; Max-Age={max_age}"
     );

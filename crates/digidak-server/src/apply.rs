@@ -55,7 +55,11 @@ pub fn apply(
             Err(r) => Ok(Err(r)),
         },
         kinds::POST_CREATED => match parse(op) {
-            Ok(p) => super::board::created(tx, kiosk, &p, now_ms),
+            // An ask the resident chose to send to a local partner too is routed after.
+            Ok(p) => match super::board::created(tx, kiosk, &p, now_ms)? {
+                Ok(()) => super::partner_sqlite::routed(tx, kiosk, &p).map(Ok),
+                refused => Ok(refused),
+            },
             Err(r) => Ok(Err(r)),
         },
         kinds::POST_MODERATED => match parse(op) {

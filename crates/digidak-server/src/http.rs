@@ -658,6 +658,14 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/board.pdf", get(super::admin_board::pdf))
         .route("/admin/partners", get(super::admin_partners::page))
         .route("/admin/partners/save", post(super::admin_partners::save))
+        .route("/admin/p", get(super::partner_web::inbox))
+        .route(
+            "/admin/p/login",
+            get(super::partner_web::login_page).post(super::partner_web::login),
+        )
+        .route("/admin/p/logout", post(super::partner_web::logout))
+        .route("/admin/p/offer", post(super::partner_web::offer))
+        .route("/admin/p/answer", post(super::partner_web::answer))
         .route(
             "/admin/partners/remove",
             post(super::admin_partners::remove),

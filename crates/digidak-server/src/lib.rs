@@ -23,8 +23,9 @@ pub mod http;
 pub mod numbers;
 pub mod pages;
 mod partner_pages;
-mod partner_sqlite;
+pub(crate) mod partner_sqlite;
 mod partner_store;
+mod partner_web;
 pub mod partners;
 pub mod phone_guard;
 mod schema;
@@ -34,7 +35,7 @@ pub mod sqlite;
 pub use admin_board::site_pdf as admin_board_pdf;
 pub use admin_store::{AdminStore, SiteAttention};
 pub use board_store::BoardStore;
-pub use partner_store::PartnerStore;
+pub use partner_store::{Inbox, InboxPost, PartnerAccounts, PartnerSession, PartnerStore};
 
 use digidak_protocol::{
     ActivityRecord, ActivityState, PairResponse, PullResponse, PushRequest, PushResponse,
@@ -87,7 +88,9 @@ pub struct KioskRow {
 
 /// Everything the server stores. Methods are blocking; the HTTP layer calls them on
 /// blocking threads. Every write method is one transaction.
-pub trait ServerStore: BoardStore + AdminStore + PartnerStore + Send + Sync + 'static {
+pub trait ServerStore:
+    BoardStore + AdminStore + PartnerStore + PartnerAccounts + Send + Sync + 'static
+{
     /// Registers a kiosk and returns its one-time pairing code (valid 24 hours).
     fn add_kiosk(&self, name: &str, site: &str, now_ms: i64) -> Result<String, ServerError>;
     fn list_kiosks(&self) -> Result<Vec<KioskRow>, ServerError>;

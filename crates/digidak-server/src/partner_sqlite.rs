@@ -3,10 +3,10 @@
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::apply::emit;
-use super::partner_store::PartnerStore;
+use super::partner_store::{Inbox, InboxPost, PartnerAccounts, PartnerSession, PartnerStore};
 use super::sqlite::SqliteServerStore;
-use super::{ServerError, partners};
-use digidak_protocol::{PartnerRecord, kinds};
+use super::{ServerError, board, partners};
+use digidak_protocol::{PartnerRecord, PostModerated, PostRecord, PostReply, PostState, kinds};
 
 fn record(text: &str) -> Option<PartnerRecord> {
     serde_json::from_str(text).ok()
@@ -77,5 +77,313 @@ impl PartnerStore for SqliteServerStore {
             }
             _ => Ok(false),
         }
+    }
+}
+
+/// Routes an ask to the partner its poster chose (`route_to` of `post.created`), inside the
+/// push's transaction, after the post was created: only to a partner of the kiosk's site that
+/// is not removed and helps with the ask's category. Otherwise (removed meanwhile) the post
+/// stays, unrouted.
+pub(super) fn routed(
+    tx: &rusqlite::Connection,
+    kiosk: &super::KioskAuth,
+    r: &PostRecord,
+) -> rusqlite::Result<()> {
+    let Some(partner_id) = r.route_to.as_deref() else {
+        return Ok(());
+    };
+    let row: Option<(String, String)> = tx
+        .query_row(
+            "SELECT site, record FROM partners WHERE id = ?1 AND deleted = 0",
+            [partner_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let covers = row.as_ref().is_some_and(|(site, text)| {
+        *site == kiosk.site && record(text).is_some_and(|p| p.categories.contains(&r.category))
+    });
+    if r.kind != "ask" || !covers {
+        tracing::warn!("an ask was sent to a partner that cannot take it: not routed");
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT INTO partner_posts (post_id, partner_id, role) VALUES (?1, ?2, 'routed')
+         ON CONFLICT (post_id) DO NOTHING",
+        params![r.id, partner_id],
+    )?;
+    Ok(())
+}
+
+impl SqliteServerStore {
+    fn live_partner(&self, partner_id: &str) -> Result<(String, PartnerRecord), ServerError> {
+        match self.partner(partner_id)? {
+            Some((site, p)) if !p.deleted => Ok((site, p)),
+            _ => Err(ServerError::NotFound("no such partner".into())),
+        }
+    }
+
+    fn inbox_posts(
+        &self,
+        partner_id: &str,
+        site: &str,
+        role: &str,
+    ) -> Result<Vec<InboxPost>, ServerError> {
+        let conn = self.reader();
+        let ids: Vec<String> = conn
+            .prepare_cached(
+                "SELECT post_id FROM partner_posts WHERE partner_id = ?1 AND role = ?2",
+            )?
+            .query_map(params![partner_id, role], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mine: Vec<String> = conn
+            .prepare_cached("SELECT reply_id FROM partner_replies WHERE partner_id = ?1")?
+            .query_map([partner_id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut out = Vec::new();
+        for id in ids {
+            let Some((s, post)) = board::load(&conn, &id)? else {
+                continue;
+            };
+            if s != site || post.status == "rejected" {
+                continue;
+            }
+            let mut replies = board::replies(&conn, &id)?;
+            if role == "routed" {
+                replies.retain(|r| mine.contains(&r.id));
+            }
+            out.push(InboxPost { post, replies });
+        }
+        out.sort_by_key(|p| std::cmp::Reverse(p.post.created_ms));
+        Ok(out)
+    }
+}
+
+impl PartnerAccounts for SqliteServerStore {
+    fn set_partner_account(
+        &self,
+        login: &str,
+        partner_id: &str,
+        password_hash: &str,
+        now_ms: i64,
+    ) -> Result<(), ServerError> {
+        let login = digidak_core::text::clean_line(login, usize::MAX);
+        if login.is_empty() || login.chars().count() > 64 {
+            return Err(ServerError::BadRequest(
+                "a login is 1 to 64 characters".into(),
+            ));
+        }
+        self.live_partner(partner_id)?;
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO partner_accounts (login, partner_id, hash, created_ms)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (login) DO UPDATE SET partner_id = ?2, hash = ?3",
+            params![login, partner_id, password_hash, now_ms],
+        )?;
+        tx.execute("DELETE FROM partner_sessions WHERE login = ?1", [&login])?;
+        Ok(tx.commit()?)
+    }
+
+    fn partner_account(&self, login: &str) -> Result<Option<(String, String)>, ServerError> {
+        Ok(self
+            .reader()
+            .query_row(
+                "SELECT a.hash, a.partner_id FROM partner_accounts a
+                 JOIN partners p ON p.id = a.partner_id AND p.deleted = 0
+                 WHERE a.login = ?1",
+                [login],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    fn create_partner_session(
+        &self,
+        s: &PartnerSession,
+        token_hash: &str,
+    ) -> Result<(), ServerError> {
+        let conn = self.conn();
+        conn.execute(
+            "DELETE FROM partner_sessions WHERE expires_ms < ?1",
+            [s.created_ms],
+        )?;
+        conn.execute(
+            "INSERT INTO partner_sessions (token_hash, login, partner_id, csrf, created_ms, expires_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                token_hash,
+                s.login,
+                s.partner_id,
+                s.csrf,
+                s.created_ms,
+                s.expires_ms
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn use_partner_session(
+        &self,
+        token_hash: &str,
+        now_ms: i64,
+        idle_ms: i64,
+        max_ms: i64,
+    ) -> Result<Option<PartnerSession>, ServerError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "UPDATE partner_sessions SET expires_ms = MIN(created_ms + ?3, ?2 + ?4)
+                 WHERE token_hash = ?1 AND expires_ms > ?2
+                   AND partner_id IN (SELECT id FROM partners WHERE deleted = 0)
+                 RETURNING login, partner_id, csrf, created_ms, expires_ms",
+                params![token_hash, now_ms, max_ms, idle_ms],
+                |r| {
+                    Ok(PartnerSession {
+                        login: r.get(0)?,
+                        partner_id: r.get(1)?,
+                        csrf: r.get(2)?,
+                        created_ms: r.get(3)?,
+                        expires_ms: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn end_partner_session(&self, token_hash: &str) -> Result<(), ServerError> {
+        self.conn().execute(
+            "DELETE FROM partner_sessions WHERE token_hash = ?1",
+            [token_hash],
+        )?;
+        Ok(())
+    }
+
+    fn post_partner_offer(
+        &self,
+        partner_id: &str,
+        category: &str,
+        title: &str,
+        text: &str,
+        now_ms: i64,
+    ) -> Result<PostState, ServerError> {
+        let (site, partner) = self.live_partner(partner_id)?;
+        let poster = super::KioskAuth {
+            id: format!("partner:{partner_id}"),
+            name: partner.name.clone(),
+            site: site.clone(),
+        };
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut record = PostRecord {
+            id: uuid::Uuid::now_v7().to_string(),
+            code: String::new(),
+            kind: "offer".into(),
+            category: category.into(),
+            title: title.into(),
+            text: text.into(),
+            languages: Vec::new(),
+            token: None,
+            partner: None,
+            route_to: None,
+        };
+        // A code nobody has (the partner never needs it: its inbox shows the replies).
+        let mut outcome = Err(String::new());
+        for _ in 0..5 {
+            record.code = digidak_core::board::new_code(0);
+            outcome = board::created(&tx, &poster, &record, now_ms)?;
+            if outcome
+                .as_ref()
+                .err()
+                .is_none_or(|e| !e.contains("code is taken"))
+            {
+                break;
+            }
+        }
+        outcome.map_err(ServerError::BadRequest)?;
+        // Its badge: the partner's name on the record every kiosk of the site gets.
+        let (_, mut state) = board::load(&tx, &record.id)?
+            .ok_or_else(|| ServerError::Unavailable("the post was not stored".into()))?;
+        state.post.partner = Some(partner.name.clone());
+        tx.execute(
+            "UPDATE posts SET record = ?2 WHERE id = ?1",
+            params![
+                record.id,
+                serde_json::to_string(&state.post).expect("records serialize")
+            ],
+        )?;
+        emit(&tx, &site, kinds::POST_STATE, &state, now_ms)?;
+        tx.execute(
+            "INSERT INTO partner_posts (post_id, partner_id, role) VALUES (?1, ?2, 'offer')",
+            params![record.id, partner_id],
+        )?;
+        if partner.trusted {
+            let approve = PostModerated {
+                id: record.id.clone(),
+                decision: "approve".into(),
+                reason: None,
+                title: None,
+                text: None,
+                category: None,
+            };
+            board::moderated(&tx, &site, &approve, now_ms)?.map_err(ServerError::BadRequest)?;
+        }
+        let (_, state) = board::load(&tx, &record.id)?
+            .ok_or_else(|| ServerError::Unavailable("the post was not stored".into()))?;
+        tx.commit()?;
+        Ok(state)
+    }
+
+    fn partner_inbox(&self, partner_id: &str) -> Result<Option<Inbox>, ServerError> {
+        let Ok((site, partner)) = self.live_partner(partner_id) else {
+            return Ok(None);
+        };
+        Ok(Some(Inbox {
+            offers: self.inbox_posts(partner_id, &site, "offer")?,
+            asks: self.inbox_posts(partner_id, &site, "routed")?,
+            site,
+            partner,
+        }))
+    }
+
+    fn answer_ask(
+        &self,
+        partner_id: &str,
+        post_id: &str,
+        message: &str,
+        now_ms: i64,
+    ) -> Result<(), ServerError> {
+        let (site, partner) = self.live_partner(partner_id)?;
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let routed = tx
+            .query_row(
+                "SELECT 1 FROM partner_posts WHERE post_id = ?1 AND partner_id = ?2 AND role = 'routed'",
+                params![post_id, partner_id],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if !routed {
+            return Err(ServerError::NotFound("this ask was not sent to you".into()));
+        }
+        let contact = [partner.name.as_str(), partner.contact.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let reply = PostReply {
+            id: uuid::Uuid::now_v7().to_string(),
+            post_id: post_id.into(),
+            message: message.into(),
+            contact: Some(contact),
+            created_ms: now_ms,
+        };
+        board::replied(&tx, &site, &reply, now_ms)?.map_err(ServerError::BadRequest)?;
+        tx.execute(
+            "INSERT INTO partner_replies (reply_id, partner_id) VALUES (?1, ?2)",
+            params![reply.id, partner_id],
+        )?;
+        Ok(tx.commit()?)
     }
 }

@@ -23,3 +23,82 @@ pub trait PartnerStore {
     /// is no such partner, or it was removed already.
     fn remove_partner(&self, id: &str, now_ms: i64) -> Result<bool, ServerError>;
 }
+
+/// A partner logged in to the admin web (`/admin/p`): it sees only its own part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerSession {
+    pub login: String,
+    pub partner_id: String,
+    /// The token every form of this session must carry.
+    pub csrf: String,
+    pub created_ms: i64,
+    pub expires_ms: i64,
+}
+
+/// One post in a partner's inbox with the replies it may read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InboxPost {
+    pub post: digidak_protocol::PostState,
+    /// Of its own offers: every reply (residents wrote them to it). Of an ask sent to it: only
+    /// its own answers.
+    pub replies: Vec<digidak_protocol::PostReply>,
+}
+
+/// What a partner sees: its record and site, its offers, the asks residents sent to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inbox {
+    pub site: String,
+    pub partner: PartnerRecord,
+    pub offers: Vec<InboxPost>,
+    pub asks: Vec<InboxPost>,
+}
+
+/// The partner accounts' part of the store (a supertrait of `ServerStore` too).
+pub trait PartnerAccounts {
+    /// Creates a login for a partner (or gives it a new password: its sessions end).
+    fn set_partner_account(
+        &self,
+        login: &str,
+        partner_id: &str,
+        password_hash: &str,
+        now_ms: i64,
+    ) -> Result<(), ServerError>;
+    /// The password hash and partner of a login, if the partner is not removed.
+    fn partner_account(&self, login: &str) -> Result<Option<(String, String)>, ServerError>;
+    fn create_partner_session(
+        &self,
+        s: &PartnerSession,
+        token_hash: &str,
+    ) -> Result<(), ServerError>;
+    /// The session of a token hash if it has not expired and its partner is not removed, its
+    /// expiry moved to `now_ms + idle_ms` but never past `created_ms + max_ms`.
+    fn use_partner_session(
+        &self,
+        token_hash: &str,
+        now_ms: i64,
+        idle_ms: i64,
+        max_ms: i64,
+    ) -> Result<Option<PartnerSession>, ServerError>;
+    fn end_partner_session(&self, token_hash: &str) -> Result<(), ServerError>;
+    /// The partner posts an offer on its site's board, with its badge; it waits for a
+    /// volunteer like a resident's post unless the partner is trusted.
+    fn post_partner_offer(
+        &self,
+        partner_id: &str,
+        category: &str,
+        title: &str,
+        text: &str,
+        now_ms: i64,
+    ) -> Result<digidak_protocol::PostState, ServerError>;
+    /// The partner's inbox (`None` for an unknown or removed partner).
+    fn partner_inbox(&self, partner_id: &str) -> Result<Option<Inbox>, ServerError>;
+    /// The partner answers an ask sent to it: a reply the resident reads behind the post's
+    /// code (at a kiosk or on the phone page), signed with the partner's name and contact.
+    fn answer_ask(
+        &self,
+        partner_id: &str,
+        post_id: &str,
+        message: &str,
+        now_ms: i64,
+    ) -> Result<(), ServerError>;
+}

@@ -35,6 +35,6 @@ pub fn check_site(site: &str) -> Result<(), ServerError> {
 /// The partners of a site by name, removed ones left out.
 pub fn sorted(mut list: Vec<PartnerRecord>) -> Vec<PartnerRecord> {
     list.retain(|p| !p.deleted);
-    list.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    list.sort_by_key(|p| p.name.to_lowercase());
     list
 }

@@ -196,4 +196,31 @@ pub(super) const MIGRATIONS: &[&str] = &[
          updated_ms INTEGER NOT NULL
      ) STRICT;
      CREATE INDEX partners_site ON partners (site, deleted);",
+    // 12: partner accounts of the admin web and their sessions (by token hash); posts a
+    // partner made (its badge) and asks a resident sent to a partner; which replies a partner
+    // wrote (its answers through the post's code).
+    "CREATE TABLE partner_accounts (
+         login      TEXT PRIMARY KEY,
+         partner_id TEXT NOT NULL,
+         hash       TEXT NOT NULL,
+         created_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE partner_sessions (
+         token_hash TEXT PRIMARY KEY,
+         login      TEXT NOT NULL,
+         partner_id TEXT NOT NULL,
+         csrf       TEXT NOT NULL,
+         created_ms INTEGER NOT NULL,
+         expires_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE partner_posts (
+         post_id    TEXT PRIMARY KEY,
+         partner_id TEXT NOT NULL,
+         role       TEXT NOT NULL
+     ) STRICT;
+     CREATE INDEX partner_posts_partner ON partner_posts (partner_id, role);
+     CREATE TABLE partner_replies (
+         reply_id   TEXT PRIMARY KEY,
+         partner_id TEXT NOT NULL
+     ) STRICT;",
 ];

@@ -205,6 +205,329 @@ fn partners_from_the_admin_web_and_the_cli_reach_their_sites_kiosks_and_phone_pa
         noord.sync.nudge();
         kiosk_names(&noord) == vec!["OCMW".to_string()]
     });
-    server_cli(&server.db, &["partner", "remove", "--site", "noord", "ocmw"]);
+    server_cli(
+        &server.db,
+        &["partner", "remove", "--site", "noord", "ocmw"],
+    );
     assert!(server.store.partners("noord").unwrap().is_empty());
+}
+
+/// A partner's login in the test: its session cookie and the CSRF token of its pages.
+struct PartnerLogin {
+    cookie: String,
+    csrf: String,
+}
+
+fn partner_login(
+    server: &support::InProcessServer,
+    login: &str,
+    password: &str,
+) -> Result<PartnerLogin, u16> {
+    use support::admin::{csrf, set_cookie};
+    let http = client();
+    let form = http
+        .get(format!("{}/admin/p/login", server.url()))
+        .send()
+        .unwrap();
+    let (login_cookie, _) = set_cookie(&form, "dd_plogin").unwrap();
+    let token = csrf(&form.text().unwrap());
+    let resp = http
+        .post(format!("{}/admin/p/login", server.url()))
+        .header("cookie", format!("dd_plogin={login_cookie}"))
+        .form(&[("name", login), ("password", password), ("csrf", &token)])
+        .send()
+        .unwrap();
+    if resp.status() != 303 {
+        return Err(resp.status().as_u16());
+    }
+    let (cookie, flags) = set_cookie(&resp, "dd_partner").unwrap();
+    assert!(
+        flags.contains("HttpOnly") && flags.contains("SameSite=Strict") && flags.contains("Secure")
+    );
+    let page = http
+        .get(format!("{}/admin/p", server.url()))
+        .header("cookie", format!("dd_partner={cookie}"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    Ok(PartnerLogin {
+        csrf: csrf(&page),
+        cookie,
+    })
+}
+
+fn partner(
+    server: &support::InProcessServer,
+    site: &str,
+    name: &str,
+    categories: &[&str],
+    trusted: bool,
+    login: &str,
+) -> String {
+    let p = server
+        .store
+        .save_partner(
+            site,
+            &digidak_protocol::PartnerRecord {
+                id: String::new(),
+                name: name.into(),
+                description: String::new(),
+                picture: String::new(),
+                categories: categories.iter().map(|c| c.to_string()).collect(),
+                hours: Vec::new(),
+                address: String::new(),
+                contact: "02 555 00 00".into(),
+                deleted: false,
+                trusted,
+            },
+            now_ms(),
+        )
+        .unwrap();
+    let hash = digidak_server::admin_web::hash_password("partner password 1").unwrap();
+    use digidak_server::PartnerAccounts;
+    server
+        .store
+        .set_partner_account(login, &p.id, &hash, now_ms())
+        .unwrap();
+    p.id
+}
+
+fn op(index: u64, kind: &str, payload: serde_json::Value) -> Op {
+    Op {
+        id: uuid::Uuid::now_v7().to_string(),
+        index,
+        kind: kind.into(),
+        payload,
+        kiosk_time_ms: now_ms(),
+        schema: OP_SCHEMA,
+    }
+}
+
+#[test]
+fn a_partner_offers_with_its_badge_answers_asks_sent_to_it_and_sees_nothing_else() {
+    let (dir, server) = start();
+    let kiosk = SyncedKiosk::start(&dir.path().join("noord"));
+    kiosk
+        .pair(&server.url(), &server.add_kiosk("PC 1", "noord"))
+        .unwrap();
+    let ocmw = partner(&server, "noord", "OCMW", &["paperwork"], false, "ocmw");
+    let ark = partner(&server, "noord", "De Ark", &["company"], true, "ark");
+    let south = partner(&server, "zuid", "Zuidhuis", &["paperwork"], false, "zuid");
+    let http = client();
+
+    // Logins: a wrong password is refused; the admin's cookie does not open a partner's
+    // pages, nor a partner's the admin's.
+    assert_eq!(
+        partner_login(&server, "ocmw", "wrong password!").err(),
+        Some(401)
+    );
+    let o = partner_login(&server, "ocmw", "partner password 1").unwrap();
+    let a = partner_login(&server, "ark", "partner password 1").unwrap();
+    let z = partner_login(&server, "zuid", "partner password 1").unwrap();
+    let admin = login(&server);
+    let get = |path: &str, cookie: &str| {
+        http.get(format!("{}{path}", server.url()))
+            .header("cookie", cookie)
+            .send()
+            .unwrap()
+    };
+    assert_eq!(
+        get("/admin/p", &format!("dd_session={}", admin.cookie)).status(),
+        303
+    );
+    assert_eq!(
+        get("/admin/kiosks", &format!("dd_partner={}", o.cookie)).status(),
+        303
+    );
+    assert_eq!(
+        get("/admin/partners", &format!("dd_partner={}", o.cookie)).status(),
+        303
+    );
+    let inbox = |l: &PartnerLogin| {
+        let r = get("/admin/p", &format!("dd_partner={}", l.cookie));
+        assert_eq!(r.status(), 200);
+        r.text().unwrap()
+    };
+    let post_form = |l: &PartnerLogin, path: &str, fields: &[(&str, &str)]| {
+        http.post(format!("{}{path}", server.url()))
+            .header("cookie", format!("dd_partner={}", l.cookie))
+            .form(fields)
+            .send()
+            .unwrap()
+    };
+
+    // Offers: without the form's token refused; the OCMW's waits for a volunteer, De Ark's
+    // (trusted) is on the board at once; both carry the partner's name to the kiosk.
+    let offer = [
+        ("category", "paperwork"),
+        ("title", "Spreekuur: hulp bij brieven"),
+        ("text", "Elke dinsdag."),
+    ];
+    assert_eq!(post_form(&o, "/admin/p/offer", &offer).status(), 403);
+    let mut with = offer.to_vec();
+    with.push(("csrf", &o.csrf));
+    assert_eq!(post_form(&o, "/admin/p/offer", &with).status(), 303);
+    let mut with_ark = vec![
+        ("category", "company"),
+        ("title", "Koffie en een babbel"),
+        ("csrf", a.csrf.as_str()),
+    ];
+    assert_eq!(post_form(&a, "/admin/p/offer", &with_ark).status(), 303);
+    with_ark.clear();
+    use digidak_server::BoardStore;
+    let waiting = server.store.posts("noord", &["waiting"]).unwrap();
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].post.partner.as_deref(), Some("OCMW"));
+    let public = server.store.posts("noord", &["public"]).unwrap();
+    assert_eq!(public.len(), 1);
+    assert_eq!(public[0].post.partner.as_deref(), Some("De Ark"));
+    server
+        .store
+        .moderate_post(&support::approve(&waiting[0].post.id), now_ms())
+        .unwrap();
+    let offer_id = waiting[0].post.id.clone();
+    wait_until(Duration::from_secs(20), "both offers at the kiosk", || {
+        kiosk.sync.nudge();
+        let posts = kiosk.store.board_posts(now_ms()).unwrap();
+        posts.len() == 2
+            && posts
+                .iter()
+                .all(|p| p.post.partner.is_some() && p.post.kind == "offer")
+    });
+
+    // A resident replies to the OCMW's offer with a phone number: the OCMW sees it (it was
+    // written to it).
+    let (client_k, token) = paired_client(&server, "PC 2", "noord");
+    let phone_token = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    let ask_id = uuid::Uuid::now_v7().to_string();
+    let ask = |id: &str, code: &str, cat: &str, to: &str, token: Option<&str>| {
+        let mut p = json!({"id": id, "code": code, "kind": "ask", "category": cat,
+            "title": "Ik begrijp een brief van de mutualiteit niet", "text": "Wie helpt?",
+            "languages": ["nl"], "route_to": to});
+        if let Some(t) = token {
+            p["token"] = json!(t);
+        }
+        p
+    };
+    let ops = vec![
+        op(
+            1,
+            kinds::POST_REPLIED,
+            json!({"id": uuid::Uuid::now_v7().to_string(), "post_id": offer_id,
+                   "message": "Ik kom graag", "contact": "0470 11 22 33", "created_ms": 0}),
+        ),
+        // Sent to the OCMW (by consent, from the confirmation screen).
+        op(
+            2,
+            kinds::POST_CREATED,
+            ask(
+                &ask_id,
+                "482937506112",
+                "paperwork",
+                &ocmw,
+                Some(phone_token),
+            ),
+        ),
+        // Sent to a partner of another site, and to one that does not help with it: not routed.
+        op(
+            3,
+            kinds::POST_CREATED,
+            ask(
+                &uuid::Uuid::now_v7().to_string(),
+                "482937506113",
+                "paperwork",
+                &south,
+                None,
+            ),
+        ),
+        op(
+            4,
+            kinds::POST_CREATED,
+            ask(
+                &uuid::Uuid::now_v7().to_string(),
+                "482937506114",
+                "paperwork",
+                &ark,
+                None,
+            ),
+        ),
+        // Another resident replies to the ask with their phone: not for the OCMW's eyes.
+        op(
+            5,
+            kinds::POST_REPLIED,
+            json!({"id": uuid::Uuid::now_v7().to_string(), "post_id": ask_id,
+                   "message": "Ik ook niet", "contact": "0499 99 99 99", "created_ms": 0}),
+        ),
+    ];
+    let r = client_k.push(&token, &page(ops)).unwrap();
+    assert!(
+        r.results.iter().all(|r| r.status == OpStatus::Accepted),
+        "{:?}",
+        r.results
+    );
+    let ocmw_page = inbox(&o);
+    assert!(ocmw_page.contains("0470 11 22 33"), "a reply to its offer");
+    assert!(
+        ocmw_page.contains("Ik begrijp een brief"),
+        "the ask sent to it"
+    );
+    assert_eq!(
+        ocmw_page.matches("Ik begrijp een brief").count(),
+        1,
+        "only the routed one"
+    );
+    assert!(!ocmw_page.contains("0499"), "another resident's phone");
+    assert!(!ocmw_page.contains("482937506112"), "the resident's code");
+    assert!(!ocmw_page.contains(phone_token));
+    let ark_page = inbox(&a);
+    assert!(!ark_page.contains("Ik begrijp een brief"));
+    assert!(!ark_page.contains("0470"), "another partner's inbox");
+    assert!(!ark_page.contains("Spreekuur"));
+    let south_page = inbox(&z);
+    assert!(!south_page.contains("Ik begrijp") && !south_page.contains("Spreekuur"));
+
+    // The OCMW answers through the code; another partner cannot.
+    let answer = [
+        ("post", ask_id.as_str()),
+        ("message", "Kom dinsdag om 10 uur langs."),
+    ];
+    let mut other = answer.to_vec();
+    other.push(("csrf", &a.csrf));
+    assert_eq!(post_form(&a, "/admin/p/answer", &other).status(), 404);
+    assert_eq!(post_form(&o, "/admin/p/answer", &answer).status(), 403);
+    let mut mine = answer.to_vec();
+    mine.push(("csrf", &o.csrf));
+    assert_eq!(post_form(&o, "/admin/p/answer", &mine).status(), 303);
+    assert!(inbox(&o).contains("Kom dinsdag om 10 uur langs."));
+    // The resident reads it behind the code: on the phone page, and at the kiosk.
+    let phone_page = http
+        .get(format!("{}/posts/{phone_token}", server.url()))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(phone_page.contains("Kom dinsdag om 10 uur langs."));
+    assert!(phone_page.contains("OCMW · 02 555 00 00"));
+    wait_until(Duration::from_secs(20), "the answer at the kiosk", || {
+        kiosk.sync.nudge();
+        kiosk
+            .store
+            .post_by_code("482937506112")
+            .unwrap()
+            .is_some_and(|p| {
+                p.replies
+                    .iter()
+                    .any(|r| r.message == "Kom dinsdag om 10 uur langs.")
+            })
+    });
+    // Logging out ends the session.
+    assert_eq!(
+        post_form(&o, "/admin/p/logout", &[("csrf", o.csrf.as_str())]).status(),
+        303
+    );
+    assert_eq!(
+        get("/admin/p", &format!("dd_partner={}", o.cookie)).status(),
+        303
+    );
 }

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use clap::Subcommand;
 
 use digidak_protocol::PartnerRecord;
-use digidak_server::PartnerStore;
 use digidak_server::sqlite::SqliteServerStore;
+use digidak_server::{PartnerAccounts, PartnerStore};
 
 #[derive(Debug, Subcommand)]
 pub enum PartnerCmd {
@@ -35,11 +35,25 @@ pub enum PartnerCmd {
         /// Its logo: a name of the shared pictures (`letter`, `health`, `town-hall`, ...).
         #[arg(long, default_value = "")]
         picture: String,
+        /// Its offers go on the board without a volunteer's approval.
+        #[arg(long)]
+        trusted: bool,
     },
     /// List a site's partners: name, categories, hours.
     List {
         #[arg(long)]
         site: String,
+    },
+    /// Give a partner a login to the admin web (`/admin/p`): its offers, the asks sent to it,
+    /// its care signals; nothing else. Reads the password (at least 10 characters) from stdin;
+    /// again for the same login: a new password, its sessions end.
+    Account {
+        #[arg(long)]
+        site: String,
+        /// The partner's name.
+        partner: String,
+        /// The login name.
+        login: String,
     },
     /// Remove a partner of a site by its name: kiosks forget it.
     Remove {
@@ -67,6 +81,7 @@ pub fn partner(store: SqliteServerStore, command: PartnerCmd) -> anyhow::Result<
             address,
             contact,
             picture,
+            trusted,
         } => {
             let hours = digidak_core::partners::parse_week(&hours)
                 .map_err(|e| anyhow::anyhow!("--hours: {e}"))?;
@@ -86,6 +101,7 @@ pub fn partner(store: SqliteServerStore, command: PartnerCmd) -> anyhow::Result<
                 address,
                 contact,
                 deleted: false,
+                trusted,
             };
             let saved = store.save_partner(&site, &p, now)?;
             println!("partner {:?} saved at site {site}", saved.name);
@@ -99,6 +115,23 @@ pub fn partner(store: SqliteServerStore, command: PartnerCmd) -> anyhow::Result<
                     digidak_core::partners::week_text(&p.hours)
                 );
             }
+        }
+        PartnerCmd::Account {
+            site,
+            partner,
+            login,
+        } => {
+            let Some(p) = by_name(&site, &partner)? else {
+                eprintln!("no partner {partner:?} at site {site}");
+                return Ok(ExitCode::from(1));
+            };
+            let mut password = String::new();
+            std::io::stdin().read_line(&mut password)?;
+            let hash =
+                digidak_server::admin_web::hash_password(password.trim_end_matches(['\r', '\n']))
+                    .map_err(anyhow::Error::msg)?;
+            store.set_partner_account(&login, &p.id, &hash, now)?;
+            println!("login {login:?} for partner {:?} saved", p.name);
         }
         PartnerCmd::Remove { site, name } => {
             let Some(p) = by_name(&site, &name)? else {
