@@ -326,6 +326,55 @@ pub fn covering<'a>(partners: &'a [PartnerRecord], category: &str) -> Vec<&'a Pa
     out
 }
 
+/// The kinds of care signal, in the order the volunteer's screen shows them.
+pub const SIGNAL_KINDS: [&str; 5] = ["loneliness", "debt", "housing", "health", "other"];
+/// Longest note of a signal, and phone number.
+pub const MAX_SIGNAL_NOTE: usize = 300;
+pub const MAX_PHONE: usize = 30;
+/// Days the personal part of a signal nobody handled is kept.
+pub const KEEP_SIGNAL_DAYS: u32 = 30;
+
+/// Checks and cleans a care signal (both sides): its kind, the resident's consent (none: the
+/// signal cannot be sent), the note and phone cleaned and cut.
+pub fn check_signal(
+    s: &digidak_protocol::SignalCreated,
+) -> Result<digidak_protocol::SignalCreated, String> {
+    if !s.consent {
+        return Err("a signal needs the resident's consent".into());
+    }
+    if uuid::Uuid::parse_str(&s.id).is_err() || uuid::Uuid::parse_str(&s.partner_id).is_err() {
+        return Err("a signal and its partner have UUIDs".into());
+    }
+    if !SIGNAL_KINDS.contains(&s.kind.as_str()) {
+        return Err(format!("unknown kind of signal {:?}", s.kind));
+    }
+    if Lang::from_code(&s.lang).is_none() {
+        return Err(format!("unknown language {:?}", s.lang));
+    }
+    let phone = s
+        .phone
+        .as_deref()
+        .map(|p| crate::text::clean_line(p, MAX_PHONE).trim().to_string())
+        .filter(|p| !p.is_empty());
+    if phone.as_deref().is_some_and(|p| {
+        !p.chars()
+            .all(|c| c.is_ascii_digit() || " +-./()".contains(c))
+    }) {
+        return Err("a phone number is digits, spaces and + - . / ( )".into());
+    }
+    Ok(digidak_protocol::SignalCreated {
+        id: s.id.clone(),
+        partner_id: s.partner_id.clone(),
+        kind: s.kind.clone(),
+        note: crate::text::clean_text(&s.note, MAX_SIGNAL_NOTE, true)
+            .trim()
+            .to_string(),
+        phone,
+        lang: s.lang.clone(),
+        consent: true,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -434,6 +483,42 @@ mod tests {
             week_in_words(&w, Lang::Nl)[5],
             "zaterdag 10:00–12:00".to_string()
         );
+    }
+
+    #[test]
+    fn a_signal_without_consent_cannot_be_sent() {
+        let s = digidak_protocol::SignalCreated {
+            id: "0190b6f4-0000-7000-8000-000000000001".into(),
+            partner_id: "0190b6f4-0000-7000-8000-000000000002".into(),
+            kind: "debt".into(),
+            note: "Brieven\u{202e} van de deurwaarder".into(),
+            phone: Some(" 0470 12 34 56 ".into()),
+            lang: "ar".into(),
+            consent: true,
+        };
+        let ok = check_signal(&s).unwrap();
+        assert_eq!(ok.note, "Brieven van de deurwaarder");
+        assert_eq!(ok.phone.as_deref(), Some("0470 12 34 56"));
+        for bad in [
+            digidak_protocol::SignalCreated {
+                consent: false,
+                ..s.clone()
+            },
+            digidak_protocol::SignalCreated {
+                kind: "gossip".into(),
+                ..s.clone()
+            },
+            digidak_protocol::SignalCreated {
+                phone: Some("call <me>".into()),
+                ..s.clone()
+            },
+            digidak_protocol::SignalCreated {
+                lang: "xx".into(),
+                ..s.clone()
+            },
+        ] {
+            assert!(check_signal(&bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

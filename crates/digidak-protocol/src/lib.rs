@@ -232,6 +232,10 @@ pub mod kinds {
     /// Change only: an admin saved (added, changed or removed) a local partner of the site.
     /// Payload: [`super::PartnerRecord`].
     pub const PARTNER_SAVED: &str = "partner.saved";
+    /// A volunteer passed on a care signal to a local partner, with the resident's consent.
+    /// Op only (it goes to that partner alone, never to other kiosks). Payload:
+    /// [`super::SignalCreated`].
+    pub const SIGNAL_CREATED: &str = "signal.created";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -610,4 +614,29 @@ pub struct OpenHours {
     pub from: String,
     /// `HH:MM`, after `from`.
     pub to: String,
+}
+
+/// A care signal a volunteer passes on to one local partner ("Mag De Ark je bellen?"): only
+/// with the resident's consent, given on the kiosk's screen in their language. The server
+/// keeps the personal part (`note`, `phone`) only for that partner, and forgets it when the
+/// partner marks the signal handled, or after 30 days; the count per site, month and kind stays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignalCreated {
+    /// UUID.
+    pub id: String,
+    /// The partner (a `PartnerRecord` id of the kiosk's site).
+    pub partner_id: String,
+    /// `loneliness`, `debt` (debts or letters), `housing`, `health` or `other`.
+    pub kind: String,
+    /// The volunteer's short note.
+    #[serde(default)]
+    pub note: String,
+    /// How the partner can call the resident (asked only after the consent).
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// The resident's language (the partner may need an interpreter).
+    pub lang: String,
+    /// The resident said yes on screen. A signal without it is refused.
+    pub consent: bool,
 }

@@ -53,6 +53,7 @@ pub fn document() -> Value {
         (kinds::POST_RENEWED, of::<PostByCode>),
         (kinds::POST_CLOSED, of::<PostClosed>),
         (kinds::POST_REPLIED, of::<PostReply>),
+        (kinds::SIGNAL_CREATED, of::<SignalCreated>),
     ] {
         ops.insert(kind.into(), f(&mut generator).to_value());
     }

@@ -82,6 +82,10 @@ pub fn apply(
             Ok(p) => super::board::replied(tx, &kiosk.site, &p, now_ms),
             Err(r) => Ok(Err(r)),
         },
+        kinds::SIGNAL_CREATED => match parse(op) {
+            Ok(p) => super::partner_sqlite::signal_created(tx, kiosk, &p, now_ms),
+            Err(r) => Ok(Err(r)),
+        },
         other => Ok(Err(format!("unknown operation kind {other:?}"))),
     }
 }

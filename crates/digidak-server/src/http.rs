@@ -666,6 +666,7 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/p/logout", post(super::partner_web::logout))
         .route("/admin/p/offer", post(super::partner_web::offer))
         .route("/admin/p/answer", post(super::partner_web::answer))
+        .route("/admin/p/signal", post(super::partner_web::signal))
         .route(
             "/admin/partners/remove",
             post(super::admin_partners::remove),

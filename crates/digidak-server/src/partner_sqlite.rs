@@ -3,7 +3,9 @@
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::apply::emit;
-use super::partner_store::{Inbox, InboxPost, PartnerAccounts, PartnerSession, PartnerStore};
+use super::partner_store::{
+    Inbox, InboxPost, OpenSignal, PartnerAccounts, PartnerSession, PartnerStore,
+};
 use super::sqlite::SqliteServerStore;
 use super::{ServerError, board, partners};
 use digidak_protocol::{PartnerRecord, PostModerated, PostRecord, PostReply, PostState, kinds};
@@ -112,6 +114,55 @@ pub(super) fn routed(
         params![r.id, partner_id],
     )?;
     Ok(())
+}
+
+/// A care signal from a kiosk (`signal.created`), inside the push's transaction: only with
+/// the resident's consent, only for a partner of the kiosk's site that is not removed. Kept
+/// for that partner alone (no change goes to kiosks).
+pub(super) fn signal_created(
+    tx: &rusqlite::Connection,
+    kiosk: &super::KioskAuth,
+    s: &digidak_protocol::SignalCreated,
+    now_ms: i64,
+) -> rusqlite::Result<Result<(), super::apply::Reason>> {
+    let s = match digidak_core::partners::check_signal(s) {
+        Ok(s) => s,
+        Err(reason) => return Ok(Err(reason)),
+    };
+    let ours = tx
+        .query_row(
+            "SELECT 1 FROM partners WHERE id = ?1 AND site = ?2 AND deleted = 0",
+            params![s.partner_id, kiosk.site],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some();
+    if !ours {
+        return Ok(Err("no such partner at this site".into()));
+    }
+    let month: String = digidak_core::activities::local_now(now_ms)
+        .chars()
+        .take(7)
+        .collect();
+    let n = tx.execute(
+        "INSERT INTO signals (id, site, partner_id, kind, lang, note, phone, created_ms, month)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO NOTHING",
+        params![
+            s.id,
+            kiosk.site,
+            s.partner_id,
+            s.kind,
+            s.lang,
+            s.note,
+            s.phone,
+            now_ms,
+            month
+        ],
+    )?;
+    if n == 0 {
+        return Ok(Err(format!("signal {} exists already", s.id)));
+    }
+    Ok(Ok(()))
 }
 
 impl SqliteServerStore {
@@ -385,5 +436,58 @@ impl PartnerAccounts for SqliteServerStore {
             params![reply.id, partner_id],
         )?;
         Ok(tx.commit()?)
+    }
+
+    fn open_signals(&self, partner_id: &str) -> Result<Vec<OpenSignal>, ServerError> {
+        let conn = self.reader();
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, kind, lang, COALESCE(note, ''), phone, created_ms FROM signals
+             WHERE partner_id = ?1 AND handled_ms IS NULL AND note IS NOT NULL
+             ORDER BY created_ms, id",
+        )?;
+        let rows = stmt.query_map([partner_id], |r| {
+            Ok(OpenSignal {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                lang: r.get(2)?,
+                note: r.get(3)?,
+                phone: r.get(4)?,
+                created_ms: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn handle_signal(
+        &self,
+        partner_id: &str,
+        id: &str,
+        outcome: &str,
+        now_ms: i64,
+    ) -> Result<bool, ServerError> {
+        if !["contact", "referred"].contains(&outcome) {
+            return Err(ServerError::BadRequest(
+                "a signal is handled with contact or referred".into(),
+            ));
+        }
+        let n = self.forget(|tx| {
+            tx.execute(
+                "UPDATE signals SET note = NULL, phone = NULL, handled_ms = ?3, outcome = ?4
+                 WHERE id = ?1 AND partner_id = ?2 AND handled_ms IS NULL",
+                params![id, partner_id, now_ms, outcome],
+            )
+        })?;
+        Ok(n > 0)
+    }
+
+    fn forget_old_signals(&self, days: u32, now_ms: i64) -> Result<usize, ServerError> {
+        let before = now_ms - i64::from(days) * 24 * 60 * 60 * 1000;
+        self.forget(|tx| {
+            tx.execute(
+                "UPDATE signals SET note = NULL, phone = NULL
+                 WHERE created_ms < ?1 AND (note IS NOT NULL OR phone IS NOT NULL)",
+                [before],
+            )
+        })
     }
 }

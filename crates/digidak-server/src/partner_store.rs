@@ -101,4 +101,29 @@ pub trait PartnerAccounts {
         message: &str,
         now_ms: i64,
     ) -> Result<(), ServerError>;
+    /// The partner's open care signals, oldest first (only its own).
+    fn open_signals(&self, partner_id: &str) -> Result<Vec<OpenSignal>, ServerError>;
+    /// The partner marks a signal handled (`contact`: contact made, `referred`: passed on):
+    /// its note and phone are emptied at once, also from the WAL. False if it is not this
+    /// partner's open signal.
+    fn handle_signal(
+        &self,
+        partner_id: &str,
+        id: &str,
+        outcome: &str,
+        now_ms: i64,
+    ) -> Result<bool, ServerError>;
+    /// Empties the note and phone of signals older than `days`; returns how many.
+    fn forget_old_signals(&self, days: u32, now_ms: i64) -> Result<usize, ServerError>;
+}
+
+/// A care signal as its partner's inbox shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenSignal {
+    pub id: String,
+    pub kind: String,
+    pub lang: String,
+    pub note: String,
+    pub phone: Option<String>,
+    pub created_ms: i64,
 }

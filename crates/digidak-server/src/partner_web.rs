@@ -287,17 +287,27 @@ pub async fn inbox(
     let tr = &state.translations;
     let store = state.store.clone();
     let pid = s.partner_id.clone();
-    let Some(inbox) = (match blocking(move || store.partner_inbox(&pid)).await {
+    let Some((inbox, signals)) = (match blocking(move || {
+        Ok(store
+            .partner_inbox(&pid)?
+            .map(|i| (i, store.open_signals(&pid))))
+    })
+    .await
+    {
         Ok(v) => v,
         Err(r) => return r,
     }) else {
         return to_login();
     };
+    let signals = match signals {
+        Ok(s) => s,
+        Err(_) => return unavailable(),
+    };
     let t = |k: &str| esc(&tr.get(lang, k));
     let l = lang.code();
     let mut main = String::new();
-    if let Some(done) =
-        query_value(&query, "done").filter(|d| ["offered", "answered"].contains(&d.as_str()))
+    if let Some(done) = query_value(&query, "done")
+        .filter(|d| ["offered", "answered", "handled"].contains(&d.as_str()))
     {
         main.push_str(&format!(
             "<p class=\"done\" role=\"status\">{}</p>",
@@ -310,6 +320,39 @@ pub async fn inbox(
         t("partners-badge"),
         esc(&inbox.site)
     ));
+    // Care signals volunteers passed on with the resident's consent.
+    main.push_str(&format!("<h2>{}</h2>", t("partnerweb-signals")));
+    if signals.is_empty() {
+        main.push_str(&format!("<p>{}</p>", t("partnerweb-no-signals")));
+    }
+    for g in &signals {
+        let language = Lang::from_code(&g.lang)
+            .map(|x| tr.get(x, "language-name"))
+            .unwrap_or_default();
+        let button = |outcome: &str, key: &str| {
+            format!(
+                "<form method=\"post\" action=\"/admin/p/signal?lang={l}\">{csrf}\
+                 <input type=\"hidden\" name=\"id\" value=\"{id}\">\
+                 <input type=\"hidden\" name=\"outcome\" value=\"{outcome}\">\
+                 <button class=\"button\" type=\"submit\">{}</button></form>",
+                t(key),
+                csrf = csrf_field(&s.csrf),
+                id = esc(&g.id),
+            )
+        };
+        main.push_str(&format!(
+            "<section class=\"card\"><p class=\"muted\">{kind} · {day} · {language}</p>\
+             <p dir=\"auto\">{note}</p><p><strong dir=\"ltr\">{phone}</strong></p>\
+             <p class=\"actions\">{contact} {referred}</p></section>",
+            kind = esc(&tr.get(lang, &format!("signal-kind-{}", g.kind))),
+            day = esc(&digidak_core::activities::day_in_words(g.created_ms, lang)),
+            language = esc(&language),
+            note = esc(&g.note).replace('\n', "<br>"),
+            phone = esc(g.phone.as_deref().unwrap_or("")),
+            contact = button("contact", "partnerweb-signal-contact"),
+            referred = button("referred", "partnerweb-signal-referred"),
+        ));
+    }
     // The asks residents sent to it, each with its answers and a field to answer.
     main.push_str(&format!("<h2>{}</h2>", t("partnerweb-asks")));
     if inbox.asks.is_empty() {
@@ -439,5 +482,24 @@ pub async fn answer(
         }
         Ok(Err(super::ServerError::BadRequest(m))) => (StatusCode::BAD_REQUEST, m).into_response(),
         _ => unavailable(),
+    }
+}
+
+/// `POST /admin/p/signal`: "contact gehad" or "doorverwezen": the signal's note and phone are
+/// forgotten at once.
+pub async fn signal(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    PartnerForm(s, _, f): PartnerForm,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let id = f.get("id").cloned().unwrap_or_default();
+    let outcome = f.get("outcome").cloned().unwrap_or_default();
+    let store = state.store.clone();
+    match blocking(move || store.handle_signal(&s.partner_id, &id, &outcome, now_ms())).await {
+        Ok(true) => back(lang, "handled"),
+        Ok(false) => (StatusCode::NOT_FOUND, "not found").into_response(),
+        Err(r) => r,
     }
 }

@@ -223,4 +223,20 @@ pub(super) const MIGRATIONS: &[&str] = &[
          reply_id   TEXT PRIMARY KEY,
          partner_id TEXT NOT NULL
      ) STRICT;",
+    // 13: care signals for one partner each: the personal part (note, phone) is emptied when
+    // the partner handles it or after 30 days; kind, site and month stay for the counts.
+    "CREATE TABLE signals (
+         id         TEXT PRIMARY KEY,
+         site       TEXT NOT NULL,
+         partner_id TEXT NOT NULL,
+         kind       TEXT NOT NULL,
+         lang       TEXT NOT NULL,
+         note       TEXT,
+         phone      TEXT,
+         created_ms INTEGER NOT NULL,
+         month      TEXT NOT NULL,
+         handled_ms INTEGER,
+         outcome    TEXT
+     ) STRICT;
+     CREATE INDEX signals_partner ON signals (partner_id, handled_ms);",
 ];

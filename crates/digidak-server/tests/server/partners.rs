@@ -531,3 +531,144 @@ fn a_partner_offers_with_its_badge_answers_asks_sent_to_it_and_sees_nothing_else
         303
     );
 }
+
+fn file_has(path: &std::path::Path, needle: &str) -> bool {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn care_signals_need_consent_reach_one_partner_are_counted_and_forgotten_when_handled() {
+    let (dir, server) = start();
+    let ark = partner(&server, "noord", "De Ark", &["company"], false, "ark");
+    let _ocmw = partner(&server, "noord", "OCMW", &["paperwork"], false, "ocmw");
+    let south = partner(&server, "zuid", "Zuidhuis", &["company"], false, "zuid");
+    let (kiosk, token) = paired_client(&server, "PC 1", "noord");
+    let note = "Mevrouw zit alleen sinds haar man stierf";
+    let phone = "0470 98 76 54";
+    let signal = |consent: bool, partner: &str| {
+        json!({"id": uuid::Uuid::now_v7().to_string(), "partner_id": partner, "kind": "loneliness",
+               "note": note, "phone": phone, "lang": "ar", "consent": consent})
+    };
+    let r = kiosk
+        .push(
+            &token,
+            &page(vec![
+                // Without consent: refused (the kiosk cannot send one either).
+                op(1, kinds::SIGNAL_CREATED, signal(false, &ark)),
+                // To another site's partner: refused.
+                op(2, kinds::SIGNAL_CREATED, signal(true, &south)),
+                op(3, kinds::SIGNAL_CREATED, signal(true, &ark)),
+            ]),
+        )
+        .unwrap();
+    assert!(
+        matches!(&r.results[0].status, OpStatus::Rejected { reason } if reason.contains("consent"))
+    );
+    assert!(matches!(r.results[1].status, OpStatus::Rejected { .. }));
+    assert_eq!(r.results[2].status, OpStatus::Accepted);
+    use digidak_server::{PartnerAccounts, ServerStore};
+    assert_eq!(server.store.open_signals(&ark).unwrap().len(), 1);
+    assert!(server.store.open_signals(&south).unwrap().is_empty());
+
+    // Only De Ark sees it, with the note and the number; the OCMW does not.
+    let a = partner_login(&server, "ark", "partner password 1").unwrap();
+    let o = partner_login(&server, "ocmw", "partner password 1").unwrap();
+    let http = client();
+    let inbox = |l: &PartnerLogin| {
+        http.get(format!("{}/admin/p", server.url()))
+            .header("cookie", format!("dd_partner={}", l.cookie))
+            .send()
+            .unwrap()
+            .text()
+            .unwrap()
+    };
+    let page_a = inbox(&a);
+    assert!(page_a.contains(note) && page_a.contains(phone));
+    assert!(page_a.contains("Eenzaamheid") && page_a.contains("العربية"));
+    let page_o = inbox(&o);
+    assert!(!page_o.contains(note) && !page_o.contains(phone));
+    // The op log keeps neither.
+    let conn = rusqlite::Connection::open(&server.db).unwrap();
+    let logged: String = conn
+        .query_row(
+            "SELECT payload FROM ops WHERE kind = 'signal.created' AND rejected IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        !logged.contains(note) && !logged.contains(phone),
+        "{logged}"
+    );
+    drop(conn);
+    // The personal part is in the database (file or WAL) until it is handled.
+    let wal = server.db.with_extension("sqlite3-wal");
+    assert!(file_has(&server.db, note) || file_has(&wal, note));
+
+    // Counted per site and month.
+    let month: String = digidak_core::activities::local_now(now_ms())
+        .chars()
+        .take(7)
+        .collect();
+    let counted = |store: &dyn ServerStore| {
+        store
+            .numbers()
+            .unwrap()
+            .into_iter()
+            .find(|(s, m, w, _)| s == "noord" && *m == month && w == "signals.loneliness")
+            .map(|r| r.3)
+    };
+    assert_eq!(counted(&*server.store), Some(1));
+
+    // The OCMW cannot handle De Ark's signal; De Ark marks it "contact gehad".
+    let id = server.store.open_signals(&ark).unwrap()[0].id.clone();
+    let handle = |l: &PartnerLogin, outcome: &str| {
+        http.post(format!("{}/admin/p/signal", server.url()))
+            .header("cookie", format!("dd_partner={}", l.cookie))
+            .form(&[("csrf", l.csrf.as_str()), ("id", &id), ("outcome", outcome)])
+            .send()
+            .unwrap()
+            .status()
+    };
+    assert_eq!(handle(&o, "contact"), 404);
+    assert_eq!(handle(&a, "contact"), 303);
+    assert!(!inbox(&a).contains(note));
+    // Gone from the database file and its WAL; the count stays.
+    assert!(!file_has(&server.db, note), "the note in the database file");
+    assert!(
+        !file_has(&server.db, phone),
+        "the phone in the database file"
+    );
+    assert!(!file_has(&wal, note), "the note in the WAL");
+    assert!(!file_has(&wal, phone), "the phone in the WAL");
+    assert_eq!(counted(&*server.store), Some(1));
+
+    // One nobody handles is forgotten after 30 days.
+    let r = kiosk
+        .push(
+            &token,
+            &page(vec![op(4, kinds::SIGNAL_CREATED, signal(true, &ark))]),
+        )
+        .unwrap();
+    assert_eq!(r.results[0].status, OpStatus::Accepted);
+    assert_eq!(server.store.open_signals(&ark).unwrap().len(), 1);
+    assert_eq!(
+        server
+            .store
+            .forget_old_signals(30, now_ms() + 29 * 86_400_000)
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        server
+            .store
+            .forget_old_signals(30, now_ms() + 31 * 86_400_000)
+            .unwrap(),
+        1
+    );
+    assert!(server.store.open_signals(&ark).unwrap().is_empty());
+    assert!(!file_has(&server.db, note) && !file_has(&wal, note));
+    assert_eq!(counted(&*server.store), Some(2));
+    drop(dir);
+}

@@ -446,6 +446,15 @@ fn serve(
                 let store = retention.clone();
                 let done = tokio::task::spawn_blocking(move || {
                     let now = now_ms();
+                    // Care signals nobody handled: their note and phone after 30 days.
+                    let signals = digidak_server::PartnerAccounts::forget_old_signals(
+                        &*store,
+                        digidak_core::partners::KEEP_SIGNAL_DAYS,
+                        now,
+                    )?;
+                    if signals > 0 {
+                        tracing::info!(signals, "old care signals forgotten");
+                    }
                     Ok::<_, ServerError>((
                         store.forget_old_signups(keep_days, now)?,
                         store.forget_old_replies(keep_days, now)?,
