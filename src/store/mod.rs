@@ -172,6 +172,9 @@ pub enum StoreError {
         to: u32,
         source: rusqlite::Error,
     },
+    /// What was asked breaks a rule (a care signal without the resident's consent).
+    #[error("refused: {0}")]
+    Refused(String),
     #[error("database error in {path}: {source}")]
     Sqlite {
         path: PathBuf,

@@ -219,6 +219,8 @@ impl Store {
             )
             .map_err(sqlite)?;
         }
+        // A care signal's note and phone leave the kiosk with its push.
+        super::partners::forget_sent_signals(&tx).map_err(sqlite)?;
         tx.commit().map_err(sqlite)
     }
 

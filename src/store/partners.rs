@@ -4,8 +4,8 @@
 
 use rusqlite::{Transaction, params};
 
-use super::{Store, StoreError};
-use digidak_protocol::{Change, PartnerRecord};
+use super::{Store, StoreError, outbox};
+use digidak_protocol::{Change, PartnerRecord, SignalCreated, kinds};
 
 /// Applies a `partner.saved` change inside the pull's transaction.
 pub(super) fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::Result<usize> {
@@ -27,7 +27,33 @@ pub(super) fn apply_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::R
     )
 }
 
+/// Empties the note and phone of care signals the server has answered (taken or refused),
+/// in the caller's transaction: the kiosk keeps nothing personal of a signal once it left.
+pub(super) fn forget_sent_signals(tx: &Transaction<'_>) -> rusqlite::Result<usize> {
+    tx.execute(
+        "UPDATE outbox SET payload = json_remove(payload, '$.note', '$.phone')
+         WHERE kind = ?1 AND status != 'pending'
+           AND (json_extract(payload, '$.note') IS NOT NULL
+                OR json_extract(payload, '$.phone') IS NOT NULL)",
+        [kinds::SIGNAL_CREATED],
+    )
+}
+
 impl Store {
+    /// Queues a care signal for one partner (volunteer mode), checked by the shared rules: a
+    /// signal without the resident's consent is refused here already.
+    pub fn create_signal(&mut self, s: &SignalCreated, now_ms: i64) -> Result<(), StoreError> {
+        let s = digidak_core::partners::check_signal(s).map_err(StoreError::Refused)?;
+        let path = self.path.clone();
+        let sqlite = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(sqlite)?;
+        outbox::enqueue(&tx, kinds::SIGNAL_CREATED, &s, now_ms).map_err(sqlite)?;
+        tx.commit().map_err(sqlite)
+    }
+
     /// The site's partners, by name.
     pub fn partners(&self) -> Result<Vec<PartnerRecord>, StoreError> {
         let sqlite = self.sqlite();

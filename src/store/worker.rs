@@ -106,6 +106,12 @@ pub enum Command {
     Board(super::BoardCommand),
     /// The site's local partners (answered with [`Event::Partners`]).
     RefreshPartners,
+    /// A care signal for one partner, with the resident's consent (answered with
+    /// [`Event::SignalSaved`]).
+    CreateSignal {
+        signal: digidak_protocol::SignalCreated,
+        now_ms: i64,
+    },
 }
 
 impl Command {
@@ -132,6 +138,7 @@ impl Command {
             Command::ExportCsv { .. } => "export_csv",
             Command::Board(c) => c.kind(),
             Command::RefreshPartners => "refresh_partners",
+            Command::CreateSignal { .. } => "create_signal",
         }
     }
 
@@ -220,6 +227,8 @@ pub enum Event {
     Board(super::BoardEvent),
     /// The site's local partners, by name.
     Partners(Vec<digidak_protocol::PartnerRecord>),
+    /// A care signal is queued for its partner.
+    SignalSaved,
     /// A command failed; nothing was half-written.
     Failed {
         command: Command,
@@ -457,6 +466,9 @@ fn run(
                 })
             }
             Command::RefreshPartners => store.partners().map(|l| vec![Event::Partners(l)]),
+            Command::CreateSignal { signal, now_ms } => store
+                .create_signal(signal, *now_ms)
+                .map(|()| vec![Event::SignalSaved]),
             Command::Board(c) => store
                 .board_command(c)
                 .map(|evs| evs.into_iter().map(Event::Board).collect()),

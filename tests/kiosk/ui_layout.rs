@@ -364,6 +364,39 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             ..page("moderation", vec![Action::Go(Screen::BoardModerate)], None)
         },
     ];
+    // Volunteer mode's "Signaal doorgeven" (the partners module), each step.
+    let signal = |name: &str, to: digidak::modules::Page, main: Option<&'static str>| Page {
+        staff: true,
+        ready: |u| {
+            u.kiosk
+                .module::<digidak::modules::partners::Partners>()
+                .is_some_and(|p| !p.list.is_empty())
+        },
+        prep: |k| {
+            if let Some(p) = k.module_mut::<digidak::modules::partners::Partners>() {
+                p.signal.partner = Some("0190b6f4-0000-7000-8000-900000000001".into());
+                p.signal.kind = Some("debt");
+                p.sent_to = "Buurtzorg De Ark: thuiszorg, eenzaamheid en gezondheid".into();
+            }
+        },
+        ..page(name, vec![Action::Go(Screen::Module(to))], main)
+    };
+    {
+        use digidak::modules::partners::*;
+        all.extend([
+            signal("signal: which partner", SIGNAL_PARTNER, None),
+            signal("signal: which kind", SIGNAL_KIND, None),
+            signal("signal: a note", SIGNAL_NOTE, Some("signal-next")),
+            signal("signal: the resident's consent", SIGNAL_CONSENT, None),
+            signal(
+                "signal: the phone number",
+                SIGNAL_PHONE,
+                Some("signal-send"),
+            ),
+            signal("signal: sent", SIGNAL_SENT, None),
+            signal("signal: nothing sent", SIGNAL_NOT_SENT, None),
+        ]);
+    }
     all.extend(lesson_pages(lessons));
     all
 }
@@ -383,6 +416,8 @@ fn chrome_labels(tr: &Translations) -> BTreeSet<String> {
             "board-publish",
             "board-reply-send",
             "help-call",
+            "signal-next",
+            "signal-send",
             "lesson-back",
             "lesson-next",
             "lesson-later",

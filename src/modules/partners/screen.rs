@@ -3,11 +3,15 @@
 
 use egui::RichText;
 
-use super::{Partners, open_words};
+use super::{ID, Partners, PartnersAction, open_words};
+use crate::app::{Action, StoreStatus};
 use crate::modules::View;
+use crate::ui::keyboard::{self, FieldKind};
+use crate::ui::picto::Picto;
+use crate::ui::screens::act;
 use crate::ui::theme;
-use crate::ui::widgets;
-use digidak_core::partners::week_in_words;
+use crate::ui::widgets::{self, Kind};
+use digidak_core::partners::{MAX_PHONE, MAX_SIGNAL_NOTE, SIGNAL_KINDS, week_in_words};
 
 pub(super) fn list(ui: &mut egui::Ui, partners: &Partners, view: &mut View<'_>) {
     let tr = view.tr;
@@ -60,4 +64,163 @@ pub(super) fn list(ui: &mut egui::Ui, partners: &Partners, view: &mut View<'_>) 
             });
         }
     }
+}
+
+fn title(ui: &mut egui::Ui, text: &str) {
+    crate::ui::bidi::label(ui, RichText::new(text).heading());
+    ui.add_space(12.0);
+}
+
+fn choice(ui: &mut egui::Ui, text: &str) -> bool {
+    let clicked = widgets::button(ui, None, text, Kind::Secondary).clicked();
+    ui.add_space(8.0);
+    clicked
+}
+
+/// "Signaal doorgeven": which partner.
+pub(super) fn signal_partner(ui: &mut egui::Ui, partners: &Partners, view: &mut View<'_>) {
+    let tr = view.tr;
+    title(ui, &tr.tr("signal-partner-title"));
+    if partners.loaded && partners.list.is_empty() {
+        widgets::message(ui, &tr.tr("signal-no-partners"), theme::NOTICE, theme::TEXT);
+    }
+    for p in &partners.list {
+        if choice(ui, &p.name) {
+            view.act(ID, PartnersAction::ChoosePartner(p.id.clone()));
+        }
+    }
+}
+
+/// What kind of signal.
+pub(super) fn signal_kind(ui: &mut egui::Ui, partners: &Partners, view: &mut View<'_>) {
+    let tr = view.tr;
+    crate::ui::bidi::label(ui, RichText::new(partners.signal_partner_name()).strong());
+    title(ui, &tr.tr("signal-kind-title"));
+    for kind in SIGNAL_KINDS {
+        if choice(ui, &tr.tr(&format!("signal-kind-{kind}"))) {
+            view.act(ID, PartnersAction::ChooseKind(kind));
+        }
+    }
+}
+
+/// A short note (no name needed).
+pub(super) fn signal_note(ui: &mut egui::Ui, partners: &mut Partners, view: &mut View<'_>) {
+    let tr = view.tr;
+    title(ui, &tr.tr("signal-note-title"));
+    let label_text = tr.tr("signal-note-label");
+    let label = crate::ui::bidi::label(ui, &label_text);
+    let width = ui.available_width().min(640.0);
+    keyboard::field(
+        ui,
+        &label_text,
+        &mut partners.signal.note,
+        FieldKind::Text,
+        MAX_SIGNAL_NOTE,
+        |note| {
+            egui::TextEdit::multiline(note)
+                .char_limit(MAX_SIGNAL_NOTE)
+                .desired_width(width)
+                .desired_rows(3)
+                .min_size(egui::vec2(0.0, theme::MIN_TARGET))
+                .margin(egui::Margin::symmetric(16, 14))
+                .font(egui::TextStyle::Body)
+        },
+    )
+    .labelled_by(label.id);
+}
+
+/// The resident's consent, in the kiosk's language: "Mag De Ark je bellen?"
+pub(super) fn signal_consent(ui: &mut egui::Ui, partners: &mut Partners, view: &mut View<'_>) {
+    let tr = view.tr;
+    partners.signal.lang = Some(tr.lang);
+    let name = partners.signal_partner_name();
+    let args = [("partner", name.clone().into())];
+    title(ui, &tr.tr_args("signal-consent-title", &args));
+    crate::ui::bidi::label(ui, tr.tr_args("signal-consent-explain", &args));
+    ui.add_space(16.0);
+    if widgets::button(
+        ui,
+        Some(Picto::Done),
+        &tr.tr("signal-consent-yes"),
+        Kind::Go,
+    )
+    .clicked()
+    {
+        view.act(ID, PartnersAction::Consent(true));
+    }
+    ui.add_space(12.0);
+    if widgets::button(ui, None, &tr.tr("signal-consent-no"), Kind::Secondary).clicked() {
+        view.act(ID, PartnersAction::Consent(false));
+    }
+}
+
+/// Only after "yes": the phone number.
+pub(super) fn signal_phone(ui: &mut egui::Ui, partners: &mut Partners, view: &mut View<'_>) {
+    let tr = view.tr;
+    let name = partners.signal_partner_name();
+    title(
+        ui,
+        &tr.tr_args("signal-phone-title", &[("partner", name.clone().into())]),
+    );
+    let label_text = tr.tr("signal-phone-label");
+    let label = crate::ui::bidi::label(ui, &label_text);
+    let width = ui.available_width().min(420.0);
+    keyboard::field(
+        ui,
+        &label_text,
+        &mut partners.signal.phone,
+        FieldKind::Phone,
+        MAX_PHONE,
+        |phone| {
+            egui::TextEdit::singleline(phone)
+                .char_limit(MAX_PHONE)
+                .desired_width(width)
+                .min_size(egui::vec2(0.0, theme::MIN_TARGET))
+                .margin(egui::Margin::symmetric(16, 14))
+                .font(egui::TextStyle::Body)
+        },
+    )
+    .labelled_by(label.id);
+    let unavailable = matches!(view.store_status, StoreStatus::Unavailable(_));
+    if partners.failed || unavailable {
+        ui.add_space(16.0);
+        widgets::message(
+            ui,
+            &tr.tr("signal-failed"),
+            theme::ERROR_BG,
+            theme::ERROR_TEXT,
+        );
+    }
+}
+
+/// Sent, or nothing sent.
+pub(super) fn signal_done(
+    ui: &mut egui::Ui,
+    partners: &Partners,
+    page: crate::modules::Page,
+    view: &mut View<'_>,
+) {
+    let tr = view.tr;
+    ui.vertical_centered(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(120.0, 120.0), egui::Sense::hover());
+        crate::ui::picto::paint(ui.painter(), rect, Picto::Done, theme::GO);
+        let text = if page == super::SIGNAL_SENT {
+            tr.tr_args(
+                "signal-sent",
+                &[("partner", partners.sent_to.clone().into())],
+            )
+        } else {
+            tr.tr("signal-not-sent")
+        };
+        crate::ui::bidi::label(ui, RichText::new(text).heading());
+        ui.add_space(24.0);
+        act(
+            ui,
+            Some(Picto::Home),
+            &tr.tr("nav-home"),
+            Kind::Primary,
+            Action::Home,
+            view.actions,
+        );
+    });
 }
