@@ -547,3 +547,13 @@ signal-sent = تم تمرير الإشارة إلى { $partner }.
 signal-not-sent = لم يتم تمرير أي شيء.
 signal-failed = لم ينجح ذلك. حاول مرة أخرى أو اسأل المسؤول.
 signal-no-partners = لا يوجد شركاء لهذا المكان بعد.
+strengths-title = ما يستطيعه حيّنا
+strengths-explain = ما يعرضه الجيران الآن، حسب الموضوع، والمنظمات التي تساعد.
+strengths-offers = { $count ->
+    [one] عرض واحد
+   *[other] { $count } عروض
+}
+strengths-partners = { $count ->
+    [one] شريك واحد
+   *[other] { $count } شركاء
+}

@@ -529,3 +529,13 @@ signal-sent = The signal was passed on to { $partner }.
 signal-not-sent = Nothing was passed on.
 signal-failed = That did not work. Try again or ask the administrator.
 signal-no-partners = This site has no partners yet.
+strengths-title = What our neighbourhood can do
+strengths-explain = What neighbours offer now, by topic, and the organisations that help.
+strengths-offers = { $count ->
+    [one] 1 offer
+   *[other] { $count } offers
+}
+strengths-partners = { $count ->
+    [one] 1 partner
+   *[other] { $count } partners
+}

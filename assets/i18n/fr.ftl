@@ -529,3 +529,13 @@ signal-sent = Le signalement est transmis à { $partner }.
 signal-not-sent = Rien n'a été transmis.
 signal-failed = Cela n'a pas marché. Réessayez ou demandez à l'administrateur.
 signal-no-partners = Ce lieu n'a pas encore de partenaires.
+strengths-title = Ce que notre quartier sait faire
+strengths-explain = Ce que les voisins proposent maintenant, par sujet, et les organisations qui aident.
+strengths-offers = { $count ->
+    [one] 1 offre
+   *[other] { $count } offres
+}
+strengths-partners = { $count ->
+    [one] 1 partenaire
+   *[other] { $count } partenaires
+}

@@ -529,3 +529,13 @@ signal-sent = Het signaal is doorgegeven aan { $partner }.
 signal-not-sent = Er is niets doorgegeven.
 signal-failed = Dat lukte niet. Probeer het opnieuw of vraag het aan de beheerder.
 signal-no-partners = Deze plek heeft nog geen partners.
+strengths-title = Wat onze buurt kan
+strengths-explain = Wat buren nu aanbieden, per onderwerp, en de organisaties die helpen.
+strengths-offers = { $count ->
+    [one] 1 aanbod
+   *[other] { $count } aanbiedingen
+}
+strengths-partners = { $count ->
+    [one] 1 partner
+   *[other] { $count } partners
+}

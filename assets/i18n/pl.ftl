@@ -540,3 +540,15 @@ signal-sent = Sygnał przekazano do { $partner }.
 signal-not-sent = Nic nie zostało przekazane.
 signal-failed = Nie udało się. Spróbuj ponownie lub zapytaj administratora.
 signal-no-partners = To miejsce nie ma jeszcze partnerów.
+strengths-title = Co potrafi nasza okolica
+strengths-explain = Co sąsiedzi teraz oferują, według tematu, i organizacje, które pomagają.
+strengths-offers = { $count ->
+    [one] 1 oferta
+    [few] { $count } oferty
+   *[other] { $count } ofert
+}
+strengths-partners = { $count ->
+    [one] 1 partner
+    [few] { $count } partnerzy
+   *[other] { $count } partnerów
+}

@@ -535,3 +535,13 @@ signal-sent = Semnalul a fost transmis către { $partner }.
 signal-not-sent = Nu s-a transmis nimic.
 signal-failed = Nu a mers. Încercați din nou sau întrebați administratorul.
 signal-no-partners = Acest loc nu are încă parteneri.
+strengths-title = Ce știe să facă cartierul nostru
+strengths-explain = Ce oferă vecinii acum, pe subiecte, și organizațiile care ajută.
+strengths-offers = { $count ->
+    [one] 1 ofertă
+   *[other] { $count } oferte
+}
+strengths-partners = { $count ->
+    [one] 1 partener
+   *[other] { $count } parteneri
+}

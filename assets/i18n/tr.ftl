@@ -528,3 +528,7 @@ signal-sent = Sinyal { $partner } kuruluşuna iletildi.
 signal-not-sent = Hiçbir şey iletilmedi.
 signal-failed = Olmadı. Tekrar deneyin veya yöneticiye sorun.
 signal-no-partners = Bu yerin henüz ortağı yok.
+strengths-title = Mahallemiz neler yapabilir
+strengths-explain = Komşuların şu an sundukları, konuya göre, ve yardım eden kuruluşlar.
+strengths-offers = { $count } teklif
+strengths-partners = { $count } ortak

@@ -540,3 +540,15 @@ signal-sent = Сигнал передано до { $partner }.
 signal-not-sent = Нічого не передано.
 signal-failed = Не вдалося. Спробуйте ще раз або зверніться до адміністратора.
 signal-no-partners = У цього місця ще немає партнерів.
+strengths-title = Що вміє наш район
+strengths-explain = Що сусіди пропонують зараз, за темою, і організації, які допомагають.
+strengths-offers = { $count ->
+    [one] { $count } пропозиція
+    [few] { $count } пропозиції
+   *[other] { $count } пропозицій
+}
+strengths-partners = { $count ->
+    [one] { $count } партнер
+    [few] { $count } партнери
+   *[other] { $count } партнерів
+}

@@ -100,7 +100,7 @@ impl Kiosk {
             Event::Exported(result) => self.activities.exported = Some(result),
             Event::Board(ev) => self.on_board_event(ev),
             // The partners module takes its list first (`offer_to_modules`).
-            Event::Partners(_) | Event::SignalSaved => {}
+            Event::Partners { .. } | Event::SignalSaved => {}
             Event::Failed { command, error } => {
                 tracing::error!(command = command.kind(), %error, "store command failed");
                 match command {

@@ -104,8 +104,11 @@ pub enum Command {
     },
     /// The ask & offer board.
     Board(super::BoardCommand),
-    /// The site's local partners (answered with [`Event::Partners`]).
-    RefreshPartners,
+    /// The site's local partners and what the neighbourhood offers now (answered with
+    /// [`Event::Partners`]).
+    RefreshPartners {
+        now_ms: i64,
+    },
     /// A care signal for one partner, with the resident's consent (answered with
     /// [`Event::SignalSaved`]).
     CreateSignal {
@@ -137,7 +140,7 @@ impl Command {
             Command::SaveActivities { .. } => "save_activities",
             Command::ExportCsv { .. } => "export_csv",
             Command::Board(c) => c.kind(),
-            Command::RefreshPartners => "refresh_partners",
+            Command::RefreshPartners { .. } => "refresh_partners",
             Command::CreateSignal { .. } => "create_signal",
         }
     }
@@ -156,7 +159,7 @@ impl Command {
                 | Command::FindSignups { .. }
                 | Command::ListPeople { .. }
                 | Command::ExportCsv { .. }
-                | Command::RefreshPartners
+                | Command::RefreshPartners { .. }
         )
     }
 
@@ -225,8 +228,12 @@ pub enum Event {
     /// Where the CSV was written, or why not.
     Exported(Result<PathBuf, String>),
     Board(super::BoardEvent),
-    /// The site's local partners, by name.
-    Partners(Vec<digidak_protocol::PartnerRecord>),
+    /// The site's local partners, by name, and per category the offers on the board and the
+    /// partners ("Wat onze buurt kan").
+    Partners {
+        list: Vec<digidak_protocol::PartnerRecord>,
+        strengths: Vec<digidak_core::strengths::Strength>,
+    },
     /// A care signal is queued for its partner.
     SignalSaved,
     /// A command failed; nothing was half-written.
@@ -465,7 +472,11 @@ fn run(
                     ])
                 })
             }
-            Command::RefreshPartners => store.partners().map(|l| vec![Event::Partners(l)]),
+            Command::RefreshPartners { now_ms } => store.partners().and_then(|list| {
+                let posts = store.board_posts(*now_ms)?;
+                let strengths = digidak_core::strengths::strengths(&posts, &list, *now_ms);
+                Ok(vec![Event::Partners { list, strengths }])
+            }),
             Command::CreateSignal { signal, now_ms } => store
                 .create_signal(signal, *now_ms)
                 .map(|()| vec![Event::SignalSaved]),

@@ -253,6 +253,20 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
                 None,
             )
         },
+        Page {
+            ready: |u| {
+                u.kiosk
+                    .module::<digidak::modules::partners::Partners>()
+                    .is_some_and(|p| !p.strengths.is_empty())
+            },
+            ..page(
+                "what our neighbourhood can do",
+                vec![Action::Go(Screen::Module(
+                    digidak::modules::partners::STRENGTHS,
+                ))],
+                None,
+            )
+        },
         page("pin pad", vec![Action::Go(Screen::PinPad)], None),
         page("lessons", vec![Action::Go(Screen::LessonList)], None),
         page("resume code", vec![Action::Go(Screen::ResumeCode)], None),

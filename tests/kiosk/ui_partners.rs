@@ -76,6 +76,15 @@ fn who_can_help_lists_the_partners_per_category_with_their_hours() {
     assert!(texts.iter().any(|t| t == "Nu open, tot 23:59"), "{texts:?}");
     assert!(texts.iter().any(|t| t.contains("maandag 0:00–23:59")));
     assert!(texts.iter().any(|t| t == "Adres: Kerkstraat 1"));
+    // "Wat onze buurt kan": a tile a category, with its offers and partners.
+    k.click("Wat onze buurt kan");
+    k.settle(|u| u.kiosk.screen() == Screen::Module(partners::STRENGTHS));
+    k.harness.run();
+    let texts = k.all_text();
+    assert!(texts.iter().any(|t| t == "Gezelschap en babbel"));
+    assert_eq!(texts.iter().filter(|t| *t == "0 aanbiedingen").count(), 10);
+    assert_eq!(texts.iter().filter(|t| *t == "1 partner").count(), 3);
+    assert!(texts.iter().any(|t| t == "De Ark"));
 }
 
 #[test]

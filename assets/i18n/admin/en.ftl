@@ -173,3 +173,4 @@ numbers-signals-debt = Signals: debts or letters
 numbers-signals-housing = Signals: housing
 numbers-signals-health = Signals: health
 numbers-signals-other = Signals: something else
+adminweb-strengths-pdf = What our neighbourhood can do, as PDF (to put up)

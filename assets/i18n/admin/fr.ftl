@@ -173,3 +173,4 @@ numbers-signals-debt = Signalements : dettes ou courriers
 numbers-signals-housing = Signalements : logement
 numbers-signals-health = Signalements : santé
 numbers-signals-other = Signalements : autre chose
+adminweb-strengths-pdf = Ce que notre quartier sait faire, en PDF (à afficher)

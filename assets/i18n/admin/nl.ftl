@@ -173,3 +173,4 @@ numbers-signals-debt = Signalen: schulden of brieven
 numbers-signals-housing = Signalen: wonen
 numbers-signals-health = Signalen: gezondheid
 numbers-signals-other = Signalen: iets anders
+adminweb-strengths-pdf = Wat onze buurt kan, als PDF (om op te hangen)

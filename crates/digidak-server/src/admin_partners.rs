@@ -83,6 +83,13 @@ pub async fn page(
         })
         .collect();
     main.push_str(&format!("<p>{}</p>", links.join(" · ")));
+    main.push_str(&format!(
+        "<p><a class=\"action\" href=\"/admin/partners/strengths.pdf?site={q}&amp;lang={l}\">{}</a> \
+         <a class=\"action\" href=\"/buurt/{site}?lang={l}\">{}</a></p>",
+        t("adminweb-strengths-pdf"),
+        t("strengths-title"),
+        site = esc(&site),
+    ));
     if list.is_empty() {
         main.push_str(&format!("<p>{}</p>", t("adminweb-partner-none")));
     }
@@ -305,6 +312,36 @@ pub async fn remove(
     let store = state.store.clone();
     match blocking(move || store.remove_partner(&id, now_ms())).await {
         Ok(_) => back(&site, lang, "removed"),
+        Err(r) => r,
+    }
+}
+
+/// `GET /admin/partners/strengths.pdf?site=..`: "Wat onze buurt kan" on an A4.
+pub async fn strengths_pdf(
+    State(state): State<AppState>,
+    _admin: Admin,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let site = query_value(&query, "site").unwrap_or_default();
+    let store = state.store.clone();
+    let tr = state.translations.clone();
+    let make =
+        move || super::partner_pages::strengths_pdf(store.as_ref(), &tr, lang, &site, now_ms());
+    match blocking(make).await {
+        Ok(bytes) => (
+            [
+                (axum::http::header::CONTENT_TYPE, "application/pdf"),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"buurt.pdf\"",
+                ),
+                (axum::http::header::CACHE_CONTROL, "no-store"),
+            ],
+            bytes,
+        )
+            .into_response(),
         Err(r) => r,
     }
 }

@@ -658,6 +658,10 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/board.pdf", get(super::admin_board::pdf))
         .route("/admin/partners", get(super::admin_partners::page))
         .route("/admin/partners/save", post(super::admin_partners::save))
+        .route(
+            "/admin/partners/strengths.pdf",
+            get(super::admin_partners::strengths_pdf),
+        )
         .route("/admin/p", get(super::partner_web::inbox))
         .route(
             "/admin/p/login",
@@ -711,6 +715,7 @@ pub fn router_with(state: AppState) -> Router {
         .route("/lessons/{id}", get(lesson_page))
         .route("/code", get(super::board_pages::code_lookup))
         .route("/partners/{site}", get(super::partner_pages::site_page))
+        .route("/buurt/{site}", get(super::partner_pages::strengths_page))
         .route("/pictures/{*path}", get(picture))
         .merge(personal)
         .fallback(not_found)

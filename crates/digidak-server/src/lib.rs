@@ -35,6 +35,7 @@ pub mod sqlite;
 pub use admin_board::site_pdf as admin_board_pdf;
 pub use admin_store::{AdminStore, SiteAttention};
 pub use board_store::BoardStore;
+pub use partner_pages::strengths_pdf;
 pub use partner_store::{Inbox, InboxPost, PartnerAccounts, PartnerSession, PartnerStore};
 
 use digidak_protocol::{

@@ -133,3 +133,89 @@ pub async fn site_page(
         &main,
     )
 }
+
+/// The strengths of a site now: its offers on the board and its partners.
+pub fn site_strengths(
+    store: &dyn super::ServerStore,
+    site: &str,
+    now: i64,
+) -> Result<Vec<digidak_core::strengths::Strength>, super::ServerError> {
+    let posts = store.posts(site, &["public"])?;
+    let partners = store.partners(site)?;
+    Ok(digidak_core::strengths::strengths(&posts, &partners, now))
+}
+
+/// The A4 of "Wat onze buurt kan" for a site, in `lang`.
+pub fn strengths_pdf(
+    store: &dyn super::ServerStore,
+    tr: &Translations,
+    lang: Lang,
+    site: &str,
+    now: i64,
+) -> Result<Vec<u8>, super::ServerError> {
+    let all = site_strengths(store, site, now)?;
+    let sub = format!(
+        "{site} · {}",
+        digidak_core::activities::day_in_words(now, lang)
+    );
+    Ok(digidak_core::strengths::render(
+        tr,
+        lang,
+        &tr.get(lang, "strengths-title"),
+        &sub,
+        &all,
+    ))
+}
+
+/// `GET /buurt/{site}`: "Wat onze buurt kan" as tiles: a pictogram, the category, how many
+/// offers are on the board and how many partners help, then the partners' names.
+pub async fn strengths_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    Path(site): Path<String>,
+) -> Response {
+    let lang = page_lang(&query, &headers);
+    let tr = &state.translations;
+    if super::partners::check_site(&site).is_err() {
+        return super::pages::code_not_found(tr, lang);
+    }
+    let store = state.store.clone();
+    let s = site.clone();
+    let all = match blocking(move || site_strengths(store.as_ref(), &s, now_ms())).await {
+        Ok(a) => a,
+        Err(e) => return e.into_response(),
+    };
+    let title = tr.get(lang, "strengths-title");
+    let mut main = format!(
+        "<h1>{}</h1><p>{}</p><div style=\"display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.8rem\">",
+        esc(&title),
+        esc(&tr.get(lang, "strengths-explain"))
+    );
+    for s in &all {
+        let (offers, partners) = digidak_core::strengths::tile_lines(tr, lang, s);
+        let _ = write!(
+            main,
+            "<section class=\"card\" style=\"margin:0;text-align:center\">\
+             <span class=\"picto\" style=\"float:none;margin:0 auto;background-image:url('/pictures/{}.svg')\"></span>\
+             <h2 style=\"font-size:1.1rem;margin:.3rem 0\">{}</h2>\
+             <p style=\"font-size:2rem;font-weight:bold;margin:0\">{}</p><p style=\"margin:0\">{}</p>\
+             <p class=\"muted\" style=\"margin:0\">{}</p><p class=\"muted\" style=\"margin:0;font-size:1rem\" dir=\"auto\">{}</p></section>",
+            esc(s.category.picture()),
+            esc(&tr.get(lang, &s.category.label_key())),
+            s.offers,
+            esc(&offers),
+            esc(&partners),
+            esc(&s.partners.join(", ")),
+        );
+    }
+    main.push_str("</div>");
+    layout(
+        tr,
+        lang,
+        &title,
+        &format!("/buurt/{site}"),
+        StatusCode::OK,
+        &main,
+    )
+}

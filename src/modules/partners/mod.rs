@@ -29,6 +29,8 @@ use digidak_protocol::PartnerRecord;
 pub const ID: &str = "partners";
 /// Every category with the partners that help with it.
 pub const LIST: Page = Page::resident(ID, 0);
+/// "Wat onze buurt kan": per category the offers on the board and the partners, as tiles.
+pub const STRENGTHS: Page = Page::resident(ID, 8);
 /// Volunteer mode, "Signaal doorgeven": which partner.
 pub const SIGNAL_PARTNER: Page = staff(1);
 /// What kind of signal.
@@ -88,6 +90,8 @@ pub struct Partners {
     pub loaded: bool,
     /// When the page was opened: the moment "open now" is computed for.
     pub now_ms: i64,
+    /// Per category the offers on the board and the partners ("Wat onze buurt kan").
+    pub strengths: Vec<digidak_core::strengths::Strength>,
     /// The care signal being written (volunteer mode).
     pub signal: SignalDraft,
     /// The signal went to the store and is not saved yet.
@@ -167,7 +171,7 @@ impl Module for Partners {
         if page == SIGNAL_PARTNER {
             self.wipe();
         }
-        ctx.send(Command::RefreshPartners);
+        ctx.send(Command::RefreshPartners { now_ms: ctx.now_ms });
     }
 
     fn handle(&mut self, action: &ModuleAction, ctx: &mut Ctx<'_>) {
@@ -229,8 +233,9 @@ impl Module for Partners {
 
     fn on_event(&mut self, event: &Event, ctx: &mut Ctx<'_>) -> bool {
         match event {
-            Event::Partners(list) => {
+            Event::Partners { list, strengths } => {
                 self.list = list.clone();
+                self.strengths = strengths.clone();
                 self.loaded = true;
                 true
             }
@@ -250,7 +255,7 @@ impl Module for Partners {
 
     fn on_failed(&mut self, command: &Command, _ctx: &mut Ctx<'_>) -> bool {
         match command {
-            Command::RefreshPartners => {
+            Command::RefreshPartners { .. } => {
                 self.loaded = true;
                 true
             }
@@ -271,6 +276,7 @@ impl Module for Partners {
             SIGNAL_CONSENT => screen::signal_consent(ui, self, view),
             SIGNAL_PHONE => screen::signal_phone(ui, self, view),
             SIGNAL_SENT | SIGNAL_NOT_SENT => screen::signal_done(ui, self, page, view),
+            STRENGTHS => screen::strengths(ui, self, view),
             _ => screen::list(ui, self, view),
         }
     }

@@ -17,6 +17,15 @@ pub(super) fn list(ui: &mut egui::Ui, partners: &Partners, view: &mut View<'_>) 
     let tr = view.tr;
     crate::ui::bidi::label(ui, RichText::new(tr.tr("partners-title")).heading());
     crate::ui::bidi::label(ui, tr.tr("partners-explain"));
+    ui.add_space(8.0);
+    act(
+        ui,
+        None,
+        &tr.tr("strengths-title"),
+        Kind::Secondary,
+        Action::Go(crate::app::Screen::Module(super::STRENGTHS)),
+        view.actions,
+    );
     ui.add_space(12.0);
     let groups = partners.by_category();
     if groups.is_empty() {
@@ -222,5 +231,44 @@ pub(super) fn signal_done(
             Action::Home,
             view.actions,
         );
+    });
+}
+
+/// "Wat onze buurt kan": a tile a category with its number of offers in big figures and its
+/// partners.
+pub(super) fn strengths(ui: &mut egui::Ui, partners: &Partners, view: &mut View<'_>) {
+    let tr = view.tr;
+    title(ui, &tr.tr("strengths-title"));
+    crate::ui::bidi::label(ui, tr.tr("strengths-explain"));
+    ui.add_space(12.0);
+    let big = ui.style().text_styles[&egui::TextStyle::Heading].size * 1.6;
+    ui.horizontal_wrapped(|ui| {
+        let width = (ui.available_width() / 2.0 - 16.0).clamp(180.0, 340.0);
+        for s in &partners.strengths {
+            let (offers, partner_count) =
+                digidak_core::strengths::tile_lines(tr.translations, tr.lang, s);
+            egui::Frame::new()
+                .fill(theme::TILE)
+                .corner_radius(egui::CornerRadius::same(12))
+                .inner_margin(egui::Margin::same(12))
+                .show(ui, |ui| {
+                    ui.set_width(width);
+                    ui.vertical(|ui| {
+                        crate::ui::bidi::label(
+                            ui,
+                            RichText::new(tr.tr(&s.category.label_key())).strong(),
+                        );
+                        ui.label(RichText::new(s.offers.to_string()).size(big).strong());
+                        crate::ui::bidi::label(ui, offers);
+                        crate::ui::bidi::label(ui, partner_count);
+                        if !s.partners.is_empty() {
+                            crate::ui::bidi::label(
+                                ui,
+                                RichText::new(s.partners.join(", ")).color(theme::MUTED),
+                            );
+                        }
+                    });
+                });
+        }
     });
 }

@@ -672,3 +672,101 @@ fn care_signals_need_consent_reach_one_partner_are_counted_and_forgotten_when_ha
     assert_eq!(counted(&*server.store), Some(2));
     drop(dir);
 }
+
+fn pdf_text(bytes: &[u8], dir: &std::path::Path) -> String {
+    let path = dir.join("strengths.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn what_our_neighbourhood_can_do_counts_offers_and_partners_on_the_phone_and_on_paper() {
+    let (dir, server) = start();
+    let _ocmw = partner(
+        &server,
+        "noord",
+        "OCMW",
+        &["paperwork", "company"],
+        false,
+        "ocmw",
+    );
+    let ark = partner(&server, "noord", "De Ark", &["company"], true, "ark");
+    use digidak_server::PartnerAccounts;
+    for title in ["Koffie en een babbel", "Samen wandelen"] {
+        server
+            .store
+            .post_partner_offer(&ark, "company", title, "", now_ms())
+            .unwrap();
+    }
+    // A resident's ask does not count; nor does an offer still waiting.
+    server
+        .store
+        .post_partner_offer(&_ocmw, "paperwork", "Spreekuur", "", now_ms())
+        .unwrap();
+    let http = client();
+    let html = http
+        .get(format!("{}/buurt/noord?lang=nl", server.url()))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(html.contains("Wat onze buurt kan"));
+    assert!(html.contains("Gezelschap en babbel"));
+    assert!(html.contains("2 aanbiedingen"), "{html}");
+    assert!(html.contains("2 partners"));
+    assert!(
+        html.contains("De Ark, OCMW") || html.contains("OCMW, De Ark") || html.contains("De Ark")
+    );
+    assert!(html.contains("/pictures/coffee.svg"));
+    assert_eq!(
+        html.matches("0 aanbiedingen").count(),
+        9,
+        "the other categories"
+    );
+
+    let admin = login(&server);
+    let r = http
+        .get(format!(
+            "{}/admin/partners/strengths.pdf?site=noord&lang=fr",
+            server.url()
+        ))
+        .header("cookie", format!("dd_session={}", admin.cookie))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    let text = pdf_text(&r.bytes().unwrap(), dir.path());
+    assert!(text.contains("Ce que notre quartier sait faire"), "{text}");
+    assert!(text.contains("2 offres"));
+    // Without a session: to the login.
+    let r = http
+        .get(format!(
+            "{}/admin/partners/strengths.pdf?site=noord",
+            server.url()
+        ))
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    // The CLI prints the same.
+    let to = dir.path().join("cli.pdf");
+    server_cli(
+        &server.db,
+        &[
+            "partner",
+            "strengths",
+            "--site",
+            "noord",
+            "--to",
+            to.to_str().unwrap(),
+        ],
+    );
+    let text = pdf_text(&std::fs::read(&to).unwrap(), dir.path());
+    assert!(text.contains("Wat onze buurt kan"));
+    assert!(text.contains("Gezelschap en babbel"));
+    assert!(text.contains("De Ark"));
+}

@@ -55,6 +55,17 @@ pub enum PartnerCmd {
         /// The login name.
         login: String,
     },
+    /// "Wat onze buurt kan" of a site (offers on the board and partners per category) as an
+    /// A4 PDF to put up.
+    Strengths {
+        #[arg(long)]
+        site: String,
+        #[arg(long, value_name = "FILE")]
+        to: std::path::PathBuf,
+        /// nl, fr or en.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
     /// Remove a partner of a site by its name: kiosks forget it.
     Remove {
         #[arg(long)]
@@ -132,6 +143,15 @@ pub fn partner(store: SqliteServerStore, command: PartnerCmd) -> anyhow::Result<
                     .map_err(anyhow::Error::msg)?;
             store.set_partner_account(&login, &p.id, &hash, now)?;
             println!("login {login:?} for partner {:?} saved", p.name);
+        }
+        PartnerCmd::Strengths { site, to, lang } => {
+            let lang = digidak_core::lang::Lang::from_code(&lang)
+                .ok_or_else(|| anyhow::anyhow!("--lang must be nl, fr or en"))?;
+            let tr = digidak_core::i18n::Translations::load()?;
+            let bytes = digidak_server::strengths_pdf(&store, &tr, lang, &site, now)?;
+            std::fs::write(&to, bytes)
+                .map_err(|e| anyhow::anyhow!("writing {}: {e}", to.display()))?;
+            println!("written to {}", to.display());
         }
         PartnerCmd::Remove { site, name } => {
             let Some(p) = by_name(&site, &name)? else {
