@@ -184,7 +184,7 @@ fn form(
          <input type=\"hidden\" name=\"site\" value=\"{site}\">\
          <input type=\"hidden\" name=\"id\" value=\"{id}\">\
          <p><label>{name_l}<br><input name=\"name\" value=\"{name}\" required maxlength=\"80\" size=\"40\"></label></p>\
-         <p><label>{desc_l}<br><textarea name=\"description\" maxlength=\"300\" rows=\"3\" cols=\"50\">{desc}</textarea></label></p>\
+         <p><label>{desc_l}<br><textarea name=\"description\" maxlength=\"300\" rows=\"3\" cols=\"50\" style=\"max-width:100%\">{desc}</textarea></label></p>\
          <p><label>{pic_l} <select name=\"picture\">{pictures}</select></label></p>\
          <fieldset><legend>{cats_l}</legend>{cats}</fieldset>\
          <fieldset><legend>{hours_l}</legend>{days}</fieldset>\

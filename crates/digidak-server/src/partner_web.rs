@@ -364,7 +364,7 @@ pub async fn inbox(
              <h3 dir=\"auto\">{title}</h3><p dir=\"auto\">{text}</p>{replies}\
              <form method=\"post\" action=\"/admin/p/answer?lang={l}\">{csrf}\
              <input type=\"hidden\" name=\"post\" value=\"{id}\">\
-             <p><label>{answer_l}<br><textarea name=\"message\" required maxlength=\"{max}\" rows=\"3\" cols=\"50\"></textarea></label></p>\
+             <p><label>{answer_l}<br><textarea name=\"message\" required maxlength=\"{max}\" rows=\"3\" cols=\"50\" style=\"max-width:100%\"></textarea></label></p>\
              <p><button class=\"button\" type=\"submit\">{send}</button></p></form></section>",
             id = esc(&a.post.post.id),
             cat = esc(&category_words(tr, lang, &a.post.post.category)),
@@ -404,7 +404,7 @@ pub async fn inbox(
          <form method=\"post\" action=\"/admin/p/offer?lang={l}\">{csrf}\
          <p><label>{cat_l} <select name=\"category\">{cats}</select></label></p>\
          <p><label>{title_l}<br><input name=\"title\" required maxlength=\"60\" size=\"50\"></label></p>\
-         <p><label>{text_l}<br><textarea name=\"text\" maxlength=\"500\" rows=\"4\" cols=\"50\"></textarea></label></p>\
+         <p><label>{text_l}<br><textarea name=\"text\" maxlength=\"500\" rows=\"4\" cols=\"50\" style=\"max-width:100%\"></textarea></label></p>\
          <p><button class=\"button\" type=\"submit\">{send}</button></p></form></section>",
         new = t("partnerweb-new-offer"),
         explain = t(if inbox.partner.trusted {
