@@ -242,33 +242,41 @@ pub(super) fn strengths(ui: &mut egui::Ui, partners: &Partners, view: &mut View<
     crate::ui::bidi::label(ui, tr.tr("strengths-explain"));
     ui.add_space(12.0);
     let big = ui.style().text_styles[&egui::TextStyle::Heading].size * 1.6;
-    ui.horizontal_wrapped(|ui| {
-        let width = (ui.available_width() / 2.0 - 16.0).clamp(180.0, 340.0);
-        for s in &partners.strengths {
-            let (offers, partner_count) =
-                digidak_core::strengths::tile_lines(tr.translations, tr.lang, s);
-            egui::Frame::new()
-                .fill(theme::TILE)
-                .corner_radius(egui::CornerRadius::same(12))
-                .inner_margin(egui::Margin::same(12))
-                .show(ui, |ui| {
-                    ui.set_width(width);
-                    ui.vertical(|ui| {
-                        crate::ui::bidi::label(
-                            ui,
-                            RichText::new(tr.tr(&s.category.label_key())).strong(),
-                        );
-                        ui.label(RichText::new(s.offers.to_string()).size(big).strong());
-                        crate::ui::bidi::label(ui, offers);
-                        crate::ui::bidi::label(ui, partner_count);
-                        if !s.partners.is_empty() {
+    // As many columns of tiles as fit (tiles at least 220 px wide), row by row.
+    let gap = 12.0;
+    let avail = ui.available_width();
+    let cols = (((avail + gap) / (220.0 + gap)).floor() as usize).clamp(1, 4);
+    let width = (avail - gap * (cols as f32 - 1.0)) / cols as f32 - 24.0;
+    for row in partners.strengths.chunks(cols) {
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = gap;
+            for s in row {
+                let (offers, partner_count) =
+                    digidak_core::strengths::tile_lines(tr.translations, tr.lang, s);
+                egui::Frame::new()
+                    .fill(theme::TILE)
+                    .corner_radius(egui::CornerRadius::same(12))
+                    .inner_margin(egui::Margin::same(12))
+                    .show(ui, |ui| {
+                        ui.set_width(width);
+                        ui.vertical(|ui| {
                             crate::ui::bidi::label(
                                 ui,
-                                RichText::new(s.partners.join(", ")).color(theme::MUTED),
+                                RichText::new(tr.tr(&s.category.label_key())).strong(),
                             );
-                        }
+                            ui.label(RichText::new(s.offers.to_string()).size(big).strong());
+                            crate::ui::bidi::label(ui, offers);
+                            crate::ui::bidi::label(ui, partner_count);
+                            if !s.partners.is_empty() {
+                                crate::ui::bidi::label(
+                                    ui,
+                                    RichText::new(s.partners.join(", ")).color(theme::MUTED),
+                                );
+                            }
+                        });
                     });
-                });
-        }
-    });
+            }
+        });
+        ui.add_space(gap);
+    }
 }
