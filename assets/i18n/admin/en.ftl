@@ -174,3 +174,5 @@ numbers-signals-housing = Signals: housing
 numbers-signals-health = Signals: health
 numbers-signals-other = Signals: something else
 adminweb-strengths-pdf = What our neighbourhood can do, as PDF (to put up)
+adminweb-partner-account = A login for this partner (at /admin/p)
+adminweb-partner-password = Password (at least 10 characters)

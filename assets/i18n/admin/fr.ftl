@@ -174,3 +174,5 @@ numbers-signals-housing = Signalements : logement
 numbers-signals-health = Signalements : santé
 numbers-signals-other = Signalements : autre chose
 adminweb-strengths-pdf = Ce que notre quartier sait faire, en PDF (à afficher)
+adminweb-partner-account = Connexion pour ce partenaire (sur /admin/p)
+adminweb-partner-password = Mot de passe (au moins 10 caractères)

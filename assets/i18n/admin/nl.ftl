@@ -174,3 +174,5 @@ numbers-signals-housing = Signalen: wonen
 numbers-signals-health = Signalen: gezondheid
 numbers-signals-other = Signalen: iets anders
 adminweb-strengths-pdf = Wat onze buurt kan, als PDF (om op te hangen)
+adminweb-partner-account = Inloggen voor deze partner (op /admin/p)
+adminweb-partner-password = Wachtwoord (minstens 10 tekens)

@@ -107,6 +107,12 @@ pub async fn page(
              <p class=\"muted\">{cats}</p><p><strong>{open}</strong><br>{week}</p>\
              <p dir=\"auto\">{addr}</p><p dir=\"auto\">{contact}</p>\
              <p><a class=\"action\" href=\"/admin/partners?site={q}&amp;edit={id}&amp;lang={l}#form\">{edit}</a></p>\
+             <details><summary>{account}</summary>\
+             <form method=\"post\" action=\"/admin/partners/account?lang={l}\">{csrf}\
+             <input type=\"hidden\" name=\"id\" value=\"{id}\">\
+             <p><label>{login_l}<br><input name=\"login\" required maxlength=\"64\" autocomplete=\"off\"></label></p>\
+             <p><label>{pw_l}<br><input name=\"password\" type=\"password\" required minlength=\"10\" autocomplete=\"new-password\"></label></p>\
+             <p><button class=\"action\" type=\"submit\">{save}</button></p></form></details>\
              <form method=\"post\" action=\"/admin/partners/remove?lang={l}\">{csrf}\
              <input type=\"hidden\" name=\"id\" value=\"{id}\">\
              <button class=\"danger\" type=\"submit\">{remove}</button></form></section>",
@@ -120,6 +126,10 @@ pub async fn page(
             edit = t("adminweb-partner-edit"),
             remove = t("adminweb-partner-remove"),
             csrf = csrf_field(&s.csrf),
+            account = t("adminweb-partner-account"),
+            login_l = t("adminweb-name"),
+            pw_l = t("adminweb-partner-password"),
+            save = t("adminweb-save"),
         ));
     }
     let editing = query_value(&query, "edit").and_then(|id| list.iter().find(|p| p.id == id));
@@ -342,6 +352,37 @@ pub async fn strengths_pdf(
             bytes,
         )
             .into_response(),
+        Err(r) => r,
+    }
+}
+
+/// `POST /admin/partners/account`: a login for a partner to `/admin/p` (or a new password for
+/// it: its sessions end).
+pub async fn account(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    CsrfForm(_, _, f): CsrfForm,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let id = f.get("id").cloned().unwrap_or_default();
+    let login = f.get("login").cloned().unwrap_or_default();
+    let password = f.get("password").cloned().unwrap_or_default();
+    let hash = match super::admin_web::hash_password(&password) {
+        Ok(h) => h,
+        Err(e) => return (StatusCode::BAD_REQUEST, e).into_response(),
+    };
+    let store = state.store.clone();
+    match blocking(move || {
+        let (site, _) = store
+            .partner(&id)?
+            .ok_or_else(|| super::ServerError::BadRequest("no such partner".into()))?;
+        store.set_partner_account(&login, &id, &hash, now_ms())?;
+        Ok(site)
+    })
+    .await
+    {
+        Ok(site) => back(&site, lang, "saved"),
         Err(r) => r,
     }
 }

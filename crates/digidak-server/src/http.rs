@@ -659,6 +659,10 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/partners", get(super::admin_partners::page))
         .route("/admin/partners/save", post(super::admin_partners::save))
         .route(
+            "/admin/partners/account",
+            post(super::admin_partners::account),
+        )
+        .route(
             "/admin/partners/strengths.pdf",
             get(super::admin_partners::strengths_pdf),
         )

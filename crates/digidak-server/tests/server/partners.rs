@@ -176,6 +176,29 @@ fn partners_from_the_admin_web_and_the_cli_reach_their_sites_kiosks_and_phone_pa
         .unwrap();
     assert_eq!(r.status(), 404);
 
+    // The admin gives De Ark a login (CSRF as every form); De Ark logs in with it.
+    let account = |fields: &[(&str, &str)]| {
+        http.post(format!("{}/admin/partners/account", server.url()))
+            .header("cookie", &cookie)
+            .form(fields)
+            .send()
+            .unwrap()
+            .status()
+    };
+    let fields = [
+        ("id", ark.as_str()),
+        ("login", "ark"),
+        ("password", "partner password 1"),
+    ];
+    assert_eq!(account(&fields), 403);
+    let mut with = fields.to_vec();
+    with.push(("csrf", &l.csrf));
+    let mut short = with.clone();
+    short[2] = ("password", "short");
+    assert_eq!(account(&short), 400);
+    assert_eq!(account(&with), 303);
+    assert!(partner_login(&server, "ark", "partner password 1").is_ok());
+
     // The admin page lists them; removing asks first, then the kiosks forget it.
     let admin = http
         .get(format!("{}/admin/partners?site=noord", server.url()))
@@ -205,6 +228,11 @@ fn partners_from_the_admin_web_and_the_cli_reach_their_sites_kiosks_and_phone_pa
         noord.sync.nudge();
         kiosk_names(&noord) == vec!["OCMW".to_string()]
     });
+    // A removed partner's login no longer opens anything.
+    assert_eq!(
+        partner_login(&server, "ark", "partner password 1").err(),
+        Some(401)
+    );
     server_cli(
         &server.db,
         &["partner", "remove", "--site", "noord", "ocmw"],
