@@ -585,6 +585,10 @@ fn in_a_browser_the_coordinator_sees_what_needs_attention_and_is_asked_before_re
             "/admin/board?site=demo-buurthuis&lang=nl".to_string(),
         ),
         ("admin-numbers", "/admin/numbers?lang=nl".to_string()),
+        (
+            "admin-partners",
+            "/admin/partners?site=demo-buurthuis&lang=nl".to_string(),
+        ),
     ];
     for (name, path) in &pages {
         b.open(&format!("{url}{path}"));

@@ -28,7 +28,7 @@ fn kiosk_names(k: &SyncedKiosk) -> Vec<String> {
 #[test]
 fn partners_from_the_admin_web_and_the_cli_reach_their_sites_kiosks_and_phone_pages() {
     let (dir, server) = start();
-    let noord = SyncedKiosk::start(&dir.path().join("noord"));
+    let mut noord = SyncedKiosk::start(&dir.path().join("noord"));
     noord
         .pair(&server.url(), &server.add_kiosk("PC 1", "noord"))
         .unwrap();
@@ -175,6 +175,44 @@ fn partners_from_the_admin_web_and_the_cli_reach_their_sites_kiosks_and_phone_pa
         .send()
         .unwrap();
     assert_eq!(r.status(), 404);
+
+    // A care signal from the kiosk reaches De Ark; once pushed, the kiosk's own copy keeps
+    // neither the note nor the phone.
+    noord
+        .store
+        .create_signal(
+            &digidak_protocol::SignalCreated {
+                id: uuid::Uuid::now_v7().to_string(),
+                partner_id: ark.clone(),
+                kind: "debt".into(),
+                note: "Brieven van de deurwaarder".into(),
+                phone: Some("0470 55 66 77".into()),
+                lang: "pl".into(),
+                consent: true,
+            },
+            now_ms(),
+        )
+        .unwrap();
+    noord.wait_synced(Duration::from_secs(20));
+    {
+        use digidak_server::PartnerAccounts;
+        let open = server.store.open_signals(&ark).unwrap();
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0].phone.as_deref(), Some("0470 55 66 77"));
+    }
+    let conn = rusqlite::Connection::open(noord.dir.join(digidak::store::DB_FILE)).unwrap();
+    let kept: String = conn
+        .query_row(
+            "SELECT payload FROM outbox WHERE kind = 'signal.created'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        !kept.contains("deurwaarder") && !kept.contains("0470"),
+        "{kept}"
+    );
+    drop(conn);
 
     // The admin gives De Ark a login (CSRF as every form); De Ark logs in with it.
     let account = |fields: &[(&str, &str)]| {
@@ -350,6 +388,16 @@ fn a_partner_offers_with_its_badge_answers_asks_sent_to_it_and_sees_nothing_else
         partner_login(&server, "ocmw", "wrong password!").err(),
         Some(401)
     );
+    // Five wrong passwords lock a login (as for admins), even with the right one after;
+    // an admin of the same name is not locked by it.
+    for _ in 0..5 {
+        let _ = partner_login(&server, "coordinator", "wrong password!");
+    }
+    assert_eq!(
+        partner_login(&server, "coordinator", "partner password 1").err(),
+        Some(429)
+    );
+    login(&server);
     let o = partner_login(&server, "ocmw", "partner password 1").unwrap();
     let a = partner_login(&server, "ark", "partner password 1").unwrap();
     let z = partner_login(&server, "zuid", "partner password 1").unwrap();
