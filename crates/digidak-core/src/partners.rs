@@ -284,11 +284,17 @@ pub fn open_in_words(tr: &Translations, lang: Lang, state: OpenState) -> String 
         }
         OpenState::OpensOn(d, m) => {
             let day = crate::activities::WEEKDAYS[crate::activities::lang_index(lang)][d as usize];
-            tr.get_args(
+            let words = tr.get_args(
                 lang,
                 "partners-opens-on",
                 &[("day", day.to_string().into()), ("at", time(m).into())],
-            )
+            );
+            // The weekday starts the sentence: "Maandag vanaf 9:00".
+            let mut chars = words.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => words,
+            }
         }
         OpenState::NoHours => tr.get(lang, "partners-no-hours"),
     }
@@ -476,7 +482,7 @@ mod tests {
         );
         let monday = open_in_words(&tr, Lang::Fr, open_state(&w, at("2026-11-28T12:00")));
         assert!(
-            monday.contains("lundi") && monday.contains("9:00"),
+            monday.starts_with("Lundi") && monday.contains("9:00"),
             "{monday}"
         );
         assert_eq!(
