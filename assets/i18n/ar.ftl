@@ -557,3 +557,5 @@ strengths-partners = { $count ->
     [one] شريك واحد
    *[other] { $count } شركاء
 }
+board-partner-also = يمكن لـ { $partner } أن يساعد أيضًا
+board-partner-send = أرسل سؤالي أيضًا إلى { $partner }

@@ -539,3 +539,5 @@ strengths-partners = { $count ->
     [one] 1 partner
    *[other] { $count } partners
 }
+board-partner-also = { $partner } can also help
+board-partner-send = Also send my question to { $partner }

@@ -539,3 +539,5 @@ strengths-partners = { $count ->
     [one] 1 partenaire
    *[other] { $count } partenaires
 }
+board-partner-also = { $partner } peut aussi aider
+board-partner-send = Envoyer aussi ma question à { $partner }

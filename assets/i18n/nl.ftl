@@ -539,3 +539,5 @@ strengths-partners = { $count ->
     [one] 1 partner
    *[other] { $count } partners
 }
+board-partner-also = { $partner } kan ook helpen
+board-partner-send = Stuur mijn vraag ook naar { $partner }

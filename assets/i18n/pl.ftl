@@ -552,3 +552,5 @@ strengths-partners = { $count ->
     [few] { $count } partnerzy
    *[other] { $count } partnerów
 }
+board-partner-also = { $partner } też może pomóc
+board-partner-send = Wyślij moje pytanie także do { $partner }

@@ -545,3 +545,5 @@ strengths-partners = { $count ->
     [one] 1 partener
    *[other] { $count } parteneri
 }
+board-partner-also = { $partner } poate ajuta și el
+board-partner-send = Trimite întrebarea mea și către { $partner }

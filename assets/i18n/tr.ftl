@@ -532,3 +532,5 @@ strengths-title = Mahallemiz neler yapabilir
 strengths-explain = Komşuların şu an sundukları, konuya göre, ve yardım eden kuruluşlar.
 strengths-offers = { $count } teklif
 strengths-partners = { $count } ortak
+board-partner-also = { $partner } de yardım edebilir
+board-partner-send = Sorumu { $partner } kuruluşuna da gönder

@@ -552,3 +552,5 @@ strengths-partners = { $count ->
     [few] { $count } партнери
    *[other] { $count } партнерів
 }
+board-partner-also = { $partner } теж може допомогти
+board-partner-send = Надіслати моє питання також до { $partner }
