@@ -511,3 +511,51 @@ page-code-at-kiosk = هذا الرمز يعمل في حواسيب القاعة: 
 page-code-unknown = لا نعرف هذا الرمز، أو أنه قديم جدا. تحقق من الأرقام.
 page-post-helped-sure = هل ساعدتك لوحة الإعلانات؟ إذن يُحذف إعلانك ونحسبه مساعدة.
 page-post-helped-yes = نعم، ساعد
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = من يمكنه المساعدة
+partners-title = من يمكنه المساعدة؟
+partners-explain = منظمات في الحي يمكنها المساعدة أيضًا، حسب الموضوع.
+partners-none = لم تتم إضافة أي منظمة بعد. اسأل متطوعًا.
+partners-open-now = مفتوح الآن، حتى { $until }
+partners-opens-today = مفتوح اليوم من { $at }
+partners-opens-tomorrow = غدًا من { $at }
+partners-opens-on = { $day } من { $at }
+partners-no-hours = ساعات العمل: اسأل متطوعًا
+partners-hours = ساعات العمل
+partners-address = العنوان
+partners-contact = التواصل
+partners-badge = شريك
+signal-kind-loneliness = الوحدة
+signal-kind-debt = ديون أو رسائل
+signal-kind-housing = السكن
+signal-kind-health = الصحة
+signal-kind-other = شيء آخر
+volunteer-signal = تمرير إشارة
+signal-partner-title = إلى من تمرر الإشارة؟
+signal-kind-title = عن ماذا يتعلق الأمر؟
+signal-note-title = اكتب ملاحظة قصيرة
+signal-note-label = ملاحظة (لا حاجة للاسم)
+signal-next = التالي
+signal-consent-title = هل يمكن لـ { $partner } الاتصال بك؟
+signal-consent-explain = يحصل { $partner } على هذه الملاحظة ورقم هاتفك فقط، لا شيء آخر. يمكنك أن تقول لا.
+signal-consent-yes = نعم، لا بأس
+signal-consent-no = لا، أفضل ألا
+signal-phone-title = على أي رقم يمكن لـ { $partner } الاتصال بك؟
+signal-phone-label = رقم الهاتف
+signal-send = أرسل
+signal-sent = تم تمرير الإشارة إلى { $partner }.
+signal-not-sent = لم يتم تمرير أي شيء.
+signal-failed = لم ينجح ذلك. حاول مرة أخرى أو اسأل المسؤول.
+signal-no-partners = لا يوجد شركاء لهذا المكان بعد.
+strengths-title = ما يستطيعه حيّنا
+strengths-explain = ما يعرضه الجيران الآن، حسب الموضوع، والمنظمات التي تساعد.
+strengths-offers = { $count ->
+    [one] عرض واحد
+   *[other] { $count } عروض
+}
+strengths-partners = { $count ->
+    [one] شريك واحد
+   *[other] { $count } شركاء
+}
+board-partner-also = يمكن لـ { $partner } أن يساعد أيضًا
+board-partner-send = أرسل سؤالي أيضًا إلى { $partner }

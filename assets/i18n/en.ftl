@@ -493,3 +493,51 @@ page-post-helped-yes = Yes, it helped
 language-choose = Other language
 read-aloud-no-voice = No voice
 lessons-other-languages = Other lessons, in another language:
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = Who can help
+partners-title = Who can help?
+partners-explain = Organisations in the neighbourhood that can also help, by topic.
+partners-none = No organisations have been added yet. Ask a volunteer.
+partners-open-now = Open now, until { $until }
+partners-opens-today = Open today from { $at }
+partners-opens-tomorrow = Tomorrow from { $at }
+partners-opens-on = { $day } from { $at }
+partners-no-hours = Opening hours: ask a volunteer
+partners-hours = Opening hours
+partners-address = Address
+partners-contact = Contact
+partners-badge = Partner
+signal-kind-loneliness = Loneliness
+signal-kind-debt = Debts or letters
+signal-kind-housing = Housing
+signal-kind-health = Health
+signal-kind-other = Something else
+volunteer-signal = Pass on a signal
+signal-partner-title = Who do you pass the signal on to?
+signal-kind-title = What is it about?
+signal-note-title = Write a short note
+signal-note-label = Note (no name needed)
+signal-next = Next
+signal-consent-title = May { $partner } call you?
+signal-consent-explain = { $partner } only gets this note and your phone number, nothing else. You may say no.
+signal-consent-yes = Yes, that's fine
+signal-consent-no = No, rather not
+signal-phone-title = On which number may { $partner } call you?
+signal-phone-label = Phone number
+signal-send = Send
+signal-sent = The signal was passed on to { $partner }.
+signal-not-sent = Nothing was passed on.
+signal-failed = That did not work. Try again or ask the administrator.
+signal-no-partners = This site has no partners yet.
+strengths-title = What our neighbourhood can do
+strengths-explain = What neighbours offer now, by topic, and the organisations that help.
+strengths-offers = { $count ->
+    [one] 1 offer
+   *[other] { $count } offers
+}
+strengths-partners = { $count ->
+    [one] 1 partner
+   *[other] { $count } partners
+}
+board-partner-also = { $partner } can also help
+board-partner-send = Also send my question to { $partner }

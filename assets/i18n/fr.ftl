@@ -493,3 +493,51 @@ page-post-helped-yes = Oui, cela m'a aidé
 language-choose = Autre langue
 read-aloud-no-voice = Pas de voix
 lessons-other-languages = Autres leçons, dans une autre langue :
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = Qui peut aider
+partners-title = Qui peut aider ?
+partners-explain = Des organisations du quartier qui peuvent aussi aider, par sujet.
+partners-none = Aucune organisation n'est encore inscrite. Demandez à un bénévole.
+partners-open-now = Ouvert maintenant, jusqu'à { $until }
+partners-opens-today = Ouvert aujourd'hui à partir de { $at }
+partners-opens-tomorrow = Demain à partir de { $at }
+partners-opens-on = { $day } à partir de { $at }
+partners-no-hours = Heures d'ouverture : demandez à un bénévole
+partners-hours = Heures d'ouverture
+partners-address = Adresse
+partners-contact = Contact
+partners-badge = Partenaire
+signal-kind-loneliness = Solitude
+signal-kind-debt = Dettes ou courriers
+signal-kind-housing = Logement
+signal-kind-health = Santé
+signal-kind-other = Autre chose
+volunteer-signal = Transmettre un signalement
+signal-partner-title = À qui transmettez-vous le signalement ?
+signal-kind-title = De quoi s'agit-il ?
+signal-note-title = Écrivez une courte note
+signal-note-label = Note (pas besoin de nom)
+signal-next = Suivant
+signal-consent-title = { $partner } peut-il vous appeler ?
+signal-consent-explain = { $partner } reçoit seulement cette note et votre numéro de téléphone, rien d'autre. Vous pouvez dire non.
+signal-consent-yes = Oui, d'accord
+signal-consent-no = Non, plutôt pas
+signal-phone-title = À quel numéro { $partner } peut-il vous appeler ?
+signal-phone-label = Numéro de téléphone
+signal-send = Envoyer
+signal-sent = Le signalement est transmis à { $partner }.
+signal-not-sent = Rien n'a été transmis.
+signal-failed = Cela n'a pas marché. Réessayez ou demandez à l'administrateur.
+signal-no-partners = Ce lieu n'a pas encore de partenaires.
+strengths-title = Ce que notre quartier sait faire
+strengths-explain = Ce que les voisins proposent maintenant, par sujet, et les organisations qui aident.
+strengths-offers = { $count ->
+    [one] 1 offre
+   *[other] { $count } offres
+}
+strengths-partners = { $count ->
+    [one] 1 partenaire
+   *[other] { $count } partenaires
+}
+board-partner-also = { $partner } peut aussi aider
+board-partner-send = Envoyer aussi ma question à { $partner }

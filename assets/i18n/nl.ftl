@@ -493,3 +493,51 @@ page-post-helped-yes = Ja, het heeft geholpen
 language-choose = Andere taal
 read-aloud-no-voice = Geen stem
 lessons-other-languages = Andere lessen, in een andere taal:
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = Wie kan helpen
+partners-title = Wie kan helpen?
+partners-explain = Organisaties in de buurt die ook kunnen helpen, per onderwerp.
+partners-none = Er zijn nog geen organisaties ingevoerd. Vraag het aan een begeleider.
+partners-open-now = Nu open, tot { $until }
+partners-opens-today = Vandaag open vanaf { $at }
+partners-opens-tomorrow = Morgen vanaf { $at }
+partners-opens-on = { $day } vanaf { $at }
+partners-no-hours = Openingsuren: vraag het aan een begeleider
+partners-hours = Openingsuren
+partners-address = Adres
+partners-contact = Contact
+partners-badge = Partner
+signal-kind-loneliness = Eenzaamheid
+signal-kind-debt = Schulden of brieven
+signal-kind-housing = Wonen
+signal-kind-health = Gezondheid
+signal-kind-other = Iets anders
+volunteer-signal = Signaal doorgeven
+signal-partner-title = Aan wie geef je het signaal door?
+signal-kind-title = Waarover gaat het?
+signal-note-title = Schrijf een kort briefje
+signal-note-label = Briefje (een naam is niet nodig)
+signal-next = Verder
+signal-consent-title = Mag { $partner } je bellen?
+signal-consent-explain = { $partner } krijgt alleen dit briefje en je telefoonnummer, niets anders. Je mag nee zeggen.
+signal-consent-yes = Ja, dat mag
+signal-consent-no = Nee, liever niet
+signal-phone-title = Op welk nummer mag { $partner } je bellen?
+signal-phone-label = Telefoonnummer
+signal-send = Verstuur
+signal-sent = Het signaal is doorgegeven aan { $partner }.
+signal-not-sent = Er is niets doorgegeven.
+signal-failed = Dat lukte niet. Probeer het opnieuw of vraag het aan de beheerder.
+signal-no-partners = Deze plek heeft nog geen partners.
+strengths-title = Wat onze buurt kan
+strengths-explain = Wat buren nu aanbieden, per onderwerp, en de organisaties die helpen.
+strengths-offers = { $count ->
+    [one] 1 aanbod
+   *[other] { $count } aanbiedingen
+}
+strengths-partners = { $count ->
+    [one] 1 partner
+   *[other] { $count } partners
+}
+board-partner-also = { $partner } kan ook helpen
+board-partner-send = Stuur mijn vraag ook naar { $partner }

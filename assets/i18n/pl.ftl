@@ -504,3 +504,53 @@ page-code-at-kiosk = Ten kod działa na komputerach w sali: dotknij tam „Mam k
 page-code-unknown = Nie znamy tego kodu albo jest za stary. Sprawdź cyfry.
 page-post-helped-sure = Czy tablica ci pomogła? Wtedy twoje ogłoszenie zniknie, a my policzymy je jako pomoc.
 page-post-helped-yes = Tak, pomogło
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = Kto może pomóc
+partners-title = Kto może pomóc?
+partners-explain = Organizacje w okolicy, które też mogą pomóc, według tematu.
+partners-none = Nie dodano jeszcze żadnych organizacji. Zapytaj wolontariusza.
+partners-open-now = Teraz otwarte, do { $until }
+partners-opens-today = Dziś otwarte od { $at }
+partners-opens-tomorrow = Jutro od { $at }
+partners-opens-on = { $day } od { $at }
+partners-no-hours = Godziny otwarcia: zapytaj wolontariusza
+partners-hours = Godziny otwarcia
+partners-address = Adres
+partners-contact = Kontakt
+partners-badge = Partner
+signal-kind-loneliness = Samotność
+signal-kind-debt = Długi lub listy
+signal-kind-housing = Mieszkanie
+signal-kind-health = Zdrowie
+signal-kind-other = Coś innego
+volunteer-signal = Przekaż sygnał
+signal-partner-title = Komu przekazujesz sygnał?
+signal-kind-title = Czego to dotyczy?
+signal-note-title = Napisz krótką notatkę
+signal-note-label = Notatka (imię nie jest potrzebne)
+signal-next = Dalej
+signal-consent-title = Czy { $partner } może do Ciebie zadzwonić?
+signal-consent-explain = { $partner } dostaje tylko tę notatkę i Twój numer telefonu, nic więcej. Możesz odmówić.
+signal-consent-yes = Tak, może
+signal-consent-no = Nie, wolę nie
+signal-phone-title = Pod jaki numer { $partner } może zadzwonić?
+signal-phone-label = Numer telefonu
+signal-send = Wyślij
+signal-sent = Sygnał przekazano do { $partner }.
+signal-not-sent = Nic nie zostało przekazane.
+signal-failed = Nie udało się. Spróbuj ponownie lub zapytaj administratora.
+signal-no-partners = To miejsce nie ma jeszcze partnerów.
+strengths-title = Co potrafi nasza okolica
+strengths-explain = Co sąsiedzi teraz oferują, według tematu, i organizacje, które pomagają.
+strengths-offers = { $count ->
+    [one] 1 oferta
+    [few] { $count } oferty
+   *[other] { $count } ofert
+}
+strengths-partners = { $count ->
+    [one] 1 partner
+    [few] { $count } partnerzy
+   *[other] { $count } partnerów
+}
+board-partner-also = { $partner } też może pomóc
+board-partner-send = Wyślij moje pytanie także do { $partner }

@@ -499,3 +499,51 @@ page-code-at-kiosk = Acest cod merge la calculatoarele din sală: atingeți acol
 page-code-unknown = Nu cunoaștem acest cod sau este prea vechi. Verificați cifrele.
 page-post-helped-sure = V-a ajutat panoul? Atunci anunțul dispare și îl socotim ca ajutor.
 page-post-helped-yes = Da, m-a ajutat
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = Cine poate ajuta
+partners-title = Cine poate ajuta?
+partners-explain = Organizații din cartier care pot ajuta și ele, pe subiecte.
+partners-none = Nu a fost adăugată încă nicio organizație. Întrebați un voluntar.
+partners-open-now = Deschis acum, până la { $until }
+partners-opens-today = Deschis azi de la { $at }
+partners-opens-tomorrow = Mâine de la { $at }
+partners-opens-on = { $day } de la { $at }
+partners-no-hours = Program: întrebați un voluntar
+partners-hours = Program
+partners-address = Adresă
+partners-contact = Contact
+partners-badge = Partener
+signal-kind-loneliness = Singurătate
+signal-kind-debt = Datorii sau scrisori
+signal-kind-housing = Locuință
+signal-kind-health = Sănătate
+signal-kind-other = Altceva
+volunteer-signal = Transmite un semnal
+signal-partner-title = Cui transmiteți semnalul?
+signal-kind-title = Despre ce este vorba?
+signal-note-title = Scrieți o notă scurtă
+signal-note-label = Notă (nu e nevoie de nume)
+signal-next = Înainte
+signal-consent-title = Vă poate suna { $partner }?
+signal-consent-explain = { $partner } primește doar această notă și numărul dvs. de telefon, nimic altceva. Puteți spune nu.
+signal-consent-yes = Da, se poate
+signal-consent-no = Nu, mai bine nu
+signal-phone-title = La ce număr vă poate suna { $partner }?
+signal-phone-label = Număr de telefon
+signal-send = Trimite
+signal-sent = Semnalul a fost transmis către { $partner }.
+signal-not-sent = Nu s-a transmis nimic.
+signal-failed = Nu a mers. Încercați din nou sau întrebați administratorul.
+signal-no-partners = Acest loc nu are încă parteneri.
+strengths-title = Ce știe să facă cartierul nostru
+strengths-explain = Ce oferă vecinii acum, pe subiecte, și organizațiile care ajută.
+strengths-offers = { $count ->
+    [one] 1 ofertă
+   *[other] { $count } oferte
+}
+strengths-partners = { $count ->
+    [one] 1 partener
+   *[other] { $count } parteneri
+}
+board-partner-also = { $partner } poate ajuta și el
+board-partner-send = Trimite întrebarea mea și către { $partner }

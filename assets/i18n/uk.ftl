@@ -504,3 +504,53 @@ page-code-at-kiosk = Цей код працює на комп'ютерах у з
 page-code-unknown = Ми не знаємо цього коду, або він застарий. Перевірте цифри.
 page-post-helped-sure = Дошка вам допомогла? Тоді ваше оголошення зникне, і ми зарахуємо, що воно допомогло.
 page-post-helped-yes = Так, допомогло
+# Local partners (issue 21): "Wie kan helpen", opening hours, the partner's badge
+tile-partners = Хто може допомогти
+partners-title = Хто може допомогти?
+partners-explain = Організації поруч, які теж можуть допомогти, за темою.
+partners-none = Організацій ще не додано. Запитайте волонтера.
+partners-open-now = Зараз відчинено, до { $until }
+partners-opens-today = Сьогодні відчинено з { $at }
+partners-opens-tomorrow = Завтра з { $at }
+partners-opens-on = { $day } з { $at }
+partners-no-hours = Години роботи: запитайте волонтера
+partners-hours = Години роботи
+partners-address = Адреса
+partners-contact = Контакт
+partners-badge = Партнер
+signal-kind-loneliness = Самотність
+signal-kind-debt = Борги або листи
+signal-kind-housing = Житло
+signal-kind-health = Здоров'я
+signal-kind-other = Щось інше
+volunteer-signal = Передати сигнал
+signal-partner-title = Кому ви передаєте сигнал?
+signal-kind-title = Про що йдеться?
+signal-note-title = Напишіть коротку нотатку
+signal-note-label = Нотатка (ім'я не потрібне)
+signal-next = Далі
+signal-consent-title = Чи може { $partner } вам зателефонувати?
+signal-consent-explain = { $partner } отримає лише цю нотатку і ваш номер телефону, нічого більше. Ви можете сказати ні.
+signal-consent-yes = Так, можна
+signal-consent-no = Ні, краще не треба
+signal-phone-title = За яким номером { $partner } може вам зателефонувати?
+signal-phone-label = Номер телефону
+signal-send = Надіслати
+signal-sent = Сигнал передано до { $partner }.
+signal-not-sent = Нічого не передано.
+signal-failed = Не вдалося. Спробуйте ще раз або зверніться до адміністратора.
+signal-no-partners = У цього місця ще немає партнерів.
+strengths-title = Що вміє наш район
+strengths-explain = Що сусіди пропонують зараз, за темою, і організації, які допомагають.
+strengths-offers = { $count ->
+    [one] { $count } пропозиція
+    [few] { $count } пропозиції
+   *[other] { $count } пропозицій
+}
+strengths-partners = { $count ->
+    [one] { $count } партнер
+    [few] { $count } партнери
+   *[other] { $count } партнерів
+}
+board-partner-also = { $partner } теж може допомогти
+board-partner-send = Надіслати моє питання також до { $partner }

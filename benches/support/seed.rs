@@ -77,6 +77,8 @@ pub fn seed_posts(dir: &std::path::Path, n: usize) {
                     ),
                     languages: vec!["nl".into(), "fr".into()],
                     token: None,
+                    partner: None,
+                    route_to: None,
                 },
                 status: "public".into(),
                 reason: None,

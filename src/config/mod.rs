@@ -40,6 +40,8 @@ impl Module {
     pub const BOARD: Module = Module("board");
     /// "I need help": call a volunteer to this kiosk (`crate::modules::help`).
     pub const HELP: Module = Module(crate::modules::help::ID);
+    /// "Wie kan helpen": the site's local partners (`crate::modules::partners`).
+    pub const PARTNERS: Module = Module(crate::modules::partners::ID);
 
     /// Its name in `kiosk.toml`, which is also the id of a module in `crate::modules`.
     pub fn id(self) -> &'static str {
@@ -239,6 +241,7 @@ impl Default for ModulesSection {
                 Module::ACTIVITIES,
                 Module::BOARD,
                 Module::HELP,
+                Module::PARTNERS,
             ],
         }
     }

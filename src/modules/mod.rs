@@ -26,6 +26,7 @@ pub mod activities;
 pub mod board;
 pub mod help;
 pub mod lessons;
+pub mod partners;
 
 /// Every module, in the order of their parts on the staff screens. One line a module.
 pub fn all() -> Vec<Box<dyn Module>> {
@@ -34,6 +35,7 @@ pub fn all() -> Vec<Box<dyn Module>> {
         Box::new(activities::Activities::default()),
         Box::new(board::Board::default()),
         Box::new(help::Help::default()),
+        Box::new(partners::Partners::default()),
     ]
 }
 

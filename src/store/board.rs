@@ -121,6 +121,8 @@ impl Store {
             text: c.text.clone(),
             languages: c.languages.clone(),
             token: Some(digidak_core::codes::phone_token()),
+            partner: None,
+            route_to: None,
         };
         let state = digidak_core::board::waiting(record.clone(), now_ms);
         self.change_post(&state, kinds::POST_CREATED, &record, now_ms)?;

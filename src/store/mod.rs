@@ -11,6 +11,7 @@ mod activities;
 mod board;
 mod lessons;
 mod outbox;
+mod partners;
 pub mod worker;
 
 pub use activities::{ActivityView, SignupState, SignupView};
@@ -130,6 +131,11 @@ const MIGRATIONS: &[&str] = &[
          kind    TEXT NOT NULL,
          payload TEXT NOT NULL
      ) STRICT;",
+    // 8: the site's local partners ("Wie kan helpen"), as the server sent them.
+    "CREATE TABLE partners (
+         id     TEXT PRIMARY KEY,
+         record TEXT NOT NULL
+     ) STRICT;",
 ];
 
 /// The schema version this build writes.
@@ -166,6 +172,9 @@ pub enum StoreError {
         to: u32,
         source: rusqlite::Error,
     },
+    /// What was asked breaks a rule (a care signal without the resident's consent).
+    #[error("refused: {0}")]
+    Refused(String),
     #[error("database error in {path}: {source}")]
     Sqlite {
         path: PathBuf,

@@ -99,6 +99,7 @@ fn readable(change: &Change) -> bool {
         kinds::SIGNUP_STATUS => reads::<SignupStatus>(p),
         kinds::POST_STATE => reads::<PostState>(p),
         kinds::POST_REPLIED => reads::<PostReply>(p),
+        kinds::PARTNER_SAVED => reads::<digidak_protocol::PartnerRecord>(p),
         _ => false,
     }
 }
@@ -137,6 +138,7 @@ fn apply_change(
             Err(_) => 0,
         },
         kinds::POST_STATE | kinds::POST_REPLIED => super::board::apply_change(tx, change)?,
+        kinds::PARTNER_SAVED => super::partners::apply_change(tx, change)?,
         kinds::ACTIVITY_SAVED | kinds::SIGNUP_STATUS => {
             super::activities::apply_change(tx, change, now_ms)?
         }
@@ -217,6 +219,8 @@ impl Store {
             )
             .map_err(sqlite)?;
         }
+        // A care signal's note and phone leave the kiosk with its push.
+        super::partners::forget_sent_signals(&tx).map_err(sqlite)?;
         tx.commit().map_err(sqlite)
     }
 

@@ -104,6 +104,17 @@ pub enum Command {
     },
     /// The ask & offer board.
     Board(super::BoardCommand),
+    /// The site's local partners and what the neighbourhood offers now (answered with
+    /// [`Event::Partners`]).
+    RefreshPartners {
+        now_ms: i64,
+    },
+    /// A care signal for one partner, with the resident's consent (answered with
+    /// [`Event::SignalSaved`]).
+    CreateSignal {
+        signal: digidak_protocol::SignalCreated,
+        now_ms: i64,
+    },
 }
 
 impl Command {
@@ -129,6 +140,8 @@ impl Command {
             Command::SaveActivities { .. } => "save_activities",
             Command::ExportCsv { .. } => "export_csv",
             Command::Board(c) => c.kind(),
+            Command::RefreshPartners { .. } => "refresh_partners",
+            Command::CreateSignal { .. } => "create_signal",
         }
     }
 
@@ -146,6 +159,7 @@ impl Command {
                 | Command::FindSignups { .. }
                 | Command::ListPeople { .. }
                 | Command::ExportCsv { .. }
+                | Command::RefreshPartners { .. }
         )
     }
 
@@ -169,6 +183,9 @@ impl Command {
 }
 
 /// What the store tells the UI.
+// A board event carries a post inline (with the partner's badge and routing since issue 21);
+// an event is moved once through the channel, so its size costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     /// The store is open and migrated.
@@ -211,6 +228,14 @@ pub enum Event {
     /// Where the CSV was written, or why not.
     Exported(Result<PathBuf, StoreFault>),
     Board(super::BoardEvent),
+    /// The site's local partners, by name, and per category the offers on the board and the
+    /// partners ("Wat onze buurt kan").
+    Partners {
+        list: Vec<digidak_protocol::PartnerRecord>,
+        strengths: Vec<digidak_core::strengths::Strength>,
+    },
+    /// A care signal is queued for its partner.
+    SignalSaved,
     /// A command failed; nothing was half-written.
     Failed {
         command: Command,
@@ -448,6 +473,14 @@ fn run(
                     ])
                 })
             }
+            Command::RefreshPartners { now_ms } => store.partners().and_then(|list| {
+                let posts = store.board_posts(*now_ms)?;
+                let strengths = digidak_core::strengths::strengths(&posts, &list, *now_ms);
+                Ok(vec![Event::Partners { list, strengths }])
+            }),
+            Command::CreateSignal { signal, now_ms } => store
+                .create_signal(signal, *now_ms)
+                .map(|()| vec![Event::SignalSaved]),
             Command::Board(c) => store
                 .board_command(c)
                 .map(|evs| evs.into_iter().map(Event::Board).collect()),

@@ -49,6 +49,8 @@ pub enum Picto {
     Flag,
     /// A globe: other languages.
     Globe,
+    /// Two people side by side: local partners ("who can help").
+    People,
 }
 
 pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
@@ -327,6 +329,15 @@ pub fn paint(p: &Painter, rect: Rect, picto: Picto, color: Color32) {
             p.line_segment([at(-0.42, 0.0), at(0.42, 0.0)], thin);
             p.line_segment([at(-0.34, -0.22), at(0.34, -0.22)], thin);
             p.line_segment([at(-0.34, 0.22), at(0.34, 0.22)], thin);
+        }
+        Picto::People => {
+            // Two heads and two shoulders (half discs), the second a little behind.
+            for (x, y, r) in [(0.17f32, -0.02f32, 0.8f32), (-0.15, 0.04, 1.0)] {
+                p.circle_filled(at(x, y - 0.2), s * 0.12 * r, color);
+                let mut body = arc(at(x, y + 0.36), s * 0.24 * r, 0.0, std::f32::consts::PI, 12);
+                body.push(at(x + 0.24 * r, y + 0.36));
+                p.add(Shape::convex_polygon(body, color, Stroke::NONE));
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ mod ui_activities;
 mod ui_board;
 mod ui_layout;
 mod ui_lessons;
+mod ui_partners;
 mod ui_shell;
 mod ui_staff;
 mod ui_sync;

@@ -107,6 +107,41 @@ fn content_dir() -> tempfile::TempDir {
             }),
         });
     }
+    // Local partners ("Wie kan helpen") with long names, words and hours.
+    for (i, (name, cats)) in [
+        (
+            "OCMW Sint-Gillis, Sociale Dienst en Schuldbemiddeling",
+            vec!["paperwork", "computer", "shopping"],
+        ),
+        (
+            "Buurtzorg De Ark: thuiszorg, eenzaamheid en gezondheid",
+            vec!["company", "cooking", "transport"],
+        ),
+        (
+            "Sociaal Verhuurkantoor Brussel-Zuid",
+            vec!["paperwork", "odd-jobs"],
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let seq = changes.len() as u64 + 1;
+        changes.push(Change {
+            seq,
+            kind: kinds::PARTNER_SAVED.into(),
+            payload: serde_json::json!({
+                "id": format!("0190b6f4-0000-7000-8000-90000000000{i}"),
+                "name": name,
+                "description": "Hulp bij brieven van de gemeente, de mutualiteit en de belastingen; uitleg over huurcontracten, energiefacturen en premies. Kom langs zonder afspraak of bel ons.",
+                "picture": "town-hall",
+                "categories": cats,
+                "hours": digidak_core::partners::parse_week("mon-fri 9:00-12:00 13:00-16:30; sat 10:00-12:00").unwrap(),
+                "address": "Sint-Bernardsesteenweg 123, 1060 Sint-Gillis (ingang langs de achterkant, eerste verdieping)",
+                "contact": "02 123 45 67 of onthaal@ocmw-sintgillis.example.be",
+                "deleted": false
+            }),
+        });
+    }
     let last = changes.len() as u64;
     for page in changes.chunks(200) {
         store.apply_changes(page, last).unwrap();
@@ -209,6 +244,32 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             vec![Action::Go(Screen::Module(digidak::modules::help::FORM))],
             Some("help-call"),
         ),
+        Page {
+            ready: |u| {
+                u.kiosk
+                    .module::<digidak::modules::partners::Partners>()
+                    .is_some_and(|p| !p.list.is_empty())
+            },
+            ..page(
+                "who can help (partners)",
+                vec![Action::Go(Screen::Module(digidak::modules::partners::LIST))],
+                None,
+            )
+        },
+        Page {
+            ready: |u| {
+                u.kiosk
+                    .module::<digidak::modules::partners::Partners>()
+                    .is_some_and(|p| !p.strengths.is_empty())
+            },
+            ..page(
+                "what our neighbourhood can do",
+                vec![Action::Go(Screen::Module(
+                    digidak::modules::partners::STRENGTHS,
+                ))],
+                None,
+            )
+        },
         page("pin pad", vec![Action::Go(Screen::PinPad)], None),
         page(
             "lessons",
@@ -343,6 +404,39 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             )
         },
     ];
+    // Volunteer mode's "Signaal doorgeven" (the partners module), each step.
+    let signal = |name: &str, to: digidak::modules::Page, main: Option<&'static str>| Page {
+        staff: true,
+        ready: |u| {
+            u.kiosk
+                .module::<digidak::modules::partners::Partners>()
+                .is_some_and(|p| !p.list.is_empty())
+        },
+        prep: |k| {
+            if let Some(p) = k.module_mut::<digidak::modules::partners::Partners>() {
+                p.signal.partner = Some("0190b6f4-0000-7000-8000-900000000001".into());
+                p.signal.kind = Some("debt");
+                p.sent_to = "Buurtzorg De Ark: thuiszorg, eenzaamheid en gezondheid".into();
+            }
+        },
+        ..page(name, vec![Action::Go(Screen::Module(to))], main)
+    };
+    {
+        use digidak::modules::partners::*;
+        all.extend([
+            signal("signal: which partner", SIGNAL_PARTNER, None),
+            signal("signal: which kind", SIGNAL_KIND, None),
+            signal("signal: a note", SIGNAL_NOTE, Some("signal-next")),
+            signal("signal: the resident's consent", SIGNAL_CONSENT, None),
+            signal(
+                "signal: the phone number",
+                SIGNAL_PHONE,
+                Some("signal-send"),
+            ),
+            signal("signal: sent", SIGNAL_SENT, None),
+            signal("signal: nothing sent", SIGNAL_NOT_SENT, None),
+        ]);
+    }
     all.extend(lesson_pages(lessons));
     all
 }
@@ -362,6 +456,8 @@ fn chrome_labels(tr: &Translations) -> BTreeSet<String> {
             "board-publish",
             "board-reply-send",
             "help-call",
+            "signal-next",
+            "signal-send",
             "lesson-back",
             "lesson-next",
             "lesson-later",

@@ -238,6 +238,10 @@ mod tests {
                     "capacity",
                     "last",
                     "this",
+                    "until",
+                    "at",
+                    "day",
+                    "partner",
                 ] {
                     args.set(name, "x");
                 }

@@ -14,6 +14,8 @@ pub mod codes;
 pub mod i18n;
 pub mod lang;
 pub mod lessons;
+pub mod partners;
+pub mod strengths;
 pub mod text;
 pub mod time;
 pub mod version;

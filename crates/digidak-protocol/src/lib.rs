@@ -229,6 +229,13 @@ pub mod kinds {
     pub const POST_REPLIED: &str = "post.replied";
     /// Change only: a post as the server sees it. Payload: [`super::PostState`].
     pub const POST_STATE: &str = "post.state";
+    /// Change only: an admin saved (added, changed or removed) a local partner of the site.
+    /// Payload: [`super::PartnerRecord`].
+    pub const PARTNER_SAVED: &str = "partner.saved";
+    /// A volunteer passed on a care signal to a local partner, with the resident's consent.
+    /// Op only (it goes to that partner alone, never to other kiosks). Payload:
+    /// [`super::SignalCreated`].
+    pub const SIGNAL_CREATED: &str = "signal.created";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -465,6 +472,15 @@ pub struct PostRecord {
     /// server keeps only its hash and never sends it to kiosks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
+    /// Set by the server only: the name of the local partner that posted it (its badge). A
+    /// kiosk's op cannot set it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<String>,
+    /// Only in the kiosk's `post.created` op of an ask: the resident chose to send it to this
+    /// local partner (a `PartnerRecord` id of the site) too. The server keeps it apart and never
+    /// sends it to kiosks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route_to: Option<String>,
 }
 
 /// A post as the server decided, sent to every kiosk of its site.
@@ -552,4 +568,75 @@ pub struct PostReply {
     pub contact: Option<String>,
     /// When the server had it (the kiosk's time until then).
     pub created_ms: i64,
+}
+
+/// A local partner organisation of a site (the OCMW, a care organisation, a housing company):
+/// who can also help with a board category. Saved by an admin (admin web or CLI), sent to
+/// every kiosk of its site as a `partner.saved` change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+// Sent to kiosks: a newer server may add fields, and this release reads what it knows and
+// ignores the rest (`tests/store.rs`), so a kiosk one version behind skips no change.
+pub struct PartnerRecord {
+    /// UUID.
+    pub id: String,
+    pub name: String,
+    /// One or two sentences: what they do.
+    #[serde(default)]
+    pub description: String,
+    /// Its logo: a key of the shared pictures (`assets/lessons/pictures`), or empty.
+    #[serde(default)]
+    pub picture: String,
+    /// Board category ids they help with (`paperwork`, `transport`, ...).
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// When they are open, Brussels local time.
+    #[serde(default)]
+    pub hours: Vec<OpenHours>,
+    #[serde(default)]
+    pub address: String,
+    /// How to reach them: a phone number, a mail address, "walk in".
+    #[serde(default)]
+    pub contact: String,
+    /// Removed by an admin: kiosks forget it.
+    #[serde(default)]
+    pub deleted: bool,
+    /// Its posts go on the board without a volunteer's approval (the admin trusts it).
+    #[serde(default)]
+    pub trusted: bool,
+}
+
+/// One opening span on a weekday, Brussels local time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct OpenHours {
+    /// 0 = Monday ... 6 = Sunday.
+    pub day: u8,
+    /// `HH:MM`.
+    pub from: String,
+    /// `HH:MM`, after `from`.
+    pub to: String,
+}
+
+/// A care signal a volunteer passes on to one local partner ("Mag De Ark je bellen?"): only
+/// with the resident's consent, given on the kiosk's screen in their language. The server
+/// keeps the personal part (`note`, `phone`) only for that partner, and forgets it when the
+/// partner marks the signal handled, or after 30 days; the count per site, month and kind stays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignalCreated {
+    /// UUID.
+    pub id: String,
+    /// The partner (a `PartnerRecord` id of the kiosk's site).
+    pub partner_id: String,
+    /// `loneliness`, `debt` (debts or letters), `housing`, `health` or `other`.
+    pub kind: String,
+    /// The volunteer's short note.
+    #[serde(default)]
+    pub note: String,
+    /// How the partner can call the resident (asked only after the consent).
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// The resident's language (the partner may need an interpreter).
+    pub lang: String,
+    /// The resident said yes on screen. A signal without it is refused.
+    pub consent: bool,
 }

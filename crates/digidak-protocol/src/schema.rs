@@ -53,6 +53,7 @@ pub fn document() -> Value {
         (kinds::POST_RENEWED, of::<PostByCode>),
         (kinds::POST_CLOSED, of::<PostClosed>),
         (kinds::POST_REPLIED, of::<PostReply>),
+        (kinds::SIGNAL_CREATED, of::<SignalCreated>),
     ] {
         ops.insert(kind.into(), f(&mut generator).to_value());
     }
@@ -67,6 +68,7 @@ pub fn document() -> Value {
         (kinds::SIGNUP_STATUS, of::<SignupStatus>),
         (kinds::POST_STATE, of::<PostState>),
         (kinds::POST_REPLIED, of::<PostReply>),
+        (kinds::PARTNER_SAVED, of::<PartnerRecord>),
     ] {
         changes.insert(kind.into(), f(&mut generator).to_value());
     }

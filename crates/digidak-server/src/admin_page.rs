@@ -18,11 +18,12 @@ use digidak_core::lang::Lang;
 pub const ADMIN_LANGS: [Lang; 3] = [Lang::Nl, Lang::Fr, Lang::En];
 
 /// The admin pages in the header: address and name key.
-const SECTIONS: [(&str, &str); 5] = [
+const SECTIONS: [(&str, &str); 6] = [
     ("/admin", "adminweb-home"),
     ("/admin/kiosks", "adminweb-kiosks"),
     ("/admin/activities", "adminweb-activities"),
     ("/admin/board", "adminweb-board"),
+    ("/admin/partners", "adminweb-partners"),
     ("/admin/numbers", "adminweb-numbers"),
 ];
 
@@ -230,7 +231,7 @@ pub fn reflow_labels(id: &str, labels: &[String]) -> String {
 /// The message after an action, from `?done=<what>` (only known words: anything else shows
 /// nothing), in the page's language.
 pub fn done_message(tr: &Translations, lang: Lang, done: Option<&str>) -> String {
-    const KNOWN: [&str; 8] = [
+    const KNOWN: [&str; 9] = [
         "revoked",
         "saved",
         "cancelled",
@@ -239,6 +240,7 @@ pub fn done_message(tr: &Translations, lang: Lang, done: Option<&str>) -> String
         "expiry",
         "expired",
         "add-failed",
+        "removed",
     ];
     match done.filter(|d| KNOWN.contains(d)) {
         Some(d) => format!(

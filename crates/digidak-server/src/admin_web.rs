@@ -48,6 +48,36 @@ pub fn network_of(ip: IpAddr) -> IpAddr {
     }
 }
 
+/// Counts a login attempt for `key` from `from` in the database, before its password is
+/// checked (`logins.rs`); `Ok(false)` when a limit is reached. A database that cannot count
+/// refuses the login (the unavailable page) rather than let it pass uncounted.
+pub(super) async fn count_login(
+    state: &AppState,
+    key: &str,
+    from: IpAddr,
+) -> Result<bool, Response> {
+    let network = network_of(from).to_string();
+    let (store, key, now) = (state.store.clone(), key.to_string(), state.clock.unix_ms());
+    super::http::blocking(move || store.login_begin(&key, &network, now))
+        .await
+        .map_err(|_| {
+            tracing::warn!("login refused: the database could not count the attempt");
+            unavailable()
+        })
+}
+
+/// The password was right: the attempt is given back.
+pub(super) async fn login_succeeded(state: &AppState, key: &str, from: IpAddr) {
+    let network = network_of(from).to_string();
+    let (store, key) = (state.store.clone(), key.to_string());
+    if super::http::blocking(move || store.login_succeeded(&key, &network))
+        .await
+        .is_err()
+    {
+        tracing::warn!("login: the database could not give the attempt back");
+    }
+}
+
 /// A password hash for `digidak-server admin set`.
 pub fn hash_password(password: &str) -> Result<String, String> {
     use argon2::password_hash::rand_core::OsRng;
@@ -62,7 +92,7 @@ pub fn hash_password(password: &str) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
-fn verify_password(hash: &str, password: &str) -> bool {
+pub(super) fn verify_password(hash: &str, password: &str) -> bool {
     use argon2::password_hash::{PasswordHash, PasswordVerifier};
     PasswordHash::new(hash).is_ok_and(|h| {
         argon2::Argon2::default()
@@ -73,7 +103,7 @@ fn verify_password(hash: &str, password: &str) -> bool {
 
 /// The hash an unknown name's password is checked against, so an unknown name costs the same
 /// argon2 work as a known one (made once, of a random password nobody knows).
-fn stand_in_hash() -> &'static str {
+pub(super) fn stand_in_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| hash_password(&random_hex(16)).expect("a 32-character password hashes"))
 }
@@ -81,7 +111,7 @@ fn stand_in_hash() -> &'static str {
 /// Whether the browser will refuse the `Secure` login cookie: plain http (no `X-Forwarded-Proto:
 /// https` from the proxy) to a name other than this machine's (browsers keep Secure cookies
 /// for http://localhost only).
-fn cookies_refused(headers: &HeaderMap) -> bool {
+pub(super) fn cookies_refused(headers: &HeaderMap) -> bool {
     let https = headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())
@@ -100,7 +130,7 @@ fn cookies_refused(headers: &HeaderMap) -> bool {
     !https && !local
 }
 
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+pub(super) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -112,7 +142,7 @@ fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .filter(|v| v.len() <= 128 && v.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-fn set_cookie(resp: &mut Response, name: &str, value: &str, max_age: i64) {
+pub(super) fn set_cookie(resp: &mut Response, name: &str, value: &str, max_age: i64) {
     let c = format!(
         "{name}={value}; Path=/admin; HttpOnly; Secure; SameSite=Strict; Max-Age={max_age}"
     );
@@ -382,23 +412,12 @@ pub async fn login(
         return wrong(&state);
     }
     // Counted before the password is checked (in the database, so the limits hold across
-    // instances), so parallel tries cannot pass the limit. A database that cannot count
-    // refuses the login rather than let it pass uncounted.
-    let network = network_of(from).to_string();
-    let counted = {
-        let (store, who, network, now) = (
-            state.store.clone(),
-            name.clone(),
-            network.clone(),
-            state.clock.unix_ms(),
-        );
-        super::http::blocking(move || store.login_begin(&who, &network, now)).await
+    // instances), so parallel tries cannot pass the limit.
+    let counted = match count_login(&state, &name, from).await {
+        Ok(counted) => counted,
+        Err(page) => return page,
     };
-    if counted.is_err() {
-        tracing::warn!("admin login refused: the database could not count the attempt");
-        return unavailable();
-    }
-    if counted.is_ok_and(|ok| !ok) {
+    if !counted {
         tracing::warn!("admin login refused: too many tries");
         tokio::time::sleep(FAILURE_DELAY).await;
         let msg = tr.get(lang, "adminweb-locked");
@@ -421,15 +440,7 @@ pub async fn login(
         tokio::time::sleep(FAILURE_DELAY).await;
         return wrong(&state);
     }
-    {
-        let (store, who) = (state.store.clone(), name.clone());
-        if super::http::blocking(move || store.login_succeeded(&who, &network))
-            .await
-            .is_err()
-        {
-            tracing::warn!("admin login: the database could not give the attempt back");
-        }
-    }
+    login_succeeded(&state, &name, from).await;
     let token = random_hex(32);
     let now = state.clock.unix_ms();
     let s = AdminSession {

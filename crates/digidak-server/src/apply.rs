@@ -116,7 +116,11 @@ pub fn apply(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op, now_ms: i64) -> Applie
             Err(r) => Ok(Err(r)),
         },
         kinds::POST_CREATED => match parse(op) {
-            Ok(p) => super::board::created(tx, kiosk, &p, now_ms),
+            // An ask the resident chose to send to a local partner too is routed after.
+            Ok(p) => match super::board::created(tx, kiosk, &p, now_ms)? {
+                Ok(()) => super::partners::routed(tx, kiosk, &p).map(Ok),
+                refused => Ok(refused),
+            },
             Err(r) => Ok(Err(r)),
         },
         kinds::POST_MODERATED => match parse(op) {
@@ -137,6 +141,10 @@ pub fn apply(tx: &mut dyn Tx, kiosk: &KioskAuth, op: &Op, now_ms: i64) -> Applie
         },
         kinds::POST_REPLIED => match parse(op) {
             Ok(p) => super::board::replied(tx, &kiosk.site, &p, now_ms),
+            Err(r) => Ok(Err(r)),
+        },
+        kinds::SIGNAL_CREATED => match parse(op) {
+            Ok(p) => super::partners::signal_created(tx, kiosk, &p, now_ms),
             Err(r) => Ok(Err(r)),
         },
         other => Ok(Err(Refusal::unknown_kind(format!(

@@ -72,6 +72,9 @@ fn checked(r: &PostRecord) -> Result<PostRecord, Refusal> {
         languages: p.languages,
         // Only its hash is kept (in its own column); kiosks never see it.
         token: None,
+        // Only the server gives a partner's badge; the routing is kept apart (`partners`).
+        partner: None,
+        route_to: None,
     })
 }
 

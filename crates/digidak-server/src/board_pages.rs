@@ -41,6 +41,7 @@ fn page(
     found: &super::board_store::PostWithReplies,
     note: Option<&str>,
     ask: Option<&str>,
+    partners: &[digidak_protocol::PartnerRecord],
 ) -> Response {
     let (_, p, replies) = found;
     let code = &p.post.code;
@@ -176,6 +177,14 @@ fn page(
         }
         _ => {}
     }
+    // The site's partners that help with this category ("Wie kan helpen").
+    main.push_str(&super::partner_pages::who_can_help(
+        tr,
+        lang,
+        partners,
+        &p.post.category,
+        now,
+    ));
     layout(
         tr,
         lang,
@@ -203,8 +212,16 @@ pub async fn post_page(
         Err(e) => return e.into_response(),
     };
     let store = state.store.clone();
-    match blocking(move || store.post_by_code(&code)).await {
-        Ok(Some(found)) => {
+    let found = blocking(move || {
+        let found = store.post_by_code(&code)?;
+        let partners = match &found {
+            Some((site, _, _)) => store.partners(site)?,
+            None => Vec::new(),
+        };
+        Ok(found.map(|f| (f, partners)))
+    });
+    match found.await {
+        Ok(Some((found, partners))) => {
             let note = match query_str(&query, "done") {
                 Some("renew") => Some("page-post-renewed"),
                 Some("helped") => Some("page-post-helped"),
@@ -218,6 +235,7 @@ pub async fn post_page(
                 &found,
                 note,
                 query_str(&query, "ask"),
+                &partners,
             )
         }
         Ok(None) => not_found(&state.translations, lang),

@@ -1,6 +1,6 @@
 //! Example content for a first run (`digidak-server demo`, started by `scripts/kiosk`): a few
 //! activities, posts, sign-ups, a help call and a lesson resume code, every title marked
-//! "Voorbeeld", written through the same paths kiosks use (a seed kiosk's pushed ops and the
+//! "Voorbeeld" (and two local partners), written through the same paths kiosks use (a seed kiosk's pushed ops and the
 //! admin's saves), so everything shown is real server data.
 //!
 //! Demo data never mixes with real data: it is only ever written into a database the demo
@@ -224,6 +224,41 @@ pub fn seed(
                 title: None,
                 text: None,
                 category: None,
+            },
+            now_ms,
+        )?;
+    }
+    // Two local partners ("Wie kan helpen"), written as an admin saves them.
+    for (name, description, picture, categories, hours) in [
+        (
+            format!("OCMW ({MARK})"),
+            "Hulp bij brieven, geld en premies.",
+            "town-hall",
+            vec!["paperwork".to_string(), "computer".to_string()],
+            "mon-fri 9:00-12:00; tue 13:00-16:00",
+        ),
+        (
+            format!("Buurtzorg De Ark ({MARK})"),
+            "Een luisterend oor, een bezoek aan huis.",
+            "health",
+            vec!["company".to_string(), "cooking".to_string()],
+            "mon-fri 9:00-17:00",
+        ),
+    ] {
+        store.save_partner(
+            site,
+            &digidak_protocol::PartnerRecord {
+                id: String::new(),
+                name,
+                description: description.into(),
+                picture: picture.into(),
+                categories,
+                hours: digidak_core::partners::parse_week(hours)
+                    .map_err(ServerError::BadRequest)?,
+                address: "Kerkstraat 1".into(),
+                contact: "02 000 00 00".into(),
+                deleted: false,
+                trusted: false,
             },
             now_ms,
         )?;

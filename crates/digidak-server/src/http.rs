@@ -670,6 +670,29 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/board/decide", post(super::admin_board::decide))
         .route("/admin/board/expiry", post(super::admin_board::expiry))
         .route("/admin/board.pdf", get(super::admin_board::pdf))
+        .route("/admin/partners", get(super::admin_partners::page))
+        .route("/admin/partners/save", post(super::admin_partners::save))
+        .route(
+            "/admin/partners/account",
+            post(super::admin_partners::account),
+        )
+        .route(
+            "/admin/partners/strengths.pdf",
+            get(super::admin_partners::strengths_pdf),
+        )
+        .route("/admin/p", get(super::partner_web::inbox))
+        .route(
+            "/admin/p/login",
+            get(super::partner_web::login_page).post(super::partner_web::login),
+        )
+        .route("/admin/p/logout", post(super::partner_web::logout))
+        .route("/admin/p/offer", post(super::partner_web::offer))
+        .route("/admin/p/answer", post(super::partner_web::answer))
+        .route("/admin/p/signal", post(super::partner_web::signal))
+        .route(
+            "/admin/partners/remove",
+            post(super::admin_partners::remove),
+        )
         .route("/admin", get(super::admin_front::front))
         .route(
             "/admin/login",
@@ -710,6 +733,8 @@ pub fn router_with(state: AppState) -> Router {
         .route("/lessons", get(lessons_index))
         .route("/lessons/{id}", get(lesson_page))
         .route("/code", get(super::board_pages::code_lookup))
+        .route("/partners/{site}", get(super::partner_pages::site_page))
+        .route("/buurt/{site}", get(super::partner_pages::strengths_page))
         .route("/pictures/{*path}", get(picture))
         .merge(personal)
         .fallback(not_found)

@@ -111,8 +111,17 @@ pub fn pair(
     })
 }
 
-/// An op's payload as the op log keeps it: without the phone token of a sign-up or a post.
+/// An op's payload as the op log keeps it: without the phone token of a sign-up or a post,
+/// without the note and phone of a care signal (only the partner's inbox keeps those).
 fn stored_payload(op: &digidak_protocol::Op) -> String {
+    if op.kind == kinds::SIGNAL_CREATED {
+        let mut p = op.payload.clone();
+        if let Some(o) = p.as_object_mut() {
+            o.remove("note");
+            o.remove("phone");
+        }
+        return p.to_string();
+    }
     let has_token = matches!(
         op.kind.as_str(),
         kinds::SIGNUP_CREATED | kinds::POST_CREATED

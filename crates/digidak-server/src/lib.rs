@@ -12,6 +12,7 @@ mod admin_activities;
 mod admin_board;
 mod admin_front;
 mod admin_page;
+mod admin_partners;
 mod admin_sheet;
 mod admin_store;
 pub mod admin_web;
@@ -26,6 +27,11 @@ pub mod kiosks;
 pub mod logins;
 pub mod numbers;
 pub mod pages;
+mod partner_pages;
+pub(crate) mod partner_sqlite;
+mod partner_store;
+mod partner_web;
+pub mod partners;
 pub mod phone_guard;
 pub mod postgres;
 mod schema;
@@ -38,6 +44,8 @@ pub use admin_board::site_pdf as admin_board_pdf;
 pub use admin_store::{AdminStore, SiteAttention};
 pub use board_store::BoardStore;
 pub use board_store::PostWithReplies;
+pub use partner_pages::strengths_pdf;
+pub use partner_store::{Inbox, InboxPost, PartnerAccounts, PartnerSession, PartnerStore};
 
 use digidak_protocol::{
     ActivityRecord, ActivityState, PairResponse, PullResponse, PushRequest, PushResponse,
@@ -91,7 +99,9 @@ pub struct KioskRow {
 
 /// Everything the server stores. Methods are blocking; the HTTP layer calls them on
 /// blocking threads. Every write method is one transaction.
-pub trait ServerStore: BoardStore + AdminStore + Send + Sync + 'static {
+pub trait ServerStore:
+    BoardStore + AdminStore + PartnerStore + PartnerAccounts + Send + Sync + 'static
+{
     /// Registers a kiosk and returns its one-time pairing code (valid 24 hours).
     fn add_kiosk(&self, name: &str, site: &str, now_ms: i64) -> Result<String, ServerError>;
     fn list_kiosks(&self) -> Result<Vec<KioskRow>, ServerError>;

@@ -31,6 +31,8 @@ pub fn all(conn: &Connection) -> rusqlite::Result<Vec<NumberRow>> {
            SELECT s.site, substr(a.start, 1, 7), 'people.came', SUM(s.party)
              FROM signups s JOIN activities a ON a.id = s.activity_id
              WHERE s.checked_in_ms IS NOT NULL GROUP BY s.site, substr(a.start, 1, 7)
+           UNION ALL
+           SELECT site, month, 'signals.' || kind, COUNT(*) FROM signals GROUP BY site, month, kind
            UNION ALL {}
          ) ORDER BY site, month, what",
         BOARD_NUMBERS_SQL

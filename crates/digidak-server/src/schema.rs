@@ -186,7 +186,60 @@ pub(super) const MIGRATIONS: &[&str] = &[
      CREATE INDEX seat_blocks_kiosk ON seat_blocks (kiosk_id);",
     // 10: the protocol version each kiosk last pushed with (its app version is kept already).
     "ALTER TABLE kiosks ADD COLUMN protocol INTEGER;",
-    // 11: admin login attempts, so the limits hold across server instances and restarts
+    // 11: local partners per site (`server/partners.rs`): the record as the admin saved it.
+    "CREATE TABLE partners (
+         id         TEXT PRIMARY KEY,
+         site       TEXT NOT NULL,
+         record     TEXT NOT NULL,
+         deleted    INTEGER NOT NULL DEFAULT 0,
+         created_ms INTEGER NOT NULL,
+         updated_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE INDEX partners_site ON partners (site, deleted);",
+    // 12: partner accounts of the admin web and their sessions (by token hash); posts a
+    // partner made (its badge) and asks a resident sent to a partner; which replies a partner
+    // wrote (its answers through the post's code).
+    "CREATE TABLE partner_accounts (
+         login      TEXT PRIMARY KEY,
+         partner_id TEXT NOT NULL,
+         hash       TEXT NOT NULL,
+         created_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE partner_sessions (
+         token_hash TEXT PRIMARY KEY,
+         login      TEXT NOT NULL,
+         partner_id TEXT NOT NULL,
+         csrf       TEXT NOT NULL,
+         created_ms INTEGER NOT NULL,
+         expires_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE partner_posts (
+         post_id    TEXT PRIMARY KEY,
+         partner_id TEXT NOT NULL,
+         role       TEXT NOT NULL
+     ) STRICT;
+     CREATE INDEX partner_posts_partner ON partner_posts (partner_id, role);
+     CREATE TABLE partner_replies (
+         reply_id   TEXT PRIMARY KEY,
+         partner_id TEXT NOT NULL
+     ) STRICT;",
+    // 13: care signals for one partner each: the personal part (note, phone) is emptied when
+    // the partner handles it or after 30 days; kind, site and month stay for the counts.
+    "CREATE TABLE signals (
+         id         TEXT PRIMARY KEY,
+         site       TEXT NOT NULL,
+         partner_id TEXT NOT NULL,
+         kind       TEXT NOT NULL,
+         lang       TEXT NOT NULL,
+         note       TEXT,
+         phone      TEXT,
+         created_ms INTEGER NOT NULL,
+         month      TEXT NOT NULL,
+         handled_ms INTEGER,
+         outcome    TEXT
+     ) STRICT;
+     CREATE INDEX signals_partner ON signals (partner_id, handled_ms);",
+    // 14: admin login attempts, so the limits hold across server instances and restarts
     // (`logins.rs`; keys are hashes).
     "CREATE TABLE login_tries (
          key      TEXT PRIMARY KEY,

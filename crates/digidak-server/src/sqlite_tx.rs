@@ -4,11 +4,14 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::ServerError;
+use crate::partner_store::OpenSignal;
 use crate::storage::{
-    EarlierOp, KioskCursor, KioskHeartbeat, Lease, LoginTries, NewOp, NewPost, NewSignup,
-    PairingKiosk, SeatCounts, SignupRow, StoreResult, Tx,
+    EarlierOp, KioskCursor, KioskHeartbeat, Lease, LoginTries, NewOp, NewPost, NewSignal,
+    NewSignup, PairingKiosk, SeatCounts, SignupRow, StoreResult, Tx,
 };
-use digidak_protocol::{ActivityRecord, PostRecord, PostReply, PostState, SignupStatus, kinds};
+use digidak_protocol::{
+    ActivityRecord, PartnerRecord, PostRecord, PostReply, PostState, SignupStatus, kinds,
+};
 
 /// A connection inside a transaction (or a read-only connection for the read paths).
 pub struct SqliteTx<'c>(pub &'c Connection);
@@ -825,5 +828,149 @@ impl Tx for SqliteTx<'_> {
             }
         }
         Ok(n)
+    }
+
+    fn partner(&mut self, id: &str) -> StoreResult<Option<(String, PartnerRecord)>> {
+        let row: Option<(String, String)> = self
+            .0
+            .prepare_cached("SELECT site, record FROM partners WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(row.and_then(|(site, text)| Some((site, serde_json::from_str(&text).ok()?))))
+    }
+
+    fn partner_records(&mut self, site: &str) -> StoreResult<Vec<PartnerRecord>> {
+        let rows: Vec<String> = self
+            .0
+            .prepare_cached("SELECT record FROM partners WHERE site = ?1 AND deleted = 0")?
+            .query_map([site], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows
+            .iter()
+            .filter_map(|t| serde_json::from_str(t).ok())
+            .collect())
+    }
+
+    fn put_partner(&mut self, site: &str, p: &PartnerRecord, now_ms: i64) -> StoreResult<()> {
+        let text = json(p)?;
+        self.0.execute(
+            "INSERT INTO partners (id, site, record, deleted, created_ms, updated_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+             ON CONFLICT (id) DO UPDATE SET record = ?3, deleted = ?4, updated_ms = ?5",
+            params![p.id, site, text, p.deleted, now_ms],
+        )?;
+        Ok(())
+    }
+
+    fn add_partner_post(&mut self, post_id: &str, partner_id: &str, role: &str) -> StoreResult<()> {
+        self.0.execute(
+            "INSERT INTO partner_posts (post_id, partner_id, role) VALUES (?1, ?2, ?3)
+             ON CONFLICT (post_id) DO NOTHING",
+            params![post_id, partner_id, role],
+        )?;
+        Ok(())
+    }
+
+    fn partner_post_ids(&mut self, partner_id: &str, role: &str) -> StoreResult<Vec<String>> {
+        Ok(self
+            .0
+            .prepare_cached(
+                "SELECT post_id FROM partner_posts WHERE partner_id = ?1 AND role = ?2",
+            )?
+            .query_map(params![partner_id, role], |r| r.get(0))?
+            .collect::<Result<_, _>>()?)
+    }
+
+    fn partner_post_role(
+        &mut self,
+        post_id: &str,
+        partner_id: &str,
+    ) -> StoreResult<Option<String>> {
+        Ok(self
+            .0
+            .prepare_cached(
+                "SELECT role FROM partner_posts WHERE post_id = ?1 AND partner_id = ?2",
+            )?
+            .query_row(params![post_id, partner_id], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn add_partner_reply(&mut self, reply_id: &str, partner_id: &str) -> StoreResult<()> {
+        self.0.execute(
+            "INSERT INTO partner_replies (reply_id, partner_id) VALUES (?1, ?2)",
+            params![reply_id, partner_id],
+        )?;
+        Ok(())
+    }
+
+    fn partner_reply_ids(&mut self, partner_id: &str) -> StoreResult<Vec<String>> {
+        Ok(self
+            .0
+            .prepare_cached("SELECT reply_id FROM partner_replies WHERE partner_id = ?1")?
+            .query_map([partner_id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?)
+    }
+
+    fn insert_signal(&mut self, s: &NewSignal<'_>) -> StoreResult<bool> {
+        let n = self.0.execute(
+            "INSERT INTO signals (id, site, partner_id, kind, lang, note, phone, created_ms, month)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO NOTHING",
+            params![
+                s.id,
+                s.site,
+                s.partner_id,
+                s.kind,
+                s.lang,
+                s.note,
+                s.phone,
+                s.created_ms,
+                s.month
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn open_signals(&mut self, partner_id: &str) -> StoreResult<Vec<OpenSignal>> {
+        Ok(self
+            .0
+            .prepare_cached(
+                "SELECT id, kind, lang, COALESCE(note, ''), phone, created_ms FROM signals
+                 WHERE partner_id = ?1 AND handled_ms IS NULL AND note IS NOT NULL
+                 ORDER BY created_ms, id",
+            )?
+            .query_map([partner_id], |r| {
+                Ok(OpenSignal {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    lang: r.get(2)?,
+                    note: r.get(3)?,
+                    phone: r.get(4)?,
+                    created_ms: r.get(5)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?)
+    }
+
+    fn handle_signal(
+        &mut self,
+        id: &str,
+        partner_id: &str,
+        now_ms: i64,
+        outcome: &str,
+    ) -> StoreResult<bool> {
+        let n = self.0.execute(
+            "UPDATE signals SET note = NULL, phone = NULL, handled_ms = ?3, outcome = ?4
+             WHERE id = ?1 AND partner_id = ?2 AND handled_ms IS NULL",
+            params![id, partner_id, now_ms, outcome],
+        )?;
+        Ok(n > 0)
+    }
+
+    fn forget_signals(&mut self, before_ms: i64) -> StoreResult<usize> {
+        Ok(self.0.execute(
+            "UPDATE signals SET note = NULL, phone = NULL
+             WHERE created_ms < ?1 AND (note IS NOT NULL OR phone IS NOT NULL)",
+            [before_ms],
+        )?)
     }
 }

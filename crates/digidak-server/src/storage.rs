@@ -11,7 +11,11 @@
 //!
 //! Every method takes `&mut self`: a PostgreSQL transaction needs it, SQLite does not mind.
 
-use digidak_protocol::{ActivityRecord, PostRecord, PostReply, PostState, SeatLease, SignupStatus};
+use digidak_protocol::{
+    ActivityRecord, PartnerRecord, PostRecord, PostReply, PostState, SeatLease, SignupStatus,
+};
+
+use crate::partner_store::OpenSignal;
 
 use crate::ServerError;
 
@@ -139,6 +143,21 @@ pub struct LoginTries {
     pub count: u32,
     /// When the window started (Unix ms).
     pub since_ms: i64,
+}
+
+/// A care signal for one partner (`signals` row), decided by
+/// [`crate::partners::signal_created`].
+#[derive(Debug, Clone)]
+pub struct NewSignal<'a> {
+    pub id: &'a str,
+    pub site: &'a str,
+    pub partner_id: &'a str,
+    pub kind: &'a str,
+    pub lang: &'a str,
+    pub note: &'a str,
+    pub phone: Option<&'a str>,
+    pub created_ms: i64,
+    pub month: &'a str,
 }
 
 /// A new post row, decided by [`crate::board::created`].
@@ -305,4 +324,36 @@ pub trait Tx {
     /// Empties messages and contacts of replies to posts that ended before `cutoff_ms`, in
     /// the replies, the op log and the change feed; returns how many replies were emptied.
     fn forget_replies(&mut self, cutoff_ms: i64) -> StoreResult<usize>;
+
+    // --- Local partners -----------------------------------------------------------------
+    /// A partner (also a removed one) and its site.
+    fn partner(&mut self, id: &str) -> StoreResult<Option<(String, PartnerRecord)>>;
+    /// The partners of a site that are not removed.
+    fn partner_records(&mut self, site: &str) -> StoreResult<Vec<PartnerRecord>>;
+    fn put_partner(&mut self, site: &str, p: &PartnerRecord, now_ms: i64) -> StoreResult<()>;
+    /// Marks a post as a partner's (`offer`: its own; `routed`: an ask sent to it); a post
+    /// marked already keeps its mark.
+    fn add_partner_post(&mut self, post_id: &str, partner_id: &str, role: &str) -> StoreResult<()>;
+    fn partner_post_ids(&mut self, partner_id: &str, role: &str) -> StoreResult<Vec<String>>;
+    /// How a post is this partner's (`offer`, `routed`), if it is.
+    fn partner_post_role(&mut self, post_id: &str, partner_id: &str)
+    -> StoreResult<Option<String>>;
+    /// Marks a reply as the partner's own answer.
+    fn add_partner_reply(&mut self, reply_id: &str, partner_id: &str) -> StoreResult<()>;
+    fn partner_reply_ids(&mut self, partner_id: &str) -> StoreResult<Vec<String>>;
+    /// False if the id exists.
+    fn insert_signal(&mut self, s: &NewSignal<'_>) -> StoreResult<bool>;
+    /// A partner's signals not handled and not forgotten, oldest first.
+    fn open_signals(&mut self, partner_id: &str) -> StoreResult<Vec<OpenSignal>>;
+    /// Empties an open signal's note and phone and records how it was handled; false if it is
+    /// not this partner's open signal.
+    fn handle_signal(
+        &mut self,
+        id: &str,
+        partner_id: &str,
+        now_ms: i64,
+        outcome: &str,
+    ) -> StoreResult<bool>;
+    /// Empties note and phone of signals made before `before_ms`; returns how many.
+    fn forget_signals(&mut self, before_ms: i64) -> StoreResult<usize>;
 }

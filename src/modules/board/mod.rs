@@ -659,6 +659,8 @@ mod tests {
                 text: "Een brief van de gemeente".into(),
                 languages: vec!["nl".into()],
                 token: None,
+                partner: None,
+                route_to: None,
             },
             status: status.into(),
             reason: None,

@@ -27,7 +27,7 @@ pub const KEEP_PERSONAL_DAYS: u32 = 30;
 /// Longest phone number kept (digits, spaces, +, -, /, dots, parentheses).
 pub const MAX_PHONE: usize = 20;
 
-fn brussels() -> TimeZone {
+pub(crate) fn brussels() -> TimeZone {
     TimeZone::get(TIME_ZONE).expect("the bundled time zone database has Europe/Brussels")
 }
 
@@ -215,7 +215,7 @@ pub fn normalize_code(typed: &str) -> Option<String> {
     (d.len() == CODE_DIGITS && d.bytes().all(|b| b.is_ascii_digit())).then_some(d)
 }
 
-const WEEKDAYS: [[&str; 7]; 8] = [
+pub(crate) const WEEKDAYS: [[&str; 7]; 8] = [
     [
         "maandag",
         "dinsdag",
@@ -390,7 +390,7 @@ const MONTHS: [[&str; 12]; 8] = [
     ],
 ];
 
-fn lang_index(lang: Lang) -> usize {
+pub(crate) fn lang_index(lang: Lang) -> usize {
     match lang {
         Lang::Nl => 0,
         Lang::Fr => 1,

@@ -174,7 +174,7 @@ pub struct Font<'a> {
     latin: Embedded<'a>,
     arabic: Embedded<'a>,
     /// Lines of a right-to-left document (its heading is Arabic) read right to left.
-    rtl: bool,
+    pub(crate) rtl: bool,
 }
 
 /// A piece of a line in one font: (arabic?, new glyph ids).

@@ -12,6 +12,8 @@ fn state(id: &str, kind: &str, cat: &str, title: &str, text: &str) -> PostState 
             text: text.into(),
             languages: vec!["nl".into()],
             token: None,
+            partner: None,
+            route_to: None,
         },
         status: "public".into(),
         reason: None,

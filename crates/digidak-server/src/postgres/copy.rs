@@ -31,6 +31,12 @@ const ORDER: &[&str] = &[
     "post_replies",
     "site_settings",
     "login_tries",
+    "partners",
+    "partner_accounts",
+    "partner_sessions",
+    "partner_posts",
+    "partner_replies",
+    "signals",
 ];
 
 /// How many rows of each table were copied.

@@ -15,6 +15,7 @@
 //!   threads, as for SQLite, so both backends share one trait and one set of rules.
 
 mod copy;
+mod partners;
 mod schema;
 mod tx;
 

@@ -171,4 +171,53 @@ pub(super) const MIGRATIONS: &[&str] = &[
          since_ms BIGINT NOT NULL
      );
      CREATE INDEX login_tries_since ON login_tries (since_ms);",
+    // 3: local partners, their accounts and sessions, their posts and answers, and care
+    // signals (SQLite's migrations 11 to 13).
+    "CREATE TABLE partners (
+         id         TEXT PRIMARY KEY,
+         site       TEXT NOT NULL,
+         record     TEXT NOT NULL,
+         deleted    BOOLEAN NOT NULL DEFAULT FALSE,
+         created_ms BIGINT NOT NULL,
+         updated_ms BIGINT NOT NULL
+     );
+     CREATE INDEX partners_site ON partners (site, deleted);
+     CREATE TABLE partner_accounts (
+         login      TEXT PRIMARY KEY,
+         partner_id TEXT NOT NULL,
+         hash       TEXT NOT NULL,
+         created_ms BIGINT NOT NULL
+     );
+     CREATE TABLE partner_sessions (
+         token_hash TEXT PRIMARY KEY,
+         login      TEXT NOT NULL,
+         partner_id TEXT NOT NULL,
+         csrf       TEXT NOT NULL,
+         created_ms BIGINT NOT NULL,
+         expires_ms BIGINT NOT NULL
+     );
+     CREATE TABLE partner_posts (
+         post_id    TEXT PRIMARY KEY,
+         partner_id TEXT NOT NULL,
+         role       TEXT NOT NULL
+     );
+     CREATE INDEX partner_posts_partner ON partner_posts (partner_id, role);
+     CREATE TABLE partner_replies (
+         reply_id   TEXT PRIMARY KEY,
+         partner_id TEXT NOT NULL
+     );
+     CREATE TABLE signals (
+         id         TEXT PRIMARY KEY,
+         site       TEXT NOT NULL,
+         partner_id TEXT NOT NULL,
+         kind       TEXT NOT NULL,
+         lang       TEXT NOT NULL,
+         note       TEXT,
+         phone      TEXT,
+         created_ms BIGINT NOT NULL,
+         month      TEXT NOT NULL,
+         handled_ms BIGINT,
+         outcome    TEXT
+     );
+     CREATE INDEX signals_partner ON signals (partner_id, handled_ms);",
 ];

@@ -7,11 +7,14 @@ use postgres::types::ToSql;
 use postgres::{Statement, Transaction};
 
 use crate::ServerError;
+use crate::partner_store::OpenSignal;
 use crate::storage::{
-    EarlierOp, KioskCursor, KioskHeartbeat, Lease, LoginTries, NewOp, NewPost, NewSignup,
-    PairingKiosk, SeatCounts, SignupRow, StoreResult, Tx,
+    EarlierOp, KioskCursor, KioskHeartbeat, Lease, LoginTries, NewOp, NewPost, NewSignal,
+    NewSignup, PairingKiosk, SeatCounts, SignupRow, StoreResult, Tx,
 };
-use digidak_protocol::{ActivityRecord, PostRecord, PostReply, PostState, SignupStatus, kinds};
+use digidak_protocol::{
+    ActivityRecord, PartnerRecord, PostRecord, PostReply, PostState, SignupStatus, kinds,
+};
 
 /// A PostgreSQL transaction the rules run in, with its connection's prepared statements.
 pub struct PgTx<'a, 'b> {
@@ -834,6 +837,140 @@ impl Tx for PgTx<'_, '_> {
                 )?;
             }
         }
+        Ok(n as usize)
+    }
+
+    fn partner(&mut self, id: &str) -> StoreResult<Option<(String, PartnerRecord)>> {
+        let row = self.opt("SELECT site, record FROM partners WHERE id = $1", &[&id])?;
+        Ok(row.and_then(|r| {
+            let text: String = r.get(1);
+            Some((r.get(0), serde_json::from_str(&text).ok()?))
+        }))
+    }
+
+    fn partner_records(&mut self, site: &str) -> StoreResult<Vec<PartnerRecord>> {
+        let rows = self.strings(
+            "SELECT record FROM partners WHERE site = $1 AND NOT deleted",
+            &[&site],
+        )?;
+        Ok(records(&rows))
+    }
+
+    fn put_partner(&mut self, site: &str, p: &PartnerRecord, now_ms: i64) -> StoreResult<()> {
+        let text = json(p)?;
+        self.exec(
+            "INSERT INTO partners (id, site, record, deleted, created_ms, updated_ms)
+             VALUES ($1, $2, $3, $4, $5, $5)
+             ON CONFLICT (id) DO UPDATE SET record = $3, deleted = $4, updated_ms = $5",
+            &[&p.id, &site, &text, &p.deleted, &now_ms],
+        )?;
+        Ok(())
+    }
+
+    fn add_partner_post(&mut self, post_id: &str, partner_id: &str, role: &str) -> StoreResult<()> {
+        self.exec(
+            "INSERT INTO partner_posts (post_id, partner_id, role) VALUES ($1, $2, $3)
+             ON CONFLICT (post_id) DO NOTHING",
+            &[&post_id, &partner_id, &role],
+        )?;
+        Ok(())
+    }
+
+    fn partner_post_ids(&mut self, partner_id: &str, role: &str) -> StoreResult<Vec<String>> {
+        self.strings(
+            "SELECT post_id FROM partner_posts WHERE partner_id = $1 AND role = $2",
+            &[&partner_id, &role],
+        )
+    }
+
+    fn partner_post_role(
+        &mut self,
+        post_id: &str,
+        partner_id: &str,
+    ) -> StoreResult<Option<String>> {
+        Ok(self
+            .opt(
+                "SELECT role FROM partner_posts WHERE post_id = $1 AND partner_id = $2",
+                &[&post_id, &partner_id],
+            )?
+            .map(|r| r.get(0)))
+    }
+
+    fn add_partner_reply(&mut self, reply_id: &str, partner_id: &str) -> StoreResult<()> {
+        self.exec(
+            "INSERT INTO partner_replies (reply_id, partner_id) VALUES ($1, $2)",
+            &[&reply_id, &partner_id],
+        )?;
+        Ok(())
+    }
+
+    fn partner_reply_ids(&mut self, partner_id: &str) -> StoreResult<Vec<String>> {
+        self.strings(
+            "SELECT reply_id FROM partner_replies WHERE partner_id = $1",
+            &[&partner_id],
+        )
+    }
+
+    fn insert_signal(&mut self, s: &NewSignal<'_>) -> StoreResult<bool> {
+        let n = self.exec(
+            "INSERT INTO signals (id, site, partner_id, kind, lang, note, phone, created_ms, month)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING",
+            &[
+                &s.id,
+                &s.site,
+                &s.partner_id,
+                &s.kind,
+                &s.lang,
+                &s.note,
+                &s.phone,
+                &s.created_ms,
+                &s.month,
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn open_signals(&mut self, partner_id: &str) -> StoreResult<Vec<OpenSignal>> {
+        Ok(self
+            .rows(
+                "SELECT id, kind, lang, COALESCE(note, ''), phone, created_ms FROM signals
+                 WHERE partner_id = $1 AND handled_ms IS NULL AND note IS NOT NULL
+                 ORDER BY created_ms, id",
+                &[&partner_id],
+            )?
+            .iter()
+            .map(|r| OpenSignal {
+                id: r.get(0),
+                kind: r.get(1),
+                lang: r.get(2),
+                note: r.get(3),
+                phone: r.get(4),
+                created_ms: r.get(5),
+            })
+            .collect())
+    }
+
+    fn handle_signal(
+        &mut self,
+        id: &str,
+        partner_id: &str,
+        now_ms: i64,
+        outcome: &str,
+    ) -> StoreResult<bool> {
+        let n = self.exec(
+            "UPDATE signals SET note = NULL, phone = NULL, handled_ms = $3, outcome = $4
+             WHERE id = $1 AND partner_id = $2 AND handled_ms IS NULL",
+            &[&id, &partner_id, &now_ms, &outcome],
+        )?;
+        Ok(n > 0)
+    }
+
+    fn forget_signals(&mut self, before_ms: i64) -> StoreResult<usize> {
+        let n = self.exec(
+            "UPDATE signals SET note = NULL, phone = NULL
+             WHERE created_ms < $1 AND (note IS NOT NULL OR phone IS NOT NULL)",
+            &[&before_ms],
+        )?;
         Ok(n as usize)
     }
 }

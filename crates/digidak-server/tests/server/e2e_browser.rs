@@ -583,6 +583,10 @@ fn in_a_browser_the_coordinator_sees_what_needs_attention_and_is_asked_before_re
             "/admin/board?site=demo-buurthuis&lang=nl".to_string(),
         ),
         ("admin-numbers", "/admin/numbers?lang=nl".to_string()),
+        (
+            "admin-partners",
+            "/admin/partners?site=demo-buurthuis&lang=nl".to_string(),
+        ),
     ];
     for (name, path) in &pages {
         b.open(&format!("{url}{path}"));
@@ -963,4 +967,116 @@ fn phone_pages_pick_the_phones_language_or_show_the_choice() {
         &format!("/posts/{}", digidak_core::codes::phone_token()),
     );
     assert!(unknown.contains("<details class=\"langs\" open>"));
+}
+
+/// A local partner in the browser (issue 21): it logs in to `/admin/p`, answers the ask a
+/// resident sent it (the answer is read behind the post's code on the phone page), puts an
+/// offer on the board, marks a care signal "contact gehad" (its note is gone); its inbox fits
+/// a phone (390x844) and shows no English word in Dutch.
+#[test]
+fn in_a_browser_a_partner_answers_an_ask_offers_and_handles_a_signal() {
+    let Some(b) = Browser::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let server = InProcessServer::start(&dir.path().join("server.sqlite3"));
+    let url = server.url();
+
+    let ark = server
+        .store
+        .save_partner(
+            "noord",
+            &digidak_protocol::PartnerRecord {
+                id: String::new(),
+                name: "De Ark".into(),
+                description: "Buurtzorg".into(),
+                picture: "health".into(),
+                categories: vec!["paperwork".into(), "company".into()],
+                hours: digidak_core::partners::parse_week("mon-fri 9:00-17:00").unwrap(),
+                address: "Kerkstraat 1".into(),
+                contact: "02 555 00 00".into(),
+                deleted: false,
+                trusted: false,
+            },
+            now_ms(),
+        )
+        .unwrap();
+    let hash = digidak_server::admin_web::hash_password("partner password 1").unwrap();
+    server
+        .store
+        .set_partner_account("ark", &ark.id, &hash, now_ms())
+        .unwrap();
+    let (kiosk, token) = support::paired_client(&server, "PC 1", "noord");
+    let phone_token = digidak_core::codes::phone_token();
+    let op = |i: u64, kind: &str, payload: Value| digidak_protocol::Op {
+        id: uuid::Uuid::now_v7().to_string(),
+        index: i,
+        kind: kind.into(),
+        payload,
+        kiosk_time_ms: now_ms(),
+        schema: digidak_protocol::OP_SCHEMA,
+    };
+    kiosk
+        .push(
+            &token,
+            &support::page(vec![
+                op(
+                    1,
+                    digidak_protocol::kinds::POST_CREATED,
+                    json!({"id": uuid::Uuid::now_v7().to_string(), "code": "482937506112",
+                        "kind": "ask", "category": "paperwork",
+                        "title": "Een brief van de huisbaas", "text": "Ik begrijp hem niet.",
+                        "languages": ["nl"], "token": phone_token, "route_to": ark.id}),
+                ),
+                op(
+                    2,
+                    digidak_protocol::kinds::SIGNAL_CREATED,
+                    json!({"id": uuid::Uuid::now_v7().to_string(), "partner_id": ark.id,
+                        "kind": "loneliness", "note": "Woont alleen sinds kort",
+                        "phone": "0470 12 34 56", "lang": "nl", "consent": true}),
+                ),
+            ]),
+        )
+        .unwrap();
+
+    b.size(390, 844);
+    b.open(&format!("{url}/admin/p?lang=nl"));
+    b.wait_for_url("/admin/p/login");
+    b.type_into("input[name=name]", "ark");
+    b.type_into("input[name=password]", "partner password 1");
+    b.click("form button");
+    b.wait_for_text("De Ark");
+    // The login came in the browser's language; the partner works in Dutch.
+    b.open(&format!("{url}/admin/p?lang=nl"));
+    b.wait_for_text("Vragen die naar jullie gestuurd zijn");
+    assert!(b.source().contains("Een brief van de huisbaas"));
+    assert!(b.source().contains("Woont alleen sinds kort"));
+    inside(&b, "the partner's inbox", 390.0);
+    for (x, _, w, _) in b.rects("main textarea, main input, main select") {
+        assert!(
+            x >= -0.5 && x + w <= 390.5,
+            "a field runs off the phone: {x} {w}"
+        );
+    }
+    b.screenshot("partner-inbox");
+
+    b.type_into("textarea[name=message]", "Kom dinsdag om 10 uur langs.");
+    b.click("form[action^='/admin/p/answer'] button");
+    b.wait_for_text("Jullie antwoord is verstuurd.");
+    b.type_into("input[name=title]", "Spreekuur: hulp bij brieven");
+    b.click("form[action^='/admin/p/offer'] button");
+    b.wait_for_text("Jullie aanbod is bewaard.");
+    assert!(b.source().contains("wacht op een begeleider"));
+    b.click("form[action^='/admin/p/signal'] button");
+    b.wait_for_text("Het signaal is afgehandeld");
+    assert!(!b.source().contains("Woont alleen sinds kort"));
+    inside(&b, "the partner's inbox after", 390.0);
+
+    // The resident reads the answer behind the code on their phone.
+    b.open(&format!("{url}/posts/{phone_token}?lang=nl"));
+    b.wait_for_text("Kom dinsdag om 10 uur langs.");
+    assert!(b.source().contains("De Ark · 02 555 00 00"));
+    assert!(b.source().contains("Wie kan helpen?"));
+    inside(&b, "the post's phone page with its partner", 390.0);
+    b.screenshot("phone-post-partner");
 }

@@ -388,7 +388,9 @@ fn kiosks_paired_before_code_ranges_get_one_at_their_next_sync() {
     // share, and a kiosk that never heard of ranges. (What later migrations added goes too.)
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(
-        "ALTER TABLE kiosks DROP COLUMN protocol;
+        "DROP TABLE signals; DROP TABLE partner_replies; DROP TABLE partner_posts;
+         DROP TABLE partner_sessions; DROP TABLE partner_accounts; DROP TABLE partners;
+         ALTER TABLE kiosks DROP COLUMN protocol;
          DROP INDEX seat_blocks_kiosk; ALTER TABLE seat_blocks DROP COLUMN lease;
          ALTER TABLE seat_blocks DROP COLUMN expires_ms; ALTER TABLE seat_blocks DROP COLUMN recalled;
          DROP INDEX kiosks_code_range; ALTER TABLE kiosks DROP COLUMN code_range;
@@ -519,6 +521,7 @@ mod fixtures {
             kinds::POST_RENEWED => rt::<PostByCode>(p),
             kinds::POST_CLOSED => rt::<PostClosed>(p),
             kinds::POST_REPLIED => rt::<PostReply>(p),
+            kinds::SIGNAL_CREATED => rt::<SignalCreated>(p),
             other => panic!("an op kind without a type in this test: {other}"),
         }
     }
@@ -532,6 +535,7 @@ mod fixtures {
             kinds::SIGNUP_STATUS => rt::<SignupStatus>(p),
             kinds::POST_STATE => rt::<PostState>(p),
             kinds::POST_REPLIED => rt::<PostReply>(p),
+            kinds::PARTNER_SAVED => rt::<PartnerRecord>(p),
             other => panic!("a change kind without a type in this test: {other}"),
         }
     }
@@ -605,6 +609,7 @@ fn todays_code_reads_the_current_fixtures_unchanged_and_writes_the_same_json() {
         POST_RENEWED,
         POST_CLOSED,
         POST_REPLIED,
+        SIGNAL_CREATED,
     ] {
         assert!(has(&ops, kind), "no op fixture of {kind}");
     }
@@ -615,6 +620,7 @@ fn todays_code_reads_the_current_fixtures_unchanged_and_writes_the_same_json() {
         SIGNUP_STATUS,
         POST_STATE,
         POST_REPLIED,
+        PARTNER_SAVED,
     ] {
         assert!(has(&changes, kind), "no change fixture of {kind}");
     }
@@ -684,6 +690,21 @@ fn a_kiosk_on_the_previous_protocol_keeps_syncing_with_todays_server_and_vice_ve
         }
     }
     let new = InProcessServer::start(&dir.path().join("v2.sqlite3"));
+    // The partner the fixture's care signal goes to (the change fixture's partner).
+    {
+        let changes = fixtures::load("v2", "changes");
+        let partner = changes
+            .iter()
+            .find(|c| c["kind"] == kinds::PARTNER_SAVED)
+            .unwrap();
+        new.store
+            .save_partner(
+                "noord",
+                &serde_json::from_value(partner["payload"].clone()).unwrap(),
+                support::now_ms(),
+            )
+            .unwrap();
+    }
     fixtures::push_all(
         &new,
         "PC v2",

@@ -26,9 +26,11 @@ use digidak_server::{ServerError, ServerStore};
 
 mod activity;
 mod board;
+mod partner;
 
 use activity::{ActivityCmd, activity};
 use board::{BoardCmd, board};
+use partner::{PartnerCmd, partner};
 
 /// Digidak server: the place kiosks of many sites sync to, the phone pages behind the kiosks'
 /// QR codes, and the admin web (/admin).
@@ -125,6 +127,11 @@ enum Cmd {
     Board {
         #[command(subcommand)]
         command: BoardCmd,
+    },
+    /// Local partners of a site (the OCMW, a care organisation): "Wie kan helpen".
+    Partner {
+        #[command(subcommand)]
+        command: PartnerCmd,
     },
     /// Fill a NEW database with example content marked "Voorbeeld" (activities, posts,
     /// sign-ups, a help call, a lesson resume code) and register a kiosk for the demo; prints
@@ -277,6 +284,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Cmd::Activity { command } => activity(&*store, command),
         Cmd::Board { command } => board(&*store, command),
+        Cmd::Partner { command } => partner(&*store, command),
         Cmd::Demo { site, kiosk, admin } => {
             match digidak_server::demo::seed(&*store, &site, &kiosk, now_ms()) {
                 Ok(seed) => {
@@ -494,6 +502,15 @@ fn serve(
                 let store = retention.clone();
                 let done = tokio::task::spawn_blocking(move || {
                     let now = now_ms();
+                    // Care signals nobody handled: their note and phone after 30 days.
+                    let signals = digidak_server::PartnerAccounts::forget_old_signals(
+                        &*store,
+                        digidak_core::partners::KEEP_SIGNAL_DAYS,
+                        now,
+                    )?;
+                    if signals > 0 {
+                        tracing::info!(signals, "old care signals forgotten");
+                    }
                     Ok::<_, ServerError>((
                         store.forget_old_signups(keep_days, now)?,
                         store.forget_old_replies(keep_days, now)?,

@@ -1,0 +1,191 @@
+//! "Wat onze buurt kan" (what our neighbourhood can do, the ABCD way): per board category how
+//! many offers are on the board now and which local partners help with it. Both sides count
+//! the same way ([`strengths`]); the kiosk and the phone page show tiles with a pictogram and
+//! the numbers, the admin web and the CLI print them on an A4 ([`render`], with the paper
+//! board's fonts and writer).
+
+use digidak_protocol::{PartnerRecord, PostState};
+
+use crate::board::pdf::{Font, MARGIN, PAGE_W, Page, write};
+use crate::board::{Category, on_board};
+use crate::i18n::Translations;
+use crate::lang::Lang;
+
+/// One category's strength.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Strength {
+    pub category: Category,
+    /// Offers on the board now.
+    pub offers: usize,
+    /// The partners that help with it, by name.
+    pub partners: Vec<String>,
+}
+
+/// Every category in the board's order with its offers on the board at `now_ms` and its
+/// partners.
+pub fn strengths(posts: &[PostState], partners: &[PartnerRecord], now_ms: i64) -> Vec<Strength> {
+    Category::ALL
+        .into_iter()
+        .map(|category| Strength {
+            category,
+            offers: posts
+                .iter()
+                .filter(|p| {
+                    p.post.kind == "offer"
+                        && p.post.category == category.id()
+                        && on_board(p, now_ms)
+                })
+                .count(),
+            partners: crate::partners::covering(partners, category.id())
+                .into_iter()
+                .map(|p| p.name.clone())
+                .collect(),
+        })
+        .collect()
+}
+
+/// "12 aanbiedingen", "1 partner": a tile's two lines, in `lang`.
+pub fn tile_lines(tr: &Translations, lang: Lang, s: &Strength) -> (String, String) {
+    (
+        tr.get_args(
+            lang,
+            "strengths-offers",
+            &[("count", (s.offers as i64).into())],
+        ),
+        tr.get_args(
+            lang,
+            "strengths-partners",
+            &[("count", (s.partners.len() as i64).into())],
+        ),
+    )
+}
+
+/// The A4: a heading, a line under it, and a tile per category (two columns): the category,
+/// its number of offers in big figures, its partners by name.
+pub fn render(
+    tr: &Translations,
+    lang: Lang,
+    heading: &str,
+    subheading: &str,
+    all: &[Strength],
+) -> Vec<u8> {
+    let mut font = Font::new();
+    font.rtl = lang.is_rtl();
+    let mut page = Page::new();
+    let top = page.y;
+    page.text(&mut font, heading, MARGIN, top - 22.0, 24.0, true);
+    page.text(&mut font, subheading, MARGIN, top - 44.0, 12.0, false);
+    let (cols, gap) = (2usize, 12.0f32);
+    let w = (PAGE_W - 2.0 * MARGIN - gap) / cols as f32;
+    let rows = all.len().div_ceil(cols).max(1);
+    let area_top = top - 64.0;
+    let h = ((area_top - MARGIN) - gap * (rows as f32 - 1.0)) / rows as f32;
+    for (i, s) in all.iter().enumerate() {
+        let (col, row) = (i % cols, i / cols);
+        let x = MARGIN + col as f32 * (w + gap);
+        let y_top = area_top - row as f32 * (h + gap);
+        page.content.set_line_width(1.5);
+        page.content.rect(x, y_top - h, w, h);
+        page.content.stroke();
+        let name = tr.get(lang, &s.category.label_key());
+        page.text(&mut font, &name, x + 10.0, y_top - 20.0, 13.0, true);
+        page.text(
+            &mut font,
+            &s.offers.to_string(),
+            x + 10.0,
+            y_top - 58.0,
+            32.0,
+            true,
+        );
+        let (offers, partners) = tile_lines(tr, lang, s);
+        page.text(&mut font, &offers, x + 70.0, y_top - 46.0, 11.0, false);
+        page.text(&mut font, &partners, x + 70.0, y_top - 60.0, 11.0, false);
+        let names = font.wrap_at_most(&s.partners.join(", "), 9.5, w - 20.0, 2);
+        for (j, line) in names.iter().enumerate() {
+            page.text(
+                &mut font,
+                line,
+                x + 10.0,
+                y_top - 78.0 - 12.0 * j as f32,
+                9.5,
+                false,
+            );
+        }
+    }
+    write(font, vec![page])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use digidak_protocol::PostRecord;
+
+    fn post(kind: &str, cat: &str, status: &str, expires_ms: i64) -> PostState {
+        PostState {
+            post: PostRecord {
+                id: uuid::Uuid::now_v7().to_string(),
+                code: "000000000001".into(),
+                kind: kind.into(),
+                category: cat.into(),
+                title: "t".into(),
+                text: String::new(),
+                languages: Vec::new(),
+                token: None,
+                partner: None,
+                route_to: None,
+            },
+            status: status.into(),
+            reason: None,
+            created_ms: 0,
+            expires_ms: Some(expires_ms),
+            reports: 0,
+            helped: false,
+            approved_ms: Some(0),
+            ended_ms: None,
+        }
+    }
+
+    #[test]
+    fn offers_on_the_board_and_partners_are_counted_per_category() {
+        let now = 1_000_000;
+        let posts = vec![
+            post("offer", "cooking", "public", now + 1),
+            post("offer", "cooking", "public", now + 1),
+            post("ask", "cooking", "public", now + 1),
+            post("offer", "cooking", "waiting", now + 1),
+            post("offer", "cooking", "public", now - 1),
+            post("offer", "transport", "public", now + 1),
+        ];
+        let partner = PartnerRecord {
+            id: "0190b6f4-0000-7000-8000-000000000001".into(),
+            name: "De Ark".into(),
+            description: String::new(),
+            picture: String::new(),
+            categories: vec!["cooking".into()],
+            hours: Vec::new(),
+            address: String::new(),
+            contact: String::new(),
+            deleted: false,
+            trusted: false,
+        };
+        let s = strengths(&posts, &[partner], now);
+        assert_eq!(s.len(), Category::ALL.len());
+        let cooking = s.iter().find(|s| s.category == Category::Cooking).unwrap();
+        assert_eq!(cooking.offers, 2);
+        assert_eq!(cooking.partners, vec!["De Ark".to_string()]);
+        let transport = s
+            .iter()
+            .find(|s| s.category == Category::Transport)
+            .unwrap();
+        assert_eq!((transport.offers, transport.partners.len()), (1, 0));
+        let tr = Translations::load().unwrap();
+        assert_eq!(
+            tile_lines(&tr, Lang::Nl, cooking),
+            ("2 aanbiedingen".to_string(), "1 partner".to_string())
+        );
+        let pdf = render(&tr, Lang::Nl, "Wat onze buurt kan", "noord", &s);
+        assert!(pdf.starts_with(b"%PDF"));
+        let ar = render(&tr, Lang::Ar, "ما يستطيعه حيّنا", "noord", &s);
+        assert!(ar.starts_with(b"%PDF"));
+    }
+}

@@ -1,0 +1,388 @@
+//! The admin web's local partners: per site, the partner organisations kiosks show under
+//! "Wie kan helpen" (name, what they do, a picture, categories, opening hours per weekday,
+//! address, how to reach them); add, change, remove (asking first).
+
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::admin_page::{admin_layout, confirm_page, done_message};
+use super::admin_web::{
+    Admin, CsrfForm, blocking, csrf_field, lang_of, query_value, sites_and_choice,
+};
+use super::http::{AppState, now_ms};
+use super::pages::esc;
+use digidak_core::board::Category;
+use digidak_core::lang::Lang;
+use digidak_core::partners::{day_text, open_in_words, open_state, parse_day, weekday_name};
+use digidak_protocol::PartnerRecord;
+
+/// The pictures an admin can choose as a partner's logo (keys of the shared pictures).
+pub const PICTURES: [&str; 14] = [
+    "town-hall",
+    "health",
+    "letter",
+    "euro",
+    "person",
+    "volunteer",
+    "phone-call",
+    "computer",
+    "speech",
+    "child",
+    "pot",
+    "tools",
+    "car",
+    "coffee",
+];
+
+fn site_q(site: &str) -> String {
+    form_urlencoded::byte_serialize(site.as_bytes()).collect()
+}
+
+/// `GET /admin/partners?site=..[&edit=ID]`.
+pub async fn page(
+    State(state): State<AppState>,
+    Admin(s, _): Admin,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let tr = &state.translations;
+    let (sites, site) = match sites_and_choice(&state, &query).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let site = site.unwrap_or_default();
+    let store = state.store.clone();
+    let st = site.clone();
+    let list = match blocking(move || store.partners(&st)).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let t = |k: &str| esc(&tr.get(lang, k));
+    let l = lang.code();
+    let q = site_q(&site);
+    let mut main = done_message(tr, lang, query_value(&query, "done").as_deref());
+    main.push_str(&format!(
+        "<h1>{}</h1><p>{}</p>",
+        t("adminweb-partners"),
+        t("adminweb-partners-explain")
+    ));
+    let links: Vec<String> = sites
+        .iter()
+        .map(|x| {
+            if *x == site {
+                format!("<strong>{}</strong>", esc(x))
+            } else {
+                format!(
+                    "<a href=\"/admin/partners?site={}&amp;lang={l}\">{}</a>",
+                    site_q(x),
+                    esc(x)
+                )
+            }
+        })
+        .collect();
+    main.push_str(&format!("<p>{}</p>", links.join(" · ")));
+    main.push_str(&format!(
+        "<p><a class=\"action\" href=\"/admin/partners/strengths.pdf?site={q}&amp;lang={l}\">{}</a> \
+         <a class=\"action\" href=\"/buurt/{site}?lang={l}\">{}</a></p>",
+        t("adminweb-strengths-pdf"),
+        t("strengths-title"),
+        site = esc(&site),
+    ));
+    if list.is_empty() {
+        main.push_str(&format!("<p>{}</p>", t("adminweb-partner-none")));
+    }
+    let now = now_ms();
+    for p in &list {
+        let cats: Vec<String> = p
+            .categories
+            .iter()
+            .filter_map(|c| Category::from_id(c))
+            .map(|c| tr.get(lang, &c.label_key()))
+            .collect();
+        let week = digidak_core::partners::week_in_words(&p.hours, lang).join("<br>");
+        main.push_str(&format!(
+            "<section class=\"card\"><h2 dir=\"auto\">{name}</h2><p dir=\"auto\">{desc}</p>\
+             <p class=\"muted\">{cats}</p><p><strong>{open}</strong><br>{week}</p>\
+             <p dir=\"auto\">{addr}</p><p dir=\"auto\">{contact}</p>\
+             <p><a class=\"action\" href=\"/admin/partners?site={q}&amp;edit={id}&amp;lang={l}#form\">{edit}</a></p>\
+             <details><summary>{account}</summary>\
+             <form method=\"post\" action=\"/admin/partners/account?lang={l}\">{csrf}\
+             <input type=\"hidden\" name=\"id\" value=\"{id}\">\
+             <p><label>{login_l}<br><input name=\"login\" required maxlength=\"64\" autocomplete=\"off\"></label></p>\
+             <p><label>{pw_l}<br><input name=\"password\" type=\"password\" required minlength=\"10\" autocomplete=\"new-password\"></label></p>\
+             <p><button class=\"action\" type=\"submit\">{save}</button></p></form></details>\
+             <form method=\"post\" action=\"/admin/partners/remove?lang={l}\">{csrf}\
+             <input type=\"hidden\" name=\"id\" value=\"{id}\">\
+             <button class=\"danger\" type=\"submit\">{remove}</button></form></section>",
+            name = esc(&p.name),
+            desc = esc(&p.description).replace('\n', "<br>"),
+            cats = esc(&cats.join(", ")),
+            open = esc(&open_in_words(tr, lang, open_state(&p.hours, now))),
+            addr = esc(&p.address),
+            contact = esc(&p.contact),
+            id = esc(&p.id),
+            edit = t("adminweb-partner-edit"),
+            remove = t("adminweb-partner-remove"),
+            csrf = csrf_field(&s.csrf),
+            account = t("adminweb-partner-account"),
+            login_l = t("adminweb-name"),
+            pw_l = t("adminweb-partner-password"),
+            save = t("adminweb-save"),
+        ));
+    }
+    let editing = query_value(&query, "edit").and_then(|id| list.iter().find(|p| p.id == id));
+    main.push_str(&form(tr, lang, &s.csrf, &site, editing));
+    admin_layout(
+        tr,
+        lang,
+        &format!("/admin/partners?site={q}"),
+        Some(&s.csrf),
+        &tr.get(lang, "adminweb-partners"),
+        StatusCode::OK,
+        &main,
+    )
+}
+
+/// The add / change form.
+fn form(
+    tr: &digidak_core::i18n::Translations,
+    lang: Lang,
+    csrf: &str,
+    site: &str,
+    p: Option<&PartnerRecord>,
+) -> String {
+    let t = |k: &str| esc(&tr.get(lang, k));
+    let value = |f: fn(&PartnerRecord) -> &str| esc(p.map_or("", f));
+    let mut pictures = format!(
+        "<option value=\"\">{}</option>",
+        t("adminweb-partner-no-picture")
+    );
+    for key in PICTURES {
+        let sel = if p.is_some_and(|p| p.picture == key) {
+            " selected"
+        } else {
+            ""
+        };
+        pictures.push_str(&format!("<option value=\"{key}\"{sel}>{key}</option>"));
+    }
+    let mut cats = String::new();
+    for c in Category::ALL {
+        let checked = if p.is_some_and(|p| p.categories.iter().any(|x| x == c.id())) {
+            " checked"
+        } else {
+            ""
+        };
+        cats.push_str(&format!(
+            "<label><input type=\"checkbox\" name=\"cat-{id}\" value=\"1\"{checked}> {}</label><br>",
+            esc(&tr.get(lang, &c.label_key())),
+            id = c.id(),
+        ));
+    }
+    let mut days = String::new();
+    for d in 0..7u8 {
+        days.push_str(&format!(
+            "<p><label>{} <input name=\"day-{d}\" value=\"{}\" maxlength=\"60\" size=\"28\" placeholder=\"9:00-12:00 13:00-17:00\"></label></p>",
+            esc(weekday_name(lang, d)),
+            esc(&p.map(|p| day_text(&p.hours, d)).unwrap_or_default()),
+        ));
+    }
+    format!(
+        "<section class=\"card here\" id=\"form\"><h2>{title}</h2>\
+         <form method=\"post\" action=\"/admin/partners/save?lang={l}\">{csrf}\
+         <input type=\"hidden\" name=\"site\" value=\"{site}\">\
+         <input type=\"hidden\" name=\"id\" value=\"{id}\">\
+         <p><label>{name_l}<br><input name=\"name\" value=\"{name}\" required maxlength=\"80\" size=\"40\"></label></p>\
+         <p><label>{desc_l}<br><textarea name=\"description\" maxlength=\"300\" rows=\"3\" cols=\"50\" style=\"max-width:100%\">{desc}</textarea></label></p>\
+         <p><label>{pic_l} <select name=\"picture\">{pictures}</select></label></p>\
+         <fieldset><legend>{cats_l}</legend>{cats}</fieldset>\
+         <fieldset><legend>{hours_l}</legend>{days}</fieldset>\
+         <p><label>{addr_l}<br><input name=\"address\" value=\"{addr}\" maxlength=\"120\" size=\"50\"></label></p>\
+         <p><label>{contact_l}<br><input name=\"contact\" value=\"{contact}\" maxlength=\"120\" size=\"50\"></label></p>\
+         <p><label><input type=\"checkbox\" name=\"trusted\" value=\"1\"{trusted}> {trusted_l}</label></p>\
+         <p><button class=\"button\" type=\"submit\">{save}</button></p></form></section>",
+        title = if p.is_some() {
+            t("adminweb-partner-edit")
+        } else {
+            t("adminweb-partner-new")
+        },
+        l = lang.code(),
+        csrf = csrf_field(csrf),
+        site = esc(site),
+        id = value(|p| &p.id),
+        name_l = t("adminweb-partner-name"),
+        name = value(|p| &p.name),
+        desc_l = t("adminweb-partner-description"),
+        desc = value(|p| &p.description),
+        pic_l = t("adminweb-partner-picture"),
+        cats_l = t("adminweb-partner-categories"),
+        hours_l = t("adminweb-partner-hours"),
+        addr_l = t("partners-address"),
+        addr = value(|p| &p.address),
+        contact_l = t("adminweb-partner-contact"),
+        contact = value(|p| &p.contact),
+        save = t("adminweb-save"),
+        trusted = if p.is_some_and(|p| p.trusted) {
+            " checked"
+        } else {
+            ""
+        },
+        trusted_l = t("adminweb-partner-trusted"),
+    )
+}
+
+fn back(site: &str, lang: Lang, done: &str) -> Response {
+    Redirect::to(&format!(
+        "/admin/partners?site={}&lang={}&done={done}",
+        site_q(site),
+        lang.code()
+    ))
+    .into_response()
+}
+
+/// `POST /admin/partners/save`: add or change a partner.
+pub async fn save(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    CsrfForm(_, _, f): CsrfForm,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let get = |k: &str| f.get(k).cloned().unwrap_or_default();
+    let site = get("site");
+    let mut hours = Vec::new();
+    for d in 0..7u8 {
+        match parse_day(d, &get(&format!("day-{d}"))) {
+            Ok(mut h) => hours.append(&mut h),
+            Err(e) => {
+                let msg = format!("{}: {e}", weekday_name(lang, d));
+                return (StatusCode::BAD_REQUEST, msg).into_response();
+            }
+        }
+    }
+    let p = PartnerRecord {
+        id: get("id"),
+        name: get("name"),
+        description: get("description"),
+        picture: get("picture"),
+        categories: Category::ALL
+            .iter()
+            .filter(|c| f.contains_key(&format!("cat-{}", c.id())))
+            .map(|c| c.id().to_string())
+            .collect(),
+        hours,
+        address: get("address"),
+        contact: get("contact"),
+        deleted: false,
+        trusted: f.contains_key("trusted"),
+    };
+    let store = state.store.clone();
+    let st = site.clone();
+    match blocking(move || store.save_partner(&st, &p, now_ms())).await {
+        Ok(_) => back(&site, lang, "saved"),
+        Err(r) => r,
+    }
+}
+
+/// `POST /admin/partners/remove`: asks first, then removes (kiosks forget the partner).
+pub async fn remove(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    CsrfForm(session, _, f): CsrfForm,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let tr = &state.translations;
+    let id = f.get("id").cloned().unwrap_or_default();
+    let store = state.store.clone();
+    let pid = id.clone();
+    let Some((site, p)) = (match blocking(move || store.partner(&pid)).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    }) else {
+        return (StatusCode::NOT_FOUND, "no such partner").into_response();
+    };
+    let l = lang.code();
+    if f.get("confirmed").map(String::as_str) != Some("yes") {
+        let q = site_q(&site);
+        return confirm_page(
+            tr,
+            lang,
+            &session.csrf,
+            &format!("/admin/partners?site={q}"),
+            &tr.get(lang, "adminweb-partner-remove-sure"),
+            &p.name,
+            &tr.get(lang, "adminweb-partner-remove"),
+            &format!("/admin/partners/remove?lang={l}"),
+            &[("id", &id), ("confirmed", "yes")],
+            &format!("/admin/partners?site={q}&lang={l}"),
+        );
+    }
+    let store = state.store.clone();
+    match blocking(move || store.remove_partner(&id, now_ms())).await {
+        Ok(_) => back(&site, lang, "removed"),
+        Err(r) => r,
+    }
+}
+
+/// `GET /admin/partners/strengths.pdf?site=..`: "Wat onze buurt kan" on an A4.
+pub async fn strengths_pdf(
+    State(state): State<AppState>,
+    _admin: Admin,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let site = query_value(&query, "site").unwrap_or_default();
+    let store = state.store.clone();
+    let tr = state.translations.clone();
+    let make =
+        move || super::partner_pages::strengths_pdf(store.as_ref(), &tr, lang, &site, now_ms());
+    match blocking(make).await {
+        Ok(bytes) => (
+            [
+                (axum::http::header::CONTENT_TYPE, "application/pdf"),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"buurt.pdf\"",
+                ),
+                (axum::http::header::CACHE_CONTROL, "no-store"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(r) => r,
+    }
+}
+
+/// `POST /admin/partners/account`: a login for a partner to `/admin/p` (or a new password for
+/// it: its sessions end).
+pub async fn account(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    CsrfForm(_, _, f): CsrfForm,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let id = f.get("id").cloned().unwrap_or_default();
+    let login = f.get("login").cloned().unwrap_or_default();
+    let password = f.get("password").cloned().unwrap_or_default();
+    let hash = match super::admin_web::hash_password(&password) {
+        Ok(h) => h,
+        Err(e) => return (StatusCode::BAD_REQUEST, e).into_response(),
+    };
+    let store = state.store.clone();
+    match blocking(move || {
+        let (site, _) = store
+            .partner(&id)?
+            .ok_or_else(|| super::ServerError::BadRequest("no such partner".into()))?;
+        store.set_partner_account(&login, &id, &hash, now_ms())?;
+        Ok(site)
+    })
+    .await
+    {
+        Ok(site) => back(&site, lang, "saved"),
+        Err(r) => r,
+    }
+}

@@ -1,0 +1,165 @@
+//! `digidak-server partner ...`: the local partners of a site ("Wie kan helpen").
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use digidak_protocol::PartnerRecord;
+use digidak_server::ServerStore;
+
+#[derive(Debug, Subcommand)]
+pub enum PartnerCmd {
+    /// Add a partner organisation to a site (or change the one of that name); its kiosks show
+    /// it under "Wie kan helpen" for its categories.
+    Add {
+        #[arg(long)]
+        site: String,
+        /// Its name, as residents know it ("OCMW", "De Ark").
+        name: String,
+        /// One or two sentences: what they do.
+        #[arg(long, default_value = "")]
+        description: String,
+        /// Board categories they help with, comma-separated: paperwork, computer, odd-jobs,
+        /// shopping, transport, language, cooking, children, lending, company.
+        #[arg(long, default_value = "")]
+        categories: String,
+        /// Opening hours, Brussels time: "mon-fri 9:00-12:00 13:00-17:00; sat 10:00-12:00".
+        #[arg(long, default_value = "")]
+        hours: String,
+        #[arg(long, default_value = "")]
+        address: String,
+        /// How to reach them: a phone number, a mail address, "walk in".
+        #[arg(long, default_value = "")]
+        contact: String,
+        /// Its logo: a name of the shared pictures (`letter`, `health`, `town-hall`, ...).
+        #[arg(long, default_value = "")]
+        picture: String,
+        /// Its offers go on the board without a volunteer's approval.
+        #[arg(long)]
+        trusted: bool,
+    },
+    /// List a site's partners: name, categories, hours.
+    List {
+        #[arg(long)]
+        site: String,
+    },
+    /// Give a partner a login to the admin web (`/admin/p`): its offers, the asks sent to it,
+    /// its care signals; nothing else. Reads the password (at least 10 characters) from stdin;
+    /// again for the same login: a new password, its sessions end.
+    Account {
+        #[arg(long)]
+        site: String,
+        /// The partner's name.
+        partner: String,
+        /// The login name.
+        login: String,
+    },
+    /// "Wat onze buurt kan" of a site (offers on the board and partners per category) as an
+    /// A4 PDF to put up.
+    Strengths {
+        #[arg(long)]
+        site: String,
+        #[arg(long, value_name = "FILE")]
+        to: std::path::PathBuf,
+        /// nl, fr or en.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// Remove a partner of a site by its name: kiosks forget it.
+    Remove {
+        #[arg(long)]
+        site: String,
+        name: String,
+    },
+}
+
+pub fn partner(store: &dyn ServerStore, command: PartnerCmd) -> anyhow::Result<ExitCode> {
+    let now = digidak_server::http::now_ms();
+    let by_name = |site: &str, name: &str| -> anyhow::Result<Option<PartnerRecord>> {
+        Ok(store
+            .partners(site)?
+            .into_iter()
+            .find(|p| p.name.to_lowercase() == name.trim().to_lowercase()))
+    };
+    match command {
+        PartnerCmd::Add {
+            site,
+            name,
+            description,
+            categories,
+            hours,
+            address,
+            contact,
+            picture,
+            trusted,
+        } => {
+            let hours = digidak_core::partners::parse_week(&hours)
+                .map_err(|e| anyhow::anyhow!("--hours: {e}"))?;
+            let id = by_name(&site, &name)?.map(|p| p.id).unwrap_or_default();
+            let p = PartnerRecord {
+                id,
+                name,
+                description,
+                picture,
+                categories: categories
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .map(String::from)
+                    .collect(),
+                hours,
+                address,
+                contact,
+                deleted: false,
+                trusted,
+            };
+            let saved = store.save_partner(&site, &p, now)?;
+            println!("partner {:?} saved at site {site}", saved.name);
+        }
+        PartnerCmd::List { site } => {
+            for p in store.partners(&site)? {
+                println!(
+                    "{}\t{}\t{}",
+                    p.name,
+                    p.categories.join(","),
+                    digidak_core::partners::week_text(&p.hours)
+                );
+            }
+        }
+        PartnerCmd::Account {
+            site,
+            partner,
+            login,
+        } => {
+            let Some(p) = by_name(&site, &partner)? else {
+                eprintln!("no partner {partner:?} at site {site}");
+                return Ok(ExitCode::from(1));
+            };
+            let mut password = String::new();
+            std::io::stdin().read_line(&mut password)?;
+            let hash =
+                digidak_server::admin_web::hash_password(password.trim_end_matches(['\r', '\n']))
+                    .map_err(anyhow::Error::msg)?;
+            store.set_partner_account(&login, &p.id, &hash, now)?;
+            println!("login {login:?} for partner {:?} saved", p.name);
+        }
+        PartnerCmd::Strengths { site, to, lang } => {
+            let lang = digidak_core::lang::Lang::from_code(&lang)
+                .ok_or_else(|| anyhow::anyhow!("--lang must be nl, fr or en"))?;
+            let tr = digidak_core::i18n::Translations::load()?;
+            let bytes = digidak_server::strengths_pdf(store, &tr, lang, &site, now)?;
+            std::fs::write(&to, bytes)
+                .map_err(|e| anyhow::anyhow!("writing {}: {e}", to.display()))?;
+            println!("written to {}", to.display());
+        }
+        PartnerCmd::Remove { site, name } => {
+            let Some(p) = by_name(&site, &name)? else {
+                eprintln!("no partner {name:?} at site {site}");
+                return Ok(ExitCode::from(1));
+            };
+            store.remove_partner(&p.id, now)?;
+            println!("partner {:?} removed from site {site}", p.name);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,180 @@
+//! [`PartnerStore`] and [`PartnerAccounts`] on the SQLite store. The rules are
+//! [`super::partners`]' (over `storage::Tx`); the accounts and sessions are rows of their own.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::partner_store::{Inbox, OpenSignal, PartnerAccounts, PartnerSession, PartnerStore};
+use super::sqlite::SqliteServerStore;
+use super::storage::Tx;
+use super::{ServerError, partners};
+use digidak_protocol::{PartnerRecord, PostState};
+
+impl PartnerStore for SqliteServerStore {
+    fn save_partner(
+        &self,
+        site: &str,
+        p: &PartnerRecord,
+        now_ms: i64,
+    ) -> Result<PartnerRecord, ServerError> {
+        self.write(|tx| partners::save(tx, site, p, now_ms))
+    }
+
+    fn partners(&self, site: &str) -> Result<Vec<PartnerRecord>, ServerError> {
+        Ok(partners::sorted(self.read(|tx| tx.partner_records(site))?))
+    }
+
+    fn partner(&self, id: &str) -> Result<Option<(String, PartnerRecord)>, ServerError> {
+        self.read(|tx| tx.partner(id))
+    }
+
+    fn remove_partner(&self, id: &str, now_ms: i64) -> Result<bool, ServerError> {
+        self.write(|tx| partners::remove(tx, id, now_ms))
+    }
+}
+
+impl PartnerAccounts for SqliteServerStore {
+    fn set_partner_account(
+        &self,
+        login: &str,
+        partner_id: &str,
+        password_hash: &str,
+        now_ms: i64,
+    ) -> Result<(), ServerError> {
+        let login = digidak_core::text::clean_line(login, usize::MAX);
+        if login.is_empty() || login.chars().count() > 64 {
+            return Err(ServerError::BadRequest(
+                "a login is 1 to 64 characters".into(),
+            ));
+        }
+        self.write(|tx| {
+            partners::live(tx, partner_id)?;
+            tx.0.execute(
+                "INSERT INTO partner_accounts (login, partner_id, hash, created_ms)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (login) DO UPDATE SET partner_id = ?2, hash = ?3",
+                params![login, partner_id, password_hash, now_ms],
+            )?;
+            tx.0.execute("DELETE FROM partner_sessions WHERE login = ?1", [&login])?;
+            Ok(())
+        })
+    }
+
+    fn partner_account(&self, login: &str) -> Result<Option<(String, String)>, ServerError> {
+        Ok(self
+            .reader()
+            .query_row(
+                "SELECT a.hash, a.partner_id FROM partner_accounts a
+                 JOIN partners p ON p.id = a.partner_id AND p.deleted = 0
+                 WHERE a.login = ?1",
+                [login],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    fn create_partner_session(
+        &self,
+        s: &PartnerSession,
+        token_hash: &str,
+    ) -> Result<(), ServerError> {
+        let conn = self.conn();
+        conn.execute(
+            "DELETE FROM partner_sessions WHERE expires_ms < ?1",
+            [s.created_ms],
+        )?;
+        conn.execute(
+            "INSERT INTO partner_sessions (token_hash, login, partner_id, csrf, created_ms, expires_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                token_hash,
+                s.login,
+                s.partner_id,
+                s.csrf,
+                s.created_ms,
+                s.expires_ms
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn use_partner_session(
+        &self,
+        token_hash: &str,
+        now_ms: i64,
+        idle_ms: i64,
+        max_ms: i64,
+    ) -> Result<Option<PartnerSession>, ServerError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "UPDATE partner_sessions SET expires_ms = MIN(created_ms + ?3, ?2 + ?4)
+                 WHERE token_hash = ?1 AND expires_ms > ?2
+                   AND partner_id IN (SELECT id FROM partners WHERE deleted = 0)
+                 RETURNING login, partner_id, csrf, created_ms, expires_ms",
+                params![token_hash, now_ms, max_ms, idle_ms],
+                |r| {
+                    Ok(PartnerSession {
+                        login: r.get(0)?,
+                        partner_id: r.get(1)?,
+                        csrf: r.get(2)?,
+                        created_ms: r.get(3)?,
+                        expires_ms: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn end_partner_session(&self, token_hash: &str) -> Result<(), ServerError> {
+        self.conn().execute(
+            "DELETE FROM partner_sessions WHERE token_hash = ?1",
+            [token_hash],
+        )?;
+        Ok(())
+    }
+
+    fn post_partner_offer(
+        &self,
+        partner_id: &str,
+        category: &str,
+        title: &str,
+        text: &str,
+        now_ms: i64,
+    ) -> Result<PostState, ServerError> {
+        self.write(|tx| partners::post_offer(tx, partner_id, category, title, text, now_ms))
+    }
+
+    fn partner_inbox(&self, partner_id: &str) -> Result<Option<Inbox>, ServerError> {
+        self.read(|tx| partners::inbox(tx, partner_id))
+    }
+
+    fn answer_ask(
+        &self,
+        partner_id: &str,
+        post_id: &str,
+        message: &str,
+        now_ms: i64,
+    ) -> Result<(), ServerError> {
+        self.write(|tx| partners::answer_ask(tx, partner_id, post_id, message, now_ms))
+    }
+
+    fn open_signals(&self, partner_id: &str) -> Result<Vec<OpenSignal>, ServerError> {
+        self.read(|tx| tx.open_signals(partner_id))
+    }
+
+    fn handle_signal(
+        &self,
+        partner_id: &str,
+        id: &str,
+        outcome: &str,
+        now_ms: i64,
+    ) -> Result<bool, ServerError> {
+        // Emptied at once, and out of the WAL too (`forget` checkpoints it).
+        let n = self.forget(|tx| partners::handle_signal(tx, partner_id, id, outcome, now_ms))?;
+        Ok(n > 0)
+    }
+
+    fn forget_old_signals(&self, days: u32, now_ms: i64) -> Result<usize, ServerError> {
+        self.forget(|tx| partners::forget_old_signals(tx, days, now_ms))
+    }
+}

@@ -1,0 +1,129 @@
+//! `PartnerStore`: the local partners' part of the server store (admin web, CLI, phone pages).
+//! No storage types here: the SQLite implementation is in [`super::partner_sqlite`].
+
+use digidak_protocol::PartnerRecord;
+
+use super::ServerError;
+
+pub trait PartnerStore {
+    /// Adds or changes a partner of `site` (checked by [`super::partners::prepare`]) and
+    /// sends it to the site's kiosks (`partner.saved`). A partner of another site with the
+    /// same id is refused. Returns the partner as stored.
+    fn save_partner(
+        &self,
+        site: &str,
+        p: &PartnerRecord,
+        now_ms: i64,
+    ) -> Result<PartnerRecord, ServerError>;
+    /// The partners of a site (not removed), by name.
+    fn partners(&self, site: &str) -> Result<Vec<PartnerRecord>, ServerError>;
+    /// A partner (also a removed one) and its site.
+    fn partner(&self, id: &str) -> Result<Option<(String, PartnerRecord)>, ServerError>;
+    /// Removes a partner: kiosks forget it (`partner.saved` with `deleted`). False if there
+    /// is no such partner, or it was removed already.
+    fn remove_partner(&self, id: &str, now_ms: i64) -> Result<bool, ServerError>;
+}
+
+/// A partner logged in to the admin web (`/admin/p`): it sees only its own part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerSession {
+    pub login: String,
+    pub partner_id: String,
+    /// The token every form of this session must carry.
+    pub csrf: String,
+    pub created_ms: i64,
+    pub expires_ms: i64,
+}
+
+/// One post in a partner's inbox with the replies it may read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InboxPost {
+    pub post: digidak_protocol::PostState,
+    /// Of its own offers: every reply (residents wrote them to it). Of an ask sent to it: only
+    /// its own answers.
+    pub replies: Vec<digidak_protocol::PostReply>,
+}
+
+/// What a partner sees: its record and site, its offers, the asks residents sent to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inbox {
+    pub site: String,
+    pub partner: PartnerRecord,
+    pub offers: Vec<InboxPost>,
+    pub asks: Vec<InboxPost>,
+}
+
+/// The partner accounts' part of the store (a supertrait of `ServerStore` too).
+pub trait PartnerAccounts {
+    /// Creates a login for a partner (or gives it a new password: its sessions end).
+    fn set_partner_account(
+        &self,
+        login: &str,
+        partner_id: &str,
+        password_hash: &str,
+        now_ms: i64,
+    ) -> Result<(), ServerError>;
+    /// The password hash and partner of a login, if the partner is not removed.
+    fn partner_account(&self, login: &str) -> Result<Option<(String, String)>, ServerError>;
+    fn create_partner_session(
+        &self,
+        s: &PartnerSession,
+        token_hash: &str,
+    ) -> Result<(), ServerError>;
+    /// The session of a token hash if it has not expired and its partner is not removed, its
+    /// expiry moved to `now_ms + idle_ms` but never past `created_ms + max_ms`.
+    fn use_partner_session(
+        &self,
+        token_hash: &str,
+        now_ms: i64,
+        idle_ms: i64,
+        max_ms: i64,
+    ) -> Result<Option<PartnerSession>, ServerError>;
+    fn end_partner_session(&self, token_hash: &str) -> Result<(), ServerError>;
+    /// The partner posts an offer on its site's board, with its badge; it waits for a
+    /// volunteer like a resident's post unless the partner is trusted.
+    fn post_partner_offer(
+        &self,
+        partner_id: &str,
+        category: &str,
+        title: &str,
+        text: &str,
+        now_ms: i64,
+    ) -> Result<digidak_protocol::PostState, ServerError>;
+    /// The partner's inbox (`None` for an unknown or removed partner).
+    fn partner_inbox(&self, partner_id: &str) -> Result<Option<Inbox>, ServerError>;
+    /// The partner answers an ask sent to it: a reply the resident reads behind the post's
+    /// code (at a kiosk or on the phone page), signed with the partner's name and contact.
+    fn answer_ask(
+        &self,
+        partner_id: &str,
+        post_id: &str,
+        message: &str,
+        now_ms: i64,
+    ) -> Result<(), ServerError>;
+    /// The partner's open care signals, oldest first (only its own).
+    fn open_signals(&self, partner_id: &str) -> Result<Vec<OpenSignal>, ServerError>;
+    /// The partner marks a signal handled (`contact`: contact made, `referred`: passed on):
+    /// its note and phone are emptied at once, also from the WAL. False if it is not this
+    /// partner's open signal.
+    fn handle_signal(
+        &self,
+        partner_id: &str,
+        id: &str,
+        outcome: &str,
+        now_ms: i64,
+    ) -> Result<bool, ServerError>;
+    /// Empties the note and phone of signals older than `days`; returns how many.
+    fn forget_old_signals(&self, days: u32, now_ms: i64) -> Result<usize, ServerError>;
+}
+
+/// A care signal as its partner's inbox shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenSignal {
+    pub id: String,
+    pub kind: String,
+    pub lang: String,
+    pub note: String,
+    pub phone: Option<String>,
+    pub created_ms: i64,
+}

@@ -1,0 +1,305 @@
+//! Local partners of a site: what the server decides before a partner is stored and sent to
+//! the site's kiosks (the shared rules of [`digidak_core::partners`], run again here), free of
+//! any storage type: the stores ([`super::partner_store`]) call these.
+
+use digidak_core::partners::check_partner;
+use digidak_protocol::PartnerRecord;
+
+use super::ServerError;
+
+/// Checks and cleans a partner an admin saved (a new one gets its UUID here).
+pub fn prepare(p: &PartnerRecord) -> Result<PartnerRecord, ServerError> {
+    let mut p = p.clone();
+    if p.id.is_empty() {
+        p.id = uuid::Uuid::now_v7().to_string();
+    }
+    check_partner(&p, digidak_core::lessons::is_lesson_id)
+        .map_err(|e| ServerError::BadRequest(e.to_string()))
+}
+
+/// A site id as kiosks and activities have it.
+pub fn check_site(site: &str) -> Result<(), ServerError> {
+    let ok = (1..=40).contains(&site.len())
+        && site
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(ServerError::BadRequest(
+            "a site id is 1 to 40 lowercase letters, digits and dashes".into(),
+        ))
+    }
+}
+
+/// The partners of a site by name, removed ones left out.
+pub fn sorted(mut list: Vec<PartnerRecord>) -> Vec<PartnerRecord> {
+    list.retain(|p| !p.deleted);
+    list.sort_by_key(|p| p.name.to_lowercase());
+    list
+}
+
+// --- The rules over the storage seam (`storage::Tx`): every backend keeps them alike. -------
+
+use digidak_protocol::{PostModerated, PostRecord, PostReply, PostState, SignalCreated, kinds};
+
+use super::apply::{Applied, Refusal, emit};
+use super::partner_store::{Inbox, InboxPost};
+use super::storage::{NewSignal, Tx};
+use super::{KioskAuth, board};
+
+/// Adds or changes a partner of `site` and tells the site's kiosks (`partner.saved`).
+pub fn save(
+    tx: &mut dyn Tx,
+    site: &str,
+    p: &PartnerRecord,
+    now_ms: i64,
+) -> Result<PartnerRecord, ServerError> {
+    check_site(site)?;
+    let p = prepare(p)?;
+    if tx.partner(&p.id)?.is_some_and(|(other, _)| other != site) {
+        return Err(ServerError::BadRequest(
+            "this partner belongs to another site".into(),
+        ));
+    }
+    tx.put_partner(site, &p, now_ms)?;
+    emit(tx, site, kinds::PARTNER_SAVED, &p, now_ms)?;
+    Ok(p)
+}
+
+/// Removes a partner (kiosks forget it); false if there is none or it was removed already.
+pub fn remove(tx: &mut dyn Tx, id: &str, now_ms: i64) -> Result<bool, ServerError> {
+    match tx.partner(id)? {
+        Some((site, p)) if !p.deleted => {
+            save(tx, &site, &PartnerRecord { deleted: true, ..p }, now_ms)?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// A partner that is not removed, and its site.
+pub fn live(tx: &mut dyn Tx, id: &str) -> Result<(String, PartnerRecord), ServerError> {
+    match tx.partner(id)? {
+        Some((site, p)) if !p.deleted => Ok((site, p)),
+        _ => Err(ServerError::NotFound("no such partner".into())),
+    }
+}
+
+/// Routes an ask to the partner its poster chose (`route_to` of `post.created`), inside the
+/// push's transaction, after the post was created: only to a partner of the kiosk's site that
+/// is not removed and helps with the ask's category. Otherwise (removed meanwhile) the post
+/// stays, unrouted.
+pub fn routed(tx: &mut dyn Tx, kiosk: &KioskAuth, r: &PostRecord) -> Result<(), ServerError> {
+    let Some(partner_id) = r.route_to.as_deref() else {
+        return Ok(());
+    };
+    let covers = tx.partner(partner_id)?.is_some_and(|(site, p)| {
+        !p.deleted && site == kiosk.site && p.categories.contains(&r.category)
+    });
+    if r.kind != "ask" || !covers {
+        tracing::warn!("an ask was sent to a partner that cannot take it: not routed");
+        return Ok(());
+    }
+    tx.add_partner_post(&r.id, partner_id, "routed")
+}
+
+/// A care signal from a kiosk (`signal.created`), inside the push's transaction: only with
+/// the resident's consent, only for a partner of the kiosk's site that is not removed. Kept
+/// for that partner alone (no change goes to kiosks).
+pub fn signal_created(
+    tx: &mut dyn Tx,
+    kiosk: &KioskAuth,
+    s: &SignalCreated,
+    now_ms: i64,
+) -> Applied {
+    let s = match digidak_core::partners::check_signal(s) {
+        Ok(s) => s,
+        Err(reason) => return Ok(Err(Refusal::invalid(reason))),
+    };
+    let ours = tx
+        .partner(&s.partner_id)?
+        .is_some_and(|(site, p)| site == kiosk.site && !p.deleted);
+    if !ours {
+        return Ok(Err(Refusal::missing("no such partner at this site")));
+    }
+    let month: String = digidak_core::activities::local_now(now_ms)
+        .chars()
+        .take(7)
+        .collect();
+    let inserted = tx.insert_signal(&NewSignal {
+        id: &s.id,
+        site: &kiosk.site,
+        partner_id: &s.partner_id,
+        kind: &s.kind,
+        lang: &s.lang,
+        note: &s.note,
+        phone: s.phone.as_deref(),
+        created_ms: now_ms,
+        month: &month,
+    })?;
+    if !inserted {
+        return Ok(Err(Refusal::duplicate(format!(
+            "signal {} exists already",
+            s.id
+        ))));
+    }
+    Ok(Ok(()))
+}
+
+/// The partner posts an offer on its site's board, with its badge; it waits for a volunteer
+/// like a resident's post unless the partner is trusted.
+pub fn post_offer(
+    tx: &mut dyn Tx,
+    partner_id: &str,
+    category: &str,
+    title: &str,
+    text: &str,
+    now_ms: i64,
+) -> Result<PostState, ServerError> {
+    let (site, partner) = live(tx, partner_id)?;
+    let poster = KioskAuth {
+        id: format!("partner:{partner_id}"),
+        name: partner.name.clone(),
+        site: site.clone(),
+    };
+    let mut record = PostRecord {
+        id: uuid::Uuid::now_v7().to_string(),
+        code: String::new(),
+        kind: "offer".into(),
+        category: category.into(),
+        title: title.into(),
+        text: text.into(),
+        languages: Vec::new(),
+        token: None,
+        partner: None,
+        route_to: None,
+    };
+    // A code nobody has (the partner never needs it: its inbox shows the replies).
+    let mut outcome = Err(Refusal::invalid(""));
+    for _ in 0..5 {
+        record.code = digidak_core::board::new_code(0);
+        outcome = board::created(tx, &poster, &record, now_ms)?;
+        if outcome
+            .as_ref()
+            .err()
+            .is_none_or(|e| e.kind != super::apply::RefusalKind::Taken)
+        {
+            break;
+        }
+    }
+    outcome?;
+    // Its badge: the partner's name on the record every kiosk of the site gets.
+    let (_, mut state) = board::load(tx, &record.id)?
+        .ok_or_else(|| ServerError::Unavailable("the post was not stored".into()))?;
+    state.post.partner = Some(partner.name.clone());
+    tx.save_post_state(&state, now_ms)?;
+    emit(tx, &site, kinds::POST_STATE, &state, now_ms)?;
+    tx.add_partner_post(&record.id, partner_id, "offer")?;
+    if partner.trusted {
+        let approve = PostModerated {
+            id: record.id.clone(),
+            decision: "approve".into(),
+            reason: None,
+            title: None,
+            text: None,
+            category: None,
+        };
+        board::moderated(tx, &site, &approve, now_ms)??;
+    }
+    let (_, state) = board::load(tx, &record.id)?
+        .ok_or_else(|| ServerError::Unavailable("the post was not stored".into()))?;
+    Ok(state)
+}
+
+fn inbox_posts(
+    tx: &mut dyn Tx,
+    partner_id: &str,
+    site: &str,
+    role: &str,
+) -> Result<Vec<InboxPost>, ServerError> {
+    let ids = tx.partner_post_ids(partner_id, role)?;
+    let mine = tx.partner_reply_ids(partner_id)?;
+    let mut out = Vec::new();
+    for id in ids {
+        let Some((s, post)) = board::load(tx, &id)? else {
+            continue;
+        };
+        if s != site || post.status == "rejected" {
+            continue;
+        }
+        let mut replies = tx.replies(&id)?;
+        if role == "routed" {
+            replies.retain(|r| mine.contains(&r.id));
+        }
+        out.push(InboxPost { post, replies });
+    }
+    out.sort_by_key(|p| std::cmp::Reverse(p.post.created_ms));
+    Ok(out)
+}
+
+/// What a partner sees (`None` for an unknown or removed partner).
+pub fn inbox(tx: &mut dyn Tx, partner_id: &str) -> Result<Option<Inbox>, ServerError> {
+    let Ok((site, partner)) = live(tx, partner_id) else {
+        return Ok(None);
+    };
+    Ok(Some(Inbox {
+        offers: inbox_posts(tx, partner_id, &site, "offer")?,
+        asks: inbox_posts(tx, partner_id, &site, "routed")?,
+        site,
+        partner,
+    }))
+}
+
+/// The partner answers an ask sent to it: a reply the resident reads behind the post's code,
+/// signed with the partner's name and contact.
+pub fn answer_ask(
+    tx: &mut dyn Tx,
+    partner_id: &str,
+    post_id: &str,
+    message: &str,
+    now_ms: i64,
+) -> Result<(), ServerError> {
+    let (site, partner) = live(tx, partner_id)?;
+    if tx.partner_post_role(post_id, partner_id)?.as_deref() != Some("routed") {
+        return Err(ServerError::NotFound("this ask was not sent to you".into()));
+    }
+    let contact = [partner.name.as_str(), partner.contact.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let reply = PostReply {
+        id: uuid::Uuid::now_v7().to_string(),
+        post_id: post_id.into(),
+        message: message.into(),
+        contact: Some(contact),
+        created_ms: now_ms,
+    };
+    board::replied(tx, &site, &reply, now_ms)??;
+    tx.add_partner_reply(&reply.id, partner_id)
+}
+
+/// The partner marks its open signal handled (`contact` or `referred`): its note and phone
+/// are emptied at once. False if it is not this partner's open signal.
+pub fn handle_signal(
+    tx: &mut dyn Tx,
+    partner_id: &str,
+    id: &str,
+    outcome: &str,
+    now_ms: i64,
+) -> Result<usize, ServerError> {
+    if !["contact", "referred"].contains(&outcome) {
+        return Err(ServerError::BadRequest(
+            "a signal is handled with contact or referred".into(),
+        ));
+    }
+    Ok(usize::from(
+        tx.handle_signal(id, partner_id, now_ms, outcome)?,
+    ))
+}
+
+/// Empties the note and phone of signals older than `days`; returns how many.
+pub fn forget_old_signals(tx: &mut dyn Tx, days: u32, now_ms: i64) -> Result<usize, ServerError> {
+    tx.forget_signals(now_ms - i64::from(days) * 24 * 60 * 60 * 1000)
+}

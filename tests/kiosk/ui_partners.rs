@@ -1,0 +1,182 @@
+//! "Wie kan helpen" and the volunteer's "Signaal doorgeven" (issue 21), driven by visible
+//! labels on a real kiosk (real store in a temp folder): the partners per category with their
+//! hours; a care signal asks the resident first, sends nothing on "no", asks the phone number
+//! only after "yes", and is queued with the consent; the store refuses one without consent.
+
+use crate::common;
+
+use common::*;
+use digidak::app::{Action, Screen};
+use digidak::modules::partners;
+use digidak::store::Store;
+use digidak_protocol::{Change, SignalCreated, kinds};
+
+const ARK: &str = "0190b6f4-0000-7000-8000-900000000001";
+
+/// A kiosk folder whose store has two partners of its site, as the server sent them.
+fn with_partners() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let partner = |seq: u64, id: &str, name: &str, cats: &[&str]| Change {
+        seq,
+        kind: kinds::PARTNER_SAVED.into(),
+        payload: serde_json::json!({
+            "id": id, "name": name, "description": "Een luisterend oor en hulp aan huis.",
+            "picture": "health", "categories": cats,
+            "hours": digidak_core::partners::parse_week("mon-sun 0:00-23:59").unwrap(),
+            "address": "Kerkstraat 1", "contact": "02 555 00 00", "deleted": false
+        }),
+    };
+    store
+        .apply_changes(
+            &[
+                partner(1, ARK, "De Ark", &["company", "cooking"]),
+                partner(
+                    2,
+                    "0190b6f4-0000-7000-8000-900000000002",
+                    "OCMW",
+                    &["paperwork"],
+                ),
+            ],
+            2,
+        )
+        .unwrap();
+    dir
+}
+
+fn signals(dir: &std::path::Path) -> Vec<serde_json::Value> {
+    let conn = rusqlite::Connection::open(dir.join(digidak::store::DB_FILE)).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT payload FROM outbox WHERE kind = 'signal.created'")
+        .unwrap();
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|p| serde_json::from_str(&p.unwrap()).unwrap())
+        .collect()
+}
+
+#[test]
+fn who_can_help_lists_the_partners_per_category_with_their_hours() {
+    let mut k = start_in(demo_config(), SCREEN, with_partners());
+    k.click("Wie kan helpen");
+    k.settle(|u| {
+        u.kiosk
+            .module::<partners::Partners>()
+            .is_some_and(|p| p.list.len() == 2)
+    });
+    k.harness.run();
+    assert!(k.has("Wie kan helpen?"));
+    assert!(k.has("Papieren en brieven"));
+    assert!(k.has("Gezelschap en babbel"));
+    // De Ark helps with two categories: under each.
+    let texts = k.all_text();
+    assert_eq!(texts.iter().filter(|t| *t == "De Ark").count(), 2);
+    assert!(k.has("OCMW"));
+    // Open every day all day: open now, until 23:59.
+    assert!(texts.iter().any(|t| t == "Nu open, tot 23:59"), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("maandag 0:00–23:59")));
+    assert!(texts.iter().any(|t| t == "Adres: Kerkstraat 1"));
+    // "Wat onze buurt kan": a tile a category, with its offers and partners.
+    k.click("Wat onze buurt kan");
+    k.settle(|u| u.kiosk.screen() == Screen::Module(partners::STRENGTHS));
+    k.harness.run();
+    let texts = k.all_text();
+    assert!(texts.iter().any(|t| t == "Gezelschap en babbel"));
+    assert_eq!(texts.iter().filter(|t| *t == "0 aanbiedingen").count(), 10);
+    assert_eq!(texts.iter().filter(|t| *t == "1 partner").count(), 3);
+    assert!(texts.iter().any(|t| t == "De Ark"));
+}
+
+#[test]
+fn a_signal_asks_the_resident_first_and_goes_only_after_yes() {
+    let dir = with_partners();
+    let path = dir.path().to_path_buf();
+    let mut k = start_in(demo_config(), SCREEN, dir);
+    k.click("Begeleiders");
+    k.enter_pin("2468", "OK");
+    let open = |k: &mut TestKiosk| {
+        k.harness
+            .state_mut()
+            .kiosk
+            .handle(Action::Go(Screen::Module(partners::SIGNAL_PARTNER)));
+        k.harness.run();
+        k.settle(|u| {
+            u.kiosk
+                .module::<partners::Partners>()
+                .is_some_and(|p| p.list.len() == 2)
+        });
+        k.harness.run();
+    };
+    let write = |k: &mut TestKiosk| {
+        assert!(k.has("Aan wie geef je het signaal door?"));
+        k.click("De Ark");
+        assert!(k.has("Waarover gaat het?"));
+        k.click("Eenzaamheid");
+        k.type_into(
+            "Briefje (een naam is niet nodig)",
+            "Woont alleen sinds kort",
+        );
+        k.click("Verder");
+        assert!(k.has("Mag De Ark je bellen?"), "{:?}", k.all_text());
+        assert!(
+            !k.has("Telefoonnummer"),
+            "no phone number before the consent"
+        );
+    };
+    // "No": nothing is sent, nothing kept.
+    open(&mut k);
+    write(&mut k);
+    k.click("Nee, liever niet");
+    assert!(k.has("Er is niets doorgegeven."));
+    assert!(signals(&path).is_empty());
+    assert!(
+        k.harness
+            .state()
+            .kiosk
+            .module::<partners::Partners>()
+            .unwrap()
+            .signal
+            .note
+            .is_empty()
+    );
+    // "Yes": then the phone number, then it is queued with the consent.
+    open(&mut k);
+    write(&mut k);
+    k.click("Ja, dat mag");
+    assert!(k.has("Op welk nummer mag De Ark je bellen?"));
+    k.type_into("Telefoonnummer", "0470123456");
+    k.click("Verstuur");
+    k.settle(|u| u.kiosk.screen() == Screen::Module(partners::SIGNAL_SENT));
+    k.harness.run();
+    assert!(k.has("Het signaal is doorgegeven aan De Ark."));
+    let sent = signals(&path);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["partner_id"], ARK);
+    assert_eq!(sent[0]["kind"], "loneliness");
+    assert_eq!(sent[0]["consent"], true);
+    assert_eq!(sent[0]["phone"], "0470123456");
+    assert_eq!(sent[0]["note"], "Woont alleen sinds kort");
+    assert_eq!(sent[0]["lang"], "nl");
+}
+
+#[test]
+fn the_store_refuses_a_signal_without_consent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let s = SignalCreated {
+        id: uuid::Uuid::now_v7().to_string(),
+        partner_id: ARK.into(),
+        kind: "debt".into(),
+        note: "Brieven".into(),
+        phone: None,
+        lang: "nl".into(),
+        consent: false,
+    };
+    let err = store.create_signal(&s, 0).unwrap_err();
+    assert!(err.to_string().contains("consent"), "{err}");
+    assert!(signals(dir.path()).is_empty());
+    store
+        .create_signal(&SignalCreated { consent: true, ..s }, 0)
+        .unwrap();
+    assert_eq!(signals(dir.path()).len(), 1);
+}
