@@ -75,6 +75,8 @@ pub const POSTGRES_SQL: &str = "
         FROM signups s JOIN activities a ON a.id = s.activity_id
         WHERE s.checked_in_ms IS NOT NULL GROUP BY s.site, substr(a.start, 1, 7)
       UNION ALL
+      SELECT site, month, 'signals.' || kind, COUNT(*) FROM signals GROUP BY site, month, kind
+      UNION ALL
       SELECT site, month, 'board.posts', COUNT(*) FROM posts GROUP BY site, month
       UNION ALL
       SELECT site, month, 'board.replies', COUNT(*) FROM post_replies GROUP BY site, month

@@ -328,11 +328,14 @@ fn killing_one_instance_in_a_push_storm_loses_nothing_and_doubles_nothing() {
         .map(|i| pair(&url, &servers[0], &format!("PC {i}"), "noord"))
         .collect();
     let (doomed, survivor) = (servers[0].url(), servers[1].url());
-    let pages_each = 30u64;
+    let pages_each = 60u64;
+    // Pages the doomed instance answered so far: the kill falls once some are in.
+    let answered = Arc::new(std::sync::atomic::AtomicU64::new(0));
     let storms: Vec<_> = kiosks
         .into_iter()
         .map(|(_, token)| {
             let (doomed, survivor) = (doomed.clone(), survivor.clone());
+            let answered = answered.clone();
             thread::spawn(move || {
                 // Each kiosk pushes its pages in turn: to the doomed instance while it lives,
                 // then the same page again to the survivor (a load balancer's retry).
@@ -351,6 +354,7 @@ fn killing_one_instance_in_a_push_storm_loses_nothing_and_doubles_nothing() {
                     let answer = match answer {
                         Some(a) => {
                             on_doomed += 1;
+                            answered.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                             a
                         }
                         None => {
@@ -365,7 +369,9 @@ fn killing_one_instance_in_a_push_storm_loses_nothing_and_doubles_nothing() {
             })
         })
         .collect();
-    thread::sleep(Duration::from_millis(400));
+    support::wait_until(Duration::from_secs(60), "the storm under way", || {
+        answered.load(std::sync::atomic::Ordering::SeqCst) >= 16
+    });
     // SIGKILL: no graceful stop, in-flight transactions are cut.
     servers[0].kill();
     let mut split = Vec::new();

@@ -397,6 +397,7 @@ fn kiosks_paired_before_code_ranges_get_one_at_their_next_sync() {
          DROP INDEX signups_code_once; ALTER TABLE signups DROP COLUMN shared_code;
          DROP INDEX signups_token; ALTER TABLE signups DROP COLUMN token_hash;
          DROP INDEX posts_token; ALTER TABLE posts DROP COLUMN token_hash;
+         DROP TABLE login_tries;
          PRAGMA user_version = 7;
          INSERT INTO signups (id, activity_id, site, code, first_name, party, from_block, status,
                               seq, created_ms)
