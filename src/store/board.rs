@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::outbox::enqueue;
 use super::{Store, StoreError};
-use digidak_core::board::{CheckedPost, DAY_MS, DEFAULT_EXPIRY_DAYS, PostStatus};
+use digidak_core::board::{CheckedPost, DAY_MS, DEFAULT_EXPIRY_DAYS, PostKind, PostStatus};
 use digidak_protocol::{
     Change, PostByCode, PostClosed, PostModerated, PostRecord, PostReply, PostReported, PostState,
     kinds,
@@ -106,6 +106,18 @@ impl Store {
 
     /// Saves a resident's post ("waiting for a volunteer") with a new code.
     pub fn create_post(&mut self, c: &CheckedPost, now_ms: i64) -> Result<PostState, StoreError> {
+        self.create_post_to(c, None, now_ms)
+    }
+
+    /// The same, an ask sent to a local partner too when `route_to` names one (the server
+    /// routes it only to a partner of the site that covers the ask's category).
+    pub fn create_post_to(
+        &mut self,
+        c: &CheckedPost,
+        route_to: Option<String>,
+        now_ms: i64,
+    ) -> Result<PostState, StoreError> {
+        let route_to = route_to.filter(|_| c.kind == PostKind::Ask);
         // A code of this kiosk's range (see `digidak_core::codes`), not used here yet.
         let range = self.code_range()?;
         let mut code = digidak_core::board::new_code(range);
@@ -122,7 +134,7 @@ impl Store {
             languages: c.languages.clone(),
             token: Some(digidak_core::codes::phone_token()),
             partner: None,
-            route_to: None,
+            route_to,
         };
         let state = digidak_core::board::waiting(record.clone(), now_ms);
         self.change_post(&state, kinds::POST_CREATED, &record, now_ms)?;
@@ -352,6 +364,8 @@ pub enum BoardCommand {
     RefreshQueue,
     Create {
         post: CheckedPost,
+        /// An ask the resident chose to send to a local partner too (its id).
+        route_to: Option<String>,
         now_ms: i64,
     },
     FindCode {
@@ -457,8 +471,12 @@ impl Store {
         Ok(match c {
             BoardCommand::Refresh { now_ms } => vec![self.board_event(*now_ms)?],
             BoardCommand::RefreshQueue => vec![BoardEvent::Queue(self.moderation_queue()?)],
-            BoardCommand::Create { post, now_ms } => {
-                let p = self.create_post(post, *now_ms)?;
+            BoardCommand::Create {
+                post,
+                route_to,
+                now_ms,
+            } => {
+                let p = self.create_post_to(post, route_to.clone(), *now_ms)?;
                 vec![
                     BoardEvent::Created(p),
                     BoardEvent::Queue(self.moderation_queue()?),

@@ -180,3 +180,77 @@ fn the_store_refuses_a_signal_without_consent() {
         .unwrap();
     assert_eq!(signals(dir.path()).len(), 1);
 }
+
+/// The `post.created` payloads the kiosk queued for the server.
+fn posts_sent(dir: &std::path::Path) -> Vec<serde_json::Value> {
+    let conn = rusqlite::Connection::open(dir.join(digidak::store::DB_FILE)).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT payload FROM outbox WHERE kind = 'post.created' ORDER BY idx")
+        .unwrap();
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|p| serde_json::from_str(&p.unwrap()).unwrap())
+        .collect()
+}
+
+/// Posts an ask in `category` with `title`, tapping "send it to OCMW too" when `to_ocmw`.
+fn ask(k: &mut TestKiosk, category: &str, title: &str, to_ocmw: bool) {
+    use digidak::modules::board::{self, Board};
+    k.click("Prikbord");
+    k.click("Iets vragen of aanbieden");
+    k.click("Ik heb iets nodig");
+    k.click(category);
+    assert_eq!(
+        k.harness.state().kiosk.screen(),
+        Screen::Module(board::NEW_TEXT)
+    );
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.partners.len() == 2);
+    k.harness.run();
+    k.type_into("Wat zoek je? (kort)", title);
+    if to_ocmw {
+        k.click("Stuur mijn vraag ook naar OCMW");
+    }
+    k.click("Plaatsen");
+    k.settle(|u| u.kiosk.screen() == Screen::Module(board::POSTED));
+    k.harness.run();
+    k.click("Ik ben klaar");
+}
+
+/// An ask in a category a partner covers: the last step says who can also help and when, and
+/// one tap (no by default) sends it there too; a second tap takes it back; in a category no
+/// partner covers, nothing is offered.
+#[test]
+fn an_ask_goes_to_a_partner_only_when_the_resident_taps_to_send_it() {
+    use digidak::modules::board::Board;
+    let dir = with_partners();
+    let path = dir.path().to_path_buf();
+    let mut k = start_in(demo_config(), SCREEN, dir);
+    k.click("Prikbord");
+    k.click("Iets vragen of aanbieden");
+    k.click("Ik heb iets nodig");
+    k.click("Papieren en brieven");
+    k.settle(|u| u.kiosk.module::<Board>().unwrap().state.partners.len() == 2);
+    k.harness.run();
+    assert!(k.has("OCMW kan ook helpen · Nu open, tot 23:59"));
+    assert!(!k.has_containing("De Ark kan ook helpen"));
+    // Tapped twice: not chosen.
+    k.click("Stuur mijn vraag ook naar OCMW");
+    k.click("Stuur mijn vraag ook naar OCMW");
+    k.type_into("Wat zoek je? (kort)", "Een brief van het OCMW");
+    k.click("Plaatsen");
+    k.settle(|u| u.kiosk.screen() == Screen::Module(digidak::modules::board::POSTED));
+    k.harness.run();
+    k.click("Ik ben klaar");
+    ask(
+        &mut k,
+        "Papieren en brieven",
+        "Hulp met mijn huurcontract",
+        true,
+    );
+    ask(&mut k, "Vervoer", "Wie rijdt mee naar de markt?", false);
+    let sent = posts_sent(&path);
+    assert_eq!(sent.len(), 3);
+    assert_eq!(sent[0]["route_to"], serde_json::Value::Null);
+    assert_eq!(sent[1]["route_to"], "0190b6f4-0000-7000-8000-900000000002");
+    assert_eq!(sent[2]["route_to"], serde_json::Value::Null);
+}

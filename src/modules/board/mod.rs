@@ -51,6 +51,8 @@ pub fn action(what: BoardAction) -> Action {
 /// What the board's pages can ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BoardAction {
+    /// Send the new ask to this local partner too, or not (a second tap undoes it).
+    ToggleSendTo(String),
     /// Show asks, offers, or both.
     FilterKind(Option<PostKind>),
     FilterCategory(Option<Category>),
@@ -151,6 +153,11 @@ pub struct BoardState {
     pub rejecting: Option<String>,
     /// Admin mode: where the paper board went, or why not.
     pub printed: Option<Result<std::path::PathBuf, crate::app::StoreFault>>,
+    /// The site's local partners (as the store last had them): an ask in a category one of
+    /// them covers may go to it too.
+    pub partners: Vec<digidak_protocol::PartnerRecord>,
+    /// The partner the resident chose to send the new ask to as well (none by default).
+    pub send_to: Option<String>,
 }
 
 impl BoardState {
@@ -170,6 +177,16 @@ impl BoardState {
     /// The code of the code holder's post being shown.
     fn mine_code(&self) -> Option<String> {
         self.mine.as_ref().map(|m| m.post.post.code.clone())
+    }
+
+    /// The local partners that cover the new ask's category (none for an offer).
+    pub fn partners_for_new_ask(&self) -> Vec<&digidak_protocol::PartnerRecord> {
+        match (self.kind, self.category) {
+            (Some(PostKind::Ask), Some(c)) => {
+                digidak_core::partners::covering(&self.partners, c.id())
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// The post opened from the board.
@@ -222,6 +239,9 @@ impl Board {
                 ctx.push(POST);
             }
             BoardAction::StartPost => {
+                b.send_to = None;
+                // Which partners could take an ask, for the last step.
+                ctx.send(Command::RefreshPartners { now_ms });
                 b.kind = None;
                 b.category = None;
                 b.languages = vec![ctx.lang.code().to_string()];
@@ -238,6 +258,13 @@ impl Board {
             BoardAction::ChooseCategory(c) => {
                 b.category = Some(c);
                 ctx.push(NEW_TEXT);
+            }
+            BoardAction::ToggleSendTo(id) => {
+                b.send_to = if b.send_to.as_deref() == Some(id.as_str()) {
+                    None
+                } else {
+                    Some(id)
+                };
             }
             BoardAction::ToggleLanguage(l) => {
                 if let Some(i) = b.languages.iter().position(|x| *x == l) {
@@ -261,7 +288,20 @@ impl Board {
                     Ok(post) => {
                         b.problem = None;
                         b.awaiting = true;
-                        send(ctx, BoardCommand::Create { post, now_ms });
+                        // Only to a partner that covers this ask (the category may have
+                        // changed since the tap).
+                        let route_to = b
+                            .send_to
+                            .clone()
+                            .filter(|id| b.partners_for_new_ask().iter().any(|p| &p.id == id));
+                        send(
+                            ctx,
+                            BoardCommand::Create {
+                                post,
+                                route_to,
+                                now_ms,
+                            },
+                        );
                     }
                     Err(p) => b.problem = Some(p),
                 }
@@ -581,6 +621,11 @@ impl Module for Board {
             Event::Board(ev) => {
                 self.on_board_event(ev, ctx);
                 None
+            }
+            // The partners module takes the list too.
+            Event::Partners { list, strengths } => {
+                self.state.partners = list.clone();
+                Some(Event::Partners { list, strengths })
             }
             other => Some(other),
         }

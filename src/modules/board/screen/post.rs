@@ -121,6 +121,37 @@ pub fn words(
         ui,
         RichText::new(tr.tr("board-no-contact")).color(theme::MUTED),
     );
+    // An ask a local partner helps with: who, when, and one tap to send it there too.
+    for p in cx.board.partners_for_new_ask() {
+        let name = || {
+            [(
+                "partner",
+                digidak_core::i18n::FluentValue::from(p.name.clone()),
+            )]
+        };
+        let open = crate::modules::partners::open_words(tr.translations, tr.lang, p, cx.now_ms);
+        crate::ui::bidi::label(
+            ui,
+            RichText::new(format!(
+                "{} · {open}",
+                tr.tr_args("board-partner-also", &name())
+            ))
+            .strong(),
+        );
+        let chosen = cx.board.send_to.as_deref() == Some(p.id.as_str());
+        act(
+            ui,
+            Some(crate::ui::picto::Picto::People),
+            &tr.tr_args("board-partner-send", &name()),
+            if chosen {
+                Kind::Selected
+            } else {
+                Kind::Secondary
+            },
+            action(BoardAction::ToggleSendTo(p.id.clone())),
+            actions,
+        );
+    }
     crate::ui::bidi::label(ui, tr.tr("board-languages"));
     crate::ui::widgets::row_wrapped(ui, |ui| {
         for code in SPOKEN {
