@@ -57,7 +57,13 @@ fn signals(dir: &std::path::Path) -> Vec<serde_json::Value> {
 
 #[test]
 fn who_can_help_lists_the_partners_per_category_with_their_hours() {
-    let mut k = start_in(demo_config(), SCREEN, with_partners());
+    // The module is not on by default: this site turned it on.
+    let mut config = demo_config();
+    config
+        .modules
+        .enabled
+        .push(digidak::config::Module::PARTNERS);
+    let mut k = start_in(config, SCREEN, with_partners());
     k.click("Wie kan helpen");
     k.settle(|u| {
         u.kiosk
