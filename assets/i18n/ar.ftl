@@ -559,3 +559,4 @@ strengths-partners = { $count ->
 }
 board-partner-also = يمكن لـ { $partner } أن يساعد أيضًا
 board-partner-send = أرسل سؤالي أيضًا إلى { $partner }
+partners-on-board = على اللوحة

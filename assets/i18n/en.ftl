@@ -541,3 +541,4 @@ strengths-partners = { $count ->
 }
 board-partner-also = { $partner } can also help
 board-partner-send = Also send my question to { $partner }
+partners-on-board = On the board

@@ -541,3 +541,4 @@ strengths-partners = { $count ->
 }
 board-partner-also = { $partner } peut aussi aider
 board-partner-send = Envoyer aussi ma question à { $partner }
+partners-on-board = Sur le tableau

@@ -541,3 +541,4 @@ strengths-partners = { $count ->
 }
 board-partner-also = { $partner } kan ook helpen
 board-partner-send = Stuur mijn vraag ook naar { $partner }
+partners-on-board = Op het prikbord

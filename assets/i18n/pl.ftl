@@ -554,3 +554,4 @@ strengths-partners = { $count ->
 }
 board-partner-also = { $partner } też może pomóc
 board-partner-send = Wyślij moje pytanie także do { $partner }
+partners-on-board = Na tablicy

@@ -547,3 +547,4 @@ strengths-partners = { $count ->
 }
 board-partner-also = { $partner } poate ajuta și el
 board-partner-send = Trimite întrebarea mea și către { $partner }
+partners-on-board = Pe panou

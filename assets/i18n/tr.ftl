@@ -534,3 +534,4 @@ strengths-offers = { $count } teklif
 strengths-partners = { $count } ortak
 board-partner-also = { $partner } de yardım edebilir
 board-partner-send = Sorumu { $partner } kuruluşuna da gönder
+partners-on-board = Panoda

@@ -554,3 +554,4 @@ strengths-partners = { $count ->
 }
 board-partner-also = { $partner } теж може допомогти
 board-partner-send = Надіслати моє питання також до { $partner }
+partners-on-board = На дошці

@@ -241,7 +241,6 @@ impl Default for ModulesSection {
                 Module::ACTIVITIES,
                 Module::BOARD,
                 Module::HELP,
-                Module::PARTNERS,
             ],
         }
     }

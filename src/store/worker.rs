@@ -233,6 +233,8 @@ pub enum Event {
     Partners {
         list: Vec<digidak_protocol::PartnerRecord>,
         strengths: Vec<digidak_core::strengths::Strength>,
+        /// (partner name, title) of the partners' offers on the board.
+        offers: Vec<(String, String)>,
     },
     /// A care signal is queued for its partner.
     SignalSaved,
@@ -476,7 +478,16 @@ fn run(
             Command::RefreshPartners { now_ms } => store.partners().and_then(|list| {
                 let posts = store.board_posts(*now_ms)?;
                 let strengths = digidak_core::strengths::strengths(&posts, &list, *now_ms);
-                Ok(vec![Event::Partners { list, strengths }])
+                // The partners' own offers on the board (their badge), newest first.
+                let offers = posts
+                    .into_iter()
+                    .filter_map(|p| Some((p.post.partner?, p.post.title)))
+                    .collect();
+                Ok(vec![Event::Partners {
+                    list,
+                    strengths,
+                    offers,
+                }])
             }),
             Command::CreateSignal { signal, now_ms } => store
                 .create_signal(signal, *now_ms)

@@ -239,7 +239,10 @@ fn an_upgrade_migrates_a_file_of_the_previous_schema_and_keeps_its_data() {
 /// upgrade: the file is byte-for-byte what the previous release left, which still opens it.
 #[test]
 fn a_failed_migration_leaves_the_old_file_untouched() {
-    for old in [1, SCHEMA_VERSION - 1] {
+    // From schema 1, migration 6 creates `posts`, then `post_replies` (taken); from schema 6,
+    // migration 7 adds three columns to `activities`, the third one taken; from the one before
+    // last, the last migration creates `partners` (taken).
+    for (old, fails_at) in [(1, 6), (6, 7), (SCHEMA_VERSION - 1, SCHEMA_VERSION)] {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(DB_FILE);
         Store::create_at_schema(&path, old).unwrap();
@@ -250,25 +253,19 @@ fn a_failed_migration_leaves_the_old_file_untouched() {
                 [],
             )
             .unwrap();
-            // Something in the upgrade's way, so that a migration fails half-way: from schema
-            // 1, migration 6 creates `posts`, then `post_replies`; from the one before last,
-            // the last migration adds three columns to `activities`, the third one taken.
-            if old == 1 {
-                conn.execute("CREATE TABLE post_replies (x)", []).unwrap();
-            } else {
-                conn.execute(
-                    "ALTER TABLE activities ADD COLUMN released_lease INTEGER",
-                    [],
-                )
-                .unwrap();
-            }
+            // Something in the upgrade's way, so that a migration fails.
+            let in_the_way = match old {
+                1 => "CREATE TABLE post_replies (x)",
+                6 => "ALTER TABLE activities ADD COLUMN released_lease INTEGER",
+                _ => "CREATE TABLE partners (x)",
+            };
+            conn.execute(in_the_way, []).unwrap();
         }
         let before = std::fs::read(&path).unwrap();
         let err = Store::open(&path).unwrap_err();
         assert!(
-            // The migration that failed: 6 from schema 1, the last one from the one before.
             matches!(err, StoreError::Migration { from, to, .. }
-                if from == old && to == if old == 1 { 6 } else { SCHEMA_VERSION }),
+                if from == old && to == fails_at),
             "{err}"
         );
         assert!(err.to_string().contains("left as it was"), "{err}");
@@ -282,11 +279,11 @@ fn a_failed_migration_leaves_the_old_file_untouched() {
             .query_row("SELECT first_name FROM help_requests", [], |r| r.get(0))
             .unwrap();
         assert_eq!(name, "Yusuf");
-        // What the failed migration had done before it failed is gone too.
-        let half_done = if old == 1 {
-            "SELECT count(*) FROM sqlite_schema WHERE name = 'posts'"
-        } else {
-            "SELECT count(*) FROM pragma_table_info('activities') WHERE name = 'lease'"
+        // What the failed migration (or the ones before it in the upgrade) had done is gone.
+        let half_done = match old {
+            1 => "SELECT count(*) FROM sqlite_schema WHERE name = 'posts'",
+            6 => "SELECT count(*) FROM pragma_table_info('activities') WHERE name = 'lease'",
+            _ => "SELECT count(*) FROM pragma_table_info('partners') WHERE name = 'record'",
         };
         let left: i64 = conn.query_row(half_done, [], |r| r.get(0)).unwrap();
         assert_eq!(left, 0, "the half-done migration was rolled back");

@@ -142,6 +142,11 @@ fn content_dir() -> tempfile::TempDir {
             }),
         });
     }
+    // Two of the offers are a partner's (its badge on "Wie kan helpen").
+    for i in [1usize, 3] {
+        changes[1 + i].payload["post"]["partner"] =
+            "Buurtzorg De Ark: thuiszorg, eenzaamheid en gezondheid".into();
+    }
     let last = changes.len() as u64;
     for page in changes.chunks(200) {
         store.apply_changes(page, last).unwrap();

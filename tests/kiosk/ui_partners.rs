@@ -37,8 +37,21 @@ fn with_partners() -> tempfile::TempDir {
                     "OCMW",
                     &["paperwork"],
                 ),
+                // An offer De Ark put on the board (its badge: `partner`).
+                Change {
+                    seq: 3,
+                    kind: kinds::POST_STATE.into(),
+                    payload: serde_json::json!({
+                        "post": {"id": "0190b6f4-0000-7000-8000-900000000010",
+                                 "code": "000123456789", "kind": "offer", "category": "company",
+                                 "title": "Koffie en een babbel", "text": "", "languages": [],
+                                 "partner": "De Ark"},
+                        "status": "public", "created_ms": 0,
+                        "expires_ms": 4_102_444_800_000i64, "approved_ms": 0
+                    }),
+                },
             ],
-            2,
+            3,
         )
         .unwrap();
     dir
@@ -57,7 +70,13 @@ fn signals(dir: &std::path::Path) -> Vec<serde_json::Value> {
 
 #[test]
 fn who_can_help_lists_the_partners_per_category_with_their_hours() {
-    let mut k = start_in(demo_config(), SCREEN, with_partners());
+    // The module is not on by default: this site turned it on.
+    let mut config = demo_config();
+    config
+        .modules
+        .enabled
+        .push(digidak::config::Module::PARTNERS);
+    let mut k = start_in(config, SCREEN, with_partners());
     k.click("Wie kan helpen");
     k.settle(|u| {
         u.kiosk
@@ -76,13 +95,23 @@ fn who_can_help_lists_the_partners_per_category_with_their_hours() {
     assert!(texts.iter().any(|t| t == "Nu open, tot 23:59"), "{texts:?}");
     assert!(texts.iter().any(|t| t.contains("maandag 0:00–23:59")));
     assert!(texts.iter().any(|t| t == "Adres: Kerkstraat 1"));
+    // De Ark's offer on the board, under De Ark (once a category it helps with).
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| *t == "Op het prikbord · Koffie en een babbel")
+            .count(),
+        2,
+        "{texts:?}"
+    );
     // "Wat onze buurt kan": a tile a category, with its offers and partners.
     k.click("Wat onze buurt kan");
     k.settle(|u| u.kiosk.screen() == Screen::Module(partners::STRENGTHS));
     k.harness.run();
     let texts = k.all_text();
     assert!(texts.iter().any(|t| t == "Gezelschap en babbel"));
-    assert_eq!(texts.iter().filter(|t| *t == "0 aanbiedingen").count(), 10);
+    assert_eq!(texts.iter().filter(|t| *t == "0 aanbiedingen").count(), 9);
+    assert!(texts.iter().any(|t| t == "1 aanbod"));
     assert_eq!(texts.iter().filter(|t| *t == "1 partner").count(), 3);
     assert!(texts.iter().any(|t| t == "De Ark"));
 }

@@ -623,9 +623,17 @@ impl Module for Board {
                 None
             }
             // The partners module takes the list too.
-            Event::Partners { list, strengths } => {
+            Event::Partners {
+                list,
+                strengths,
+                offers,
+            } => {
                 self.state.partners = list.clone();
-                Some(Event::Partners { list, strengths })
+                Some(Event::Partners {
+                    list,
+                    strengths,
+                    offers,
+                })
             }
             other => Some(other),
         }

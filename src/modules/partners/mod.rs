@@ -90,6 +90,8 @@ pub struct Partners {
     pub loaded: bool,
     /// When the page was opened: the moment "open now" is computed for.
     pub now_ms: i64,
+    /// The partners' own offers on the board: (partner name, title).
+    pub offers: Vec<(String, String)>,
     /// Per category the offers on the board and the partners ("Wat onze buurt kan").
     pub strengths: Vec<digidak_core::strengths::Strength>,
     /// The care signal being written (volunteer mode).
@@ -233,9 +235,14 @@ impl Module for Partners {
 
     fn on_event(&mut self, event: Event, ctx: &mut Ctx<'_>) -> Option<Event> {
         match event {
-            Event::Partners { list, strengths } => {
+            Event::Partners {
+                list,
+                strengths,
+                offers,
+            } => {
                 self.list = list;
                 self.strengths = strengths;
+                self.offers = offers;
                 self.loaded = true;
                 None
             }

@@ -70,6 +70,14 @@ pub(super) fn list(ui: &mut egui::Ui, partners: &Partners, view: &mut View<'_>) 
                         crate::ui::bidi::label(ui, format!("{}: {v}", tr.tr(key)));
                     }
                 }
+                // Its offers on the board now, with its badge.
+                for (_, title) in partners.offers.iter().filter(|(n, _)| *n == p.name) {
+                    crate::ui::bidi::label(
+                        ui,
+                        RichText::new(format!("{} · {title}", tr.tr("partners-on-board")))
+                            .color(theme::GO),
+                    );
+                }
             });
         }
     }

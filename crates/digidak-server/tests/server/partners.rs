@@ -836,3 +836,55 @@ fn what_our_neighbourhood_can_do_counts_offers_and_partners_on_the_phone_and_on_
     assert!(text.contains("Gezelschap en babbel"));
     assert!(text.contains("De Ark"));
 }
+
+/// A partner's session ends as an admin's does: after 30 idle minutes, and after 12 hours
+/// however busy (the server's clock is a `ManualClock`).
+#[test]
+fn partner_sessions_end_when_idle_and_after_twelve_hours() {
+    use digidak_core::clock::ManualClock;
+    let dir = tempfile::tempdir().unwrap();
+    let clock = ManualClock::new();
+    let served = clock.clone();
+    let server = support::InProcessServer::start_with(
+        &dir.path().join("server.sqlite3"),
+        "127.0.0.1:0".parse().unwrap(),
+        move |state| state.with_clock(std::sync::Arc::new(served)),
+    );
+    partner(&server, "noord", "De Ark", &["company"], false, "ark");
+    let http = client();
+    let works = |l: &PartnerLogin| {
+        http.get(format!("{}/admin/p", server.url()))
+            .header("cookie", format!("dd_partner={}", l.cookie))
+            .send()
+            .unwrap()
+            .status()
+            == 200
+    };
+    let minutes = |m: u64| Duration::from_secs(m * 60);
+    let l = partner_login(&server, "ark", "partner password 1").unwrap();
+    for _ in 0..3 {
+        clock.advance(minutes(29));
+        assert!(works(&l));
+    }
+    clock.advance(minutes(31));
+    assert!(!works(&l), "idle for 31 minutes");
+    let l = partner_login(&server, "ark", "partner password 1").unwrap();
+    let mut used = Duration::ZERO;
+    while used + minutes(20) < Duration::from_secs(12 * 3600) {
+        clock.advance(minutes(20));
+        used += minutes(20);
+        assert!(works(&l), "after {used:?}");
+    }
+    clock.advance(minutes(20));
+    assert!(!works(&l), "after 12 hours");
+    // A new password ends its sessions.
+    let l = partner_login(&server, "ark", "partner password 1").unwrap();
+    assert!(works(&l));
+    let id = { server.store.partners("noord").unwrap()[0].id.clone() };
+    let hash = digidak_server::admin_web::hash_password("another password 2").unwrap();
+    server
+        .store
+        .set_partner_account("ark", &id, &hash, now_ms())
+        .unwrap();
+    assert!(!works(&l), "a new password ends the session");
+}
