@@ -283,3 +283,34 @@ fn an_ask_goes_to_a_partner_only_when_the_resident_taps_to_send_it() {
     assert_eq!(sent[1]["route_to"], "0190b6f4-0000-7000-8000-900000000002");
     assert_eq!(sent[2]["route_to"], serde_json::Value::Null);
 }
+
+/// A volunteer finds "Signaal doorgeven" among the volunteer's tasks on a site that turned the
+/// partners on, and nowhere on one that did not.
+#[test]
+fn the_volunteer_screen_offers_passing_on_a_signal_where_partners_are_on() {
+    let mut config = demo_config();
+    config
+        .modules
+        .enabled
+        .push(digidak::config::Module::PARTNERS);
+    let mut k = start_in(config, SCREEN, with_partners());
+    k.click("Begeleiders");
+    k.enter_pin("2468", "OK");
+    k.click("Signaal doorgeven");
+    assert_eq!(
+        k.harness.state().kiosk.screen(),
+        Screen::Module(partners::SIGNAL_PARTNER)
+    );
+    k.settle(|u| {
+        u.kiosk
+            .module::<partners::Partners>()
+            .is_some_and(|p| p.list.len() == 2)
+    });
+    k.harness.run();
+    assert!(k.has("Aan wie geef je het signaal door?"));
+
+    let mut k = start_in(demo_config(), SCREEN, with_partners());
+    k.click("Begeleiders");
+    k.enter_pin("2468", "OK");
+    assert!(!k.has("Signaal doorgeven"));
+}

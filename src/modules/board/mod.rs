@@ -754,6 +754,8 @@ mod tests {
         let (mut m, mut b) = open_board();
         act(&mut b, &mut m, BoardAction::StartPost);
         assert_eq!(b.screen(), Screen::Module(NEW_KIND));
+        // The site's local partners are asked for, for the last step (an ask may go there).
+        assert!(matches!(b.asked()[..], [Command::RefreshPartners { .. }]));
         assert_eq!(
             m.state.languages,
             vec!["nl".to_string()],

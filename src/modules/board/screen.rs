@@ -421,11 +421,17 @@ pub(super) fn picture_button(
 }
 
 fn kind_label(p: &Searchable, tr: Tr<'_>) -> String {
-    format!(
+    let kind = format!(
         "{} · {}",
         tr.tr(p.kind.label_key()),
         tr.tr(&p.category.label_key())
-    )
+    );
+    // A local partner's offer carries its badge: the partner's name, which only the server
+    // sets.
+    match &p.post.post.partner {
+        Some(name) => format!("{kind} · {}: {name}", tr.tr("partners-badge")),
+        None => kind,
+    }
 }
 
 /// One post in the list: picture, ask or offer, title, the start of the text.

@@ -275,6 +275,15 @@ impl Module for Partners {
         }
     }
 
+    fn show_staff(
+        &mut self,
+        place: super::StaffPlace,
+        ui: &mut egui::Ui,
+        view: &mut super::View<'_>,
+    ) {
+        screen::staff(place, ui, view);
+    }
+
     fn show(&mut self, page: Page, ui: &mut egui::Ui, view: &mut super::View<'_>) {
         match page {
             SIGNAL_PARTNER => screen::signal_partner(ui, self, view),

@@ -288,3 +288,17 @@ pub(super) fn strengths(ui: &mut egui::Ui, partners: &Partners, view: &mut View<
         ui.add_space(gap);
     }
 }
+
+/// Volunteer mode's way to "Signaal doorgeven", among the volunteer's tasks.
+pub(super) fn staff(place: crate::modules::StaffPlace, ui: &mut egui::Ui, view: &mut View<'_>) {
+    if place == crate::modules::StaffPlace::Volunteer {
+        act(
+            ui,
+            Some(Picto::People),
+            &view.tr.tr("volunteer-signal"),
+            Kind::Secondary,
+            Action::Go(crate::app::Screen::Module(super::SIGNAL_PARTNER)),
+            view.actions,
+        );
+    }
+}
