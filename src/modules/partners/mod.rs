@@ -17,7 +17,7 @@ mod screen;
 
 use std::any::Any;
 
-use super::{Ctx, Module, ModuleAction, Page, Pinned, Tile};
+use super::{Ctx, Module, ModuleAction, Page, Pinned, StaffPlace, Tile, View};
 use crate::store::worker::{Command, Event};
 use crate::ui::picto::Picto;
 use digidak_core::board::Category;
@@ -275,12 +275,7 @@ impl Module for Partners {
         }
     }
 
-    fn show_staff(
-        &mut self,
-        place: super::StaffPlace,
-        ui: &mut egui::Ui,
-        view: &mut super::View<'_>,
-    ) {
+    fn show_staff(&mut self, place: StaffPlace, ui: &mut egui::Ui, view: &mut View<'_>) {
         screen::staff(place, ui, view);
     }
 
