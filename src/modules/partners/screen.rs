@@ -272,7 +272,17 @@ pub(super) fn strengths(ui: &mut egui::Ui, partners: &Partners, view: &mut View<
                                 ui,
                                 RichText::new(tr.tr(&s.category.label_key())).strong(),
                             );
-                            ui.label(RichText::new(s.offers.to_string()).size(big).strong());
+                            // The category's picture beside its number: read without words.
+                            ui.horizontal(|ui| {
+                                crate::ui::pictures::show(
+                                    ui,
+                                    view.pics,
+                                    view.drawn,
+                                    s.category.picture(),
+                                    64.0,
+                                );
+                                ui.label(RichText::new(s.offers.to_string()).size(big).strong());
+                            });
                             crate::ui::bidi::label(ui, offers);
                             crate::ui::bidi::label(ui, partner_count);
                             if !s.partners.is_empty() {

@@ -643,3 +643,34 @@ fn an_instance_whose_database_is_gone_says_so_at_start_and_at_healthz() {
     assert!(err.contains("opening the PostgreSQL database"), "{err}");
     assert!(err.contains(name), "{err}");
 }
+
+#[test]
+fn a_database_with_a_newer_schema_is_refused_and_left_as_it_is() {
+    if crate::support::once_per_run() {
+        return;
+    }
+    let Some(cluster) = crate::pg::cluster() else {
+        return;
+    };
+    let url = crate::pg::fresh_db(&cluster);
+    drop(PgServerStore::open(&url).unwrap());
+    let mut c = db(&url);
+    c.batch_execute("UPDATE schema_version SET version = 99")
+        .unwrap();
+    let refused = PgServerStore::open(&url);
+    let Err(e) = refused else {
+        panic!("a newer schema was opened");
+    };
+    assert!(
+        e.to_string().contains("newer than this server knows"),
+        "{e}"
+    );
+    assert_eq!(count(&mut c, "SELECT version FROM schema_version"), 99);
+    // The CLI says the same and stops.
+    let out = std::process::Command::new(support::server_bin())
+        .args(["--db", &url, "migrate"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("run a newer digidak-server"));
+}
