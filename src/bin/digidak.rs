@@ -140,7 +140,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         kiosk = %loaded.config.kiosk.name,
         "starting the kiosk"
     );
-    let translations = Translations::load().context("loading the built-in translations")?;
+    // Each language is parsed when first shown (the tests check that all of them parse).
+    let translations = Translations::load_on_demand();
     let kiosk = Kiosk::new(
         loaded.config,
         loaded.origin,
@@ -148,6 +149,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Arc::new(SystemClock),
     );
     let kiosk_mode = !cli.windowed;
+    memory::trim_after_start();
     eframe::run_native(
         "Digidak",
         KioskApp::native_options(kiosk_mode),
@@ -182,6 +184,28 @@ fn hash_pin() -> anyhow::Result<ExitCode> {
         Err(e) => {
             eprintln!("digidak: {e}");
             Ok(ExitCode::from(2))
+        }
+    }
+}
+
+/// The allocator's part of the kiosk's memory (measured with `scripts/bench-startup`; README
+/// "Performance").
+mod memory {
+    /// Once start-up has settled (fonts, store, lessons, the first frames), returns the
+    /// heap's free pages to the system, from a short-lived thread.
+    pub fn trim_after_start() {
+        #[cfg(all(target_os = "linux", target_env = "gnu"))]
+        {
+            let _ = std::thread::Builder::new()
+                .name("digidak-trim".into())
+                .stack_size(64 * 1024)
+                .spawn(|| {
+                    std::thread::sleep(std::time::Duration::from_millis(1500));
+                    // SAFETY: malloc_trim is thread-safe; it only gives free memory back.
+                    unsafe {
+                        libc::malloc_trim(0);
+                    }
+                });
         }
     }
 }

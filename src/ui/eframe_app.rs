@@ -59,10 +59,13 @@ impl KioskApp {
             .with_title("Digidak")
             .with_app_id("digidak");
         viewport = if kiosk_mode {
+            // No window icon (there is no taskbar to show it): eframe would otherwise decode
+            // its own 512x512 logo at start and keep its pixels (1 MiB).
             viewport
                 .with_fullscreen(true)
                 .with_decorations(false)
                 .with_position([0.0, 0.0])
+                .with_icon(egui::IconData::default())
         } else {
             viewport.with_inner_size([1280.0, 800.0])
         };

@@ -5,6 +5,7 @@
 //! `assets/i18n/admin/`, loaded into the same bundles.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -49,7 +50,12 @@ pub enum I18nError {
 
 /// All bundles, ready to format (shareable between threads: the server's pages use them).
 pub struct Translations {
-    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+    /// Each language's bundle: parsed by [`Translations::load`], or on first use after
+    /// [`Translations::load_on_demand`] (`None` if it did not parse).
+    bundles: HashMap<Lang, OnceLock<Option<FluentBundle<FluentResource>>>>,
+    /// Each language's own name (`language-name`), read from its source without parsing it,
+    /// in on-demand mode: the kiosk's language buttons show all of them on every screen.
+    names: HashMap<Lang, String>,
 }
 
 impl std::fmt::Debug for Translations {
@@ -58,34 +64,93 @@ impl std::fmt::Debug for Translations {
     }
 }
 
+/// The key every language names itself with.
+const LANGUAGE_NAME: &str = "language-name";
+
+/// One language's bundle: its main file and its admin file.
+fn parse(lang: Lang) -> Result<FluentBundle<FluentResource>, I18nError> {
+    let langid = lang
+        .code()
+        .parse()
+        .expect("language codes are valid identifiers");
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // egui does not render Unicode isolation marks; our placeables are numbers and names.
+    bundle.set_use_isolating(false);
+    for text in [source(lang), admin_source(lang)] {
+        let resource =
+            FluentResource::try_new(text.to_string()).map_err(|(_, errs)| I18nError::Parse {
+                lang,
+                detail: format!("{errs:?}"),
+            })?;
+        bundle
+            .add_resource(resource)
+            .map_err(|errs| I18nError::Parse {
+                lang,
+                detail: format!("{errs:?}"),
+            })?;
+    }
+    Ok(bundle)
+}
+
+/// The value of `key` when it is a one-line message of plain text (no placeables, no
+/// attributes), read straight from a Fluent source.
+fn plain_message(source: &str, key: &str) -> Option<String> {
+    let mut lines = source.lines();
+    while let Some(line) = lines.next() {
+        let Some(value) = line
+            .strip_prefix(key)
+            .and_then(|rest| rest.strip_prefix(" = "))
+        else {
+            continue;
+        };
+        let continued = lines
+            .next()
+            .is_some_and(|next| next.starts_with([' ', '\t', '.']));
+        let value = value.trim();
+        return (!continued && !value.is_empty() && !value.contains(['{', '}']))
+            .then(|| value.to_string());
+    }
+    None
+}
+
 impl Translations {
+    /// Parses every language now (the server; and a check that all of them parse).
     pub fn load() -> Result<Self, I18nError> {
         let mut bundles = HashMap::new();
         for lang in Lang::ALL {
-            let langid = lang
-                .code()
-                .parse()
-                .expect("language codes are valid identifiers");
-            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-            // egui does not render Unicode isolation marks; our placeables are numbers and names.
-            bundle.set_use_isolating(false);
-            for text in [source(lang), admin_source(lang)] {
-                let resource = FluentResource::try_new(text.to_string()).map_err(|(_, errs)| {
-                    I18nError::Parse {
-                        lang,
-                        detail: format!("{errs:?}"),
-                    }
-                })?;
-                bundle
-                    .add_resource(resource)
-                    .map_err(|errs| I18nError::Parse {
-                        lang,
-                        detail: format!("{errs:?}"),
-                    })?;
-            }
-            bundles.insert(lang, bundle);
+            bundles.insert(lang, OnceLock::from(Some(parse(lang)?)));
         }
-        Ok(Self { bundles })
+        Ok(Self {
+            bundles,
+            names: HashMap::new(),
+        })
+    }
+
+    /// Parses a language the first time a sentence in it is needed (the kiosk: it shows one
+    /// language at a time, and each parsed language holds about 0.3 MiB). Languages' own
+    /// names are there at once. The built-in sources parse (tested), so nothing fails here;
+    /// a language that did not parse would show message keys and log an error.
+    pub fn load_on_demand() -> Self {
+        Self {
+            bundles: Lang::ALL.iter().map(|&l| (l, OnceLock::new())).collect(),
+            names: Lang::ALL
+                .iter()
+                .filter_map(|&l| plain_message(source(l), LANGUAGE_NAME).map(|n| (l, n)))
+                .collect(),
+        }
+    }
+
+    fn bundle(&self, lang: Lang) -> Option<&FluentBundle<FluentResource>> {
+        self.bundles
+            .get(&lang)?
+            .get_or_init(|| match parse(lang) {
+                Ok(bundle) => Some(bundle),
+                Err(e) => {
+                    tracing::error!(error = %e, "built-in translations do not parse");
+                    None
+                }
+            })
+            .as_ref()
     }
 
     /// The message `key` in `lang`. A missing key shows the key itself (and tests fail on it).
@@ -103,7 +168,12 @@ impl Translations {
     }
 
     fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
-        let Some(bundle) = self.bundles.get(&lang) else {
+        if key == LANGUAGE_NAME
+            && let Some(name) = self.names.get(&lang)
+        {
+            return name.clone();
+        }
+        let Some(bundle) = self.bundle(lang) else {
             return key.to_string();
         };
         let found = bundle
@@ -115,7 +185,7 @@ impl Translations {
             if lang.is_base() {
                 return None;
             }
-            let en = self.bundles.get(&Lang::En)?;
+            let en = self.bundle(Lang::En)?;
             en.get_message(key).and_then(|m| m.value()).map(|p| (en, p))
         });
         let Some((bundle, pattern)) = found else {
@@ -188,11 +258,51 @@ mod tests {
     }
 
     #[test]
+    fn on_demand_parses_a_language_when_needed_and_says_the_same() {
+        let eager = Translations::load().unwrap();
+        let lazy = Translations::load_on_demand();
+        // Every language's own name, without parsing any of them.
+        for lang in Lang::ALL {
+            assert_eq!(
+                lazy.get(lang, LANGUAGE_NAME),
+                eager.get(lang, LANGUAGE_NAME),
+                "{lang}"
+            );
+        }
+        assert!(lazy.bundles.values().all(|b| b.get().is_none()));
+        // A sentence parses its language only.
+        let key = keys_of(source(Lang::Nl))
+            .into_iter()
+            .find(|k| k != LANGUAGE_NAME)
+            .unwrap();
+        assert_eq!(lazy.get(Lang::Tr, &key), eager.get(Lang::Tr, &key));
+        assert!(lazy.bundles[&Lang::Tr].get().is_some());
+        assert!(lazy.bundles[&Lang::Uk].get().is_none());
+        // Then every message of every language says the same as when parsed at once.
+        for lang in Lang::ALL {
+            for key in Translations::keys(lang) {
+                assert_eq!(lazy.get(lang, &key), eager.get(lang, &key), "{lang} {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_messages_only() {
+        let src = "a = A\nb = B {$n}\nc =\n    C\nd = D\n    .title = T\ne = E\n";
+        assert_eq!(plain_message(src, "a").as_deref(), Some("A"));
+        assert_eq!(plain_message(src, "b"), None);
+        assert_eq!(plain_message(src, "c"), None);
+        assert_eq!(plain_message(src, "d"), None);
+        assert_eq!(plain_message(src, "e").as_deref(), Some("E"));
+        assert_eq!(plain_message(src, "f"), None);
+    }
+
+    #[test]
     fn every_message_formats_without_error() {
         let t = Translations::load().unwrap();
         for lang in Lang::ALL {
             for key in Translations::keys(lang) {
-                let bundle = &t.bundles[&lang];
+                let bundle = t.bundle(lang).unwrap();
                 let pattern = bundle.get_message(&key).unwrap().value().unwrap();
                 let mut args = FluentArgs::new();
                 for name in [

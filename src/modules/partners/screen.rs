@@ -250,10 +250,12 @@ pub(super) fn strengths(ui: &mut egui::Ui, partners: &Partners, view: &mut View<
     crate::ui::bidi::label(ui, tr.tr("strengths-explain"));
     ui.add_space(12.0);
     let big = ui.style().text_styles[&egui::TextStyle::Heading].size * 1.6;
-    // As many columns of tiles as fit (tiles at least 220 px wide), row by row.
+    // As many columns of tiles as fit, row by row; a tile is at least twelve letters of body
+    // text wide, so a category's words never break inside a word at big text.
     let gap = 12.0;
     let avail = ui.available_width();
-    let cols = (((avail + gap) / (220.0 + gap)).floor() as usize).clamp(1, 4);
+    let min = ui.style().text_styles[&egui::TextStyle::Body].size * 12.0;
+    let cols = (((avail + gap) / (min + gap)).floor() as usize).clamp(1, 4);
     let width = (avail - gap * (cols as f32 - 1.0)) / cols as f32 - 24.0;
     for row in partners.strengths.chunks(cols) {
         ui.horizontal_top(|ui| {
