@@ -149,7 +149,32 @@ pub fn push(
         .ok_or_else(|| ServerError::Unauthorized("this kiosk is not known here".into()))?;
     let mut next = cursor.next_index;
     let mut results = Vec::with_capacity(request.ops.len());
-    for op in &request.ops {
+    // The op log keeps no phone token (only the sign-up's or post's row keeps its hash).
+    let stored: Vec<String> = request.ops.iter().map(stored_payload).collect();
+    // The new ops of an ordinary page (consecutive indexes from the kiosk's next, distinct
+    // ids) are stored in one go; any other op below is stored on its own.
+    let mut batch: Vec<NewOp<'_>> = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for (op, payload) in request.ops.iter().zip(&stored) {
+        if op.index < next && batch.is_empty() {
+            continue;
+        }
+        if op.index != next + batch.len() as u64 || !ids.insert(op.id.as_str()) {
+            break;
+        }
+        batch.push(NewOp {
+            kiosk_id: &kiosk.id,
+            index: op.index,
+            id: &op.id,
+            kind: &op.kind,
+            payload,
+            kiosk_time_ms: op.kiosk_time_ms,
+            received_ms: now_ms,
+        });
+    }
+    let batch_from = batch.first().map(|op| op.index);
+    let batched = tx.insert_ops(&batch)?;
+    for (op, payload) in request.ops.iter().zip(&stored) {
         if op.index > next {
             // A gap: the kiosk must send `next` first. Nothing after it is taken.
             break;
@@ -174,19 +199,29 @@ pub fn push(
             });
             continue;
         }
-        // The op log keeps no phone token (only the sign-up's or post's row keeps its hash).
-        let stored = stored_payload(op);
         let row = NewOp {
             kiosk_id: &kiosk.id,
             index: op.index,
             id: &op.id,
             kind: &op.kind,
-            payload: &stored,
+            payload,
             kiosk_time_ms: op.kiosk_time_ms,
             received_ms: now_ms,
         };
         // The op's UUID must be new: the store says so without a query of its own.
-        let outcome = if !tx.insert_op(&row)? {
+        let in_batch = batch_from
+            .and_then(|from| op.index.checked_sub(from))
+            .and_then(|i| batched.get(i as usize).copied())
+            .filter(|_| {
+                batch
+                    .get((op.index - batch_from.unwrap_or(0)) as usize)
+                    .is_some_and(|b| b.id == op.id)
+            });
+        let inserted = match in_batch {
+            Some(inserted) => inserted,
+            None => tx.insert_op(&row)?,
+        };
+        let outcome = if !inserted {
             // Keep the log complete without breaking the unique id: store under a marker.
             let marker = format!("{}#{}:{}", op.id, kiosk.id, op.index);
             tx.insert_op(&NewOp { id: &marker, ..row })?;
@@ -218,6 +253,7 @@ pub fn push(
     let whole_outbox = results.len() == request.ops.len()
         && request.ops.len() as u64 >= request.heartbeat.outbox_len;
     crate::seats::tend(tx, kiosk, whole_outbox, request.protocol, now_ms)?;
+    tx.flush()?;
     let hb = &request.heartbeat;
     tx.save_heartbeat(
         &kiosk.id,

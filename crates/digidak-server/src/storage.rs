@@ -219,6 +219,16 @@ pub trait Tx {
     fn op_at(&mut self, kiosk_id: &str, index: u64) -> StoreResult<Option<EarlierOp>>;
     /// Stores an op; false (and nothing stored) if its id is taken.
     fn insert_op(&mut self, op: &NewOp<'_>) -> StoreResult<bool>;
+    /// Stores several ops (distinct ids) as [`Tx::insert_op`] would one by one, in order; for
+    /// each, whether it was stored. A backend may do it in one statement.
+    fn insert_ops(&mut self, ops: &[NewOp<'_>]) -> StoreResult<Vec<bool>> {
+        ops.iter().map(|op| self.insert_op(op)).collect()
+    }
+    /// Writes what the backend kept back to write together (counts), before the transaction
+    /// (or savepoint) ends. Nothing by default.
+    fn flush(&mut self) -> StoreResult<()> {
+        Ok(())
+    }
     fn reject_op(&mut self, kiosk_id: &str, index: u64, reason: &str) -> StoreResult<()>;
     /// Appends a change to a site's feed (payload: JSON text).
     fn emit(&mut self, site: &str, kind: &str, payload: &str, now_ms: i64) -> StoreResult<()>;

@@ -219,10 +219,9 @@ impl PgServerStore {
         let Conn { client, statements } = &mut *conn;
         let mut t = client.transaction()?;
         t.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
-        let out = f(&mut PgTx {
-            t: &mut t,
-            statements,
-        })?;
+        let mut tx = PgTx::new(&mut t, statements);
+        let out = f(&mut tx)?;
+        crate::storage::Tx::flush(&mut tx)?;
         t.commit()?;
         Ok(out)
     }
@@ -235,10 +234,9 @@ impl PgServerStore {
         let mut conn = self.conn()?;
         let Conn { client, statements } = &mut *conn;
         let mut t = client.build_transaction().read_only(true).start()?;
-        let out = f(&mut PgTx {
-            t: &mut t,
-            statements,
-        })?;
+        let mut tx = PgTx::new(&mut t, statements);
+        let out = f(&mut tx)?;
+        crate::storage::Tx::flush(&mut tx)?;
         t.commit()?;
         Ok(out)
     }
@@ -381,13 +379,22 @@ impl ServerStore for PgServerStore {
                 let mut t = client.transaction()?;
                 t.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
                 let mut answers = Vec::with_capacity(jobs.len());
+                if let [job] = jobs {
+                    // Alone in its group: its own transaction is its savepoint.
+                    let mut tx = PgTx::new(&mut t, statements);
+                    return match kiosks::push(&mut tx, &job.kiosk, &job.request, job.now_ms) {
+                        Ok(answer) => {
+                            t.commit()?;
+                            Ok(vec![Ok(answer)])
+                        }
+                        // Dropping the transaction rolls it back; the push hears why.
+                        Err(e) => Ok(vec![Err(e)]),
+                    };
+                }
                 for job in jobs {
                     let mut sp = t.savepoint("push")?;
                     let answer = kiosks::push(
-                        &mut PgTx {
-                            t: &mut sp,
-                            statements,
-                        },
+                        &mut PgTx::new(&mut sp, statements),
                         &job.kiosk,
                         &job.request,
                         job.now_ms,
@@ -409,31 +416,39 @@ impl ServerStore for PgServerStore {
     fn pull(&self, kiosk: &KioskAuth, after: u64, limit: u64) -> Result<PullResponse, ServerError> {
         let limit = limit.clamp(1, digidak_protocol::MAX_PULL_CHANGES);
         self.prepared(|c| {
+            // The page and the site's newest number in one statement (one snapshot, one
+            // round trip): the head is never below the page's last change.
             let rows = c.rows(
-                "SELECT seq, kind, payload FROM changes WHERE site = $1 AND seq > $2
-                 ORDER BY seq LIMIT $3",
+                "SELECT h.last, p.seq, p.kind, p.payload
+                 FROM (SELECT COALESCE(MAX(seq), 0) AS last FROM changes WHERE site = $1) h
+                 LEFT JOIN LATERAL (
+                     SELECT seq, kind, payload FROM changes WHERE site = $1 AND seq > $2
+                     ORDER BY seq LIMIT $3
+                 ) p ON TRUE
+                 ORDER BY p.seq",
                 &[
                     &kiosk.site,
                     &(after.min(i64::MAX as u64) as i64),
                     &((limit + 1) as i64),
                 ],
             )?;
+            let head = rows.first().map_or(0, |r| r.get::<_, i64>(0).max(0) as u64);
             let mut changes: Vec<Change> = rows
                 .iter()
-                .map(|r| {
-                    let payload: String = r.get(2);
-                    Change {
-                        seq: r.get::<_, i64>(0) as u64,
-                        kind: r.get(1),
+                .filter_map(|r| {
+                    let seq: Option<i64> = r.get(1);
+                    let payload: String = r.get::<_, Option<String>>(3)?;
+                    Some(Change {
+                        seq: seq? as u64,
+                        kind: r.get::<_, Option<String>>(2)?,
                         payload: serde_json::from_str(&payload).unwrap_or(serde_json::Value::Null),
-                    }
+                    })
                 })
                 .collect();
             let more = changes.len() as u64 > limit;
             changes.truncate(usize_of(limit));
             let next_after = changes.last().map_or(after, |c| c.seq);
-            // Read after the page, so it is never below the page's last change.
-            let last_seq = c.last_seq(&kiosk.site)?.max(next_after);
+            let last_seq = head.max(next_after);
             Ok(PullResponse {
                 changes,
                 last_seq,

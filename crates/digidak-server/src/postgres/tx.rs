@@ -20,6 +20,27 @@ use digidak_protocol::{
 pub struct PgTx<'a, 'b> {
     pub(super) t: &'a mut Transaction<'b>,
     pub(super) statements: &'a mut Statements,
+    /// Usage and lesson counts added up here and written in one statement each at
+    /// [`Tx::flush`] (nothing in a push reads them back).
+    pub(super) counts: Counts,
+}
+
+/// Counts kept back until [`Tx::flush`]: (site, day, name) and (site, day, event, topic,
+/// lesson), each with how many to add.
+#[derive(Default)]
+pub(super) struct Counts {
+    usage: HashMap<(String, String, String), i64>,
+    lessons: HashMap<(String, String, String, String, String), i64>,
+}
+
+impl<'a, 'b> PgTx<'a, 'b> {
+    pub(super) fn new(t: &'a mut Transaction<'b>, statements: &'a mut Statements) -> Self {
+        Self {
+            t,
+            statements,
+            counts: Counts::default(),
+        }
+    }
 }
 
 /// A connection's prepared statements by their text: each is parsed and planned once per
@@ -313,6 +334,73 @@ impl Tx for PgTx<'_, '_> {
             .map(|r| (r.get(0), r.get(1))))
     }
 
+    fn insert_ops(&mut self, ops: &[NewOp<'_>]) -> StoreResult<Vec<bool>> {
+        if ops.len() < 2 {
+            return ops.iter().map(|op| self.insert_op(op)).collect();
+        }
+        let column = |f: &dyn Fn(&NewOp<'_>) -> String| ops.iter().map(f).collect::<Vec<_>>();
+        let kiosks = column(&|o| o.kiosk_id.to_string());
+        let ids = column(&|o| o.id.to_string());
+        let kinds = column(&|o| o.kind.to_string());
+        let payloads = column(&|o| o.payload.to_string());
+        let idx: Vec<i64> = ops.iter().map(|o| big(o.index)).collect();
+        let times: Vec<i64> = ops.iter().map(|o| o.kiosk_time_ms).collect();
+        let received: Vec<i64> = ops.iter().map(|o| o.received_ms).collect();
+        let stored: std::collections::HashSet<i64> = self
+            .rows(
+                "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms)
+                 SELECT * FROM unnest($1::TEXT[], $2::BIGINT[], $3::TEXT[], $4::TEXT[],
+                                      $5::TEXT[], $6::BIGINT[], $7::BIGINT[])
+                 ON CONFLICT (id) DO NOTHING RETURNING idx",
+                &[&kiosks, &idx, &ids, &kinds, &payloads, &times, &received],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        Ok(idx.iter().map(|i| stored.contains(i)).collect())
+    }
+
+    fn flush(&mut self) -> StoreResult<()> {
+        let usage = std::mem::take(&mut self.counts.usage);
+        if !usage.is_empty() {
+            let (mut sites, mut days, mut names, mut ns) = (vec![], vec![], vec![], vec![]);
+            for ((site, day, name), n) in usage {
+                sites.push(site);
+                days.push(day);
+                names.push(name);
+                ns.push(n);
+            }
+            self.exec(
+                "INSERT INTO usage_counts (site, day, name, count)
+                 SELECT * FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::BIGINT[])
+                 ON CONFLICT (site, day, name)
+                 DO UPDATE SET count = usage_counts.count + EXCLUDED.count",
+                &[&sites, &days, &names, &ns],
+            )?;
+        }
+        let lessons = std::mem::take(&mut self.counts.lessons);
+        if !lessons.is_empty() {
+            let mut cols: [Vec<String>; 5] = Default::default();
+            let mut ns = Vec::new();
+            for ((site, day, event, topic, lesson), n) in lessons {
+                for (c, v) in cols.iter_mut().zip([site, day, event, topic, lesson]) {
+                    c.push(v);
+                }
+                ns.push(n);
+            }
+            let [sites, days, events, topics, ids] = cols;
+            self.exec(
+                "INSERT INTO lesson_counts (site, day, event, topic, lesson, count)
+                 SELECT * FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::TEXT[],
+                                      $5::TEXT[], $6::BIGINT[])
+                 ON CONFLICT (site, day, event, topic, lesson)
+                 DO UPDATE SET count = lesson_counts.count + EXCLUDED.count",
+                &[&sites, &days, &events, &topics, &ids, &ns],
+            )?;
+        }
+        Ok(())
+    }
+
     fn insert_op(&mut self, op: &NewOp<'_>) -> StoreResult<bool> {
         let n = self.exec(
             "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms)
@@ -380,11 +468,11 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn count_usage(&mut self, site: &str, day: &str, name: &str) -> StoreResult<()> {
-        self.exec(
-            "INSERT INTO usage_counts (site, day, name, count) VALUES ($1, $2, $3, 1)
-             ON CONFLICT (site, day, name) DO UPDATE SET count = usage_counts.count + 1",
-            &[&site, &day, &name],
-        )?;
+        *self
+            .counts
+            .usage
+            .entry((site.into(), day.into(), name.into()))
+            .or_default() += 1;
         Ok(())
     }
 
@@ -396,13 +484,14 @@ impl Tx for PgTx<'_, '_> {
         topic: &str,
         lesson: &str,
     ) -> StoreResult<()> {
-        self.exec(
-            "INSERT INTO lesson_counts (site, day, event, topic, lesson, count)
-             VALUES ($1, $2, $3, $4, $5, 1)
-             ON CONFLICT (site, day, event, topic, lesson)
-             DO UPDATE SET count = lesson_counts.count + 1",
-            &[&site, &day, &event, &topic, &lesson],
-        )?;
+        let key = (
+            site.into(),
+            day.into(),
+            event.into(),
+            topic.into(),
+            lesson.into(),
+        );
+        *self.counts.lessons.entry(key).or_default() += 1;
         Ok(())
     }
 
