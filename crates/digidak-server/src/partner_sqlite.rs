@@ -3,34 +3,11 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::partner_store::{Inbox, OpenSignal, PartnerAccounts, PartnerSession, PartnerStore};
+use super::partner_store::{Inbox, OpenSignal, PartnerAccounts, PartnerSession};
 use super::sqlite::SqliteServerStore;
 use super::storage::Tx;
 use super::{ServerError, partners};
-use digidak_protocol::{PartnerRecord, PostState};
-
-impl PartnerStore for SqliteServerStore {
-    fn save_partner(
-        &self,
-        site: &str,
-        p: &PartnerRecord,
-        now_ms: i64,
-    ) -> Result<PartnerRecord, ServerError> {
-        self.write(|tx| partners::save(tx, site, p, now_ms))
-    }
-
-    fn partners(&self, site: &str) -> Result<Vec<PartnerRecord>, ServerError> {
-        Ok(partners::sorted(self.read(|tx| tx.partner_records(site))?))
-    }
-
-    fn partner(&self, id: &str) -> Result<Option<(String, PartnerRecord)>, ServerError> {
-        self.read(|tx| tx.partner(id))
-    }
-
-    fn remove_partner(&self, id: &str, now_ms: i64) -> Result<bool, ServerError> {
-        self.write(|tx| partners::remove(tx, id, now_ms))
-    }
-}
+use digidak_protocol::PostState;
 
 impl PartnerAccounts for SqliteServerStore {
     fn set_partner_account(

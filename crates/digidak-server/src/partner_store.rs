@@ -24,6 +24,32 @@ pub trait PartnerStore {
     fn remove_partner(&self, id: &str, now_ms: i64) -> Result<bool, ServerError>;
 }
 
+/// The partners' part of every backend, over its transactions.
+impl<S: super::storage::Transactions> PartnerStore for S {
+    fn save_partner(
+        &self,
+        site: &str,
+        p: &PartnerRecord,
+        now_ms: i64,
+    ) -> Result<PartnerRecord, ServerError> {
+        self.write_tx(|tx| super::partners::save(tx, site, p, now_ms))
+    }
+
+    fn partners(&self, site: &str) -> Result<Vec<PartnerRecord>, ServerError> {
+        Ok(super::partners::sorted(
+            self.read_tx(|tx| tx.partner_records(site))?,
+        ))
+    }
+
+    fn partner(&self, id: &str) -> Result<Option<(String, PartnerRecord)>, ServerError> {
+        self.read_tx(|tx| tx.partner(id))
+    }
+
+    fn remove_partner(&self, id: &str, now_ms: i64) -> Result<bool, ServerError> {
+        self.write_tx(|tx| super::partners::remove(tx, id, now_ms))
+    }
+}
+
 /// A partner logged in to the admin web (`/admin/p`): it sees only its own part.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartnerSession {

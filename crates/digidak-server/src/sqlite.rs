@@ -448,3 +448,26 @@ impl ServerStore for SqliteServerStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+impl crate::storage::Transactions for SqliteServerStore {
+    fn write_tx<T>(
+        &self,
+        f: impl FnOnce(&mut dyn crate::storage::Tx) -> Result<T, ServerError>,
+    ) -> Result<T, ServerError> {
+        self.write(|tx| f(tx))
+    }
+
+    fn read_tx<T>(
+        &self,
+        f: impl FnOnce(&mut dyn crate::storage::Tx) -> Result<T, ServerError>,
+    ) -> Result<T, ServerError> {
+        self.read(|tx| f(tx))
+    }
+
+    fn forget_tx(
+        &self,
+        f: impl FnOnce(&mut dyn crate::storage::Tx) -> Result<usize, ServerError>,
+    ) -> Result<usize, ServerError> {
+        self.forget(|tx| f(tx))
+    }
+}

@@ -367,3 +367,15 @@ pub trait Tx {
     /// Empties note and phone of signals made before `before_ms`; returns how many.
     fn forget_signals(&mut self, before_ms: i64) -> StoreResult<usize>;
 }
+
+/// A backend's transactions around the rules: what the stores' shared parts (the board's,
+/// the partners') need, so one implementation serves every backend.
+pub trait Transactions {
+    /// Runs `f` in one write transaction, committed if it returns `Ok`.
+    fn write_tx<T>(&self, f: impl FnOnce(&mut dyn Tx) -> StoreResult<T>) -> StoreResult<T>;
+    /// Runs a read.
+    fn read_tx<T>(&self, f: impl FnOnce(&mut dyn Tx) -> StoreResult<T>) -> StoreResult<T>;
+    /// A write that empties personal data (`f` says how many rows): also out of the
+    /// backend's log where it keeps one (SQLite's WAL).
+    fn forget_tx(&self, f: impl FnOnce(&mut dyn Tx) -> StoreResult<usize>) -> StoreResult<usize>;
+}

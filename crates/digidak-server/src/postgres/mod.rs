@@ -27,14 +27,12 @@ pub use copy::{CopyReport, copy_from_sqlite};
 pub use tx::PgTx;
 
 use crate::{
-    AdminSession, AdminStore, BoardStore, KioskAuth, KioskRow, LessonCountRow, ServerError,
-    ServerStore, SignupWithActivity, SiteAttention, activities, board, board_store, kiosks,
-    numbers,
+    AdminSession, AdminStore, KioskAuth, KioskRow, LessonCountRow, ServerError, ServerStore,
+    SignupWithActivity, SiteAttention, activities, kiosks, numbers,
 };
 use digidak_protocol::{
-    ActivityRecord, ActivityState, Change, PROTOCOL_VERSION, PairResponse, PostByCode, PostClosed,
-    PostModerated, PostState, PullResponse, PushRequest, PushResponse, ResumeResponse,
-    SignupStatus, StatusResponse,
+    ActivityRecord, ActivityState, Change, PROTOCOL_VERSION, PairResponse, PullResponse,
+    PushRequest, PushResponse, ResumeResponse, SignupStatus, StatusResponse,
 };
 
 /// The advisory lock every write transaction holds (any number; this one spells "digidak").
@@ -651,81 +649,27 @@ impl ServerStore for PgServerStore {
     }
 }
 
-impl PgServerStore {
-    fn board_write(
+impl crate::storage::Transactions for PgServerStore {
+    fn write_tx<T>(
         &self,
-        f: impl FnOnce(&mut dyn crate::storage::Tx) -> crate::apply::Applied,
-    ) -> Result<(), ServerError> {
-        self.write(|tx| f(tx)?.map_err(ServerError::from))
+        f: impl FnOnce(&mut dyn crate::storage::Tx) -> Result<T, ServerError>,
+    ) -> Result<T, ServerError> {
+        self.write(|tx| f(tx))
     }
 
-    fn by_code_op(&self, code: &str) -> Result<(String, PostByCode), ServerError> {
-        let (site, post, _) = self
-            .read(|tx| board::by_code(tx, code))?
-            .ok_or_else(|| ServerError::NotFound("no post with this code".into()))?;
-        Ok((
-            site,
-            PostByCode {
-                id: post.post.id,
-                code: code.to_string(),
-            },
-        ))
-    }
-}
-
-impl BoardStore for PgServerStore {
-    fn post_code_by_token(&self, token: &str) -> Result<Option<String>, ServerError> {
-        self.read(|tx| board::code_by_token(tx, token))
-    }
-
-    fn post_by_code(
+    fn read_tx<T>(
         &self,
-        code: &str,
-    ) -> Result<Option<board_store::PostWithReplies>, ServerError> {
-        self.read(|tx| board::by_code(tx, code))
+        f: impl FnOnce(&mut dyn crate::storage::Tx) -> Result<T, ServerError>,
+    ) -> Result<T, ServerError> {
+        self.read(|tx| f(tx))
     }
 
-    fn posts(&self, site: &str, statuses: &[&str]) -> Result<Vec<PostState>, ServerError> {
-        self.read(|tx| board::list(tx, site, statuses))
-    }
-
-    fn post_site(&self, id: &str) -> Result<Option<String>, ServerError> {
-        Ok(self.read(|tx| board::load(tx, id))?.map(|(site, _)| site))
-    }
-
-    fn moderate_post(&self, m: &PostModerated, now_ms: i64) -> Result<(), ServerError> {
-        let site = self
-            .post_site(&m.id)?
-            .ok_or_else(|| ServerError::NotFound("no such post".into()))?;
-        self.board_write(|tx| board::moderated(tx, &site, m, now_ms))
-    }
-
-    fn renew_post(&self, code: &str, now_ms: i64) -> Result<(), ServerError> {
-        let (site, b) = self.by_code_op(code)?;
-        self.board_write(|tx| board::renewed(tx, &site, &b, now_ms))
-    }
-
-    fn close_post(&self, code: &str, helped: bool, now_ms: i64) -> Result<(), ServerError> {
-        let (site, b) = self.by_code_op(code)?;
-        let c = PostClosed {
-            id: b.id,
-            code: b.code,
-            helped,
-        };
-        self.board_write(|tx| board::closed(tx, &site, &c, now_ms))
-    }
-
-    fn post_days(&self, site: &str) -> Result<u32, ServerError> {
-        self.read(|tx| board::post_days(tx, site))
-    }
-
-    fn forget_old_replies(&self, days: u32, now_ms: i64) -> Result<usize, ServerError> {
-        self.write(|tx| board::forget_old_replies(tx, days, now_ms))
-    }
-
-    fn set_post_days(&self, site: &str, days: u32) -> Result<(), ServerError> {
-        board_store::check_post_days(days)?;
-        self.write(|tx| crate::storage::Tx::set_post_days(tx, site, days))
+    /// PostgreSQL writes a new row version; (auto)vacuum reclaims the old one.
+    fn forget_tx(
+        &self,
+        f: impl FnOnce(&mut dyn crate::storage::Tx) -> Result<usize, ServerError>,
+    ) -> Result<usize, ServerError> {
+        self.write(|tx| f(tx))
     }
 }
 
