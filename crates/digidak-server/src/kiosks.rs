@@ -111,6 +111,30 @@ pub fn pair(
     })
 }
 
+/// Whether an op's id, kind or payload (any string or key in it) holds a NUL character.
+fn has_nul(op: &digidak_protocol::Op) -> bool {
+    fn in_json(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::String(s) => s.contains('\0'),
+            serde_json::Value::Array(items) => items.iter().any(in_json),
+            serde_json::Value::Object(map) => {
+                map.iter().any(|(k, v)| k.contains('\0') || in_json(v))
+            }
+            _ => false,
+        }
+    }
+    op.id.contains('\0') || op.kind.contains('\0') || in_json(&op.payload)
+}
+
+/// `s` with each NUL character replaced by U+FFFD (as the op log keeps an id or kind).
+fn without_nul(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\0') {
+        std::borrow::Cow::Owned(s.replace('\0', "\u{fffd}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// An op's payload as the op log keeps it: without the phone token of a sign-up or a post,
 /// without the note and phone of a care signal (only the partner's inbox keeps those).
 fn stored_payload(op: &digidak_protocol::Op) -> String {
@@ -159,7 +183,7 @@ pub fn push(
         if op.index < next && batch.is_empty() {
             continue;
         }
-        if op.index != next + batch.len() as u64 || !ids.insert(op.id.as_str()) {
+        if op.index != next + batch.len() as u64 || !ids.insert(op.id.as_str()) || has_nul(op) {
             break;
         }
         batch.push(NewOp {
@@ -181,9 +205,10 @@ pub fn push(
         }
         if op.index < next {
             // Seen before: the same op again is fine; a different op at that index is not.
+            let logged_id = without_nul(&op.id);
             let status = match tx.op_at(&kiosk.id, op.index)? {
-                Some((id, None)) if id == op.id => OpStatus::Accepted,
-                Some((id, Some(reason))) if id == op.id => OpStatus::Rejected { reason },
+                Some((id, None)) if id == logged_id => OpStatus::Accepted,
+                Some((id, Some(reason))) if id == logged_id => OpStatus::Rejected { reason },
                 Some(_) => OpStatus::Rejected {
                     reason: format!("index {} was used by another operation", op.index),
                 },
@@ -199,11 +224,15 @@ pub fn push(
             });
             continue;
         }
+        // A NUL character (which not every database's text can hold) is logged as U+FFFD and
+        // the op refused, whatever the backend.
+        let nul = has_nul(op);
+        let (logged_id, logged_kind) = (without_nul(&op.id), without_nul(&op.kind));
         let row = NewOp {
             kiosk_id: &kiosk.id,
             index: op.index,
-            id: &op.id,
-            kind: &op.kind,
+            id: &logged_id,
+            kind: &logged_kind,
             payload,
             kiosk_time_ms: op.kiosk_time_ms,
             received_ms: now_ms,
@@ -223,12 +252,15 @@ pub fn push(
         };
         let outcome = if !inserted {
             // Keep the log complete without breaking the unique id: store under a marker.
-            let marker = format!("{}#{}:{}", op.id, kiosk.id, op.index);
+            let marker = format!("{logged_id}#{}:{}", kiosk.id, op.index);
             tx.insert_op(&NewOp { id: &marker, ..row })?;
             Err(Refusal::duplicate(format!(
-                "operation id {} was used by another operation",
-                op.id
+                "operation id {logged_id} was used by another operation"
             )))
+        } else if nul {
+            Err(Refusal::invalid(
+                "the operation holds a NUL character, which no text may hold",
+            ))
         } else if uuid::Uuid::parse_str(&op.id).is_err() {
             Err(Refusal::invalid("operation id is not a UUID"))
         } else {

@@ -73,6 +73,55 @@ impl Conn {
     }
 }
 
+/// A transaction open on a pooled connection: begun in one round trip (`BEGIN` and, for a
+/// write, the cluster-wide write lock), rolled back when dropped uncommitted (a failed rule,
+/// an error, a panic), so a connection never goes back to the pool inside a transaction.
+pub(super) struct Begun<'c> {
+    client: &'c mut postgres::Client,
+    open: bool,
+}
+
+impl<'c> Begun<'c> {
+    /// `BEGIN` and the write lock ([`WRITE_LOCK`]) in one round trip.
+    fn write(client: &'c mut postgres::Client) -> Result<Self, postgres::Error> {
+        client.batch_execute(WRITE_BEGIN)?;
+        Ok(Self { client, open: true })
+    }
+
+    /// A read-only transaction (one snapshot for every statement).
+    fn read(client: &'c mut postgres::Client) -> Result<Self, postgres::Error> {
+        client.batch_execute("BEGIN READ ONLY")?;
+        Ok(Self { client, open: true })
+    }
+
+    fn client(&mut self) -> &mut postgres::Client {
+        self.client
+    }
+
+    fn commit(mut self) -> Result<(), postgres::Error> {
+        self.open = false;
+        self.client.batch_execute("COMMIT")
+    }
+}
+
+impl Drop for Begun<'_> {
+    fn drop(&mut self) {
+        if self.open && !self.client.is_closed() {
+            // A failed rollback leaves a broken connection, which the pool then drops.
+            let _ = self.client.batch_execute("ROLLBACK");
+        }
+    }
+}
+
+/// `BEGIN` and the write lock as one simple query (the lock's number spelled out).
+const WRITE_BEGIN: &str = "BEGIN; SELECT pg_advisory_xact_lock(28263390541799787)";
+
+#[cfg(test)]
+#[test]
+fn the_write_begin_takes_the_write_lock() {
+    assert!(WRITE_BEGIN.ends_with(&format!("pg_advisory_xact_lock({WRITE_LOCK})")));
+}
+
 /// Opens connections for the pool (r2d2's `ManageConnection`, with a statement cache per
 /// connection).
 struct Manager {
@@ -211,13 +260,12 @@ impl PgServerStore {
     /// returns `Ok`.
     pub fn write<T>(
         &self,
-        f: impl FnOnce(&mut PgTx<'_, '_>) -> Result<T, ServerError>,
+        f: impl FnOnce(&mut PgTx<'_>) -> Result<T, ServerError>,
     ) -> Result<T, ServerError> {
         let mut conn = self.conn()?;
         let Conn { client, statements } = &mut *conn;
-        let mut t = client.transaction()?;
-        t.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
-        let mut tx = PgTx::new(&mut t, statements);
+        let mut t = Begun::write(client)?;
+        let mut tx = PgTx::new(t.client(), statements);
         let out = f(&mut tx)?;
         crate::storage::Tx::flush(&mut tx)?;
         t.commit()?;
@@ -227,12 +275,12 @@ impl PgServerStore {
     /// Runs a read in its own (read-only) transaction.
     pub fn read<T>(
         &self,
-        f: impl FnOnce(&mut PgTx<'_, '_>) -> Result<T, ServerError>,
+        f: impl FnOnce(&mut PgTx<'_>) -> Result<T, ServerError>,
     ) -> Result<T, ServerError> {
         let mut conn = self.conn()?;
         let Conn { client, statements } = &mut *conn;
-        let mut t = client.build_transaction().read_only(true).start()?;
-        let mut tx = PgTx::new(&mut t, statements);
+        let mut t = Begun::read(client)?;
+        let mut tx = PgTx::new(t.client(), statements);
         let out = f(&mut tx)?;
         crate::storage::Tx::flush(&mut tx)?;
         t.commit()?;
@@ -374,36 +422,50 @@ impl ServerStore for PgServerStore {
             .push(kiosk, request, now_ms, writer, |_writer, jobs| {
                 let mut conn = self.conn()?;
                 let Conn { client, statements } = &mut *conn;
-                let mut t = client.transaction()?;
-                t.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
-                let mut answers = Vec::with_capacity(jobs.len());
-                if let [job] = jobs {
-                    // Alone in its group: its own transaction is its savepoint.
-                    let mut tx = PgTx::new(&mut t, statements);
-                    return match kiosks::push(&mut tx, &job.kiosk, &job.request, job.now_ms) {
-                        Ok(answer) => {
-                            t.commit()?;
-                            Ok(vec![Ok(answer)])
+                // First the whole group in one transaction, sharing one prefetch and one
+                // flush: a handful of round trips for the group, one per push.
+                {
+                    let mut t = Begun::write(client)?;
+                    let mut tx = PgTx::new(t.client(), statements);
+                    let ids: Vec<&str> = jobs.iter().map(|j| j.kiosk.id.as_str()).collect();
+                    let earliest = jobs.iter().map(|j| j.now_ms).min().unwrap_or(now_ms);
+                    tx.prefetch(&ids, &digidak_core::activities::local_now(earliest))?;
+                    let mut answers = Vec::with_capacity(jobs.len());
+                    for job in jobs {
+                        match kiosks::push(&mut tx, &job.kiosk, &job.request, job.now_ms) {
+                            Ok(answer) => answers.push(Ok(answer)),
+                            Err(e) if jobs.len() == 1 => {
+                                // Alone: dropping the transaction rolls it back; it hears why.
+                                return Ok(vec![Err(e)]);
+                            }
+                            Err(_) => break,
                         }
-                        // Dropping the transaction rolls it back; the push hears why.
-                        Err(e) => Ok(vec![Err(e)]),
-                    };
+                    }
+                    if answers.len() == jobs.len() {
+                        crate::storage::Tx::flush(&mut tx)?;
+                        t.commit()?;
+                        return Ok(answers);
+                    }
+                    // One push failed: none of the group is kept (dropping `t` rolls back);
+                    // they run again below, each in a savepoint of its own.
                 }
+                let mut t = Begun::write(client)?;
+                let mut answers = Vec::with_capacity(jobs.len());
                 for job in jobs {
-                    let mut sp = t.savepoint("push")?;
-                    let answer = kiosks::push(
-                        &mut PgTx::new(&mut sp, statements),
-                        &job.kiosk,
-                        &job.request,
-                        job.now_ms,
-                    );
+                    t.client().batch_execute("SAVEPOINT push")?;
+                    let mut tx = PgTx::new(t.client(), statements);
+                    let answer = kiosks::push(&mut tx, &job.kiosk, &job.request, job.now_ms)
+                        .and_then(|answer| crate::storage::Tx::flush(&mut tx).map(|()| answer));
                     match answer {
                         Ok(resp) => {
-                            sp.commit()?;
+                            t.client().batch_execute("RELEASE SAVEPOINT push")?;
                             answers.push(Ok(resp));
                         }
-                        // Dropping the savepoint rolls back this push only.
-                        Err(e) => answers.push(Err(e)),
+                        Err(e) => {
+                            // This push only is undone.
+                            t.client().batch_execute("ROLLBACK TO SAVEPOINT push")?;
+                            answers.push(Err(e));
+                        }
                     }
                 }
                 t.commit()?;

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use postgres::types::ToSql;
-use postgres::{Statement, Transaction};
+use std::collections::HashSet;
+
+use postgres::{Client, Statement};
 
 use crate::ServerError;
 use crate::partner_store::OpenSignal;
@@ -16,13 +18,27 @@ use digidak_protocol::{
     ActivityRecord, PartnerRecord, PostRecord, PostReply, PostState, SignupStatus, kinds,
 };
 
-/// A PostgreSQL transaction the rules run in, with its connection's prepared statements.
-pub struct PgTx<'a, 'b> {
-    pub(super) t: &'a mut Transaction<'b>,
+/// A PostgreSQL transaction the rules run in: a connection inside `BEGIN` (see
+/// [`super::Begun`]), with its prepared statements.
+///
+/// Round trips are what a push costs on PostgreSQL, so this keeps a few things back or ahead,
+/// always inside the one transaction (under the write lock nobody else writes meanwhile):
+/// - usage and lesson counts and kiosks' heartbeats are written together at [`Tx::flush`];
+///   a statement that reads `kiosks` first writes the heartbeats kept back;
+/// - [`PgTx::prefetch`] reads, for a group of pushes, the kiosks' cursors and which sites have
+///   no seat leases to tend, in one statement; a write to `activities` or `seat_blocks` forgets
+///   the latter.
+pub struct PgTx<'a> {
+    pub(super) t: &'a mut Client,
     pub(super) statements: &'a mut Statements,
-    /// Usage and lesson counts added up here and written in one statement each at
-    /// [`Tx::flush`] (nothing in a push reads them back).
     pub(super) counts: Counts,
+    /// Heartbeats kept back, one per kiosk (the last).
+    heartbeats: Vec<(String, KioskHeartbeat)>,
+    /// Kiosks' cursors read (or prefetched) in this transaction, kept up to date by
+    /// [`Tx::save_heartbeat`].
+    cursors: HashMap<String, Option<KioskCursor>>,
+    /// Sites known (from the prefetch) to have no lease to lend, renew or take back.
+    quiet_sites: HashSet<String>,
 }
 
 /// Counts kept back until [`Tx::flush`]: (site, day, name) and (site, day, event, topic,
@@ -33,13 +49,52 @@ pub(super) struct Counts {
     lessons: HashMap<(String, String, String, String, String), i64>,
 }
 
-impl<'a, 'b> PgTx<'a, 'b> {
-    pub(super) fn new(t: &'a mut Transaction<'b>, statements: &'a mut Statements) -> Self {
+impl<'a> PgTx<'a> {
+    pub(super) fn new(t: &'a mut Client, statements: &'a mut Statements) -> Self {
         Self {
             t,
             statements,
             counts: Counts::default(),
+            heartbeats: Vec::new(),
+            cursors: HashMap::new(),
+            quiet_sites: HashSet::new(),
         }
+    }
+
+    /// Reads in one statement what the pushes of `kiosks` will ask first: each kiosk's cursor,
+    /// and whether its site has seat leases to tend. A site counts as quiet only when no
+    /// activity of it could lend seats at `earliest_local` (the group's earliest local time)
+    /// and no lease of it holds unused seats at all, so a quiet site's lease queries would
+    /// have found nothing.
+    pub(super) fn prefetch(&mut self, kiosks: &[&str], earliest_local: &str) -> StoreResult<()> {
+        let ids: Vec<&str> = kiosks.to_vec();
+        let rows = self.rows(
+            "SELECT k.id, k.next_index, k.code_range, k.site,
+                    NOT EXISTS (
+                        SELECT 1 FROM activities a
+                        WHERE a.site = k.site AND NOT a.deleted
+                          AND (a.record::jsonb ->> 'block')::BIGINT > 0
+                          AND (a.record::jsonb ->> 'deadline') > $2)
+                    AND NOT EXISTS (
+                        SELECT 1 FROM seat_blocks b JOIN activities a ON a.id = b.activity_id
+                        WHERE a.site = k.site AND b.granted > b.used)
+             FROM kiosks k WHERE k.id = ANY($1)",
+            &[&ids, &earliest_local],
+        )?;
+        for r in rows {
+            let id: String = r.get(0);
+            self.cursors.insert(
+                id,
+                Some(KioskCursor {
+                    next_index: r.get::<_, i64>(1).max(0) as u64,
+                    code_range: r.get::<_, Option<i64>>(2).map(count),
+                }),
+            );
+            if r.get::<_, bool>(4) {
+                self.quiet_sites.insert(r.get(3));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -49,6 +104,12 @@ pub(super) type Statements = HashMap<String, Statement>;
 
 impl From<postgres::Error> for ServerError {
     fn from(e: postgres::Error) -> Self {
+        use postgres::error::SqlState;
+        // Text PostgreSQL cannot hold (a NUL character) came from outside: the request is
+        // refused, not the server broken.
+        if e.code() == Some(&SqlState::CHARACTER_NOT_IN_REPERTOIRE) {
+            return ServerError::BadRequest("text with a NUL character cannot be stored".into());
+        }
         ServerError::Db(Box::new(e))
     }
 }
@@ -103,9 +164,13 @@ fn lease_row(r: &postgres::Row) -> Lease {
 
 const LEASE_COLUMNS: &str = "kiosk_id, lease, granted, used, expires_ms, recalled FROM seat_blocks";
 
-impl PgTx<'_, '_> {
+impl PgTx<'_> {
     /// The prepared statement of `sql` (prepared now if this connection has not yet).
     fn statement(&mut self, sql: &str) -> StoreResult<Statement> {
+        if !self.heartbeats.is_empty() && sql.contains("kiosks") {
+            // Kept-back heartbeats are written before anything reads or writes `kiosks`.
+            crate::storage::Tx::flush(self)?;
+        }
         if let Some(s) = self.statements.get(sql) {
             return Ok(s.clone());
         }
@@ -153,7 +218,7 @@ fn records<T: serde::de::DeserializeOwned>(rows: &[String]) -> Vec<T> {
         .collect()
 }
 
-impl Tx for PgTx<'_, '_> {
+impl Tx for PgTx<'_> {
     fn kiosk_revoked_by_name(&mut self, name: &str) -> StoreResult<Option<Option<i64>>> {
         Ok(self
             .opt("SELECT revoked_ms FROM kiosks WHERE name = $1", &[&name])?
@@ -245,7 +310,10 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn kiosk_cursor(&mut self, kiosk_id: &str) -> StoreResult<Option<KioskCursor>> {
-        Ok(self
+        if let Some(known) = self.cursors.get(kiosk_id) {
+            return Ok(*known);
+        }
+        let cursor = self
             .opt(
                 "SELECT next_index, code_range FROM kiosks WHERE id = $1",
                 &[&kiosk_id],
@@ -253,28 +321,18 @@ impl Tx for PgTx<'_, '_> {
             .map(|r| KioskCursor {
                 next_index: r.get::<_, i64>(0).max(0) as u64,
                 code_range: r.get::<_, Option<i64>>(1).map(count),
-            }))
+            });
+        self.cursors.insert(kiosk_id.to_string(), cursor);
+        Ok(cursor)
     }
 
     fn save_heartbeat(&mut self, kiosk_id: &str, hb: &KioskHeartbeat) -> StoreResult<()> {
-        self.exec(
-            "UPDATE kiosks SET next_index = $2, last_seen_ms = $3, app_version = $4,
-                    outbox_len = $5, dead_letters = $6, last_success_ms = $7,
-                    last_frame_ms = $8, skew_ms = $9, protocol = $10
-             WHERE id = $1",
-            &[
-                &kiosk_id,
-                &big(hb.next_index),
-                &hb.last_seen_ms,
-                &hb.app_version,
-                &hb.outbox_len,
-                &hb.dead_letters,
-                &hb.last_success_ms,
-                &hb.last_frame_ms,
-                &hb.skew_ms,
-                &i64::from(hb.protocol),
-            ],
-        )?;
+        // Kept back until the flush (or until a statement needs `kiosks`).
+        if let Some(Some(c)) = self.cursors.get_mut(kiosk_id) {
+            c.next_index = hb.next_index;
+        }
+        self.heartbeats.retain(|(id, _)| id != kiosk_id);
+        self.heartbeats.push((kiosk_id.to_string(), hb.clone()));
         Ok(())
     }
 
@@ -361,43 +419,76 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn flush(&mut self) -> StoreResult<()> {
-        let usage = std::mem::take(&mut self.counts.usage);
-        if !usage.is_empty() {
-            let (mut sites, mut days, mut names, mut ns) = (vec![], vec![], vec![], vec![]);
-            for ((site, day, name), n) in usage {
-                sites.push(site);
-                days.push(day);
-                names.push(name);
-                ns.push(n);
+        // Counts and heartbeats in one statement (an empty array writes nothing).
+        if self.counts.usage.is_empty()
+            && self.counts.lessons.is_empty()
+            && self.heartbeats.is_empty()
+        {
+            return Ok(());
+        }
+        let mut usage: [Vec<String>; 3] = Default::default();
+        let mut usage_n = Vec::new();
+        for ((site, day, name), n) in std::mem::take(&mut self.counts.usage) {
+            for (c, v) in usage.iter_mut().zip([site, day, name]) {
+                c.push(v);
             }
-            self.exec(
-                "INSERT INTO usage_counts (site, day, name, count)
+            usage_n.push(n);
+        }
+        let mut lessons: [Vec<String>; 5] = Default::default();
+        let mut lessons_n = Vec::new();
+        for ((site, day, event, topic, lesson), n) in std::mem::take(&mut self.counts.lessons) {
+            for (c, v) in lessons.iter_mut().zip([site, day, event, topic, lesson]) {
+                c.push(v);
+            }
+            lessons_n.push(n);
+        }
+        let beats = std::mem::take(&mut self.heartbeats);
+        let mut ids = Vec::new();
+        let (mut next, mut seen, mut version) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut outbox, mut dead, mut success) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut frame, mut skew, mut protocol) = (Vec::new(), Vec::new(), Vec::new());
+        for (id, hb) in beats {
+            ids.push(id);
+            next.push(big(hb.next_index));
+            seen.push(hb.last_seen_ms);
+            version.push(hb.app_version);
+            outbox.push(hb.outbox_len);
+            dead.push(hb.dead_letters);
+            success.push(hb.last_success_ms);
+            frame.push(hb.last_frame_ms);
+            skew.push(hb.skew_ms);
+            protocol.push(i64::from(hb.protocol));
+        }
+        let [u_sites, u_days, u_names] = usage;
+        let [l_sites, l_days, l_events, l_topics, l_ids] = lessons;
+        self.exec(
+            "WITH u AS (
+                 INSERT INTO usage_counts (site, day, name, count)
                  SELECT * FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::BIGINT[])
                  ON CONFLICT (site, day, name)
-                 DO UPDATE SET count = usage_counts.count + EXCLUDED.count",
-                &[&sites, &days, &names, &ns],
-            )?;
-        }
-        let lessons = std::mem::take(&mut self.counts.lessons);
-        if !lessons.is_empty() {
-            let mut cols: [Vec<String>; 5] = Default::default();
-            let mut ns = Vec::new();
-            for ((site, day, event, topic, lesson), n) in lessons {
-                for (c, v) in cols.iter_mut().zip([site, day, event, topic, lesson]) {
-                    c.push(v);
-                }
-                ns.push(n);
-            }
-            let [sites, days, events, topics, ids] = cols;
-            self.exec(
-                "INSERT INTO lesson_counts (site, day, event, topic, lesson, count)
-                 SELECT * FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::TEXT[],
-                                      $5::TEXT[], $6::BIGINT[])
+                 DO UPDATE SET count = usage_counts.count + EXCLUDED.count),
+             l AS (
+                 INSERT INTO lesson_counts (site, day, event, topic, lesson, count)
+                 SELECT * FROM unnest($5::TEXT[], $6::TEXT[], $7::TEXT[], $8::TEXT[],
+                                      $9::TEXT[], $10::BIGINT[])
                  ON CONFLICT (site, day, event, topic, lesson)
-                 DO UPDATE SET count = lesson_counts.count + EXCLUDED.count",
-                &[&sites, &days, &events, &topics, &ids, &ns],
-            )?;
-        }
+                 DO UPDATE SET count = lesson_counts.count + EXCLUDED.count)
+             UPDATE kiosks k SET next_index = v.next_index, last_seen_ms = v.last_seen_ms,
+                    app_version = v.app_version, outbox_len = v.outbox_len,
+                    dead_letters = v.dead_letters, last_success_ms = v.last_success_ms,
+                    last_frame_ms = v.last_frame_ms, skew_ms = v.skew_ms, protocol = v.protocol
+             FROM unnest($11::TEXT[], $12::BIGINT[], $13::BIGINT[], $14::TEXT[], $15::BIGINT[],
+                         $16::BIGINT[], $17::BIGINT[], $18::BIGINT[], $19::BIGINT[],
+                         $20::BIGINT[])
+                  AS v(id, next_index, last_seen_ms, app_version, outbox_len, dead_letters,
+                       last_success_ms, last_frame_ms, skew_ms, protocol)
+             WHERE k.id = v.id",
+            &[
+                &u_sites, &u_days, &u_names, &usage_n, &l_sites, &l_days, &l_events, &l_topics,
+                &l_ids, &lessons_n, &ids, &next, &seen, &version, &outbox, &dead, &success, &frame,
+                &skew, &protocol,
+            ],
+        )?;
         Ok(())
     }
 
@@ -536,6 +627,7 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn upsert_activity(&mut self, site: &str, a: &ActivityRecord, now_ms: i64) -> StoreResult<()> {
+        self.quiet_sites.clear();
         let record = json(a)?;
         self.exec(
             "INSERT INTO activities (id, site, record, start, deleted, updated_ms)
@@ -718,6 +810,7 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn put_lease(&mut self, activity_id: &str, l: &Lease) -> StoreResult<()> {
+        self.quiet_sites.clear();
         self.exec(
             "INSERT INTO seat_blocks (activity_id, kiosk_id, granted, used, lease, expires_ms,
                                       recalled)
@@ -742,6 +835,9 @@ impl Tx for PgTx<'_, '_> {
         site: &str,
         now_local: &str,
     ) -> StoreResult<Vec<ActivityRecord>> {
+        if self.quiet_sites.contains(site) {
+            return Ok(Vec::new());
+        }
         let rows = self.strings(
             "SELECT record FROM activities
              WHERE site = $1 AND NOT deleted AND (record::jsonb ->> 'block')::BIGINT > 0
@@ -753,6 +849,9 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn ended_leases(&mut self, site: &str, ended_by_ms: i64) -> StoreResult<Vec<String>> {
+        if self.quiet_sites.contains(site) {
+            return Ok(Vec::new());
+        }
         self.strings(
             "SELECT DISTINCT activity_id FROM seat_blocks
              WHERE granted > used AND expires_ms IS NOT NULL AND expires_ms <= $2

@@ -1101,3 +1101,87 @@ fn open_connections_are_capped_and_the_next_waits_its_turn() {
             .unwrap()
     });
 }
+
+/// A NUL character, which PostgreSQL's text cannot hold and SQLite's can: in an op's ids and
+/// texts it is refused per op on every backend; in a form, a phone link or a query it gets a
+/// 4xx or the ordinary page, never a 5xx.
+#[test]
+fn nul_characters_anywhere_get_a_refusal_never_a_5xx() {
+    let api = api();
+    let nul = "x\u{0}y";
+    let ops = json!([
+        op(1, "help.handled", json!({"id": nul, "handled_at_ms": 0})),
+        op(
+            2,
+            "help.requested",
+            json!({"id": nul, "created_at_ms": 0, "first_name": "Amal"})
+        ),
+        op(3, "usage.visit", json!({"name": nul, "day": "2026-11-23"})),
+        op(
+            4,
+            "usage.visit",
+            json!({"name": "home", "day": "2026-11-23", nul: 1})
+        ),
+        op(
+            5,
+            "usage.visit",
+            json!({"name": "home", "day": "2026-11-23"})
+        ),
+    ]);
+    let resp = api.ok("NUL in ops", api.push(push_body(ops)));
+    let statuses: Vec<&str> = resp["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        ["rejected", "rejected", "rejected", "rejected", "accepted"],
+        "{resp}"
+    );
+    // An op id with a NUL is refused too, and the next page goes on.
+    let mut bad_id = op(
+        6,
+        "usage.visit",
+        json!({"name": "home", "day": "2026-11-23"}),
+    );
+    bad_id["id"] = json!(format!("{}\u{0}", uuid::Uuid::now_v7()));
+    let resp = api.ok("NUL in an op id", api.push(push_body(json!([bad_id]))));
+    assert_eq!(resp["results"][0]["status"], "rejected", "{resp}");
+
+    // Forms, phone links and queries.
+    let no_5xx = |what: &str, resp: reqwest::blocking::Response| {
+        let status = resp.status().as_u16();
+        assert!(status < 500, "{what}: {status}");
+    };
+    let form = api.http.get(api.url("/admin/login")).send().unwrap();
+    let cookie = form
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix("dd_login="))
+        .and_then(|v| v.split(';').next())
+        .unwrap()
+        .to_string();
+    let csrf = support::admin::csrf(&form.text().unwrap());
+    no_5xx(
+        "admin login",
+        api.http
+            .post(api.url("/admin/login"))
+            .header("cookie", format!("dd_login={cookie}"))
+            .form(&[("name", nul), ("password", nul), ("csrf", &csrf)])
+            .send()
+            .unwrap(),
+    );
+    for path in [
+        "/signups/ab%00cd",
+        "/posts/ab%00cd",
+        "/api/v1/changes?protocol=1&after=0%00",
+    ] {
+        let req = api.http.get(api.url(path)).bearer_auth(&api.token);
+        no_5xx(path, req.send().unwrap());
+    }
+    api.still_healthy();
+}
