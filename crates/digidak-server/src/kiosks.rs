@@ -111,19 +111,35 @@ pub fn pair(
     })
 }
 
-/// Whether an op's id, kind or payload (any string or key in it) holds a NUL character.
-fn has_nul(op: &digidak_protocol::Op) -> bool {
-    fn in_json(v: &serde_json::Value) -> bool {
+/// The op with every NUL character taken out of its payload's strings and keys, as texts are
+/// cleaned of control characters anyway (and not every database's text can hold a NUL). Its id
+/// and kind are left as sent: an id with a NUL is not a UUID, a kind with one is unknown.
+fn without_nul_payload(op: &digidak_protocol::Op) -> std::borrow::Cow<'_, digidak_protocol::Op> {
+    fn has(v: &serde_json::Value) -> bool {
         match v {
             serde_json::Value::String(s) => s.contains('\0'),
-            serde_json::Value::Array(items) => items.iter().any(in_json),
-            serde_json::Value::Object(map) => {
-                map.iter().any(|(k, v)| k.contains('\0') || in_json(v))
-            }
+            serde_json::Value::Array(items) => items.iter().any(has),
+            serde_json::Value::Object(map) => map.iter().any(|(k, v)| k.contains('\0') || has(v)),
             _ => false,
         }
     }
-    op.id.contains('\0') || op.kind.contains('\0') || in_json(&op.payload)
+    fn strip(v: serde_json::Value) -> serde_json::Value {
+        match v {
+            serde_json::Value::String(s) => serde_json::Value::String(s.replace('\0', "")),
+            serde_json::Value::Array(items) => items.into_iter().map(strip).collect(),
+            serde_json::Value::Object(map) => map
+                .into_iter()
+                .map(|(k, v)| (k.replace('\0', ""), strip(v)))
+                .collect(),
+            other => other,
+        }
+    }
+    if !has(&op.payload) {
+        return std::borrow::Cow::Borrowed(op);
+    }
+    let mut clean = op.clone();
+    clean.payload = strip(clean.payload);
+    std::borrow::Cow::Owned(clean)
 }
 
 /// `s` with each NUL character replaced by U+FFFD (as the op log keeps an id or kind).
@@ -174,16 +190,22 @@ pub fn push(
     let mut next = cursor.next_index;
     let mut results = Vec::with_capacity(request.ops.len());
     // The op log keeps no phone token (only the sign-up's or post's row keeps its hash).
-    let stored: Vec<String> = request.ops.iter().map(stored_payload).collect();
+    let cleaned: Vec<_> = request.ops.iter().map(without_nul_payload).collect();
+    let ops: Vec<&digidak_protocol::Op> = cleaned.iter().map(|op| op.as_ref()).collect();
+    let stored: Vec<String> = ops.iter().map(|op| stored_payload(op)).collect();
     // The new ops of an ordinary page (consecutive indexes from the kiosk's next, distinct
     // ids) are stored in one go; any other op below is stored on its own.
     let mut batch: Vec<NewOp<'_>> = Vec::new();
     let mut ids = std::collections::HashSet::new();
-    for (op, payload) in request.ops.iter().zip(&stored) {
+    for (op, payload) in ops.iter().zip(&stored) {
         if op.index < next && batch.is_empty() {
             continue;
         }
-        if op.index != next + batch.len() as u64 || !ids.insert(op.id.as_str()) || has_nul(op) {
+        if op.index != next + batch.len() as u64
+            || !ids.insert(op.id.as_str())
+            || op.id.contains('\0')
+            || op.kind.contains('\0')
+        {
             break;
         }
         batch.push(NewOp {
@@ -198,7 +220,7 @@ pub fn push(
     }
     let batch_from = batch.first().map(|op| op.index);
     let batched = tx.insert_ops(&batch)?;
-    for (op, payload) in request.ops.iter().zip(&stored) {
+    for (op, payload) in ops.iter().zip(&stored) {
         if op.index > next {
             // A gap: the kiosk must send `next` first. Nothing after it is taken.
             break;
@@ -224,9 +246,8 @@ pub fn push(
             });
             continue;
         }
-        // A NUL character (which not every database's text can hold) is logged as U+FFFD and
-        // the op refused, whatever the backend.
-        let nul = has_nul(op);
+        // An id or kind with a NUL character (which not every database's text can hold) is
+        // logged with U+FFFD in its place; the op is refused below (not a UUID, unknown kind).
         let (logged_id, logged_kind) = (without_nul(&op.id), without_nul(&op.kind));
         let row = NewOp {
             kiosk_id: &kiosk.id,
@@ -257,17 +278,13 @@ pub fn push(
             Err(Refusal::duplicate(format!(
                 "operation id {logged_id} was used by another operation"
             )))
-        } else if nul {
-            Err(Refusal::invalid(
-                "the operation holds a NUL character, which no text may hold",
-            ))
         } else if uuid::Uuid::parse_str(&op.id).is_err() {
             Err(Refusal::invalid("operation id is not a UUID"))
         } else {
             apply::apply(tx, kiosk, op, now_ms)?
         };
         if let Err(reason) = &outcome {
-            tx.reject_op(&kiosk.id, op.index, &reason.to_string())?;
+            tx.reject_op(&kiosk.id, op.index, &without_nul(&reason.to_string()))?;
         }
         next += 1;
         results.push(OpResult {

@@ -137,6 +137,20 @@ pub trait ServerStore:
     ) -> Result<PushResponse, ServerError>;
     /// Changes for the kiosk's site after `after`, at most `limit`.
     fn pull(&self, kiosk: &KioskAuth, after: u64, limit: u64) -> Result<PullResponse, ServerError>;
+    /// [`ServerStore::authenticate`] then [`ServerStore::pull`]: `None` when the token is not a
+    /// paired, unrevoked kiosk's. A backend may answer both in one query (a kiosk's most
+    /// frequent request).
+    fn pull_by_token(
+        &self,
+        token: &str,
+        after: u64,
+        limit: u64,
+    ) -> Result<Option<PullResponse>, ServerError> {
+        match self.authenticate(token)? {
+            Some(kiosk) => self.pull(&kiosk, after, limit).map(Some),
+            None => Ok(None),
+        }
+    }
     fn status(&self, kiosk: &KioskAuth, now_ms: i64) -> Result<StatusResponse, ServerError>;
     /// Anonymous usage counts: (site, day, name, count).
     fn usage_counts(&self) -> Result<Vec<(String, String, String, i64)>, ServerError>;

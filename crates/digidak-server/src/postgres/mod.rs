@@ -306,6 +306,39 @@ impl PgServerStore {
     }
 }
 
+fn big(v: u64) -> i64 {
+    v.min(i64::MAX as u64) as i64
+}
+
+/// A pull's answer from rows of (head, seq, kind, payload) starting at column `at`: the page's
+/// changes (one more than `limit` was asked for, to know whether there are more).
+fn pull_page(rows: &[postgres::Row], at: usize, after: u64, limit: u64) -> PullResponse {
+    let head = rows
+        .first()
+        .map_or(0, |r| r.get::<_, i64>(at).max(0) as u64);
+    let mut changes: Vec<Change> = rows
+        .iter()
+        .filter_map(|r| {
+            let seq: Option<i64> = r.get(at + 1);
+            let payload: String = r.get::<_, Option<String>>(at + 3)?;
+            Some(Change {
+                seq: seq? as u64,
+                kind: r.get::<_, Option<String>>(at + 2)?,
+                payload: serde_json::from_str(&payload).unwrap_or(serde_json::Value::Null),
+            })
+        })
+        .collect();
+    let more = changes.len() as u64 > limit;
+    changes.truncate(usize_of(limit));
+    let next_after = changes.last().map_or(after, |c| c.seq);
+    PullResponse {
+        changes,
+        last_seq: head.max(next_after),
+        more,
+        next_after: Some(next_after),
+    }
+}
+
 fn usize_of(n: u64) -> usize {
     usize::try_from(n).unwrap_or(usize::MAX)
 }
@@ -428,8 +461,15 @@ impl ServerStore for PgServerStore {
                     let mut t = Begun::write(client)?;
                     let mut tx = PgTx::new(t.client(), statements);
                     let ids: Vec<&str> = jobs.iter().map(|j| j.kiosk.id.as_str()).collect();
+                    let op_ids: Vec<&str> = jobs
+                        .iter()
+                        .flat_map(|j| j.request.ops.iter().map(|op| op.id.as_str()))
+                        // (an id PostgreSQL's text cannot hold is logged otherwise, not asked)
+                        .filter(|id| !id.contains('\0'))
+                        .collect();
                     let earliest = jobs.iter().map(|j| j.now_ms).min().unwrap_or(now_ms);
-                    tx.prefetch(&ids, &digidak_core::activities::local_now(earliest))?;
+                    let earliest = digidak_core::activities::local_now(earliest);
+                    tx.prefetch(&ids, &op_ids, &earliest)?;
                     let mut answers = Vec::with_capacity(jobs.len());
                     for job in jobs {
                         match kiosks::push(&mut tx, &job.kiosk, &job.request, job.now_ms) {
@@ -486,35 +526,40 @@ impl ServerStore for PgServerStore {
                      ORDER BY seq LIMIT $3
                  ) p ON TRUE
                  ORDER BY p.seq",
-                &[
-                    &kiosk.site,
-                    &(after.min(i64::MAX as u64) as i64),
-                    &((limit + 1) as i64),
-                ],
+                &[&kiosk.site, &big(after), &((limit + 1) as i64)],
             )?;
-            let head = rows.first().map_or(0, |r| r.get::<_, i64>(0).max(0) as u64);
-            let mut changes: Vec<Change> = rows
-                .iter()
-                .filter_map(|r| {
-                    let seq: Option<i64> = r.get(1);
-                    let payload: String = r.get::<_, Option<String>>(3)?;
-                    Some(Change {
-                        seq: seq? as u64,
-                        kind: r.get::<_, Option<String>>(2)?,
-                        payload: serde_json::from_str(&payload).unwrap_or(serde_json::Value::Null),
-                    })
-                })
-                .collect();
-            let more = changes.len() as u64 > limit;
-            changes.truncate(usize_of(limit));
-            let next_after = changes.last().map_or(after, |c| c.seq);
-            let last_seq = head.max(next_after);
-            Ok(PullResponse {
-                changes,
-                last_seq,
-                more,
-                next_after: Some(next_after),
-            })
+            Ok(pull_page(&rows, 0, after, limit))
+        })
+    }
+
+    fn pull_by_token(
+        &self,
+        token: &str,
+        after: u64,
+        limit: u64,
+    ) -> Result<Option<PullResponse>, ServerError> {
+        if token.len() != 64 {
+            return Ok(None);
+        }
+        let hash = crate::hash_secret(token);
+        let limit = limit.clamp(1, digidak_protocol::MAX_PULL_CHANGES);
+        self.prepared(|c| {
+            // The kiosk, its site's newest number and the page in one statement.
+            let rows = c.rows(
+                "SELECT k.id, h.last, p.seq, p.kind, p.payload
+                 FROM kiosks k
+                 CROSS JOIN LATERAL (
+                     SELECT COALESCE(MAX(seq), 0) AS last FROM changes WHERE site = k.site
+                 ) h
+                 LEFT JOIN LATERAL (
+                     SELECT seq, kind, payload FROM changes WHERE site = k.site AND seq > $2
+                     ORDER BY seq LIMIT $3
+                 ) p ON TRUE
+                 WHERE k.token_hash = $1 AND k.revoked_ms IS NULL
+                 ORDER BY p.seq",
+                &[&hash, &big(after), &((limit + 1) as i64)],
+            )?;
+            Ok((!rows.is_empty()).then(|| pull_page(&rows, 1, after, limit)))
         })
     }
 

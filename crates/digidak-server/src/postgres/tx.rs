@@ -39,6 +39,34 @@ pub struct PgTx<'a> {
     cursors: HashMap<String, Option<KioskCursor>>,
     /// Sites known (from the prefetch) to have no lease to lend, renew or take back.
     quiet_sites: HashSet<String>,
+    /// Op ids the prefetch asked about, and which of them the op log already held.
+    asked_ops: HashSet<String>,
+    logged_ops: HashSet<String>,
+    /// New ops kept back until the flush (their ids were asked about, so whether each is new
+    /// is known without a statement).
+    pending_ops: Vec<PendingOp>,
+}
+
+/// An op kept back by [`PgTx`], with its refusal if it got one.
+struct PendingOp {
+    kiosk_id: String,
+    index: i64,
+    id: String,
+    kind: String,
+    payload: String,
+    kiosk_time_ms: i64,
+    received_ms: i64,
+    rejected: Option<String>,
+}
+
+/// Whether `sql` names `table` as a word (so `ops` is not found in `posts`).
+fn names_table(sql: &str, table: &str) -> bool {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    sql.match_indices(table).any(|(at, _)| {
+        let before = sql[..at].chars().next_back();
+        let after = sql[at + table.len()..].chars().next();
+        !before.is_some_and(word) && !after.is_some_and(word)
+    })
 }
 
 /// Counts kept back until [`Tx::flush`]: (site, day, name) and (site, day, event, topic,
@@ -58,6 +86,9 @@ impl<'a> PgTx<'a> {
             heartbeats: Vec::new(),
             cursors: HashMap::new(),
             quiet_sites: HashSet::new(),
+            asked_ops: HashSet::new(),
+            logged_ops: HashSet::new(),
+            pending_ops: Vec::new(),
         }
     }
 
@@ -66,8 +97,14 @@ impl<'a> PgTx<'a> {
     /// activity of it could lend seats at `earliest_local` (the group's earliest local time)
     /// and no lease of it holds unused seats at all, so a quiet site's lease queries would
     /// have found nothing.
-    pub(super) fn prefetch(&mut self, kiosks: &[&str], earliest_local: &str) -> StoreResult<()> {
+    pub(super) fn prefetch(
+        &mut self,
+        kiosks: &[&str],
+        op_ids: &[&str],
+        earliest_local: &str,
+    ) -> StoreResult<()> {
         let ids: Vec<&str> = kiosks.to_vec();
+        let op_ids: Vec<&str> = op_ids.to_vec();
         let rows = self.rows(
             "SELECT k.id, k.next_index, k.code_range, k.site,
                     NOT EXISTS (
@@ -77,10 +114,21 @@ impl<'a> PgTx<'a> {
                           AND (a.record::jsonb ->> 'deadline') > $2)
                     AND NOT EXISTS (
                         SELECT 1 FROM seat_blocks b JOIN activities a ON a.id = b.activity_id
-                        WHERE a.site = k.site AND b.granted > b.used)
+                        WHERE a.site = k.site AND b.granted > b.used),
+                    (SELECT array_agg(id) FROM ops WHERE id = ANY($3))
              FROM kiosks k WHERE k.id = ANY($1)",
-            &[&ids, &earliest_local],
+            &[&ids, &earliest_local, &op_ids],
         )?;
+        if let Some(r) = rows.first() {
+            // The op log's answer for these ids holds until this transaction ends: every
+            // writer holds the write lock.
+            self.asked_ops = op_ids.iter().map(|id| id.to_string()).collect();
+            self.logged_ops = r
+                .get::<_, Option<Vec<String>>>(5)
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
+        }
         for r in rows {
             let id: String = r.get(0);
             self.cursors.insert(
@@ -165,10 +213,20 @@ fn lease_row(r: &postgres::Row) -> Lease {
 const LEASE_COLUMNS: &str = "kiosk_id, lease, granted, used, expires_ms, recalled FROM seat_blocks";
 
 impl PgTx<'_> {
+    /// The op kept back at (kiosk, index), if any.
+    fn pending(&self, kiosk_id: &str, index: u64) -> Option<&PendingOp> {
+        let at = big(index);
+        self.pending_ops
+            .iter()
+            .find(|op| op.kiosk_id == kiosk_id && op.index == at)
+    }
+
     /// The prepared statement of `sql` (prepared now if this connection has not yet).
     fn statement(&mut self, sql: &str) -> StoreResult<Statement> {
-        if !self.heartbeats.is_empty() && sql.contains("kiosks") {
-            // Kept-back heartbeats are written before anything reads or writes `kiosks`.
+        if (!self.heartbeats.is_empty() && names_table(sql, "kiosks"))
+            || (!self.pending_ops.is_empty() && names_table(sql, "ops"))
+        {
+            // What was kept back is written before anything else reads or writes its table.
             crate::storage::Tx::flush(self)?;
         }
         if let Some(s) = self.statements.get(sql) {
@@ -384,6 +442,9 @@ impl Tx for PgTx<'_> {
     }
 
     fn op_at(&mut self, kiosk_id: &str, index: u64) -> StoreResult<Option<EarlierOp>> {
+        if let Some(op) = self.pending(kiosk_id, index) {
+            return Ok(Some((op.id.clone(), op.rejected.clone())));
+        }
         Ok(self
             .opt(
                 "SELECT id, rejected FROM ops WHERE kiosk_id = $1 AND idx = $2",
@@ -393,6 +454,9 @@ impl Tx for PgTx<'_> {
     }
 
     fn insert_ops(&mut self, ops: &[NewOp<'_>]) -> StoreResult<Vec<bool>> {
+        if ops.iter().all(|op| self.asked_ops.contains(op.id)) {
+            return ops.iter().map(|op| self.insert_op(op)).collect();
+        }
         if ops.len() < 2 {
             return ops.iter().map(|op| self.insert_op(op)).collect();
         }
@@ -423,9 +487,30 @@ impl Tx for PgTx<'_> {
         if self.counts.usage.is_empty()
             && self.counts.lessons.is_empty()
             && self.heartbeats.is_empty()
+            && self.pending_ops.is_empty()
         {
             return Ok(());
         }
+        let mut o_text: [Vec<String>; 4] = Default::default();
+        let mut o_big: [Vec<i64>; 3] = Default::default();
+        let mut o_rejected = Vec::new();
+        for op in std::mem::take(&mut self.pending_ops) {
+            for (c, v) in o_text
+                .iter_mut()
+                .zip([op.kiosk_id, op.id, op.kind, op.payload])
+            {
+                c.push(v);
+            }
+            for (c, v) in o_big
+                .iter_mut()
+                .zip([op.index, op.kiosk_time_ms, op.received_ms])
+            {
+                c.push(v);
+            }
+            o_rejected.push(op.rejected);
+        }
+        let [o_kiosks, o_ids, o_kinds, o_payloads] = o_text;
+        let [o_idx, o_times, o_received] = o_big;
         let mut usage: [Vec<String>; 3] = Default::default();
         let mut usage_n = Vec::new();
         for ((site, day, name), n) in std::mem::take(&mut self.counts.usage) {
@@ -462,7 +547,12 @@ impl Tx for PgTx<'_> {
         let [u_sites, u_days, u_names] = usage;
         let [l_sites, l_days, l_events, l_topics, l_ids] = lessons;
         self.exec(
-            "WITH u AS (
+            "WITH o AS (
+                 INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms,
+                                  rejected)
+                 SELECT * FROM unnest($21::TEXT[], $22::BIGINT[], $23::TEXT[], $24::TEXT[],
+                                      $25::TEXT[], $26::BIGINT[], $27::BIGINT[], $28::TEXT[])),
+             u AS (
                  INSERT INTO usage_counts (site, day, name, count)
                  SELECT * FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::BIGINT[])
                  ON CONFLICT (site, day, name)
@@ -484,15 +574,58 @@ impl Tx for PgTx<'_> {
                        last_success_ms, last_frame_ms, skew_ms, protocol)
              WHERE k.id = v.id",
             &[
-                &u_sites, &u_days, &u_names, &usage_n, &l_sites, &l_days, &l_events, &l_topics,
-                &l_ids, &lessons_n, &ids, &next, &seen, &version, &outbox, &dead, &success, &frame,
-                &skew, &protocol,
+                &u_sites,
+                &u_days,
+                &u_names,
+                &usage_n,
+                &l_sites,
+                &l_days,
+                &l_events,
+                &l_topics,
+                &l_ids,
+                &lessons_n,
+                &ids,
+                &next,
+                &seen,
+                &version,
+                &outbox,
+                &dead,
+                &success,
+                &frame,
+                &skew,
+                &protocol,
+                &o_kiosks,
+                &o_idx,
+                &o_ids,
+                &o_kinds,
+                &o_payloads,
+                &o_times,
+                &o_received,
+                &o_rejected,
             ],
         )?;
         Ok(())
     }
 
     fn insert_op(&mut self, op: &NewOp<'_>) -> StoreResult<bool> {
+        if self.asked_ops.contains(op.id) {
+            // Whether it is new is known: keep it back for the flush.
+            if self.logged_ops.contains(op.id) {
+                return Ok(false);
+            }
+            self.logged_ops.insert(op.id.to_string());
+            self.pending_ops.push(PendingOp {
+                kiosk_id: op.kiosk_id.to_string(),
+                index: big(op.index),
+                id: op.id.to_string(),
+                kind: op.kind.to_string(),
+                payload: op.payload.to_string(),
+                kiosk_time_ms: op.kiosk_time_ms,
+                received_ms: op.received_ms,
+                rejected: None,
+            });
+            return Ok(true);
+        }
         let n = self.exec(
             "INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms)
              VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
@@ -510,6 +643,15 @@ impl Tx for PgTx<'_> {
     }
 
     fn reject_op(&mut self, kiosk_id: &str, index: u64, reason: &str) -> StoreResult<()> {
+        let at = big(index);
+        if let Some(op) = self
+            .pending_ops
+            .iter_mut()
+            .find(|op| op.kiosk_id == kiosk_id && op.index == at)
+        {
+            op.rejected = Some(reason.to_string());
+            return Ok(());
+        }
         self.exec(
             "UPDATE ops SET rejected = $3 WHERE kiosk_id = $1 AND idx = $2",
             &[&kiosk_id, &big(index), &reason],

@@ -645,6 +645,27 @@ fn the_change_feed_is_per_site_in_order_and_pages_without_skipping() {
         assert!(seen.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(store.pull(&z, 0, 100).unwrap().changes.len(), 3);
         assert_eq!(store.status(&n, now).unwrap().last_seq, after);
+
+        // By token in one go (a backend may use one query): the same pages as the kiosk's
+        // own; nothing for an unknown or a revoked token.
+        let code = store.add_kiosk("Kiosk T", "noord", now).unwrap();
+        let token = store.pair(&code, "test", 1, now).unwrap().token;
+        let as_json = |p: &digidak_protocol::PullResponse| serde_json::to_value(p).unwrap();
+        for (from, limit) in [(0, 3), (2, 100), (after, 5), (0, 0)] {
+            let by_token = store.pull_by_token(&token, from, limit).unwrap().unwrap();
+            assert_eq!(
+                as_json(&by_token),
+                as_json(&store.pull(&n, from, limit).unwrap())
+            );
+        }
+        assert!(
+            store
+                .pull_by_token(&"0".repeat(64), 0, 10)
+                .unwrap()
+                .is_none()
+        );
+        assert!(store.revoke_kiosk("Kiosk T", now).unwrap());
+        assert!(store.pull_by_token(&token, 0, 10).unwrap().is_none());
     });
 }
 
