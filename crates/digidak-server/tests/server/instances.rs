@@ -674,3 +674,41 @@ fn a_database_with_a_newer_schema_is_refused_and_left_as_it_is() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("run a newer digidak-server"));
 }
+
+/// The database is named by `--db`, else `DIGIDAK_SERVER_DB`, else `DIGIDAK_DB` (the issue's
+/// name), else the default file in the working folder.
+#[test]
+fn the_database_is_named_by_db_or_the_environment() {
+    if crate::support::once_per_run() {
+        return;
+    }
+    let Some(cluster) = crate::pg::cluster() else {
+        return;
+    };
+    let url = crate::pg::fresh_db(&cluster);
+    let store = PgServerStore::open(&url).unwrap();
+    store.add_kiosk("PC by env", "noord", 0).unwrap();
+    drop(store);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("other.sqlite3");
+    let file = file.to_str().unwrap();
+    let list = |args: &[&str], envs: &[(&str, &str)]| {
+        let out = std::process::Command::new(support::server_bin())
+            .args(args)
+            .args(["kiosk", "list"])
+            .env_remove("DIGIDAK_SERVER_DB")
+            .env_remove("DIGIDAK_DB")
+            .envs(envs.iter().copied())
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    assert!(list(&[], &[("DIGIDAK_DB", &url)]).contains("PC by env"));
+    assert!(!list(&[], &[("DIGIDAK_DB", &url), ("DIGIDAK_SERVER_DB", file)]).contains("PC by env"));
+    assert!(!list(&["--db", file], &[("DIGIDAK_DB", &url)]).contains("PC by env"));
+    assert!(list(&["--db", &url], &[("DIGIDAK_SERVER_DB", file)]).contains("PC by env"));
+    list(&[], &[]);
+    assert!(dir.path().join("digidak-server.sqlite3").exists());
+}

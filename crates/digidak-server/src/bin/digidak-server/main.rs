@@ -45,14 +45,10 @@ use partner::{PartnerCmd, partner};
 struct Cli {
     /// The server's database: a SQLite file (created if missing; `sqlite:PATH` also works),
     /// or a PostgreSQL address `postgres://USER@HOST/DB` for several server instances on one
-    /// database (README, "Running on PostgreSQL").
-    #[arg(
-        long,
-        env = "DIGIDAK_SERVER_DB",
-        default_value = "digidak-server.sqlite3",
-        global = true
-    )]
-    db: String,
+    /// database (README, "Running on PostgreSQL"). Also read from `DIGIDAK_DB` when
+    /// `DIGIDAK_SERVER_DB` is not set. [default: digidak-server.sqlite3]
+    #[arg(long, env = "DIGIDAK_SERVER_DB", global = true)]
+    db: Option<String>,
     #[command(subcommand)]
     command: Cmd,
 }
@@ -210,6 +206,12 @@ fn main() -> ExitCode {
     }
 }
 
+/// The database `--db` (or `DIGIDAK_SERVER_DB`, or `DIGIDAK_DB`) names, else the default file.
+fn database(db: Option<String>) -> String {
+    db.or_else(|| std::env::var("DIGIDAK_DB").ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "digidak-server.sqlite3".into())
+}
+
 /// Opens the database `--db` names: PostgreSQL for a `postgres://` address, else SQLite.
 fn open_store(db: &str) -> anyhow::Result<Arc<dyn ServerStore>> {
     if digidak_server::postgres::is_postgres_url(db) {
@@ -251,7 +253,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Err(e) => Err(anyhow::Error::new(e).context("copying the database")),
         };
     }
-    let store = open_store(&cli.db)?;
+    let store = open_store(&database(cli.db))?;
     match cli.command {
         Cmd::Migrate { .. } => {
             println!("the database's schema is up to date");
