@@ -20,6 +20,24 @@ pub(crate) struct PushJob {
 /// Every push's answer, in the jobs' order; `Err` when nothing was committed.
 pub(crate) type Answers = Result<Vec<Result<PushResponse, ServerError>>, ServerError>;
 
+/// The pushes a writer runs, taken from the queue when the writer is ready for them (its
+/// transaction begun and its lock held), so that pushes which arrived while it waited for the
+/// lock (another instance's turn, on PostgreSQL) come along in the same commit.
+pub(crate) struct Taken<'q> {
+    queue: &'q Mutex<Vec<PushJob>>,
+    /// `None` until taken (the group may be empty: an earlier writer took ours).
+    jobs: Option<Vec<PushJob>>,
+}
+
+impl Taken<'_> {
+    /// The group: every push queued now (the first call takes them; later calls give the same).
+    pub fn take(&mut self) -> &[PushJob] {
+        self.jobs.get_or_insert_with(|| {
+            std::mem::take(&mut *self.queue.lock().unwrap_or_else(|e| e.into_inner()))
+        })
+    }
+}
+
 #[derive(Default)]
 pub(crate) struct GroupCommit {
     queue: Mutex<Vec<PushJob>>,
@@ -27,14 +45,15 @@ pub(crate) struct GroupCommit {
 
 impl GroupCommit {
     /// Queues a push, waits to be the writer (`writer` blocks until then), and either finds its
-    /// answer already there (an earlier writer ran it) or runs every queued push with `commit`.
+    /// answer already there (an earlier writer ran it) or lets `commit` run the queued pushes
+    /// it takes ([`Taken::take`]) when it is ready.
     pub fn push<W>(
         &self,
         kiosk: &KioskAuth,
         request: PushRequest,
         now_ms: i64,
         writer: impl FnOnce() -> W,
-        commit: impl FnOnce(W, &[PushJob]) -> Answers,
+        commit: impl FnOnce(W, &mut Taken<'_>) -> Answers,
     ) -> Result<PushResponse, ServerError> {
         let (tx, rx) = mpsc::channel();
         self.queue
@@ -51,16 +70,26 @@ impl GroupCommit {
             // An earlier writer already did ours.
             return answer;
         }
-        let jobs = std::mem::take(&mut *self.queue.lock().unwrap_or_else(|e| e.into_inner()));
-        match commit(w, &jobs) {
-            Ok(answers) => {
+        let mut taken = Taken {
+            queue: &self.queue,
+            jobs: None,
+        };
+        let outcome = commit(w, &mut taken);
+        // A commit that failed before taking the group answers the group all the same.
+        taken.take();
+        let jobs = taken.jobs.take().unwrap_or_default();
+        match outcome {
+            Ok(answers) if answers.len() == jobs.len() => {
                 for (job, answer) in jobs.into_iter().zip(answers) {
                     let _ = job.reply.send(answer);
                 }
             }
-            Err(e) => {
+            outcome => {
                 // Nothing was committed: every push in the group is told to try again.
-                let message = e.to_string();
+                let message = match outcome {
+                    Err(e) => e.to_string(),
+                    Ok(_) => "the push was not run".to_string(),
+                };
                 for job in jobs {
                     let _ = job
                         .reply

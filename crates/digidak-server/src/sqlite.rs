@@ -219,8 +219,9 @@ impl ServerStore for SqliteServerStore {
             request,
             now_ms,
             || self.conn(),
-            |mut conn, jobs| {
+            |mut conn, taken| {
                 let mut db_tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let jobs = taken.take();
                 let mut answers = Vec::with_capacity(jobs.len());
                 for job in jobs {
                     let sp = db_tx.savepoint()?;

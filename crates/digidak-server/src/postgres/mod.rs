@@ -452,13 +452,15 @@ impl ServerStore for PgServerStore {
         // the pushes that arrived together at this instance, each in its own savepoint.
         let writer = || self.pusher.lock().unwrap_or_else(|e| e.into_inner());
         self.group
-            .push(kiosk, request, now_ms, writer, |_writer, jobs| {
+            .push(kiosk, request, now_ms, writer, |_writer, taken| {
                 let mut conn = self.conn()?;
                 let Conn { client, statements } = &mut *conn;
                 // First the whole group in one transaction, sharing one prefetch and one
-                // flush: a handful of round trips for the group, one per push.
+                // flush: a handful of round trips for the group, whatever its size. The group
+                // is taken once the lock is held: what arrived meanwhile comes along.
                 {
                     let mut t = Begun::write(client)?;
+                    let jobs = taken.take();
                     let mut tx = PgTx::new(t.client(), statements);
                     let ids: Vec<&str> = jobs.iter().map(|j| j.kiosk.id.as_str()).collect();
                     let op_ids: Vec<&str> = jobs
@@ -490,6 +492,7 @@ impl ServerStore for PgServerStore {
                     // they run again below, each in a savepoint of its own.
                 }
                 let mut t = Begun::write(client)?;
+                let jobs = taken.take();
                 let mut answers = Vec::with_capacity(jobs.len());
                 for job in jobs {
                     t.client().batch_execute("SAVEPOINT push")?;
