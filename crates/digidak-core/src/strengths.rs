@@ -167,6 +167,7 @@ mod tests {
             contact: String::new(),
             deleted: false,
             trusted: false,
+            logo: String::new(),
         };
         let s = strengths(&posts, &[partner], now);
         assert_eq!(s.len(), Category::ALL.len());

@@ -22,6 +22,17 @@ pub trait PartnerStore {
     /// Removes a partner: kiosks forget it (`partner.saved` with `deleted`). False if there
     /// is no such partner, or it was removed already.
     fn remove_partner(&self, id: &str, now_ms: i64) -> Result<bool, ServerError>;
+    /// Stores a partner's logo (made of an upload by [`digidak_core::logo::prepare_logo`]
+    /// before: the writer waits for no picture) and names it in the partner's record, which
+    /// goes to the site's kiosks again (`None`: no logo any more).
+    fn set_partner_logo(
+        &self,
+        id: &str,
+        logo: Option<&digidak_core::logo::Logo>,
+        now_ms: i64,
+    ) -> Result<PartnerRecord, ServerError>;
+    /// A stored logo's PNG by its hash.
+    fn partner_logo(&self, hash: &str) -> Result<Option<Vec<u8>>, ServerError>;
 }
 
 /// The partners' part of every backend, over its transactions.
@@ -47,6 +58,22 @@ impl<S: super::storage::Transactions> PartnerStore for S {
 
     fn remove_partner(&self, id: &str, now_ms: i64) -> Result<bool, ServerError> {
         self.write_tx(|tx| super::partners::remove(tx, id, now_ms))
+    }
+
+    fn set_partner_logo(
+        &self,
+        id: &str,
+        logo: Option<&digidak_core::logo::Logo>,
+        now_ms: i64,
+    ) -> Result<PartnerRecord, ServerError> {
+        self.write_tx(|tx| super::partners::set_logo(tx, id, logo, now_ms))
+    }
+
+    fn partner_logo(&self, hash: &str) -> Result<Option<Vec<u8>>, ServerError> {
+        if !digidak_core::logo::is_logo_hash(hash) {
+            return Ok(None);
+        }
+        self.read_tx(|tx| tx.logo(hash))
     }
 }
 

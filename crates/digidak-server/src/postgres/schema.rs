@@ -220,4 +220,10 @@ pub(super) const MIGRATIONS: &[&str] = &[
          outcome    TEXT
      );
      CREATE INDEX signals_partner ON signals (partner_id, handled_ms);",
+    // 4: partners' uploaded logos (SQLite's migration 15).
+    "CREATE TABLE partner_logos (
+         hash       TEXT PRIMARY KEY,
+         png        BYTEA NOT NULL,
+         created_ms BIGINT NOT NULL
+     );",
 ];

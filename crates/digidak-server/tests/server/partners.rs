@@ -344,6 +344,7 @@ fn partner(
                 contact: "02 555 00 00".into(),
                 deleted: false,
                 trusted,
+                logo: String::new(),
             },
             now_ms(),
         )
