@@ -133,6 +133,7 @@ pub async fn page(
             logo = logo_forms(tr, lang, &s.csrf, p),
         ));
     }
+    main.push_str(&logins_section(&state, lang, &s.csrf, &site).await);
     let editing = query_value(&query, "edit").and_then(|id| list.iter().find(|p| p.id == id));
     main.push_str(&form(tr, lang, &s.csrf, &site, editing));
     admin_layout(
@@ -375,6 +376,99 @@ pub async fn logo_remove(
                 Err(r) => r,
             }
         }
+        Err(r) => r,
+    }
+}
+
+/// The site's partner logins: login, partner, last login (never a password or hash), each
+/// with a button that revokes it (asking first).
+async fn logins_section(state: &AppState, lang: Lang, csrf: &str, site: &str) -> String {
+    let tr = &state.translations;
+    let t = |k: &str| esc(&tr.get(lang, k));
+    let store = state.store.clone();
+    let st = site.to_string();
+    let logins = match blocking(move || store.partner_logins(Some(&st))).await {
+        Ok(v) => v,
+        Err(_) => return String::new(),
+    };
+    let mut out = format!("<h2 id=\"logins\">{}</h2>", t("adminweb-partner-logins"));
+    if logins.is_empty() {
+        out.push_str(&format!("<p>{}</p>", t("adminweb-partner-logins-none")));
+        return out;
+    }
+    let l = lang.code();
+    let rows: Vec<Vec<String>> = logins
+        .iter()
+        .map(|a| {
+            vec![
+                esc(&a.login),
+                format!("<span dir=\"auto\">{}</span>", esc(&a.partner_name)),
+                match a.last_login_ms {
+                    Some(ms) => esc(&digidak_core::activities::local_now(ms).replace('T', " ")),
+                    None => t("adminweb-partner-login-never"),
+                },
+                format!(
+                    "<form method=\"post\" action=\"/admin/partners/login/revoke?lang={l}\">{}\
+                     <input type=\"hidden\" name=\"login\" value=\"{}\">\
+                     <button class=\"danger\" type=\"submit\">{}</button></form>",
+                    csrf_field(csrf),
+                    esc(&a.login),
+                    t("adminweb-partner-login-revoke"),
+                ),
+            ]
+        })
+        .collect();
+    out.push_str(&super::admin_page::table(
+        &[
+            t("adminweb-partner-login-name"),
+            t("adminweb-partner-login-partner"),
+            t("adminweb-partner-login-last"),
+            "!".to_string(),
+        ],
+        &rows,
+    ));
+    out
+}
+
+/// `POST /admin/partners/login/revoke`: asks first, then removes the login; its sessions end
+/// at once.
+pub async fn login_revoke(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    CsrfForm(session, _, f): CsrfForm,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let tr = &state.translations;
+    let login = f.get("login").cloned().unwrap_or_default();
+    let store = state.store.clone();
+    let found = match blocking(move || store.partner_logins(None)).await {
+        Ok(v) => v.into_iter().find(|a| a.login == login),
+        Err(r) => return r,
+    };
+    let Some(account) = found else {
+        return (StatusCode::NOT_FOUND, "no such login").into_response();
+    };
+    let l = lang.code();
+    let q = site_q(&account.site);
+    if f.get("confirmed").map(String::as_str) != Some("yes") {
+        return confirm_page(
+            tr,
+            lang,
+            &session.csrf,
+            &format!("/admin/partners?site={q}"),
+            &tr.get(lang, "adminweb-partner-login-revoke-sure"),
+            &format!("{} ({})", account.login, account.partner_name),
+            &tr.get(lang, "adminweb-partner-login-revoke"),
+            &format!("/admin/partners/login/revoke?lang={l}"),
+            &[("login", &account.login), ("confirmed", "yes")],
+            &format!("/admin/partners?site={q}&lang={l}#logins"),
+        );
+    }
+    let store = state.store.clone();
+    let login = account.login.clone();
+    match blocking(move || store.revoke_partner_login(&login)).await {
+        Ok(_) => back(&account.site, lang, "removed"),
         Err(r) => r,
     }
 }

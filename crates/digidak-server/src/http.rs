@@ -683,6 +683,10 @@ pub fn router_with(state: AppState) -> Router {
             post(super::admin_partners::logo_remove),
         )
         .route(
+            "/admin/partners/login/revoke",
+            post(super::admin_partners::login_revoke),
+        )
+        .route(
             "/admin/partners/account",
             post(super::admin_partners::account),
         )

@@ -254,4 +254,6 @@ pub(super) const MIGRATIONS: &[&str] = &[
          png        BLOB NOT NULL,
          created_ms INTEGER NOT NULL
      ) STRICT;",
+    // 16: when each partner login last logged in (the admin's list of logins).
+    "ALTER TABLE partner_accounts ADD COLUMN last_login_ms INTEGER;",
 ];

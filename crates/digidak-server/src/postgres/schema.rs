@@ -226,4 +226,6 @@ pub(super) const MIGRATIONS: &[&str] = &[
          png        BYTEA NOT NULL,
          created_ms BIGINT NOT NULL
      );",
+    // 5: when each partner login last logged in (SQLite's migration 16).
+    "ALTER TABLE partner_accounts ADD COLUMN last_login_ms BIGINT;",
 ];

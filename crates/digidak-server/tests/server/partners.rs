@@ -889,3 +889,106 @@ fn partner_sessions_end_when_idle_and_after_twelve_hours() {
         .unwrap();
     assert!(!works(&l), "a new password ends the session");
 }
+
+/// The admin lists a site's partner logins (login, partner, last login; never a password or
+/// its hash) and revokes one: it cannot log in again and its open session ends at once. The
+/// CLI lists and revokes too.
+#[test]
+fn partner_logins_are_listed_without_secrets_and_revoked_at_once() {
+    let (_dir, server) = start();
+    partner(&server, "noord", "De Ark", &["company"], false, "ark");
+    partner(&server, "zuid", "OCMW Zuid", &["paperwork"], false, "ocmw");
+    // (The admin web's sites are those with kiosks.)
+    server.add_kiosk("PC 1", "noord");
+    server.add_kiosk("PC Z", "zuid");
+    let l = login(&server);
+    let http = client();
+    let cookie = format!("dd_session={}", l.cookie);
+    let admin_page = || {
+        http.get(format!(
+            "{}/admin/partners?site=noord&lang=nl",
+            server.url()
+        ))
+        .header("cookie", &cookie)
+        .send()
+        .unwrap()
+        .text()
+        .unwrap()
+    };
+    let html = admin_page();
+    assert!(html.contains("Logins van partners"), "{html}");
+    let at = html.find("Logins van partners").unwrap();
+    let logins_html = &html[at..];
+    assert!(
+        logins_html.contains(">ark<")
+            && logins_html.contains("De Ark")
+            && logins_html.contains("Nog nooit"),
+        "{logins_html}"
+    );
+    // Only this site's logins; no password hash anywhere.
+    assert!(!html.contains("ocmw"));
+    assert!(!html.contains("$argon2"));
+
+    // Its login is remembered.
+    let session = partner_login(&server, "ark", "partner password 1").unwrap();
+    let logins = server.store.partner_logins(Some("noord")).unwrap();
+    assert_eq!(logins.len(), 1);
+    assert_eq!(
+        (logins[0].login.as_str(), logins[0].partner_name.as_str()),
+        ("ark", "De Ark")
+    );
+    let last = logins[0].last_login_ms.expect("a last login");
+    assert!((now_ms() - last).abs() < 60_000);
+    let html = admin_page();
+    assert!(!html.contains("Nog nooit"));
+    assert!(html.contains(&digidak_core::activities::local_now(last).replace('T', " ")));
+
+    // Revoking: without the form's token refused; then it asks first; then it is gone.
+    let revoke = |fields: &[(&str, &str)]| {
+        http.post(format!(
+            "{}/admin/partners/login/revoke?lang=nl",
+            server.url()
+        ))
+        .header("cookie", &cookie)
+        .form(fields)
+        .send()
+        .unwrap()
+    };
+    assert_eq!(revoke(&[("login", "ark")]).status(), 403);
+    let ask = revoke(&[("csrf", &l.csrf), ("login", "ark")]);
+    assert_eq!(ask.status(), 200);
+    assert!(ask.text().unwrap().contains("Deze login intrekken?"));
+    assert_eq!(server.store.partner_logins(None).unwrap().len(), 2);
+    let done = revoke(&[("csrf", &l.csrf), ("login", "ark"), ("confirmed", "yes")]);
+    assert_eq!(done.status(), 303);
+    assert!(
+        server
+            .store
+            .partner_logins(Some("noord"))
+            .unwrap()
+            .is_empty()
+    );
+    // Its open session ended; it cannot log in again.
+    let inbox = http
+        .get(format!("{}/admin/p", server.url()))
+        .header("cookie", format!("dd_partner={}", session.cookie))
+        .send()
+        .unwrap();
+    assert_ne!(inbox.status(), 200);
+    assert!(partner_login(&server, "ark", "partner password 1").is_err());
+    assert!(admin_page().contains("Nog geen enkele partner kan inloggen"));
+
+    // The CLI: every site's logins, no secret; revoke; an unknown login says so (exit 1).
+    let listed = server_cli(&server.db, &["partner", "logins"]);
+    assert_eq!(listed.trim(), "ocmw\tOCMW Zuid\tzuid\tnever");
+    let out = server_cli(&server.db, &["partner", "revoke-login", "ocmw"]);
+    assert!(out.contains("revoked"), "{out}");
+    assert!(server.store.partner_logins(None).unwrap().is_empty());
+    let o = std::process::Command::new(support::server_bin())
+        .arg("--db")
+        .arg(support::server_db(&server.db))
+        .args(["partner", "revoke-login", "ocmw"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+}

@@ -78,6 +78,14 @@ pub enum PartnerCmd {
         #[arg(long, conflicts_with = "file")]
         remove: bool,
     },
+    /// The partner logins (of one site, or all): login, partner, site, last login. Never a
+    /// password.
+    Logins {
+        #[arg(long)]
+        site: Option<String>,
+    },
+    /// Revoke a partner login: it cannot log in any more and its sessions end at once.
+    RevokeLogin { login: String },
     /// Remove a partner of a site by its name: kiosks forget it.
     Remove {
         #[arg(long)]
@@ -196,6 +204,21 @@ pub fn partner(store: &dyn ServerStore, command: PartnerCmd) -> anyhow::Result<E
             } else {
                 println!("partner {:?} has logo {}", p.name, saved.logo);
             }
+        }
+        PartnerCmd::Logins { site } => {
+            for a in store.partner_logins(site.as_deref())? {
+                let last = a.last_login_ms.map_or("never".to_string(), |ms| {
+                    digidak_core::activities::local_now(ms).replace('T', " ")
+                });
+                println!("{}\t{}\t{}\t{last}", a.login, a.partner_name, a.site);
+            }
+        }
+        PartnerCmd::RevokeLogin { login } => {
+            if !store.revoke_partner_login(&login)? {
+                eprintln!("no partner login {login:?}");
+                return Ok(ExitCode::from(1));
+            }
+            println!("login {login:?} revoked: it cannot log in any more");
         }
         PartnerCmd::Remove { site, name } => {
             let Some(p) = by_name(&site, &name)? else {
