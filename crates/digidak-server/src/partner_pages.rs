@@ -187,12 +187,22 @@ pub fn strengths_pdf(
         "{site} · {}",
         digidak_core::activities::day_in_words(now, lang)
     );
-    Ok(digidak_core::strengths::render(
+    // The partners' uploaded logos beside their names (the pictograms are built in).
+    let mut logos = std::collections::BTreeMap::new();
+    for p in store.partners(site)? {
+        if !p.logo.is_empty()
+            && let Some(png) = store.partner_logo(&p.logo)?
+        {
+            logos.insert(p.name, png);
+        }
+    }
+    Ok(digidak_core::strengths::render_with_pictures(
         tr,
         lang,
         &tr.get(lang, "strengths-title"),
         &sub,
         &all,
+        &logos,
     ))
 }
 

@@ -752,6 +752,27 @@ fn pdf_text(bytes: &[u8], dir: &std::path::Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The images of a PDF as `pdfimages -list` (poppler-utils) lists them, one line each.
+fn pdf_images(bytes: &[u8], dir: &std::path::Path) -> Vec<String> {
+    let path = dir.join("images.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&path)
+        .output()
+        .expect("pdfimages (poppler-utils) is installed");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
 fn what_our_neighbourhood_can_do_counts_offers_and_partners_on_the_phone_and_on_paper() {
     let (dir, server) = start();
@@ -796,6 +817,19 @@ fn what_our_neighbourhood_can_do_counts_offers_and_partners_on_the_phone_and_on_
         "the other categories"
     );
 
+    // De Ark has an uploaded logo: on paper beside its name.
+    let png = {
+        let img = image::RgbImage::from_pixel(120, 80, image::Rgb([200, 40, 40]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+        out.into_inner()
+    };
+    let logo = digidak_core::logo::prepare_logo(&png).unwrap();
+    server
+        .store
+        .set_partner_logo(&ark, Some(&logo), now_ms())
+        .unwrap();
+
     let admin = login(&server);
     let r = http
         .get(format!(
@@ -807,9 +841,23 @@ fn what_our_neighbourhood_can_do_counts_offers_and_partners_on_the_phone_and_on_
         .unwrap();
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/pdf");
-    let text = pdf_text(&r.bytes().unwrap(), dir.path());
+    let bytes = r.bytes().unwrap();
+    let text = pdf_text(&bytes, dir.path());
     assert!(text.contains("Ce que notre quartier sait faire"), "{text}");
     assert!(text.contains("2 offres"));
+    // The pictograms: one image per category, and the logo (poppler's own count).
+    let images = pdf_images(&bytes, dir.path());
+    assert_eq!(
+        images.len(),
+        digidak_core::board::Category::ALL.len() + 1,
+        "{images:?}"
+    );
+    assert!(
+        images
+            .iter()
+            .all(|l| l.contains(" image ") && l.contains(" rgb ")),
+        "{images:?}"
+    );
     // Without a session: to the login.
     let r = http
         .get(format!(
