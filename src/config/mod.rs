@@ -241,6 +241,7 @@ impl Default for ModulesSection {
                 Module::ACTIVITIES,
                 Module::BOARD,
                 Module::HELP,
+                Module::PARTNERS,
             ],
         }
     }

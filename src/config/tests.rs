@@ -122,7 +122,7 @@ fn default_language_must_be_offered() {
 #[test]
 fn unbuilt_module_is_rejected() {
     let text = demo_with(
-        "enabled = [\"lessons\", \"activities\", \"board\", \"help\"]",
+        "enabled = [\"lessons\", \"activities\", \"board\", \"help\", \"partners\"]",
         "enabled = [\"lessons\", \"chat\"]",
     );
     let e = only_error(parse("k.toml", &text, &[]));

@@ -296,7 +296,8 @@ pub fn longest_word(ui: &Ui, text: &str, font: &egui::FontId) -> f32 {
 }
 
 /// A home-screen tile: a large pictogram (`icon` px) above at most three words. The pictogram
-/// shrinks (to 32 px at least) so the tile stays within `max_height`: the words never do.
+/// shrinks (to 32 px at least) so the tile stays within `max_height`: the words never do. The
+/// tile is `max_height` high at the least, so the tiles of a row line up.
 pub fn tile(
     ui: &mut Ui,
     picto: Picto,
@@ -314,7 +315,9 @@ pub fn tile(
         .max(32.0);
     let size = vec2(
         width,
-        (24.0 + icon + 16.0 + galley.size().y + 24.0).max(MIN_TARGET),
+        (24.0 + icon + 16.0 + galley.size().y + 24.0)
+            .max(max_height)
+            .max(MIN_TARGET),
     );
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, text));
@@ -363,28 +366,39 @@ fn focus_ring(p: &egui::Painter, rect: egui::Rect, response: &Response, gap: f32
     }
 }
 
-/// A home-screen tile for a low screen: the pictogram (`icon` px) beside the words.
-pub fn tile_beside(ui: &mut Ui, picto: Picto, text: &str, width: f32, icon: f32) -> Response {
+/// A home-screen tile for a low screen: the pictogram (`icon` px) beside the words, `pad` px
+/// around and between them.
+pub fn tile_beside(
+    ui: &mut Ui,
+    picto: Picto,
+    text: &str,
+    width: f32,
+    icon: f32,
+    pad: f32,
+) -> Response {
     let font = TextStyle::Heading.resolve(ui.style());
-    let wrap = width - icon - 3.0 * 20.0;
+    let wrap = width - icon - 3.0 * pad;
     let galley = laid_out(
         ui,
         egui::text::LayoutJob::simple(text.to_string(), font, theme::TEXT, wrap),
         wrap,
     );
-    let size = vec2(width, (galley.size().y.max(icon) + 40.0).max(MIN_TARGET));
+    let size = vec2(
+        width,
+        (galley.size().y.max(icon) + 2.0 * pad).max(MIN_TARGET),
+    );
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, text));
     if ui.is_rect_visible(rect) {
         let p = ui.painter();
         tile_frame(p, rect, &response);
         let icon_rect = egui::Rect::from_center_size(
-            egui::pos2(rect.left() + 20.0 + icon / 2.0, rect.center().y),
+            egui::pos2(rect.left() + pad + icon / 2.0, rect.center().y),
             Vec2::splat(icon),
         );
         picto::paint(p, icon_rect, picto, theme::PRIMARY);
         let pos = egui::pos2(
-            icon_rect.right() + 20.0,
+            icon_rect.right() + pad,
             rect.center().y - galley.size().y / 2.0,
         );
         p.galley(pos, galley, theme::TEXT);

@@ -100,7 +100,7 @@ fn each_config_error_names_file_line_and_field() {
             "full path of a program",
         ),
         (
-            "enabled = [\"lessons\", \"activities\", \"board\", \"help\"]",
+            "enabled = [\"lessons\", \"activities\", \"board\", \"help\", \"partners\"]",
             "enabled = []",
             "modules.enabled",
             "at least one module",
@@ -277,7 +277,8 @@ impl Drop for KillOnDrop {
 
 /// The README's run command, `scripts/kiosk --windowed`, as a new user starts it: a demo server
 /// with example content, the kiosk paired to it, and the kiosk's own store (what its screens
-/// show) holding an example activity and post, all marked "Voorbeeld", in a throwaway folder;
+/// show) holding an example activity, post and local partner, all marked "Voorbeeld", in a
+/// throwaway folder;
 /// the real data folder is never made. (KIOSK_BIN_DIR points the script at the binaries this
 /// test built instead of a release build.)
 #[test]
@@ -323,7 +324,7 @@ fn the_readme_run_command_shows_example_content_from_a_demo_server() {
 
     let kiosk_data = demo_dir.join("kiosk");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let (activities, posts) = loop {
+    let (activities, posts, partners) = loop {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
@@ -335,7 +336,9 @@ fn the_readme_run_command_shows_example_content_from_a_demo_server() {
             let store = digidak::store::Store::open_in(&kiosk_data).ok()?;
             let a = store.upcoming_activities(now).ok()?;
             let p = store.board_posts(now).ok()?;
-            (!a.is_empty() && !p.is_empty()).then_some((a, p))
+            // "Wie kan helpen" is on by default: the demo's partners too.
+            let w = store.partners().ok()?;
+            (!a.is_empty() && !p.is_empty() && !w.is_empty()).then_some((a, p, w))
         })();
         if let Some(seen) = seen {
             break seen;
@@ -363,6 +366,10 @@ fn the_readme_run_command_shows_example_content_from_a_demo_server() {
             .iter()
             .any(|p| p.post.title.starts_with("Voorbeeld: ")),
         "{posts:?}"
+    );
+    assert!(
+        partners.iter().all(|p| p.name.contains("Voorbeeld")),
+        "{partners:?}"
     );
     assert!(
         !home.path().join(".local/share/digidak").exists(),

@@ -16,8 +16,8 @@
 //! (1024x768) at text 1x and 2x (the whole matrix for all eight would take too long); naming
 //! them in `DIGIDAK_LAYOUT_LANGS` checks them at every size and text size.
 //!
-//! `DIGIDAK_LAYOUT_SIZES=1024x768` (and `..._LANGS=nl`, `..._SCALES=2`) narrow the matrix for a
-//! quick look.
+//! `DIGIDAK_LAYOUT_SIZES=1024x768` (and `..._LANGS=nl`, `..._SCALES=2`, `..._PAGES=home,board`:
+//! pages whose name contains one of these) narrow the matrix for a quick look.
 
 use crate::common;
 use crate::support;
@@ -352,14 +352,25 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             new_post(vec![board::action(BoardAction::ChooseKind(PostKind::Ask))]),
             None,
         ),
-        page(
-            "post step 3",
-            new_post(vec![
-                board::action(BoardAction::ChooseKind(PostKind::Ask)),
-                board::action(BoardAction::ChooseCategory(Category::ALL[1])),
-            ]),
-            Some("board-publish"),
-        ),
+        Page {
+            // The partners come with the board's refresh: "Stuur mijn vraag ook naar ..." then.
+            ready: |u| {
+                !u.kiosk
+                    .module::<Board>()
+                    .unwrap()
+                    .state
+                    .partners_for_new_ask()
+                    .is_empty()
+            },
+            ..page(
+                "post step 3",
+                new_post(vec![
+                    board::action(BoardAction::ChooseKind(PostKind::Ask)),
+                    board::action(BoardAction::ChooseCategory(Category::ALL[1])),
+                ]),
+                Some("board-publish"),
+            )
+        },
         Page {
             prep: |k| {
                 k.module_mut::<Board>().unwrap().drafts.post_title =
@@ -695,6 +706,61 @@ fn wanted<T: Copy>(var: &str, all: &[T], name: impl Fn(T) -> String) -> Vec<T> {
     }
 }
 
+/// The home screen's tiles (every enabled module's, five in the demo) that are not whole
+/// between the bars, or fewer tiles than modules.
+fn home_tiles_cut(k: &TestKiosk) -> Vec<String> {
+    let nodes: Vec<(Role, String, egui::Rect)> = k
+        .harness
+        .query_all(By::new().predicate(|n| n.bounding_box().is_some()))
+        .map(|n| {
+            (
+                n.accesskit_node().role(),
+                n.accesskit_node().label().unwrap_or_default(),
+                n.rect(),
+            )
+        })
+        .collect();
+    let top = nodes
+        .iter()
+        .filter(|n| n.0 == Role::Navigation)
+        .map(|n| n.2.max.y)
+        .fold(0.0, f32::max);
+    let bottom = nodes
+        .iter()
+        .filter(|n| matches!(n.0, Role::Toolbar | Role::Group))
+        .map(|n| n.2.min.y)
+        .fold(k.harness.ctx.content_rect().max.y, f32::min);
+    let kiosk = &k.harness.state().kiosk;
+    let tr = translations();
+    let mut out = Vec::new();
+    for m in kiosk.config.modules.enabled.iter() {
+        // Each module's tile is named `tile-<id>`.
+        let label = tr.get(kiosk.lang, &format!("tile-{}", m.id()));
+        match nodes.iter().find(|n| n.0 == Role::Button && n.1 == label) {
+            None => out.push(format!("no tile {label:?}")),
+            Some(n) if n.2.min.y < top - 1.0 || n.2.max.y > bottom + 1.0 => {
+                out.push(format!("tile {label:?} not whole on screen: {:?}", n.2))
+            }
+            Some(_) => {}
+        }
+    }
+    if kiosk.config.modules.enabled.len() < 5 {
+        out.push("the demo's home screen has fewer than five tiles".into());
+    }
+    out
+}
+
+/// The pages `DIGIDAK_LAYOUT_PAGES` names (a part of their name each, comma separated), or all.
+fn wanted_pages(all: Vec<Page>) -> Vec<Page> {
+    match std::env::var("DIGIDAK_LAYOUT_PAGES") {
+        Ok(v) => all
+            .into_iter()
+            .filter(|p| v.split(',').any(|part| p.name.contains(part)))
+            .collect(),
+        Err(_) => all,
+    }
+}
+
 #[test]
 fn every_screen_fits_every_size_text_size_and_language() {
     let translations = Translations::load().unwrap();
@@ -709,7 +775,7 @@ fn every_screen_fits_every_size_text_size_and_language() {
             && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
     });
     let library = k.harness.state().kiosk.content.library.clone().unwrap();
-    let pages = pages(&library.lessons);
+    let pages = wanted_pages(pages(&library.lessons));
 
     let sizes = wanted("DIGIDAK_LAYOUT_SIZES", &SIZES, |(w, h)| format!("{w}x{h}"));
     let langs = wanted("DIGIDAK_LAYOUT_LANGS", &Lang::ALL, |l| l.code().to_string());
@@ -737,6 +803,32 @@ fn every_screen_fits_every_size_text_size_and_language() {
                 for p in &pages {
                     open(&mut k, p, lang, scale);
                     checked += 1;
+                    // The home screen shows every tile whole, without scrolling.
+                    if p.name == "home" {
+                        for problem in home_tiles_cut(&k) {
+                            failures.push(format!(
+                                "home at {w}x{h}, text {}x, {}: {problem}",
+                                scale.factor(),
+                                lang.code()
+                            ));
+                        }
+                    }
+                    // An ask in a category a partner covers offers to send it there too.
+                    if p.name == "post step 3"
+                        && k.harness.query_all(By::new().role(Role::Button)).all(|n| {
+                            !n.accesskit_node()
+                                .label()
+                                .unwrap_or_default()
+                                .contains("OCMW Sint-Gillis")
+                        })
+                    {
+                        failures.push(format!(
+                            "{} at {w}x{h}, text {}x, {}: no choice to send the ask to the partner",
+                            p.name,
+                            scale.factor(),
+                            lang.code()
+                        ));
+                    }
                     let main = p.main.map(|key| translations.get(lang, key));
                     for problem in
                         problems(&k, &chrome, &icon_only, main.as_deref(), scale.factor())
@@ -858,6 +950,11 @@ fn screenshots() {
             && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
     });
     let library = k.harness.state().kiosk.content.library.clone().unwrap();
+    // 1024x768 and 1280x800 unless DIGIDAK_LAYOUT_SIZES names others (of the matrix's).
+    let sizes = match std::env::var("DIGIDAK_LAYOUT_SIZES") {
+        Ok(_) => wanted("DIGIDAK_LAYOUT_SIZES", &SIZES, |(w, h)| format!("{w}x{h}")),
+        Err(_) => SIZES[..2].to_vec(),
+    };
     // Dutch unless DIGIDAK_LAYOUT_LANGS names others.
     let langs = match std::env::var("DIGIDAK_LAYOUT_LANGS") {
         Ok(_) => wanted("DIGIDAK_LAYOUT_LANGS", &Lang::ALL, |l| l.code().to_string()),
@@ -865,10 +962,14 @@ fn screenshots() {
     };
     let mut made = 0;
     for lang in langs {
-        for scale in [TextScale::Normal, TextScale::Largest] {
-            for (w, h) in [(1024.0, 768.0), (1280.0, 800.0)] {
+        for scale in wanted(
+            "DIGIDAK_LAYOUT_SCALES",
+            &[TextScale::Normal, TextScale::Largest],
+            |s| s.factor().to_string(),
+        ) {
+            for &(w, h) in &sizes {
                 k.harness.set_size(egui::vec2(w, h));
-                for p in pages(&library.lessons) {
+                for p in wanted_pages(pages(&library.lessons)) {
                     open(&mut k, &p, lang, scale);
                     let name: String = p
                         .name

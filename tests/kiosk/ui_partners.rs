@@ -70,13 +70,14 @@ fn signals(dir: &std::path::Path) -> Vec<serde_json::Value> {
 
 #[test]
 fn who_can_help_lists_the_partners_per_category_with_their_hours() {
-    // The module is not on by default: this site turned it on.
-    let mut config = demo_config();
-    config
-        .modules
-        .enabled
-        .push(digidak::config::Module::PARTNERS);
-    let mut k = start_in(config, SCREEN, with_partners());
+    // The module is on by default (the demo config too).
+    assert!(
+        demo_config()
+            .modules
+            .enabled
+            .contains(&digidak::config::Module::PARTNERS)
+    );
+    let mut k = start_in(demo_config(), SCREEN, with_partners());
     k.click("Wie kan helpen");
     k.settle(|u| {
         u.kiosk
@@ -288,12 +289,7 @@ fn an_ask_goes_to_a_partner_only_when_the_resident_taps_to_send_it() {
 /// partners on, and nowhere on one that did not.
 #[test]
 fn the_volunteer_screen_offers_passing_on_a_signal_where_partners_are_on() {
-    let mut config = demo_config();
-    config
-        .modules
-        .enabled
-        .push(digidak::config::Module::PARTNERS);
-    let mut k = start_in(config, SCREEN, with_partners());
+    let mut k = start_in(demo_config(), SCREEN, with_partners());
     k.click("Begeleiders");
     k.enter_pin("2468", "OK");
     k.click("Signaal doorgeven");
@@ -309,7 +305,13 @@ fn the_volunteer_screen_offers_passing_on_a_signal_where_partners_are_on() {
     k.harness.run();
     assert!(k.has("Aan wie geef je het signaal door?"));
 
-    let mut k = start_in(demo_config(), SCREEN, with_partners());
+    // A site that turned the partners off.
+    let mut config = demo_config();
+    config
+        .modules
+        .enabled
+        .retain(|m| *m != digidak::config::Module::PARTNERS);
+    let mut k = start_in(config, SCREEN, with_partners());
     k.click("Begeleiders");
     k.enter_pin("2468", "OK");
     assert!(!k.has("Signaal doorgeven"));

@@ -23,6 +23,7 @@ fn home_labels(t: &Translations, lang: Lang) -> Vec<String> {
         "tile-activities",
         "tile-board",
         "tile-help",
+        "tile-partners",
     ]
     .iter()
     .map(|k| t.get(lang, k))

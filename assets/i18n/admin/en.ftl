@@ -176,3 +176,24 @@ numbers-signals-other = Signals: something else
 adminweb-strengths-pdf = What our neighbourhood can do, as PDF (to put up)
 adminweb-partner-account = A login for this partner (at /admin/p)
 adminweb-partner-password = Password (at least 10 characters)
+
+## Partners: uploaded logos, partner logins listed and revoked (issue 21)
+adminweb-partner-logo = Logo
+adminweb-partner-logo-none = No logo yet: the kiosk shows the category's picture.
+adminweb-partner-logo-upload = Upload a logo (PNG or JPEG, up to 1 MB)
+adminweb-partner-logo-send = Save the logo
+adminweb-partner-logo-remove = Remove the logo
+adminweb-partner-logo-refused = This logo cannot be used
+adminweb-logo-empty = The file is empty. Choose a PNG or JPEG file.
+adminweb-logo-too-big = The file is too big: { $kb } KB. It may be up to { $max } KB. Make it smaller or save it as JPEG.
+adminweb-logo-not-a-picture = This is not a PNG or JPEG picture. Choose another file.
+adminweb-logo-too-many-pixels = The picture is too big: { $width } x { $height } pixels. It may be up to { $max } x { $max } pixels.
+adminweb-logo-broken = This picture cannot be read. Save it again as PNG or JPEG.
+adminweb-partner-logins = Partner logins
+adminweb-partner-logins-none = No partner can log in for this site yet.
+adminweb-partner-login-name = Login
+adminweb-partner-login-partner = Partner
+adminweb-partner-login-last = Last login
+adminweb-partner-login-never = Never
+adminweb-partner-login-revoke = Revoke the login
+adminweb-partner-login-revoke-sure = Revoke this login? The partner can no longer log in, and a session now open ends at once.

@@ -176,3 +176,24 @@ numbers-signals-other = Signalements : autre chose
 adminweb-strengths-pdf = Ce que notre quartier sait faire, en PDF (à afficher)
 adminweb-partner-account = Connexion pour ce partenaire (sur /admin/p)
 adminweb-partner-password = Mot de passe (au moins 10 caractères)
+
+## Partners: uploaded logos, partner logins listed and revoked (issue 21)
+adminweb-partner-logo = Logo
+adminweb-partner-logo-none = Pas encore de logo : la borne montre l'image de la catégorie.
+adminweb-partner-logo-upload = Envoyer un logo (PNG ou JPEG, jusqu'à 1 Mo)
+adminweb-partner-logo-send = Enregistrer le logo
+adminweb-partner-logo-remove = Retirer le logo
+adminweb-partner-logo-refused = Ce logo ne convient pas
+adminweb-logo-empty = Le fichier est vide. Choisissez un fichier PNG ou JPEG.
+adminweb-logo-too-big = Le fichier est trop grand : { $kb } Ko. Il peut faire jusqu'à { $max } Ko. Réduisez-le ou enregistrez-le en JPEG.
+adminweb-logo-not-a-picture = Ce n'est pas une image PNG ou JPEG. Choisissez un autre fichier.
+adminweb-logo-too-many-pixels = L'image est trop grande : { $width } x { $height } pixels. Elle peut faire jusqu'à { $max } x { $max } pixels.
+adminweb-logo-broken = Cette image ne peut pas être lue. Enregistrez-la à nouveau en PNG ou JPEG.
+adminweb-partner-logins = Identifiants des partenaires
+adminweb-partner-logins-none = Aucun partenaire ne peut encore se connecter pour ce lieu.
+adminweb-partner-login-name = Identifiant
+adminweb-partner-login-partner = Partenaire
+adminweb-partner-login-last = Dernière connexion
+adminweb-partner-login-never = Jamais
+adminweb-partner-login-revoke = Retirer l'identifiant
+adminweb-partner-login-revoke-sure = Retirer cet identifiant ? Le partenaire ne pourra plus se connecter, et une session ouverte se ferme tout de suite.

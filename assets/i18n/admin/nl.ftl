@@ -176,3 +176,24 @@ numbers-signals-other = Signalen: iets anders
 adminweb-strengths-pdf = Wat onze buurt kan, als PDF (om op te hangen)
 adminweb-partner-account = Inloggen voor deze partner (op /admin/p)
 adminweb-partner-password = Wachtwoord (minstens 10 tekens)
+
+## Partners: uploaded logos, partner logins listed and revoked (issue 21)
+adminweb-partner-logo = Logo
+adminweb-partner-logo-none = Nog geen logo: de kiosk toont de prent van de categorie.
+adminweb-partner-logo-upload = Logo opladen (PNG of JPEG, tot 1 MB)
+adminweb-partner-logo-send = Logo opslaan
+adminweb-partner-logo-remove = Logo weghalen
+adminweb-partner-logo-refused = Dit logo kan niet
+adminweb-logo-empty = Het bestand is leeg. Kies een PNG- of JPEG-bestand.
+adminweb-logo-too-big = Het bestand is te groot: { $kb } KB. Het mag tot { $max } KB zijn. Maak het kleiner of bewaar het als JPEG.
+adminweb-logo-not-a-picture = Dit is geen PNG- of JPEG-prent. Kies een ander bestand.
+adminweb-logo-too-many-pixels = De prent is te groot: { $width } x { $height } pixels. Ze mag tot { $max } x { $max } pixels zijn.
+adminweb-logo-broken = Deze prent kan niet gelezen worden. Bewaar ze opnieuw als PNG of JPEG.
+adminweb-partner-logins = Logins van partners
+adminweb-partner-logins-none = Nog geen enkele partner kan inloggen op deze plek.
+adminweb-partner-login-name = Login
+adminweb-partner-login-partner = Partner
+adminweb-partner-login-last = Laatst ingelogd
+adminweb-partner-login-never = Nog nooit
+adminweb-partner-login-revoke = Login intrekken
+adminweb-partner-login-revoke-sure = Deze login intrekken? De partner kan dan niet meer inloggen, en wie nu ingelogd is, wordt meteen afgemeld.

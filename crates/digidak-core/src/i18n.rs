@@ -350,6 +350,10 @@ mod tests {
                     "this",
                     "until",
                     "at",
+                    "kb",
+                    "max",
+                    "width",
+                    "height",
                     "day",
                     "partner",
                 ] {

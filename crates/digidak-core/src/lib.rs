@@ -14,6 +14,7 @@ pub mod codes;
 pub mod i18n;
 pub mod lang;
 pub mod lessons;
+pub mod logo;
 pub mod partners;
 pub mod strengths;
 pub mod text;

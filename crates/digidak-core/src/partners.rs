@@ -36,6 +36,8 @@ pub enum PartnerProblem {
     BadHours(String),
     #[error("unknown picture {0:?}: use a name of the shared pictures")]
     BadPicture(String),
+    #[error("a logo is named by its SHA-256: 64 lowercase hex digits")]
+    BadLogo,
 }
 
 fn minutes(s: &str) -> Option<u16> {
@@ -190,6 +192,9 @@ pub fn check_partner(
     if !picture.is_empty() && !picture_ok(&picture) {
         return Err(PartnerProblem::BadPicture(picture));
     }
+    if !p.logo.is_empty() && !crate::logo::is_logo_hash(&p.logo) {
+        return Err(PartnerProblem::BadLogo);
+    }
     Ok(PartnerRecord {
         id: p.id.clone(),
         name: name.trim().to_string(),
@@ -207,6 +212,7 @@ pub fn check_partner(
             .to_string(),
         deleted: p.deleted,
         trusted: p.trusted,
+        logo: p.logo.clone(),
     })
 }
 
@@ -540,6 +546,7 @@ mod tests {
             contact: "02 123 45 67".into(),
             deleted: false,
             trusted: false,
+            logo: String::new(),
         };
         let ok = check_partner(&p, |k| k == "letter").unwrap();
         assert_eq!(ok.name, "De Ark");

@@ -6,7 +6,9 @@
 
 use digidak_protocol::{PartnerRecord, PostState};
 
-use crate::board::pdf::{Font, MARGIN, PAGE_W, Page, write};
+use std::collections::BTreeMap;
+
+use crate::board::pdf::{Font, MARGIN, PAGE_W, Page, PdfImage, write_with_images};
 use crate::board::{Category, on_board};
 use crate::i18n::Translations;
 use crate::lang::Lang;
@@ -60,14 +62,88 @@ pub fn tile_lines(tr: &Translations, lang: Lang, s: &Strength) -> (String, Strin
     )
 }
 
-/// The A4: a heading, a line under it, and a tile per category (two columns): the category,
-/// its number of offers in big figures, its partners by name.
+/// The A4 without pictures (see [`render_with_pictures`]).
 pub fn render(
     tr: &Translations,
     lang: Lang,
     heading: &str,
     subheading: &str,
     all: &[Strength],
+) -> Vec<u8> {
+    render_tiles(
+        tr,
+        lang,
+        heading,
+        subheading,
+        all,
+        &[],
+        &[],
+        &BTreeMap::new(),
+    )
+}
+
+/// How big a category's pictogram is drawn (pixels; it is printed about 2 cm wide).
+pub const PICTOGRAM_PX: u32 = 160;
+/// How big a partner's logo is drawn on the A4 (pixels).
+pub const LOGO_PDF_PX: u32 = 96;
+
+/// The A4 with pictures a resident reads without words: each tile's category pictogram (the
+/// built-in shared picture, drawn with resvg), and beside the partners' names the logos of
+/// those that have one (`logos`: partner name -> the stored PNG, `digidak_core::logo`).
+pub fn render_with_pictures(
+    tr: &Translations,
+    lang: Lang,
+    heading: &str,
+    subheading: &str,
+    all: &[Strength],
+    logos: &BTreeMap<String, Vec<u8>>,
+) -> Vec<u8> {
+    let mut images = Vec::new();
+    let mut pictos = Vec::new();
+    for s in all {
+        let drawn = crate::lessons::builtin_picture(s.category.picture())
+            .and_then(|svg| crate::lessons::rasterize(svg, PICTOGRAM_PX).ok());
+        pictos.push(drawn.map(|px| {
+            images.push(PdfImage::on_white(&px));
+            images.len() - 1
+        }));
+    }
+    let mut logo_images = BTreeMap::new();
+    for (name, png) in logos {
+        let Ok(photo) = crate::lessons::check_photo(png, crate::lessons::PhotoKind::Png) else {
+            continue;
+        };
+        if let Ok(px) = crate::lessons::draw_photo(&photo, LOGO_PDF_PX) {
+            images.push(PdfImage::on_white(&px));
+            logo_images.insert(name.clone(), images.len() - 1);
+        }
+    }
+    render_tiles(
+        tr,
+        lang,
+        heading,
+        subheading,
+        all,
+        &pictos,
+        &images,
+        &logo_images,
+    )
+}
+
+/// The A4: a heading, a line under it, and a tile per category (two columns): the category
+/// (and its pictogram), its number of offers in big figures, its partners by name (and their
+/// logos): `pictos` says which of `images` is each tile's pictogram, `logos` which is a
+/// partner's logo.
+#[allow(clippy::too_many_arguments)]
+fn render_tiles(
+    tr: &Translations,
+    lang: Lang,
+    heading: &str,
+    subheading: &str,
+    all: &[Strength],
+    pictos: &[Option<usize>],
+    images: &[PdfImage],
+    logos: &BTreeMap<String, usize>,
 ) -> Vec<u8> {
     let mut font = Font::new();
     font.rtl = lang.is_rtl();
@@ -100,6 +176,11 @@ pub fn render(
         let (offers, partners) = tile_lines(tr, lang, s);
         page.text(&mut font, &offers, x + 70.0, y_top - 46.0, 11.0, false);
         page.text(&mut font, &partners, x + 70.0, y_top - 60.0, 11.0, false);
+        // The category's pictogram at the tile's top right.
+        let picto = 52.0f32.min(h - 20.0);
+        if let Some(Some(index)) = pictos.get(i) {
+            page.image(*index, x + w - 10.0 - picto, y_top - 10.0 - picto, picto);
+        }
         let names = font.wrap_at_most(&s.partners.join(", "), 9.5, w - 20.0, 2);
         for (j, line) in names.iter().enumerate() {
             page.text(
@@ -111,8 +192,21 @@ pub fn render(
                 false,
             );
         }
+        // The partners' logos in a row at the tile's foot.
+        let size = 20.0f32;
+        let foot = y_top - h + 6.0;
+        let mut at = x + 10.0;
+        for name in &s.partners {
+            if let Some(index) = logos.get(name)
+                && at + size <= x + w - 10.0
+                && foot + size < y_top - 100.0
+            {
+                page.image(*index, at, foot, size);
+                at += size + 6.0;
+            }
+        }
     }
-    write(font, vec![page])
+    write_with_images(font, vec![page], images)
 }
 
 #[cfg(test)]
@@ -167,6 +261,7 @@ mod tests {
             contact: String::new(),
             deleted: false,
             trusted: false,
+            logo: String::new(),
         };
         let s = strengths(&posts, &[partner], now);
         assert_eq!(s.len(), Category::ALL.len());
@@ -187,5 +282,20 @@ mod tests {
         assert!(pdf.starts_with(b"%PDF"));
         let ar = render(&tr, Lang::Ar, "ما يستطيعه حيّنا", "noord", &s);
         assert!(ar.starts_with(b"%PDF"));
+
+        // With pictures: every category's pictogram and De Ark's logo, each an image.
+        let logo = crate::logo::prepare_logo(&{
+            let img = image::RgbImage::from_pixel(300, 200, image::Rgb([10, 80, 140]));
+            let mut out = std::io::Cursor::new(Vec::new());
+            img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+            out.into_inner()
+        })
+        .unwrap();
+        let logos = BTreeMap::from([("De Ark".to_string(), logo.png)]);
+        let pdf = render_with_pictures(&tr, Lang::Nl, "Wat onze buurt kan", "noord", &s, &logos);
+        let needle = b"/Subtype /Image";
+        let images = pdf.windows(needle.len()).filter(|w| w == needle).count();
+        assert_eq!(images, Category::ALL.len() + 1);
+        assert!(pdf.len() < 400_000, "{} bytes", pdf.len());
     }
 }

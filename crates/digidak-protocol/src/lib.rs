@@ -603,6 +603,11 @@ pub struct PartnerRecord {
     /// Its posts go on the board without a volunteer's approval (the admin trusts it).
     #[serde(default)]
     pub trusted: bool,
+    /// Its uploaded logo: the SHA-256 (64 lowercase hex digits) of the PNG the server made of
+    /// it, fetched at `/partner-logo/{logo}`; empty without one (then `picture` shows). Left
+    /// out of the JSON when empty; a kiosk of an older release ignores it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub logo: String,
 }
 
 /// One opening span on a weekday, Brussels local time.

@@ -106,7 +106,7 @@ pub async fn page(
             "<section class=\"card\"><h2 dir=\"auto\">{name}</h2><p dir=\"auto\">{desc}</p>\
              <p class=\"muted\">{cats}</p><p><strong>{open}</strong><br>{week}</p>\
              <p dir=\"auto\">{addr}</p><p dir=\"auto\">{contact}</p>\
-             <p><a class=\"action\" href=\"/admin/partners?site={q}&amp;edit={id}&amp;lang={l}#form\">{edit}</a></p>\
+             <p><a class=\"action\" href=\"/admin/partners?site={q}&amp;edit={id}&amp;lang={l}#form\">{edit}</a></p>{logo}\
              <details><summary>{account}</summary>\
              <form method=\"post\" action=\"/admin/partners/account?lang={l}\">{csrf}\
              <input type=\"hidden\" name=\"id\" value=\"{id}\">\
@@ -130,8 +130,10 @@ pub async fn page(
             login_l = t("adminweb-name"),
             pw_l = t("adminweb-partner-password"),
             save = t("adminweb-save"),
+            logo = logo_forms(tr, lang, &s.csrf, p),
         ));
     }
+    main.push_str(&logins_section(&state, lang, &s.csrf, &site).await);
     let editing = query_value(&query, "edit").and_then(|id| list.iter().find(|p| p.id == id));
     main.push_str(&form(tr, lang, &s.csrf, &site, editing));
     admin_layout(
@@ -143,6 +145,332 @@ pub async fn page(
         StatusCode::OK,
         &main,
     )
+}
+
+/// A partner's logo: the one it has (with a button that takes it away), and a form to upload
+/// one (PNG or JPEG).
+fn logo_forms(
+    tr: &digidak_core::i18n::Translations,
+    lang: Lang,
+    csrf: &str,
+    p: &PartnerRecord,
+) -> String {
+    let t = |k: &str| esc(&tr.get(lang, k));
+    let l = lang.code();
+    let mut out = format!("<h3>{}</h3>", t("adminweb-partner-logo"));
+    if p.logo.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"muted\">{}</p>",
+            t("adminweb-partner-logo-none")
+        ));
+    } else {
+        out.push_str(&format!(
+            "<p><img src=\"/partner-logo/{hash}\" alt=\"{alt}\" width=\"96\" height=\"96\" \
+             style=\"object-fit:contain\"></p>\
+             <form method=\"post\" action=\"/admin/partners/logo/remove?lang={l}\">{csrf}\
+             <input type=\"hidden\" name=\"id\" value=\"{id}\">\
+             <button type=\"submit\">{remove}</button></form>",
+            hash = esc(&p.logo),
+            alt = t("adminweb-partner-logo"),
+            csrf = csrf_field(csrf),
+            id = esc(&p.id),
+            remove = t("adminweb-partner-logo-remove"),
+        ));
+    }
+    out.push_str(&format!(
+        "<form method=\"post\" action=\"/admin/partners/logo?lang={l}\" enctype=\"multipart/form-data\">{csrf}\
+         <input type=\"hidden\" name=\"id\" value=\"{id}\">\
+         <p><label>{upload}<br><input type=\"file\" name=\"logo\" accept=\"image/png,image/jpeg\" required></label></p>\
+         <p><button class=\"action\" type=\"submit\">{send}</button></p></form>",
+        csrf = csrf_field(csrf),
+        id = esc(&p.id),
+        upload = t("adminweb-partner-logo-upload"),
+        send = t("adminweb-partner-logo-send"),
+    ));
+    out
+}
+
+/// Why an upload was refused, in the admin's language.
+fn logo_problem(
+    tr: &digidak_core::i18n::Translations,
+    lang: Lang,
+    problem: &digidak_core::logo::LogoProblem,
+) -> String {
+    use digidak_core::logo::{LogoProblem, MAX_LOGO_BYTES, MAX_LOGO_SIDE};
+    let args = |pairs: &[(&'static str, String)]| {
+        pairs
+            .iter()
+            .map(|(k, v)| (*k, digidak_core::i18n::FluentValue::from(v.clone())))
+            .collect::<Vec<_>>()
+    };
+    let (key, a) = match problem {
+        LogoProblem::Empty => ("adminweb-logo-empty", vec![]),
+        LogoProblem::TooBig { kb } => (
+            "adminweb-logo-too-big",
+            args(&[
+                ("kb", kb.to_string()),
+                ("max", (MAX_LOGO_BYTES / 1024).to_string()),
+            ]),
+        ),
+        LogoProblem::NotAPicture => ("adminweb-logo-not-a-picture", vec![]),
+        LogoProblem::TooManyPixels { width, height } => (
+            "adminweb-logo-too-many-pixels",
+            args(&[
+                ("width", width.to_string()),
+                ("height", height.to_string()),
+                ("max", MAX_LOGO_SIDE.to_string()),
+            ]),
+        ),
+        LogoProblem::Broken(_) => ("adminweb-logo-broken", vec![]),
+    };
+    tr.get_args(lang, key, &a)
+}
+
+/// A refused logo: the reason in the admin's words (never a 5xx), and the way back.
+fn logo_refused(
+    state: &AppState,
+    lang: Lang,
+    site: &str,
+    status: StatusCode,
+    why: &str,
+) -> Response {
+    let tr = &state.translations;
+    let title = tr.get(lang, "adminweb-partner-logo-refused");
+    let main = format!(
+        "<h1>{}</h1><p class=\"tip\" role=\"alert\">{}</p>\
+         <p><a class=\"button\" href=\"/admin/partners?site={}&amp;lang={}\">{}</a></p>",
+        esc(&title),
+        esc(why),
+        site_q(site),
+        lang.code(),
+        esc(&tr.get(lang, "adminweb-partners")),
+    );
+    admin_layout(tr, lang, "/admin/partners", None, &title, status, &main)
+}
+
+/// `POST /admin/partners/logo` (multipart: `csrf`, `id`, the file `logo`): checks the upload
+/// (`digidak_core::logo::prepare_logo`: PNG or JPEG, at most 1 MiB and 4096 px a side, read
+/// from its header before decoding), stores the small PNG made of it and sends the partner to
+/// its kiosks again. Every refusal is a page with the reason (4xx).
+pub async fn logo(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let (session, _) = match super::admin_web::session(&state, &headers).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let tr = &state.translations;
+    let too_big = || {
+        logo_problem(
+            tr,
+            lang,
+            &digidak_core::logo::LogoProblem::TooBig {
+                kb: 2 * super::http::MAX_BODY_BYTES / 1024,
+            },
+        )
+    };
+    let mut multipart = match multipart {
+        Ok(m) => m,
+        Err(_) => {
+            let why = tr.get(lang, "adminweb-logo-not-a-picture");
+            return logo_refused(&state, lang, "", StatusCode::BAD_REQUEST, &why);
+        }
+    };
+    let (mut csrf, mut id, mut file) = (String::new(), String::new(), None);
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => {
+                let (status, why) = if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    (StatusCode::PAYLOAD_TOO_LARGE, too_big())
+                } else {
+                    (
+                        StatusCode::BAD_REQUEST,
+                        tr.get(lang, "adminweb-logo-not-a-picture"),
+                    )
+                };
+                return logo_refused(&state, lang, "", status, &why);
+            }
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        let bytes = match field.bytes().await {
+            Ok(b) => b,
+            Err(e) => {
+                let status = if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    StatusCode::PAYLOAD_TOO_LARGE
+                } else {
+                    StatusCode::BAD_REQUEST
+                };
+                return logo_refused(&state, lang, "", status, &too_big());
+            }
+        };
+        let text = || String::from_utf8_lossy(&bytes).into_owned();
+        match name.as_str() {
+            "csrf" => csrf = text(),
+            "id" => id = text(),
+            "logo" => file = Some(bytes.to_vec()),
+            _ => {}
+        }
+    }
+    if csrf != session.csrf {
+        return super::admin_web::refused_csrf(&state, lang);
+    }
+    let store = state.store.clone();
+    let pid = id.clone();
+    let Some((site, _)) = (match blocking(move || store.partner(&pid)).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    }) else {
+        return (StatusCode::NOT_FOUND, "no such partner").into_response();
+    };
+    // Decoded and scaled here, off the async threads and before the write transaction.
+    let upload = file.unwrap_or_default();
+    let made = match tokio::task::spawn_blocking(move || digidak_core::logo::prepare_logo(&upload))
+        .await
+    {
+        Ok(r) => r,
+        Err(_) => Err(digidak_core::logo::LogoProblem::Broken("panicked".into())),
+    };
+    let logo = match made {
+        Ok(l) => l,
+        Err(problem) => {
+            tracing::info!(%problem, "a partner's logo upload was refused");
+            let status = if matches!(problem, digidak_core::logo::LogoProblem::TooBig { .. }) {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::BAD_REQUEST
+            };
+            let why = logo_problem(tr, lang, &problem);
+            return logo_refused(&state, lang, &site, status, &why);
+        }
+    };
+    let store = state.store.clone();
+    match blocking(move || store.set_partner_logo(&id, Some(&logo), now_ms())).await {
+        Ok(_) => back(&site, lang, "saved"),
+        Err(r) => r,
+    }
+}
+
+/// `POST /admin/partners/logo/remove`: the partner shows its category picture again.
+pub async fn logo_remove(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    CsrfForm(_, _, f): CsrfForm,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let id = f.get("id").cloned().unwrap_or_default();
+    let store = state.store.clone();
+    match blocking(move || store.set_partner_logo(&id, None, now_ms())).await {
+        Ok(p) => {
+            let store = state.store.clone();
+            let id = p.id.clone();
+            match blocking(move || store.partner(&id)).await {
+                Ok(Some((site, _))) => back(&site, lang, "saved"),
+                Ok(None) => (StatusCode::NOT_FOUND, "no such partner").into_response(),
+                Err(r) => r,
+            }
+        }
+        Err(r) => r,
+    }
+}
+
+/// The site's partner logins: login, partner, last login (never a password or hash), each
+/// with a button that revokes it (asking first).
+async fn logins_section(state: &AppState, lang: Lang, csrf: &str, site: &str) -> String {
+    let tr = &state.translations;
+    let t = |k: &str| esc(&tr.get(lang, k));
+    let store = state.store.clone();
+    let st = site.to_string();
+    let logins = match blocking(move || store.partner_logins(Some(&st))).await {
+        Ok(v) => v,
+        Err(_) => return String::new(),
+    };
+    let mut out = format!("<h2 id=\"logins\">{}</h2>", t("adminweb-partner-logins"));
+    if logins.is_empty() {
+        out.push_str(&format!("<p>{}</p>", t("adminweb-partner-logins-none")));
+        return out;
+    }
+    let l = lang.code();
+    let rows: Vec<Vec<String>> = logins
+        .iter()
+        .map(|a| {
+            vec![
+                esc(&a.login),
+                format!("<span dir=\"auto\">{}</span>", esc(&a.partner_name)),
+                match a.last_login_ms {
+                    Some(ms) => esc(&digidak_core::activities::local_now(ms).replace('T', " ")),
+                    None => t("adminweb-partner-login-never"),
+                },
+                format!(
+                    "<form method=\"post\" action=\"/admin/partners/login/revoke?lang={l}\">{}\
+                     <input type=\"hidden\" name=\"login\" value=\"{}\">\
+                     <button class=\"danger\" type=\"submit\">{}</button></form>",
+                    csrf_field(csrf),
+                    esc(&a.login),
+                    t("adminweb-partner-login-revoke"),
+                ),
+            ]
+        })
+        .collect();
+    out.push_str(&super::admin_page::table(
+        &[
+            t("adminweb-partner-login-name"),
+            t("adminweb-partner-login-partner"),
+            t("adminweb-partner-login-last"),
+            "!".to_string(),
+        ],
+        &rows,
+    ));
+    out
+}
+
+/// `POST /admin/partners/login/revoke`: asks first, then removes the login; its sessions end
+/// at once.
+pub async fn login_revoke(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    CsrfForm(session, _, f): CsrfForm,
+) -> Response {
+    let lang = lang_of(&state, &query, &headers);
+    let tr = &state.translations;
+    let login = f.get("login").cloned().unwrap_or_default();
+    let store = state.store.clone();
+    let found = match blocking(move || store.partner_logins(None)).await {
+        Ok(v) => v.into_iter().find(|a| a.login == login),
+        Err(r) => return r,
+    };
+    let Some(account) = found else {
+        return (StatusCode::NOT_FOUND, "no such login").into_response();
+    };
+    let l = lang.code();
+    let q = site_q(&account.site);
+    if f.get("confirmed").map(String::as_str) != Some("yes") {
+        return confirm_page(
+            tr,
+            lang,
+            &session.csrf,
+            &format!("/admin/partners?site={q}"),
+            &tr.get(lang, "adminweb-partner-login-revoke-sure"),
+            &format!("{} ({})", account.login, account.partner_name),
+            &tr.get(lang, "adminweb-partner-login-revoke"),
+            &format!("/admin/partners/login/revoke?lang={l}"),
+            &[("login", &account.login), ("confirmed", "yes")],
+            &format!("/admin/partners?site={q}&lang={l}#logins"),
+        );
+    }
+    let store = state.store.clone();
+    let login = account.login.clone();
+    match blocking(move || store.revoke_partner_login(&login)).await {
+        Ok(_) => back(&account.site, lang, "removed"),
+        Err(r) => r,
+    }
 }
 
 /// The add / change form.
@@ -276,6 +604,8 @@ pub async fn save(
         contact: get("contact"),
         deleted: false,
         trusted: f.contains_key("trusted"),
+        // An uploaded logo stays: saving keeps the stored one (`partners::save`).
+        logo: String::new(),
     };
     let store = state.store.clone();
     let st = site.clone();

@@ -259,6 +259,7 @@ pub fn seed(
                 contact: "02 000 00 00".into(),
                 deleted: false,
                 trusted: false,
+                logo: String::new(),
             },
             now_ms,
         )?;

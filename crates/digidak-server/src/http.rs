@@ -683,6 +683,20 @@ pub fn router_with(state: AppState) -> Router {
         .route("/admin/partners", get(super::admin_partners::page))
         .route("/admin/partners/save", post(super::admin_partners::save))
         .route(
+            "/admin/partners/logo",
+            // An upload of up to 1 MiB with the form around it; a bigger one is refused
+            // in the admin's words (`admin_partners::logo`).
+            post(super::admin_partners::logo).layer(DefaultBodyLimit::max(2 * MAX_BODY_BYTES)),
+        )
+        .route(
+            "/admin/partners/logo/remove",
+            post(super::admin_partners::logo_remove),
+        )
+        .route(
+            "/admin/partners/login/revoke",
+            post(super::admin_partners::login_revoke),
+        )
+        .route(
             "/admin/partners/account",
             post(super::admin_partners::account),
         )
@@ -744,6 +758,7 @@ pub fn router_with(state: AppState) -> Router {
         .route("/lessons/{id}", get(lesson_page))
         .route("/code", get(super::board_pages::code_lookup))
         .route("/partners/{site}", get(super::partner_pages::site_page))
+        .route("/partner-logo/{hash}", get(super::partner_pages::logo))
         .route("/buurt/{site}", get(super::partner_pages::strengths_page))
         .route("/pictures/{*path}", get(picture))
         .merge(personal)

@@ -18,9 +18,38 @@ use digidak_core::lang::Lang;
 use digidak_core::partners::{covering, open_in_words, open_state, week_in_words};
 use digidak_protocol::PartnerRecord;
 
-/// One partner as a card.
+/// `GET /partner-logo/{hash}`: a partner's uploaded logo, always the PNG the server made of
+/// it (`image/png`, nothing else), kept by browsers and proxies for a year: its address
+/// changes with its content.
+pub async fn logo(State(state): State<AppState>, Path(hash): Path<String>) -> Response {
+    let store = state.store.clone();
+    let h = hash.clone();
+    match blocking(move || store.partner_logo(&h)).await {
+        Ok(Some(png)) => (
+            [
+                (axum::http::header::CONTENT_TYPE, "image/png"),
+                (
+                    axum::http::header::CACHE_CONTROL,
+                    "public, max-age=31536000, immutable",
+                ),
+                (axum::http::header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            ],
+            png,
+        )
+            .into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, "no such logo").into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// One partner as a card: its uploaded logo, else its picture.
 fn card(tr: &Translations, lang: Lang, p: &PartnerRecord, now: i64) -> String {
-    let picto = if p.picture.is_empty() {
+    let picto = if !p.logo.is_empty() {
+        format!(
+            "<img class=\"picto logo\" src=\"/partner-logo/{}\" alt=\"\" style=\"object-fit:contain\">",
+            esc(&p.logo)
+        )
+    } else if p.picture.is_empty() {
         String::new()
     } else {
         format!(
@@ -158,12 +187,22 @@ pub fn strengths_pdf(
         "{site} · {}",
         digidak_core::activities::day_in_words(now, lang)
     );
-    Ok(digidak_core::strengths::render(
+    // The partners' uploaded logos beside their names (the pictograms are built in).
+    let mut logos = std::collections::BTreeMap::new();
+    for p in store.partners(site)? {
+        if !p.logo.is_empty()
+            && let Some(png) = store.partner_logo(&p.logo)?
+        {
+            logos.insert(p.name, png);
+        }
+    }
+    Ok(digidak_core::strengths::render_with_pictures(
         tr,
         lang,
         &tr.get(lang, "strengths-title"),
         &sub,
         &all,
+        &logos,
     ))
 }
 

@@ -3,7 +3,9 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::partner_store::{Inbox, OpenSignal, PartnerAccounts, PartnerSession};
+use super::partner_store::{
+    Inbox, OpenSignal, PartnerAccounts, PartnerLogin, PartnerSession, logins_in_order,
+};
 use super::sqlite::SqliteServerStore;
 use super::storage::Tx;
 use super::{ServerError, partners};
@@ -70,6 +72,10 @@ impl PartnerAccounts for SqliteServerStore {
                 s.created_ms,
                 s.expires_ms
             ],
+        )?;
+        conn.execute(
+            "UPDATE partner_accounts SET last_login_ms = ?2 WHERE login = ?1",
+            params![s.login, s.created_ms],
         )?;
         Ok(())
     }
@@ -153,5 +159,36 @@ impl PartnerAccounts for SqliteServerStore {
 
     fn forget_old_signals(&self, days: u32, now_ms: i64) -> Result<usize, ServerError> {
         self.forget(|tx| partners::forget_old_signals(tx, days, now_ms))
+    }
+
+    fn partner_logins(&self, site: Option<&str>) -> Result<Vec<PartnerLogin>, ServerError> {
+        let conn = self.reader();
+        let mut stmt = conn.prepare(
+            "SELECT a.login, a.partner_id, p.site, p.record, a.created_ms, a.last_login_ms
+             FROM partner_accounts a JOIN partners p ON p.id = a.partner_id
+             WHERE ?1 IS NULL OR p.site = ?1",
+        )?;
+        let rows = stmt
+            .query_map([site], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(logins_in_order(rows))
+    }
+
+    fn revoke_partner_login(&self, login: &str) -> Result<bool, ServerError> {
+        self.write(|tx| {
+            let n =
+                tx.0.execute("DELETE FROM partner_accounts WHERE login = ?1", [login])?;
+            tx.0.execute("DELETE FROM partner_sessions WHERE login = ?1", [login])?;
+            Ok(n > 0)
+        })
     }
 }

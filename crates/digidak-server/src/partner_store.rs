@@ -22,6 +22,17 @@ pub trait PartnerStore {
     /// Removes a partner: kiosks forget it (`partner.saved` with `deleted`). False if there
     /// is no such partner, or it was removed already.
     fn remove_partner(&self, id: &str, now_ms: i64) -> Result<bool, ServerError>;
+    /// Stores a partner's logo (made of an upload by [`digidak_core::logo::prepare_logo`]
+    /// before: the writer waits for no picture) and names it in the partner's record, which
+    /// goes to the site's kiosks again (`None`: no logo any more).
+    fn set_partner_logo(
+        &self,
+        id: &str,
+        logo: Option<&digidak_core::logo::Logo>,
+        now_ms: i64,
+    ) -> Result<PartnerRecord, ServerError>;
+    /// A stored logo's PNG by its hash.
+    fn partner_logo(&self, hash: &str) -> Result<Option<Vec<u8>>, ServerError>;
 }
 
 /// The partners' part of every backend, over its transactions.
@@ -47,6 +58,22 @@ impl<S: super::storage::Transactions> PartnerStore for S {
 
     fn remove_partner(&self, id: &str, now_ms: i64) -> Result<bool, ServerError> {
         self.write_tx(|tx| super::partners::remove(tx, id, now_ms))
+    }
+
+    fn set_partner_logo(
+        &self,
+        id: &str,
+        logo: Option<&digidak_core::logo::Logo>,
+        now_ms: i64,
+    ) -> Result<PartnerRecord, ServerError> {
+        self.write_tx(|tx| super::partners::set_logo(tx, id, logo, now_ms))
+    }
+
+    fn partner_logo(&self, hash: &str) -> Result<Option<Vec<u8>>, ServerError> {
+        if !digidak_core::logo::is_logo_hash(hash) {
+            return Ok(None);
+        }
+        self.read_tx(|tx| tx.logo(hash))
     }
 }
 
@@ -141,6 +168,57 @@ pub trait PartnerAccounts {
     ) -> Result<bool, ServerError>;
     /// Empties the note and phone of signals older than `days`; returns how many.
     fn forget_old_signals(&self, days: u32, now_ms: i64) -> Result<usize, ServerError>;
+    /// The partner logins of `site` (or of every site), by partner and login: who, for which
+    /// partner, when last logged in. Never a password or its hash.
+    fn partner_logins(&self, site: Option<&str>) -> Result<Vec<PartnerLogin>, ServerError>;
+    /// Removes a login: it cannot log in any more and its sessions end at once. False if
+    /// there is no such login.
+    fn revoke_partner_login(&self, login: &str) -> Result<bool, ServerError>;
+}
+
+/// A partner login as the admin sees it (no password, no hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerLogin {
+    pub login: String,
+    pub partner_id: String,
+    pub partner_name: String,
+    pub site: String,
+    pub created_ms: i64,
+    /// Its last login (a session made), if it ever logged in.
+    pub last_login_ms: Option<i64>,
+}
+
+/// The logins of `rows` (login, partner id, site, partner record JSON, created, last login)
+/// in the order the admin reads them: by site, partner name, login.
+pub(crate) fn logins_in_order(
+    rows: Vec<(String, String, String, String, i64, Option<i64>)>,
+) -> Vec<PartnerLogin> {
+    let mut out: Vec<PartnerLogin> = rows
+        .into_iter()
+        .map(
+            |(login, partner_id, site, record, created_ms, last_login_ms)| {
+                let partner_name = serde_json::from_str::<PartnerRecord>(&record)
+                    .map(|p| p.name)
+                    .unwrap_or_default();
+                PartnerLogin {
+                    login,
+                    partner_id,
+                    partner_name,
+                    site,
+                    created_ms,
+                    last_login_ms,
+                }
+            },
+        )
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.site, a.partner_name.to_lowercase(), &a.login).cmp(&(
+            &b.site,
+            b.partner_name.to_lowercase(),
+            &b.login,
+        ))
+    });
+    out
 }
 
 /// A care signal as its partner's inbox shows it.

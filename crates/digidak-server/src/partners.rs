@@ -48,8 +48,22 @@ use super::partner_store::{Inbox, InboxPost};
 use super::storage::{NewSignal, Tx};
 use super::{KioskAuth, board};
 
-/// Adds or changes a partner of `site` and tells the site's kiosks (`partner.saved`).
+/// Adds or changes a partner of `site` and tells the site's kiosks (`partner.saved`). Its
+/// uploaded logo stays as it was (only [`set_logo`] changes it).
 pub fn save(
+    tx: &mut dyn Tx,
+    site: &str,
+    p: &PartnerRecord,
+    now_ms: i64,
+) -> Result<PartnerRecord, ServerError> {
+    let logo = match tx.partner(&p.id)? {
+        Some((_, old)) => old.logo,
+        None => String::new(),
+    };
+    store(tx, site, &PartnerRecord { logo, ..p.clone() }, now_ms)
+}
+
+fn store(
     tx: &mut dyn Tx,
     site: &str,
     p: &PartnerRecord,
@@ -65,6 +79,26 @@ pub fn save(
     tx.put_partner(site, &p, now_ms)?;
     emit(tx, site, kinds::PARTNER_SAVED, &p, now_ms)?;
     Ok(p)
+}
+
+/// Gives a partner (not removed) the logo an admin uploaded, made by
+/// [`digidak_core::logo::prepare_logo`], or none (`None`: the category picture shows again);
+/// the site's kiosks get the record again (`partner.saved` naming the logo's hash).
+pub fn set_logo(
+    tx: &mut dyn Tx,
+    id: &str,
+    logo: Option<&digidak_core::logo::Logo>,
+    now_ms: i64,
+) -> Result<PartnerRecord, ServerError> {
+    let (site, p) = live(tx, id)?;
+    let hash = match logo {
+        Some(l) => {
+            tx.put_logo(&l.hash, &l.png, now_ms)?;
+            l.hash.clone()
+        }
+        None => String::new(),
+    };
+    store(tx, &site, &PartnerRecord { logo: hash, ..p }, now_ms)
 }
 
 /// Removes a partner (kiosks forget it); false if there is none or it was removed already.

@@ -247,4 +247,13 @@ pub(super) const MIGRATIONS: &[&str] = &[
          since_ms INTEGER NOT NULL
      ) STRICT;
      CREATE INDEX login_tries_since ON login_tries (since_ms);",
+    // 15: partners' uploaded logos, by the SHA-256 of the PNG the server made of each
+    // (`digidak_core::logo`); a partner's record names its logo.
+    "CREATE TABLE partner_logos (
+         hash       TEXT PRIMARY KEY,
+         png        BLOB NOT NULL,
+         created_ms INTEGER NOT NULL
+     ) STRICT;",
+    // 16: when each partner login last logged in (the admin's list of logins).
+    "ALTER TABLE partner_accounts ADD COLUMN last_login_ms INTEGER;",
 ];

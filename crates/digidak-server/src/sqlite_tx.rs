@@ -973,4 +973,24 @@ impl Tx for SqliteTx<'_> {
             [before_ms],
         )?)
     }
+
+    fn put_logo(&mut self, hash: &str, png: &[u8], now_ms: i64) -> StoreResult<()> {
+        self.0.execute(
+            "INSERT INTO partner_logos (hash, png, created_ms) VALUES (?1, ?2, ?3)
+             ON CONFLICT (hash) DO NOTHING",
+            params![hash, png, now_ms],
+        )?;
+        Ok(())
+    }
+
+    fn logo(&mut self, hash: &str) -> StoreResult<Option<Vec<u8>>> {
+        Ok(self
+            .0
+            .query_row(
+                "SELECT png FROM partner_logos WHERE hash = ?1",
+                [hash],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
 }

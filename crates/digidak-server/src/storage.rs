@@ -366,6 +366,10 @@ pub trait Tx {
     ) -> StoreResult<bool>;
     /// Empties note and phone of signals made before `before_ms`; returns how many.
     fn forget_signals(&mut self, before_ms: i64) -> StoreResult<usize>;
+    /// Keeps a logo's PNG under its hash (one already there stays).
+    fn put_logo(&mut self, hash: &str, png: &[u8], now_ms: i64) -> StoreResult<()>;
+    /// A logo's PNG by its hash.
+    fn logo(&mut self, hash: &str) -> StoreResult<Option<Vec<u8>>>;
 }
 
 /// A backend's transactions around the rules: what the stores' shared parts (the board's,

@@ -402,6 +402,17 @@ impl Page {
         c.end_text();
     }
 
+    /// Draws picture `index` of the pictures given to [`write_with_images`] into the square
+    /// at (`x`, `y`) (its lower left corner), `size` points a side.
+    pub fn image(&mut self, index: usize, x: f32, y: f32, size: f32) {
+        let name = format!("Im{index}");
+        let c = &mut self.content;
+        c.save_state();
+        c.transform([size, 0.0, 0.0, size, x, y]);
+        c.x_object(Name(name.as_bytes()));
+        c.restore_state();
+    }
+
     /// Text turned a quarter left, read from bottom to top (on a strip).
     fn text_up(&mut self, font: &mut Font<'_>, s: &str, x: f32, y: f32, size: f32) {
         let runs = font.runs(s);
@@ -522,7 +533,51 @@ fn row(
     }
 }
 
-pub fn write(mut font: Font<'_>, pages: Vec<Page>) -> Vec<u8> {
+/// A picture for a page: RGB pixels (on white), drawn with [`Page::image`].
+#[derive(Clone, PartialEq, Eq)]
+pub struct PdfImage {
+    pub width: u32,
+    pub height: u32,
+    /// `width * height` RGB triples, row by row.
+    pub rgb: Vec<u8>,
+}
+
+impl std::fmt::Debug for PdfImage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PdfImage({}x{})", self.width, self.height)
+    }
+}
+
+impl PdfImage {
+    /// Premultiplied RGBA (as `lessons::rasterize` draws) laid on white.
+    pub fn on_white(px: &crate::lessons::Pixels) -> Self {
+        let rgb = px
+            .rgba
+            .chunks_exact(4)
+            .flat_map(|p| {
+                let under = 255 - p[3];
+                [
+                    p[0].saturating_add(under),
+                    p[1].saturating_add(under),
+                    p[2].saturating_add(under),
+                ]
+            })
+            .collect();
+        PdfImage {
+            width: px.width,
+            height: px.height,
+            rgb,
+        }
+    }
+}
+
+pub fn write(font: Font<'_>, pages: Vec<Page>) -> Vec<u8> {
+    write_with_images(font, pages, &[])
+}
+
+/// [`write`] with pictures: each an image XObject (`/Im0`, `/Im1`, ... on every page),
+/// compressed like the page streams.
+pub fn write_with_images(mut font: Font<'_>, pages: Vec<Page>, images: &[PdfImage]) -> Vec<u8> {
     let mut pdf = Pdf::new();
     let catalog = Ref::new(1);
     let tree = Ref::new(2);
@@ -540,6 +595,11 @@ pub fn write(mut font: Font<'_>, pages: Vec<Page>) -> Vec<u8> {
     pdf.pages(tree)
         .kids(page_ids.iter().copied())
         .count(pages.len() as i32);
+    // After the pages and the Arabic font's five objects.
+    let image_ids: Vec<Ref> = (0..images.len())
+        .map(|i| Ref::new(first_page + 2 * page_count as i32 + 5 + i as i32))
+        .collect();
+    let image_names: Vec<String> = (0..images.len()).map(|i| format!("Im{i}")).collect();
     for (i, page) in pages.into_iter().enumerate() {
         let content_id = Ref::new(first_page + 2 * i as i32 + 1);
         let mut pg = pdf.page(page_ids[i]);
@@ -551,6 +611,13 @@ pub fn write(mut font: Font<'_>, pages: Vec<Page>) -> Vec<u8> {
         fonts.pair(Name(b"F1"), type0);
         fonts.pair(Name(b"F2"), Ref::new(first_page + 2 * page_count as i32));
         fonts.finish();
+        if !images.is_empty() {
+            let mut x = resources.x_objects();
+            for (name, id) in image_names.iter().zip(&image_ids) {
+                x.pair(Name(name.as_bytes()), *id);
+            }
+            x.finish();
+        }
         resources.finish();
         pg.finish();
         pdf.stream(content_id, &deflate(&page.content.finish()))
@@ -574,6 +641,16 @@ pub fn write(mut font: Font<'_>, pages: Vec<Page>) -> Vec<u8> {
     let next = first_page + 2 * page_count as i32;
     let refs = [0, 1, 2, 3, 4].map(|i| Ref::new(next + i));
     embed(&mut pdf, info, arabic, b"NotoSansArabic-Regular", refs);
+    for (img, id) in images.iter().zip(&image_ids) {
+        let data = deflate(&img.rgb);
+        let mut x = pdf.image_xobject(*id, &data);
+        x.filter(Filter::FlateDecode);
+        x.width(img.width as i32);
+        x.height(img.height as i32);
+        x.color_space().device_rgb();
+        x.bits_per_component(8);
+        x.finish();
+    }
     pdf.finish()
 }
 

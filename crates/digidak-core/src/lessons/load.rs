@@ -37,6 +37,15 @@ pub enum Source {
     Dir(PathBuf),
 }
 
+/// A shared picture built into the program (`assets/lessons/pictures/<key>.svg`), as SVG text.
+pub fn builtin_picture(key: &str) -> Option<&'static str> {
+    let path = format!("{PICTURES_DIR}/{key}.svg");
+    embedded::EMBEDDED
+        .iter()
+        .find(|(p, _)| *p == path)
+        .and_then(|(_, b)| std::str::from_utf8(b).ok())
+}
+
 /// Loads and checks every lesson of `source`. Never fails as a whole: what cannot be read is
 /// in [`Library::problems`].
 pub fn load(source: &Source) -> Library {

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
-pub use load::{Source, load};
+pub use load::{Source, builtin_picture, load};
 pub use photo::{Photo, PhotoKind, check_photo, draw_photo};
 
 /// What a lesson is about; residents filter the list by it, and volunteers count initiations

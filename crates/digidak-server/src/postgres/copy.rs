@@ -37,6 +37,7 @@ const ORDER: &[&str] = &[
     "partner_posts",
     "partner_replies",
     "signals",
+    "partner_logos",
 ];
 
 /// How many rows of each table were copied.
@@ -47,6 +48,7 @@ enum Value {
     Int(Option<i64>),
     Bool(Option<bool>),
     Text(Option<String>),
+    Bytes(Option<Vec<u8>>),
 }
 
 impl Value {
@@ -55,6 +57,7 @@ impl Value {
             Value::Int(v) => v,
             Value::Bool(v) => v,
             Value::Text(v) => v,
+            Value::Bytes(v) => v,
         }
     }
 }
@@ -81,6 +84,8 @@ fn convert(
             Value::Text(Some(String::from_utf8(t.to_vec()).map_err(|_| bad())?))
         }
         ("text", ValueRef::Integer(i)) => Value::Text(Some(i.to_string())),
+        ("bytea", ValueRef::Null) => Value::Bytes(None),
+        ("bytea", ValueRef::Blob(b)) => Value::Bytes(Some(b.to_vec())),
         _ => return Err(bad()),
     })
 }

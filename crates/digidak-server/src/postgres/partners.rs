@@ -2,7 +2,9 @@
 //! ([`crate::partners`], over `storage::Tx`); the accounts and sessions are rows of their own.
 
 use super::PgServerStore;
-use crate::partner_store::{Inbox, OpenSignal, PartnerAccounts, PartnerSession};
+use crate::partner_store::{
+    Inbox, OpenSignal, PartnerAccounts, PartnerLogin, PartnerSession, logins_in_order,
+};
 use crate::storage::Tx;
 use crate::{ServerError, partners};
 use digidak_protocol::PostState;
@@ -78,6 +80,10 @@ impl PartnerAccounts for PgServerStore {
                     &s.created_ms,
                     &s.expires_ms,
                 ],
+            )?;
+            c.execute(
+                "UPDATE partner_accounts SET last_login_ms = $2 WHERE login = $1",
+                &[&s.login, &s.created_ms],
             )
             .map(|_| ())
         })
@@ -157,5 +163,30 @@ impl PartnerAccounts for PgServerStore {
 
     fn forget_old_signals(&self, days: u32, now_ms: i64) -> Result<usize, ServerError> {
         self.write(|tx| partners::forget_old_signals(tx, days, now_ms))
+    }
+
+    fn partner_logins(&self, site: Option<&str>) -> Result<Vec<PartnerLogin>, ServerError> {
+        let rows = self.query(|c| {
+            c.query(
+                "SELECT a.login, a.partner_id, p.site, p.record, a.created_ms, a.last_login_ms
+                 FROM partner_accounts a JOIN partners p ON p.id = a.partner_id
+                 WHERE $1::TEXT IS NULL OR p.site = $1",
+                &[&site],
+            )
+        })?;
+        Ok(logins_in_order(
+            rows.iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)))
+                .collect(),
+        ))
+    }
+
+    fn revoke_partner_login(&self, login: &str) -> Result<bool, ServerError> {
+        self.write(|tx| {
+            let n =
+                tx.t.execute("DELETE FROM partner_accounts WHERE login = $1", &[&login])?;
+            tx.t.execute("DELETE FROM partner_sessions WHERE login = $1", &[&login])?;
+            Ok(n > 0)
+        })
     }
 }

@@ -220,7 +220,15 @@ pub(super) const MIGRATIONS: &[&str] = &[
          outcome    TEXT
      );
      CREATE INDEX signals_partner ON signals (partner_id, handled_ms);",
-    // 4: the op log without its foreign key to `kiosks`. Checking it cost a lookup per op of
+    // 4: partners' uploaded logos (SQLite's migration 15).
+    "CREATE TABLE partner_logos (
+         hash       TEXT PRIMARY KEY,
+         png        BYTEA NOT NULL,
+         created_ms BIGINT NOT NULL
+     );",
+    // 5: when each partner login last logged in (SQLite's migration 16).
+    "ALTER TABLE partner_accounts ADD COLUMN last_login_ms BIGINT;",
+    // 6: the op log without its foreign key to `kiosks`. Checking it cost a lookup per op of
     // every push (PostgreSQL checks a foreign key row by row), about a third of a push's
     // insert; an op's kiosk is always the kiosk that pushed it, authenticated by its row,
     // and kiosks are revoked, never deleted. SQLite keeps its (cheap) check.

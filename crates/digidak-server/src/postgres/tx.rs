@@ -1303,4 +1303,19 @@ impl Tx for PgTx<'_> {
         )?;
         Ok(n as usize)
     }
+
+    fn put_logo(&mut self, hash: &str, png: &[u8], now_ms: i64) -> StoreResult<()> {
+        self.exec(
+            "INSERT INTO partner_logos (hash, png, created_ms) VALUES ($1, $2, $3)
+             ON CONFLICT (hash) DO NOTHING",
+            &[&hash, &png, &now_ms],
+        )?;
+        Ok(())
+    }
+
+    fn logo(&mut self, hash: &str) -> StoreResult<Option<Vec<u8>>> {
+        Ok(self
+            .opt("SELECT png FROM partner_logos WHERE hash = $1", &[&hash])?
+            .map(|r| r.get(0)))
+    }
 }

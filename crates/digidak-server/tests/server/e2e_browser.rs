@@ -997,6 +997,7 @@ fn in_a_browser_a_partner_answers_an_ask_offers_and_handles_a_signal() {
                 contact: "02 555 00 00".into(),
                 deleted: false,
                 trusted: false,
+                logo: String::new(),
             },
             now_ms(),
         )

@@ -453,7 +453,11 @@ fn sqlite_rows(db: &Path, table: &str) -> Vec<String> {
                 rusqlite::types::ValueRef::Integer(v) => v.to_string(),
                 rusqlite::types::ValueRef::Real(v) => v.to_string(),
                 rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
-                rusqlite::types::ValueRef::Blob(_) => "BLOB".to_string(),
+                // As PostgreSQL writes a bytea as text.
+                rusqlite::types::ValueRef::Blob(b) => format!(
+                    "\\x{}",
+                    b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+                ),
             })
             .collect::<Vec<_>>()
             .join("|"))
@@ -500,6 +504,22 @@ fn migrate_copies_a_running_sqlite_installation_into_postgres() {
     let file = dir.path().join("server.sqlite3");
     // A real installation: the demo content, a kiosk that pushed, and the server running.
     support::server_cli(&file, &["demo", "--admin", "coord"]);
+    // A partner's uploaded logo (a PNG in the database).
+    let logo = dir.path().join("logo.png");
+    image::RgbImage::from_pixel(40, 30, image::Rgb([10, 80, 140]))
+        .save(&logo)
+        .unwrap();
+    support::server_cli(
+        &file,
+        &[
+            "partner",
+            "logo",
+            "--site",
+            "demo-buurthuis",
+            "OCMW (Voorbeeld)",
+            logo.to_str().unwrap(),
+        ],
+    );
     let running = ChildServer::start(&file, "127.0.0.1:0");
     let (client, token) = {
         let code =

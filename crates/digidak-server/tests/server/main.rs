@@ -15,6 +15,7 @@ mod deploy;
 mod e2e_browser;
 mod instances;
 mod lessons_server;
+mod partner_logos;
 mod partners;
 mod pg;
 mod seats;

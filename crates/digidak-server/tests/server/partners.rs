@@ -344,6 +344,7 @@ fn partner(
                 contact: "02 555 00 00".into(),
                 deleted: false,
                 trusted,
+                logo: String::new(),
             },
             now_ms(),
         )
@@ -751,6 +752,27 @@ fn pdf_text(bytes: &[u8], dir: &std::path::Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The images of a PDF as `pdfimages -list` (poppler-utils) lists them, one line each.
+fn pdf_images(bytes: &[u8], dir: &std::path::Path) -> Vec<String> {
+    let path = dir.join("images.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&path)
+        .output()
+        .expect("pdfimages (poppler-utils) is installed");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
 fn what_our_neighbourhood_can_do_counts_offers_and_partners_on_the_phone_and_on_paper() {
     let (dir, server) = start();
@@ -795,6 +817,19 @@ fn what_our_neighbourhood_can_do_counts_offers_and_partners_on_the_phone_and_on_
         "the other categories"
     );
 
+    // De Ark has an uploaded logo: on paper beside its name.
+    let png = {
+        let img = image::RgbImage::from_pixel(120, 80, image::Rgb([200, 40, 40]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+        out.into_inner()
+    };
+    let logo = digidak_core::logo::prepare_logo(&png).unwrap();
+    server
+        .store
+        .set_partner_logo(&ark, Some(&logo), now_ms())
+        .unwrap();
+
     let admin = login(&server);
     let r = http
         .get(format!(
@@ -806,9 +841,23 @@ fn what_our_neighbourhood_can_do_counts_offers_and_partners_on_the_phone_and_on_
         .unwrap();
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/pdf");
-    let text = pdf_text(&r.bytes().unwrap(), dir.path());
+    let bytes = r.bytes().unwrap();
+    let text = pdf_text(&bytes, dir.path());
     assert!(text.contains("Ce que notre quartier sait faire"), "{text}");
     assert!(text.contains("2 offres"));
+    // The pictograms: one image per category, and the logo (poppler's own count).
+    let images = pdf_images(&bytes, dir.path());
+    assert_eq!(
+        images.len(),
+        digidak_core::board::Category::ALL.len() + 1,
+        "{images:?}"
+    );
+    assert!(
+        images
+            .iter()
+            .all(|l| l.contains(" image ") && l.contains(" rgb ")),
+        "{images:?}"
+    );
     // Without a session: to the login.
     let r = http
         .get(format!(
@@ -887,4 +936,107 @@ fn partner_sessions_end_when_idle_and_after_twelve_hours() {
         .set_partner_account("ark", &id, &hash, now_ms())
         .unwrap();
     assert!(!works(&l), "a new password ends the session");
+}
+
+/// The admin lists a site's partner logins (login, partner, last login; never a password or
+/// its hash) and revokes one: it cannot log in again and its open session ends at once. The
+/// CLI lists and revokes too.
+#[test]
+fn partner_logins_are_listed_without_secrets_and_revoked_at_once() {
+    let (_dir, server) = start();
+    partner(&server, "noord", "De Ark", &["company"], false, "ark");
+    partner(&server, "zuid", "OCMW Zuid", &["paperwork"], false, "ocmw");
+    // (The admin web's sites are those with kiosks.)
+    server.add_kiosk("PC 1", "noord");
+    server.add_kiosk("PC Z", "zuid");
+    let l = login(&server);
+    let http = client();
+    let cookie = format!("dd_session={}", l.cookie);
+    let admin_page = || {
+        http.get(format!(
+            "{}/admin/partners?site=noord&lang=nl",
+            server.url()
+        ))
+        .header("cookie", &cookie)
+        .send()
+        .unwrap()
+        .text()
+        .unwrap()
+    };
+    let html = admin_page();
+    assert!(html.contains("Logins van partners"), "{html}");
+    let at = html.find("Logins van partners").unwrap();
+    let logins_html = &html[at..];
+    assert!(
+        logins_html.contains(">ark<")
+            && logins_html.contains("De Ark")
+            && logins_html.contains("Nog nooit"),
+        "{logins_html}"
+    );
+    // Only this site's logins; no password hash anywhere.
+    assert!(!html.contains("ocmw"));
+    assert!(!html.contains("$argon2"));
+
+    // Its login is remembered.
+    let session = partner_login(&server, "ark", "partner password 1").unwrap();
+    let logins = server.store.partner_logins(Some("noord")).unwrap();
+    assert_eq!(logins.len(), 1);
+    assert_eq!(
+        (logins[0].login.as_str(), logins[0].partner_name.as_str()),
+        ("ark", "De Ark")
+    );
+    let last = logins[0].last_login_ms.expect("a last login");
+    assert!((now_ms() - last).abs() < 60_000);
+    let html = admin_page();
+    assert!(!html.contains("Nog nooit"));
+    assert!(html.contains(&digidak_core::activities::local_now(last).replace('T', " ")));
+
+    // Revoking: without the form's token refused; then it asks first; then it is gone.
+    let revoke = |fields: &[(&str, &str)]| {
+        http.post(format!(
+            "{}/admin/partners/login/revoke?lang=nl",
+            server.url()
+        ))
+        .header("cookie", &cookie)
+        .form(fields)
+        .send()
+        .unwrap()
+    };
+    assert_eq!(revoke(&[("login", "ark")]).status(), 403);
+    let ask = revoke(&[("csrf", &l.csrf), ("login", "ark")]);
+    assert_eq!(ask.status(), 200);
+    assert!(ask.text().unwrap().contains("Deze login intrekken?"));
+    assert_eq!(server.store.partner_logins(None).unwrap().len(), 2);
+    let done = revoke(&[("csrf", &l.csrf), ("login", "ark"), ("confirmed", "yes")]);
+    assert_eq!(done.status(), 303);
+    assert!(
+        server
+            .store
+            .partner_logins(Some("noord"))
+            .unwrap()
+            .is_empty()
+    );
+    // Its open session ended; it cannot log in again.
+    let inbox = http
+        .get(format!("{}/admin/p", server.url()))
+        .header("cookie", format!("dd_partner={}", session.cookie))
+        .send()
+        .unwrap();
+    assert_ne!(inbox.status(), 200);
+    assert!(partner_login(&server, "ark", "partner password 1").is_err());
+    assert!(admin_page().contains("Nog geen enkele partner kan inloggen"));
+
+    // The CLI: every site's logins, no secret; revoke; an unknown login says so (exit 1).
+    let listed = server_cli(&server.db, &["partner", "logins"]);
+    assert_eq!(listed.trim(), "ocmw\tOCMW Zuid\tzuid\tnever");
+    let out = server_cli(&server.db, &["partner", "revoke-login", "ocmw"]);
+    assert!(out.contains("revoked"), "{out}");
+    assert!(server.store.partner_logins(None).unwrap().is_empty());
+    let o = std::process::Command::new(support::server_bin())
+        .arg("--db")
+        .arg(support::server_db(&server.db))
+        .args(["partner", "revoke-login", "ocmw"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
 }

@@ -65,6 +65,27 @@ pub enum PartnerCmd {
         #[arg(long, default_value = "nl")]
         lang: String,
     },
+    /// Give a partner of a site (by its name) a logo from a PNG or JPEG file (at most 1 MiB
+    /// and 4096 pixels a side): stored as a small PNG, shown on the kiosks and phone pages
+    /// instead of its picture. `--remove` instead of a file takes it away.
+    Logo {
+        #[arg(long)]
+        site: String,
+        /// The partner's name.
+        partner: String,
+        #[arg(required_unless_present = "remove")]
+        file: Option<std::path::PathBuf>,
+        #[arg(long, conflicts_with = "file")]
+        remove: bool,
+    },
+    /// The partner logins (of one site, or all): login, partner, site, last login. Never a
+    /// password.
+    Logins {
+        #[arg(long)]
+        site: Option<String>,
+    },
+    /// Revoke a partner login: it cannot log in any more and its sessions end at once.
+    RevokeLogin { login: String },
     /// Remove a partner of a site by its name: kiosks forget it.
     Remove {
         #[arg(long)]
@@ -112,6 +133,7 @@ pub fn partner(store: &dyn ServerStore, command: PartnerCmd) -> anyhow::Result<E
                 contact,
                 deleted: false,
                 trusted,
+                logo: String::new(),
             };
             let saved = store.save_partner(&site, &p, now)?;
             println!("partner {:?} saved at site {site}", saved.name);
@@ -151,6 +173,52 @@ pub fn partner(store: &dyn ServerStore, command: PartnerCmd) -> anyhow::Result<E
             std::fs::write(&to, bytes)
                 .map_err(|e| anyhow::anyhow!("writing {}: {e}", to.display()))?;
             println!("written to {}", to.display());
+        }
+        PartnerCmd::Logo {
+            site,
+            partner,
+            file,
+            remove,
+        } => {
+            let Some(p) = by_name(&site, &partner)? else {
+                eprintln!("no partner {partner:?} at site {site}");
+                return Ok(ExitCode::from(1));
+            };
+            let logo = match (file, remove) {
+                (Some(file), false) => {
+                    let bytes = std::fs::read(&file)
+                        .map_err(|e| anyhow::anyhow!("reading {}: {e}", file.display()))?;
+                    match digidak_core::logo::prepare_logo(&bytes) {
+                        Ok(l) => Some(l),
+                        Err(problem) => {
+                            eprintln!("{}: {problem}", file.display());
+                            return Ok(ExitCode::from(2));
+                        }
+                    }
+                }
+                _ => None,
+            };
+            let saved = store.set_partner_logo(&p.id, logo.as_ref(), now)?;
+            if saved.logo.is_empty() {
+                println!("partner {:?} has no logo now", p.name);
+            } else {
+                println!("partner {:?} has logo {}", p.name, saved.logo);
+            }
+        }
+        PartnerCmd::Logins { site } => {
+            for a in store.partner_logins(site.as_deref())? {
+                let last = a.last_login_ms.map_or("never".to_string(), |ms| {
+                    digidak_core::activities::local_now(ms).replace('T', " ")
+                });
+                println!("{}\t{}\t{}\t{last}", a.login, a.partner_name, a.site);
+            }
+        }
+        PartnerCmd::RevokeLogin { login } => {
+            if !store.revoke_partner_login(&login)? {
+                eprintln!("no partner login {login:?}");
+                return Ok(ExitCode::from(1));
+            }
+            println!("login {login:?} revoked: it cannot log in any more");
         }
         PartnerCmd::Remove { site, name } => {
             let Some(p) = by_name(&site, &name)? else {
