@@ -9,16 +9,27 @@ use digidak_protocol::{PushRequest, PushResponse};
 
 use crate::{KioskAuth, ServerError};
 
-/// A push waiting for the writer.
-pub(crate) struct PushJob {
-    pub kiosk: KioskAuth,
-    pub request: PushRequest,
-    pub now_ms: i64,
-    reply: mpsc::Sender<Result<PushResponse, ServerError>>,
+/// Who pushes: a kiosk already authenticated, or a token (its hash) the writer checks in its
+/// transaction (one query for the group instead of one per push, on PostgreSQL).
+#[derive(Clone)]
+pub(crate) enum Pusher {
+    Kiosk(KioskAuth),
+    TokenHash(String),
 }
 
+/// A push waiting for the writer.
+pub(crate) struct PushJob {
+    pub who: Pusher,
+    pub request: PushRequest,
+    pub now_ms: i64,
+    reply: mpsc::Sender<Answer>,
+}
+
+/// One push's answer: the kiosk that pushed, and what the server says.
+pub(crate) type Answer = Result<(KioskAuth, PushResponse), ServerError>;
+
 /// Every push's answer, in the jobs' order; `Err` when nothing was committed.
-pub(crate) type Answers = Result<Vec<Result<PushResponse, ServerError>>, ServerError>;
+pub(crate) type Answers = Result<Vec<Answer>, ServerError>;
 
 /// The pushes a writer runs, taken from the queue when the writer is ready for them (its
 /// transaction begun and its lock held), so that pushes which arrived while it waited for the
@@ -49,18 +60,18 @@ impl GroupCommit {
     /// it takes ([`Taken::take`]) when it is ready.
     pub fn push<W>(
         &self,
-        kiosk: &KioskAuth,
+        who: Pusher,
         request: PushRequest,
         now_ms: i64,
         writer: impl FnOnce() -> W,
         commit: impl FnOnce(W, &mut Taken<'_>) -> Answers,
-    ) -> Result<PushResponse, ServerError> {
+    ) -> Answer {
         let (tx, rx) = mpsc::channel();
         self.queue
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push(PushJob {
-                kiosk: kiosk.clone(),
+                who,
                 request,
                 now_ms,
                 reply: tx,

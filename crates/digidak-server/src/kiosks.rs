@@ -176,6 +176,30 @@ fn stored_payload(op: &digidak_protocol::Op) -> String {
     p.to_string()
 }
 
+/// A queued push ([`crate::group_commit::PushJob`]) inside the caller's transaction: its
+/// token, if it came as one, is checked here first (a revoked or unknown token is refused).
+/// `ServerError::Unauthorized` comes only before anything is written (a group commit relies
+/// on it).
+pub(crate) fn push_as(
+    tx: &mut dyn Tx,
+    who: &crate::group_commit::Pusher,
+    request: &PushRequest,
+    now_ms: i64,
+) -> Result<(KioskAuth, PushResponse), ServerError> {
+    let kiosk = match who {
+        crate::group_commit::Pusher::Kiosk(k) => k.clone(),
+        crate::group_commit::Pusher::TokenHash(hash) => tx
+            .kiosk_by_token_hash(hash)?
+            .ok_or_else(|| ServerError::Unauthorized(UNKNOWN_TOKEN.into()))?,
+    };
+    let resp = push(tx, &kiosk, request, now_ms)?;
+    Ok((kiosk, resp))
+}
+
+/// What a push with a token no paired, unrevoked kiosk holds is told.
+pub const UNKNOWN_TOKEN: &str =
+    "this kiosk is not paired or was revoked: pair it again in admin mode";
+
 /// One push inside the caller's transaction: stores and applies each new op once, answers
 /// each op, tends the kiosk's seat leases and records its heartbeat.
 pub fn push(

@@ -135,6 +135,23 @@ pub trait ServerStore:
         request: PushRequest,
         now_ms: i64,
     ) -> Result<PushResponse, ServerError>;
+    /// [`ServerStore::authenticate`] then [`ServerStore::push`]: `None` when the token is not a
+    /// paired, unrevoked kiosk's, else the kiosk (for the log) and the answer. A backend may
+    /// check the token inside the push's transaction.
+    fn push_by_token(
+        &self,
+        token: &str,
+        request: PushRequest,
+        now_ms: i64,
+    ) -> Result<Option<(KioskAuth, PushResponse)>, ServerError> {
+        match self.authenticate(token)? {
+            Some(kiosk) => {
+                let resp = self.push(&kiosk, request, now_ms)?;
+                Ok(Some((kiosk, resp)))
+            }
+            None => Ok(None),
+        }
+    }
     /// Changes for the kiosk's site after `after`, at most `limit`.
     fn pull(&self, kiosk: &KioskAuth, after: u64, limit: u64) -> Result<PullResponse, ServerError>;
     /// [`ServerStore::authenticate`] then [`ServerStore::pull`]: `None` when the token is not a

@@ -214,30 +214,35 @@ impl ServerStore for SqliteServerStore {
         now_ms: i64,
     ) -> Result<PushResponse, ServerError> {
         // Group commit (`group_commit.rs`): the writer connection's lock makes the writer.
-        self.group.push(
-            kiosk,
-            request,
-            now_ms,
-            || self.conn(),
-            |mut conn, taken| {
-                let mut db_tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let jobs = taken.take();
-                let mut answers = Vec::with_capacity(jobs.len());
-                for job in jobs {
-                    let sp = db_tx.savepoint()?;
-                    match kiosks::push(&mut SqliteTx(&sp), &job.kiosk, &job.request, job.now_ms) {
-                        Ok(resp) => {
-                            sp.commit()?;
-                            answers.push(Ok(resp));
+        let who = crate::group_commit::Pusher::Kiosk(kiosk.clone());
+        self.group
+            .push(
+                who,
+                request,
+                now_ms,
+                || self.conn(),
+                |mut conn, taken| {
+                    let mut db_tx =
+                        conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                    let jobs = taken.take();
+                    let mut answers = Vec::with_capacity(jobs.len());
+                    for job in jobs {
+                        let sp = db_tx.savepoint()?;
+                        let mut tx = SqliteTx(&sp);
+                        match kiosks::push_as(&mut tx, &job.who, &job.request, job.now_ms) {
+                            Ok(answer) => {
+                                sp.commit()?;
+                                answers.push(Ok(answer));
+                            }
+                            // Dropping the savepoint rolls back this push only.
+                            Err(e) => answers.push(Err(e)),
                         }
-                        // Dropping the savepoint rolls back this push only.
-                        Err(e) => answers.push(Err(e)),
                     }
-                }
-                db_tx.commit()?;
-                Ok(answers)
-            },
-        )
+                    db_tx.commit()?;
+                    Ok(answers)
+                },
+            )
+            .map(|(_, resp)| resp)
     }
 
     fn pull(&self, kiosk: &KioskAuth, after: u64, limit: u64) -> Result<PullResponse, ServerError> {

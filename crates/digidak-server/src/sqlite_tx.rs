@@ -3,12 +3,12 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::ServerError;
 use crate::partner_store::OpenSignal;
 use crate::storage::{
     EarlierOp, KioskCursor, KioskHeartbeat, Lease, LoginTries, NewOp, NewPost, NewSignal,
     NewSignup, PairingKiosk, SeatCounts, SignupRow, StoreResult, Tx,
 };
+use crate::{KioskAuth, ServerError};
 use digidak_protocol::{
     ActivityRecord, PartnerRecord, PostRecord, PostReply, PostState, SignupStatus, kinds,
 };
@@ -166,6 +166,22 @@ impl Tx for SqliteTx<'_> {
             ],
         )?;
         Ok(())
+    }
+
+    fn kiosk_by_token_hash(&mut self, hash: &str) -> StoreResult<Option<KioskAuth>> {
+        Ok(self
+            .0
+            .prepare_cached(
+                "SELECT id, name, site FROM kiosks WHERE token_hash = ?1 AND revoked_ms IS NULL",
+            )?
+            .query_row([hash], |r| {
+                Ok(KioskAuth {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    site: r.get(2)?,
+                })
+            })
+            .optional()?)
     }
 
     fn kiosk_cursor(&mut self, kiosk_id: &str) -> StoreResult<Option<KioskCursor>> {

@@ -17,7 +17,7 @@ use digidak_protocol::{
 
 use crate::partner_store::OpenSignal;
 
-use crate::ServerError;
+use crate::{KioskAuth, ServerError};
 
 pub type StoreResult<T> = Result<T, ServerError>;
 
@@ -202,6 +202,8 @@ pub trait Tx {
         next_index: u64,
         code_range: Option<u32>,
     ) -> StoreResult<()>;
+    /// The paired, unrevoked kiosk whose token has this hash.
+    fn kiosk_by_token_hash(&mut self, hash: &str) -> StoreResult<Option<KioskAuth>>;
     fn kiosk_cursor(&mut self, kiosk_id: &str) -> StoreResult<Option<KioskCursor>>;
     fn save_heartbeat(&mut self, kiosk_id: &str, hb: &KioskHeartbeat) -> StoreResult<()>;
     /// Paired, not revoked kiosks of a site with the protocol of their last push, oldest

@@ -26,6 +26,7 @@ use postgres::NoTls;
 pub use copy::{CopyReport, copy_from_sqlite};
 pub use tx::PgTx;
 
+use crate::group_commit::{Answer, Pusher};
 use crate::{
     AdminSession, AdminStore, KioskAuth, KioskRow, LessonCountRow, ServerError, ServerStore,
     SignupWithActivity, SiteAttention, activities, kiosks, numbers,
@@ -343,6 +344,86 @@ fn usize_of(n: u64) -> usize {
     usize::try_from(n).unwrap_or(usize::MAX)
 }
 
+impl PgServerStore {
+    /// A push through this instance's group commit (`group_commit.rs`): one transaction, one
+    /// lock and one WAL flush for the pushes that arrived together.
+    fn push_as(&self, who: Pusher, request: PushRequest, now_ms: i64) -> Answer {
+        let writer = || self.pusher.lock().unwrap_or_else(|e| e.into_inner());
+        self.group
+            .push(who, request, now_ms, writer, |_writer, taken| {
+                let mut conn = self.conn()?;
+                let Conn { client, statements } = &mut *conn;
+                // First the whole group in one transaction, sharing one prefetch and one
+                // flush: a handful of round trips for the group, whatever its size. The group
+                // is taken once the lock is held: what arrived meanwhile comes along.
+                {
+                    let mut t = Begun::write(client)?;
+                    let jobs = taken.take();
+                    let mut tx = PgTx::new(t.client(), statements);
+                    let (mut ids, mut hashes) = (Vec::new(), Vec::new());
+                    for job in jobs {
+                        match &job.who {
+                            Pusher::Kiosk(k) => ids.push(k.id.as_str()),
+                            Pusher::TokenHash(h) => hashes.push(h.as_str()),
+                        }
+                    }
+                    let op_ids: Vec<&str> = jobs
+                        .iter()
+                        .flat_map(|j| j.request.ops.iter().map(|op| op.id.as_str()))
+                        // (an id PostgreSQL's text cannot hold is logged otherwise, not asked)
+                        .filter(|id| !id.contains('\0'))
+                        .collect();
+                    let earliest = jobs.iter().map(|j| j.now_ms).min().unwrap_or(now_ms);
+                    let earliest = digidak_core::activities::local_now(earliest);
+                    tx.prefetch(&ids, &hashes, &op_ids, &earliest)?;
+                    let mut answers = Vec::with_capacity(jobs.len());
+                    for job in jobs {
+                        match kiosks::push_as(&mut tx, &job.who, &job.request, job.now_ms) {
+                            Ok(answer) => answers.push(Ok(answer)),
+                            // An unknown token or kiosk is refused before anything is written:
+                            // the rest of the group goes on.
+                            Err(e @ ServerError::Unauthorized(_)) => answers.push(Err(e)),
+                            Err(e) if jobs.len() == 1 => {
+                                // Alone: dropping the transaction rolls it back; it hears why.
+                                return Ok(vec![Err(e)]);
+                            }
+                            Err(_) => break,
+                        }
+                    }
+                    if answers.len() == jobs.len() {
+                        crate::storage::Tx::flush(&mut tx)?;
+                        t.commit()?;
+                        return Ok(answers);
+                    }
+                    // One push failed: none of the group is kept (dropping `t` rolls back);
+                    // they run again below, each in a savepoint of its own.
+                }
+                let mut t = Begun::write(client)?;
+                let jobs = taken.take();
+                let mut answers = Vec::with_capacity(jobs.len());
+                for job in jobs {
+                    t.client().batch_execute("SAVEPOINT push")?;
+                    let mut tx = PgTx::new(t.client(), statements);
+                    let answer = kiosks::push_as(&mut tx, &job.who, &job.request, job.now_ms)
+                        .and_then(|answer| crate::storage::Tx::flush(&mut tx).map(|()| answer));
+                    match answer {
+                        Ok(resp) => {
+                            t.client().batch_execute("RELEASE SAVEPOINT push")?;
+                            answers.push(Ok(resp));
+                        }
+                        Err(e) => {
+                            // This push only is undone.
+                            t.client().batch_execute("ROLLBACK TO SAVEPOINT push")?;
+                            answers.push(Err(e));
+                        }
+                    }
+                }
+                t.commit()?;
+                Ok(answers)
+            })
+    }
+}
+
 impl ServerStore for PgServerStore {
     fn login_begin(&self, name: &str, network: &str, now_ms: i64) -> Result<bool, ServerError> {
         self.write(|tx| crate::logins::begin(tx, name, network, now_ms))
@@ -448,74 +529,27 @@ impl ServerStore for PgServerStore {
         request: PushRequest,
         now_ms: i64,
     ) -> Result<PushResponse, ServerError> {
-        // Group commit (`group_commit.rs`): one transaction, one lock and one WAL flush for
-        // the pushes that arrived together at this instance, each in its own savepoint.
-        let writer = || self.pusher.lock().unwrap_or_else(|e| e.into_inner());
-        self.group
-            .push(kiosk, request, now_ms, writer, |_writer, taken| {
-                let mut conn = self.conn()?;
-                let Conn { client, statements } = &mut *conn;
-                // First the whole group in one transaction, sharing one prefetch and one
-                // flush: a handful of round trips for the group, whatever its size. The group
-                // is taken once the lock is held: what arrived meanwhile comes along.
-                {
-                    let mut t = Begun::write(client)?;
-                    let jobs = taken.take();
-                    let mut tx = PgTx::new(t.client(), statements);
-                    let ids: Vec<&str> = jobs.iter().map(|j| j.kiosk.id.as_str()).collect();
-                    let op_ids: Vec<&str> = jobs
-                        .iter()
-                        .flat_map(|j| j.request.ops.iter().map(|op| op.id.as_str()))
-                        // (an id PostgreSQL's text cannot hold is logged otherwise, not asked)
-                        .filter(|id| !id.contains('\0'))
-                        .collect();
-                    let earliest = jobs.iter().map(|j| j.now_ms).min().unwrap_or(now_ms);
-                    let earliest = digidak_core::activities::local_now(earliest);
-                    tx.prefetch(&ids, &op_ids, &earliest)?;
-                    let mut answers = Vec::with_capacity(jobs.len());
-                    for job in jobs {
-                        match kiosks::push(&mut tx, &job.kiosk, &job.request, job.now_ms) {
-                            Ok(answer) => answers.push(Ok(answer)),
-                            Err(e) if jobs.len() == 1 => {
-                                // Alone: dropping the transaction rolls it back; it hears why.
-                                return Ok(vec![Err(e)]);
-                            }
-                            Err(_) => break,
-                        }
-                    }
-                    if answers.len() == jobs.len() {
-                        crate::storage::Tx::flush(&mut tx)?;
-                        t.commit()?;
-                        return Ok(answers);
-                    }
-                    // One push failed: none of the group is kept (dropping `t` rolls back);
-                    // they run again below, each in a savepoint of its own.
-                }
-                let mut t = Begun::write(client)?;
-                let jobs = taken.take();
-                let mut answers = Vec::with_capacity(jobs.len());
-                for job in jobs {
-                    t.client().batch_execute("SAVEPOINT push")?;
-                    let mut tx = PgTx::new(t.client(), statements);
-                    let answer = kiosks::push(&mut tx, &job.kiosk, &job.request, job.now_ms)
-                        .and_then(|answer| crate::storage::Tx::flush(&mut tx).map(|()| answer));
-                    match answer {
-                        Ok(resp) => {
-                            t.client().batch_execute("RELEASE SAVEPOINT push")?;
-                            answers.push(Ok(resp));
-                        }
-                        Err(e) => {
-                            // This push only is undone.
-                            t.client().batch_execute("ROLLBACK TO SAVEPOINT push")?;
-                            answers.push(Err(e));
-                        }
-                    }
-                }
-                t.commit()?;
-                Ok(answers)
-            })
+        let who = crate::group_commit::Pusher::Kiosk(kiosk.clone());
+        self.push_as(who, request, now_ms).map(|(_, resp)| resp)
     }
 
+    fn push_by_token(
+        &self,
+        token: &str,
+        request: PushRequest,
+        now_ms: i64,
+    ) -> Result<Option<(KioskAuth, PushResponse)>, ServerError> {
+        if token.len() != 64 {
+            return Ok(None);
+        }
+        // The token is checked by the writer, for the whole group in its prefetch.
+        let who = crate::group_commit::Pusher::TokenHash(crate::hash_secret(token));
+        match self.push_as(who, request, now_ms) {
+            Ok(answer) => Ok(Some(answer)),
+            Err(ServerError::Unauthorized(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
     fn pull(&self, kiosk: &KioskAuth, after: u64, limit: u64) -> Result<PullResponse, ServerError> {
         let limit = limit.clamp(1, digidak_protocol::MAX_PULL_CHANGES);
         self.prepared(|c| {

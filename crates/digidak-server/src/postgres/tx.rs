@@ -8,12 +8,12 @@ use std::collections::HashSet;
 
 use postgres::{Client, Statement};
 
-use crate::ServerError;
 use crate::partner_store::OpenSignal;
 use crate::storage::{
     EarlierOp, KioskCursor, KioskHeartbeat, Lease, LoginTries, NewOp, NewPost, NewSignal,
     NewSignup, PairingKiosk, SeatCounts, SignupRow, StoreResult, Tx,
 };
+use crate::{KioskAuth, ServerError};
 use digidak_protocol::{
     ActivityRecord, PartnerRecord, PostRecord, PostReply, PostState, SignupStatus, kinds,
 };
@@ -39,6 +39,8 @@ pub struct PgTx<'a> {
     cursors: HashMap<String, Option<KioskCursor>>,
     /// Sites known (from the prefetch) to have no lease to lend, renew or take back.
     quiet_sites: HashSet<String>,
+    /// Kiosks found by their token hash (paired, not revoked) in the prefetch.
+    tokens: HashMap<String, Option<KioskAuth>>,
     /// Op ids the prefetch asked about, and which of them the op log already held.
     asked_ops: HashSet<String>,
     logged_ops: HashSet<String>,
@@ -86,6 +88,7 @@ impl<'a> PgTx<'a> {
             heartbeats: Vec::new(),
             cursors: HashMap::new(),
             quiet_sites: HashSet::new(),
+            tokens: HashMap::new(),
             asked_ops: HashSet::new(),
             logged_ops: HashSet::new(),
             pending_ops: Vec::new(),
@@ -100,10 +103,12 @@ impl<'a> PgTx<'a> {
     pub(super) fn prefetch(
         &mut self,
         kiosks: &[&str],
+        token_hashes: &[&str],
         op_ids: &[&str],
         earliest_local: &str,
     ) -> StoreResult<()> {
         let ids: Vec<&str> = kiosks.to_vec();
+        let hashes: Vec<&str> = token_hashes.to_vec();
         let op_ids: Vec<&str> = op_ids.to_vec();
         let rows = self.rows(
             "SELECT k.id, k.next_index, k.code_range, k.site,
@@ -115,13 +120,15 @@ impl<'a> PgTx<'a> {
                     AND NOT EXISTS (
                         SELECT 1 FROM seat_blocks b JOIN activities a ON a.id = b.activity_id
                         WHERE a.site = k.site AND b.granted > b.used),
-                    (SELECT array_agg(id) FROM ops WHERE id = ANY($3))
-             FROM kiosks k WHERE k.id = ANY($1)",
-            &[&ids, &earliest_local, &op_ids],
+                    (SELECT array_agg(id) FROM ops WHERE id = ANY($3)),
+                    k.name, k.token_hash, k.revoked_ms IS NULL
+             FROM kiosks k
+             WHERE k.id = ANY($1) OR (k.token_hash = ANY($4) AND k.revoked_ms IS NULL)",
+            &[&ids, &earliest_local, &op_ids, &hashes],
         )?;
+        // The op log's answer for these ids holds until this transaction ends: every writer
+        // holds the write lock. (With no kiosk found, nothing will be pushed.)
         if let Some(r) = rows.first() {
-            // The op log's answer for these ids holds until this transaction ends: every
-            // writer holds the write lock.
             self.asked_ops = op_ids.iter().map(|id| id.to_string()).collect();
             self.logged_ops = r
                 .get::<_, Option<Vec<String>>>(5)
@@ -129,8 +136,22 @@ impl<'a> PgTx<'a> {
                 .into_iter()
                 .collect();
         }
+        for hash in &hashes {
+            self.tokens.insert(hash.to_string(), None);
+        }
         for r in rows {
             let id: String = r.get(0);
+            let site: String = r.get(3);
+            let hash: Option<String> = r.get(7);
+            if let Some(hash) = hash.filter(|h| r.get::<_, bool>(8) && self.tokens.contains_key(h))
+            {
+                let auth = KioskAuth {
+                    id: id.clone(),
+                    name: r.get(6),
+                    site: site.clone(),
+                };
+                self.tokens.insert(hash, Some(auth));
+            }
             self.cursors.insert(
                 id,
                 Some(KioskCursor {
@@ -139,7 +160,7 @@ impl<'a> PgTx<'a> {
                 }),
             );
             if r.get::<_, bool>(4) {
-                self.quiet_sites.insert(r.get(3));
+                self.quiet_sites.insert(site);
             }
         }
         Ok(())
@@ -365,6 +386,22 @@ impl Tx for PgTx<'_> {
             ],
         )?;
         Ok(())
+    }
+
+    fn kiosk_by_token_hash(&mut self, hash: &str) -> StoreResult<Option<KioskAuth>> {
+        if let Some(known) = self.tokens.get(hash) {
+            return Ok(known.clone());
+        }
+        Ok(self
+            .opt(
+                "SELECT id, name, site FROM kiosks WHERE token_hash = $1 AND revoked_ms IS NULL",
+                &[&hash],
+            )?
+            .map(|r| KioskAuth {
+                id: r.get(0),
+                name: r.get(1),
+                site: r.get(2),
+            }))
     }
 
     fn kiosk_cursor(&mut self, kiosk_id: &str) -> StoreResult<Option<KioskCursor>> {
