@@ -30,6 +30,8 @@ pub const LOGO_DRAW_PX: u32 = 128;
 pub enum LogoError {
     #[error("{0}")]
     Fetch(#[from] SyncError),
+    #[error("{0:?} cannot name a logo")]
+    BadName(String),
     #[error("the logo's bytes do not match its name")]
     WrongHash,
     #[error("the logo is not a readable PNG: {0}")]
@@ -81,7 +83,7 @@ pub fn check_logo(hash: &str, bytes: &[u8]) -> Result<(), LogoError> {
 /// Fetches logo `hash` from `client`'s server, checks it and keeps it in `data_dir`.
 pub fn fetch_logo(client: &SyncClient, data_dir: &Path, hash: &str) -> Result<(), LogoError> {
     let Some(path) = logo_path(data_dir, hash) else {
-        return Err(LogoError::WrongHash);
+        return Err(LogoError::BadName(hash.to_string()));
     };
     let bytes = client.partner_logo(hash, MAX_LOGO_BYTES)?;
     check_logo(hash, &bytes)?;
