@@ -52,9 +52,14 @@ pub(super) fn list(ui: &mut egui::Ui, partners: &mut Partners, view: &mut View<'
             ui.add_space(6.0);
             widgets::card(ui, |ui| {
                 // Its logo (or a pictogram) beside its name: every card has a picture.
-                ui.horizontal(|ui| {
+                ui.horizontal_top(|ui| {
                     picture(ui, &mut partners.logos, p, category, view);
-                    crate::ui::bidi::label(ui, RichText::new(&p.name).strong());
+                    // The name wraps beside the picture (a long name at big text).
+                    let width = ui.available_width();
+                    ui.vertical(|ui| {
+                        ui.set_max_width(width);
+                        crate::ui::bidi::label(ui, RichText::new(&p.name).strong());
+                    });
                 });
                 let open = super::is_open(p, partners.now_ms);
                 let words = open_words(tr.translations, tr.lang, p, partners.now_ms);
