@@ -383,14 +383,16 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             None,
         ),
         Page {
-            // The partners come with the board's refresh: "Stuur mijn vraag ook naar ..." then.
+            // The partners come with the board's refresh: "Stuur mijn vraag ook naar ..." then,
+            // with the OCMW's logo beside it once read and drawn.
             ready: |u| {
-                !u.kiosk
-                    .module::<Board>()
-                    .unwrap()
-                    .state
-                    .partners_for_new_ask()
-                    .is_empty()
+                let b = &u.kiosk.module::<Board>().unwrap().state;
+                let partners = b.partners_for_new_ask();
+                !partners.is_empty()
+                    && partners
+                        .iter()
+                        .filter(|p| !p.logo.is_empty())
+                        .all(|p| b.partner_logos.has(&p.logo))
             },
             ..page(
                 "post step 3",

@@ -402,3 +402,32 @@ fn a_partner_card_shows_its_logo_once_the_kiosk_has_it_and_a_pictogram_until_the
     assert!(k.has("Pictogram van OCMW"), "no logo: still a pictogram");
     assert!(!k.has("Logo van OCMW"));
 }
+
+/// The board's last step for an ask says which partner can also help: with its logo beside
+/// it when the kiosk has one, its pictogram otherwise.
+#[test]
+fn the_routed_ask_hint_shows_the_partners_logo_or_pictogram() {
+    use digidak::modules::board::Board;
+    let (dir, logo) = with_logo();
+    keep_logo(dir.path(), &logo);
+    let mut k = start_in(demo_config(), SCREEN, dir);
+    k.click("Prikbord");
+    k.click("Iets vragen of aanbieden");
+    k.click("Ik heb iets nodig");
+    k.click("Gezelschap en babbel");
+    k.settle(|u| {
+        u.kiosk
+            .module::<Board>()
+            .is_some_and(|b| b.state.partner_logos.has(&logo.hash))
+    });
+    assert!(k.has("De Ark kan ook helpen · Nu open, tot 23:59"));
+    assert!(k.has("Logo van De Ark"), "{:?}", k.all_text());
+    assert!(!k.has("Pictogram van De Ark"));
+    // Another category: OCMW, without a logo, has its pictogram.
+    k.click("Terug");
+    k.click("Papieren en brieven");
+    k.harness.run();
+    assert!(k.has("OCMW kan ook helpen · Nu open, tot 23:59"));
+    assert!(k.has("Pictogram van OCMW"));
+    assert!(!k.has("Logo van De Ark"));
+}

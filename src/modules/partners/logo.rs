@@ -5,6 +5,7 @@
 //! comes again). The pixels are handed over once, like the lessons' pictures.
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 use digidak_core::lessons::Pixels;
 use digidak_protocol::PartnerRecord;
@@ -17,21 +18,27 @@ enum State {
     Missing,
 }
 
-/// The logos, by name (the SHA-256 the server gave them).
+/// The logos, by name (the SHA-256 the server gave them). The screen hands pixels over while
+/// it draws from a shared borrow of the module's state (the board's routed-ask hint), hence
+/// the lock (held only to move pixels out).
 #[derive(Debug, Default)]
 pub struct Logos {
-    map: BTreeMap<String, State>,
+    map: Mutex<BTreeMap<String, State>>,
 }
 
 impl Logos {
+    fn map(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, State>> {
+        self.map.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// The logos of `list` to ask the store for now: new ones and ones that were missing
     /// (they may have arrived since). Logos no partner names any more are forgotten.
     pub fn to_ask(&mut self, list: &[PartnerRecord]) -> Vec<String> {
-        self.map
-            .retain(|hash, _| list.iter().any(|p| p.logo == *hash));
+        let mut map = self.map();
+        map.retain(|hash, _| list.iter().any(|p| p.logo == *hash));
         let mut ask = Vec::new();
         for p in list.iter().filter(|p| !p.logo.is_empty()) {
-            let state = self.map.entry(p.logo.clone()).or_insert(State::Missing);
+            let state = map.entry(p.logo.clone()).or_insert(State::Missing);
             if *state == State::Missing && !ask.contains(&p.logo) {
                 *state = State::Asked;
                 ask.push(p.logo.clone());
@@ -40,19 +47,26 @@ impl Logos {
         ask
     }
 
-    /// The store's answer: each logo's pixels, or `None` when it is not on this kiosk.
-    pub fn answered(&mut self, answers: Vec<(String, Option<Pixels>)>) {
+    /// The store's answer: each logo's pixels, or `None` when it is not on this kiosk. Only
+    /// the logos this one asked for are taken (another module may have asked too).
+    pub fn answered(&mut self, answers: &[(String, Option<Pixels>)]) {
+        let mut map = self.map();
         for (hash, px) in answers {
-            if let Some(state) = self.map.get_mut(&hash) {
-                *state = px.map_or(State::Missing, State::Ready);
+            if let Some(state) = map.get_mut(hash)
+                && *state == State::Asked
+            {
+                *state = px.clone().map_or(State::Missing, State::Ready);
             }
         }
     }
 
     /// The asking failed: ask again with the next list.
     pub fn failed(&mut self, hashes: &[String]) {
+        let mut map = self.map();
         for h in hashes {
-            if let Some(state) = self.map.get_mut(h) {
+            if let Some(state) = map.get_mut(h)
+                && *state == State::Asked
+            {
                 *state = State::Missing;
             }
         }
@@ -60,12 +74,13 @@ impl Logos {
 
     /// Whether logo `hash` is on this kiosk (drawn, or shown already).
     pub fn has(&self, hash: &str) -> bool {
-        matches!(self.map.get(hash), Some(State::Ready(_) | State::Shown))
+        matches!(self.map().get(hash), Some(State::Ready(_) | State::Shown))
     }
 
     /// The pixels of logo `hash`, handed over once (the screen keeps them as a texture).
-    pub fn take(&mut self, hash: &str) -> Option<Pixels> {
-        let state = self.map.get_mut(hash)?;
+    pub fn take(&self, hash: &str) -> Option<Pixels> {
+        let mut map = self.map();
+        let state = map.get_mut(hash)?;
         match std::mem::replace(state, State::Shown) {
             State::Ready(px) => Some(px),
             other => {
@@ -98,10 +113,13 @@ mod tests {
             height: 1,
             rgba: vec![0; 4],
         };
-        logos.answered(vec![(a.clone(), Some(px.clone())), (b.clone(), None)]);
+        logos.answered(&[(a.clone(), Some(px.clone())), (b.clone(), None)]);
         assert!(logos.has(&a) && !logos.has(&b));
-        assert_eq!(logos.take(&a), Some(px));
+        assert_eq!(logos.take(&a), Some(px.clone()));
         assert_eq!(logos.take(&a), None, "handed over once");
+        // Another module's answer later does not bring back pixels handed over.
+        logos.answered(&[(a.clone(), Some(px))]);
+        assert_eq!(logos.take(&a), None);
         assert!(logos.has(&a), "still shown");
         assert_eq!(logos.to_ask(&list), vec![b.clone()], "the missing one again");
         // De Ark's logo is gone from the list: forgotten.

@@ -17,6 +17,8 @@ mod logo;
 mod screen;
 
 pub use logo::Logos;
+/// A partner's picture (its logo, or a pictogram), for the board's screens too.
+pub(crate) use screen::picture;
 
 use std::any::Any;
 
@@ -256,7 +258,7 @@ impl Module for Partners {
                 None
             }
             Event::PartnerLogos(answers) => {
-                self.logos.answered(answers);
+                self.logos.answered(&answers);
                 None
             }
             Event::SignalSaved => {

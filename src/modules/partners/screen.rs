@@ -53,7 +53,7 @@ pub(super) fn list(ui: &mut egui::Ui, partners: &mut Partners, view: &mut View<'
             widgets::card(ui, |ui| {
                 // Its logo (or a pictogram) beside its name: every card has a picture.
                 ui.horizontal_top(|ui| {
-                    picture(ui, &mut partners.logos, p, category, view);
+                    picture(ui, tr, view.pics, view.drawn, &partners.logos, p, category);
                     // The name wraps beside the picture (a long name at big text).
                     let width = ui.available_width();
                     ui.vertical(|ui| {
@@ -106,19 +106,18 @@ const PICTURE: f32 = 64.0;
 /// Ark", or "Pictogram van De Ark".
 pub(crate) fn picture(
     ui: &mut egui::Ui,
-    logos: &mut super::Logos,
+    tr: crate::ui::Tr<'_>,
+    pics: &mut crate::ui::pictures::Pictures,
+    drawn: &crate::drawn::DrawnPictures,
+    logos: &super::Logos,
     p: &PartnerRecord,
     category: digidak_core::board::Category,
-    view: &mut View<'_>,
 ) {
-    let tr = view.tr;
     let name = [("partner", p.name.clone().into())];
     let size = egui::vec2(PICTURE, PICTURE);
     if !p.logo.is_empty() && logos.has(&p.logo) {
         let key = format!("partner-logo-{}", p.logo);
-        let texture = view
-            .pics
-            .get_or_upload(ui.ctx(), &key, || logos.take(&p.logo));
+        let texture = pics.get_or_upload(ui.ctx(), &key, || logos.take(&p.logo));
         let label = tr.tr_args("partners-logo", &name);
         let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
@@ -128,7 +127,7 @@ pub(crate) fn picture(
         }
         return;
     }
-    let key = if !p.picture.is_empty() && view.drawn.contains(&p.picture) {
+    let key = if !p.picture.is_empty() && drawn.contains(&p.picture) {
         p.picture.as_str()
     } else {
         category.picture()
@@ -137,7 +136,7 @@ pub(crate) fn picture(
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
     if ui.is_rect_visible(rect)
-        && !crate::ui::pictures::paint(ui.ctx(), ui.painter(), view.pics, view.drawn, key, rect)
+        && !crate::ui::pictures::paint(ui.ctx(), ui.painter(), pics, drawn, key, rect)
     {
         // Not drawn yet (the loader wakes the UI when it is).
         ui.painter().rect_stroke(
