@@ -109,9 +109,11 @@ fn a_partners_logo_is_fetched_checked_kept_and_removed_and_bad_answers_never_sto
 
     // The good logo arrives under its name, byte for byte the server's PNG.
     let path = logo_path(&kiosk_dir, &good.hash).unwrap();
-    wait_until(Duration::from_secs(20), "De Ark's logo on the kiosk", || {
-        path.exists()
-    });
+    wait_until(
+        Duration::from_secs(20),
+        "De Ark's logo on the kiosk",
+        || path.exists(),
+    );
     let kept = std::fs::read(&path).unwrap();
     assert_eq!(logo_hash(&kept), good.hash);
     assert_eq!(kept, good.png);
@@ -162,9 +164,11 @@ fn a_partners_logo_is_fetched_checked_kept_and_removed_and_bad_answers_never_sto
         .unwrap();
     kiosk.sync.nudge();
     let newer_path = logo_path(&kiosk_dir, &newer.hash).unwrap();
-    wait_until(Duration::from_secs(20), "the new logo, the old gone", || {
-        newer_path.exists() && !path.exists()
-    });
+    wait_until(
+        Duration::from_secs(20),
+        "the new logo, the old gone",
+        || newer_path.exists() && !path.exists(),
+    );
     // No logo any more: removed from the data folder too.
     server.store.set_partner_logo(&ark, None, now_ms()).unwrap();
     kiosk.sync.nudge();

@@ -375,11 +375,7 @@ fn a_partner_card_shows_its_logo_once_the_kiosk_has_it_and_a_pictogram_until_the
     // like OCMW's, which has no logo at all. Every card has a picture.
     open_partners(&mut k);
     assert!(!k.has("Logo van De Ark"));
-    assert_eq!(
-        count(&k, "Pictogram van De Ark"),
-        2,
-        "one card a category"
-    );
+    assert_eq!(count(&k, "Pictogram van De Ark"), 2, "one card a category");
     assert!(k.has("Pictogram van OCMW"));
     // The sync worker kept it: the next time the page opens, the logo shows (read and drawn
     // by the store worker, off the UI thread).
@@ -392,12 +388,7 @@ fn a_partner_card_shows_its_logo_once_the_kiosk_has_it_and_a_pictogram_until_the
             .module::<partners::Partners>()
             .is_some_and(|p| p.logos.has(&logo.hash))
     });
-    assert_eq!(
-        count(&k, "Logo van De Ark"),
-        2,
-        "{:?}",
-        k.all_text()
-    );
+    assert_eq!(count(&k, "Logo van De Ark"), 2, "{:?}", k.all_text());
     assert!(!k.has("Pictogram van De Ark"));
     assert!(k.has("Pictogram van OCMW"), "no logo: still a pictogram");
     assert!(!k.has("Logo van OCMW"));

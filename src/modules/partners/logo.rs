@@ -105,7 +105,11 @@ mod tests {
         let a = "a".repeat(64);
         let b = "b".repeat(64);
         let mut logos = Logos::default();
-        let list = vec![partner("De Ark", &a), partner("OCMW", &b), partner("Zonder", "")];
+        let list = vec![
+            partner("De Ark", &a),
+            partner("OCMW", &b),
+            partner("Zonder", ""),
+        ];
         assert_eq!(logos.to_ask(&list), vec![a.clone(), b.clone()]);
         assert!(logos.to_ask(&list).is_empty(), "asked already");
         let px = Pixels {
@@ -121,7 +125,11 @@ mod tests {
         logos.answered(&[(a.clone(), Some(px))]);
         assert_eq!(logos.take(&a), None);
         assert!(logos.has(&a), "still shown");
-        assert_eq!(logos.to_ask(&list), vec![b.clone()], "the missing one again");
+        assert_eq!(
+            logos.to_ask(&list),
+            vec![b.clone()],
+            "the missing one again"
+        );
         // De Ark's logo is gone from the list: forgotten.
         logos.to_ask(&[partner("OCMW", &b)]);
         assert!(!logos.has(&a));
