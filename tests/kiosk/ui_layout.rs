@@ -295,7 +295,13 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             ready: |u| {
                 u.kiosk
                     .module::<digidak::modules::partners::Partners>()
-                    .is_some_and(|p| !p.strengths.is_empty())
+                    .is_some_and(|p| {
+                        !p.strengths.is_empty()
+                            && p.list
+                                .iter()
+                                .filter(|x| !x.logo.is_empty())
+                                .all(|x| p.logos.has(&x.logo))
+                    })
             },
             ..page(
                 "what our neighbourhood can do",

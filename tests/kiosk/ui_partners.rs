@@ -392,6 +392,11 @@ fn a_partner_card_shows_its_logo_once_the_kiosk_has_it_and_a_pictogram_until_the
     assert!(!k.has("Pictogram van De Ark"));
     assert!(k.has("Pictogram van OCMW"), "no logo: still a pictogram");
     assert!(!k.has("Logo van OCMW"));
+    // "Wat onze buurt kan": De Ark's logo in the tiles of the two categories it helps with.
+    k.click("Wat onze buurt kan");
+    k.settle(|u| u.kiosk.screen() == Screen::Module(partners::STRENGTHS));
+    assert_eq!(count(&k, "Logo van De Ark"), 2, "{:?}", k.all_text());
+    assert!(!k.has("Logo van OCMW"));
 }
 
 /// The board's last step for an ask says which partner can also help: with its logo beside

@@ -113,20 +113,11 @@ pub(crate) fn picture(
     p: &PartnerRecord,
     category: digidak_core::board::Category,
 ) {
-    let name = [("partner", p.name.clone().into())];
-    let size = egui::vec2(PICTURE, PICTURE);
-    if !p.logo.is_empty() && logos.has(&p.logo) {
-        let key = format!("partner-logo-{}", p.logo);
-        let texture = pics.get_or_upload(ui.ctx(), &key, || logos.take(&p.logo));
-        let label = tr.tr_args("partners-logo", &name);
-        let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
-        if let Some(id) = texture {
-            let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
-            ui.painter().image(id, rect, uv, egui::Color32::WHITE);
-        }
+    if logo(ui, tr, pics, logos, p, PICTURE) {
         return;
     }
+    let name = [("partner", p.name.clone().into())];
+    let size = egui::vec2(PICTURE, PICTURE);
     let key = if !p.picture.is_empty() && drawn.contains(&p.picture) {
         p.picture.as_str()
     } else {
@@ -146,6 +137,31 @@ pub(crate) fn picture(
             egui::StrokeKind::Inside,
         );
     }
+}
+
+/// A partner's uploaded logo in a `side` square, labelled "Logo van De Ark", if this kiosk has
+/// it (false, nothing drawn, otherwise).
+fn logo(
+    ui: &mut egui::Ui,
+    tr: crate::ui::Tr<'_>,
+    pics: &mut crate::ui::pictures::Pictures,
+    logos: &super::Logos,
+    p: &PartnerRecord,
+    side: f32,
+) -> bool {
+    if p.logo.is_empty() || !logos.has(&p.logo) {
+        return false;
+    }
+    let key = format!("partner-logo-{}", p.logo);
+    let texture = pics.get_or_upload(ui.ctx(), &key, || logos.take(&p.logo));
+    let label = tr.tr_args("partners-logo", &[("partner", p.name.clone().into())]);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+    if let Some(id) = texture {
+        let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+        ui.painter().image(id, rect, uv, egui::Color32::WHITE);
+    }
+    true
 }
 
 fn title(ui: &mut egui::Ui, text: &str) {
@@ -357,6 +373,24 @@ pub(super) fn strengths(ui: &mut egui::Ui, partners: &Partners, view: &mut View<
                                     ui,
                                     RichText::new(s.partners.join(", ")).color(theme::MUTED),
                                 );
+                                // The logos of those that have one (the tile's picture is
+                                // the category's).
+                                let with_logo: Vec<_> = partners
+                                    .list
+                                    .iter()
+                                    .filter(|p| {
+                                        s.partners.contains(&p.name)
+                                            && !p.logo.is_empty()
+                                            && partners.logos.has(&p.logo)
+                                    })
+                                    .collect();
+                                if !with_logo.is_empty() {
+                                    ui.horizontal_wrapped(|ui| {
+                                        for p in with_logo {
+                                            logo(ui, tr, view.pics, &partners.logos, p, 40.0);
+                                        }
+                                    });
+                                }
                             }
                         });
                     });
