@@ -560,3 +560,6 @@ strengths-partners = { $count ->
 board-partner-also = يمكن لـ { $partner } أن يساعد أيضًا
 board-partner-send = أرسل سؤالي أيضًا إلى { $partner }
 partners-on-board = على اللوحة
+# Partners' logos on the kiosk (issue 21): a partner card's picture, for screen readers
+partners-logo = شعار { $partner }
+partners-pictogram = رمز { $partner }

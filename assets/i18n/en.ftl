@@ -542,3 +542,6 @@ strengths-partners = { $count ->
 board-partner-also = { $partner } can also help
 board-partner-send = Also send my question to { $partner }
 partners-on-board = On the board
+# Partners' logos on the kiosk (issue 21): a partner card's picture, for screen readers
+partners-logo = Logo of { $partner }
+partners-pictogram = Pictogram of { $partner }

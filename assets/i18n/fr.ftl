@@ -542,3 +542,6 @@ strengths-partners = { $count ->
 board-partner-also = { $partner } peut aussi aider
 board-partner-send = Envoyer aussi ma question à { $partner }
 partners-on-board = Sur le tableau
+# Partners' logos on the kiosk (issue 21): a partner card's picture, for screen readers
+partners-logo = Logo de { $partner }
+partners-pictogram = Pictogramme de { $partner }

@@ -542,3 +542,6 @@ strengths-partners = { $count ->
 board-partner-also = { $partner } kan ook helpen
 board-partner-send = Stuur mijn vraag ook naar { $partner }
 partners-on-board = Op het prikbord
+# Partners' logos on the kiosk (issue 21): a partner card's picture, for screen readers
+partners-logo = Logo van { $partner }
+partners-pictogram = Pictogram van { $partner }

@@ -555,3 +555,6 @@ strengths-partners = { $count ->
 board-partner-also = { $partner } też może pomóc
 board-partner-send = Wyślij moje pytanie także do { $partner }
 partners-on-board = Na tablicy
+# Partners' logos on the kiosk (issue 21): a partner card's picture, for screen readers
+partners-logo = Logo: { $partner }
+partners-pictogram = Piktogram: { $partner }

@@ -548,3 +548,6 @@ strengths-partners = { $count ->
 board-partner-also = { $partner } poate ajuta și el
 board-partner-send = Trimite întrebarea mea și către { $partner }
 partners-on-board = Pe panou
+# Partners' logos on the kiosk (issue 21): a partner card's picture, for screen readers
+partners-logo = Sigla { $partner }
+partners-pictogram = Pictograma { $partner }

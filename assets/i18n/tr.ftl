@@ -535,3 +535,6 @@ strengths-partners = { $count } ortak
 board-partner-also = { $partner } de yardım edebilir
 board-partner-send = Sorumu { $partner } kuruluşuna da gönder
 partners-on-board = Panoda
+# Partners' logos on the kiosk (issue 21): a partner card's picture, for screen readers
+partners-logo = { $partner } logosu
+partners-pictogram = { $partner } simgesi

@@ -555,3 +555,6 @@ strengths-partners = { $count ->
 board-partner-also = { $partner } теж може допомогти
 board-partner-send = Надіслати моє питання також до { $partner }
 partners-on-board = На дошці
+# Partners' logos on the kiosk (issue 21): a partner card's picture, for screen readers
+partners-logo = Логотип: { $partner }
+partners-pictogram = Піктограма: { $partner }

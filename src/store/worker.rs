@@ -115,6 +115,11 @@ pub enum Command {
         signal: digidak_protocol::SignalCreated,
         now_ms: i64,
     },
+    /// Read and draw these partners' logos, kept in the data folder by the sync worker
+    /// (answered with [`Event::PartnerLogos`]).
+    LoadPartnerLogos {
+        hashes: Vec<String>,
+    },
 }
 
 impl Command {
@@ -142,6 +147,7 @@ impl Command {
             Command::Board(c) => c.kind(),
             Command::RefreshPartners { .. } => "refresh_partners",
             Command::CreateSignal { .. } => "create_signal",
+            Command::LoadPartnerLogos { .. } => "load_partner_logos",
         }
     }
 
@@ -160,6 +166,7 @@ impl Command {
                 | Command::ListPeople { .. }
                 | Command::ExportCsv { .. }
                 | Command::RefreshPartners { .. }
+                | Command::LoadPartnerLogos { .. }
         )
     }
 
@@ -238,6 +245,9 @@ pub enum Event {
     },
     /// A care signal is queued for its partner.
     SignalSaved,
+    /// The answer to [`Command::LoadPartnerLogos`]: each logo's pixels, or `None` when it is
+    /// not in the data folder (yet).
+    PartnerLogos(Vec<(String, Option<digidak_core::lessons::Pixels>)>),
     /// A command failed; nothing was half-written.
     Failed {
         command: Command,
@@ -489,6 +499,12 @@ fn run(
                     offers,
                 }])
             }),
+            Command::LoadPartnerLogos { hashes } => Ok(vec![Event::PartnerLogos(
+                hashes
+                    .iter()
+                    .map(|h| (h.clone(), crate::sync::logos::read_logo(&data_dir, h)))
+                    .collect(),
+            )]),
             Command::CreateSignal { signal, now_ms } => store
                 .create_signal(signal, *now_ms)
                 .map(|()| vec![Event::SignalSaved]),

@@ -211,6 +211,49 @@ impl SyncClient {
         })
     }
 
+    /// The bytes at `/partner-logo/{hash}` (public, no token), refused past `limit` bytes
+    /// (`BadResponse`) without reading more than that. Checking what they are is the caller's
+    /// part (`super::logos`).
+    pub fn partner_logo(&self, hash: &str, limit: usize) -> Result<Vec<u8>, SyncError> {
+        use std::io::Read;
+        let resp = self
+            .http
+            .get(format!("{}/partner-logo/{hash}", self.base))
+            .send()
+            .map_err(|e| SyncError::Network(e.to_string()))?;
+        let status = resp.status();
+        if !status.is_success() {
+            let s = status.as_u16();
+            return Err(if (400..500).contains(&s) {
+                SyncError::Refused {
+                    status: s,
+                    code: String::new(),
+                    message: "no such logo".into(),
+                }
+            } else {
+                SyncError::Server {
+                    status: s,
+                    message: "the logo could not be fetched".into(),
+                }
+            });
+        }
+        if resp.content_length().is_some_and(|n| n > limit as u64) {
+            return Err(SyncError::BadResponse(format!(
+                "a logo of more than {limit} bytes"
+            )));
+        }
+        let mut bytes = Vec::new();
+        resp.take(limit as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| SyncError::Network(e.to_string()))?;
+        if bytes.len() > limit {
+            return Err(SyncError::BadResponse(format!(
+                "a logo of more than {limit} bytes"
+            )));
+        }
+        Ok(bytes)
+    }
+
     /// Where a resume code made at any kiosk continues (404 -> `Refused` with `not_found`).
     pub fn resume(&self, token: &str, code: &str) -> Result<ResumeResponse, SyncError> {
         self.with_fallback(|| {

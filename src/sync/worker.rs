@@ -268,7 +268,16 @@ struct Worker {
     /// When the status was last checked.
     checked_at: Option<Instant>,
     last_push: Option<Instant>,
+    /// The partners' logos should be looked at (at start, after pulled changes, and a while
+    /// after one failed).
+    logos_due: bool,
+    /// Logos that failed, and when: tried again after [`LOGO_RETRY`].
+    logos_failed: std::collections::BTreeSet<String>,
+    logos_failed_at: Option<Instant>,
 }
+
+/// How long a logo that could not be fetched waits before it is tried again.
+pub const LOGO_RETRY: Duration = Duration::from_secs(60);
 
 /// Reads the token file, if any.
 fn read_token(data_dir: &Path) -> Option<String> {
@@ -339,6 +348,9 @@ impl Worker {
             checked: false,
             checked_at: None,
             last_push: None,
+            logos_due: true,
+            logos_failed: Default::default(),
+            logos_failed_at: None,
         }
     }
 
@@ -582,7 +594,61 @@ impl Worker {
         }
         let more_to_push = self.push(store)?;
         let more_to_pull = self.pull(store)?;
+        if !more_to_pull {
+            self.logos(store);
+        }
         Ok(more_to_push || more_to_pull)
+    }
+
+    /// Fetches the partners' logos this kiosk does not have yet and removes those no partner
+    /// names any more (`super::logos`). Never fails the round: a logo that cannot be fetched
+    /// is logged and tried again after [`LOGO_RETRY`].
+    fn logos(&mut self, store: &Store) {
+        if self
+            .logos_failed_at
+            .is_some_and(|t| t.elapsed() >= LOGO_RETRY)
+        {
+            self.logos_failed.clear();
+            self.logos_failed_at = None;
+            self.logos_due = true;
+        }
+        let Some(session) = self.session.as_ref() else {
+            return;
+        };
+        if !self.logos_due {
+            return;
+        }
+        let wanted = match store.partners() {
+            Ok(list) => list
+                .into_iter()
+                .filter(|p| !p.logo.is_empty())
+                .map(|p| p.logo)
+                .collect(),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read the partners for their logos");
+                return;
+            }
+        };
+        self.logos_due = false;
+        let skip = self.logos_failed.clone();
+        let round = super::logos::sync_logos(
+            &session.client,
+            &self.ctx.data_dir,
+            &wanted,
+            &skip,
+            &mut self.logos_failed,
+        );
+        if round.failed > 0 && self.logos_failed_at.is_none() {
+            self.logos_failed_at = Some(Instant::now());
+        }
+        if round.fetched > 0 || round.removed > 0 {
+            tracing::debug!(
+                fetched = round.fetched,
+                removed = round.removed,
+                "partner logos"
+            );
+            (self.ctx.on_data)();
+        }
     }
 
     fn push(&mut self, store: &mut Store) -> Result<bool, Failure> {
@@ -679,6 +745,7 @@ impl Worker {
             }
             if store.apply_changes(&page.changes, cursor)? > 0 {
                 changed = true;
+                self.logos_due = true;
             }
             if !page.more {
                 if changed {

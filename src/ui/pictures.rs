@@ -53,6 +53,34 @@ impl Pictures {
     }
 }
 
+impl Pictures {
+    /// The texture of a picture that is not one of the lessons' folder (a partner's logo,
+    /// drawn off the UI thread by its owner): the one made before under `key`, or one made
+    /// now from the pixels `take` hands over (never called in a words-only pass).
+    pub fn get_or_upload(
+        &mut self,
+        ctx: &egui::Context,
+        key: &str,
+        take: impl FnOnce() -> Option<digidak_core::lessons::Pixels>,
+    ) -> Option<egui::TextureId> {
+        if let Some(t) = self.textures.get(key) {
+            return Some(t.id());
+        }
+        if self.words_only {
+            return None;
+        }
+        let px = take()?;
+        let image = egui::ColorImage::from_rgba_premultiplied(
+            [px.width as usize, px.height as usize],
+            &px.rgba,
+        );
+        let handle = ctx.load_texture(key.to_string(), image, egui::TextureOptions::LINEAR);
+        let id = handle.id();
+        self.textures.insert(key.to_string(), handle);
+        Some(id)
+    }
+}
+
 /// Paints picture `key` into `rect` with `painter`; false while it is not drawn yet.
 pub fn paint(
     ctx: &egui::Context,

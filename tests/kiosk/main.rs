@@ -10,6 +10,7 @@ mod support;
 mod architecture;
 mod cli;
 mod lessons_content;
+mod partner_logos;
 mod store;
 mod ui_activities;
 mod ui_board;

@@ -141,6 +141,15 @@ fn content_dir() -> tempfile::TempDir {
                 "deleted": false
             }),
         });
+        // The OCMW has an uploaded logo, kept in the data folder as sync keeps it; the
+        // others show a pictogram.
+        if i == 0 {
+            let logo = layout_logo();
+            let path = digidak::sync::logos::logo_path(dir.path(), &logo.hash).unwrap();
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, &logo.png).unwrap();
+            changes.last_mut().unwrap().payload["logo"] = logo.hash.into();
+        }
     }
     // Two of the offers are a partner's (its badge on "Wie kan helpen").
     for i in [1usize, 3] {
@@ -152,6 +161,20 @@ fn content_dir() -> tempfile::TempDir {
         store.apply_changes(page, last).unwrap();
     }
     dir
+}
+
+/// A partner's logo as the server makes one of an upload: wide, with a light and a dark part.
+fn layout_logo() -> digidak_core::logo::Logo {
+    let img = image::RgbImage::from_fn(400, 160, |x, y| {
+        if (x / 40 + y / 40) % 2 == 0 {
+            image::Rgb([0, 110, 80])
+        } else {
+            image::Rgb([240, 200, 40])
+        }
+    });
+    let mut png = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png).unwrap();
+    digidak_core::logo::prepare_logo(&png.into_inner()).unwrap()
 }
 
 fn now_ms() -> i64 {
@@ -251,12 +274,19 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
         ),
         Page {
             ready: |u| {
+                // With the OCMW's logo read and drawn (off the UI thread).
                 u.kiosk
                     .module::<digidak::modules::partners::Partners>()
-                    .is_some_and(|p| !p.list.is_empty())
+                    .is_some_and(|p| {
+                        !p.list.is_empty()
+                            && p.list
+                                .iter()
+                                .filter(|x| !x.logo.is_empty())
+                                .all(|x| p.logos.has(&x.logo))
+                    })
             },
             ..page(
-                "who can help (partners)",
+                "who can help (partners, a logo)",
                 vec![Action::Go(Screen::Module(digidak::modules::partners::LIST))],
                 None,
             )
@@ -265,7 +295,13 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             ready: |u| {
                 u.kiosk
                     .module::<digidak::modules::partners::Partners>()
-                    .is_some_and(|p| !p.strengths.is_empty())
+                    .is_some_and(|p| {
+                        !p.strengths.is_empty()
+                            && p.list
+                                .iter()
+                                .filter(|x| !x.logo.is_empty())
+                                .all(|x| p.logos.has(&x.logo))
+                    })
             },
             ..page(
                 "what our neighbourhood can do",
@@ -353,14 +389,16 @@ fn pages(lessons: &[Arc<Lesson>]) -> Vec<Page> {
             None,
         ),
         Page {
-            // The partners come with the board's refresh: "Stuur mijn vraag ook naar ..." then.
+            // The partners come with the board's refresh: "Stuur mijn vraag ook naar ..." then,
+            // with the OCMW's logo beside it once read and drawn.
             ready: |u| {
-                !u.kiosk
-                    .module::<Board>()
-                    .unwrap()
-                    .state
-                    .partners_for_new_ask()
-                    .is_empty()
+                let b = &u.kiosk.module::<Board>().unwrap().state;
+                let partners = b.partners_for_new_ask();
+                !partners.is_empty()
+                    && partners
+                        .iter()
+                        .filter(|p| !p.logo.is_empty())
+                        .all(|p| b.partner_logos.has(&p.logo))
             },
             ..page(
                 "post step 3",
@@ -616,7 +654,11 @@ fn problems(
         } else {
             &content_font
         };
-        if matches!(n.role, Role::TextInput | Role::MultilineTextInput) {
+        // (A picture's name, e.g. a partner's logo, is read by screen readers, not drawn.)
+        if matches!(
+            n.role,
+            Role::TextInput | Role::MultilineTextInput | Role::Image
+        ) {
             continue;
         }
         // The staff corner on a narrow top bar shows only its pictogram: its name is not drawn.

@@ -316,3 +316,114 @@ fn the_volunteer_screen_offers_passing_on_a_signal_where_partners_are_on() {
     k.enter_pin("2468", "OK");
     assert!(!k.has("Signaal doorgeven"));
 }
+
+/// A PNG as the server makes a logo of an upload, its name, and a kiosk folder whose store
+/// has De Ark naming it (OCMW has none).
+fn with_logo() -> (tempfile::TempDir, digidak_core::logo::Logo) {
+    let dir = with_partners();
+    let img = image::RgbImage::from_pixel(200, 120, image::Rgb([30, 90, 200]));
+    let mut png = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png).unwrap();
+    let logo = digidak_core::logo::prepare_logo(&png.into_inner()).unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    store
+        .apply_changes(
+            &[Change {
+                seq: 4,
+                kind: kinds::PARTNER_SAVED.into(),
+                payload: serde_json::json!({
+                    "id": ARK, "name": "De Ark", "description": "Een luisterend oor en hulp aan huis.",
+                    "picture": "health", "categories": ["company", "cooking"],
+                    "hours": digidak_core::partners::parse_week("mon-sun 0:00-23:59").unwrap(),
+                    "address": "Kerkstraat 1", "contact": "02 555 00 00", "deleted": false,
+                    "logo": logo.hash
+                }),
+            }],
+            4,
+        )
+        .unwrap();
+    (dir, logo)
+}
+
+/// Puts `logo` in the kiosk's data folder where the sync worker keeps it.
+fn keep_logo(dir: &std::path::Path, logo: &digidak_core::logo::Logo) {
+    let path = digidak::sync::logos::logo_path(dir, &logo.hash).unwrap();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, &logo.png).unwrap();
+}
+
+fn count(k: &TestKiosk, label: &str) -> usize {
+    k.all_text().iter().filter(|t| *t == label).count()
+}
+
+fn open_partners(k: &mut TestKiosk) {
+    k.click("Wie kan helpen");
+    k.settle(|u| {
+        u.kiosk
+            .module::<partners::Partners>()
+            .is_some_and(|p| p.list.len() == 2)
+    });
+    k.harness.run();
+}
+
+#[test]
+fn a_partner_card_shows_its_logo_once_the_kiosk_has_it_and_a_pictogram_until_then() {
+    let (dir, logo) = with_logo();
+    let path = dir.path().to_path_buf();
+    let mut k = start_in(demo_config(), SCREEN, dir);
+    // The logo is not on this kiosk yet (sync fetches it): De Ark's card has a pictogram,
+    // like OCMW's, which has no logo at all. Every card has a picture.
+    open_partners(&mut k);
+    assert!(!k.has("Logo van De Ark"));
+    assert_eq!(count(&k, "Pictogram van De Ark"), 2, "one card a category");
+    assert!(k.has("Pictogram van OCMW"));
+    // The sync worker kept it: the next time the page opens, the logo shows (read and drawn
+    // by the store worker, off the UI thread).
+    keep_logo(&path, &logo);
+    k.click("Terug");
+    k.harness.run();
+    open_partners(&mut k);
+    k.settle(|u| {
+        u.kiosk
+            .module::<partners::Partners>()
+            .is_some_and(|p| p.logos.has(&logo.hash))
+    });
+    assert_eq!(count(&k, "Logo van De Ark"), 2, "{:?}", k.all_text());
+    assert!(!k.has("Pictogram van De Ark"));
+    assert!(k.has("Pictogram van OCMW"), "no logo: still a pictogram");
+    assert!(!k.has("Logo van OCMW"));
+    // "Wat onze buurt kan": De Ark's logo in the tiles of the two categories it helps with.
+    k.click("Wat onze buurt kan");
+    k.settle(|u| u.kiosk.screen() == Screen::Module(partners::STRENGTHS));
+    assert_eq!(count(&k, "Logo van De Ark"), 2, "{:?}", k.all_text());
+    assert!(!k.has("Logo van OCMW"));
+}
+
+/// The board's last step for an ask says which partner can also help: with its logo beside
+/// it when the kiosk has one, its pictogram otherwise.
+#[test]
+fn the_routed_ask_hint_shows_the_partners_logo_or_pictogram() {
+    use digidak::modules::board::Board;
+    let (dir, logo) = with_logo();
+    keep_logo(dir.path(), &logo);
+    let mut k = start_in(demo_config(), SCREEN, dir);
+    k.click("Prikbord");
+    k.click("Iets vragen of aanbieden");
+    k.click("Ik heb iets nodig");
+    k.click("Gezelschap en babbel");
+    k.settle(|u| {
+        u.kiosk
+            .module::<Board>()
+            .is_some_and(|b| b.state.partner_logos.has(&logo.hash))
+    });
+    assert!(k.has("De Ark kan ook helpen · Nu open, tot 23:59"));
+    assert!(k.has("Logo van De Ark"), "{:?}", k.all_text());
+    assert!(!k.has("Pictogram van De Ark"));
+    // Another category: OCMW, without a logo, has its pictogram.
+    k.click("Terug");
+    k.click("Papieren en brieven");
+    k.harness.run();
+    assert!(k.has("OCMW kan ook helpen · Nu open, tot 23:59"));
+    assert!(k.has("Pictogram van OCMW"));
+    assert!(!k.has("Logo van De Ark"));
+}

@@ -156,6 +156,8 @@ pub struct BoardState {
     /// The site's local partners (as the store last had them): an ask in a category one of
     /// them covers may go to it too.
     pub partners: Vec<digidak_protocol::PartnerRecord>,
+    /// Their uploaded logos, for "... kan ook helpen" (read and drawn by the store worker).
+    pub partner_logos: crate::modules::partners::Logos,
     /// The partner the resident chose to send the new ask to as well (none by default).
     pub send_to: Option<String>,
 }
@@ -628,6 +630,10 @@ impl Module for Board {
                 strengths,
                 offers,
             } => {
+                let ask = self.state.partner_logos.to_ask(&list);
+                if !ask.is_empty() {
+                    ctx.send(Command::LoadPartnerLogos { hashes: ask });
+                }
                 self.state.partners = list.clone();
                 Some(Event::Partners {
                     list,
@@ -635,8 +641,21 @@ impl Module for Board {
                     offers,
                 })
             }
+            // The partners module takes the logos too (each takes those it asked for).
+            Event::PartnerLogos(answers) => {
+                self.state.partner_logos.answered(&answers);
+                Some(Event::PartnerLogos(answers))
+            }
             other => Some(other),
         }
+    }
+
+    fn on_failed(&mut self, command: &Command, _ctx: &mut Ctx<'_>) -> bool {
+        if let Command::LoadPartnerLogos { hashes } = command {
+            // Asked again with the next list; the partners module hears of it too.
+            self.state.partner_logos.failed(hashes);
+        }
+        false
     }
 
     fn refresh(&self) -> Refresh {

@@ -63,6 +63,7 @@ pub(super) fn show(page: Page, ui: &mut egui::Ui, board: &mut Board, view: &mut 
         super::NEW_TEXT => post::words(
             ui,
             &cx,
+            pics,
             &mut drafts.post_title,
             &mut drafts.post_text,
             tr,

@@ -13,7 +13,12 @@
 //! [`Partners::covering`] and [`open_words`], on the list this module keeps (the kiosk finds
 //! the module by [`ID`] and downcasts it with `as_any`).
 
+mod logo;
 mod screen;
+
+pub use logo::Logos;
+/// A partner's picture (its logo, or a pictogram), for the board's screens too.
+pub(crate) use screen::picture;
 
 use std::any::Any;
 
@@ -102,6 +107,8 @@ pub struct Partners {
     pub failed: bool,
     /// The partner the last signal went to (for "sent to De Ark").
     pub sent_to: String,
+    /// The partners' uploaded logos (read and drawn by the store worker, shown on the cards).
+    pub logos: Logos,
 }
 
 impl Partners {
@@ -240,10 +247,18 @@ impl Module for Partners {
                 strengths,
                 offers,
             } => {
+                let ask = self.logos.to_ask(&list);
+                if !ask.is_empty() {
+                    ctx.send(Command::LoadPartnerLogos { hashes: ask });
+                }
                 self.list = list;
                 self.strengths = strengths;
                 self.offers = offers;
                 self.loaded = true;
+                None
+            }
+            Event::PartnerLogos(answers) => {
+                self.logos.answered(&answers);
                 None
             }
             Event::SignalSaved => {
@@ -266,6 +281,10 @@ impl Module for Partners {
                 self.loaded = true;
                 true
             }
+            Command::LoadPartnerLogos { hashes } => {
+                self.logos.failed(hashes);
+                true
+            }
             Command::CreateSignal { .. } => {
                 self.awaiting_save = false;
                 self.failed = true;
@@ -273,6 +292,11 @@ impl Module for Partners {
             }
             _ => false,
         }
+    }
+
+    fn refresh(&self) -> super::Refresh {
+        // After sync pulled changes or fetched logos: the list, and the logos it names.
+        |now_ms, _| vec![Command::RefreshPartners { now_ms }]
     }
 
     fn show_staff(&mut self, place: StaffPlace, ui: &mut egui::Ui, view: &mut View<'_>) {

@@ -12,8 +12,9 @@ use crate::ui::screens::act;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Kind};
 use digidak_core::partners::{MAX_PHONE, MAX_SIGNAL_NOTE, SIGNAL_KINDS, week_in_words};
+use digidak_protocol::PartnerRecord;
 
-pub(super) fn list(ui: &mut egui::Ui, partners: &Partners, view: &mut View<'_>) {
+pub(super) fn list(ui: &mut egui::Ui, partners: &mut Partners, view: &mut View<'_>) {
     let tr = view.tr;
     crate::ui::bidi::label(ui, RichText::new(tr.tr("partners-title")).heading());
     crate::ui::bidi::label(ui, tr.tr("partners-explain"));
@@ -34,7 +35,12 @@ pub(super) fn list(ui: &mut egui::Ui, partners: &Partners, view: &mut View<'_>) 
         }
         return;
     }
-    for (category, list) in groups {
+    let groups: Vec<(digidak_core::board::Category, Vec<PartnerRecord>)> = groups
+        .into_iter()
+        .map(|(c, l)| (c, l.into_iter().cloned().collect()))
+        .collect();
+    for (category, list) in &groups {
+        let category = *category;
         ui.add_space(8.0);
         crate::ui::bidi::label(
             ui,
@@ -45,7 +51,16 @@ pub(super) fn list(ui: &mut egui::Ui, partners: &Partners, view: &mut View<'_>) 
         for p in list {
             ui.add_space(6.0);
             widgets::card(ui, |ui| {
-                crate::ui::bidi::label(ui, RichText::new(&p.name).strong());
+                // Its logo (or a pictogram) beside its name: every card has a picture.
+                ui.horizontal_top(|ui| {
+                    picture(ui, tr, view.pics, view.drawn, &partners.logos, p, category);
+                    // The name wraps beside the picture (a long name at big text).
+                    let width = ui.available_width();
+                    ui.vertical(|ui| {
+                        ui.set_max_width(width);
+                        crate::ui::bidi::label(ui, RichText::new(&p.name).strong());
+                    });
+                });
                 let open = super::is_open(p, partners.now_ms);
                 let words = open_words(tr.translations, tr.lang, p, partners.now_ms);
                 crate::ui::bidi::label(
@@ -81,6 +96,72 @@ pub(super) fn list(ui: &mut egui::Ui, partners: &Partners, view: &mut View<'_>) 
             });
         }
     }
+}
+
+/// The size of a partner's picture on its card.
+const PICTURE: f32 = 64.0;
+
+/// A partner's uploaded logo, once this kiosk has it; otherwise its own pictogram (a shared
+/// picture an admin chose) or the category's. Labelled for screen readers and tests: "Logo De
+/// Ark", or "Pictogram van De Ark".
+pub(crate) fn picture(
+    ui: &mut egui::Ui,
+    tr: crate::ui::Tr<'_>,
+    pics: &mut crate::ui::pictures::Pictures,
+    drawn: &crate::drawn::DrawnPictures,
+    logos: &super::Logos,
+    p: &PartnerRecord,
+    category: digidak_core::board::Category,
+) {
+    if logo(ui, tr, pics, logos, p, PICTURE) {
+        return;
+    }
+    let name = [("partner", p.name.clone().into())];
+    let size = egui::vec2(PICTURE, PICTURE);
+    let key = if !p.picture.is_empty() && drawn.contains(&p.picture) {
+        p.picture.as_str()
+    } else {
+        category.picture()
+    };
+    let label = tr.tr_args("partners-pictogram", &name);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+    if ui.is_rect_visible(rect)
+        && !crate::ui::pictures::paint(ui.ctx(), ui.painter(), pics, drawn, key, rect)
+    {
+        // Not drawn yet (the loader wakes the UI when it is).
+        ui.painter().rect_stroke(
+            rect,
+            12.0,
+            egui::Stroke::new(2.0, theme::SECONDARY),
+            egui::StrokeKind::Inside,
+        );
+    }
+}
+
+/// A partner's uploaded logo in a `side` square, labelled "Logo van De Ark", if this kiosk has
+/// it (false, nothing drawn, otherwise).
+fn logo(
+    ui: &mut egui::Ui,
+    tr: crate::ui::Tr<'_>,
+    pics: &mut crate::ui::pictures::Pictures,
+    logos: &super::Logos,
+    p: &PartnerRecord,
+    side: f32,
+) -> bool {
+    if p.logo.is_empty() || !logos.has(&p.logo) {
+        return false;
+    }
+    let key = format!("partner-logo-{}", p.logo);
+    let texture = pics.get_or_upload(ui.ctx(), &key, || logos.take(&p.logo));
+    let label = tr.tr_args("partners-logo", &[("partner", p.name.clone().into())]);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+    if let Some(id) = texture {
+        let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+        ui.painter().image(id, rect, uv, egui::Color32::WHITE);
+    }
+    true
 }
 
 fn title(ui: &mut egui::Ui, text: &str) {
@@ -292,6 +373,24 @@ pub(super) fn strengths(ui: &mut egui::Ui, partners: &Partners, view: &mut View<
                                     ui,
                                     RichText::new(s.partners.join(", ")).color(theme::MUTED),
                                 );
+                                // The logos of those that have one (the tile's picture is
+                                // the category's).
+                                let with_logo: Vec<_> = partners
+                                    .list
+                                    .iter()
+                                    .filter(|p| {
+                                        s.partners.contains(&p.name)
+                                            && !p.logo.is_empty()
+                                            && partners.logos.has(&p.logo)
+                                    })
+                                    .collect();
+                                if !with_logo.is_empty() {
+                                    ui.horizontal_wrapped(|ui| {
+                                        for p in with_logo {
+                                            logo(ui, tr, view.pics, &partners.logos, p, 40.0);
+                                        }
+                                    });
+                                }
                             }
                         });
                     });

@@ -208,6 +208,17 @@ fn a_partners_logo_is_uploaded_checked_made_small_and_reaches_kiosks_and_phones(
                 .any(|p| p.logo == saved.logo)
         },
     );
+    // And the picture itself: fetched by the kiosk's sync worker into its data folder, byte
+    // for byte the server's PNG.
+    let kept = digidak::sync::logos::logo_path(&kiosk.dir, &saved.logo).unwrap();
+    wait_until(Duration::from_secs(20), "the logo at the kiosk", || {
+        kiosk.sync.nudge();
+        kept.exists()
+    });
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        server.store.partner_logo(&saved.logo).unwrap().unwrap()
+    );
 
     // Saving the partner's other fields keeps the logo.
     let r = http
@@ -250,6 +261,14 @@ fn a_partners_logo_is_uploaded_checked_made_small_and_reaches_kiosks_and_phones(
                 .unwrap()
                 .iter()
                 .all(|p| p.logo.is_empty())
+        },
+    );
+    wait_until(
+        Duration::from_secs(20),
+        "the kiosk removes the picture",
+        || {
+            kiosk.sync.nudge();
+            !kept.exists()
         },
     );
 

@@ -85,6 +85,7 @@ pub fn category(
 pub fn words(
     ui: &mut egui::Ui,
     cx: &Cx<'_>,
+    pics: &mut Pictures,
     title: &mut String,
     text: &mut String,
     tr: Tr<'_>,
@@ -130,14 +131,32 @@ pub fn words(
             )]
         };
         let open = crate::modules::partners::open_words(tr.translations, tr.lang, p, cx.now_ms);
-        crate::ui::bidi::label(
-            ui,
-            RichText::new(format!(
-                "{} · {open}",
-                tr.tr_args("board-partner-also", &name())
-            ))
-            .strong(),
-        );
+        // Its logo (or a pictogram) beside who can help.
+        ui.horizontal_top(|ui| {
+            if let Some(category) = cx.board.category {
+                crate::modules::partners::picture(
+                    ui,
+                    tr,
+                    pics,
+                    cx.drawn,
+                    &cx.board.partner_logos,
+                    p,
+                    category,
+                );
+            }
+            let width = ui.available_width();
+            ui.vertical(|ui| {
+                ui.set_max_width(width);
+                crate::ui::bidi::label(
+                    ui,
+                    RichText::new(format!(
+                        "{} · {open}",
+                        tr.tr_args("board-partner-also", &name())
+                    ))
+                    .strong(),
+                );
+            });
+        });
         let chosen = cx.board.send_to.as_deref() == Some(p.id.as_str());
         act(
             ui,
