@@ -119,7 +119,12 @@ fn measure(mut cmd: Command, idle: Duration) -> Result<Sample, Failed> {
 
 /// `measure`, reporting a start that ended before its first frame (and counting it) instead
 /// of stopping the whole benchmark.
-fn measure_or_report(name: &str, cmd: Command, idle: Duration, failed: &mut usize) -> Option<Sample> {
+fn measure_or_report(
+    name: &str,
+    cmd: Command,
+    idle: Duration,
+    failed: &mut usize,
+) -> Option<Sample> {
     match measure(cmd, idle) {
         Ok(s) => Some(s),
         Err(f) => {
