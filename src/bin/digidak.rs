@@ -160,7 +160,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )))
         }),
     )
-    .map_err(|e| anyhow::anyhow!("the window could not run: {e}"))?;
+    .map_err(|e| {
+        // Logged here, while the log file is still open (main's report comes after it closed).
+        tracing::error!(error = %e, "the window could not run");
+        anyhow::anyhow!("the window could not run: {e}")
+    })?;
     tracing::info!("kiosk closed");
     Ok(ExitCode::SUCCESS)
 }

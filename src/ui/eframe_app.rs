@@ -76,7 +76,24 @@ impl KioskApp {
     }
 }
 
+/// The widest texture egui is told it may make. The font atlas is as wide as this (and grows
+/// in height as glyphs come): at the GL driver's own limit (16,384 on Mesa) the home screen's
+/// glyphs took a 16,384 x 64 atlas, 4 MiB, kept twice (egui's pixels and the driver's
+/// texture); 2,048 wide it is 2,048 x 128, 1 MiB. The kiosk's own textures are at most
+/// `PICTURE_PX` (192) wide.
+pub const MAX_TEXTURE_SIDE: usize = 2048;
+
+/// Tells egui the driver's limit or [`MAX_TEXTURE_SIDE`], whichever is smaller.
+pub fn limit_texture_side(raw_input: &mut egui::RawInput) {
+    let side = raw_input.max_texture_side.unwrap_or(MAX_TEXTURE_SIDE);
+    raw_input.max_texture_side = Some(side.min(MAX_TEXTURE_SIDE));
+}
+
 impl eframe::App for KioskApp {
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        limit_texture_side(raw_input);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if self.kiosk_mode && !self.covered {
@@ -95,5 +112,23 @@ impl eframe::App for KioskApp {
         }
         self.ui.show(ui);
         self.report.frame(&ctx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn textures_are_at_most_2048_wide_whatever_the_driver_allows() {
+        for (driver, told) in [(Some(16_384), 2048), (Some(1024), 1024), (None, 2048)] {
+            let mut input = egui::RawInput {
+                max_texture_side: driver,
+                ..Default::default()
+            };
+            limit_texture_side(&mut input);
+            assert_eq!(input.max_texture_side, Some(told));
+        }
+        assert!(crate::app::PICTURE_PX as usize <= MAX_TEXTURE_SIDE);
     }
 }

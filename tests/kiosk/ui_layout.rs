@@ -1095,3 +1095,41 @@ fn arabic_screens_read_from_the_right() {
     open(&mut k, step, Lang::Ar, TextScale::Normal);
     assert!(rect(&k, &ar("lesson-next")).max.x < rect(&k, &ar("lesson-back")).min.x);
 }
+
+/// Every page, left alone once it has opened, asks for no frame for at least 10 s (a still
+/// screen costs no CPU: `scripts/bench-startup` measures 0 CPU ticks on the home screen in a
+/// real window; this covers the other pages). Timers (the idle warning, minutes away) are
+/// allowed; animations, blinking and polling are not.
+#[test]
+fn every_page_left_alone_asks_for_no_frames() {
+    let mut k = start_in(config(), SIZES[1].into(), content_dir());
+    k.settle(|u| {
+        u.kiosk.module::<Board>().unwrap().state.posts.len() == POSTS
+            && !u.kiosk.module::<Activities>().unwrap().list.is_empty()
+    });
+    let library = k.harness.state().kiosk.content.library.clone().unwrap();
+    let mut busy = Vec::new();
+    let pages = pages(&library.lessons);
+    let mut soonest = std::time::Duration::MAX;
+    for p in &pages {
+        open(&mut k, p, Lang::Nl, TextScale::Normal);
+        // Pictures and workers' answers arrive in the first frames; then the page is still.
+        for _ in 0..3 {
+            k.harness.run();
+        }
+        let delay = k.repaint_delay();
+        soonest = soonest.min(delay);
+        if delay < std::time::Duration::from_secs(10) {
+            busy.push(format!("{}: next frame after {delay:?}", p.name));
+        }
+    }
+    println!(
+        "{} pages left alone; the soonest frame any asked for: after {soonest:?}",
+        pages.len()
+    );
+    assert!(
+        busy.is_empty(),
+        "pages that keep drawing:\n{}",
+        busy.join("\n")
+    );
+}
