@@ -367,15 +367,10 @@ impl PgServerStore {
                             Pusher::TokenHash(h) => hashes.push(h.as_str()),
                         }
                     }
-                    let op_ids: Vec<&str> = jobs
-                        .iter()
-                        .flat_map(|j| j.request.ops.iter().map(|op| op.id.as_str()))
-                        // (an id PostgreSQL's text cannot hold is logged otherwise, not asked)
-                        .filter(|id| !id.contains('\0'))
-                        .collect();
                     let earliest = jobs.iter().map(|j| j.now_ms).min().unwrap_or(now_ms);
                     let earliest = digidak_core::activities::local_now(earliest);
-                    tx.prefetch(&ids, &hashes, &op_ids, &earliest)?;
+                    tx.prefetch(&ids, &hashes, &earliest)?;
+                    tx.assume_new_ops();
                     let mut answers = Vec::with_capacity(jobs.len());
                     for job in jobs {
                         match kiosks::push_as(&mut tx, &job.who, &job.request, job.now_ms) {
@@ -383,20 +378,17 @@ impl PgServerStore {
                             // An unknown token or kiosk is refused before anything is written:
                             // the rest of the group goes on.
                             Err(e @ ServerError::Unauthorized(_)) => answers.push(Err(e)),
-                            Err(e) if jobs.len() == 1 => {
-                                // Alone: dropping the transaction rolls it back; it hears why.
-                                return Ok(vec![Err(e)]);
-                            }
                             Err(_) => break,
                         }
                     }
-                    if answers.len() == jobs.len() {
-                        crate::storage::Tx::flush(&mut tx)?;
+                    // The flush fails if an op taken as new was logged before (a kiosk that
+                    // reused an id): then, as when a push failed, none of the group is kept
+                    // (dropping `t` rolls back) and the pushes run again below, each in a
+                    // savepoint of its own, with every op's id checked as it is stored.
+                    if answers.len() == jobs.len() && crate::storage::Tx::flush(&mut tx).is_ok() {
                         t.commit()?;
                         return Ok(answers);
                     }
-                    // One push failed: none of the group is kept (dropping `t` rolls back);
-                    // they run again below, each in a savepoint of its own.
                 }
                 let mut t = Begun::write(client)?;
                 let jobs = taken.take();

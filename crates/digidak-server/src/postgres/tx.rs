@@ -41,11 +41,12 @@ pub struct PgTx<'a> {
     quiet_sites: HashSet<String>,
     /// Kiosks found by their token hash (paired, not revoked) in the prefetch.
     tokens: HashMap<String, Option<KioskAuth>>,
-    /// Op ids the prefetch asked about, and which of them the op log already held.
-    asked_ops: HashSet<String>,
-    logged_ops: HashSet<String>,
-    /// New ops kept back until the flush (their ids were asked about, so whether each is new
-    /// is known without a statement).
+    /// Set by [`PgTx::assume_new_ops`]: a new op's id is taken to be new to the op log (the
+    /// flush checks it, and fails if one was not).
+    assume_new: bool,
+    /// The ids of the ops kept back in this transaction (so a second one is known).
+    kept_ids: HashSet<String>,
+    /// New ops kept back until the flush.
     pending_ops: Vec<PendingOp>,
 }
 
@@ -89,8 +90,8 @@ impl<'a> PgTx<'a> {
             cursors: HashMap::new(),
             quiet_sites: HashSet::new(),
             tokens: HashMap::new(),
-            asked_ops: HashSet::new(),
-            logged_ops: HashSet::new(),
+            assume_new: false,
+            kept_ids: HashSet::new(),
             pending_ops: Vec::new(),
         }
     }
@@ -100,16 +101,21 @@ impl<'a> PgTx<'a> {
     /// activity of it could lend seats at `earliest_local` (the group's earliest local time)
     /// and no lease of it holds unused seats at all, so a quiet site's lease queries would
     /// have found nothing.
+    /// From now on a new op's id is taken to be new to the op log, and the op kept back for
+    /// the flush, which fails (the caller then runs the pushes again the careful way) if the
+    /// log held one already. A kiosk never reuses an op's id, so this is the common case.
+    pub(super) fn assume_new_ops(&mut self) {
+        self.assume_new = true;
+    }
+
     pub(super) fn prefetch(
         &mut self,
         kiosks: &[&str],
         token_hashes: &[&str],
-        op_ids: &[&str],
         earliest_local: &str,
     ) -> StoreResult<()> {
         let ids: Vec<&str> = kiosks.to_vec();
         let hashes: Vec<&str> = token_hashes.to_vec();
-        let op_ids: Vec<&str> = op_ids.to_vec();
         let rows = self.rows(
             "SELECT k.id, k.next_index, k.code_range, k.site,
                     NOT EXISTS (
@@ -120,34 +126,23 @@ impl<'a> PgTx<'a> {
                     AND NOT EXISTS (
                         SELECT 1 FROM seat_blocks b JOIN activities a ON a.id = b.activity_id
                         WHERE a.site = k.site AND b.granted > b.used),
-                    (SELECT array_agg(id) FROM ops WHERE id = ANY($3)),
                     k.name, k.token_hash, k.revoked_ms IS NULL
              FROM kiosks k
-             WHERE k.id = ANY($1) OR (k.token_hash = ANY($4) AND k.revoked_ms IS NULL)",
-            &[&ids, &earliest_local, &op_ids, &hashes],
+             WHERE k.id = ANY($1) OR (k.token_hash = ANY($3) AND k.revoked_ms IS NULL)",
+            &[&ids, &earliest_local, &hashes],
         )?;
-        // The op log's answer for these ids holds until this transaction ends: every writer
-        // holds the write lock. (With no kiosk found, nothing will be pushed.)
-        if let Some(r) = rows.first() {
-            self.asked_ops = op_ids.iter().map(|id| id.to_string()).collect();
-            self.logged_ops = r
-                .get::<_, Option<Vec<String>>>(5)
-                .unwrap_or_default()
-                .into_iter()
-                .collect();
-        }
         for hash in &hashes {
             self.tokens.insert(hash.to_string(), None);
         }
         for r in rows {
             let id: String = r.get(0);
             let site: String = r.get(3);
-            let hash: Option<String> = r.get(7);
-            if let Some(hash) = hash.filter(|h| r.get::<_, bool>(8) && self.tokens.contains_key(h))
+            let hash: Option<String> = r.get(6);
+            if let Some(hash) = hash.filter(|h| r.get::<_, bool>(7) && self.tokens.contains_key(h))
             {
                 let auth = KioskAuth {
                     id: id.clone(),
-                    name: r.get(6),
+                    name: r.get(5),
                     site: site.clone(),
                 };
                 self.tokens.insert(hash, Some(auth));
@@ -491,7 +486,7 @@ impl Tx for PgTx<'_> {
     }
 
     fn insert_ops(&mut self, ops: &[NewOp<'_>]) -> StoreResult<Vec<bool>> {
-        if ops.iter().all(|op| self.asked_ops.contains(op.id)) {
+        if self.assume_new {
             return ops.iter().map(|op| self.insert_op(op)).collect();
         }
         if ops.len() < 2 {
@@ -583,12 +578,15 @@ impl Tx for PgTx<'_> {
         }
         let [u_sites, u_days, u_names] = usage;
         let [l_sites, l_days, l_events, l_topics, l_ids] = lessons;
-        self.exec(
-            "WITH o AS (
+        let kept = o_ids.len() as i64;
+        let logged: i64 = self
+            .one(
+                "WITH o AS (
                  INSERT INTO ops (kiosk_id, idx, id, kind, payload, kiosk_time_ms, received_ms,
                                   rejected)
                  SELECT * FROM unnest($21::TEXT[], $22::BIGINT[], $23::TEXT[], $24::TEXT[],
-                                      $25::TEXT[], $26::BIGINT[], $27::BIGINT[], $28::TEXT[])),
+                                      $25::TEXT[], $26::BIGINT[], $27::BIGINT[], $28::TEXT[])
+                 ON CONFLICT (id) DO NOTHING RETURNING 1),
              u AS (
                  INSERT INTO usage_counts (site, day, name, count)
                  SELECT * FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::BIGINT[])
@@ -599,7 +597,8 @@ impl Tx for PgTx<'_> {
                  SELECT * FROM unnest($5::TEXT[], $6::TEXT[], $7::TEXT[], $8::TEXT[],
                                       $9::TEXT[], $10::BIGINT[])
                  ON CONFLICT (site, day, event, topic, lesson)
-                 DO UPDATE SET count = lesson_counts.count + EXCLUDED.count)
+                 DO UPDATE SET count = lesson_counts.count + EXCLUDED.count),
+             h AS (
              UPDATE kiosks k SET next_index = v.next_index, last_seen_ms = v.last_seen_ms,
                     app_version = v.app_version, outbox_len = v.outbox_len,
                     dead_letters = v.dead_letters, last_success_ms = v.last_success_ms,
@@ -609,48 +608,56 @@ impl Tx for PgTx<'_> {
                          $20::BIGINT[])
                   AS v(id, next_index, last_seen_ms, app_version, outbox_len, dead_letters,
                        last_success_ms, last_frame_ms, skew_ms, protocol)
-             WHERE k.id = v.id",
-            &[
-                &u_sites,
-                &u_days,
-                &u_names,
-                &usage_n,
-                &l_sites,
-                &l_days,
-                &l_events,
-                &l_topics,
-                &l_ids,
-                &lessons_n,
-                &ids,
-                &next,
-                &seen,
-                &version,
-                &outbox,
-                &dead,
-                &success,
-                &frame,
-                &skew,
-                &protocol,
-                &o_kiosks,
-                &o_idx,
-                &o_ids,
-                &o_kinds,
-                &o_payloads,
-                &o_times,
-                &o_received,
-                &o_rejected,
-            ],
-        )?;
+             WHERE k.id = v.id)
+             SELECT COUNT(*) FROM o",
+                &[
+                    &u_sites,
+                    &u_days,
+                    &u_names,
+                    &usage_n,
+                    &l_sites,
+                    &l_days,
+                    &l_events,
+                    &l_topics,
+                    &l_ids,
+                    &lessons_n,
+                    &ids,
+                    &next,
+                    &seen,
+                    &version,
+                    &outbox,
+                    &dead,
+                    &success,
+                    &frame,
+                    &skew,
+                    &protocol,
+                    &o_kiosks,
+                    &o_idx,
+                    &o_ids,
+                    &o_kinds,
+                    &o_payloads,
+                    &o_times,
+                    &o_received,
+                    &o_rejected,
+                ],
+            )?
+            .get(0);
+        if logged < kept {
+            // An op kept back as new was in the log already: nothing of this transaction may
+            // be kept (the caller runs it again without assuming).
+            return Err(ServerError::Conflict(
+                "an operation's id was in the op log already".into(),
+            ));
+        }
         Ok(())
     }
 
     fn insert_op(&mut self, op: &NewOp<'_>) -> StoreResult<bool> {
-        if self.asked_ops.contains(op.id) {
-            // Whether it is new is known: keep it back for the flush.
-            if self.logged_ops.contains(op.id) {
+        if self.assume_new {
+            // Kept back for the flush, which checks the op log did not hold the id.
+            if !self.kept_ids.insert(op.id.to_string()) {
                 return Ok(false);
             }
-            self.logged_ops.insert(op.id.to_string());
             self.pending_ops.push(PendingOp {
                 kiosk_id: op.kiosk_id.to_string(),
                 index: big(op.index),
