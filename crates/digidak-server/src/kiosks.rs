@@ -326,7 +326,8 @@ pub fn push(
     let whole_outbox = results.len() == request.ops.len()
         && request.ops.len() as u64 >= request.heartbeat.outbox_len;
     crate::seats::tend(tx, kiosk, whole_outbox, request.protocol, now_ms)?;
-    tx.flush()?;
+    // What the backend keeps back (counts, heartbeats, new ops) is written by whoever ends the
+    // transaction or savepoint (`Tx::flush`), once for a whole group of pushes.
     let hb = &request.heartbeat;
     tx.save_heartbeat(
         &kiosk.id,

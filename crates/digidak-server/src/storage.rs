@@ -226,8 +226,9 @@ pub trait Tx {
     fn insert_ops(&mut self, ops: &[NewOp<'_>]) -> StoreResult<Vec<bool>> {
         ops.iter().map(|op| self.insert_op(op)).collect()
     }
-    /// Writes what the backend kept back to write together (counts), before the transaction
-    /// (or savepoint) ends. Nothing by default.
+    /// Writes what the backend kept back to write together (counts, heartbeats, new ops). The
+    /// backend's own code calls it before a transaction or savepoint ends; rules need not.
+    /// Nothing by default.
     fn flush(&mut self) -> StoreResult<()> {
         Ok(())
     }
