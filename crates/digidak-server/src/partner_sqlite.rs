@@ -119,12 +119,13 @@ impl PartnerAccounts for SqliteServerStore {
     fn post_partner_offer(
         &self,
         partner_id: &str,
+        site: Option<&str>,
         category: &str,
         title: &str,
         text: &str,
         now_ms: i64,
     ) -> Result<PostState, ServerError> {
-        self.write(|tx| partners::post_offer(tx, partner_id, category, title, text, now_ms))
+        self.write(|tx| partners::post_offer(tx, partner_id, site, category, title, text, now_ms))
     }
 
     fn partner_inbox(&self, partner_id: &str) -> Result<Option<Inbox>, ServerError> {

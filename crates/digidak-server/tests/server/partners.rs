@@ -788,13 +788,13 @@ fn what_our_neighbourhood_can_do_counts_offers_and_partners_on_the_phone_and_on_
     for title in ["Koffie en een babbel", "Samen wandelen"] {
         server
             .store
-            .post_partner_offer(&ark, "company", title, "", now_ms())
+            .post_partner_offer(&ark, None, "company", title, "", now_ms())
             .unwrap();
     }
     // A resident's ask does not count; nor does an offer still waiting.
     server
         .store
-        .post_partner_offer(&_ocmw, "paperwork", "Spreekuur", "", now_ms())
+        .post_partner_offer(&_ocmw, None, "paperwork", "Spreekuur", "", now_ms())
         .unwrap();
     let http = client();
     let html = http
