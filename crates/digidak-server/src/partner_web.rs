@@ -1,6 +1,6 @@
 //! The partners' part of the admin web (`/admin/p`): a local partner logs in with its own
 //! account (made by an admin: `digidak-server partner account`) and sees only its own part:
-//! its offers on its site's board (with its badge; moderated unless trusted) and the replies
+//! its offers on the board of one of its sites (with its badge; moderated unless trusted) and the replies
 //! residents wrote to them, the asks residents chose to send to it, answered through the
 //! post's code (the resident reads the answer at a kiosk or on the phone page). Never a
 //! resident's name or phone number beyond what a resident wrote in a reply to it.

@@ -267,9 +267,7 @@ pub fn post_offer(
     let (home, partner) = live(tx, partner_id)?;
     let site = site.map_or(home, String::from);
     if !tx.partner_sites(partner_id)?.contains(&site) {
-        return Err(ServerError::BadRequest(
-            "you do not serve this site".into(),
-        ));
+        return Err(ServerError::BadRequest("you do not serve this site".into()));
     }
     let poster = KioskAuth {
         id: format!("partner:{partner_id}"),
@@ -385,8 +383,7 @@ pub fn answer_ask(
         Some((site, _)) if sites.contains(&site) => site,
         _ => String::new(),
     };
-    if site.is_empty() || tx.partner_post_role(post_id, partner_id)?.as_deref() != Some("routed")
-    {
+    if site.is_empty() || tx.partner_post_role(post_id, partner_id)?.as_deref() != Some("routed") {
         return Err(ServerError::NotFound("this ask was not sent to you".into()));
     }
     let contact = [partner.name.as_str(), partner.contact.as_str()]

@@ -1060,7 +1060,14 @@ fn one_partner_serves_several_sites_with_one_login() {
     west.pair(&server.url(), &server.add_kiosk("PC W", "west"))
         .unwrap();
     let ocmw = partner(&server, "noord", "OCMW", &["paperwork"], true, "ocmw");
-    let westhuis = partner(&server, "west", "Westhuis", &["paperwork"], true, "westhuis");
+    let westhuis = partner(
+        &server,
+        "west",
+        "Westhuis",
+        &["paperwork"],
+        true,
+        "westhuis",
+    );
 
     // The admin web's form: the OCMW serves noord and zuid.
     let admin = login(&server);
@@ -1098,10 +1105,14 @@ fn one_partner_serves_several_sites_with_one_login() {
         .unwrap();
     assert!(form.contains("value=\"noord, zuid\""), "{form}");
     for (k, name) in [(&noord, "noord"), (&zuid, "zuid")] {
-        wait_until(Duration::from_secs(20), &format!("the OCMW at {name}"), || {
-            k.sync.nudge();
-            kiosk_names(k) == vec!["OCMW".to_string()]
-        });
+        wait_until(
+            Duration::from_secs(20),
+            &format!("the OCMW at {name}"),
+            || {
+                k.sync.nudge();
+                kiosk_names(k) == vec!["OCMW".to_string()]
+            },
+        );
     }
     wait_until(Duration::from_secs(20), "Westhuis at west", || {
         west.sync.nudge();
@@ -1170,10 +1181,30 @@ fn one_partner_serves_several_sites_with_one_login() {
             "title": title, "text": "Wie helpt?", "languages": ["nl"], "route_to": to})
     };
     for (site, code, title, to) in [
-        ("noord", "482937506131", "Brief van de huisbaas in noord", &ocmw),
-        ("zuid", "482937506132", "Brief van de mutualiteit in zuid", &ocmw),
-        ("west", "482937506133", "Brief uit west voor het OCMW", &ocmw),
-        ("west", "482937506134", "Brief uit west voor Westhuis", &westhuis),
+        (
+            "noord",
+            "482937506131",
+            "Brief van de huisbaas in noord",
+            &ocmw,
+        ),
+        (
+            "zuid",
+            "482937506132",
+            "Brief van de mutualiteit in zuid",
+            &ocmw,
+        ),
+        (
+            "west",
+            "482937506133",
+            "Brief uit west voor het OCMW",
+            &ocmw,
+        ),
+        (
+            "west",
+            "482937506134",
+            "Brief uit west voor Westhuis",
+            &westhuis,
+        ),
     ] {
         let (c, token) = paired_client(&server, &format!("PC {code}"), site);
         let id = uuid::Uuid::now_v7().to_string();
@@ -1273,7 +1304,14 @@ fn single_site_partners_keep_their_site_after_the_migration() {
     kiosk
         .pair(&server.url(), &server.add_kiosk("PC N", "noord"))
         .unwrap();
-    let id = partner(&server, "noord", "Buurthuis", &["company"], true, "buurthuis");
+    let id = partner(
+        &server,
+        "noord",
+        "Buurthuis",
+        &["company"],
+        true,
+        "buurthuis",
+    );
     let db = server.db.clone();
     let addr = server.addr;
     drop(server);
