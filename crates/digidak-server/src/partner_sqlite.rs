@@ -167,7 +167,8 @@ impl PartnerAccounts for SqliteServerStore {
         let mut stmt = conn.prepare(
             "SELECT a.login, a.partner_id, p.site, p.record, a.created_ms, a.last_login_ms
              FROM partner_accounts a JOIN partners p ON p.id = a.partner_id
-             WHERE ?1 IS NULL OR p.site = ?1",
+             WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM partner_sites s
+                                             WHERE s.partner_id = a.partner_id AND s.site = ?1)",
         )?;
         let rows = stmt
             .query_map([site], |r| {

@@ -199,8 +199,9 @@ pub trait PartnerAccounts {
     ) -> Result<bool, ServerError>;
     /// Empties the note and phone of signals older than `days`; returns how many.
     fn forget_old_signals(&self, days: u32, now_ms: i64) -> Result<usize, ServerError>;
-    /// The partner logins of `site` (or of every site), by partner and login: who, for which
-    /// partner, when last logged in. Never a password or its hash.
+    /// The partner logins of the partners serving `site` (or of every site), by partner and
+    /// login: who, for which partner (and its home site), when last logged in. Never a
+    /// password or its hash.
     fn partner_logins(&self, site: Option<&str>) -> Result<Vec<PartnerLogin>, ServerError>;
     /// Removes a login: it cannot log in any more and its sessions end at once. False if
     /// there is no such login.

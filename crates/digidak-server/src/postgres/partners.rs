@@ -171,7 +171,8 @@ impl PartnerAccounts for PgServerStore {
             c.query(
                 "SELECT a.login, a.partner_id, p.site, p.record, a.created_ms, a.last_login_ms
                  FROM partner_accounts a JOIN partners p ON p.id = a.partner_id
-                 WHERE $1::TEXT IS NULL OR p.site = $1",
+                 WHERE $1::TEXT IS NULL OR EXISTS (SELECT 1 FROM partner_sites s
+                                                   WHERE s.partner_id = a.partner_id AND s.site = $1)",
                 &[&site],
             )
         })?;

@@ -1127,6 +1127,15 @@ fn one_partner_serves_several_sites_with_one_login() {
         .unwrap();
     assert!(zuid_partners.contains("OCMW") && !zuid_partners.contains("Westhuis"));
 
+    // Zuid's admin list of logins has the OCMW's too.
+    assert!(
+        server
+            .store
+            .partner_logins(Some("zuid"))
+            .unwrap()
+            .iter()
+            .any(|l| l.login == "ocmw")
+    );
     // Its one login: the offer form asks which board, its home site first.
     let o = partner_login(&server, "ocmw", "partner password 1").unwrap();
     let get_inbox = || {
@@ -1269,6 +1278,14 @@ fn one_partner_serves_several_sites_with_one_login() {
         &["partner", "sites", "--site", "noord", "OCMW", "noord"],
     );
     assert!(out.contains("serves noord"), "{out}");
+    assert!(
+        !server
+            .store
+            .partner_logins(Some("zuid"))
+            .unwrap()
+            .iter()
+            .any(|l| l.login == "ocmw")
+    );
     wait_until(Duration::from_secs(20), "the OCMW gone from zuid", || {
         zuid.sync.nudge();
         kiosk_names(&zuid).is_empty()
