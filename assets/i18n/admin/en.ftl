@@ -197,3 +197,7 @@ adminweb-partner-login-last = Last login
 adminweb-partner-login-never = Never
 adminweb-partner-login-revoke = Revoke the login
 adminweb-partner-login-revoke-sure = Revoke this login? The partner can no longer log in, and a session now open ends at once.
+
+# One partner on several sites (issue 21): the site of a new offer, the sites in the partner form.
+partnerweb-offer-site = On the board of
+adminweb-partner-sites = Sites it serves (site ids, separated by commas)

@@ -197,3 +197,7 @@ adminweb-partner-login-last = Dernière connexion
 adminweb-partner-login-never = Jamais
 adminweb-partner-login-revoke = Retirer l'identifiant
 adminweb-partner-login-revoke-sure = Retirer cet identifiant ? Le partenaire ne pourra plus se connecter, et une session ouverte se ferme tout de suite.
+
+# One partner on several sites (issue 21): the site of a new offer, the sites in the partner form.
+partnerweb-offer-site = Sur le tableau de
+adminweb-partner-sites = Sites où le partenaire aide (identifiants de site, séparés par des virgules)

@@ -197,3 +197,7 @@ adminweb-partner-login-last = Laatst ingelogd
 adminweb-partner-login-never = Nog nooit
 adminweb-partner-login-revoke = Login intrekken
 adminweb-partner-login-revoke-sure = Deze login intrekken? De partner kan dan niet meer inloggen, en wie nu ingelogd is, wordt meteen afgemeld.
+
+# One partner on several sites (issue 21): the site of a new offer, the sites in the partner form.
+partnerweb-offer-site = Op het bord van
+adminweb-partner-sites = Sites waar de partner helpt (site-id's, gescheiden door komma's)

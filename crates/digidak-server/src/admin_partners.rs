@@ -135,7 +135,19 @@ pub async fn page(
     }
     main.push_str(&logins_section(&state, lang, &s.csrf, &site).await);
     let editing = query_value(&query, "edit").and_then(|id| list.iter().find(|p| p.id == id));
-    main.push_str(&form(tr, lang, &s.csrf, &site, editing));
+    // The sites it serves (a new partner: this one).
+    let served = match editing {
+        Some(p) => {
+            let store = state.store.clone();
+            let id = p.id.clone();
+            match blocking(move || store.partner_sites(&id)).await {
+                Ok(v) => v.join(", "),
+                Err(r) => return r,
+            }
+        }
+        None => site.clone(),
+    };
+    main.push_str(&form(tr, lang, &s.csrf, &site, &served, editing));
     admin_layout(
         tr,
         lang,
@@ -479,6 +491,7 @@ fn form(
     lang: Lang,
     csrf: &str,
     site: &str,
+    served: &str,
     p: Option<&PartnerRecord>,
 ) -> String {
     let t = |k: &str| esc(&tr.get(lang, k));
@@ -529,6 +542,7 @@ fn form(
          <p><label>{addr_l}<br><input name=\"address\" value=\"{addr}\" maxlength=\"120\" size=\"50\"></label></p>\
          <p><label>{contact_l}<br><input name=\"contact\" value=\"{contact}\" maxlength=\"120\" size=\"50\"></label></p>\
          <p><label><input type=\"checkbox\" name=\"trusted\" value=\"1\"{trusted}> {trusted_l}</label></p>\
+         <p><label>{sites_l}<br><input name=\"sites\" value=\"{served}\" maxlength=\"400\" size=\"50\"></label></p>\
          <p><button class=\"button\" type=\"submit\">{save}</button></p></form></section>",
         title = if p.is_some() {
             t("adminweb-partner-edit")
@@ -557,6 +571,8 @@ fn form(
             ""
         },
         trusted_l = t("adminweb-partner-trusted"),
+        sites_l = t("adminweb-partner-sites"),
+        served = esc(served),
     )
 }
 
@@ -607,10 +623,21 @@ pub async fn save(
         // An uploaded logo stays: saving keeps the stored one (`partners::save`).
         logo: String::new(),
     };
+    // The sites it serves (the form's field; left out or empty: as they were).
+    let served = get("sites");
     let store = state.store.clone();
     let st = site.clone();
-    match blocking(move || store.save_partner(&st, &p, now_ms())).await {
-        Ok(_) => back(&site, lang, "saved"),
+    match blocking(move || {
+        let saved = store.save_partner(&st, &p, now_ms())?;
+        if !served.trim().is_empty() {
+            let list = super::partners::parse_sites(&served)?;
+            store.set_partner_sites(&saved.id, &list, now_ms())?;
+        }
+        Ok(())
+    })
+    .await
+    {
+        Ok(()) => back(&site, lang, "saved"),
         Err(r) => r,
     }
 }

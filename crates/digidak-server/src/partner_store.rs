@@ -17,8 +17,18 @@ pub trait PartnerStore {
     ) -> Result<PartnerRecord, ServerError>;
     /// The partners of a site (not removed), by name.
     fn partners(&self, site: &str) -> Result<Vec<PartnerRecord>, ServerError>;
-    /// A partner (also a removed one) and its site.
+    /// A partner (also a removed one) and its home site.
     fn partner(&self, id: &str) -> Result<Option<(String, PartnerRecord)>, ServerError>;
+    /// The sites a partner serves, sorted.
+    fn partner_sites(&self, id: &str) -> Result<Vec<String>, ServerError>;
+    /// Sets the sites a partner serves ([`super::partners::set_sites`]): the kiosks of a new
+    /// one get it, those of one taken away forget it. Returns the sites as stored.
+    fn set_partner_sites(
+        &self,
+        id: &str,
+        sites: &[String],
+        now_ms: i64,
+    ) -> Result<Vec<String>, ServerError>;
     /// Removes a partner: kiosks forget it (`partner.saved` with `deleted`). False if there
     /// is no such partner, or it was removed already.
     fn remove_partner(&self, id: &str, now_ms: i64) -> Result<bool, ServerError>;
@@ -56,6 +66,19 @@ impl<S: super::storage::Transactions> PartnerStore for S {
         self.read_tx(|tx| tx.partner(id))
     }
 
+    fn partner_sites(&self, id: &str) -> Result<Vec<String>, ServerError> {
+        self.read_tx(|tx| tx.partner_sites(id))
+    }
+
+    fn set_partner_sites(
+        &self,
+        id: &str,
+        sites: &[String],
+        now_ms: i64,
+    ) -> Result<Vec<String>, ServerError> {
+        self.write_tx(|tx| super::partners::set_sites(tx, id, sites, now_ms))
+    }
+
     fn remove_partner(&self, id: &str, now_ms: i64) -> Result<bool, ServerError> {
         self.write_tx(|tx| super::partners::remove(tx, id, now_ms))
     }
@@ -91,16 +114,22 @@ pub struct PartnerSession {
 /// One post in a partner's inbox with the replies it may read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InboxPost {
+    /// The site whose board it is on.
+    pub site: String,
     pub post: digidak_protocol::PostState,
     /// Of its own offers: every reply (residents wrote them to it). Of an ask sent to it: only
     /// its own answers.
     pub replies: Vec<digidak_protocol::PostReply>,
 }
 
-/// What a partner sees: its record and site, its offers, the asks residents sent to it.
+/// What a partner sees: its record and sites, its offers, the asks residents sent to it (on
+/// every site it serves).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inbox {
+    /// Its home site (where an offer goes unless it chooses another).
     pub site: String,
+    /// Every site it serves, sorted.
+    pub sites: Vec<String>,
     pub partner: PartnerRecord,
     pub offers: Vec<InboxPost>,
     pub asks: Vec<InboxPost>,
@@ -133,11 +162,13 @@ pub trait PartnerAccounts {
         max_ms: i64,
     ) -> Result<Option<PartnerSession>, ServerError>;
     fn end_partner_session(&self, token_hash: &str) -> Result<(), ServerError>;
-    /// The partner posts an offer on its site's board, with its badge; it waits for a
-    /// volunteer like a resident's post unless the partner is trusted.
+    /// The partner posts an offer on the board of one of its sites (`None`: its home site),
+    /// with its badge; it waits for a volunteer like a resident's post unless the partner is
+    /// trusted.
     fn post_partner_offer(
         &self,
         partner_id: &str,
+        site: Option<&str>,
         category: &str,
         title: &str,
         text: &str,
@@ -168,8 +199,9 @@ pub trait PartnerAccounts {
     ) -> Result<bool, ServerError>;
     /// Empties the note and phone of signals older than `days`; returns how many.
     fn forget_old_signals(&self, days: u32, now_ms: i64) -> Result<usize, ServerError>;
-    /// The partner logins of `site` (or of every site), by partner and login: who, for which
-    /// partner, when last logged in. Never a password or its hash.
+    /// The partner logins of the partners serving `site` (or of every site), by partner and
+    /// login: who, for which partner (and its home site), when last logged in. Never a
+    /// password or its hash.
     fn partner_logins(&self, site: Option<&str>) -> Result<Vec<PartnerLogin>, ServerError>;
     /// Removes a login: it cannot log in any more and its sessions end at once. False if
     /// there is no such login.

@@ -1,6 +1,6 @@
 //! The partners' part of the admin web (`/admin/p`): a local partner logs in with its own
 //! account (made by an admin: `digidak-server partner account`) and sees only its own part:
-//! its offers on its site's board (with its badge; moderated unless trusted) and the replies
+//! its offers on the board of one of its sites (with its badge; moderated unless trusted) and the replies
 //! residents wrote to them, the asks residents chose to send to it, answered through the
 //! post's code (the resident reads the answer at a kiosk or on the phone page). Never a
 //! resident's name or phone number beyond what a resident wrote in a reply to it.
@@ -322,8 +322,17 @@ pub async fn inbox(
         "<h1>{}</h1><p class=\"muted\">{} · {}</p>",
         esc(&inbox.partner.name),
         t("partners-badge"),
-        esc(&inbox.site)
+        esc(&inbox.sites.join(", "))
     ));
+    // A partner on several sites sees each post's site.
+    let several = inbox.sites.len() > 1;
+    let site_of = |site: &str| {
+        if several {
+            format!(" · {}", esc(site))
+        } else {
+            String::new()
+        }
+    };
     // Care signals volunteers passed on with the resident's consent.
     main.push_str(&format!("<h2>{}</h2>", t("partnerweb-signals")));
     if signals.is_empty() {
@@ -364,7 +373,7 @@ pub async fn inbox(
     }
     for a in &inbox.asks {
         main.push_str(&format!(
-            "<section class=\"card\" id=\"ask-{id}\"><p class=\"muted\">{cat} · {status}</p>\
+            "<section class=\"card\" id=\"ask-{id}\"><p class=\"muted\">{cat} · {status}{site}</p>\
              <h3 dir=\"auto\">{title}</h3><p dir=\"auto\">{text}</p>{replies}\
              <form method=\"post\" action=\"/admin/p/answer?lang={l}\">{csrf}\
              <input type=\"hidden\" name=\"post\" value=\"{id}\">\
@@ -373,6 +382,7 @@ pub async fn inbox(
             id = esc(&a.post.post.id),
             cat = esc(&category_words(tr, lang, &a.post.post.category)),
             status = esc(&status_words(tr, lang, &a.post.status)),
+            site = site_of(&a.site),
             title = esc(&a.post.post.title),
             text = esc(&a.post.post.text).replace('\n', "<br>"),
             replies = replies_html(tr, lang, a),
@@ -388,9 +398,10 @@ pub async fn inbox(
     }
     for o in &inbox.offers {
         main.push_str(&format!(
-            "<section class=\"card\"><p class=\"muted\">{} · {}</p><h3 dir=\"auto\">{}</h3>{}</section>",
+            "<section class=\"card\"><p class=\"muted\">{} · {}{}</p><h3 dir=\"auto\">{}</h3>{}</section>",
             esc(&category_words(tr, lang, &o.post.post.category)),
             esc(&status_words(tr, lang, &o.post.status)),
+            site_of(&o.site),
             esc(&o.post.post.title),
             replies_html(tr, lang, o),
         ));
@@ -403,9 +414,26 @@ pub async fn inbox(
             esc(&tr.get(lang, &c.label_key()))
         ));
     }
+    // One site at a time (its home site first): an offer is one post on one board, with its
+    // own code and replies, and is mostly about one place.
+    let mut sites = String::new();
+    if several {
+        let mut opts = String::new();
+        for site in &inbox.sites {
+            opts.push_str(&format!(
+                "<option value=\"{v}\"{sel}>{v}</option>",
+                v = esc(site),
+                sel = if *site == inbox.site { " selected" } else { "" }
+            ));
+        }
+        sites = format!(
+            "<p><label>{} <select name=\"site\">{opts}</select></label></p>",
+            t("partnerweb-offer-site")
+        );
+    }
     main.push_str(&format!(
         "<section class=\"card here\"><h2>{new}</h2><p>{explain}</p>\
-         <form method=\"post\" action=\"/admin/p/offer?lang={l}\">{csrf}\
+         <form method=\"post\" action=\"/admin/p/offer?lang={l}\">{csrf}{sites}\
          <p><label>{cat_l} <select name=\"category\">{cats}</select></label></p>\
          <p><label>{title_l}<br><input name=\"title\" required maxlength=\"60\" size=\"50\"></label></p>\
          <p><label>{text_l}<br><textarea name=\"text\" maxlength=\"500\" rows=\"4\" cols=\"50\" style=\"max-width:100%\"></textarea></label></p>\
@@ -442,7 +470,8 @@ fn back(lang: Lang, done: &str) -> Response {
     Redirect::to(&format!("/admin/p?lang={}&done={done}", lang.code())).into_response()
 }
 
-/// `POST /admin/p/offer`: an offer on the partner's site's board.
+/// `POST /admin/p/offer`: an offer on the board of one of the partner's sites (`site`; none:
+/// its home site).
 pub async fn offer(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -452,9 +481,17 @@ pub async fn offer(
     let lang = lang_of(&state, &query, &headers);
     let get = |k: &str| f.get(k).cloned().unwrap_or_default();
     let (category, title, text) = (get("category"), get("title"), get("text"));
+    let site = f.get("site").filter(|v| !v.is_empty()).cloned();
     let store = state.store.clone();
     match blocking(move || {
-        store.post_partner_offer(&s.partner_id, &category, &title, &text, now_ms())
+        store.post_partner_offer(
+            &s.partner_id,
+            site.as_deref(),
+            &category,
+            &title,
+            &text,
+            now_ms(),
+        )
     })
     .await
     {

@@ -48,37 +48,109 @@ use super::partner_store::{Inbox, InboxPost};
 use super::storage::{NewSignal, Tx};
 use super::{KioskAuth, board};
 
-/// Adds or changes a partner of `site` and tells the site's kiosks (`partner.saved`). Its
-/// uploaded logo stays as it was (only [`set_logo`] changes it).
+/// Adds or changes a partner of `site` and tells the kiosks of every site it serves
+/// (`partner.saved`). A new partner serves `site`; a partner saved from another site than one
+/// it serves is refused. Its uploaded logo stays as it was (only [`set_logo`] changes it).
 pub fn save(
     tx: &mut dyn Tx,
     site: &str,
     p: &PartnerRecord,
     now_ms: i64,
 ) -> Result<PartnerRecord, ServerError> {
-    let logo = match tx.partner(&p.id)? {
-        Some((_, old)) => old.logo,
-        None => String::new(),
+    check_site(site)?;
+    let (home, logo) = match tx.partner(&p.id)? {
+        Some((home, old)) => {
+            if !tx.partner_sites(&p.id)?.iter().any(|s| s == site) {
+                return Err(ServerError::BadRequest(
+                    "this partner does not serve this site".into(),
+                ));
+            }
+            (home, old.logo)
+        }
+        None => (site.to_string(), String::new()),
     };
-    store(tx, site, &PartnerRecord { logo, ..p.clone() }, now_ms)
+    store(tx, &home, &PartnerRecord { logo, ..p.clone() }, now_ms)
 }
 
+/// Stores a partner (its home site `home`) and sends it to the kiosks of every site it
+/// serves; a new one serves its home site.
 fn store(
     tx: &mut dyn Tx,
-    site: &str,
+    home: &str,
     p: &PartnerRecord,
     now_ms: i64,
 ) -> Result<PartnerRecord, ServerError> {
-    check_site(site)?;
+    check_site(home)?;
     let p = prepare(p)?;
-    if tx.partner(&p.id)?.is_some_and(|(other, _)| other != site) {
+    let mut sites = tx.partner_sites(&p.id)?;
+    if sites.is_empty() {
+        sites = vec![home.to_string()];
+        tx.set_partner_sites(&p.id, &sites)?;
+    }
+    tx.put_partner(home, &p, now_ms)?;
+    for site in &sites {
+        emit(tx, site, kinds::PARTNER_SAVED, &p, now_ms)?;
+    }
+    Ok(p)
+}
+
+/// The sites an admin gave a partner (site ids, any separator of commas and spaces), checked,
+/// without doubles, sorted.
+pub fn parse_sites(text: &str) -> Result<Vec<String>, ServerError> {
+    let mut sites: Vec<String> = text
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect();
+    for s in &sites {
+        check_site(s)?;
+    }
+    sites.sort();
+    sites.dedup();
+    if sites.is_empty() {
         return Err(ServerError::BadRequest(
-            "this partner belongs to another site".into(),
+            "a partner serves at least one site".into(),
         ));
     }
-    tx.put_partner(site, &p, now_ms)?;
-    emit(tx, site, kinds::PARTNER_SAVED, &p, now_ms)?;
-    Ok(p)
+    Ok(sites)
+}
+
+/// Sets the sites a partner (not removed) serves: every one of them gets it
+/// (`partner.saved`); a site it no longer serves gets it as removed (`deleted`), so that
+/// site's kiosks forget it as if it were deleted. Its home site stays unless it is taken
+/// away (then the first of the new ones). Its posts stay where they are; its inbox shows only
+/// what is on the sites it serves now.
+pub fn set_sites(
+    tx: &mut dyn Tx,
+    id: &str,
+    sites: &[String],
+    now_ms: i64,
+) -> Result<Vec<String>, ServerError> {
+    let (home, p) = live(tx, id)?;
+    let sites = parse_sites(&sites.join(","))?;
+    let old = tx.partner_sites(id)?;
+    tx.set_partner_sites(id, &sites)?;
+    let home = if sites.contains(&home) {
+        home
+    } else {
+        sites[0].clone()
+    };
+    store(tx, &home, &p, now_ms)?;
+    let gone = PartnerRecord {
+        deleted: true,
+        ..p.clone()
+    };
+    for site in old.iter().filter(|s| !sites.contains(s)) {
+        emit(tx, site, kinds::PARTNER_SAVED, &gone, now_ms)?;
+    }
+    Ok(sites)
+}
+
+/// Whether a partner (not removed) serves a site.
+fn serves(tx: &mut dyn Tx, id: &str, site: &str) -> Result<bool, ServerError> {
+    Ok(tx.partner(id)?.is_some_and(|(_, p)| !p.deleted)
+        && tx.partner_sites(id)?.iter().any(|s| s == site))
 }
 
 /// Gives a partner (not removed) the logo an admin uploaded, made by
@@ -128,9 +200,10 @@ pub fn routed(tx: &mut dyn Tx, kiosk: &KioskAuth, r: &PostRecord) -> Result<(), 
     let Some(partner_id) = r.route_to.as_deref() else {
         return Ok(());
     };
-    let covers = tx.partner(partner_id)?.is_some_and(|(site, p)| {
-        !p.deleted && site == kiosk.site && p.categories.contains(&r.category)
-    });
+    let covers = serves(tx, partner_id, &kiosk.site)?
+        && tx
+            .partner(partner_id)?
+            .is_some_and(|(_, p)| p.categories.contains(&r.category));
     if r.kind != "ask" || !covers {
         tracing::warn!("an ask was sent to a partner that cannot take it: not routed");
         return Ok(());
@@ -151,9 +224,7 @@ pub fn signal_created(
         Ok(s) => s,
         Err(reason) => return Ok(Err(Refusal::invalid(reason))),
     };
-    let ours = tx
-        .partner(&s.partner_id)?
-        .is_some_and(|(site, p)| site == kiosk.site && !p.deleted);
+    let ours = serves(tx, &s.partner_id, &kiosk.site)?;
     if !ours {
         return Ok(Err(Refusal::missing("no such partner at this site")));
     }
@@ -181,17 +252,23 @@ pub fn signal_created(
     Ok(Ok(()))
 }
 
-/// The partner posts an offer on its site's board, with its badge; it waits for a volunteer
-/// like a resident's post unless the partner is trusted.
+/// The partner posts an offer on the board of one of its sites (`None`: its home site), with
+/// its badge; it waits for a volunteer like a resident's post unless the partner is trusted.
+/// A site it does not serve is refused.
 pub fn post_offer(
     tx: &mut dyn Tx,
     partner_id: &str,
+    site: Option<&str>,
     category: &str,
     title: &str,
     text: &str,
     now_ms: i64,
 ) -> Result<PostState, ServerError> {
-    let (site, partner) = live(tx, partner_id)?;
+    let (home, partner) = live(tx, partner_id)?;
+    let site = site.map_or(home, String::from);
+    if !tx.partner_sites(partner_id)?.contains(&site) {
+        return Err(ServerError::BadRequest("you do not serve this site".into()));
+    }
     let poster = KioskAuth {
         id: format!("partner:{partner_id}"),
         name: partner.name.clone(),
@@ -249,7 +326,7 @@ pub fn post_offer(
 fn inbox_posts(
     tx: &mut dyn Tx,
     partner_id: &str,
-    site: &str,
+    sites: &[String],
     role: &str,
 ) -> Result<Vec<InboxPost>, ServerError> {
     let ids = tx.partner_post_ids(partner_id, role)?;
@@ -259,28 +336,34 @@ fn inbox_posts(
         let Some((s, post)) = board::load(tx, &id)? else {
             continue;
         };
-        if s != site || post.status == "rejected" {
+        if !sites.contains(&s) || post.status == "rejected" {
             continue;
         }
         let mut replies = tx.replies(&id)?;
         if role == "routed" {
             replies.retain(|r| mine.contains(&r.id));
         }
-        out.push(InboxPost { post, replies });
+        out.push(InboxPost {
+            site: s,
+            post,
+            replies,
+        });
     }
     out.sort_by_key(|p| std::cmp::Reverse(p.post.created_ms));
     Ok(out)
 }
 
-/// What a partner sees (`None` for an unknown or removed partner).
+/// What a partner sees, on every site it serves (`None` for an unknown or removed partner).
 pub fn inbox(tx: &mut dyn Tx, partner_id: &str) -> Result<Option<Inbox>, ServerError> {
     let Ok((site, partner)) = live(tx, partner_id) else {
         return Ok(None);
     };
+    let sites = tx.partner_sites(partner_id)?;
     Ok(Some(Inbox {
-        offers: inbox_posts(tx, partner_id, &site, "offer")?,
-        asks: inbox_posts(tx, partner_id, &site, "routed")?,
+        offers: inbox_posts(tx, partner_id, &sites, "offer")?,
+        asks: inbox_posts(tx, partner_id, &sites, "routed")?,
         site,
+        sites,
         partner,
     }))
 }
@@ -294,8 +377,13 @@ pub fn answer_ask(
     message: &str,
     now_ms: i64,
 ) -> Result<(), ServerError> {
-    let (site, partner) = live(tx, partner_id)?;
-    if tx.partner_post_role(post_id, partner_id)?.as_deref() != Some("routed") {
+    let (_, partner) = live(tx, partner_id)?;
+    let sites = tx.partner_sites(partner_id)?;
+    let site = match board::load(tx, post_id)? {
+        Some((site, _)) if sites.contains(&site) => site,
+        _ => String::new(),
+    };
+    if site.is_empty() || tx.partner_post_role(post_id, partner_id)?.as_deref() != Some("routed") {
         return Err(ServerError::NotFound("this ask was not sent to you".into()));
     }
     let contact = [partner.name.as_str(), partner.contact.as_str()]

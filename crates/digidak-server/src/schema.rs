@@ -256,4 +256,13 @@ pub(super) const MIGRATIONS: &[&str] = &[
      ) STRICT;",
     // 16: when each partner login last logged in (the admin's list of logins).
     "ALTER TABLE partner_accounts ADD COLUMN last_login_ms INTEGER;",
+    // 17: the sites a partner serves (one organisation on several sites, one login); an
+    // existing partner serves the one site it had. `partners.site` stays its home site.
+    "CREATE TABLE partner_sites (
+         partner_id TEXT NOT NULL,
+         site       TEXT NOT NULL,
+         PRIMARY KEY (partner_id, site)
+     ) STRICT;
+     CREATE INDEX partner_sites_site ON partner_sites (site);
+     INSERT INTO partner_sites (partner_id, site) SELECT id, site FROM partners;",
 ];

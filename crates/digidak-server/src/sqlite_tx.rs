@@ -858,7 +858,10 @@ impl Tx for SqliteTx<'_> {
     fn partner_records(&mut self, site: &str) -> StoreResult<Vec<PartnerRecord>> {
         let rows: Vec<String> = self
             .0
-            .prepare_cached("SELECT record FROM partners WHERE site = ?1 AND deleted = 0")?
+            .prepare_cached(
+                "SELECT p.record FROM partner_sites s JOIN partners p ON p.id = s.partner_id
+                 WHERE s.site = ?1 AND p.deleted = 0",
+            )?
             .query_map([site], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         Ok(rows
@@ -872,9 +875,29 @@ impl Tx for SqliteTx<'_> {
         self.0.execute(
             "INSERT INTO partners (id, site, record, deleted, created_ms, updated_ms)
              VALUES (?1, ?2, ?3, ?4, ?5, ?5)
-             ON CONFLICT (id) DO UPDATE SET record = ?3, deleted = ?4, updated_ms = ?5",
+             ON CONFLICT (id) DO UPDATE SET site = ?2, record = ?3, deleted = ?4, updated_ms = ?5",
             params![p.id, site, text, p.deleted, now_ms],
         )?;
+        Ok(())
+    }
+
+    fn partner_sites(&mut self, id: &str) -> StoreResult<Vec<String>> {
+        Ok(self
+            .0
+            .prepare_cached("SELECT site FROM partner_sites WHERE partner_id = ?1 ORDER BY site")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?)
+    }
+
+    fn set_partner_sites(&mut self, id: &str, sites: &[String]) -> StoreResult<()> {
+        self.0
+            .execute("DELETE FROM partner_sites WHERE partner_id = ?1", [id])?;
+        for site in sites {
+            self.0.execute(
+                "INSERT INTO partner_sites (partner_id, site) VALUES (?1, ?2)",
+                params![id, site],
+            )?;
+        }
         Ok(())
     }
 

@@ -341,9 +341,15 @@ pub trait Tx {
     // --- Local partners -----------------------------------------------------------------
     /// A partner (also a removed one) and its site.
     fn partner(&mut self, id: &str) -> StoreResult<Option<(String, PartnerRecord)>>;
-    /// The partners of a site that are not removed.
+    /// The partners that serve a site and are not removed.
     fn partner_records(&mut self, site: &str) -> StoreResult<Vec<PartnerRecord>>;
+    /// Stores a partner with its home site (`site`: the first it served, where the admin's
+    /// lists show its logins); the sites it serves are [`Tx::partner_sites`].
     fn put_partner(&mut self, site: &str, p: &PartnerRecord, now_ms: i64) -> StoreResult<()>;
+    /// The sites a partner serves (its kiosks show it), sorted.
+    fn partner_sites(&mut self, id: &str) -> StoreResult<Vec<String>>;
+    /// Sets the sites a partner serves (replacing the ones it had).
+    fn set_partner_sites(&mut self, id: &str, sites: &[String]) -> StoreResult<()>;
     /// Marks a post as a partner's (`offer`: its own; `routed`: an ask sent to it); a post
     /// marked already keeps its mark.
     fn add_partner_post(&mut self, post_id: &str, partner_id: &str, role: &str) -> StoreResult<()>;

@@ -38,6 +38,7 @@ const ORDER: &[&str] = &[
     "partner_replies",
     "signals",
     "partner_logos",
+    "partner_sites",
 ];
 
 /// How many rows of each table were copied.

@@ -122,12 +122,13 @@ impl PartnerAccounts for PgServerStore {
     fn post_partner_offer(
         &self,
         partner_id: &str,
+        site: Option<&str>,
         category: &str,
         title: &str,
         text: &str,
         now_ms: i64,
     ) -> Result<PostState, ServerError> {
-        self.write(|tx| partners::post_offer(tx, partner_id, category, title, text, now_ms))
+        self.write(|tx| partners::post_offer(tx, partner_id, site, category, title, text, now_ms))
     }
 
     fn partner_inbox(&self, partner_id: &str) -> Result<Option<Inbox>, ServerError> {
@@ -170,7 +171,8 @@ impl PartnerAccounts for PgServerStore {
             c.query(
                 "SELECT a.login, a.partner_id, p.site, p.record, a.created_ms, a.last_login_ms
                  FROM partner_accounts a JOIN partners p ON p.id = a.partner_id
-                 WHERE $1::TEXT IS NULL OR p.site = $1",
+                 WHERE $1::TEXT IS NULL OR EXISTS (SELECT 1 FROM partner_sites s
+                                                   WHERE s.partner_id = a.partner_id AND s.site = $1)",
                 &[&site],
             )
         })?;

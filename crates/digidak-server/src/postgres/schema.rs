@@ -233,4 +233,13 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // insert; an op's kiosk is always the kiosk that pushed it, authenticated by its row,
     // and kiosks are revoked, never deleted. SQLite keeps its (cheap) check.
     "ALTER TABLE ops DROP CONSTRAINT IF EXISTS ops_kiosk_id_fkey;",
+    // 7: the sites a partner serves (SQLite's migration 17); an existing partner serves the
+    // one site it had.
+    "CREATE TABLE partner_sites (
+         partner_id TEXT NOT NULL,
+         site       TEXT NOT NULL,
+         PRIMARY KEY (partner_id, site)
+     );
+     CREATE INDEX partner_sites_site ON partner_sites (site);
+     INSERT INTO partner_sites (partner_id, site) SELECT id, site FROM partners;",
 ];

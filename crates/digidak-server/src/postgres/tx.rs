@@ -1224,7 +1224,8 @@ impl Tx for PgTx<'_> {
 
     fn partner_records(&mut self, site: &str) -> StoreResult<Vec<PartnerRecord>> {
         let rows = self.strings(
-            "SELECT record FROM partners WHERE site = $1 AND NOT deleted",
+            "SELECT p.record FROM partner_sites s JOIN partners p ON p.id = s.partner_id
+             WHERE s.site = $1 AND NOT p.deleted",
             &[&site],
         )?;
         Ok(records(&rows))
@@ -1235,9 +1236,27 @@ impl Tx for PgTx<'_> {
         self.exec(
             "INSERT INTO partners (id, site, record, deleted, created_ms, updated_ms)
              VALUES ($1, $2, $3, $4, $5, $5)
-             ON CONFLICT (id) DO UPDATE SET record = $3, deleted = $4, updated_ms = $5",
+             ON CONFLICT (id) DO UPDATE SET site = $2, record = $3, deleted = $4, updated_ms = $5",
             &[&p.id, &site, &text, &p.deleted, &now_ms],
         )?;
+        Ok(())
+    }
+
+    fn partner_sites(&mut self, id: &str) -> StoreResult<Vec<String>> {
+        self.strings(
+            "SELECT site FROM partner_sites WHERE partner_id = $1 ORDER BY site",
+            &[&id],
+        )
+    }
+
+    fn set_partner_sites(&mut self, id: &str, sites: &[String]) -> StoreResult<()> {
+        self.exec("DELETE FROM partner_sites WHERE partner_id = $1", &[&id])?;
+        for site in sites {
+            self.exec(
+                "INSERT INTO partner_sites (partner_id, site) VALUES ($1, $2)",
+                &[&id, site],
+            )?;
+        }
         Ok(())
     }
 

@@ -520,6 +520,18 @@ fn migrate_copies_a_running_sqlite_installation_into_postgres() {
             logo.to_str().unwrap(),
         ],
     );
+    // The same partner on a second site too (`partner_sites`).
+    support::server_cli(
+        &file,
+        &[
+            "partner",
+            "sites",
+            "--site",
+            "demo-buurthuis",
+            "OCMW (Voorbeeld)",
+            "demo-buurthuis,demo-zuid",
+        ],
+    );
     let running = ChildServer::start(&file, "127.0.0.1:0");
     let (client, token) = {
         let code =

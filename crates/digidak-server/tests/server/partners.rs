@@ -788,13 +788,13 @@ fn what_our_neighbourhood_can_do_counts_offers_and_partners_on_the_phone_and_on_
     for title in ["Koffie en een babbel", "Samen wandelen"] {
         server
             .store
-            .post_partner_offer(&ark, "company", title, "", now_ms())
+            .post_partner_offer(&ark, None, "company", title, "", now_ms())
             .unwrap();
     }
     // A resident's ask does not count; nor does an offer still waiting.
     server
         .store
-        .post_partner_offer(&_ocmw, "paperwork", "Spreekuur", "", now_ms())
+        .post_partner_offer(&_ocmw, None, "paperwork", "Spreekuur", "", now_ms())
         .unwrap();
     let http = client();
     let html = http
@@ -1039,4 +1039,345 @@ fn partner_logins_are_listed_without_secrets_and_revoked_at_once() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
+}
+
+/// One organisation on several sites (issue 21): the admin gives the OCMW noord and zuid (the
+/// admin web's form); both sites' synced kiosks show it, a third site's do not; its one login
+/// posts an offer on zuid's board only, sees the asks routed to it from both sites and nothing
+/// of the third; an ask from the third site cannot be routed to it. Taken off zuid (the CLI),
+/// zuid's kiosk forgets it and its login no longer sees zuid's asks.
+#[test]
+fn one_partner_serves_several_sites_with_one_login() {
+    let (dir, server) = start();
+    let noord = SyncedKiosk::start(&dir.path().join("noord"));
+    noord
+        .pair(&server.url(), &server.add_kiosk("PC N", "noord"))
+        .unwrap();
+    let zuid = SyncedKiosk::start(&dir.path().join("zuid"));
+    zuid.pair(&server.url(), &server.add_kiosk("PC Z", "zuid"))
+        .unwrap();
+    let west = SyncedKiosk::start(&dir.path().join("west"));
+    west.pair(&server.url(), &server.add_kiosk("PC W", "west"))
+        .unwrap();
+    let ocmw = partner(&server, "noord", "OCMW", &["paperwork"], true, "ocmw");
+    let westhuis = partner(
+        &server,
+        "west",
+        "Westhuis",
+        &["paperwork"],
+        true,
+        "westhuis",
+    );
+
+    // The admin web's form: the OCMW serves noord and zuid.
+    let admin = login(&server);
+    let http = client();
+    let r = http
+        .post(format!("{}/admin/partners/save", server.url()))
+        .header("cookie", format!("dd_session={}", admin.cookie))
+        .form(&[
+            ("site", "noord"),
+            ("id", ocmw.as_str()),
+            ("name", "OCMW"),
+            ("cat-paperwork", "1"),
+            ("contact", "02 555 00 00"),
+            ("trusted", "1"),
+            ("sites", "zuid, noord"),
+            ("csrf", admin.csrf.as_str()),
+        ])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        server.store.partner_sites(&ocmw).unwrap(),
+        vec!["noord".to_string(), "zuid".to_string()]
+    );
+    // The form shows the sites it serves.
+    let form = http
+        .get(format!(
+            "{}/admin/partners?site=zuid&edit={ocmw}",
+            server.url()
+        ))
+        .header("cookie", format!("dd_session={}", admin.cookie))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(form.contains("value=\"noord, zuid\""), "{form}");
+    for (k, name) in [(&noord, "noord"), (&zuid, "zuid")] {
+        wait_until(
+            Duration::from_secs(20),
+            &format!("the OCMW at {name}"),
+            || {
+                k.sync.nudge();
+                kiosk_names(k) == vec!["OCMW".to_string()]
+            },
+        );
+    }
+    wait_until(Duration::from_secs(20), "Westhuis at west", || {
+        west.sync.nudge();
+        kiosk_names(&west) == vec!["Westhuis".to_string()]
+    });
+    // The phone page of zuid lists it too.
+    let zuid_partners = http
+        .get(format!("{}/partners/zuid", server.url()))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(zuid_partners.contains("OCMW") && !zuid_partners.contains("Westhuis"));
+
+    // Zuid's admin list of logins has the OCMW's too.
+    assert!(
+        server
+            .store
+            .partner_logins(Some("zuid"))
+            .unwrap()
+            .iter()
+            .any(|l| l.login == "ocmw")
+    );
+    // Its one login: the offer form asks which board, its home site first.
+    let o = partner_login(&server, "ocmw", "partner password 1").unwrap();
+    let get_inbox = || {
+        http.get(format!("{}/admin/p", server.url()))
+            .header("cookie", format!("dd_partner={}", o.cookie))
+            .send()
+            .unwrap()
+            .text()
+            .unwrap()
+    };
+    let page_now = get_inbox();
+    assert!(page_now.contains("<select name=\"site\">"), "{page_now}");
+    assert!(page_now.contains("<option value=\"noord\" selected>"));
+    let offer = |site: &str, title: &str| {
+        http.post(format!("{}/admin/p/offer", server.url()))
+            .header("cookie", format!("dd_partner={}", o.cookie))
+            .form(&[
+                ("site", site),
+                ("category", "paperwork"),
+                ("title", title),
+                ("csrf", o.csrf.as_str()),
+            ])
+            .send()
+            .unwrap()
+            .status()
+    };
+    assert_eq!(offer("zuid", "Spreekuur in zuid"), 303);
+    // A site it does not serve is refused.
+    assert_eq!(offer("west", "Spreekuur in west"), 400);
+    assert_eq!(
+        server.store.posts("zuid", &["public"]).unwrap()[0]
+            .post
+            .partner
+            .as_deref(),
+        Some("OCMW")
+    );
+    assert!(server.store.posts("noord", &["public"]).unwrap().is_empty());
+    assert!(server.store.posts("west", &["public"]).unwrap().is_empty());
+    wait_until(Duration::from_secs(20), "the offer at zuid", || {
+        zuid.sync.nudge();
+        zuid.store
+            .board_posts(now_ms())
+            .unwrap()
+            .iter()
+            .any(|p| p.post.title == "Spreekuur in zuid")
+    });
+
+    // Asks routed to it from noord and zuid reach it; west's cannot be routed to it, and
+    // West's own partner's ask stays Westhuis's.
+    let ask = |id: &str, code: &str, title: &str, to: &str| {
+        json!({"id": id, "code": code, "kind": "ask", "category": "paperwork",
+            "title": title, "text": "Wie helpt?", "languages": ["nl"], "route_to": to})
+    };
+    for (site, code, title, to) in [
+        (
+            "noord",
+            "482937506131",
+            "Brief van de huisbaas in noord",
+            &ocmw,
+        ),
+        (
+            "zuid",
+            "482937506132",
+            "Brief van de mutualiteit in zuid",
+            &ocmw,
+        ),
+        (
+            "west",
+            "482937506133",
+            "Brief uit west voor het OCMW",
+            &ocmw,
+        ),
+        (
+            "west",
+            "482937506134",
+            "Brief uit west voor Westhuis",
+            &westhuis,
+        ),
+    ] {
+        let (c, token) = paired_client(&server, &format!("PC {code}"), site);
+        let id = uuid::Uuid::now_v7().to_string();
+        let r = c
+            .push(
+                &token,
+                &page(vec![op(1, kinds::POST_CREATED, ask(&id, code, title, to))]),
+            )
+            .unwrap();
+        assert!(
+            r.results.iter().all(|r| r.status == OpStatus::Accepted),
+            "{:?}",
+            r.results
+        );
+    }
+    let seen = get_inbox();
+    assert!(seen.contains("Brief van de huisbaas in noord"));
+    assert!(seen.contains("Brief van de mutualiteit in zuid"));
+    assert!(seen.contains("Spreekuur in zuid"));
+    assert!(!seen.contains("Brief uit west"), "a site it does not serve");
+    assert!(!seen.contains("482937506"), "no resident's code");
+    let inbox = server.store.partner_inbox(&ocmw).unwrap().unwrap();
+    assert_eq!(inbox.asks.len(), 2);
+    assert_eq!(inbox.sites, vec!["noord".to_string(), "zuid".to_string()]);
+    let w = server.store.partner_inbox(&westhuis).unwrap().unwrap();
+    assert_eq!(w.asks.len(), 1);
+    assert!(w.offers.is_empty());
+
+    // It answers zuid's ask: the reply goes on zuid's board.
+    let zuid_ask = inbox
+        .asks
+        .iter()
+        .find(|a| a.site == "zuid")
+        .unwrap()
+        .post
+        .post
+        .id
+        .clone();
+    let r = http
+        .post(format!("{}/admin/p/answer", server.url()))
+        .header("cookie", format!("dd_partner={}", o.cookie))
+        .form(&[
+            ("post", zuid_ask.as_str()),
+            ("message", "Kom langs in zuid."),
+            ("csrf", o.csrf.as_str()),
+        ])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    wait_until(Duration::from_secs(20), "the answer at zuid", || {
+        zuid.sync.nudge();
+        zuid.store
+            .post_by_code("482937506132")
+            .unwrap()
+            .is_some_and(|p| p.replies.iter().any(|r| r.message == "Kom langs in zuid."))
+    });
+
+    // The CLI takes zuid away: zuid's kiosk forgets it, noord's keeps it; its inbox keeps
+    // only noord's ask.
+    let out = server_cli(
+        &server.db,
+        &["partner", "sites", "--site", "noord", "OCMW", "noord"],
+    );
+    assert!(out.contains("serves noord"), "{out}");
+    assert!(
+        !server
+            .store
+            .partner_logins(Some("zuid"))
+            .unwrap()
+            .iter()
+            .any(|l| l.login == "ocmw")
+    );
+    wait_until(Duration::from_secs(20), "the OCMW gone from zuid", || {
+        zuid.sync.nudge();
+        kiosk_names(&zuid).is_empty()
+    });
+    noord.sync.nudge();
+    noord.wait_synced(Duration::from_secs(20));
+    assert_eq!(kiosk_names(&noord), vec!["OCMW".to_string()]);
+    let after = get_inbox();
+    assert!(after.contains("Brief van de huisbaas in noord"));
+    assert!(!after.contains("Brief van de mutualiteit in zuid"));
+    assert!(!after.contains("<select name=\"site\">"));
+    // A new ask from zuid is not routed to it any more.
+    let (c, token) = paired_client(&server, "PC late", "zuid");
+    let id = uuid::Uuid::now_v7().to_string();
+    c.push(
+        &token,
+        &page(vec![op(
+            1,
+            kinds::POST_CREATED,
+            ask(&id, "482937506135", "Nog een brief uit zuid", &ocmw),
+        )]),
+    )
+    .unwrap();
+    assert!(!get_inbox().contains("Nog een brief uit zuid"));
+}
+
+/// A partner stored before partners could serve several sites keeps its one site after the
+/// migration (SQLite 17, PostgreSQL 7): its kiosks, its login and its offers work as before.
+#[test]
+fn single_site_partners_keep_their_site_after_the_migration() {
+    let (dir, server) = start();
+    let kiosk = SyncedKiosk::start(&dir.path().join("noord"));
+    kiosk
+        .pair(&server.url(), &server.add_kiosk("PC N", "noord"))
+        .unwrap();
+    let id = partner(
+        &server,
+        "noord",
+        "Buurthuis",
+        &["company"],
+        true,
+        "buurthuis",
+    );
+    let db = server.db.clone();
+    let addr = server.addr;
+    drop(server);
+    // Back to the schema before the migration: no partner_sites.
+    if support::on_postgres() {
+        let url = support::server_db(&db);
+        let v = digidak_server::postgres::query_text(&url, "SELECT version FROM schema_version")
+            .unwrap();
+        assert_eq!(v[0][0].as_deref(), Some("7"));
+        digidak_server::postgres::query_text(
+            &url,
+            "DROP TABLE partner_sites; UPDATE schema_version SET version = 6",
+        )
+        .unwrap();
+    } else {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 17);
+        conn.execute_batch("DROP TABLE partner_sites; PRAGMA user_version = 16;")
+            .unwrap();
+    }
+    let server = support::InProcessServer::start_at(&db, addr);
+    assert_eq!(
+        server.store.partner_sites(&id).unwrap(),
+        vec!["noord".to_string()]
+    );
+    assert_eq!(server.store.partners("noord").unwrap()[0].name, "Buurthuis");
+    let l = partner_login(&server, "buurthuis", "partner password 1").unwrap();
+    let r = client()
+        .post(format!("{}/admin/p/offer", server.url()))
+        .header("cookie", format!("dd_partner={}", l.cookie))
+        .form(&[
+            ("category", "company"),
+            ("title", "Koffie in het buurthuis"),
+            ("csrf", l.csrf.as_str()),
+        ])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    wait_until(Duration::from_secs(20), "the offer at the kiosk", || {
+        kiosk.sync.nudge();
+        kiosk_names(&kiosk) == vec!["Buurthuis".to_string()]
+            && kiosk
+                .store
+                .board_posts(now_ms())
+                .unwrap()
+                .iter()
+                .any(|p| p.post.title == "Koffie in het buurthuis")
+    });
 }

@@ -388,7 +388,7 @@ fn kiosks_paired_before_code_ranges_get_one_at_their_next_sync() {
     // share, and a kiosk that never heard of ranges. (What later migrations added goes too.)
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(
-        "DROP TABLE partner_logos; DROP TABLE signals; DROP TABLE partner_replies; DROP TABLE partner_posts;
+        "DROP TABLE partner_sites; DROP TABLE partner_logos; DROP TABLE signals; DROP TABLE partner_replies; DROP TABLE partner_posts;
          DROP TABLE partner_sessions; DROP TABLE partner_accounts; DROP TABLE partners;
          ALTER TABLE kiosks DROP COLUMN protocol;
          DROP INDEX seat_blocks_kiosk; ALTER TABLE seat_blocks DROP COLUMN lease;

@@ -10,10 +10,11 @@ use digidak_server::ServerStore;
 #[derive(Debug, Subcommand)]
 pub enum PartnerCmd {
     /// Add a partner organisation to a site (or change the one of that name); its kiosks show
-    /// it under "Wie kan helpen" for its categories.
+    /// it under "Wie kan helpen" for its categories. `--site` more than once: the partner
+    /// serves exactly those sites (as `partner sites`), found by its name at the first.
     Add {
-        #[arg(long)]
-        site: String,
+        #[arg(long, required = true)]
+        site: Vec<String>,
         /// Its name, as residents know it ("OCMW", "De Ark").
         name: String,
         /// One or two sentences: what they do.
@@ -86,6 +87,16 @@ pub enum PartnerCmd {
     },
     /// Revoke a partner login: it cannot log in any more and its sessions end at once.
     RevokeLogin { login: String },
+    /// The sites a partner (by its name at `--site`) serves, comma-separated ("noord,zuid"):
+    /// the kiosks of each show it, one login sees its inbox on all of them; a site left out
+    /// forgets it. Without SITES: prints them.
+    Sites {
+        #[arg(long)]
+        site: String,
+        /// The partner's name.
+        name: String,
+        sites: Option<String>,
+    },
     /// Remove a partner of a site by its name: kiosks forget it.
     Remove {
         #[arg(long)]
@@ -116,6 +127,8 @@ pub fn partner(store: &dyn ServerStore, command: PartnerCmd) -> anyhow::Result<E
         } => {
             let hours = digidak_core::partners::parse_week(&hours)
                 .map_err(|e| anyhow::anyhow!("--hours: {e}"))?;
+            let sites = site;
+            let site = sites[0].clone();
             let id = by_name(&site, &name)?.map(|p| p.id).unwrap_or_default();
             let p = PartnerRecord {
                 id,
@@ -136,7 +149,11 @@ pub fn partner(store: &dyn ServerStore, command: PartnerCmd) -> anyhow::Result<E
                 logo: String::new(),
             };
             let saved = store.save_partner(&site, &p, now)?;
-            println!("partner {:?} saved at site {site}", saved.name);
+            if sites.len() > 1 {
+                store.set_partner_sites(&saved.id, &sites, now)?;
+            }
+            let sites = store.partner_sites(&saved.id)?.join(",");
+            println!("partner {:?} saved at site {sites}", saved.name);
         }
         PartnerCmd::List { site } => {
             for p in store.partners(&site)? {
@@ -219,6 +236,20 @@ pub fn partner(store: &dyn ServerStore, command: PartnerCmd) -> anyhow::Result<E
                 return Ok(ExitCode::from(1));
             }
             println!("login {login:?} revoked: it cannot log in any more");
+        }
+        PartnerCmd::Sites { site, name, sites } => {
+            let Some(p) = by_name(&site, &name)? else {
+                eprintln!("no partner {name:?} at site {site}");
+                return Ok(ExitCode::from(1));
+            };
+            let now_sites = match sites {
+                Some(list) => {
+                    let list = digidak_server::partners::parse_sites(&list)?;
+                    store.set_partner_sites(&p.id, &list, now)?
+                }
+                None => store.partner_sites(&p.id)?,
+            };
+            println!("partner {:?} serves {}", p.name, now_sites.join(","));
         }
         PartnerCmd::Remove { site, name } => {
             let Some(p) = by_name(&site, &name)? else {
